@@ -1,0 +1,142 @@
+package fr.usinesouvertes.platform;
+
+import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.http.PlatformServer;
+import fr.usinesouvertes.platform.module.Contributions;
+import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
+import fr.usinesouvertes.platform.repository.StoreBackend;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running platform: repository, definitions, modules and HTTP server, started in that order and
+ * stopped in reverse. Built with {@link #builder(Settings)}; the webapp's main class and the tests'
+ * extension both start it this way.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+    private final Settings settings;
+    private final Clock clock;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private ContentRepository repository;
+    private Definitions definitions;
+    private PlatformServer server;
+
+    private Platform(Settings settings) {
+        this.settings = settings;
+        Clock fixed = settings.get(CoreSettings.CLOCK);
+        this.clock = fixed != null ? fixed : Clock.systemDefaultZone();
+    }
+
+    public static Builder builder(Settings settings) {
+        return new Builder(settings);
+    }
+
+    private void start(Builder builder) throws Exception {
+        long started = System.nanoTime();
+        repository = ContentRepository.open(builder.storeBackend.apply(settings));
+        toClose.add(repository);
+        definitions = new Definitions();
+        Contributions contributions = new Contributions();
+        List<PlatformServer.Mount> mounts = new ArrayList<>();
+
+        // [light-modules] load definitions into `definitions`, watch the folder
+        // [modules] initialisers, version tasks, start(ModuleContext) -> contributions
+        // [delivery] core REST resources -> contributions
+        // [rendering] web resources and page servlets -> mounts
+
+        server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
+                contributions.restComponents(), mounts);
+        server.start();
+        toClose.add(server);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("Usines Ouvertes platform ready at {} (started in {} ms)", server.baseUri(), millis);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ContentRepository repository() {
+        return repository;
+    }
+
+    public Definitions definitions() {
+        return definitions;
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** Stops the server, the modules and the repository, in reverse order of start. */
+    @Override
+    public void close() {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}", toClose.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        toClose.clear();
+    }
+
+    /** Options for starting a platform; the defaults are those of the embedded production set-up. */
+    public static final class Builder {
+        private final Settings settings;
+        private Function<Settings, StoreBackend> storeBackend = s -> new SegmentStoreBackend(s.get(CoreSettings.DATA));
+        private List<PlatformModule> modules;
+
+        private Builder(Settings settings) {
+            this.settings = settings;
+        }
+
+        /** Where the repository keeps its tree; the segment store in the data folder by default. */
+        public Builder storeBackend(Function<Settings, StoreBackend> factory) {
+            this.storeBackend = factory;
+            return this;
+        }
+
+        /** The Java modules to run instead of those found with ServiceLoader (tests). */
+        public Builder modules(List<PlatformModule> modules) {
+            this.modules = List.copyOf(modules);
+            return this;
+        }
+
+        List<PlatformModule> modules() {
+            return modules;
+        }
+
+        /** Starts the platform; on failure, whatever was already started is stopped again. */
+        public Platform start() throws Exception {
+            Platform platform = new Platform(settings);
+            try {
+                platform.start(this);
+                return platform;
+            } catch (Exception | Error e) {
+                platform.close();
+                throw e;
+            }
+        }
+    }
+}

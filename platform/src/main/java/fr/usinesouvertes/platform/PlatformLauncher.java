@@ -1,0 +1,50 @@
+package fr.usinesouvertes.platform;
+
+import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.config.SettingDefinition;
+import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.config.SettingsLoader;
+import fr.usinesouvertes.platform.module.PlatformModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * Turns command-line arguments into a running platform: finds the Java modules on the class path,
+ * reads the settings they and the platform declare, and starts.
+ */
+public final class PlatformLauncher {
+
+    private PlatformLauncher() {
+    }
+
+    public static List<PlatformModule> discoverModules() {
+        List<PlatformModule> modules = new ArrayList<>();
+        ServiceLoader.load(PlatformModule.class).forEach(modules::add);
+        return modules;
+    }
+
+    public static SettingsLoader settingsLoader(List<PlatformModule> modules) {
+        List<SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
+        modules.forEach(module -> declared.addAll(module.settings()));
+        return new SettingsLoader(declared);
+    }
+
+    /** Starts a platform from {@code --name value} arguments and {@code config/platform.yaml}. */
+    public static Platform launch(String[] args) throws Exception {
+        List<PlatformModule> modules = discoverModules();
+        Settings settings = settingsLoader(modules).load(args);
+        return Platform.builder(settings).modules(modules).start();
+    }
+
+    /** One line per setting, for {@code --help}. */
+    public static String usage() {
+        StringBuilder text = new StringBuilder("Usage: java -jar usines-ouvertes.jar [--config FILE] [--name value ...]\n");
+        text.append("Settings (also settable as 'name: value' in config/platform.yaml):\n");
+        for (SettingDefinition<?> definition : settingsLoader(discoverModules()).definitions()) {
+            text.append(String.format("  --%-26s %s%s%n", definition.name(), definition.description(),
+                    definition.defaultValue() == null ? "" : " (default: " + definition.defaultValue() + ")"));
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package fr.usinesouvertes.platform.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The settings the platform itself understands; modules declare theirs through their descriptor. */
+public final class CoreSettings {
+
+    public static final SettingDefinition<Integer> PORT =
+            SettingDefinition.integer("port", "HTTP port (0 picks a free one)", "8080", 0, 65535);
+    public static final SettingDefinition<Path> DATA = new SettingDefinition<>("data",
+            "Folder holding the repository, search index and outbox", "data", CoreSettings::path);
+    public static final SettingDefinition<Path> LIGHT_MODULES = new SettingDefinition<>("light-modules",
+            "Folder of light modules (YAML and FreeMarker), watched for changes", "light-modules", CoreSettings::path);
+    public static final SettingDefinition<String> HOST = SettingDefinition.text("host",
+            "Interface to listen on", "0.0.0.0");
+
+    public static final SettingDefinition<Clock> CLOCK = new SettingDefinition<>("clock",
+            "Fix the platform's \"now\" for demos and tests, e.g. 2026-02-10T10:00:00+01:00", null,
+            CoreSettings::fixedClock);
+
+    private CoreSettings() {
+    }
+
+    public static List<SettingDefinition<?>> all() {
+        return List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK);
+    }
+
+    static Clock fixedClock(String value) {
+        try {
+            OffsetDateTime instant = OffsetDateTime.parse(value.trim());
+            return Clock.fixed(instant.toInstant(), instant.getOffset());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a date-time like 2026-02-10T10:00:00+01:00");
+        }
+    }
+
+    static Path path(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        try {
+            return Path.of(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a valid path");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package fr.usinesouvertes.platform.definition;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of every loaded definition and every problem found while loading. A reload
+ * builds a new snapshot and swaps it in whole (see {@link Definitions}), so a request never sees half
+ * a reload.
+ */
+public final class DefinitionRegistry {
+
+    private final List<LightModuleInfo> modules;
+    private final Map<String, Definition> definitions;
+    private final Map<String, TemplateDefinition> templates;
+    private final Map<String, DialogDefinition> dialogs;
+    private final Map<String, ContentTypeDefinition> contentTypes;
+    private final Map<String, AppDefinition> apps;
+    private final Map<String, DeliveryEndpointDefinition> endpointsByPath;
+    private final MessageCatalog messages;
+    private final List<Problem> problems;
+
+    private DefinitionRegistry(Builder builder) {
+        this.modules = List.copyOf(builder.modules);
+        this.definitions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.definitions));
+        this.templates = Collections.unmodifiableMap(new LinkedHashMap<>(builder.templates));
+        this.dialogs = Collections.unmodifiableMap(new LinkedHashMap<>(builder.dialogs));
+        this.contentTypes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.contentTypes));
+        this.apps = Collections.unmodifiableMap(new LinkedHashMap<>(builder.apps));
+        Map<String, DeliveryEndpointDefinition> byPath = new LinkedHashMap<>();
+        builder.endpoints.forEach(e -> byPath.put(e.endpointPath(), e));
+        this.endpointsByPath = Collections.unmodifiableMap(byPath);
+        this.messages = builder.messages;
+        this.problems = List.copyOf(builder.problems);
+    }
+
+    public static DefinitionRegistry empty() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public List<LightModuleInfo> modules() {
+        return modules;
+    }
+
+    /** Every definition by id, typed or not, in load order. */
+    public Map<String, Definition> definitions() {
+        return definitions;
+    }
+
+    public Optional<TemplateDefinition> template(String id) {
+        return Optional.ofNullable(templates.get(id));
+    }
+
+    public Collection<TemplateDefinition> templates() {
+        return templates.values();
+    }
+
+    public Optional<DialogDefinition> dialog(String id) {
+        return Optional.ofNullable(dialogs.get(id));
+    }
+
+    public Collection<DialogDefinition> dialogs() {
+        return dialogs.values();
+    }
+
+    /** A content type by id ({@code module:name}) or, when unambiguous, by bare name. */
+    public Optional<ContentTypeDefinition> contentType(String idOrName) {
+        ContentTypeDefinition byId = contentTypes.get(idOrName);
+        if (byId != null) {
+            return Optional.of(byId);
+        }
+        return contentTypes.values().stream().filter(c -> c.name().equals(idOrName)).findFirst();
+    }
+
+    public Collection<ContentTypeDefinition> contentTypes() {
+        return contentTypes.values();
+    }
+
+    public Collection<AppDefinition> apps() {
+        return apps.values();
+    }
+
+    /** A delivery endpoint by its path below {@code /.rest/}, e.g. {@code delivery/pages/v1}. */
+    public Optional<DeliveryEndpointDefinition> endpoint(String endpointPath) {
+        return Optional.ofNullable(endpointsByPath.get(endpointPath));
+    }
+
+    public Collection<DeliveryEndpointDefinition> endpoints() {
+        return endpointsByPath.values();
+    }
+
+    public MessageCatalog messages() {
+        return messages;
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** Collects a snapshot; used by the light-module loader. */
+    public static final class Builder {
+        private final java.util.ArrayList<LightModuleInfo> modules = new java.util.ArrayList<>();
+        private final Map<String, Definition> definitions = new LinkedHashMap<>();
+        private final Map<String, TemplateDefinition> templates = new LinkedHashMap<>();
+        private final Map<String, DialogDefinition> dialogs = new LinkedHashMap<>();
+        private final Map<String, ContentTypeDefinition> contentTypes = new LinkedHashMap<>();
+        private final Map<String, AppDefinition> apps = new LinkedHashMap<>();
+        private final java.util.ArrayList<DeliveryEndpointDefinition> endpoints = new java.util.ArrayList<>();
+        private final java.util.ArrayList<Problem> problems = new java.util.ArrayList<>();
+        private MessageCatalog messages = MessageCatalog.empty();
+
+        private Builder() {
+        }
+
+        public Builder module(LightModuleInfo module) {
+            modules.add(module);
+            return this;
+        }
+
+        public Builder definition(Definition definition) {
+            definitions.put(definition.id(), definition);
+            return this;
+        }
+
+        public Builder template(TemplateDefinition template) {
+            templates.put(template.id(), template);
+            return this;
+        }
+
+        public Builder dialog(DialogDefinition dialog) {
+            dialogs.put(dialog.id(), dialog);
+            return this;
+        }
+
+        public Builder contentType(ContentTypeDefinition contentType) {
+            contentTypes.put(contentType.id(), contentType);
+            return this;
+        }
+
+        public Builder app(AppDefinition app) {
+            apps.put(app.id(), app);
+            return this;
+        }
+
+        public Builder endpoint(DeliveryEndpointDefinition endpoint) {
+            endpoints.add(endpoint);
+            return this;
+        }
+
+        public Builder problem(Problem problem) {
+            problems.add(problem);
+            return this;
+        }
+
+        public Builder messages(MessageCatalog catalog) {
+            this.messages = catalog;
+            return this;
+        }
+
+        public DefinitionRegistry build() {
+            return new DefinitionRegistry(this);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package fr.usinesouvertes.platform.definition;
+
+import java.util.Map;
+
+/**
+ * A page or component template.
+ *
+ * @param kind          page or component: from the {@code type} key, else the id's first folder
+ *                      ({@code pages/...} or {@code components/...})
+ * @param renderType    {@code freemarker} (default), {@code spa}, ...
+ * @param areas         in definition order
+ */
+public record TemplateDefinition(String id, Kind kind, String title, String description, String templateScript,
+                                 String renderType, String dialog, boolean visible,
+                                 Map<String, AreaDefinition> areas, Map<String, Object> parameters,
+                                 String modelClass, Map<String, Object> properties) {
+
+    public enum Kind { PAGE, COMPONENT }
+
+    public String module() {
+        return id.substring(0, id.indexOf(':'));
+    }
+
+    public boolean isPage() {
+        return kind == Kind.PAGE;
+    }
+}

@@ -1,0 +1,97 @@
+package fr.usinesouvertes.platform.http;
+
+import jakarta.servlet.http.HttpServlet;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * The embedded Jetty: Jersey under {@code /.rest/*}, and servlets (web resources, pages) mounted by
+ * path. Request → Jetty → (servlet | Jersey resource) → repository session → JSON or HTML.
+ */
+public final class PlatformServer implements AutoCloseable {
+
+    /** A servlet and the path spec it answers, e.g. {@code /.resources/*} or {@code /}. */
+    public record Mount(String pathSpec, HttpServlet servlet) {
+    }
+
+    private final Server server;
+    private final ServerConnector connector;
+
+    public PlatformServer(String host, int port, List<Object> restComponents, List<Mount> mounts) {
+        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        threads.setName("http");
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        // Magnolia's filter syntax puts [, ] and | in query strings; accept them as Tomcat's relaxedQueryChars would.
+        http.setUriCompliance(UriCompliance.LEGACY);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        ServletHolder jersey = new ServletHolder("rest", new ServletContainer(restApplication(restComponents)));
+        jersey.setInitOrder(0); // start Jersey with the server, not on the first request
+        context.addServlet(jersey, "/.rest/*");
+        for (Mount mount : mounts) {
+            ServletHolder holder = new ServletHolder(mount.servlet());
+            holder.setInitOrder(1);
+            context.addServlet(holder, mount.pathSpec());
+        }
+        server.setHandler(context);
+        server.setStopTimeout(5_000);
+    }
+
+    private static ResourceConfig restApplication(List<Object> components) {
+        ResourceConfig config = new ResourceConfig();
+        config.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        config.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        config.register(JacksonFeature.withoutExceptionMappers());
+        config.register(JsonMapper.class);
+        config.register(ErrorMappers.WebApplication.class);
+        config.register(ErrorMappers.Json.class);
+        config.register(ErrorMappers.Unexpected.class);
+        for (Object component : components) {
+            if (component instanceof Class<?> type) {
+                config.register(type);
+            } else {
+                config.register(component);
+            }
+        }
+        return config;
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public URI baseUri() {
+        String host = connector.getHost();
+        if (host == null || host.equals("0.0.0.0")) {
+            host = "localhost";
+        }
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

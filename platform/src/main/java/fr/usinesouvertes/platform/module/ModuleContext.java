@@ -1,0 +1,25 @@
+package fr.usinesouvertes.platform.module;
+
+import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Clock;
+
+/** What a starting module can use and where it registers its contributions. */
+public interface ModuleContext {
+
+    ContentRepository repository();
+
+    Settings settings();
+
+    Definitions definitions();
+
+    /** The platform's clock: fixed with {@code --clock} for demos and tests. */
+    Clock clock();
+
+    /** Registers a JAX-RS resource, provider or feature (a class or an instance) under {@code /.rest/}. */
+    void registerRestComponent(Object component);
+
+    /** Makes an object available to every FreeMarker template under {@code name}, e.g. {@code eventsfn}. */
+    void registerTemplatingFunctions(String name, Object functions);
+}

@@ -1,0 +1,39 @@
+package fr.usinesouvertes.platform.module;
+
+import fr.usinesouvertes.platform.config.SettingDefinition;
+import java.util.List;
+
+/**
+ * A Java module (plugin) of the platform, found with {@link java.util.ServiceLoader}: list the
+ * implementation in {@code META-INF/services/fr.usinesouvertes.platform.module.PlatformModule}.
+ *
+ * <p>Start-up calls, in dependency order: {@link #repositoryInitializers()} (every start), the
+ * {@link #tasks()} not yet run for the installed version (once per version, recorded in the repository),
+ * then {@link #start(ModuleContext)}; shutdown calls {@link #stop()} in reverse order.
+ */
+public interface PlatformModule {
+
+    ModuleDescriptor descriptor();
+
+    /** Configuration keys this module understands, settable like the platform's own. */
+    default List<SettingDefinition<?>> settings() {
+        return List.of();
+    }
+
+    /** Idempotent set-up run at every start before tasks: node types, workspaces, indexes. */
+    default List<RepositoryInitializer> repositoryInitializers() {
+        return List.of();
+    }
+
+    /** Install and update tasks, each run once when the module reaches or passes its version. */
+    default List<VersionTask> tasks() {
+        return List.of();
+    }
+
+    /** Registers the module's contributions (REST resources, templating functions, ...) and starts its work. */
+    default void start(ModuleContext context) throws Exception {
+    }
+
+    default void stop() throws Exception {
+    }
+}

@@ -1,0 +1,166 @@
+package fr.usinesouvertes.platform.repository;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.jcr.Repository;
+import javax.jcr.Session;
+import javax.security.auth.Subject;
+import org.apache.jackrabbit.api.JackrabbitRepository;
+import org.apache.jackrabbit.commons.cnd.CndImporter;
+import org.apache.jackrabbit.oak.Oak;
+import org.apache.jackrabbit.oak.jcr.Jcr;
+import org.apache.jackrabbit.oak.security.internal.SecurityProviderBuilder;
+import org.apache.jackrabbit.oak.spi.security.ConfigurationParameters;
+import org.apache.jackrabbit.oak.spi.security.SecurityProvider;
+import org.apache.jackrabbit.oak.spi.security.authentication.SystemSubject;
+import org.apache.jackrabbit.oak.spi.security.user.UserConfiguration;
+import org.apache.jackrabbit.oak.spi.security.user.UserConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The platform's JCR repository: Oak over a {@link StoreBackend}, with Magnolia's node types registered
+ * and Magnolia's workspaces mapped to top-level subtrees (Oak has a single workspace).
+ *
+ * <p>Reads use one long-lived session per thread, refreshed on each use: logging in costs far more than
+ * reading (about 1.6 ms against 0.08 ms), and Jetty's worker threads are pooled. Writes get a fresh
+ * session that is saved and closed.
+ */
+public final class ContentRepository implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContentRepository.class);
+    private static final String NODE_TYPES = "magnolia-nodetypes.cnd";
+
+    private final StoreBackend backend;
+    private final Repository repository;
+    private final Workspaces workspaces;
+    private final ThreadLocal<Session> readSessions = new ThreadLocal<>();
+    private final Set<Session> openReadSessions = ConcurrentHashMap.newKeySet();
+
+    private ContentRepository(StoreBackend backend) {
+        this.backend = backend;
+        // No default admin password: accounts come from configuration (see the back-office module).
+        ConfigurationParameters userParams = ConfigurationParameters.of(UserConstants.PARAM_OMIT_ADMIN_PW, true);
+        SecurityProvider security = SecurityProviderBuilder.newBuilder()
+                .with(ConfigurationParameters.of(UserConfiguration.NAME, userParams))
+                .build();
+        this.repository = new Jcr(new Oak(backend.nodeStore())).with(security).createRepository();
+        this.workspaces = new Workspaces();
+        write(session -> {
+            registerNodeTypes(session);
+            workspaces.ensureRoots(session, Workspaces.BUILT_IN);
+            return null;
+        });
+        LOG.info("Repository open: {}", backend.describe());
+    }
+
+    public static ContentRepository open(StoreBackend backend) {
+        try {
+            return new ContentRepository(backend);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    public Repository jcr() {
+        return repository;
+    }
+
+    public Workspaces workspaces() {
+        return workspaces;
+    }
+
+    public StoreBackend backend() {
+        return backend;
+    }
+
+    /** A new session with full rights; the caller must log it out. */
+    public Session loginSystem() {
+        try {
+            return Subject.doAsPrivileged(SystemSubject.INSTANCE,
+                    (PrivilegedExceptionAction<Session>) () -> repository.login(null, null), null);
+        } catch (java.security.PrivilegedActionException e) {
+            throw new RepositoryException("System login failed", e.getException());
+        }
+    }
+
+    /** Runs read-only work on this thread's session, refreshed to the latest saved state first. */
+    public <T> T read(SessionWork<T> work) {
+        Session session = readSessions.get();
+        try {
+            if (session == null || !session.isLive()) {
+                session = loginSystem();
+                readSessions.set(session);
+                openReadSessions.add(session);
+            } else {
+                session.refresh(false);
+            }
+            return work.run(session);
+        } catch (javax.jcr.RepositoryException e) {
+            throw new RepositoryException("Reading the repository failed: " + e.getMessage(), e);
+        } finally {
+            discardPendingChanges(session);
+        }
+    }
+
+    /**
+     * Runs work on a fresh session and saves it; nothing is saved if the work throws, so a failed
+     * request leaves the repository unchanged.
+     */
+    public <T> T write(SessionWork<T> work) {
+        Session session = loginSystem();
+        try {
+            T result = work.run(session);
+            session.save();
+            return result;
+        } catch (javax.jcr.RepositoryException e) {
+            throw new RepositoryException("Writing to the repository failed: " + e.getMessage(), e);
+        } finally {
+            session.logout();
+        }
+    }
+
+    private static void discardPendingChanges(Session session) {
+        try {
+            if (session != null && session.isLive() && session.hasPendingChanges()) {
+                session.refresh(false); // read work must not leave changes behind for the next request
+            }
+        } catch (javax.jcr.RepositoryException ignored) {
+            // the next read refreshes again
+        }
+    }
+
+    private static void registerNodeTypes(Session session) throws javax.jcr.RepositoryException {
+        try (InputStream in = ContentRepository.class.getResourceAsStream(NODE_TYPES)) {
+            if (in == null) {
+                throw new IllegalStateException(NODE_TYPES + " is missing from the platform jar");
+            }
+            CndImporter.registerNodeTypes(new InputStreamReader(in, StandardCharsets.UTF_8), session, true);
+        } catch (java.io.IOException | org.apache.jackrabbit.commons.cnd.ParseException e) {
+            throw new IllegalStateException("Cannot register Magnolia node types: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Session session : openReadSessions) {
+            if (session.isLive()) {
+                session.logout();
+            }
+        }
+        openReadSessions.clear();
+        try {
+            if (repository instanceof JackrabbitRepository jackrabbit) {
+                jackrabbit.shutdown();
+            }
+        } finally {
+            backend.close();
+        }
+        LOG.info("Repository closed");
+    }
+}

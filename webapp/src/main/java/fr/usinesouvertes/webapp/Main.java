@@ -1,0 +1,37 @@
+package fr.usinesouvertes.webapp;
+
+import fr.usinesouvertes.platform.Platform;
+import fr.usinesouvertes.platform.PlatformLauncher;
+import fr.usinesouvertes.platform.config.SettingsException;
+import fr.usinesouvertes.platform.repository.RepositoryLockedException;
+import java.util.Arrays;
+
+/** Starts the platform with the embedded defaults: {@code java -jar webapp/target/usines-ouvertes.jar}. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(PlatformLauncher.usage());
+            return;
+        }
+        try {
+            Platform platform = PlatformLauncher.launch(args);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "shutdown"));
+        } catch (SettingsException e) {
+            fail(2, "Configuration error: " + e.getMessage());
+        } catch (RepositoryLockedException e) {
+            fail(3, e.getMessage());
+        } catch (Exception e) {
+            e.printStackTrace();
+            fail(1, "The platform could not start: " + e.getMessage());
+        }
+    }
+
+    private static void fail(int status, String message) {
+        System.err.println(message);
+        System.exit(status);
+    }
+}
