@@ -4,6 +4,7 @@ import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.PlatformServer;
+import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -12,7 +13,9 @@ import fr.usinesouvertes.platform.repository.StoreBackend;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +53,11 @@ public final class Platform implements AutoCloseable {
         definitions = new Definitions();
         Contributions contributions = new Contributions();
         List<PlatformServer.Mount> mounts = new ArrayList<>();
+        List<PlatformModule> modules = builder.modules != null ? builder.modules : PlatformLauncher.discoverModules();
+        Map<String, String> classpathRoots = new LinkedHashMap<>();
+        modules.stream().map(PlatformModule::descriptor).filter(d -> d.lightModuleRoot() != null)
+                .forEach(d -> classpathRoots.put(d.name(), d.lightModuleRoot()));
+        LightModuleOrigins origins = new LightModuleOrigins(settings.get(CoreSettings.LIGHT_MODULES), classpathRoots);
 
         // [light-modules] load definitions into `definitions`, watch the folder
         // [modules] initialisers, version tasks, start(ModuleContext) -> contributions
@@ -121,10 +129,6 @@ public final class Platform implements AutoCloseable {
         public Builder modules(List<PlatformModule> modules) {
             this.modules = List.copyOf(modules);
             return this;
-        }
-
-        List<PlatformModule> modules() {
-            return modules;
         }
 
         /** Starts the platform; on failure, whatever was already started is stopped again. */
