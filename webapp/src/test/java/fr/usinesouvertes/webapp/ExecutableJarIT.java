@@ -1,0 +1,74 @@
+package fr.usinesouvertes.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The executable jar as a user runs it: start-up, ready line, refusals with a clear message. */
+class ExecutableJarIT {
+
+    private static final Duration START = Duration.ofSeconds(90);
+
+    @TempDir
+    Path work;
+
+    private String[] args(String... extra) throws Exception {
+        Files.createDirectories(work.resolve("light-modules"));
+        Path config = Files.writeString(work.resolve("platform.yaml"), "port: 0\nhost: 127.0.0.1\n");
+        String[] base = {"--config", config.toString(), "--data", work.resolve("data").toString(),
+                "--light-modules", work.resolve("light-modules").toString()};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
+    }
+
+    @Test
+    void startsAndLogsOneReadyLineWithUrlAndTime() throws Exception {
+        try (JarProcess platform = JarProcess.start(work, args())) {
+            URI base = platform.awaitReady(START);
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(base.resolve(".rest/unknown")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("\"code\"");
+            assertThat(platform.output()).containsPattern("ready at http://127\\.0\\.0\\.1:\\d+/ \\(started in \\d+ ms\\)");
+        }
+    }
+
+    @Test
+    void secondProcessOnTheSameDataFolderFailsFast() throws Exception {
+        try (JarProcess first = JarProcess.start(work, args())) {
+            first.awaitReady(START);
+            try (JarProcess second = JarProcess.start(work, args())) {
+                assertThat(second.awaitExit(Duration.ofSeconds(60))).isEqualTo(3);
+                assertThat(second.output()).contains("already in use by another platform process");
+            }
+        }
+    }
+
+    @Test
+    void unknownOptionStopsAtOnceNamingIt() throws Exception {
+        try (JarProcess platform = JarProcess.start(work, args("--prot", "80"))) {
+            assertThat(platform.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(platform.output()).contains("Unknown setting 'prot'");
+        }
+    }
+
+    @Test
+    void badConfigValueStopsAtOnceNamingTheKey() throws Exception {
+        Path config = Files.writeString(work.resolve("bad.yaml"), "port: eighty\n");
+        try (JarProcess platform = JarProcess.start(work, "--config", config.toString(),
+                "--data", work.resolve("data").toString())) {
+            assertThat(platform.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(platform.output()).contains("setting 'port'");
+        }
+    }
+}
