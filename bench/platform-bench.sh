@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Platform benchmark (issue 2): cold start to first HTTP 200, resident memory after start and after
+# load, Delivery API throughput and latency for one node and for a query returning 100 nodes, and the
+# rendered home page. Starts the built jar on a fresh data folder; load comes from wrk on loopback.
+#
+#   bench/platform-bench.sh            # builds the jar first if missing
+#   DURATION=30 CONNECTIONS=64 bench/platform-bench.sh
+#
+# Figures depend on the machine; run it twice and report ranges.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+JAR="$ROOT/webapp/target/usines-ouvertes.jar"
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18123}
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=4}
+
+command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+
+WORK=$(mktemp -d)
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/light-modules"
+cp -r "$ROOT"/light-modules/* "$WORK/light-modules/" 2>/dev/null || true
+python3 "$ROOT/bench/generate-bench-module.py" "$WORK/light-modules/bench" 150
+printf 'port: %s\nhost: 127.0.0.1\n' "$PORT" > "$WORK/platform.yaml"
+
+BASE="http://127.0.0.1:$PORT"
+ONE_NODE="$BASE/.rest/delivery/bench/v1/page-042"
+HUNDRED="$BASE/.rest/delivery/bench/v1?limit=100&orderBy=title%20asc"
+
+start_ns=$(date +%s%N)
+java $JAVA_OPTS -jar "$JAR" --config "$WORK/platform.yaml" --data "$WORK/data" \
+     --light-modules "$WORK/light-modules" > "$WORK/platform.log" 2>&1 &
+PID=$!
+until curl -s -o /dev/null -w '%{http_code}' "$ONE_NODE" 2>/dev/null | grep -q 200; do
+  kill -0 $PID 2>/dev/null || { echo "platform died:"; cat "$WORK/platform.log"; exit 1; }
+  sleep 0.02
+done
+cold_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+rss_kb() { ps -o rss= -p "$PID" | tr -d ' '; }
+rss_start=$(rss_kb)
+
+echo "# Platform benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "# JAVA_OPTS=$JAVA_OPTS  wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per run (after a 5 s warm-up)"
+echo "cold start to first HTTP 200 : ${cold_ms} ms (first start: includes bootstrap import)"
+echo "RSS after start              : $((rss_start / 1024)) MB"
+count=$(curl -s "$HUNDRED" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["results"]))')
+echo "100-node query returns       : $count nodes"
+
+run() { # name url
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$2" > /dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$2" > "$WORK/wrk.txt"
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$WORK/wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.txt")
+  errors=$(grep -E "Non-2xx|Socket errors" "$WORK/wrk.txt" | tr '\n' ' ' || true)
+  printf '%-28s : %8s req/s   p50 %-8s p99 %-8s %s\n' "$1" "$rps" "$p50" "$p99" "$errors"
+}
+run "Delivery, one node" "$ONE_NODE"
+run "Delivery, 100-node query" "$HUNDRED"
+if curl -s -o /dev/null -w '%{http_code}' "$BASE/" | grep -q 200; then
+  run "Rendered home page" "$BASE/"
+fi
+echo "RSS after load               : $(( $(rss_kb) / 1024 )) MB"
