@@ -1,0 +1,262 @@
+package fr.usinesouvertes.events.booking;
+
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.RepositoryException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.jcr.InvalidItemStateException;
+import javax.jcr.ItemNotFoundException;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.Session;
+
+/**
+ * Books persons on time slots without ever exceeding a slot's capacity, under any concurrency, and
+ * keeps each slot's waiting list in order.
+ *
+ * <p>Each booking or cancellation is one repository commit that updates the slot's counters (see
+ * {@link SlotLedger}) and the registration together. Bookings of one slot within this process queue on
+ * a lock, which spares them needless conflicts; bookings from other cluster nodes are serialised by
+ * Oak's conflict detection and retried here.
+ *
+ * <p>Registrations live in the private {@value #WORKSPACE} workspace, one folder per slot, one node per
+ * submission, named after the submission key so that a double submit finds the first one.
+ */
+public final class SlotBooking {
+
+    public static final String WORKSPACE = "registrations";
+    static final String STATUS = "status";
+    static final String PERSONS = "persons";
+    static final String SLOT = "slot";
+    static final String WAIT_SEQUENCE = "waitSequence";
+    private static final int MAX_ATTEMPTS = 200;
+    private static final int LOCK_STRIPES = 64;
+
+    private final ContentRepository repository;
+    private final Clock clock;
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+
+    public SlotBooking(ContentRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new ReentrantLock(true);
+        }
+        repository.write(session -> {
+            repository.workspaces().ensureRoots(session, List.of(WORKSPACE));
+            return null;
+        });
+    }
+
+    /** Confirms the request if it fits, else puts it on the waiting list; a repeated submission returns the first outcome. */
+    public BookingOutcome book(BookingRequest request) {
+        return underSlotLock(request.slotId(), () -> repository.write(session -> bookOnce(session, request)));
+    }
+
+    /**
+     * Cancels a registration, frees its seats and confirms the first waiting registrations that now fit,
+     * in waiting-list order.
+     *
+     * @return identifiers of the registrations promoted from the waiting list (to be told by e-mail)
+     */
+    public List<String> cancel(String registrationId) {
+        String slotId = repository.read(session -> registration(session, registrationId).getProperty(SLOT).getString());
+        return underSlotLock(slotId, () -> repository.write(session -> cancelOnce(session, registrationId)));
+    }
+
+    /** Seats still free on a slot. */
+    public long placesLeft(String slotId) {
+        return repository.read(session -> new SlotLedger(slot(session, slotId)).placesLeft());
+    }
+
+    private BookingOutcome bookOnce(Session session, BookingRequest request) throws javax.jcr.RepositoryException {
+        Node slot = slot(session, request.slotId());
+        Node folder = registrationsFolder(session, request.slotId());
+        String name = nodeName(request.submissionKey());
+        if (folder.hasNode(name)) {
+            return outcomeOf(folder.getNode(name), new SlotLedger(slot));
+        }
+        SlotLedger ledger = new SlotLedger(slot);
+        Node registration = folder.addNode(name, "mgnl:contentNode");
+        registration.setProperty(SLOT, request.slotId());
+        registration.setProperty(PERSONS, (long) request.persons());
+        registration.setProperty("created", now());
+        request.details().writeTo(registration);
+        BookingOutcome outcome;
+        if (ledger.fits(request.persons())) {
+            ledger.addBooked(request.persons());
+            registration.setProperty(STATUS, "confirmed");
+            outcome = new BookingOutcome(BookingOutcome.Status.CONFIRMED, registration.getIdentifier(), null);
+        } else {
+            registration.setProperty(WAIT_SEQUENCE, ledger.enqueueWaiting());
+            registration.setProperty(STATUS, "waitlisted");
+            outcome = new BookingOutcome(BookingOutcome.Status.WAITLISTED, registration.getIdentifier(),
+                    (int) ledger.waiting());
+        }
+        ledger.stamp();
+        return outcome;
+    }
+
+    private List<String> cancelOnce(Session session, String registrationId) throws javax.jcr.RepositoryException {
+        Node registration = registration(session, registrationId);
+        String status = registration.getProperty(STATUS).getString();
+        if (status.equals("cancelled")) {
+            return List.of();
+        }
+        String slotId = registration.getProperty(SLOT).getString();
+        SlotLedger ledger = new SlotLedger(slot(session, slotId));
+        if (status.equals("confirmed")) {
+            ledger.addBooked(-registration.getProperty(PERSONS).getLong());
+        } else {
+            ledger.removeWaiting();
+        }
+        registration.setProperty(STATUS, "cancelled");
+        registration.setProperty("cancelled", now());
+        List<String> promoted = promoteWaiting(registration.getParent(), ledger);
+        ledger.stamp();
+        return promoted;
+    }
+
+    private List<String> promoteWaiting(Node folder, SlotLedger ledger) throws javax.jcr.RepositoryException {
+        List<Node> waiting = new ArrayList<>();
+        for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
+            Node candidate = it.nextNode();
+            if ("waitlisted".equals(candidate.getProperty(STATUS).getString())) {
+                waiting.add(candidate);
+            }
+        }
+        waiting.sort((a, b) -> Long.compare(sequence(a), sequence(b)));
+        List<String> promoted = new ArrayList<>();
+        for (Node candidate : waiting) {
+            long persons = candidate.getProperty(PERSONS).getLong();
+            if (ledger.fits(persons)) {
+                ledger.addBooked(persons);
+                ledger.removeWaiting();
+                candidate.setProperty(STATUS, "confirmed");
+                candidate.setProperty("promoted", now());
+                promoted.add(candidate.getIdentifier());
+            }
+        }
+        return promoted;
+    }
+
+    private static long sequence(Node registration) {
+        try {
+            return registration.getProperty(WAIT_SEQUENCE).getLong();
+        } catch (javax.jcr.RepositoryException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static BookingOutcome outcomeOf(Node registration, SlotLedger ledger) throws javax.jcr.RepositoryException {
+        String status = registration.getProperty(STATUS).getString();
+        if (status.equals("waitlisted")) {
+            long ahead = 1;
+            long own = sequence(registration);
+            for (NodeIterator it = registration.getParent().getNodes(); it.hasNext(); ) {
+                Node other = it.nextNode();
+                if ("waitlisted".equals(other.getProperty(STATUS).getString()) && sequence(other) < own) {
+                    ahead++;
+                }
+            }
+            return new BookingOutcome(BookingOutcome.Status.WAITLISTED, registration.getIdentifier(), (int) ahead);
+        }
+        return new BookingOutcome(BookingOutcome.Status.CONFIRMED, registration.getIdentifier(), null);
+    }
+
+    private Node slot(Session session, String slotId) throws javax.jcr.RepositoryException {
+        if (!isUuid(slotId)) {
+            throw new SlotNotFoundException(slotId);
+        }
+        try {
+            Node slot = session.getNodeByIdentifier(slotId);
+            if (!slot.hasProperty(SlotLedger.CAPACITY)) {
+                throw new SlotNotFoundException(slotId);
+            }
+            return slot;
+        } catch (ItemNotFoundException | IllegalArgumentException e) {
+            throw new SlotNotFoundException(slotId);
+        }
+    }
+
+    private Node registration(Session session, String registrationId) throws javax.jcr.RepositoryException {
+        if (!isUuid(registrationId)) {
+            throw new RegistrationNotFoundException(registrationId);
+        }
+        try {
+            Node node = session.getNodeByIdentifier(registrationId);
+            if (!node.getPath().startsWith("/" + WORKSPACE + "/")) {
+                throw new ItemNotFoundException(registrationId);
+            }
+            return node;
+        } catch (ItemNotFoundException | IllegalArgumentException e) {
+            throw new RegistrationNotFoundException(registrationId);
+        }
+    }
+
+    /** Slots and registrations are referenceable nodes: their identifiers are UUIDs, anything else is unknown. */
+    private static boolean isUuid(String identifier) {
+        try {
+            return identifier != null && java.util.UUID.fromString(identifier).toString().equalsIgnoreCase(identifier);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Node registrationsFolder(Session session, String slotId) throws javax.jcr.RepositoryException {
+        Node root = session.getNode("/" + WORKSPACE);
+        return root.hasNode(slotId) ? root.getNode(slotId) : root.addNode(slotId, "mgnl:content");
+    }
+
+    private Calendar now() {
+        GregorianCalendar calendar = new GregorianCalendar();
+        calendar.setTimeInMillis(clock.millis());
+        return calendar;
+    }
+
+    static String nodeName(String submissionKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(submissionKey.getBytes(StandardCharsets.UTF_8));
+            return "r" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Runs the commit under this process's lock for the slot, retrying when another node's commit won. */
+    private <T> T underSlotLock(String slotId, java.util.function.Supplier<T> commit) {
+        ReentrantLock lock = locks[Math.floorMod(slotId.hashCode(), LOCK_STRIPES)];
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            lock.lock();
+            try {
+                return commit.get();
+            } catch (RepositoryException e) {
+                if (!(e.getCause() instanceof InvalidItemStateException)) {
+                    throw e;
+                }
+            } finally {
+                lock.unlock();
+            }
+            backOff(attempt);
+        }
+        throw new BookingContentionException(slotId, MAX_ATTEMPTS);
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a booking", e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package fr.usinesouvertes.events.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SlotBookingTest {
+
+    @TempDir
+    Path data;
+
+    private ContentRepository repository;
+    private SlotBooking booking;
+
+    @BeforeEach
+    void open() {
+        repository = ContentRepository.open(new SegmentStoreBackend(data));
+        booking = new SlotBooking(repository, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        repository.close();
+    }
+
+    private String slot(long capacity) {
+        return repository.write(session -> {
+            Node root = session.getRootNode().hasNode("events") ? session.getNode("/events")
+                    : session.getRootNode().addNode("events", "nt:unstructured");
+            Node slot = root.addNode("slot-" + System.nanoTime(), "mgnl:contentNode");
+            slot.setProperty("capacity", capacity);
+            return slot.getIdentifier();
+        });
+    }
+
+    private static BookingRequest request(String slot, int persons, String key) {
+        return new BookingRequest(slot, persons, key, node -> node.setProperty("email", key + "@example.org"));
+    }
+
+    @Test
+    void twoHundredConcurrentBookingsNeverExceedThirtyPersons() throws Exception {
+        String slot = slot(30);
+        List<BookingOutcome> outcomes = concurrently(200, i -> booking.book(request(slot, 1, "visitor-" + i)));
+
+        long confirmed = outcomes.stream().filter(o -> o.status() == BookingOutcome.Status.CONFIRMED).count();
+        assertThat(confirmed).isEqualTo(30);
+        assertThat(storedConfirmedPersons(slot)).isEqualTo(30);
+        assertThat(booking.placesLeft(slot)).isZero();
+        List<Integer> positions = outcomes.stream().filter(o -> o.position() != null).map(BookingOutcome::position)
+                .sorted().toList();
+        assertThat(positions).hasSize(170).doesNotHaveDuplicates().first().isEqualTo(1);
+        assertThat(positions.get(169)).isEqualTo(170);
+    }
+
+    @Test
+    void twoBookersWithoutSharedLocksStillNeverOverbook() throws Exception {
+        // Two SlotBooking instances share no lock, as two cluster nodes would: only Oak's conflict
+        // detection on the slot's token keeps the count right.
+        SlotBooking otherNode = new SlotBooking(repository, Clock.systemUTC());
+        String slot = slot(30);
+        List<BookingOutcome> outcomes = concurrently(200, i -> (i % 2 == 0 ? booking : otherNode)
+                .book(request(slot, 1 + i % 3, "visitor-" + i)));
+
+        long confirmedPersons = storedConfirmedPersons(slot);
+        assertThat(confirmedPersons).isLessThanOrEqualTo(30).isGreaterThanOrEqualTo(28);
+        long counted = repository.read(session -> session.getNodeByIdentifier(slot).getProperty("bookedPersons").getLong());
+        assertThat(counted).isEqualTo(confirmedPersons);
+        assertThat(outcomes).hasSize(200);
+    }
+
+    @Test
+    void doubleSubmitBooksOnce() {
+        String slot = slot(10);
+        BookingOutcome first = booking.book(request(slot, 3, "same-form"));
+        BookingOutcome second = booking.book(request(slot, 3, "same-form"));
+        assertThat(second).isEqualTo(first);
+        assertThat(booking.placesLeft(slot)).isEqualTo(7);
+    }
+
+    @Test
+    void cancellationPromotesTheFirstWaitingRegistrationsThatFit() {
+        String slot = slot(5);
+        BookingOutcome family = booking.book(request(slot, 4, "family"));
+        BookingOutcome single = booking.book(request(slot, 1, "single"));
+        BookingOutcome big = booking.book(request(slot, 5, "big-group"));
+        BookingOutcome pair = booking.book(request(slot, 2, "pair"));
+        BookingOutcome trio = booking.book(request(slot, 3, "trio"));
+        assertThat(big.position()).isEqualTo(1);
+        assertThat(pair.position()).isEqualTo(2);
+        assertThat(trio.position()).isEqualTo(3);
+
+        List<String> promoted = booking.cancel(family.registrationId());
+
+        // 4 seats free: the big group (5) does not fit, the pair (2) does, then the trio (3) no longer does.
+        assertThat(promoted).containsExactly(pair.registrationId());
+        assertThat(booking.placesLeft(slot)).isEqualTo(2);
+        assertThat(booking.cancel(family.registrationId())).isEmpty(); // cancelling twice changes nothing
+        assertThat(single.status()).isEqualTo(BookingOutcome.Status.CONFIRMED);
+    }
+
+    @Test
+    void unknownSlotIsReportedAndNothingIsStored() {
+        assertThatThrownBy(() -> booking.book(request("no-such-slot", 1, "x")))
+                .isInstanceOf(SlotNotFoundException.class);
+        long folders = repository.read(session -> session.getNode("/registrations").getNodes().getSize());
+        assertThat(folders).isZero();
+    }
+
+    private long storedConfirmedPersons(String slot) {
+        return repository.read(session -> {
+            long persons = 0;
+            for (NodeIterator it = session.getNode("/registrations/" + slot).getNodes(); it.hasNext(); ) {
+                Node registration = it.nextNode();
+                if ("confirmed".equals(registration.getProperty("status").getString())) {
+                    persons += registration.getProperty("persons").getLong();
+                }
+            }
+            return persons;
+        });
+    }
+
+    private interface Indexed<T> {
+        T call(int index) throws Exception;
+    }
+
+    private static <T> List<T> concurrently(int count, Indexed<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit((Callable<T>) () -> {
+                    start.await();
+                    return work.call(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
