@@ -47,7 +47,7 @@ public final class PageServlet extends HttpServlet {
             }
         }
         response.setStatus(page.status());
-        response.setContentType("text/html;charset=UTF-8");
+        response.setContentType("text/html;charset=UTF-8"); // Jetty writes the charset as utf-8: same charset
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
