@@ -118,8 +118,9 @@ final class TemplateRenderer {
         }
     }
 
+    /** Like a component, an area whose script fails is logged and rendered empty. */
     private void renderAreaScript(AreaDefinition area, Node areaNode, List<Node> components, Writer out)
-            throws IOException, TemplateException {
+            throws IOException {
         Map<String, Object> model = model(areaNode, DefinitionView.of(area), null, area.name());
         List<ContentMap> maps = components.stream().map(context::wrap).toList();
         if (area.isSingle()) {
@@ -127,7 +128,15 @@ final class TemplateRenderer {
         } else {
             model.put("components", maps);
         }
-        render(new Frame(areaNode, area.areas(), "area " + area.name()), area.templateScript(), model, out);
+        StringWriter buffer = new StringWriter();
+        try {
+            render(new Frame(areaNode, area.areas(), "area " + area.name()), area.templateScript(), model, buffer);
+        } catch (TemplateException | IOException | RuntimeException e) {
+            LOG.warn("Area '{}' at {} rendered empty: script {} failed: {}", area.name(), pathOf(areaNode),
+                    area.templateScript(), firstLine(e));
+            return;
+        }
+        out.write(buffer.toString());
     }
 
     private void render(Frame frame, String script, Map<String, Object> model, Writer out)

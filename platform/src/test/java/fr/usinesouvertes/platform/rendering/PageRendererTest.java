@@ -56,6 +56,7 @@ class PageRendererTest {
         assertThat(text(html, "title")).isEqualTo("Accueil");
         assertThat(text(html, "name")).isEqualTo("home|home|/home|1|mgnl:page");
         assertThat(text(html, "date")).isEqualTo("20 mars 2026");
+        assertThat(text(html, "values")).isEqualTo("industrie;visites;|mgnl:area|Premier");
         assertThat(text(html, "lang")).isEqualTo("fr|fr|fr_FR|fr_FR");
         assertThat(text(html, "param")).isEqualTo("usine||/");
         assertThat(text(html, "def")).isEqualTo("Page home|blue|test-site:pages/home");
@@ -170,6 +171,14 @@ class PageRendererTest {
         assertThat(broken.status()).isEqualTo(500);
         assertThat(broken.html()).contains("Page indisponible").doesNotContain("Exception").doesNotContain("nothing");
         assertThat(renderer.render("/nodef", Map.of()).status()).isEqualTo(500);
+    }
+
+    @Test
+    void unsupportedModelClassRendersWithoutModelAndAFailingAreaScriptRendersEmpty() {
+        String html = render("/modelled");
+        assertThat(text(html, "model")).isEqualTo("false");
+        assertThat(element(html, "bad")).isBlank();
+        assertThat(text(html, "after")).isEqualTo("after");
     }
 
     @Test

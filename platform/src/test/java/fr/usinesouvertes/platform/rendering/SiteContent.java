@@ -10,6 +10,7 @@ import fr.usinesouvertes.platform.definition.Definition;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.DefinitionType;
 import fr.usinesouvertes.platform.definition.MessageCatalog;
+import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -36,6 +37,10 @@ final class SiteContent {
                 .template(page("functions", Map.of()))
                 .template(page("broken", Map.of()))
                 .template(page("notfound", Map.of()))
+                .template(new TemplateDefinition("test-site:pages/modelled", TemplateDefinition.Kind.PAGE, "Modelled",
+                        null, RenderingFixtures.MODULE + "pages/modelled.ftl", "freemarker", null, true,
+                        Map.of("bad", area("bad", "list", "broken-area.ftl", null)), Map.of(),
+                        "info.magnolia.module.jsmodels.rendering.JavascriptRenderingModel", Map.of()))
                 .template(component("text"))
                 .template(component("broken"))
                 .template(component("teaser"))
@@ -64,7 +69,7 @@ final class SiteContent {
             GregorianCalendar date = new GregorianCalendar(TimeZone.getTimeZone("Europe/Paris"));
             date.clear();
             date.set(2026, 2, 20, 9, 0);
-            page(session, "/home", "home", "title", "Accueil", "title_en", "Home", "date", date, "slogan", "Ensemble",
+            page(session, "/home", "home", "title", "Accueil", "title_en", "Home", "date", date, "slogan", "Ensemble", "tags", new String[] {"industrie", "visites"},
                     "body", "<p>Texte <b>riche</b></p><script>alert('x')</script><a href=\"javascript:evil()\" onclick=\"evil()\">lien</a>");
             component(session, "/home/main/0", "text", "text", "Premier");
             component(session, "/home/main/1", "broken");
@@ -94,6 +99,8 @@ final class SiteContent {
             page(session, "/home/hidden", "home", "title", "Cachée", "hideInNav", true);
             page(session, "/home/broken", "broken", "title", "Cassée");
             page(session, "/home/nodef", "unknown", "title", "Sans modèle");
+            page(session, "/home/modelled", "modelled", "title", "Avec modèle");
+            component(session, "/home/modelled/bad/0", "teaser", "title", "Dans une aire cassée");
             return assetId;
         });
     }

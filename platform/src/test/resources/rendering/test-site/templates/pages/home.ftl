@@ -10,6 +10,7 @@ ${resfn.js(".*/app\\.js")}
 <body>
 <h1 id="title">${content.title!}</h1>
 <p id="name">${content.@name}|${content['@name']}|${content['@path']}|${content['@depth']}|${content['@nodeType']}</p>
+<p id="values">[#list content.tags![] as t]${t};[/#list]|${(content.main['@nodeType'])!'-'}|${(content.main['0'].text)!'-'}</p>
 [#if content.date??]<p id="date">${content.date?string("d MMMM yyyy")}</p>[/#if]
 <p id="i18n">${i18n['site.welcome']}|${i18n.get('site.count', 400)}|${i18n['missing.key']}</p>
 <p id="lang">${cmsfn.language()}|${lang}|${ctx.locale}|${state.locale}</p>
