@@ -137,10 +137,14 @@ public final class CmsFunctions {
 
     /** The node at a path of a workspace ({@code website} by default), or null. */
     public ContentMap contentByPath(String path, String workspace) {
-        if (path == null || workspace == null || !context.workspaces().exists(workspace)) {
+        if (path == null || workspace == null) {
             return null;
         }
-        return context.wrap(context.nodeOrNull(context.workspaces().toJcrPath(workspace, path)));
+        try {
+            return context.wrap(context.nodeOrNull(context.workspaces().toJcrPath(workspace, path)));
+        } catch (IllegalArgumentException e) {
+            return null; // not a workspace name
+        }
     }
 
     public ContentMap contentById(String id) {
@@ -195,6 +199,33 @@ public final class CmsFunctions {
     /** The public URL of a page, item or asset (see {@link LinkBuilder}). */
     public String link(Object content) {
         return links.link(node(content));
+    }
+
+    /** The public URL of the node of an identifier in a workspace. */
+    public String link(String workspace, String id) {
+        ContentMap content = contentById(id, workspace);
+        return content == null ? null : link(content);
+    }
+
+    /**
+     * The current page's URL in each language of the site ({@code fr} → {@code /a/b}, {@code en} →
+     * {@code /en/a/b}), for language switchers; on a detail page the item's name is kept.
+     */
+    public java.util.Map<String, String> localizedLinks() throws RepositoryException {
+        java.util.Map<String, String> localized = new java.util.LinkedHashMap<>();
+        Node page = context.state().getMainContentNode();
+        if (page == null) {
+            return localized;
+        }
+        String selector = context.state().getSelector();
+        for (java.util.Locale locale : new SiteFunctions(context.registry()).site().getI18n().getLocales()) {
+            String url = links.pageLink(page, locale.getLanguage());
+            if (!selector.isEmpty()) {
+                url = (url.equals("/") ? "" : url) + "/" + LinkBuilder.encodeSegment(selector);
+            }
+            localized.putIfAbsent(locale.getLanguage(), url);
+        }
+        return localized;
     }
 
     /** A link stored in a property as an external URL, {@code https://} added when no scheme is given. */

@@ -41,7 +41,12 @@ final class LinkBuilder {
     }
 
     String pageLink(Node page) throws RepositoryException {
-        String prefix = context.isDefaultLanguage() ? "" : "/" + context.language();
+        return pageLink(page, context.language());
+    }
+
+    /** The page's URL in a language: French without prefix, any other under {@code /<language>}. */
+    String pageLink(Node page, String language) throws RepositoryException {
+        String prefix = RenderContext.DEFAULT_LANGUAGE.equals(language) ? "" : "/" + language;
         Optional<Node> root = context.siteRoot();
         String path = page.getPath();
         if (root.isPresent()) {

@@ -155,6 +155,10 @@ class PageRendererTest {
         assertThat(text(html, "misc")).isEqualTo("svg|Journées…|https://usinesouvertes.fr|test-site:pages/functions|?b=1#c");
         assertThat(html).contains("<p id=\"attr\" data-x=\"a&quot;b\">");
         assertThat(text(html, "modules")).isEqualTo("Bonjour usine");
+        assertThat(text(html, "itemLinks")).isEqualTo("/.rest/delivery/events/v1/salon|/press/juillet|/|false");
+        assertThat(text(html, "localized")).isEqualTo("fr=/functions;en=/en/functions;");
+        assertThat(text(html, "family")).isEqualTo("escape;news;press;hidden;broken;nodef;modelled;|/|false|false|"
+                + "Pied racine;Pied actualités;Pied 2026;");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static fr.usinesouvertes.platform.rendering.RenderingFixtures.page;
 import fr.usinesouvertes.platform.definition.Definition;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.DefinitionType;
+import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.MessageCatalog;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -41,6 +42,8 @@ final class SiteContent {
                         null, RenderingFixtures.MODULE + "pages/modelled.ftl", "freemarker", null, true,
                         Map.of("bad", area("bad", "list", "broken-area.ftl", null)), Map.of(),
                         "info.magnolia.module.jsmodels.rendering.JavascriptRenderingModel", Map.of()))
+                .endpoint(new DeliveryEndpointDefinition("test-site:delivery/events_v1", "delivery/events/v1", "events", "/",
+                        0, List.of(), List.of(), false, false, List.of(), 10, 1, false, true, List.of(), Map.of()))
                 .template(component("text"))
                 .template(component("broken"))
                 .template(component("teaser"))
@@ -65,7 +68,7 @@ final class SiteContent {
     /** Creates the test site; returns the identifier of its asset. */
     static String create(ContentRepository repository) {
         return repository.write(session -> {
-            repository.workspaces().ensureRoots(session, List.of("press-releases"));
+            repository.workspaces().ensureRoots(session, List.of("press-releases", "events"));
             GregorianCalendar date = new GregorianCalendar(TimeZone.getTimeZone("Europe/Paris"));
             date.clear();
             date.set(2026, 2, 20, 9, 0);
@@ -88,6 +91,7 @@ final class SiteContent {
             page(session, "/home/news/2026", "section", "title", "Actualités 2026");
             component(session, "/home/news/2026/footer/0", "teaser", "title", "Pied 2026");
             page(session, "/home/press", "press", "title", "Presse");
+            node(session, "/events/salon", "mgnl:contentNode", "title", "Salon");
             node(session, "/press-releases/2026", "mgnl:folder");
             node(session, "/press-releases/2026/fevrier", "mgnl:contentNode", "title", "Communiqué de février");
             node(session, "/press-releases/juillet", "mgnl:contentNode", "title", "Communiqué de juillet");

@@ -10,3 +10,6 @@
 <p id="misc">${cmsfn.fileExtension("logo.svg")}|${cmsfn.abbreviateString("Journées Usines Ouvertes", 12, "…")}|${cmsfn.externalLink(content, "website")}|${cmsfn.metaData(content, "mgnl:template")}|${cmsfn.queryStringAndFragment("/a?b=1#c")}</p>
 <p id="attr"${cmsfn.createHtmlAttribute("data-x", "a\"b")}>attr</p>
 <p id="modules">${eventsfn.hello("usine")}</p>
+<p id="itemLinks">${cmsfn.link(cmsfn.contentByPath("/salon", "events"))}|${cmsfn.link(cmsfn.contentByPath("/juillet", "press-releases"))}|${cmsfn.link("website", home['@id'])}|${(cmsfn.contentByPath("/", "jcr:system")??)?c}</p>
+<p id="localized">[#list cmsfn.localizedLinks() as language, url]${language}=${url};[/#list]</p>
+<p id="family">[#list cmsfn.siblings(content) as s]${s['@name']};[/#list]|${cmsfn.root(content)['@path']}|${cmsfn.isInherited(content)?c}|${cmsfn.isFromCurrentPage(home)?c}|[#list cmsfn.inheritList(cmsfn.contentByPath("/home/news/2026"), "footer") as c]${c.title};[/#list]</p>
