@@ -3,15 +3,28 @@ package fr.usinesouvertes.platform.rendering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.testing.PlatformExtension;
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.TemplateDefinition;
+import fr.usinesouvertes.platform.module.ModuleDescriptor;
+import fr.usinesouvertes.platform.module.PlatformModule;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WebResourceServletTest {
 
+    /** A Java module shipping a light module on the class path. */
+    static final class ClassPathModule implements PlatformModule {
+        @Override
+        public ModuleDescriptor descriptor() {
+            return ModuleDescriptor.of("cp-module", "1.0").withLightModuleRoot("rendering-classpath/cp-module");
+        }
+    }
+
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(RenderingFixtures.LIGHT_MODULES)
-            .inMemory();
+            .inMemory().modules(new ClassPathModule());
 
     private static final String CSS = "/.resources/test-site/webresources/css/site.css";
 
@@ -29,6 +42,20 @@ class WebResourceServletTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
         assertThat(PLATFORM.get("/.resources/test-site/webresources/img/logo.svg").headers().firstValue("Content-Type"))
                 .hasValue("image/svg+xml");
+    }
+
+    @Test
+    void servesWebResourcesAndTemplatesOfJavaModulesFromTheClassPath() {
+        HttpResponse<String> css = PLATFORM.get("/.resources/cp-module/webresources/cp.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.body()).contains(".cp");
+        PLATFORM.platform().definitions().replace(DefinitionRegistry.builder()
+                .template(new TemplateDefinition("cp-module:pages/cp", TemplateDefinition.Kind.PAGE, "CP", null,
+                        "/cp-module/templates/cp.ftl", "freemarker", null, true, Map.of(), Map.of(), null, Map.of()))
+                .build());
+        PLATFORM.platform().repository().write(session -> RenderingFixtures.node(session, "/website/cp", "mgnl:page",
+                "mgnl:template", "cp-module:pages/cp", "title", "Usine"));
+        assertThat(PLATFORM.get("/").body()).contains("from the class path: Usine");
     }
 
     @Test
