@@ -5,9 +5,15 @@ import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.TemplateModelException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
+import javax.jcr.Property;
+import javax.jcr.PropertyType;
 import javax.jcr.RepositoryException;
 
 /**
@@ -211,14 +217,14 @@ public final class CmsFunctions {
      * The current page's URL in each language of the site ({@code fr} → {@code /a/b}, {@code en} →
      * {@code /en/a/b}), for language switchers; on a detail page the item's name is kept.
      */
-    public java.util.Map<String, String> localizedLinks() throws RepositoryException {
-        java.util.Map<String, String> localized = new java.util.LinkedHashMap<>();
+    public Map<String, String> localizedLinks() throws RepositoryException {
+        Map<String, String> localized = new LinkedHashMap<>();
         Node page = context.state().getMainContentNode();
         if (page == null) {
             return localized;
         }
         String selector = context.state().getSelector();
-        for (java.util.Locale locale : new SiteFunctions(context.registry()).site().getI18n().getLocales()) {
+        for (Locale locale : new SiteFunctions(context.registry()).site().getI18n().getLocales()) {
             String url = links.pageLink(page, locale.getLanguage());
             if (!selector.isEmpty()) {
                 url = (url.equals("/") ? "" : url) + "/" + LinkBuilder.encodeSegment(selector);
@@ -290,7 +296,7 @@ public final class CmsFunctions {
             return all;
         }
         List<Node> sources = new ArrayList<>(Inheritance.counterparts(node));
-        java.util.Collections.reverse(sources);
+        Collections.reverse(sources);
         sources.add(node);
         for (Node source : sources) {
             if (source.hasNode(relPath)) {
@@ -343,8 +349,8 @@ public final class CmsFunctions {
         if (node == null || !node.hasProperty(property)) {
             return "";
         }
-        javax.jcr.Property value = node.getProperty(property);
-        return value.getType() == javax.jcr.PropertyType.DATE
+        Property value = node.getProperty(property);
+        return value.getType() == PropertyType.DATE
                 ? value.getDate().toInstant().toString() : value.getString();
     }
 

@@ -86,6 +86,11 @@ class PageRendererTest {
     }
 
     @Test
+    void componentsRenderTheirOwnAreas() {
+        assertThat(render("/boxes")).contains("<section class=\"box\"><div class=\"text\">Dans la boîte</div>");
+    }
+
+    @Test
     void areaWithoutNodeRendersEmptyAndCreatesNothing() throws Exception {
         assertThat(element(render("/"), "empty")).isBlank();
         boolean created = repository.read(session -> session.nodeExists("/website/home/empty"));
@@ -157,7 +162,7 @@ class PageRendererTest {
         assertThat(text(html, "modules")).isEqualTo("Bonjour usine");
         assertThat(text(html, "itemLinks")).isEqualTo("/.rest/delivery/events/v1/salon|/press/juillet|/|false");
         assertThat(text(html, "localized")).isEqualTo("fr=/functions;en=/en/functions;");
-        assertThat(text(html, "family")).isEqualTo("escape;news;press;hidden;broken;nodef;modelled;|/|false|false|"
+        assertThat(text(html, "family")).isEqualTo("escape;news;press;hidden;broken;nodef;boxes;modelled;|/|false|false|"
                 + "Pied racine;Pied actualités;Pied 2026;");
     }
 

@@ -44,6 +44,9 @@ final class SiteContent {
                         "info.magnolia.module.jsmodels.rendering.JavascriptRenderingModel", Map.of()))
                 .endpoint(new DeliveryEndpointDefinition("test-site:delivery/events_v1", "delivery/events/v1", "events", "/",
                         0, List.of(), List.of(), false, false, List.of(), 10, 1, false, true, List.of(), Map.of()))
+                .template(new TemplateDefinition("test-site:components/box", TemplateDefinition.Kind.COMPONENT, "Box",
+                        null, RenderingFixtures.MODULE + "components/box.ftl", "freemarker", null, true,
+                        Map.of("items", area("items", "list", null, null)), Map.of(), null, Map.of()))
                 .template(component("text"))
                 .template(component("broken"))
                 .template(component("teaser"))
@@ -103,6 +106,9 @@ final class SiteContent {
             page(session, "/home/hidden", "home", "title", "Cachée", "hideInNav", true);
             page(session, "/home/broken", "broken", "title", "Cassée");
             page(session, "/home/nodef", "unknown", "title", "Sans modèle");
+            page(session, "/home/boxes", "section", "title", "Boîtes");
+            component(session, "/home/boxes/footer/0", "box");
+            component(session, "/home/boxes/footer/0/items/0", "text", "text", "Dans la boîte");
             page(session, "/home/modelled", "modelled", "title", "Avec modèle");
             component(session, "/home/modelled/bad/0", "teaser", "title", "Dans une aire cassée");
             return assetId;
