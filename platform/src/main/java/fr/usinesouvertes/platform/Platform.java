@@ -7,6 +7,7 @@ import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackend;
@@ -62,7 +63,7 @@ public final class Platform implements AutoCloseable {
         // [light-modules] load definitions into `definitions`, watch the folder
         // [modules] initialisers, version tasks, start(ModuleContext) -> contributions
         // [delivery] core REST resources -> contributions
-        // [rendering] web resources and page servlets -> mounts
+        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
 
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
                 contributions.restComponents(), mounts);

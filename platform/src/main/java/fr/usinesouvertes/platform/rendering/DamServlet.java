@@ -1,0 +1,94 @@
+package fr.usinesouvertes.platform.rendering;
+
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Calendar;
+import javax.jcr.Binary;
+import javax.jcr.Node;
+import javax.jcr.RepositoryException;
+
+/**
+ * Serves asset files at their links, {@code /dam/jcr:<uuid>/<fileName>}: the {@code jcr:data} of the
+ * asset's {@code jcr:content}, with its MIME type, {@code Content-Length}, an ETag, {@code Last-Modified},
+ * {@code Cache-Control: public, max-age=3600} and 304 answers. The file name part is informative (links
+ * stay valid when a file is renamed). Anything else is 404.
+ */
+public final class DamServlet extends HttpServlet {
+
+    private final transient ContentRepository repository;
+
+    public DamServlet(ContentRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if (path == null || !path.startsWith("/jcr:")) {
+            WebResourceServlet.notFound(response);
+            return;
+        }
+        int end = path.indexOf('/', 1);
+        String id = path.substring(1, end < 0 ? path.length() : end);
+        boolean served;
+        try {
+            served = repository.read(session -> serve(AssetLinks.find(session, id), request, response));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (!served) {
+            WebResourceServlet.notFound(response);
+        }
+    }
+
+    private static boolean serve(Node asset, HttpServletRequest request, HttpServletResponse response)
+            throws RepositoryException {
+        Node resource = asset == null ? null : AssetLinks.resource(asset);
+        if (resource == null || !resource.hasProperty("jcr:data")) {
+            return false;
+        }
+        long size = resource.getProperty("jcr:data").getLength();
+        long lastModified = lastModified(asset, resource);
+        String etag = "\"" + asset.getIdentifier() + "-" + Long.toString(lastModified, 36) + "-" + size + "\"";
+        response.setHeader("ETag", etag);
+        if (lastModified > 0) {
+            response.setDateHeader("Last-Modified", lastModified);
+        }
+        response.setHeader("Cache-Control", "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (HttpCaching.notModified(request, etag, lastModified)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        String fileName = AssetLinks.fileName(asset);
+        String mimeType = NodeTypes.string(resource, "jcr:mimeType");
+        response.setContentType(mimeType != null ? mimeType : MediaTypes.of(fileName));
+        response.setContentLengthLong(size);
+        Binary binary = resource.getProperty("jcr:data").getBinary();
+        try (InputStream in = binary.getStream()) {
+            in.transferTo(response.getOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            binary.dispose();
+        }
+        return true;
+    }
+
+    private static long lastModified(Node asset, Node resource) throws RepositoryException {
+        for (Node node : new Node[] {resource, asset}) {
+            for (String property : new String[] {"jcr:lastModified", "mgnl:lastModified", "mgnl:created", "jcr:created"}) {
+                if (node.hasProperty(property)) {
+                    Calendar date = node.getProperty(property).getDate();
+                    return date.getTimeInMillis();
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package fr.usinesouvertes.platform.rendering;
+
+import freemarker.core.HTMLOutputFormat;
+
+/**
+ * The built-in pages shown when the site has none of its own: "page not found" (unless the site root has
+ * a {@code 404} page) and "server error". French, or English under {@code /en/}; no detail of the error.
+ */
+final class FallbackPages {
+
+    private FallbackPages() {
+    }
+
+    static String notFound(String language, String path) {
+        boolean english = "en".equals(language);
+        String title = english ? "Page not found" : "Page introuvable";
+        String text = english
+                ? "The page <code>" + escape(path) + "</code> does not exist or has moved."
+                : "La page <code>" + escape(path) + "</code> n’existe pas ou a été déplacée.";
+        String home = english ? "<a href=\"/en\">Back to the home page</a>" : "<a href=\"/\">Retour à l’accueil</a>";
+        return page(language, title, text, home);
+    }
+
+    static String serverError(String language) {
+        boolean english = "en".equals(language);
+        String title = english ? "Page unavailable" : "Page indisponible";
+        String text = english
+                ? "This page cannot be displayed right now. Please try again later."
+                : "Cette page ne peut pas être affichée pour le moment. Merci de réessayer plus tard.";
+        String home = english ? "<a href=\"/en\">Back to the home page</a>" : "<a href=\"/\">Retour à l’accueil</a>";
+        return page(language, title, text, home);
+    }
+
+    private static String page(String language, String title, String text, String home) {
+        return "<!DOCTYPE html>\n<html lang=\"" + language + "\">\n<head>\n<meta charset=\"UTF-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>" + title + " – Journées Usines Ouvertes</title>\n</head>\n<body>\n<main>\n"
+                + "<h1>" + title + "</h1>\n<p>" + text + "</p>\n<p>" + home + "</p>\n</main>\n</body>\n</html>\n";
+    }
+
+    private static String escape(String text) {
+        return HTMLOutputFormat.INSTANCE.escapePlainText(text == null ? "" : text);
+    }
+}

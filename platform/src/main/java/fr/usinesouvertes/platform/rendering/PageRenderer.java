@@ -1,0 +1,125 @@
+package fr.usinesouvertes.platform.rendering;
+
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.definition.TemplateDefinition;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.jcr.Node;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders the page at a URL path into HTML with a status: 200 for a page, 404 for an unknown one (the
+ * site's own {@code 404} page below the root when there is one, else a built-in French or English page),
+ * and 500 with a plain error page — logged, never a stack trace — when the page's own template is
+ * missing or fails. Definitions are read afresh for each request, so reloads apply at once.
+ */
+public final class PageRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PageRenderer.class);
+    private static final String NOT_FOUND_PAGE = "404";
+
+    /** A rendered page: HTTP status, language and HTML. */
+    public record RenderedPage(int status, String language, String html) {
+    }
+
+    private final ContentRepository repository;
+    private final Definitions definitions;
+    private final TemplateEngine engine;
+    private final WebResources webResources;
+    private final Supplier<Map<String, Object>> contributedFunctions;
+
+    public PageRenderer(ContentRepository repository, Definitions definitions, TemplateEngine engine,
+                        WebResources webResources, Supplier<Map<String, Object>> contributedFunctions) {
+        this.repository = repository;
+        this.definitions = definitions;
+        this.engine = engine;
+        this.webResources = webResources;
+        this.contributedFunctions = contributedFunctions;
+    }
+
+    /** Renders the page of a URL path (query string excluded); {@code parameters} are the request's. */
+    public RenderedPage render(String path, Map<String, String[]> parameters) {
+        PageResolver.LocalizedPath localized = PageResolver.localize(path);
+        DefinitionRegistry registry = definitions.current();
+        return repository.read(session -> {
+            RenderContext context = context(session, registry, localized.language(), path, parameters);
+            LinkBuilder links = new LinkBuilder(context);
+            Optional<PageResolver.Resolved> resolved = PageResolver.resolve(session, localized.path(), links);
+            if (resolved.isEmpty()) {
+                return notFound(session, registry, localized.language(), path, parameters);
+            }
+            return renderPage(context, resolved.get(), 200);
+        });
+    }
+
+    private RenderedPage renderPage(RenderContext context, PageResolver.Resolved resolved, int status) {
+        Node page = resolved.page();
+        String pagePath = TemplateRenderer.pathOf(page);
+        String templateId = NodeTypes.template(page);
+        Optional<TemplateDefinition> template = templateId == null ? Optional.empty()
+                : context.registry().template(templateId);
+        if (template.isEmpty() || template.get().templateScript() == null) {
+            LOG.error("Page {} cannot be rendered: template '{}' {}", pagePath, templateId,
+                    template.isEmpty() ? "is not defined" : "has no templateScript");
+            return new RenderedPage(500, context.language(), FallbackPages.serverError(context.language()));
+        }
+        context.state().setMainContentNode(page);
+        context.state().setSelector(resolved.selector());
+        TemplateRenderer renderer = new TemplateRenderer(engine, context, self -> globals(context, self));
+        StringWriter html = new StringWriter();
+        try {
+            renderer.renderPage(page, template.get(), resolved.item(), html);
+        } catch (Exception e) {
+            LOG.error("Page {} failed to render with template '{}' ({}): {}", pagePath, templateId,
+                    template.get().templateScript(), e.getMessage());
+            return new RenderedPage(500, context.language(), FallbackPages.serverError(context.language()));
+        }
+        return new RenderedPage(status, context.language(), html.toString());
+    }
+
+    private RenderedPage notFound(Session session, DefinitionRegistry registry, String language, String path,
+                                  Map<String, String[]> parameters) throws RepositoryException {
+        Optional<Node> root = SiteRoot.find(session);
+        if (root.isPresent() && root.get().hasNode(NOT_FOUND_PAGE)
+                && root.get().getNode(NOT_FOUND_PAGE).isNodeType(NodeTypes.PAGE)) {
+            RenderContext context = context(session, registry, language, path, parameters);
+            RenderedPage page = renderPage(context,
+                    new PageResolver.Resolved(root.get().getNode(NOT_FOUND_PAGE), null, ""), 404);
+            if (page.status() == 404) {
+                return page;
+            }
+        }
+        return new RenderedPage(404, language, FallbackPages.notFound(language, path));
+    }
+
+    private RenderContext context(Session session, DefinitionRegistry registry, String language, String path,
+                                  Map<String, String[]> parameters) {
+        AggregationState state = new AggregationState(path, path, RenderContext.localeOf(language));
+        return new RenderContext(session, repository.workspaces(), registry, language, state, parameters);
+    }
+
+    /** The request-wide template variables; the platform's own win over same-named module contributions. */
+    private Map<String, Object> globals(RenderContext context, TemplateRenderer renderer) {
+        LinkBuilder links = new LinkBuilder(context);
+        Map<String, Object> globals = new HashMap<>(contributedFunctions.get());
+        globals.put("cmsfn", new CmsFunctions(context, links));
+        globals.put("damfn", new DamFunctions(context));
+        globals.put("resfn", new ResourceFunctions(webResources));
+        globals.put("sitefn", new SiteFunctions(context.registry()));
+        globals.put("navfn", new NavigationFunctions(context, links));
+        globals.put("i18n", new I18nModel(context.registry().messages(), context.language(), context.locale()));
+        globals.put("ctx", new WebContextView(context));
+        globals.put("state", context.state());
+        globals.put("lang", context.language());
+        globals.put("cms", CmsDirectives.forRequest(renderer));
+        return globals;
+    }
+}

@@ -1,0 +1,105 @@
+package fr.usinesouvertes.platform.rendering;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * Maps a URL path to the page to render. {@code /} is the site root (see {@link SiteRoot}); {@code /a/b}
+ * and {@code /a/b.html} are the root's page {@code a/b}; an {@code /en} prefix asks for English. When no
+ * page {@code /a/b/c} exists but page {@code /a/b} does and its template names a
+ * {@code parameters.detailWorkspace}, an item {@code c} of that workspace (below
+ * {@code parameters.detailRoot}, default {@code /}, looking through folders) is shown by {@code /a/b}.
+ */
+final class PageResolver {
+
+    private static final Pattern SEGMENT = Pattern.compile("[^/\\[\\]|*:]+");
+
+    /** What a URL path resolved to: a page, and the detail item with its name when there is one. */
+    record Resolved(Node page, Node item, String selector) {
+    }
+
+    /** The language and the path without language prefix. */
+    record LocalizedPath(String language, String path) {
+    }
+
+    private PageResolver() {
+    }
+
+    static LocalizedPath localize(String path) {
+        String clean = path == null || path.isEmpty() ? "/" : path;
+        if (clean.equals("/en") || clean.startsWith("/en/")) {
+            return new LocalizedPath("en", clean.length() == 3 ? "/" : clean.substring(3));
+        }
+        return new LocalizedPath(RenderContext.DEFAULT_LANGUAGE, clean);
+    }
+
+    static Optional<Resolved> resolve(Session session, String path, LinkBuilder links) throws RepositoryException {
+        Optional<Node> root = SiteRoot.find(session);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        String relative = path.endsWith(".html") ? path.substring(0, path.length() - 5) : path;
+        while (relative.endsWith("/") && relative.length() > 1) {
+            relative = relative.substring(0, relative.length() - 1);
+        }
+        if (relative.equals("/") || relative.isEmpty()) {
+            return Optional.of(new Resolved(root.get(), null, ""));
+        }
+        String[] segments = relative.substring(1).split("/");
+        for (String segment : segments) {
+            if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+                return Optional.empty();
+            }
+        }
+        String jcrPath = root.get().getPath() + relative;
+        if (session.nodeExists(jcrPath)) {
+            Node node = session.getNode(jcrPath);
+            return node.isNodeType(NodeTypes.PAGE) ? Optional.of(new Resolved(node, null, "")) : Optional.empty();
+        }
+        String parentPath = jcrPath.substring(0, jcrPath.lastIndexOf('/'));
+        String name = segments[segments.length - 1];
+        if (!session.nodeExists(parentPath) || !session.getNode(parentPath).isNodeType(NodeTypes.PAGE)) {
+            return Optional.empty();
+        }
+        Node parent = session.getNode(parentPath);
+        String workspace = links.detailWorkspace(parent);
+        if (workspace == null) {
+            return Optional.empty();
+        }
+        String detailRoot = links.parameter(parent, "detailRoot");
+        Node item = findItem(session, workspace, detailRoot == null ? "/" : detailRoot, name);
+        return item == null ? Optional.empty() : Optional.of(new Resolved(parent, item, name));
+    }
+
+    private static Node findItem(Session session, String workspace, String detailRoot, String name)
+            throws RepositoryException {
+        String rootPath = "/" + workspace + (detailRoot.equals("/") ? "" : detailRoot);
+        if (!session.nodeExists(rootPath)) {
+            return null;
+        }
+        return findIn(session.getNode(rootPath), name);
+    }
+
+    private static Node findIn(Node folder, String name) throws RepositoryException {
+        if (folder.hasNode(name)) {
+            Node item = folder.getNode(name);
+            if (!item.isNodeType(NodeTypes.FOLDER)) {
+                return item;
+            }
+        }
+        for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
+            Node child = it.nextNode();
+            if (child.isNodeType(NodeTypes.FOLDER)) {
+                Node found = findIn(child, name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+}

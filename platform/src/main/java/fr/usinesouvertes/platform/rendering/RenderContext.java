@@ -1,0 +1,101 @@
+package fr.usinesouvertes.platform.rendering;
+
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.MessageCatalog;
+import fr.usinesouvertes.platform.repository.Workspaces;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.jcr.Node;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * Everything one page request renders with: the read session, the definitions snapshot taken when the
+ * request started, the language and the aggregation state. Lives for one request on one thread.
+ */
+public final class RenderContext {
+
+    /** The language of pages without a language prefix. */
+    public static final String DEFAULT_LANGUAGE = MessageCatalog.DEFAULT_LANGUAGE;
+
+    private final Session session;
+    private final Workspaces workspaces;
+    private final DefinitionRegistry registry;
+    private final String language;
+    private final Locale locale;
+    private final AggregationState state;
+    private final Map<String, String[]> parameters;
+    private final Map<String, Optional<Node>> detailPages = new HashMap<>();
+
+    public RenderContext(Session session, Workspaces workspaces, DefinitionRegistry registry, String language,
+                         AggregationState state, Map<String, String[]> parameters) {
+        this.session = session;
+        this.workspaces = workspaces;
+        this.registry = registry;
+        this.language = language;
+        this.locale = localeOf(language);
+        this.state = state;
+        this.parameters = Map.copyOf(parameters);
+    }
+
+    /** French pages format dates the French way (fr_FR); English ones as in the United Kingdom. */
+    public static Locale localeOf(String language) {
+        return "en".equals(language) ? Locale.UK : Locale.FRANCE;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Workspaces workspaces() {
+        return workspaces;
+    }
+
+    public DefinitionRegistry registry() {
+        return registry;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public boolean isDefaultLanguage() {
+        return DEFAULT_LANGUAGE.equals(language);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public AggregationState state() {
+        return state;
+    }
+
+    public Map<String, String[]> parameters() {
+        return parameters;
+    }
+
+    public ContentMap wrap(Node node) {
+        return node == null ? null : new ContentMap(node, this);
+    }
+
+    /** The site root: the first top-level {@code mgnl:page} of workspace {@code website}, if any. */
+    public Optional<Node> siteRoot() {
+        return SiteRoot.find(session);
+    }
+
+    /** Per-request memo of the page showing the items of a workspace (see {@link LinkBuilder}). */
+    Map<String, Optional<Node>> detailPages() {
+        return detailPages;
+    }
+
+    Node nodeOrNull(String jcrPath) {
+        try {
+            return session.nodeExists(jcrPath) ? session.getNode(jcrPath) : null;
+        } catch (RepositoryException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package fr.usinesouvertes.platform.rendering;
+
+import java.util.Optional;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * Finds the site root: the first top-level {@code mgnl:page} of workspace {@code website}, in document
+ * order. Magnolia maps a site to a root page through its {@code sites/} configuration; until the
+ * platform reads that, the first root page is the site (what a single-site Magnolia install shows).
+ */
+final class SiteRoot {
+
+    static final String WEBSITE = "/website";
+
+    private SiteRoot() {
+    }
+
+    static Optional<Node> find(Session session) {
+        try {
+            if (!session.nodeExists(WEBSITE)) {
+                return Optional.empty();
+            }
+            for (NodeIterator it = session.getNode(WEBSITE).getNodes(); it.hasNext(); ) {
+                Node node = it.nextNode();
+                if (node.isNodeType(NodeTypes.PAGE)) {
+                    return Optional.of(node);
+                }
+            }
+            return Optional.empty();
+        } catch (RepositoryException e) {
+            throw new fr.usinesouvertes.platform.repository.RepositoryException("Cannot find the site root", e);
+        }
+    }
+}

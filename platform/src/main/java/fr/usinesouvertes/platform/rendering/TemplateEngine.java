@@ -1,0 +1,63 @@
+package fr.usinesouvertes.platform.rendering;
+
+import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
+import freemarker.core.Environment;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateDateModel;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * FreeMarker set up as Magnolia's: square-bracket tags ({@code [#if]}, {@code [@cms.area /]}) with
+ * {@code ${}} interpolations, HTML auto-escaping for {@code .ftl} files, templates addressed by their
+ * path from the light-modules root, dates formatted in the request's locale. The template cache is
+ * emptied whenever definitions reload, and changed files are re-read on their next use.
+ */
+public final class TemplateEngine {
+
+    private final Configuration configuration;
+
+    public TemplateEngine(LightModuleOrigins origins, Definitions definitions) {
+        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
+        configuration.setInterpolationSyntax(Configuration.DOLLAR_INTERPOLATION_SYNTAX);
+        configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setOutputEncoding("UTF-8");
+        configuration.setLocale(Locale.FRANCE);
+        configuration.setLocalizedLookup(false); // Magnolia templates are not localised by file name
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setTemplateUpdateDelayMilliseconds(0); // edited light modules show at once
+        configuration.setTemplateLoader(new LightModuleTemplateLoader(origins, TemplateEngine.class.getClassLoader()));
+        ContentObjectWrapper wrapper = new ContentObjectWrapper();
+        wrapper.setDefaultDateType(TemplateDateModel.DATETIME);
+        configuration.setObjectWrapper(wrapper);
+        definitions.onChange(registry -> configuration.clearTemplateCache());
+    }
+
+    /** Renders the template at {@code script} (path from the light-modules root) with the given variables. */
+    public void render(String script, Map<String, Object> model, Locale locale, Writer out)
+            throws IOException, TemplateException {
+        Template template = configuration.getTemplate(script);
+        Environment environment = template.createProcessingEnvironment(model, out);
+        environment.setLocale(locale);
+        environment.process();
+    }
+
+    Configuration configuration() {
+        return configuration;
+    }
+}

@@ -1,0 +1,67 @@
+package fr.usinesouvertes.platform.rendering;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Serves light modules' web resources at {@code /.resources/<module>/webresources/<path>} with their
+ * content type, an ETag, {@code Last-Modified}, {@code Cache-Control: public, max-age=3600} and 304
+ * answers. Paths with {@code ..}, encoded separators or dots, or backslashes are answered 404.
+ */
+public final class WebResourceServlet extends HttpServlet {
+
+    static final int MAX_AGE_SECONDS = 3600;
+
+    private final transient WebResources resources;
+
+    public WebResourceServlet(WebResources resources) {
+        this.resources = resources;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String raw = request.getRequestURI().toLowerCase(Locale.ROOT);
+        String path = request.getPathInfo();
+        if (path == null || raw.contains("%2e") || raw.contains("%2f") || raw.contains("%5c") || raw.contains("%00")
+                || raw.contains("..")) {
+            notFound(response);
+            return;
+        }
+        Optional<WebResources.Resource> resource = resources.find(path);
+        if (resource.isEmpty()) {
+            notFound(response);
+            return;
+        }
+        long lastModified = resource.get().lastModified();
+        long size = resource.get().size();
+        String etag = "\"" + Long.toString(lastModified, 36) + "-" + Long.toString(size, 36) + "\"";
+        response.setHeader("ETag", etag);
+        if (lastModified > 0) {
+            response.setDateHeader("Last-Modified", lastModified);
+        }
+        response.setHeader("Cache-Control", "public, max-age=" + MAX_AGE_SECONDS);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (HttpCaching.notModified(request, etag, lastModified)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(MediaTypes.of(path));
+        if (size >= 0) {
+            response.setContentLengthLong(size);
+        }
+        try (InputStream in = resource.get().open()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+
+    static void notFound(HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("Not found");
+    }
+}

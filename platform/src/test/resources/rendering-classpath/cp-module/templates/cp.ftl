@@ -1,0 +1,1 @@
+<p>from the class path: ${content.title}</p>

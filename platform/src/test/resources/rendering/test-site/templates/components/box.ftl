@@ -1,0 +1,1 @@
+<section class="box">[@cms.area name="items" /]</section>

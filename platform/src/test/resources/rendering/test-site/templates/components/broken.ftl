@@ -1,0 +1,1 @@
+<div class="broken">${content.doesNotExist.nested}</div>

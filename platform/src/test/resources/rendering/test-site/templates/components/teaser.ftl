@@ -1,0 +1,1 @@
+<div class="teaser">${content.title!}/${label!'no-label'}</div>

@@ -1,0 +1,1 @@
+<div class="text">${content.text!}</div>

@@ -1,0 +1,1 @@
+<h1 id="custom404">${content.title}</h1>
