@@ -11,7 +11,7 @@
     [#if content.title?has_content]<h2>${content.title}</h2>[/#if]
     <ul class="card-list">
       [#list releases as release]
-        [#if release?index >= maxItems][#break][/#if]
+        [#if release?index gte maxItems][#break][/#if]
         <li class="card">
           <p class="meta">[#if release.date??][@date release.date /][/#if]</p>
           <h3 class="card-title">[#if pressRoom?is_hash]<a href="${detailLink(pressRoom, release)}">${release.title!release["@name"]}</a>[#else]${release.title!release["@name"]}[/#if]</h3>

@@ -48,7 +48,7 @@
         <li class="card">
           <h3 class="card-title"><a href="${detailLink(content, showcase)}">${showcase.company!showcase["@name"]}</a></h3>
           [#if showcase.sector?has_content]<p class="meta">${showcase.sector}</p>[/#if]
-          <p>${sites?size} [#if sites?size > 1]${i18n['showcases.sitesCount']}[#else]${i18n['showcases.siteCount']}[/#if][#if regionsOf(sites)?has_content] · ${regionsOf(sites)?join(", ")}[/#if]</p>
+          <p>${sites?size} [#if sites?size gt 1]${i18n['showcases.sitesCount']}[#else]${i18n['showcases.siteCount']}[/#if][#if regionsOf(sites)?has_content] · ${regionsOf(sites)?join(", ")}[/#if]</p>
         </li>
       [/#list]
     </ul>
