@@ -167,6 +167,12 @@ class SiteLightModuleTest {
 
         assertThat(siteCounts).containsExactlyInAnyOrderEntriesOf(typedMap(facts.get("showcaseSites")));
         assertThat(siteCounts).containsEntry("colas", 13).containsEntry("mecachrome", 3);
+        Map<String, List<String>> regions = typedMap(facts.get("showcaseRegions"));
+        regions.forEach((name, expected) -> {
+            Set<Object> actual = new HashSet<>();
+            sites(map(showcases.get(name))).forEach(site -> actual.add(site.get("region")));
+            assertThat(actual).as(name).containsExactlyInAnyOrderElementsOf(expected);
+        });
         assertThat(map(showcases.get("upsa")).get("url")).isEqualTo("https://journees-usines-ouvertes.fr/site-industriel/?id=4811");
     }
 
