@@ -29,7 +29,7 @@ public final class Main {
         } catch (SettingsException e) {
             fail(2, "Configuration error: " + e.getMessage());
         } catch (ModuleException e) {
-            fail(2, "Module error: " + e.getMessage());
+            fail(2, "Module error: " + e.getMessage().replace('\n', ' '));
         } catch (RepositoryLockedException e) {
             fail(3, e.getMessage());
         } catch (Exception e) {

@@ -211,6 +211,37 @@ class MagnoliaYamlImporterTest {
     }
 
     @Test
+    void existingNodeIsNotOverwritten() {
+        importer.importContent(PRESS_FILE, resource(PRESS_FILE));
+
+        assertThatThrownBy(() -> importer.importContent(PRESS_FILE, "'presse':\n  'jcr:primaryType': 'mgnl:page'\n"))
+                .hasMessage(PRESS_FILE + ": node 'presse' already exists under '/website/journees-usines-ouvertes'");
+    }
+
+    @Test
+    void unknownMixinAndPrimaryTypeUsedAsMixinAreRefused() {
+        assertThatThrownBy(() -> importer.importContent("website.a.yaml",
+                "'a':\n  'jcr:primaryType': 'mgnl:page'\n  'jcr:mixinTypes': ['mix:nothing']\n"))
+                .hasMessage("website.a.yaml: node '/a' has unknown mixin type 'mix:nothing'");
+        assertThatThrownBy(() -> importer.importContent("website.a.yaml", "'a':\n  'jcr:primaryType': 'mgnl:created'\n"))
+                .hasMessage("website.a.yaml: node '/a': 'mgnl:created' is a mixin, not a primary type");
+        assertThatThrownBy(() -> importer.importContent("website.a.yaml", "'a':\n  'jcr:primaryType': 'zz:page'\n"))
+                .hasMessage("website.a.yaml: node '/a' has unknown node type 'zz:page'");
+        assertUnchanged();
+    }
+
+    @Test
+    void topLevelMustBeAMapOfNodes() {
+        assertThatThrownBy(() -> importer.importContent("website.a.yaml", "- 'a'\n"))
+                .hasMessage("website.a.yaml, line 1: the top level must be a map of node names");
+        assertThatThrownBy(() -> importer.importContent("website.a.yaml", "'a': 'text'\n"))
+                .hasMessageContaining("top-level entry 'a' is not a node");
+        assertThatThrownBy(() -> importer.importContent("website.a.yaml", ""))
+                .hasMessage("website.a.yaml: the file is empty");
+        assertUnchanged();
+    }
+
+    @Test
     void fileNameMustFollowMagnoliaNaming() {
         assertThatThrownBy(() -> importer.importContent("website..yaml", "'a': {}\n"))
                 .hasMessageContaining("empty segment");
