@@ -33,6 +33,10 @@ public final class ModuleManager implements AutoCloseable {
         this.repository = repository;
         this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions);
         this.taskRunner = new ModuleTaskRunner(repository, definitions, clock);
+        if (!ordered.isEmpty()) {
+            LOG.info("Java modules in start order: {}", String.join(", ",
+                    ordered.stream().map(module -> module.descriptor().name() + " " + module.descriptor().version()).toList()));
+        }
     }
 
     /** The modules in start order. */
