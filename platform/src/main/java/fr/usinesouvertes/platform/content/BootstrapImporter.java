@@ -48,7 +48,10 @@ public final class BootstrapImporter {
     public record Result(String module, String file, Outcome outcome, String message) {
     }
 
-    /** Imports every module's files not yet recorded, module by module in name order. */
+    /**
+     * Imports every module's files not yet recorded, all modules together in {@link BootstrapFile#IMPORT_ORDER}
+     * (shallower paths first), so a module can bootstrap a page under another module's page.
+     */
     public List<Result> importAll(BootstrapSources sources) {
         List<Result> results = new ArrayList<>();
         Map<String, List<BootstrapFile>> byModule;
@@ -59,7 +62,10 @@ public final class BootstrapImporter {
             results.add(new Result("", "", Outcome.FAILED, e.getMessage()));
             return results;
         }
-        byModule.values().forEach(files -> files.forEach(file -> results.add(importOnce(file))));
+        List<BootstrapFile> all = new ArrayList<>();
+        byModule.values().forEach(all::addAll);
+        all.sort(BootstrapFile.IMPORT_ORDER.thenComparing(BootstrapFile::module));
+        all.forEach(file -> results.add(importOnce(file)));
         return results;
     }
 

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * for folder modules, and for a Java module's class-path light module the files listed in
  * {@code <root>/bootstrap/index.txt} (one path per line, {@code #} for comments), because a folder
  * inside a jar cannot be listed portably. A folder module hides a class-path module of the same name,
- * as it does for definitions. Modules come in name order, files in {@link BootstrapFile#IMPORT_ORDER}.
+ * as it does for definitions. Modules come in name order, each module's files in {@link BootstrapFile#IMPORT_ORDER}.
  */
 public final class BootstrapSources {
 

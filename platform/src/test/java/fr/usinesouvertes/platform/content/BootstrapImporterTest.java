@@ -83,6 +83,15 @@ class BootstrapImporterTest {
     }
 
     @Test
+    void aModuleCanBootstrapUnderAnotherModulesPage() throws IOException {
+        write("a-events", "website.home.events.yaml", "'events':\n  'jcr:primaryType': 'mgnl:page'\n  'title': 'Agenda'\n");
+        write("site", "website.home.yaml", HOME);
+
+        assertThat(importAll()).extracting(Result::outcome).containsOnly(Outcome.IMPORTED);
+        assertThat(title("/website/home/events")).isEqualTo("Agenda");
+    }
+
+    @Test
     void recordedFileIsNeverImportedAgainSoEditsAreKept() throws IOException {
         write("site", "website.home.yaml", HOME);
         importAll();
