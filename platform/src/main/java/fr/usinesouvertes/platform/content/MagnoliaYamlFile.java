@@ -89,7 +89,9 @@ public record MagnoliaYamlFile(ContentFileName name, String parentPath, Map<Stri
                     throw new ContentImportException(at(fileName, tuple.getKeyNode().getStartMark())
                             + ": a key must be a name, not a list or map");
                 }
-                key.setTag(Tag.STR);
+                if (!Tag.MERGE.equals(key.getTag())) { // '<<' keeps merging anchored maps, as YAML means
+                    key.setTag(Tag.STR);
+                }
                 keysAsNames(fileName, tuple.getValueNode());
             }
         } else if (node instanceof SequenceNode sequence) {

@@ -64,7 +64,6 @@ public final class MagnoliaYamlImporter {
         for (Map.Entry<String, Object> node : file.nodes().entrySet()) {
             importNode(session, fileName, parent, node.getKey(), asNode(node.getValue()));
         }
-
         return file.nodePaths();
     }
 

@@ -135,6 +135,21 @@ class MagnoliaYamlImporterTest {
     }
 
     @Test
+    void anchorsAndMergeKeysWork() {
+        String yaml = "'a':\n  'jcr:primaryType': 'mgnl:page'\n  'first': &text\n    'jcr:primaryType': 'mgnl:component'\n"
+                + "    'text': 'Bonjour'\n  'second':\n    <<: *text\n    'extra': 1\n";
+
+        importer.importContent("website.a.yaml", yaml);
+
+        String second = repository.read(session -> {
+            Node node = session.getNode("/website/a/second");
+            return node.getPrimaryNodeType().getName() + " " + node.getProperty("text").getString() + " "
+                    + node.getProperty("extra").getLong();
+        });
+        assertThat(second).isEqualTo("mgnl:component Bonjour 1");
+    }
+
+    @Test
     void badYamlNamesFileAndLineAndChangesNothing() {
         String yaml = "'a':\n  'jcr:primaryType': 'mgnl:page'\n  'title': 'x\n  'other': [\n";
 
