@@ -2,10 +2,13 @@ package fr.usinesouvertes.platform;
 
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.content.BootstrapImporter;
+import fr.usinesouvertes.platform.content.BootstrapSources;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.module.Contributions;
+import fr.usinesouvertes.platform.module.ModuleManager;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -61,7 +64,11 @@ public final class Platform implements AutoCloseable {
         LightModuleOrigins origins = new LightModuleOrigins(settings.get(CoreSettings.LIGHT_MODULES), classpathRoots);
 
         // [light-modules] load definitions into `definitions`, watch the folder
-        // [modules] initialisers, version tasks, start(ModuleContext) -> contributions
+        ModuleManager moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions);
+        toClose.add(moduleManager);
+        moduleManager.installOrUpdate();
+        new BootstrapImporter(repository, clock).importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
+        moduleManager.start();
         // [delivery] core REST resources -> contributions
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
 

@@ -3,6 +3,8 @@ package fr.usinesouvertes.webapp;
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.config.SettingsException;
+import fr.usinesouvertes.platform.content.ContentCommand;
+import fr.usinesouvertes.platform.module.ModuleException;
 import fr.usinesouvertes.platform.repository.RepositoryLockedException;
 import java.util.Arrays;
 
@@ -13,8 +15,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (ContentCommand.handles(args)) {
+            System.exit(new ContentCommand(System.out, System.err).run(args));
+        }
         if (Arrays.asList(args).contains("--help")) {
             System.out.print(PlatformLauncher.usage());
+            System.out.print(ContentCommand.usage());
             return;
         }
         try {
@@ -22,6 +28,8 @@ public final class Main {
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "shutdown"));
         } catch (SettingsException e) {
             fail(2, "Configuration error: " + e.getMessage());
+        } catch (ModuleException e) {
+            fail(2, "Module error: " + e.getMessage().replace('\n', ' '));
         } catch (RepositoryLockedException e) {
             fail(3, e.getMessage());
         } catch (Exception e) {

@@ -1,0 +1,163 @@
+package fr.usinesouvertes.platform.content;
+
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.jcr.ImportUUIDBehavior;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.nodetype.NodeTypeManager;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * Imports content files in Magnolia's YAML export format ({@link MagnoliaYamlFile}), all or nothing: a
+ * file that is malformed, names a bad workspace or an unknown node type, whose parent node is missing or
+ * whose identifiers already exist leaves the repository unchanged and throws a
+ * {@link ContentImportException} naming the file.
+ *
+ * <p>Identifiers ({@code jcr:uuid}) are kept: the import goes through the repository's system-view
+ * importer with {@link ImportUUIDBehavior#IMPORT_UUID_COLLISION_THROW}. The parent node must exist, as
+ * on Magnolia: nothing guesses the type of missing ancestors. Only the workspace root is created if
+ * missing, so a content type's workspace can receive content before its definitions load.
+ */
+public final class MagnoliaYamlImporter {
+
+    private final ContentRepository repository;
+
+    public MagnoliaYamlImporter(ContentRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Reads and imports one file, saved on success; returns the workspace paths of its top-level nodes. */
+    public List<String> importFile(Path file) {
+        return importContent(file.getFileName().toString(), read(file));
+    }
+
+    /** Imports YAML text as if read from a file of that name; saved on success. */
+    public List<String> importContent(String fileName, String yaml) {
+        MagnoliaYamlFile file = MagnoliaYamlFile.parse(fileName, yaml);
+        try {
+            return repository.write(session -> importInto(session, file));
+        } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
+            throw new ContentImportException(fileName + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Imports a parsed file into a session without saving it; the caller saves or discards. */
+    public List<String> importInto(Session session, MagnoliaYamlFile file) throws RepositoryException {
+        String fileName = file.name().toString();
+        ensureWorkspace(session, file);
+        String parent = repository.workspaces().toJcrPath(file.workspace(), file.parentPath());
+        if (!session.nodeExists(parent)) {
+            throw new ContentImportException(fileName + ": parent node '" + file.parentPath() + "' of workspace '"
+                    + file.workspace() + "' does not exist; import its own file first");
+        }
+        for (Map.Entry<String, Object> node : file.nodes().entrySet()) {
+            checkNodeTypes(session, fileName, node.getKey(), asNode(node.getValue()), file.parentPath());
+        }
+        for (Map.Entry<String, Object> node : file.nodes().entrySet()) {
+            importNode(session, fileName, parent, node.getKey(), asNode(node.getValue()));
+        }
+        return file.nodePaths();
+    }
+
+    private void ensureWorkspace(Session session, MagnoliaYamlFile file) throws RepositoryException {
+        try {
+            repository.workspaces().ensureRoots(session, List.of(file.workspace()));
+        } catch (IllegalArgumentException e) {
+            throw new ContentImportException(file.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static void importNode(Session session, String fileName, String parent, String name,
+                                   Map<String, Object> node) throws RepositoryException {
+        String path = (parent.endsWith("/") ? parent : parent + "/") + name;
+        if (session.nodeExists(path)) {
+            throw new ContentImportException(fileName + ": node '" + name + "' already exists under '" + parent + "'");
+        }
+        ContentHandler handler = session.getImportContentHandler(parent, ImportUUIDBehavior.IMPORT_UUID_COLLISION_THROW);
+        try {
+            new SystemViewEmitter(handler).emitDocument(name, node, "/" + name);
+        } catch (SAXException e) {
+            throw new ContentImportException(fileName + ": node '" + name + "' cannot be imported: " + rootMessage(e), e);
+        } catch (RuntimeException e) {
+            if (e instanceof ContentImportException) {
+                throw new ContentImportException(fileName + ": " + e.getMessage(), e);
+            }
+            throw new ContentImportException(fileName + ": node '" + name + "' cannot be imported: " + rootMessage(e), e);
+        }
+    }
+
+    /** Checks types before importing, so the message can name the node rather than a system-view element. */
+    @SuppressWarnings("unchecked")
+    private static void checkNodeTypes(Session session, String fileName, String name, Map<String, Object> node,
+                                       String parentPath) throws RepositoryException {
+        String path = (parentPath.endsWith("/") ? parentPath : parentPath + "/") + name;
+        NodeTypeManager types = session.getWorkspace().getNodeTypeManager();
+        try {
+            String primary = SystemViewEmitter.primaryType(node, path);
+            checkType(types, fileName, path, primary, false);
+            if (node.containsKey("jcr:mixinTypes")) {
+                for (String mixin : SystemViewEmitter.names(node.get("jcr:mixinTypes"), path)) {
+                    checkType(types, fileName, path, mixin, true);
+                }
+            }
+        } catch (ContentImportException e) {
+            throw e.getMessage().startsWith(fileName) ? e : new ContentImportException(fileName + ": " + e.getMessage());
+        }
+        for (Map.Entry<String, Object> child : node.entrySet()) {
+            if (child.getValue() instanceof Map) {
+                checkNodeTypes(session, fileName, child.getKey(), (Map<String, Object>) child.getValue(), path);
+            }
+        }
+    }
+
+    private static void checkType(NodeTypeManager types, String fileName, String path, String type, boolean mixin)
+            throws RepositoryException {
+        boolean known;
+        try {
+            known = types.hasNodeType(type);
+        } catch (RepositoryException e) {
+            known = false; // an unknown namespace prefix
+        }
+        if (!known) {
+            throw new ContentImportException(fileName + ": node '" + path + "' has unknown " + (mixin ? "mixin" : "node")
+                    + " type '" + type + "'");
+        }
+        if (types.getNodeType(type).isMixin() != mixin) {
+            throw new ContentImportException(fileName + ": node '" + path + "': '" + type + "' is "
+                    + (mixin ? "not a mixin" : "a mixin, not a primary type"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asNode(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static String read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ContentImportException(file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new ContentImportException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+        return message.replaceAll("^Oak\\w+\\d+: ", "");
+    }
+}

@@ -1,0 +1,21 @@
+package fr.usinesouvertes.platform.module;
+
+import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Clock;
+
+/** The {@link ModuleContext} given to every starting module; contributions go to the platform's {@link Contributions}. */
+record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
+                             Contributions contributions) implements ModuleContext {
+
+    @Override
+    public void registerRestComponent(Object component) {
+        contributions.addRestComponent(component);
+    }
+
+    @Override
+    public void registerTemplatingFunctions(String name, Object functions) {
+        contributions.addTemplatingFunctions(name, functions);
+    }
+}
