@@ -3,6 +3,8 @@ package fr.usinesouvertes.platform;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.delivery.DeliveryApi;
+import fr.usinesouvertes.platform.delivery.DeliveryVisibility;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.module.Contributions;
@@ -61,7 +63,7 @@ public final class Platform implements AutoCloseable {
 
         // [light-modules] load definitions into `definitions`, watch the folder
         // [modules] initialisers, version tasks, start(ModuleContext) -> contributions
-        // [delivery] core REST resources -> contributions
+        DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         // [rendering] web resources and page servlets -> mounts
 
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),

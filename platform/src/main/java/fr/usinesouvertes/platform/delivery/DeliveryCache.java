@@ -1,0 +1,55 @@
+package fr.usinesouvertes.platform.delivery;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The Delivery API's answers by request (endpoint, path, query string and language), emptied whenever
+ * the repository or the definitions change. Bounded: when full it is emptied rather than evicting one
+ * by one, which keeps it lock-free and is rare with a site's number of distinct requests.
+ */
+final class DeliveryCache {
+
+    private final int capacity;
+    private final Map<String, CachedAnswer> answers = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+
+    DeliveryCache(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /**
+     * The cached answer for {@code key}, or a fresh one from {@code compute}. A fresh answer is kept only
+     * if nothing changed while it was computed, so a stale answer never outlives a change. Failures
+     * (exceptions) are never cached.
+     */
+    CachedAnswer get(String key, Supplier<CachedAnswer> compute) {
+        CachedAnswer cached = answers.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        long before = generation.get();
+        CachedAnswer fresh = compute.get();
+        if (answers.size() >= capacity) {
+            answers.clear();
+        }
+        if (generation.get() == before) {
+            answers.put(key, fresh);
+            if (generation.get() != before) {
+                answers.remove(key, fresh); // a change raced with the put
+            }
+        }
+        return fresh;
+    }
+
+    void clear() {
+        generation.incrementAndGet();
+        answers.clear();
+    }
+
+    int size() {
+        return answers.size();
+    }
+}
