@@ -26,9 +26,11 @@ record CachedAnswer(byte[] body, String etag) {
     /** 304 when {@code ifNoneMatch} names this answer's ETag (or is {@code *}), else 200 with the body. */
     Response toResponse(String ifNoneMatch) {
         if (matches(ifNoneMatch)) {
-            return Response.notModified().header("ETag", etag).header("Cache-Control", "no-cache").build();
+            return Response.notModified().header("ETag", etag).header("Cache-Control", "no-cache")
+                    .header("Vary", "Accept-Language").build();
         }
-        return Response.ok(body, JSON_UTF8).header("ETag", etag).header("Cache-Control", "no-cache").build();
+        return Response.ok(body, JSON_UTF8).header("ETag", etag).header("Cache-Control", "no-cache")
+                .header("Vary", "Accept-Language").build();
     }
 
     private boolean matches(String ifNoneMatch) {

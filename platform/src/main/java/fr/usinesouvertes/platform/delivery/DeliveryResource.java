@@ -48,13 +48,14 @@ public final class DeliveryResource {
 
     static final String CHILDREN_SUFFIX = "@nodes";
     private static final int CACHE_CAPACITY = 5_000;
+    private static final long CACHE_BYTES = 32L * 1024 * 1024;
 
     private final ContentRepository repository;
     private final Definitions definitions;
     private final DeliveryLanguages languages;
     private final DeliveryVisibility visibility;
     private final NodeQueryExecutor queries;
-    private final DeliveryCache cache = new DeliveryCache(CACHE_CAPACITY);
+    private final DeliveryCache cache = new DeliveryCache(CACHE_CAPACITY, CACHE_BYTES);
 
     public DeliveryResource(ContentRepository repository, Definitions definitions, DeliveryLanguages languages,
                             DeliveryVisibility visibility, ZoneId zone) {

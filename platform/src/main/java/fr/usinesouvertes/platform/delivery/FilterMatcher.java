@@ -19,7 +19,8 @@ import javax.jcr.Value;
  * Evaluates a {@link PropertyFilter} on a node, comparing by the stored type as a JCR query would:
  * longs, doubles and decimals numerically (the filter value must be a number), dates in time (the value
  * must be {@code yyyy-MM-dd}, meaning that whole day in the platform's time zone, or a full ISO date-time),
- * booleans as {@code true}/{@code false}, everything else as case-sensitive strings.
+ * booleans as {@code true}/{@code false}, everything else as case-sensitive strings. An offset's
+ * {@code +} sent unencoded (decoded as a space) is taken back.
  *
  * <p>A multi-valued property matches when one of its values does; {@code |} alternatives match when one
  * of them does. The negated operators ({@code ne}, {@code not-in}) match when none does. Only
@@ -113,7 +114,9 @@ final class FilterMatcher {
     }
 
     /** The instants a date value covers: a whole day for {@code yyyy-MM-dd}, one millisecond otherwise. */
-    private Instant[] interval(PropertyFilter filter, String raw) {
+    private Instant[] interval(PropertyFilter filter, String value) {
+        // an unencoded '+' of an offset arrives as a space (form decoding): take it back
+        String raw = value.length() > 19 ? value.replace(' ', '+') : value;
         try {
             if (raw.length() == 10) {
                 LocalDate day = LocalDate.parse(raw);

@@ -28,7 +28,7 @@ class DeliveryCacheTest {
 
     @Test
     void cachedAnswersAreReusedUntilSomethingChanges() {
-        DeliveryCache cache = new DeliveryCache(10);
+        DeliveryCache cache = new DeliveryCache(10, 1_000);
         AtomicInteger computed = new AtomicInteger();
         cache.get("a", () -> CachedAnswer.of(new byte[] {(byte) computed.incrementAndGet()}));
         CachedAnswer again = cache.get("a", () -> CachedAnswer.of(new byte[] {(byte) computed.incrementAndGet()}));
@@ -40,8 +40,19 @@ class DeliveryCacheTest {
     }
 
     @Test
+    void theCacheStaysWithinItsByteBudget() {
+        DeliveryCache cache = new DeliveryCache(10, 1_000);
+        for (int i = 0; i < 5; i++) {
+            cache.get("k" + i, () -> CachedAnswer.of(new byte[240]));
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(4);
+        cache.get("huge", () -> CachedAnswer.of(new byte[600]));
+        assertThat(cache.get("huge", () -> CachedAnswer.of(new byte[1])).body()).hasSize(1); // never kept
+    }
+
+    @Test
     void anAnswerComputedDuringAChangeIsNotKept() {
-        DeliveryCache cache = new DeliveryCache(10);
+        DeliveryCache cache = new DeliveryCache(10, 1_000);
         cache.get("a", () -> {
             cache.clear(); // a change lands while the answer is computed
             return CachedAnswer.of(new byte[] {1});

@@ -102,6 +102,11 @@ class DeliveryQueryTest {
     }
 
     @Test
+    void anUnencodedPlusOfADateOffsetStillWorks() {
+        assertThat(names("date[eq]=2026-02-11T10:00:00.000+01:00")).containsExactly("edition-2026");
+    }
+
+    @Test
     void filtersByIdentifier() {
         String id = PLATFORM.platform().repository().read(s -> s.getNode("/pressReleases/edition-2026").getIdentifier());
         assertThat(names("@jcr:uuid=" + id)).containsExactly("edition-2026");
