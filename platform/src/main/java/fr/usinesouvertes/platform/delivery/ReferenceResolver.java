@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.Property;
 import javax.jcr.RepositoryException;
+import javax.jcr.Session;
 import javax.jcr.Value;
 
 /**
@@ -24,7 +24,8 @@ import javax.jcr.Value;
  * {@code references} name: an {@code asset} resolver writes the DAM asset (see {@link AssetJson}), a
  * {@code jcr} resolver the referenced node's full JSON from its {@code targetWorkspace}.
  *
- * <p>Values may be {@code jcr:<uuid>} (what {@code damLinkField} stores) or a bare uuid. References inside
+ * <p>Values may be {@code jcr:<uuid>} (what {@code damLinkField} stores), a bare uuid, or (older Magnolia 5
+ * content) a path in the target workspace. References inside
  * resolved nodes are resolved down to {@code referenceDepth} levels (-1: unlimited). A node already being
  * resolved higher up is never resolved again (no loops, whatever the depth), and with
  * {@code referenceRepeat: false} a node is resolved only once per answer: later occurrences keep the raw
@@ -108,20 +109,32 @@ final class ReferenceResolver {
         if (raw == null || raw.isBlank()) {
             return null;
         }
+        String workspace = targetWorkspace(reference);
+        if (raw.startsWith("/")) {
+            return byPath(workspace, raw);
+        }
         String id = raw.startsWith("jcr:") ? raw.substring(4) : raw;
         Node target;
         try {
             target = nodes.session().getNodeByIdentifier(id);
-        } catch (ItemNotFoundException | IllegalArgumentException e) {
-            return null;
-        } catch (RepositoryException e) {
-            return null; // not an identifier at all: keep the raw value
+        } catch (RepositoryException | IllegalArgumentException e) {
+            return null; // unknown or not an identifier at all: keep the raw value
         }
-        String workspace = targetWorkspace(reference);
         if (!workspaces.workspaceOf(target.getPath()).equals(workspace) || !visibility.isVisible(target)) {
             return null;
         }
         return target;
+    }
+
+    /** Older content (Magnolia 5 link fields) may store a path in the target workspace instead of an id. */
+    private Node byPath(String workspace, String path) throws RepositoryException {
+        try {
+            String root = workspaces.toJcrPath(workspace, "/");
+            Session session = nodes.session();
+            return NodePaths.resolve(session.nodeExists(root) ? session.getNode(root) : null, path, visibility);
+        } catch (fr.usinesouvertes.platform.http.ApiException | IllegalArgumentException notFound) {
+            return null;
+        }
     }
 
     private String targetWorkspace(ReferenceDefinition reference) {

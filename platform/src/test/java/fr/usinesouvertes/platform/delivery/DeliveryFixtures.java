@@ -109,6 +109,7 @@ final class DeliveryFixtures {
             Node about = website.addNode("about", "mgnl:page");
             about.setProperty("title", "À propos");
             about.setProperty("related", home.getIdentifier());
+            about.setProperty("seeAlso", new String[] {"/home/events", "/home/../../personal", "/nowhere"});
             home.setProperty("related", about.getIdentifier());
             home.setProperty("seeAlso", new String[] {news.getIdentifier(), about.getIdentifier(), "gone-uuid"});
             home.setProperty("secret", "not a reference");

@@ -194,6 +194,15 @@ class DeliveryReadTest {
     }
 
     @Test
+    void referencesStoredAsPathsResolveInsideTheTargetWorkspaceOnly() {
+        JsonNode about = json(PLATFORM.get("/.rest/delivery/refs-once/v1/about").body());
+        JsonNode seeAlso = about.get("seeAlso");
+        assertThat(seeAlso.get(0).get("@path").asText()).isEqualTo("/home/events");
+        assertThat(seeAlso.get(1).asText()).isEqualTo("/home/../../personal");
+        assertThat(seeAlso.get(2).asText()).isEqualTo("/nowhere");
+    }
+
+    @Test
     void unknownPathAndEndpointAre404WithCodes() {
         HttpResponse<String> path = PLATFORM.get("/.rest/delivery/pages/v1/nowhere");
         assertThat(path.statusCode()).isEqualTo(404);
