@@ -36,7 +36,7 @@ final class FilterMatcher {
     }
 
     boolean matches(Node node, PropertyFilter filter) throws RepositoryException {
-        List<Value> stored = storedValues(node, filter.property());
+        List<Value> stored = storedValues(node, filter.property(), filter.parameter());
         if (filter.operator() == FilterOperator.NULL) {
             return stored.isEmpty() == Boolean.parseBoolean(filter.values().get(0));
         }
@@ -55,13 +55,22 @@ final class FilterMatcher {
         return filter.operator().negated() != any;
     }
 
-    private List<Value> storedValues(Node node, String property) throws RepositoryException {
+    /** False for a missing property; a 400 for a name JCR refuses (e.g. an unknown namespace prefix). */
+    static boolean hasProperty(Node node, String property, String parameter) {
+        try {
+            return node.hasProperty(property);
+        } catch (RepositoryException e) {
+            throw NodeQueryParser.invalid(parameter, "'" + property + "' is not a valid property name");
+        }
+    }
+
+    private List<Value> storedValues(Node node, String property, String filter) throws RepositoryException {
         List<Value> values = new ArrayList<>();
         if (property.equals("@name")) {
             values.add(node.getSession().getValueFactory().createValue(node.getName()));
         } else if (property.equals("@jcr:uuid") || property.equals("@id")) {
             values.add(node.getSession().getValueFactory().createValue(node.getIdentifier()));
-        } else if (node.hasProperty(property)) {
+        } else if (hasProperty(node, property, filter)) {
             Property stored = node.getProperty(property);
             if (stored.isMultiple()) {
                 values.addAll(List.of(stored.getValues()));

@@ -148,7 +148,7 @@ final class NodeQueryExecutor {
         if (property.equals("@path")) {
             return node.getPath();
         }
-        if (!node.hasProperty(property)) {
+        if (!FilterMatcher.hasProperty(node, property, "orderBy")) {
             return null;
         }
         Property stored = node.getProperty(property);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the query parameters of Magnolia's "query nodes" request: {@code limit}, {@code offset},
@@ -21,6 +22,9 @@ final class NodeQueryParser {
     static final int DEFAULT_LIMIT = 10;
 
     /** Parameters that are not filters: paging, ordering, search, language, and the editor's extras. */
+    /** A property name, never a relative path: a filter must not read outside the node it tests. */
+    private static final Pattern PROPERTY_NAME = Pattern.compile("@?[^/\\\\\\[\\]*|\\s]+");
+
     private static final Set<String> RESERVED = Set.of("limit", "offset", "orderBy", "q", "lang", "variants",
             "version");
 
@@ -67,9 +71,7 @@ final class NodeQueryParser {
                     + "' (use eq, ne, gt, lt, gte, lte, in, not-in, like or null)"));
             property = parameter.substring(0, open);
         }
-        if (property.isBlank()) {
-            throw invalid(parameter, "the property name is missing");
-        }
+        checkName(parameter, property);
         List<String> values = Arrays.asList(value.split("\\|", -1));
         for (String alternative : values) {
             check(parameter, operator, alternative);
@@ -84,6 +86,13 @@ final class NodeQueryParser {
         if ((operator == FilterOperator.IN || operator == FilterOperator.NOT_IN)
                 && (value.indexOf('~') < 0 || value.indexOf('~') != value.lastIndexOf('~'))) {
             throw invalid(parameter, "'" + operator.token() + "' takes a range written from~to, not '" + value + "'");
+        }
+    }
+
+    private static void checkName(String parameter, String property) {
+        if (property.isBlank() || property.equals(".") || property.equals("..")
+                || !PROPERTY_NAME.matcher(property).matches()) {
+            throw invalid(parameter, "'" + property + "' is not a property name");
         }
     }
 
@@ -122,6 +131,7 @@ final class NodeQueryParser {
                 }
                 descending = direction.equals("desc");
             }
+            checkName("orderBy", tokens[0]);
             keys.add(new OrderBy(tokens[0], descending));
         }
         return List.copyOf(keys);

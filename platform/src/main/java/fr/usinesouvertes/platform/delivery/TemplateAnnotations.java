@@ -58,7 +58,10 @@ final class TemplateAnnotations {
         }
         for (AreaDefinition area : areas.values()) {
             boolean created = parent.hasNode(area.name());
-            Node node = created ? parent.getNode(area.name()) : parent.addNode(area.name(), "mgnl:area");
+            Node node = created ? parent.getNode(area.name()) : generate(parent, area.name());
+            if (node == null) {
+                continue;
+            }
             List<Node> components = components(node);
             Comment comment = new Comment("cms:area")
                     .attribute("content", content(node))
@@ -80,6 +83,15 @@ final class TemplateAnnotations {
                 component(component);
             }
             areas(node, area.areas());
+        }
+    }
+
+    /** The missing area node, created unsaved as Magnolia does; null when the name cannot be a node. */
+    private static Node generate(Node parent, String name) {
+        try {
+            return parent.addNode(name, "mgnl:area");
+        } catch (RepositoryException | IllegalArgumentException e) {
+            return null; // a definition error (bad area name): reported by the light-module loader, not here
         }
     }
 

@@ -190,6 +190,22 @@ class DeliveryQueryTest {
         assertThat(error.get("message").asText()).contains(parameter);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"..%2F..%2Fpersonal%2Femail[like]=%25", "main%2Ftext=x", "orderBy=..%2Fpersonal", "*=x",
+            "title%20x=1"})
+    void filtersCannotReadOutsideTheNodeNorFailOnBadNames(String query) {
+        PlatformExtension.RawResponse response = PLATFORM.rawGet("/.rest/delivery/press-all/v1?" + query);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(json(response.body()).get("code").asText()).isEqualTo("invalidFilter");
+        assertThat(response.body()).doesNotContain("someone@example.org");
+    }
+
+    @Test
+    void anUnknownNamespacePrefixIsJustAMissingProperty() {
+        assertThat(names("unknownprefix:title=x")).isEmpty();
+        assertThat(names("orderBy=unknownprefix:title&@name=archives")).containsExactly("archives");
+    }
+
     @Test
     void filterCharactersMayAlsoBeEncoded() {
         var response = PLATFORM.get("/.rest/delivery/press-all/v1?title%5Blike%5D=%25usines&tags=emploi%7Cinterne");
