@@ -5,6 +5,8 @@ import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.content.BootstrapImporter;
 import fr.usinesouvertes.platform.content.BootstrapSources;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.delivery.DeliveryApi;
+import fr.usinesouvertes.platform.delivery.DeliveryVisibility;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.module.Contributions;
@@ -69,7 +71,7 @@ public final class Platform implements AutoCloseable {
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
         moduleManager.start();
-        // [delivery] core REST resources -> contributions
+        DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
 
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),

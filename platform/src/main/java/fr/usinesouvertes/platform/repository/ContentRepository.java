@@ -4,10 +4,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.jcr.Repository;
 import javax.jcr.Session;
+import javax.jcr.observation.Event;
+import javax.jcr.observation.EventListener;
 import javax.security.auth.Subject;
 import org.apache.jackrabbit.api.JackrabbitRepository;
 import org.apache.jackrabbit.commons.cnd.CndImporter;
@@ -40,6 +44,8 @@ public final class ContentRepository implements AutoCloseable {
     private final Workspaces workspaces;
     private final ThreadLocal<Session> readSessions = new ThreadLocal<>();
     private final Set<Session> openReadSessions = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private Session observationSession;
 
     private ContentRepository(StoreBackend backend) {
         this.backend = backend;
@@ -116,12 +122,47 @@ public final class ContentRepository implements AutoCloseable {
         Session session = loginSystem();
         try {
             T result = work.run(session);
+            boolean changed = session.hasPendingChanges();
             session.save();
+            if (changed) {
+                notifyChange(); // at once, so a read right after this write never sees a stale cache
+            }
             return result;
         } catch (javax.jcr.RepositoryException e) {
             throw new RepositoryException("Writing to the repository failed: " + e.getMessage(), e);
         } finally {
             session.logout();
+        }
+    }
+
+    /**
+     * Calls {@code listener} after every change to the repository: at once after {@link #write}, and
+     * through JCR observation (asynchronously, a moment later) for any other commit, including those
+     * of other cluster nodes. For caches; the listener must be quick and must not throw.
+     */
+    public synchronized void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+        if (observationSession == null) {
+            observationSession = loginSystem();
+            try {
+                EventListener onEvents = events -> notifyChange();
+                int all = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED | Event.PROPERTY_ADDED
+                        | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
+                observationSession.getWorkspace().getObservationManager()
+                        .addEventListener(onEvents, all, "/", true, null, null, false);
+            } catch (javax.jcr.RepositoryException e) {
+                throw new RepositoryException("Cannot observe the repository: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void notifyChange() {
+        for (Runnable listener : changeListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A repository change listener failed", e);
+            }
         }
     }
 
@@ -148,6 +189,11 @@ public final class ContentRepository implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (observationSession != null && observationSession.isLive()) {
+                observationSession.logout();
+            }
+        }
         for (Session session : openReadSessions) {
             if (session.isLive()) {
                 session.logout();

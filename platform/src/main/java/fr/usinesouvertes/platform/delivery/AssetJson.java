@@ -1,0 +1,83 @@
+package fr.usinesouvertes.platform.delivery;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import fr.usinesouvertes.platform.repository.Workspaces;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.jcr.Node;
+import javax.jcr.Property;
+import javax.jcr.PropertyIterator;
+import javax.jcr.RepositoryException;
+
+/**
+ * Writes a DAM asset as Magnolia's asset reference resolver does: {@code @name}, {@code @path},
+ * {@code @id}, {@code @link}, {@code metadata} and {@code renditions}.
+ *
+ * <p>The asset node layout (Magnolia's, which the upload of issue 4 must write): in workspace
+ * {@code dam}, a node of type {@code mgnl:asset} holding the descriptive properties ({@code title},
+ * {@code caption}, {@code description}, {@code copyright}, {@code subject}, {@code language}, ...) and one
+ * child {@code jcr:content} of type {@code mgnl:resource} holding the file: {@code jcr:data} (binary),
+ * {@code fileName}, {@code extension}, {@code jcr:mimeType}, {@code size}, {@code width} and
+ * {@code height} (longs, images only).
+ *
+ * <p>Links: the file is at {@code /dam/jcr:<uuid>/<fileName>}; a rendition at
+ * {@code /.imaging/<rendition>/jcr:<uuid>/<fileName>}, to be served by the imaging servlet.
+ */
+final class AssetJson {
+
+    static final String RESOURCE = "jcr:content";
+
+    private AssetJson() {
+    }
+
+    static void write(JsonGenerator json, Node asset, Workspaces workspaces, List<String> renditions)
+            throws RepositoryException, IOException {
+        Node resource = asset.hasNode(RESOURCE) ? asset.getNode(RESOURCE) : null;
+        String fileName = resource != null && resource.hasProperty("fileName")
+                ? resource.getProperty("fileName").getString() : asset.getName();
+        String mimeType = resource != null && resource.hasProperty("jcr:mimeType")
+                ? resource.getProperty("jcr:mimeType").getString() : null;
+        String file = "jcr:" + asset.getIdentifier() + "/" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        json.writeStartObject();
+        json.writeStringField("@name", asset.getName());
+        json.writeStringField("@path", workspaces.toWorkspacePath(asset.getPath()));
+        json.writeStringField("@id", asset.getIdentifier());
+        json.writeStringField("@link", "/dam/" + file);
+        json.writeObjectFieldStart("metadata");
+        json.writeStringField("fileName", fileName);
+        if (mimeType != null) {
+            json.writeStringField("mimeType", mimeType);
+        }
+        if (resource != null) {
+            for (String name : List.of("extension", "size", "width", "height")) {
+                if (resource.hasProperty(name)) {
+                    json.writeFieldName(name);
+                    PropertyJson.write(json, resource.getProperty(name));
+                }
+            }
+        }
+        for (PropertyIterator properties = asset.getProperties(); properties.hasNext(); ) {
+            Property property = properties.nextProperty();
+            String name = property.getName();
+            if (!PropertyJson.isSystem(name) && !PropertyJson.isBinary(property) && !name.equals("fileName")) {
+                json.writeFieldName(name);
+                PropertyJson.write(json, property);
+            }
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("renditions");
+        for (String rendition : renditions != null ? renditions : List.<String>of()) {
+            json.writeObjectFieldStart(rendition);
+            json.writeStringField("link", "/.imaging/" + rendition + "/" + file);
+            if (mimeType != null) {
+                json.writeStringField("mimeType", mimeType);
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,28 @@
+package fr.usinesouvertes.platform.delivery;
+
+import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.module.Contributions;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.ZoneId;
+
+/**
+ * The platform's headless REST resources: Magnolia's Delivery API for every configured endpoint and the
+ * template annotations of the SPA page editor. Registered by the platform at start-up.
+ */
+public final class DeliveryApi {
+
+    private DeliveryApi() {
+    }
+
+    /**
+     * Adds the delivery resources to {@code contributions}.
+     *
+     * @param zone the time zone of {@code yyyy-MM-dd} dates in filters (the platform clock's)
+     */
+    public static void register(Contributions contributions, ContentRepository repository, Definitions definitions,
+                                DeliveryVisibility visibility, ZoneId zone) {
+        contributions.addRestComponent(new DeliveryResource(repository, definitions, DeliveryLanguages.SITE,
+                visibility, zone));
+        contributions.addRestComponent(new TemplateAnnotationsResource(repository, definitions, visibility));
+    }
+}

@@ -1,0 +1,185 @@
+package fr.usinesouvertes.platform.delivery;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
+import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.http.ApiException;
+import fr.usinesouvertes.platform.http.JsonMapper;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+
+/**
+ * Magnolia's Delivery API for every endpoint of the current definitions, at
+ * {@code /.rest/<endpointPath>[/<path>]}: read a node ({@code GET .../home/news}), get its children
+ * ({@code .../home@nodes}), or query nodes ({@code GET <endpointPath>?filters}). Endpoints are matched at
+ * request time, so a reloaded light module is served at once; answers are cached until the repository
+ * or the definitions change, and carry an {@code ETag}.
+ *
+ * <p>Get children ({@code {path}@nodes}) answers a plain JSON array of the child nodes whose type is in
+ * the endpoint's {@code nodeTypes} or {@code childNodeTypes}, each with the endpoint's depth, as
+ * Magnolia 6.2 does (Magnolia's exact shape is unverified).
+ *
+ * <p>A path that matches no endpoint answers 404 {@code endpointNotFound} below {@code delivery/} or the
+ * first folder of any endpoint; any other unknown {@code /.rest} path is a plain 404 {@code notFound},
+ * as for any unknown REST resource.
+ */
+@Path("{requestPath: .+}")
+@Produces(MediaType.APPLICATION_JSON)
+public final class DeliveryResource {
+
+    static final String CHILDREN_SUFFIX = "@nodes";
+    private static final int CACHE_CAPACITY = 5_000;
+    private static final long CACHE_BYTES = 32L * 1024 * 1024;
+
+    private final ContentRepository repository;
+    private final Definitions definitions;
+    private final DeliveryLanguages languages;
+    private final DeliveryVisibility visibility;
+    private final NodeQueryExecutor queries;
+    private final DeliveryCache cache = new DeliveryCache(CACHE_CAPACITY, CACHE_BYTES);
+
+    public DeliveryResource(ContentRepository repository, Definitions definitions, DeliveryLanguages languages,
+                            DeliveryVisibility visibility, ZoneId zone) {
+        this.repository = repository;
+        this.definitions = definitions;
+        this.languages = languages;
+        this.visibility = visibility;
+        this.queries = new NodeQueryExecutor(new FilterMatcher(zone));
+        repository.addChangeListener(cache::clear);
+        definitions.onChange(registry -> cache.clear());
+    }
+
+    @GET
+    public Response get(@PathParam("requestPath") String requestPath, @Context UriInfo uri,
+                        @Context HttpHeaders headers) {
+        EndpointRoute route = EndpointRoute.find(definitions.current().endpoints(), requestPath)
+                .orElseThrow(() -> unknownEndpoint(requestPath));
+        Map<String, List<String>> parameters = uri.getQueryParameters(true);
+        List<String> lang = parameters.get("lang");
+        String language = languages.choose(lang != null && !lang.isEmpty() ? lang.get(0) : null,
+                headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        String key = route.endpoint().endpointPath() + '\n' + route.remainder() + '\n'
+                + uri.getRequestUri().getRawQuery() + '\n' + language;
+        CachedAnswer answer = cache.get(key, () -> answer(route, parameters, language));
+        return answer.toResponse(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+    }
+
+    private CachedAnswer answer(EndpointRoute route, Map<String, List<String>> parameters, String language) {
+        DeliveryEndpointDefinition endpoint = route.endpoint();
+        String path = route.remainder();
+        NodeQuery query = path.isEmpty() ? NodeQueryParser.parse(parameters, endpoint) : null;
+        return repository.read(session -> json(json -> {
+            NodeJsonWriter writer = new NodeJsonWriter(session, endpoint, repository.workspaces(), languages,
+                    language, visibility);
+            Node root = NodePaths.root(session, repository.workspaces(), endpoint);
+            if (query != null) {
+                writeQuery(json, writer, root, query, endpoint);
+            } else if (path.endsWith(CHILDREN_SUFFIX)) {
+                String parentPath = path.substring(0, path.length() - CHILDREN_SUFFIX.length());
+                writeChildren(json, writer, NodePaths.resolve(root, parentPath, visibility), endpoint, parentPath);
+            } else {
+                Node node = NodePaths.resolve(root, path, visibility);
+                if (!new NodeTypeMatcher(endpoint.nodeTypes(), endpoint.strict()).matches(node)) {
+                    throw NodePaths.notFound(path);
+                }
+                writer.write(json, node);
+            }
+        }));
+    }
+
+    private void writeQuery(JsonGenerator json, NodeJsonWriter writer, Node root, NodeQuery query,
+                            DeliveryEndpointDefinition endpoint) throws RepositoryException, IOException {
+        NodeTypeMatcher types = new NodeTypeMatcher(endpoint.nodeTypes(), endpoint.strict());
+        NodeQueryExecutor.Page page = new NodeQueryExecutor.Page(List.of(), 0);
+        if (root != null) {
+            Node start = root;
+            if (query.ancestor() != null) {
+                start = ancestor(root, query.ancestor());
+            }
+            if (start != null) {
+                page = queries.run(start, query, types, visibility);
+            }
+        }
+        json.writeStartObject();
+        json.writeArrayFieldStart("results");
+        for (Node node : page.nodes()) {
+            writer.write(json, node);
+        }
+        json.writeEndArray();
+        json.writeNumberField("total", page.total());
+        json.writeEndObject();
+    }
+
+    /** The {@code @ancestor} node, or {@code null} when it does not exist (no results, as Magnolia). */
+    private Node ancestor(Node root, String path) throws RepositoryException {
+        try {
+            return NodePaths.resolve(root, path, visibility);
+        } catch (ApiException notFound) {
+            return null;
+        }
+    }
+
+    private void writeChildren(JsonGenerator json, NodeJsonWriter writer, Node parent,
+                               DeliveryEndpointDefinition endpoint, String parentPath)
+            throws RepositoryException, IOException {
+        NodeTypeMatcher results = new NodeTypeMatcher(endpoint.nodeTypes(), endpoint.strict());
+        NodeTypeMatcher children = new NodeTypeMatcher(endpoint.childNodeTypes(), endpoint.strict());
+        boolean isRoot = parentPath.isEmpty() || parentPath.equals("/");
+        if (!isRoot && !results.matches(parent)) {
+            throw NodePaths.notFound(parentPath);
+        }
+        json.writeStartArray();
+        for (NodeIterator iterator = parent.getNodes(); iterator.hasNext(); ) {
+            Node child = iterator.nextNode();
+            if ((results.matches(child) || children.matches(child)) && visibility.isVisible(child)) {
+                writer.write(json, child);
+            }
+        }
+        json.writeEndArray();
+    }
+
+    private ApiException unknownEndpoint(String requestPath) {
+        String first = requestPath.split("/", 2)[0];
+        boolean deliveryLike = first.equals("delivery") || definitions.current().endpoints().stream()
+                .anyMatch(e -> e.endpointPath().split("/", 2)[0].equals(first));
+        if (!deliveryLike) {
+            throw new NotFoundException("No REST resource at /.rest/" + requestPath);
+        }
+        return ApiException.notFound("endpointNotFound", "No delivery endpoint at /.rest/" + requestPath);
+    }
+
+    /** Work that streams JSON; checked exceptions of both kinds are allowed. */
+    @FunctionalInterface
+    interface JsonWork {
+        void write(JsonGenerator json) throws RepositoryException, IOException;
+    }
+
+    static CachedAnswer json(JsonWork work) throws RepositoryException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        try (JsonGenerator json = JsonMapper.mapper().getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            work.write(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return CachedAnswer.of(bytes.toByteArray());
+    }
+}

@@ -1,0 +1,141 @@
+package fr.usinesouvertes.platform.delivery;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
+import fr.usinesouvertes.platform.repository.Workspaces;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.Property;
+import javax.jcr.PropertyIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * Streams one node as Magnolia's Delivery API shows it: {@code @name}, {@code @path} (in its workspace),
+ * {@code @id}, {@code @nodeType}, the properties flat, then the children of the endpoint's
+ * {@code childNodeTypes} embedded under their names down to {@code depth} levels, with {@code @nodes}
+ * listing their names in order. One writer serves one answer (it carries the answer's reference state).
+ */
+final class NodeJsonWriter {
+
+    private final Session session;
+    private final DeliveryEndpointDefinition endpoint;
+    private final Workspaces workspaces;
+    private final DeliveryLanguages languages;
+    private final String language;
+    private final DeliveryVisibility visibility;
+    private final NodeTypeMatcher childTypes;
+    private final ReferenceResolver references;
+
+    NodeJsonWriter(Session session, DeliveryEndpointDefinition endpoint, Workspaces workspaces,
+                   DeliveryLanguages languages, String language, DeliveryVisibility visibility) {
+        this.session = session;
+        this.endpoint = endpoint;
+        this.workspaces = workspaces;
+        this.languages = languages;
+        this.language = language;
+        this.visibility = visibility;
+        this.childTypes = new NodeTypeMatcher(endpoint.childNodeTypes(), endpoint.strict());
+        this.references = new ReferenceResolver(endpoint, workspaces, visibility, this);
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** Writes {@code node} with the endpoint's depth of children. */
+    void write(JsonGenerator json, Node node) throws RepositoryException, IOException {
+        references.enterAnswer(node);
+        write(json, node, Math.max(0, endpoint.depth()));
+    }
+
+    void write(JsonGenerator json, Node node, int depth) throws RepositoryException, IOException {
+        json.writeStartObject();
+        json.writeStringField("@name", node.getName());
+        json.writeStringField("@path", workspaces.toWorkspacePath(node.getPath()));
+        json.writeStringField("@id", node.getIdentifier());
+        json.writeStringField("@nodeType", node.getPrimaryNodeType().getName());
+        writeProperties(json, node);
+        List<String> names = new ArrayList<>();
+        if (depth > 0) {
+            for (NodeIterator children = node.getNodes(); children.hasNext(); ) {
+                Node child = children.nextNode();
+                if (childTypes.matches(child) && visibility.isVisible(child)) {
+                    json.writeFieldName(child.getName());
+                    write(json, child, depth - 1);
+                    names.add(child.getName());
+                }
+            }
+        }
+        json.writeArrayFieldStart("@nodes");
+        for (String name : names) {
+            json.writeString(name);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private void writeProperties(JsonGenerator json, Node node) throws RepositoryException, IOException {
+        if (language == null) {
+            for (PropertyIterator properties = node.getProperties(); properties.hasNext(); ) {
+                Property property = properties.nextProperty();
+                writeProperty(json, property.getName(), property);
+            }
+            return;
+        }
+        // Localized: one entry per base name, holding the requested language's variant or the stored default.
+        Map<String, Property> byName = new LinkedHashMap<>();
+        for (PropertyIterator properties = node.getProperties(); properties.hasNext(); ) {
+            Property property = properties.nextProperty();
+            byName.put(property.getName(), property);
+        }
+        Map<String, Boolean> baseNames = new LinkedHashMap<>();
+        for (String name : byName.keySet()) {
+            String base = languages.baseName(name, language);
+            baseNames.putIfAbsent(base != null ? base : name, Boolean.TRUE);
+        }
+        for (String base : baseNames.keySet()) {
+            Property chosen = null;
+            for (String suffix : languages.suffixes(language)) {
+                chosen = byName.get(base + "_" + suffix);
+                if (chosen != null) {
+                    break;
+                }
+            }
+            if (chosen == null) {
+                chosen = byName.get(base);
+            }
+            if (chosen != null) {
+                writeProperty(json, base, chosen);
+            }
+        }
+    }
+
+    private void writeProperty(JsonGenerator json, String name, Property property)
+            throws RepositoryException, IOException {
+        if (!isShown(name) || PropertyJson.isBinary(property)) {
+            return;
+        }
+        json.writeFieldName(name);
+        if (!references.writeResolved(json, name, property)) {
+            PropertyJson.write(json, property);
+        }
+    }
+
+    /** System properties only when the endpoint includes them all or lists them (Magnolia's whitelist). */
+    private boolean isShown(String name) {
+        if (PropertyJson.NEVER_SHOWN.contains(name) || name.startsWith("rep:") || name.startsWith("oak:")) {
+            return false;
+        }
+        if (!PropertyJson.isSystem(name)) {
+            return true;
+        }
+        return endpoint.includeSystemProperties()
+                || (endpoint.systemProperties() != null && endpoint.systemProperties().contains(name));
+    }
+}
