@@ -65,7 +65,7 @@ public final class LightModuleLoader {
             resolve(definition, parsed, resolved, new LinkedHashSet<>(), problems);
         }
         applyDecorations(decorations, parsed, resolved, problems);
-        for (Map.Entry<String, Map<String, Object>> entry : resolved.entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> entry : new ArrayList<>(resolved.entrySet())) {
             Parsed definition = parsed.get(entry.getKey());
             if (entry.getValue() != null) {
                 register(definition, entry.getValue(), builder, problems);
@@ -98,22 +98,24 @@ public final class LightModuleLoader {
         if (!yaml || (type.isEmpty() && !folder.equals("decorations"))) {
             return;
         }
+        String id = type.isEmpty() ? null
+                : module.name() + ":" + file.substring(slash + 1).replaceFirst("\\.ya?ml$", "");
         try {
             String text = module.read(file).orElse("");
             if (folder.equals("decorations")) {
                 readDecoration(file, source, text, reader, decorations, problems);
                 return;
             }
-            String id = module.name() + ":" + file.substring(slash + 1).replaceFirst("\\.ya?ml$", "");
             YamlDocument document = reader.read(source, text);
-            if (parsed.containsKey(id)) {
+            String key = key(type.get(), id);
+            if (parsed.containsKey(key)) {
                 problems.add(Problem.warning(source, 0, id, "duplicate definition id; "
-                        + parsed.get(id).source + " is used"));
+                        + parsed.get(key).source + " is used"));
                 return;
             }
-            parsed.put(id, new Parsed(id, type.get(), source, document));
+            parsed.put(key, new Parsed(id, type.get(), source, document));
         } catch (DefinitionException e) {
-            problems.add(Problem.error(e.source(), e.line(), null, e.getMessage() + (e.source().equals(source)
+            problems.add(Problem.error(e.source(), e.line(), id, e.getMessage() + (e.source().equals(source)
                     ? "" : " (read for " + source + ")")));
         } catch (IOException e) {
             problems.add(Problem.error(source, 0, null, "cannot read: " + e.getMessage()));
@@ -152,8 +154,9 @@ public final class LightModuleLoader {
     private static Map<String, Object> resolve(Parsed definition, Map<String, Parsed> parsed,
                                                Map<String, Map<String, Object>> resolved, Set<String> chain,
                                                List<Problem> problems) {
-        if (resolved.containsKey(definition.id)) {
-            return resolved.get(definition.id);
+        String ownKey = key(definition.type, definition.id);
+        if (resolved.containsKey(ownKey)) {
+            return resolved.get(ownKey);
         }
         String directive = definition.document.directive();
         Map<String, Object> result;
@@ -161,10 +164,10 @@ public final class LightModuleLoader {
             result = YamlMerge.mergeMaps(Map.of(), definition.document.root());
         } else {
             String parentId = directive.substring(INHERIT.length()).trim();
-            Parsed parent = parsed.get(parentId);
+            Parsed parent = parsed.get(key(definition.type, parentId));
             int line = definition.document.directiveLine();
             chain.add(definition.id);
-            if (parent == null || parent.type != definition.type) {
+            if (parent == null) {
                 problems.add(Problem.error(definition.source, line, definition.id, "!inherit of an unknown "
                         + definition.type.folder() + " definition: " + parentId));
                 result = null;
@@ -182,22 +185,22 @@ public final class LightModuleLoader {
             }
             chain.remove(definition.id);
         }
-        resolved.put(definition.id, result);
+        resolved.put(ownKey, result);
         return result;
     }
 
     private static void applyDecorations(List<Decoration> decorations, Map<String, Parsed> parsed,
                                          Map<String, Map<String, Object>> resolved, List<Problem> problems) {
         for (Decoration decoration : decorations) {
-            Parsed target = parsed.get(decoration.targetId());
-            Map<String, Object> yaml = resolved.get(decoration.targetId());
-            if (target == null || target.type != decoration.type() || yaml == null) {
+            String key = key(decoration.type(), decoration.targetId());
+            Map<String, Object> yaml = resolved.get(key);
+            if (yaml == null) {
                 problems.add(Problem.warning(decoration.source(), decoration.line(), decoration.targetId(),
                         "decoration of a missing definition: " + decoration.targetId()));
                 continue;
             }
             try {
-                resolved.put(decoration.targetId(), decoration.applyTo(yaml));
+                resolved.put(key, decoration.applyTo(yaml));
             } catch (IllegalArgumentException e) {
                 problems.add(Problem.warning(decoration.source(), decoration.line(), decoration.targetId(),
                         "decoration not applied: " + e.getMessage()));
@@ -225,8 +228,13 @@ public final class LightModuleLoader {
     private static void checkAppContentTypes(DefinitionRegistry registry, List<Problem> problems) {
         registry.apps().stream().filter(app -> app.contentType() != null)
                 .filter(app -> registry.contentType(app.contentType()).isEmpty())
-                .forEach(app -> problems.add(Problem.warning(registry.definitions().get(app.id()).source(), 1, app.id(),
+                .forEach(app -> problems.add(Problem.warning(registry.definition(DefinitionType.APP, app.id()).orElseThrow().source(), 1, app.id(),
                         "app generated from an unknown content type: " + app.contentType())));
+    }
+
+    /** Ids are unique per type only: a page template and its dialog are both {@code module:pages/home}. */
+    private static String key(DefinitionType type, String id) {
+        return type.folder() + "|" + id;
     }
 
     /** A definition file read, before {@code !inherit} and decorations. */
