@@ -5,6 +5,7 @@ import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
+import fr.usinesouvertes.platform.lightmodule.LightModules;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -59,7 +60,7 @@ public final class Platform implements AutoCloseable {
                 .forEach(d -> classpathRoots.put(d.name(), d.lightModuleRoot()));
         LightModuleOrigins origins = new LightModuleOrigins(settings.get(CoreSettings.LIGHT_MODULES), classpathRoots);
 
-        // [light-modules] load definitions into `definitions`, watch the folder
+        toClose.add(LightModules.start(origins, definitions, repository, contributions));
         // [modules] initialisers, version tasks, start(ModuleContext) -> contributions
         // [delivery] core REST resources -> contributions
         // [rendering] web resources and page servlets -> mounts
