@@ -65,9 +65,8 @@ final class FieldReader {
         if (type.isEmpty()) {
             if (alias != null) {
                 context.warning(path + ".fieldType", "unsupported: fieldType " + alias + "; read as textField");
-            } else if (className == null) {
-                return "textField"; // Magnolia 6 UI's default field
             }
+            // Magnolia's default field; an unknown class is reported by the unsupported-class scan
             return "textField";
         }
         if ("linkField".equals(type.get())) {

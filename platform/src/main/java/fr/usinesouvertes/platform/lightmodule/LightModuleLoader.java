@@ -7,11 +7,9 @@ import fr.usinesouvertes.platform.definition.Problem;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class LightModuleLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(LightModuleLoader.class);
-    private static final String INHERIT = "!inherit:";
 
     private final LightModuleOrigins origins;
     private final ClassLoader classLoader;
@@ -51,7 +48,7 @@ public final class LightModuleLoader {
         DefinitionRegistry.Builder builder = DefinitionRegistry.builder();
         List<Problem> problems = new ArrayList<>();
         YamlReader reader = new YamlReader(path -> resolveInclude(modules, path));
-        Map<String, Parsed> parsed = new LinkedHashMap<>();
+        Map<String, ParsedDefinition> parsed = new LinkedHashMap<>();
         List<Decoration> decorations = new ArrayList<>();
         MessageBundles messages = new MessageBundles();
         for (ModuleSource module : modules.values()) {
@@ -60,17 +57,8 @@ public final class LightModuleLoader {
                 readFile(module, file, reader, parsed, decorations, messages, problems);
             }
         }
-        Map<String, Map<String, Object>> resolved = new LinkedHashMap<>();
-        for (Parsed definition : parsed.values()) {
-            resolve(definition, parsed, resolved, new LinkedHashSet<>(), problems);
-        }
-        applyDecorations(decorations, parsed, resolved, problems);
-        for (Map.Entry<String, Map<String, Object>> entry : new ArrayList<>(resolved.entrySet())) {
-            Parsed definition = parsed.get(entry.getKey());
-            if (entry.getValue() != null) {
-                register(definition, entry.getValue(), builder, problems);
-            }
-        }
+        Map<String, Map<String, Object>> resolved = new InheritanceResolver(parsed, decorations, problems).resolveAll();
+        resolved.forEach((key, yaml) -> register(parsed.get(key), yaml, builder, problems));
         builder.messages(messages.catalog());
         checkAppContentTypes(builder.build(), problems);
         problems.forEach(builder::problem);
@@ -81,7 +69,7 @@ public final class LightModuleLoader {
         return registry;
     }
 
-    private static void readFile(ModuleSource module, String file, YamlReader reader, Map<String, Parsed> parsed,
+    private static void readFile(ModuleSource module, String file, YamlReader reader, Map<String, ParsedDefinition> parsed,
                                  List<Decoration> decorations, MessageBundles messages, List<Problem> problems) {
         int slash = file.indexOf('/');
         if (slash < 0) {
@@ -107,13 +95,13 @@ public final class LightModuleLoader {
                 return;
             }
             YamlDocument document = reader.read(source, text);
-            String key = key(type.get(), id);
+            String key = ParsedDefinition.key(type.get(), id);
             if (parsed.containsKey(key)) {
                 problems.add(Problem.warning(source, 0, id, "duplicate definition id; "
-                        + parsed.get(key).source + " is used"));
+                        + parsed.get(key).source() + " is used"));
                 return;
             }
-            parsed.put(key, new Parsed(id, type.get(), source, document));
+            parsed.put(key, new ParsedDefinition(id, type.get(), source, document));
         } catch (DefinitionException e) {
             problems.add(Problem.error(e.source(), e.line(), id, e.getMessage() + (e.source().equals(source)
                     ? "" : " (read for " + source + ")")));
@@ -150,79 +138,21 @@ public final class LightModuleLoader {
         }
     }
 
-    /** The definition's YAML after {@code !inherit}, or {@code null} (reported) when its parent cannot be had. */
-    private static Map<String, Object> resolve(Parsed definition, Map<String, Parsed> parsed,
-                                               Map<String, Map<String, Object>> resolved, Set<String> chain,
-                                               List<Problem> problems) {
-        String ownKey = key(definition.type, definition.id);
-        if (resolved.containsKey(ownKey)) {
-            return resolved.get(ownKey);
-        }
-        String directive = definition.document.directive();
-        Map<String, Object> result;
-        if (directive == null || !directive.startsWith(INHERIT)) {
-            result = YamlMerge.mergeMaps(Map.of(), definition.document.root());
-        } else {
-            String parentId = directive.substring(INHERIT.length()).trim();
-            Parsed parent = parsed.get(key(definition.type, parentId));
-            int line = definition.document.directiveLine();
-            chain.add(definition.id);
-            if (parent == null) {
-                problems.add(Problem.error(definition.source, line, definition.id, "!inherit of an unknown "
-                        + definition.type.folder() + " definition: " + parentId));
-                result = null;
-            } else if (chain.contains(parentId)) {
-                problems.add(Problem.error(definition.source, line, definition.id,
-                        "!inherit cycle: " + String.join(" -> ", chain) + " -> " + parentId));
-                result = null;
-            } else {
-                Map<String, Object> parentYaml = resolve(parent, parsed, resolved, chain, problems);
-                result = parentYaml == null ? null : YamlMerge.mergeMaps(parentYaml, definition.document.root());
-                if (parentYaml == null) {
-                    problems.add(Problem.error(definition.source, line, definition.id,
-                            "!inherit of a definition that did not load: " + parentId));
-                }
-            }
-            chain.remove(definition.id);
-        }
-        resolved.put(ownKey, result);
-        return result;
-    }
-
-    private static void applyDecorations(List<Decoration> decorations, Map<String, Parsed> parsed,
-                                         Map<String, Map<String, Object>> resolved, List<Problem> problems) {
-        for (Decoration decoration : decorations) {
-            String key = key(decoration.type(), decoration.targetId());
-            Map<String, Object> yaml = resolved.get(key);
-            if (yaml == null) {
-                problems.add(Problem.warning(decoration.source(), decoration.line(), decoration.targetId(),
-                        "decoration of a missing definition: " + decoration.targetId()));
-                continue;
-            }
-            try {
-                resolved.put(key, decoration.applyTo(yaml));
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.warning(decoration.source(), decoration.line(), decoration.targetId(),
-                        "decoration not applied: " + e.getMessage()));
-            }
-        }
-    }
-
-    private static void register(Parsed parsed, Map<String, Object> yaml, DefinitionRegistry.Builder builder,
+    private static void register(ParsedDefinition parsed, Map<String, Object> yaml, DefinitionRegistry.Builder builder,
                                  List<Problem> problems) {
-        DefinitionContext context = new DefinitionContext(parsed.id, parsed.source, parsed.document, problems);
+        DefinitionContext context = new DefinitionContext(parsed.id(), parsed.source(), parsed.document(), problems);
         UnsupportedClassScanner.scan(yaml, "", context);
-        String directive = parsed.document.directive();
+        String directive = parsed.document().directive();
         String contentType = null;
         if (directive != null && directive.startsWith(AppReader.DIRECTIVE)) {
-            if (parsed.type == DefinitionType.APP) {
+            if (parsed.type() == DefinitionType.APP) {
                 contentType = directive.substring(AppReader.DIRECTIVE.length()).trim();
             } else {
                 context.warning("", "!content-type: is for apps only; ignored");
             }
         }
-        builder.definition(new Definition(parsed.id, parsed.type, parsed.source, yaml));
-        TypedDefinitions.register(parsed.type, yaml, contentType, context, builder);
+        builder.definition(new Definition(parsed.id(), parsed.type(), parsed.source(), yaml));
+        TypedDefinitions.register(parsed.type(), yaml, contentType, context, builder);
     }
 
     private static void checkAppContentTypes(DefinitionRegistry registry, List<Problem> problems) {
@@ -230,14 +160,5 @@ public final class LightModuleLoader {
                 .filter(app -> registry.contentType(app.contentType()).isEmpty())
                 .forEach(app -> problems.add(Problem.warning(registry.definition(DefinitionType.APP, app.id()).orElseThrow().source(), 1, app.id(),
                         "app generated from an unknown content type: " + app.contentType())));
-    }
-
-    /** Ids are unique per type only: a page template and its dialog are both {@code module:pages/home}. */
-    private static String key(DefinitionType type, String id) {
-        return type.folder() + "|" + id;
-    }
-
-    /** A definition file read, before {@code !inherit} and decorations. */
-    private record Parsed(String id, DefinitionType type, String source, YamlDocument document) {
     }
 }

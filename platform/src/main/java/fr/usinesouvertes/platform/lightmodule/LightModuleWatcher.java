@@ -56,11 +56,22 @@ public final class LightModuleWatcher implements AutoCloseable {
 
     private void registerTree(Path root) throws IOException {
         try (Stream<Path> folders = Files.walk(root)) {
-            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+            for (Path folder : folders.filter(Files::isDirectory).filter(LightModuleWatcher::isWatched).toList()) {
                 folder.register(watchService, StandardWatchEventKinds.ENTRY_CREATE,
                         StandardWatchEventKinds.ENTRY_DELETE, StandardWatchEventKinds.ENTRY_MODIFY);
             }
         }
+    }
+
+    /** Front-end build folders hold thousands of sub-folders and no definitions: not worth a watch each. */
+    private static boolean isWatched(Path folder) {
+        for (Path part : folder) {
+            String name = part.toString();
+            if (name.equals("node_modules") || (name.startsWith(".") && name.length() > 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void run() {

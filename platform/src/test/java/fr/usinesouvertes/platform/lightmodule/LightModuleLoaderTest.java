@@ -79,7 +79,9 @@ class LightModuleLoaderTest {
         assertThat(article.templateScript()).isEqualTo("/demo/templates/pages/article.ftl");
         assertThat(article.parameters()).isEqualTo(Map.of("layout", "narrow"));
         assertThat(article.areas().get("main").maxComponents()).isEqualTo(5);
-        assertThat(article.areas().get("main").availableComponents()).contains("demo:components/text");
+        // the parent's decoration is inherited too, as Magnolia's !inherit reads the decorated definition
+        assertThat(article.areas().get("main").availableComponents())
+                .containsExactly("demo:components/text", "demo:components/teaser", "demo:components/list");
         assertThat(article.areas()).containsKeys("header", "footer");
     }
 
@@ -269,6 +271,12 @@ class LightModuleLoaderTest {
         assertThat(registry.template("broken:pages/unknown-parent")).isEmpty();
         assertThat(registry.dialog("broken:cycle")).isEmpty();
         assertThat(registry.template("broken:pages/fine")).isPresent();
+        assertThat(registry.problems()).anySatisfy(p -> {
+            assertThat(p.source()).isEqualTo("broken/templates/pages/loop-b.yaml");
+            assertThat(p.reason()).startsWith("!inherit cycle");
+        });
+        assertThat(registry.template("broken:pages/loop-a")).isEmpty();
+        assertThat(registry.template("broken:pages/loop-b")).isEmpty();
         assertThat(registry.problems()).noneMatch(p -> p.source().contains("includes/not-scanned"));
     }
 
