@@ -12,7 +12,8 @@ import java.util.Optional;
  * names, recursing into {@code jcrMultiField}'s {@code field}, composite {@code properties} (5 UI:
  * {@code fields}), switchable {@code forms} (5 UI: {@code fields}) and option lists. A 5 UI link field
  * pointing at the {@code dam} workspace or the {@code assets} app becomes {@code damLinkField}, one
- * pointing at {@code website} or the {@code pages} app becomes {@code pageLinkField}.
+ * pointing at {@code website} or the {@code pages} app becomes {@code pageLinkField}. For a switchable field,
+ * {@code field} is its option selector and {@code properties} the fields of all its forms.
  */
 final class FieldReader {
 

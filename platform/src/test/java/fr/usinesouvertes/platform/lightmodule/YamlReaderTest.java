@@ -45,6 +45,8 @@ class YamlReaderTest {
         Map<String, Object> root = document.root();
         assertThat(root.get("fields")).isEqualTo(List.of(Map.of("name", "a"), Map.of("name", "b")));
         assertThat((List<?>) root.get("more")).hasSize(2).first().isInstanceOf(Map.class);
+        Object deprecated = reader.read("m/d.yaml", "fields: !include /m/includes/list.yaml\n").root().get("fields");
+        assertThat(deprecated).isEqualTo(root.get("fields")); // the pre-5.5.6 form with a space
     }
 
     @Test
