@@ -108,6 +108,23 @@ class LightModuleLoaderTest {
     }
 
     @Test
+    void spaRendererAndPersonalizationClassesAreUnsupportedButTheDefinitionsLoad() {
+        TemplateDefinition spa = registry.template("demo:pages/spa").orElseThrow();
+        assertThat(spa.renderType()).isEqualTo("spa");
+        assertThat(spa.areas().get("main").availableComponents()).containsExactly("demo:components/text");
+        assertThat(problem("demo/templates/pages/spa.yaml")).satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.reason()).isEqualTo("unsupported: info.magnolia.rendering.spa.renderer.SpaRenderableDefinition");
+        });
+        DialogDefinition dialog = registry.dialog("demo:components/personalized").orElseThrow();
+        assertThat(dialog.fields()).extracting(FieldDefinition::name).containsExactly("widget", "trait");
+        assertThat(registry.problems()).filteredOn(p -> "demo:components/personalized".equals(p.definitionId()))
+                .extracting(p -> p.line() + " " + p.reason())
+                .containsExactlyInAnyOrder("7 unsupported: fieldType fancyWidget; read as textField",
+                        "9 unsupported: info.magnolia.personalization.trait.TraitFieldDefinition");
+    }
+
+    @Test
     void readsMagnolia6DialogWithIncludeOverrideLayoutAndDecoration() {
         DialogDefinition dialog = registry.dialog("demo:pages/home").orElseThrow();
         assertThat(dialog.label()).isEqualTo("Page (décorée)");
