@@ -30,19 +30,28 @@ public final class LightModuleWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LightModuleWatcher.class);
     public static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(200);
 
-    private final LightModuleLoader loader;
+    /** What the watcher calls to rebuild the registry; {@link LightModuleLoader#load()} in production. */
+    @FunctionalInterface
+    public interface Reload {
+        DefinitionRegistry load() throws IOException;
+    }
+
+    private final Path folder;
+    private final Reload loader;
     private final Definitions definitions;
     private final Duration debounce;
     private final WatchService watchService;
     private final Thread thread;
     private volatile boolean closed;
 
-    private LightModuleWatcher(LightModuleLoader loader, Definitions definitions, Duration debounce) throws IOException {
+    private LightModuleWatcher(Path folder, Reload loader, Definitions definitions, Duration debounce)
+            throws IOException {
+        this.folder = folder;
         this.loader = loader;
         this.definitions = definitions;
         this.debounce = debounce;
         this.watchService = FileSystems.getDefault().newWatchService();
-        registerTree(loader.origins().folder());
+        registerTree(folder);
         this.thread = new Thread(this::run, "light-module-watcher");
         thread.setDaemon(true);
         thread.start();
@@ -51,7 +60,13 @@ public final class LightModuleWatcher implements AutoCloseable {
     /** Starts watching the loader's folder; the folder must exist. */
     public static LightModuleWatcher start(LightModuleLoader loader, Definitions definitions, Duration debounce)
             throws IOException {
-        return new LightModuleWatcher(loader, definitions, debounce);
+        return new LightModuleWatcher(loader.origins().folder(), loader::load, definitions, debounce);
+    }
+
+    /** Starts watching {@code folder}, rebuilding the registry with {@code reload} after each change. */
+    public static LightModuleWatcher start(Path folder, Reload reload, Definitions definitions, Duration debounce)
+            throws IOException {
+        return new LightModuleWatcher(folder, reload, definitions, debounce);
     }
 
     private void registerTree(Path root) throws IOException {
@@ -117,7 +132,7 @@ public final class LightModuleWatcher implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LOG.error("Reloading light modules failed; the previous definitions stay in use", e);
             definitions.replace(withProblem(definitions.current(),
-                    Problem.error(String.valueOf(loader.origins().folder()), 0, null, "reload failed: " + e)));
+                    Problem.error(String.valueOf(folder), 0, null, "reload failed: " + e)));
         }
     }
 

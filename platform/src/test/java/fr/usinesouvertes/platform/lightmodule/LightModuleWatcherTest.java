@@ -61,11 +61,20 @@ class LightModuleWatcherTest {
     @Test
     void failedReloadKeepsTheLastRegistryAndRecordsTheProblem() throws Exception {
         DefinitionRegistry before = definitions.current();
-        DefinitionRegistry after = LightModuleWatcher.withProblem(before,
-                fr.usinesouvertes.platform.definition.Problem.error("x", 0, null, "reload failed"));
-        assertThat(after.template("site:pages/home")).isPresent();
+        try (LightModuleWatcher failing = LightModuleWatcher.start(folder, () -> {
+            throw new java.io.IOException("disk gone");
+        }, definitions, Duration.ofMillis(50))) {
+            watcher.close(); // only the failing watcher reacts
+            Files.writeString(folder.resolve("site/templates/pages/home.yaml"), "title: Jamais vu\n");
+            awaitRegistry(r -> !r.problems().isEmpty());
+        }
+        DefinitionRegistry after = definitions.current();
+        assertThat(after.template("site:pages/home").orElseThrow().title()).isEqualTo("Accueil");
         assertThat(after.definitions()).isEqualTo(before.definitions());
-        assertThat(after.problems()).extracting(p -> p.reason()).containsExactly("reload failed");
+        assertThat(after.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo("error");
+            assertThat(p.reason()).contains("reload failed").contains("disk gone");
+        });
     }
 
     private void awaitRegistry(Predicate<DefinitionRegistry> condition) throws InterruptedException {
