@@ -63,8 +63,8 @@ public final class LightModuleLoader {
         checkAppContentTypes(builder.build(), problems);
         problems.forEach(builder::problem);
         DefinitionRegistry registry = builder.build();
-        LOG.info("Light modules loaded: {} modules, {} definitions, {} problems in {} ms", modules.size(),
-                registry.definitions().size(), problems.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.info("Light modules loaded: {} modules, {} definition files, {} problems in {} ms", modules.size(),
+                parsed.size(), problems.size(), (System.nanoTime() - started) / 1_000_000);
         problems.forEach(p -> LOG.warn("Light modules: {}", p));
         return registry;
     }
