@@ -9,6 +9,7 @@ import fr.usinesouvertes.platform.delivery.DeliveryApi;
 import fr.usinesouvertes.platform.delivery.DeliveryVisibility;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
+import fr.usinesouvertes.platform.lightmodule.LightModules;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.module.ModuleManager;
 import fr.usinesouvertes.platform.module.PlatformModule;
@@ -65,7 +66,7 @@ public final class Platform implements AutoCloseable {
                 .forEach(d -> classpathRoots.put(d.name(), d.lightModuleRoot()));
         LightModuleOrigins origins = new LightModuleOrigins(settings.get(CoreSettings.LIGHT_MODULES), classpathRoots);
 
-        // [light-modules] load definitions into `definitions`, watch the folder
+        toClose.add(LightModules.start(origins, definitions, repository, contributions));
         ModuleManager moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions);
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();

@@ -16,6 +16,7 @@ public final class DefinitionRegistry {
 
     private final List<LightModuleInfo> modules;
     private final Map<String, Definition> definitions;
+    private final Map<DefinitionType, Map<String, Definition>> definitionsByType;
     private final Map<String, TemplateDefinition> templates;
     private final Map<String, DialogDefinition> dialogs;
     private final Map<String, ContentTypeDefinition> contentTypes;
@@ -27,6 +28,9 @@ public final class DefinitionRegistry {
     private DefinitionRegistry(Builder builder) {
         this.modules = List.copyOf(builder.modules);
         this.definitions = Collections.unmodifiableMap(new LinkedHashMap<>(builder.definitions));
+        Map<DefinitionType, Map<String, Definition>> byType = new java.util.EnumMap<>(DefinitionType.class);
+        builder.definitionsByType.forEach((type, map) -> byType.put(type, Collections.unmodifiableMap(new LinkedHashMap<>(map))));
+        this.definitionsByType = Collections.unmodifiableMap(byType);
         this.templates = Collections.unmodifiableMap(new LinkedHashMap<>(builder.templates));
         this.dialogs = Collections.unmodifiableMap(new LinkedHashMap<>(builder.dialogs));
         this.contentTypes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.contentTypes));
@@ -50,9 +54,22 @@ public final class DefinitionRegistry {
         return modules;
     }
 
-    /** Every definition by id, typed or not, in load order. */
+    /**
+     * Every definition by id, typed or not, in load order. Ids are unique per type only (a page template and
+     * its dialog are often both {@code module:pages/home}); here the later type in folder order wins, so use
+     * {@link #definitions(DefinitionType)} or {@link #definition(DefinitionType, String)} to be exact.
+     */
     public Map<String, Definition> definitions() {
         return definitions;
+    }
+
+    /** The definitions of one type by id, in load order. */
+    public Map<String, Definition> definitions(DefinitionType type) {
+        return definitionsByType.getOrDefault(type, Map.of());
+    }
+
+    public Optional<Definition> definition(DefinitionType type, String id) {
+        return Optional.ofNullable(definitions(type).get(id));
     }
 
     public Optional<TemplateDefinition> template(String id) {
@@ -109,6 +126,7 @@ public final class DefinitionRegistry {
     public static final class Builder {
         private final java.util.ArrayList<LightModuleInfo> modules = new java.util.ArrayList<>();
         private final Map<String, Definition> definitions = new LinkedHashMap<>();
+        private final Map<DefinitionType, Map<String, Definition>> definitionsByType = new java.util.EnumMap<>(DefinitionType.class);
         private final Map<String, TemplateDefinition> templates = new LinkedHashMap<>();
         private final Map<String, DialogDefinition> dialogs = new LinkedHashMap<>();
         private final Map<String, ContentTypeDefinition> contentTypes = new LinkedHashMap<>();
@@ -127,6 +145,7 @@ public final class DefinitionRegistry {
 
         public Builder definition(Definition definition) {
             definitions.put(definition.id(), definition);
+            definitionsByType.computeIfAbsent(definition.type(), t -> new LinkedHashMap<>()).put(definition.id(), definition);
             return this;
         }
 

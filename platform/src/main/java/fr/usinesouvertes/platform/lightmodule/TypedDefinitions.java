@@ -1,0 +1,38 @@
+package fr.usinesouvertes.platform.lightmodule;
+
+import fr.usinesouvertes.platform.definition.ContentTypeDefinition;
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.DefinitionType;
+import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
+import java.util.Map;
+
+/** Turns a definition's merged YAML into the typed definition of its kind, if it has one. */
+final class TypedDefinitions {
+
+    private TypedDefinitions() {
+    }
+
+    static void register(DefinitionType type, Map<String, Object> yaml, String contentType,
+                         DefinitionContext context, DefinitionRegistry.Builder builder) {
+        switch (type) {
+            case TEMPLATE -> builder.template(TemplateReader.read(yaml, context));
+            case DIALOG -> builder.dialog(DialogReader.read(yaml, context));
+            case CONTENT_TYPE -> {
+                ContentTypeDefinition definition = ContentTypeReader.read(yaml, context);
+                if (definition != null) {
+                    builder.contentType(definition);
+                }
+            }
+            case APP -> builder.app(AppReader.read(yaml, contentType, context));
+            case REST_ENDPOINT -> {
+                DeliveryEndpointDefinition endpoint = EndpointReader.read(yaml, context);
+                if (endpoint != null) {
+                    builder.endpoint(endpoint);
+                }
+            }
+            default -> {
+                // blocks, sites, themes, message views, virtual URI mappings: kept as raw definitions only
+            }
+        }
+    }
+}
