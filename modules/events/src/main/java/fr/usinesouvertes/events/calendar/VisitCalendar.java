@@ -41,6 +41,9 @@ public final class VisitCalendar {
 
     public static final String MEDIA_TYPE = "text/calendar; charset=UTF-8";
     private static final String PRODUCT = "-//Journées Usines Ouvertes//Plateforme//FR";
+    /** Loaded once: the registry parses ical4j's bundled zone file, which is worth doing only once. */
+    private static final VTimeZone PARIS_ZONE =
+            TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(PARIS.getId()).getVTimeZone();
 
     private final Clock clock;
     private final String uidDomain;
@@ -91,13 +94,12 @@ public final class VisitCalendar {
     }
 
     private static byte[] write(VEvent event) {
-        VTimeZone paris = TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(PARIS.getId()).getVTimeZone();
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
-        calendar.add(paris);
+        calendar.add(PARIS_ZONE.copy());
         calendar.add(event);
         StringWriter out = new StringWriter();
         try {
