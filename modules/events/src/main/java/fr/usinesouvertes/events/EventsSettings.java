@@ -13,6 +13,10 @@ public final class EventsSettings {
     public static final SettingDefinition<Integer> REGISTRATION_RATE_LIMIT = SettingDefinition.integer(
             "registration-rate-limit", "Registrations accepted per minute and client (IP address); 0 switches the limit off",
             "10", 0, 1_000_000);
+    public static final SettingDefinition<Integer> REGISTRATION_MAX_GROUP_SIZE = SettingDefinition.integer(
+            "registration-max-group-size", "Most pupils or job seekers one group registration may bring", "120", 1, 10_000);
+    public static final SettingDefinition<Integer> REGISTRATION_MAX_ACCOMPANYING_ADULTS = SettingDefinition.integer(
+            "registration-max-accompanying-adults", "Most adults accompanying one school group", "20", 1, 1_000);
     public static final SettingDefinition<String> SMTP_HOST = SettingDefinition.text("smtp-host",
             "SMTP server for outgoing mail; when unset, mail is written as .eml files under DATA/outbox/", null);
     public static final SettingDefinition<Integer> SMTP_PORT = SettingDefinition.integer("smtp-port",
@@ -31,7 +35,8 @@ public final class EventsSettings {
     }
 
     public static List<SettingDefinition<?>> all() {
-        return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
+        return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,
+                REGISTRATION_MAX_ACCOMPANYING_ADULTS, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
                 SMTP_STARTTLS, MAIL_FROM);
     }
 

@@ -27,6 +27,11 @@ public final class EditionStore {
         });
     }
 
+    /** The edition one of whose days is {@code day}, e.g. the edition of a slot. */
+    public Optional<Edition> editionOf(java.time.LocalDate day) {
+        return all().stream().filter(edition -> edition.day(day).isPresent()).findFirst();
+    }
+
     /** Every edition, oldest first. */
     public List<Edition> all() {
         return repository.read(session -> {

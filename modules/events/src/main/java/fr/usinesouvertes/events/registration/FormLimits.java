@@ -1,5 +1,8 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.platform.config.Settings;
+
 /**
  * Bounds a registration form must respect, beyond the slot's own per-registration limit.
  *
@@ -11,6 +14,12 @@ public record FormLimits(int maxGroupSize, int maxAccompanyingAdults, int maxTex
 
     /** What a factory visit can realistically take: two coaches of pupils, a teacher per eight pupils. */
     public static final FormLimits DEFAULT = new FormLimits(120, 20, 150);
+
+    /** The limits set by {@code registration-max-group-size} and {@code registration-max-accompanying-adults}. */
+    public static FormLimits fromSettings(Settings settings) {
+        return new FormLimits(settings.get(EventsSettings.REGISTRATION_MAX_GROUP_SIZE),
+                settings.get(EventsSettings.REGISTRATION_MAX_ACCOMPANYING_ADULTS), DEFAULT.maxTextLength());
+    }
 
     public FormLimits {
         if (maxGroupSize < 1 || maxAccompanyingAdults < 0 || maxTextLength < 10) {

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.registration;
 
 import fr.usinesouvertes.events.registration.InvalidLinkException.Reason;
+import fr.usinesouvertes.platform.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -33,6 +34,11 @@ public final class RegistrationLinks {
         }
         this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
         this.clock = clock;
+    }
+
+    /** Links signed with the secret of the settings (see {@link LinkSecret}). */
+    public static RegistrationLinks fromSettings(Settings settings, Clock clock) {
+        return new RegistrationLinks(LinkSecret.resolve(settings), clock);
     }
 
     public String sign(String registrationId, Instant expiresAt) {

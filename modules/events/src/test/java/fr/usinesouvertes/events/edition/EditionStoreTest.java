@@ -54,6 +54,9 @@ class EditionStoreTest {
         assertThat(edition2025.days().get(0).audiences()).containsExactly(Audience.SCHOOL);
         assertThat(edition2025.windows()).doesNotContainKey(Audience.FRANCE_TRAVAIL);
         assertThat(store.all()).extracting(Edition::year).containsExactly(2025, 2026);
+        assertThat(store.editionOf(LocalDate.of(2026, 3, 21))).map(Edition::year).contains(2026);
+        assertThat(store.editionOf(LocalDate.of(2025, 4, 4))).map(Edition::year).contains(2025);
+        assertThat(store.editionOf(LocalDate.of(2026, 3, 22))).isEmpty();
     }
 
     @Test

@@ -2,6 +2,10 @@ package fr.usinesouvertes.events.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.config.SettingDefinition;
+import fr.usinesouvertes.platform.config.SettingsLoader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +68,22 @@ class RateLimiterTest {
             assertThat(limiter.tryAcquire("203.0.113.7")).isTrue();
         }
         assertThat(limiter.tryAcquire("203.0.113.7")).as("the bucket never holds more than a minute's allowance").isFalse();
+    }
+
+    @Test
+    void theSettingGivesTheAllowance() {
+        List<SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
+        declared.addAll(EventsSettings.all());
+        RateLimiter byDefault = RateLimiter.fromSettings(new SettingsLoader(declared).parse(Map.of()), clock);
+        RateLimiter off = RateLimiter.fromSettings(new SettingsLoader(declared).parse(Map.of("registration-rate-limit", "0")), clock);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(byDefault.tryAcquire("203.0.113.7")).isTrue();
+        }
+        assertThat(byDefault.tryAcquire("203.0.113.7")).isFalse();
+        for (int i = 0; i < 100; i++) {
+            assertThat(off.tryAcquire("203.0.113.7")).isTrue();
+        }
     }
 
     @Test

@@ -7,7 +7,13 @@ import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.platform.http.JsonMapper;
+import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.config.SettingDefinition;
+import fr.usinesouvertes.platform.config.SettingsLoader;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +150,19 @@ class RegistrationValidatorTest {
                 .containsExactly(new FieldError("pupilNames", "Champ inconnu pour ce formulaire."));
         assertThat(validate(with(publicForm(), "schoolName", "Lycée")).errors()).extracting(FieldError::field)
                 .containsExactly("schoolName");
+    }
+
+    @Test
+    void groupBoundsComeFromTheSettings() {
+        List<SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
+        declared.addAll(EventsSettings.all());
+        FormLimits limits = FormLimits.fromSettings(new SettingsLoader(declared).parse(
+                Map.of("registration-max-group-size", "20", "registration-max-accompanying-adults", "2")));
+
+        ValidationResult result = new RegistrationValidator(limits).validate(schoolForm(), InputKind.JSON, 100, Lang.FR);
+
+        assertThat(result.errors()).containsExactly(new FieldError("persons", "Indiquez un nombre entre 1 et 20."),
+                new FieldError("accompanyingAdults", "Indiquez un nombre entre 1 et 2."));
     }
 
     @Test
