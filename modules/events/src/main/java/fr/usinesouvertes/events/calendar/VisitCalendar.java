@@ -23,11 +23,13 @@ import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.Organizer;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
@@ -68,6 +70,19 @@ public final class VisitCalendar {
                 + visit.practicalInformation() + "\n" + manage.in(lang) + manageLink;
         return write(event(visit, "registration-" + registrationId, lang, description.replaceAll("\n+", "\n").strip())
                 .add(new Url(java.net.URI.create(manageLink))));
+    }
+
+    /**
+     * The calendar attached to a cancellation: the same event (same UID) with a higher SEQUENCE and
+     * STATUS:CANCELLED, so calendar applications that imported the confirmation mark the visit cancelled.
+     */
+    public byte[] forCancelledRegistration(Visit visit, String registrationId, Lang lang) {
+        LocalizedText cancelled = new LocalizedText("Inscription annulée.", "Registration cancelled.");
+        VEvent event = event(visit, "registration-" + registrationId, lang,
+                cancelled.in(lang) + "\n" + visit.company() + " – " + visit.site());
+        event.add(ImmutableStatus.VEVENT_CANCELLED);
+        event.add(new Sequence(1));
+        return write(event);
     }
 
     /** The public calendar of a slot, to download from the site's page. */

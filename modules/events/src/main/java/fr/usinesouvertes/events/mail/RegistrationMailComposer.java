@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Writes the e-mails a registrant receives (confirmation, waiting list, promotion, cancellation), in
  * French or English, with the visit's details in Europe/Paris time, the signed link to view or cancel,
- * and, once a seat is held, the visit's {@code .ics}.
+ * and, once a seat is held, the visit's {@code .ics} (on cancellation, the same event marked cancelled).
  */
 public final class RegistrationMailComposer {
 
@@ -53,10 +53,14 @@ public final class RegistrationMailComposer {
                             + "to free your places.").in(lang));
         }
         body.paragraph(SIGNATURE.in(lang));
-        List<Attachment> attachments = holdsSeats
-                ? List.of(new Attachment("visite.ics", VisitCalendar.MEDIA_TYPE, calendar.forRegistration(visit,
-                        mail.registrationId(), mail.persons(), mail.manageLink(), lang)))
-                : List.of();
+        List<Attachment> attachments = List.of();
+        if (holdsSeats) {
+            attachments = List.of(new Attachment("visite.ics", VisitCalendar.MEDIA_TYPE, calendar.forRegistration(visit,
+                    mail.registrationId(), mail.persons(), mail.manageLink(), lang)));
+        } else if (mail.kind() == MailKind.CANCELLATION) {
+            attachments = List.of(new Attachment("visite-annulee.ics", VisitCalendar.MEDIA_TYPE,
+                    calendar.forCancelledRegistration(visit, mail.registrationId(), lang)));
+        }
         return new OutgoingMail(mail.contactEmail(), subject, body.text(), body.html(lang.code(), subject), attachments);
     }
 

@@ -83,4 +83,16 @@ class VisitCalendarTest {
         assertThat(value(again, "SUMMARY")).startsWith("Factory visit: ");
         assertThat(first.getProperty("URL")).isEmpty();
     }
+
+    @Test
+    void aCancellationUpdatesTheRegistrationsEventAsCancelled() throws Exception {
+        VEvent confirmed = parse(calendar.forRegistration(VISIT, "id-7", 2, "https://example.fr/x", Lang.FR))
+                .<VEvent>getComponents("VEVENT").get(0);
+        VEvent cancelled = parse(calendar.forCancelledRegistration(VISIT, "id-7", Lang.FR)).<VEvent>getComponents("VEVENT").get(0);
+
+        assertThat(value(cancelled, "UID")).isEqualTo(value(confirmed, "UID"));
+        assertThat(value(cancelled, "STATUS")).isEqualTo("CANCELLED");
+        assertThat(value(cancelled, "SEQUENCE")).isEqualTo("1");
+        assertThat(value(cancelled, "DESCRIPTION")).startsWith("Inscription annulée.");
+    }
 }

@@ -65,6 +65,7 @@ class RegistrationMailComposerTest {
         assertThat(promotion.text()).contains("places came free and your registration is now confirmed");
         assertThat(promotion.attachments()).hasSize(1);
         assertThat(cancellation.text()).contains("a bien été annulée").doesNotContain(MailFixtures.LINK);
-        assertThat(cancellation.attachments()).isEmpty();
+        assertThat(cancellation.attachments()).singleElement()
+                .satisfies(attachment -> assertThat(attachment.fileName()).isEqualTo("visite-annulee.ics"));
     }
 }
