@@ -166,6 +166,18 @@ class RegistrationValidatorTest {
     }
 
     @Test
+    void oddJsonValuesAreFieldErrorsNotCrashes() {
+        assertThat(validate(with(publicForm(), "name", Map.of("first", "Camille"))).errors()).extracting(FieldError::field)
+                .containsExactly("name");
+        assertThat(validate(with(publicForm(), "persons", true)).errors()).extracting(FieldError::field).containsExactly("persons");
+        assertThat(validate(with(publicForm(), "email", List.of("a@b.fr"))).errors()).extracting(FieldError::field).containsExactly("email");
+        assertThat(validate(with(publicForm(), "lang", "de")).errors()).extracting(FieldError::field).containsExactly("lang");
+        assertThat(validate(with(publicForm(), "name", "Camille\u0000")).errors()).extracting(FieldError::field).containsExactly("name");
+        assertThat(validator.validate(null, InputKind.JSON, 6, Lang.FR).errors()).extracting(FieldError::field)
+                .containsExactly("slot", "audience", "consent");
+    }
+
+    @Test
     void consentMustBeGiven() {
         assertThat(validate(with(publicForm(), "consent", false)).errors()).extracting(FieldError::field).containsExactly("consent");
     }
