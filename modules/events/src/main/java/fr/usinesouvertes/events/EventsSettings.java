@@ -1,0 +1,49 @@
+package fr.usinesouvertes.events;
+
+import fr.usinesouvertes.platform.config.SettingDefinition;
+import java.util.List;
+
+/** The settings the events module declares, each settable as {@code --name value} or in {@code config/platform.yaml}. */
+public final class EventsSettings {
+
+    public static final SettingDefinition<String> REGISTRATION_LINK_SECRET = new SettingDefinition<>(
+            "registration-link-secret",
+            "Secret signing the view/cancel links of registrations (at least 32 characters); when unset, one is "
+                    + "generated once and kept in DATA/secrets/", null, EventsSettings::secret);
+    public static final SettingDefinition<Integer> REGISTRATION_RATE_LIMIT = SettingDefinition.integer(
+            "registration-rate-limit", "Registrations accepted per minute and client (IP address); 0 switches the limit off",
+            "10", 0, 1_000_000);
+    public static final SettingDefinition<Integer> REGISTRATION_MAX_GROUP_SIZE = SettingDefinition.integer(
+            "registration-max-group-size", "Most pupils or job seekers one group registration may bring", "120", 1, 10_000);
+    public static final SettingDefinition<Integer> REGISTRATION_MAX_ACCOMPANYING_ADULTS = SettingDefinition.integer(
+            "registration-max-accompanying-adults", "Most adults accompanying one school group", "20", 1, 1_000);
+    public static final SettingDefinition<String> SMTP_HOST = SettingDefinition.text("smtp-host",
+            "SMTP server for outgoing mail; when unset, mail is written as .eml files under DATA/outbox/", null);
+    public static final SettingDefinition<Integer> SMTP_PORT = SettingDefinition.integer("smtp-port",
+            "SMTP server port", "587", 1, 65535);
+    public static final SettingDefinition<String> SMTP_USER = SettingDefinition.text("smtp-user",
+            "SMTP user name, when the server asks for authentication", null);
+    public static final SettingDefinition<String> SMTP_PASSWORD = SettingDefinition.text("smtp-password",
+            "SMTP password", null);
+    public static final SettingDefinition<Boolean> SMTP_STARTTLS = SettingDefinition.flag("smtp-starttls",
+            "Require STARTTLS on the SMTP connection", "true");
+    public static final SettingDefinition<String> MAIL_FROM = SettingDefinition.text("mail-from",
+            "Sender of the e-mails sent to registrants",
+            "Journées Usines Ouvertes <ne-pas-repondre@journees-usines-ouvertes.fr>");
+
+    private EventsSettings() {
+    }
+
+    public static List<SettingDefinition<?>> all() {
+        return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,
+                REGISTRATION_MAX_ACCOMPANYING_ADULTS, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
+                SMTP_STARTTLS, MAIL_FROM);
+    }
+
+    private static String secret(String value) {
+        if (value.strip().length() < 32) {
+            throw new IllegalArgumentException("must be at least 32 characters long");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,127 @@
+package fr.usinesouvertes.events.calendar;
+
+import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
+
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.visit.Visit;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * Writes RFC 5545 calendar files for visits, with ical4j: one event per file, its times local to
+ * Europe/Paris with the matching {@code VTIMEZONE}, {@code METHOD:PUBLISH}, escaped by ical4j and
+ * folded at 75 octets by {@link OctetFolding}. A registration's file and a slot's file have different,
+ * stable UIDs, so importing a file
+ * again updates the event instead of duplicating it.
+ */
+public final class VisitCalendar {
+
+    public static final String MEDIA_TYPE = "text/calendar; charset=UTF-8";
+    private static final String PRODUCT = "-//Journées Usines Ouvertes//Plateforme//FR";
+    /** Loaded once: the registry parses ical4j's bundled zone file, which is worth doing only once. */
+    private static final VTimeZone PARIS_ZONE =
+            TimeZoneRegistryFactory.getInstance().createRegistry().getTimeZone(PARIS.getId()).getVTimeZone();
+
+    private final Clock clock;
+    private final String uidDomain;
+    private final String organizerEmail;
+
+    /**
+     * @param uidDomain      the site's host name, making UIDs globally unique, e.g. {@code journees-usines-ouvertes.fr}
+     * @param organizerEmail the organisers' contact address; RFC 5546 requires an ORGANIZER on a published event
+     */
+    public VisitCalendar(Clock clock, String uidDomain, String organizerEmail) {
+        this.clock = clock;
+        this.uidDomain = uidDomain;
+        this.organizerEmail = organizerEmail;
+    }
+
+    /** The calendar attached to a registration's confirmation: the visit, with the link to view or cancel it. */
+    public byte[] forRegistration(Visit visit, String registrationId, int persons, String manageLink, Lang lang) {
+        LocalizedText party = new LocalizedText(
+                persons + (persons > 1 ? " personnes" : " personne"), persons + (persons > 1 ? " persons" : " person"));
+        LocalizedText manage = new LocalizedText("Voir ou annuler votre inscription : ", "View or cancel your registration: ");
+        String description = visit.company() + " – " + visit.site() + "\n" + party.in(lang) + "\n"
+                + visit.practicalInformation() + "\n" + manage.in(lang) + manageLink;
+        return write(event(visit, "registration-" + registrationId, lang, description.replaceAll("\n+", "\n").strip())
+                .add(new Url(java.net.URI.create(manageLink))));
+    }
+
+    /**
+     * The calendar attached to a cancellation: the same event (same UID) with a higher SEQUENCE and
+     * STATUS:CANCELLED, so calendar applications that imported the confirmation mark the visit cancelled.
+     */
+    public byte[] forCancelledRegistration(Visit visit, String registrationId, Lang lang) {
+        LocalizedText cancelled = new LocalizedText("Inscription annulée.", "Registration cancelled.");
+        VEvent event = event(visit, "registration-" + registrationId, lang,
+                cancelled.in(lang) + "\n" + visit.company() + " – " + visit.site());
+        event.add(ImmutableStatus.VEVENT_CANCELLED);
+        event.add(new Sequence(1));
+        return write(event);
+    }
+
+    /** The public calendar of a slot, to download from the site's page. */
+    public byte[] forSlot(Visit visit, Lang lang) {
+        String description = visit.company() + " – " + visit.site()
+                + (visit.practicalInformation().isEmpty() ? "" : "\n" + visit.practicalInformation());
+        return write(event(visit, "slot-" + visit.slotId(), lang, description));
+    }
+
+    private VEvent event(Visit visit, String uid, Lang lang, String description) {
+        LocalizedText summary = new LocalizedText("Visite d'usine : ", "Factory visit: ");
+        ZonedDateTime start = visit.start().withZoneSameInstant(PARIS);
+        ZonedDateTime end = visit.end().withZoneSameInstant(PARIS);
+        VEvent event = new VEvent();
+        event.add(new Uid(uid + "@" + uidDomain));
+        event.replace(new DtStamp(clock.instant())); // the VEvent constructor stamps the system time
+        event.add(new Organizer(java.net.URI.create("mailto:" + organizerEmail)));
+        event.add(new DtStart<>(start));
+        event.add(new DtEnd<>(end));
+        event.add(new Summary(summary.in(lang) + visit.company() + " – " + visit.site()));
+        event.add(new Location(visit.address()));
+        event.add(new Description(description));
+        return event;
+    }
+
+    private static byte[] write(VEvent event) {
+        Calendar calendar = new Calendar();
+        calendar.add(new ProdId(PRODUCT));
+        calendar.add(ImmutableVersion.VERSION_2_0);
+        calendar.add(ImmutableCalScale.GREGORIAN);
+        calendar.add(ImmutableMethod.PUBLISH);
+        calendar.add(PARIS_ZONE.copy());
+        calendar.add(event);
+        StringWriter out = new StringWriter();
+        try {
+            new CalendarOutputter(true, Integer.MAX_VALUE).output(calendar, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return OctetFolding.fold(out.toString()).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,154 @@
+package fr.usinesouvertes.events.edition;
+
+import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Value;
+
+/**
+ * Maps an {@link Edition} to and from its repository node, in the {@value #WORKSPACE} workspace:
+ *
+ * <pre>
+ * /2026                         mgnl:content      year (Long)
+ *   days/friday                 mgnl:contentNode  date (Date, midnight Europe/Paris), audiences (String[])
+ *   windows/school              mgnl:contentNode  audience (String), opens (Date), closes (Date, optional)
+ *   regionalOverrides/idf-company mgnl:contentNode region (String), audience, opens?, closes?
+ * </pre>
+ *
+ * The same layout is what the bootstrap file {@code editions.2026.yaml} contains, in Magnolia's export format.
+ */
+public final class EditionNodes {
+
+    public static final String WORKSPACE = "editions";
+    static final String DAYS = "days";
+    static final String WINDOWS = "windows";
+    static final String OVERRIDES = "regionalOverrides";
+
+    private EditionNodes() {
+    }
+
+    /** Reads an edition node; a malformed node fails with the path and property at fault. */
+    public static Edition read(Node edition) throws RepositoryException {
+        int year = edition.hasProperty("year") ? (int) edition.getProperty("year").getLong()
+                : Integer.parseInt(edition.getName());
+        List<EventDay> days = new ArrayList<>();
+        for (Node day : children(edition, DAYS)) {
+            Set<Audience> audiences = EnumSet.noneOf(Audience.class);
+            if (day.hasProperty("audiences")) {
+                for (Value value : day.getProperty("audiences").getValues()) {
+                    audiences.add(audience(day, value.getString()));
+                }
+            }
+            days.add(new EventDay(day.getName(), LocalDate.ofInstant(instant(day, "date"), PARIS), audiences));
+        }
+        Map<Audience, SignUpWindow> windows = new EnumMap<>(Audience.class);
+        for (Node window : children(edition, WINDOWS)) {
+            Audience audience = audience(window, text(window, "audience", window.getName()));
+            windows.put(audience, SignUpWindow.national(audience, instant(window, "opens"), optionalInstant(window, "closes")));
+        }
+        List<SignUpWindow> overrides = new ArrayList<>();
+        for (Node override : children(edition, OVERRIDES)) {
+            overrides.add(SignUpWindow.regional(text(override, "region", null),
+                    audience(override, text(override, "audience", null)),
+                    optionalInstant(override, "opens"), optionalInstant(override, "closes")));
+        }
+        return new Edition(year, days, windows, overrides);
+    }
+
+    /** Writes an edition as a child of {@code parent}, replacing any node of the same year. */
+    public static Node write(Node parent, Edition edition) throws RepositoryException {
+        String name = Integer.toString(edition.year());
+        if (parent.hasNode(name)) {
+            parent.getNode(name).remove();
+        }
+        Node node = parent.addNode(name, "mgnl:content");
+        node.setProperty("year", (long) edition.year());
+        Node days = node.addNode(DAYS, "mgnl:contentNode");
+        for (EventDay day : edition.days()) {
+            Node dayNode = days.addNode(day.name(), "mgnl:contentNode");
+            dayNode.setProperty("date", calendar(day.date().atStartOfDay(PARIS).toInstant()));
+            dayNode.setProperty("audiences", day.audiences().stream().sorted().map(Audience::id).toArray(String[]::new));
+        }
+        Node windows = node.addNode(WINDOWS, "mgnl:contentNode");
+        for (SignUpWindow window : edition.windows().values().stream().sorted((a, b) -> a.audience().compareTo(b.audience())).toList()) {
+            writeWindow(windows.addNode(window.audience().id(), "mgnl:contentNode"), window);
+        }
+        Node overrides = node.addNode(OVERRIDES, "mgnl:contentNode");
+        for (SignUpWindow override : edition.regionalOverrides()) {
+            Node overrideNode = overrides.addNode(Regions.key(override.region()) + "-" + override.audience().id(), "mgnl:contentNode");
+            overrideNode.setProperty("region", override.region());
+            writeWindow(overrideNode, override);
+        }
+        return node;
+    }
+
+    private static void writeWindow(Node node, SignUpWindow window) throws RepositoryException {
+        node.setProperty("audience", window.audience().id());
+        if (window.opens() != null) {
+            node.setProperty("opens", calendar(window.opens()));
+        }
+        if (window.closes() != null) {
+            node.setProperty("closes", calendar(window.closes()));
+        }
+    }
+
+    private static List<Node> children(Node parent, String name) throws RepositoryException {
+        List<Node> nodes = new ArrayList<>();
+        if (parent.hasNode(name)) {
+            for (NodeIterator it = parent.getNode(name).getNodes(); it.hasNext(); ) {
+                nodes.add(it.nextNode());
+            }
+        }
+        return nodes;
+    }
+
+    private static Audience audience(Node node, String id) throws RepositoryException {
+        String path = node.getPath();
+        return Audience.fromId(id).orElseThrow(() -> malformed(path, "unknown audience '" + id + "'"));
+    }
+
+    private static String text(Node node, String property, String fallback) throws RepositoryException {
+        if (node.hasProperty(property)) {
+            return node.getProperty(property).getString();
+        }
+        if (fallback == null) {
+            throw malformed(node.getPath(), "property '" + property + "' is missing");
+        }
+        return fallback;
+    }
+
+    private static Instant instant(Node node, String property) throws RepositoryException {
+        Instant instant = optionalInstant(node, property);
+        if (instant == null) {
+            throw malformed(node.getPath(), "date property '" + property + "' is missing");
+        }
+        return instant;
+    }
+
+    private static Instant optionalInstant(Node node, String property) throws RepositoryException {
+        return node.hasProperty(property) ? node.getProperty(property).getDate().toInstant() : null;
+    }
+
+    private static Calendar calendar(Instant instant) {
+        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(PARIS));
+        calendar.setTimeInMillis(instant.toEpochMilli());
+        return calendar;
+    }
+
+    private static IllegalStateException malformed(String path, String why) {
+        return new IllegalStateException("Edition node " + path + ": " + why);
+    }
+}

@@ -1,0 +1,156 @@
+package fr.usinesouvertes.events.export;
+
+import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
+
+import fr.usinesouvertes.events.booking.SlotBooking;
+import fr.usinesouvertes.events.edition.Audience;
+import fr.usinesouvertes.events.registration.SchoolLevel;
+import fr.usinesouvertes.events.visit.Visit;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * Exports the registrations of a set of slots (an event sheet's, or a whole edition's) as a CSV file
+ * that Excel opens correctly in France: UTF-8 with a byte-order mark, {@code ;} between cells, CRLF
+ * line ends, French headers, and every cell guarded against formula injection.
+ */
+public final class RegistrationCsvExport {
+
+    /** The columns, in order; French because the file goes to French companies and organisers. */
+    public static final List<String> HEADERS = List.of("Entreprise", "Site", "Date", "Début", "Fin", "Public", "Statut",
+            "Places", "Participants déclarés", "Accompagnateurs", "Contact", "E-mail", "Téléphone", "Établissement", "UAI",
+            "Commune", "Niveau", "Financement transport demandé", "Agence France Travail", "Langue", "Inscrit le",
+            "Identifiant");
+
+    public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+
+    private static final CSVFormat FORMAT = CSVFormat.Builder.create()
+            .setDelimiter(';').setQuote('"').setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\r\n").build();
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final ContentRepository repository;
+
+    public RegistrationCsvExport(ContentRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * Writes the registrations of the given slots, slot by slot in the given order, each slot's in the
+     * order they were made. Cancelled registrations are included with their status, so counts add up.
+     */
+    public void write(List<Visit> slots, OutputStream out) {
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF'); // lets Excel recognise UTF-8
+            CSVPrinter printer = new CSVPrinter(writer, FORMAT);
+            printer.printRecord(HEADERS);
+            repository.read(session -> {
+                for (Visit slot : slots) {
+                    for (Node registration : registrations(session, slot.slotId())) {
+                        print(printer, row(slot, registration));
+                    }
+                }
+                return null;
+            });
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void print(CSVPrinter printer, List<String> cells) {
+        try {
+            printer.printRecord(cells.stream().map(CsvCells::safe).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Node> registrations(Session session, String slotId) throws RepositoryException {
+        String path = "/" + SlotBooking.WORKSPACE + "/" + slotId;
+        List<Node> nodes = new ArrayList<>();
+        if (session.nodeExists(path)) {
+            for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
+                nodes.add(it.nextNode());
+            }
+        }
+        nodes.sort(Comparator.comparingLong(RegistrationCsvExport::createdMillis));
+        return nodes;
+    }
+
+    private static List<String> row(Visit slot, Node registration) throws RepositoryException {
+        String audience = text(registration, "audience");
+        return List.of(slot.company(), slot.site(), DATE.format(slot.start().withZoneSameInstant(PARIS)),
+                TIME.format(slot.start().withZoneSameInstant(PARIS)), TIME.format(slot.end().withZoneSameInstant(PARIS)),
+                Audience.fromId(audience).map(a -> audienceLabel(a)).orElse(audience), statusLabel(text(registration, "status")),
+                text(registration, "persons"), text(registration, "declaredPersons"), text(registration, "accompanyingAdults"),
+                firstOf(registration, "name", "teacherName", "adviserName"), text(registration, "email"), text(registration, "phone"),
+                text(registration, "schoolName"), text(registration, "uai"), text(registration, "commune"),
+                SchoolLevel.fromId(text(registration, "level")).map(l -> l.label().fr()).orElse(""),
+                yesNo(registration, "transportFunding"), text(registration, "agency"), text(registration, "lang"),
+                registration.hasProperty("created")
+                        ? DATE_TIME.format(registration.getProperty("created").getDate().toInstant().atZone(PARIS)) : "",
+                registration.getIdentifier());
+    }
+
+    private static String audienceLabel(Audience audience) {
+        return switch (audience) {
+            case PUBLIC -> "Grand public";
+            case SCHOOL -> "Groupe scolaire";
+            case FRANCE_TRAVAIL -> "Groupe France Travail";
+            case COMPANY -> "Entreprise";
+        };
+    }
+
+    private static String statusLabel(String status) {
+        return switch (status) {
+            case "confirmed" -> "Confirmée";
+            case "waitlisted" -> "Liste d'attente";
+            case "cancelled" -> "Annulée";
+            default -> status;
+        };
+    }
+
+    private static String yesNo(Node node, String property) throws RepositoryException {
+        return node.hasProperty(property) ? (node.getProperty(property).getBoolean() ? "oui" : "non") : "";
+    }
+
+    private static String firstOf(Node node, String... properties) throws RepositoryException {
+        for (String property : properties) {
+            if (node.hasProperty(property)) {
+                return node.getProperty(property).getString();
+            }
+        }
+        return "";
+    }
+
+    private static String text(Node node, String property) throws RepositoryException {
+        return node.hasProperty(property) ? node.getProperty(property).getString() : "";
+    }
+
+    private static long createdMillis(Node node) {
+        try {
+            return node.hasProperty("created") ? node.getProperty("created").getDate().getTimeInMillis() : Long.MAX_VALUE;
+        } catch (RepositoryException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package fr.usinesouvertes.events.i18n;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Writes dates and times the way French and English visitors read them, in the event's time zone. */
+public final class FrenchDates {
+
+    /** All dates of the event are French local dates. */
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private static final DateTimeFormatter FR_MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter FR_WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
+    private static final DateTimeFormatter EN_WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH);
+
+    private FrenchDates() {
+    }
+
+    /** "1er décembre 2025" (French writes the first day of a month as an ordinal) or "1 December 2025". */
+    public static String date(LocalDate date, Lang lang) {
+        if (lang == Lang.EN) {
+            return EN_DATE.format(date);
+        }
+        String day = date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth());
+        return day + " " + FR_MONTH_YEAR.format(date);
+    }
+
+    /** "vendredi 20 mars 2026" or "Friday 20 March 2026". */
+    public static String dayWithWeekday(LocalDate date, Lang lang) {
+        return (lang == Lang.EN ? EN_WEEKDAY : FR_WEEKDAY).format(date) + " " + date(date, lang);
+    }
+
+    /** "9 h 30" in French typography, "09:30" in English. */
+    public static String time(LocalTime time, Lang lang) {
+        if (lang == Lang.EN) {
+            return DateTimeFormatter.ofPattern("HH:mm").format(time);
+        }
+        return time.getHour() + " h " + String.format(Locale.ROOT, "%02d", time.getMinute());
+    }
+}

@@ -1,0 +1,69 @@
+package fr.usinesouvertes.events.mail;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Properties;
+
+/**
+ * Turns an {@link OutgoingMail} into a MIME message: {@code multipart/mixed} holding a
+ * {@code multipart/alternative} (plain text, then HTML) and the attachments, all in UTF-8.
+ */
+final class MimeMessages {
+
+    private MimeMessages() {
+    }
+
+    /**
+     * Session properties naming the sender, from which Message-IDs take their domain; without it, Angus
+     * Mail looks the local host name up in DNS for every message, which can take seconds.
+     */
+    static Properties sessionProperties(InternetAddress from) {
+        Properties properties = new Properties();
+        properties.put("mail.from", from.getAddress());
+        return properties;
+    }
+
+    static MimeMessage build(Session session, InternetAddress from, OutgoingMail mail, Instant sentAt) {
+        try {
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(from);
+            message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
+            message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+            message.setSentDate(Date.from(sentAt));
+
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart html = new MimeBodyPart();
+            html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (Attachment attachment : mail.attachments()) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+                part.setFileName(attachment.fileName());
+                part.setDisposition(MimeBodyPart.ATTACHMENT);
+                mixed.addBodyPart(part);
+            }
+            message.setContent(mixed);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException e) {
+            throw new MailException("Cannot build the message to " + mail.to() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package fr.usinesouvertes.events.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * Writes each e-mail as an {@code .eml} file (RFC 822, openable by any mail client) in an outbox folder,
+ * {@code DATA/outbox/} by default, so the embedded platform needs no mail server. A file appears whole
+ * or not at all: it is written aside, then moved in.
+ */
+public final class OutboxMailSender implements MailSender {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final Path outbox;
+    private final InternetAddress from;
+    private final Clock clock;
+    private final Session session;
+
+    public OutboxMailSender(Path outbox, String from, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+        try {
+            this.from = new InternetAddress(from, true);
+            this.session = Session.getInstance(MimeMessages.sessionProperties(this.from));
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("mail-from '" + from + "' is not an e-mail address", e);
+        }
+    }
+
+    public Path outbox() {
+        return outbox;
+    }
+
+    @Override
+    public void send(OutgoingMail mail) {
+        var message = MimeMessages.build(session, from, mail, clock.instant());
+        String name = STAMP.format(clock.instant()) + "-" + UUID.randomUUID() + ".eml";
+        try {
+            Files.createDirectories(outbox);
+            Path temporary = Files.createTempFile(outbox, ".writing-", ".tmp");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                message.writeTo(out);
+            }
+            Files.move(temporary, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | MessagingException e) {
+            throw new MailException("Cannot write the message to " + mail.to() + " into " + outbox + ": " + e.getMessage(), e);
+        }
+    }
+}

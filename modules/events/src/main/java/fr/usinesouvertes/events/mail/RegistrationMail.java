@@ -1,0 +1,35 @@
+package fr.usinesouvertes.events.mail;
+
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.visit.Visit;
+import java.util.Objects;
+
+/**
+ * What a registration e-mail is about.
+ *
+ * @param kind             which e-mail
+ * @param visit            the slot's visit
+ * @param registrationId   the registration's identifier (also the calendar UID)
+ * @param contactName      whom to greet (visitor, teacher or adviser)
+ * @param contactEmail     where to send it
+ * @param persons          seats the registration holds
+ * @param waitingPosition  1-based place on the waiting list, for {@link MailKind#WAITING_LIST}
+ * @param manageLink       the signed link to view or cancel the registration
+ * @param lang             the registrant's language
+ */
+public record RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
+                               int persons, Integer waitingPosition, String manageLink, Lang lang) {
+
+    public RegistrationMail {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(visit, "visit");
+        Objects.requireNonNull(registrationId, "registrationId");
+        Objects.requireNonNull(contactName, "contactName");
+        Objects.requireNonNull(contactEmail, "contactEmail");
+        Objects.requireNonNull(manageLink, "manageLink");
+        Objects.requireNonNull(lang, "lang");
+        if (kind == MailKind.WAITING_LIST && waitingPosition == null) {
+            throw new IllegalArgumentException("A waiting-list e-mail gives the position");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package fr.usinesouvertes.events.mail;
+
+import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
+
+import fr.usinesouvertes.events.calendar.VisitCalendar;
+import fr.usinesouvertes.events.i18n.FrenchDates;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.visit.Visit;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * Writes the e-mails a registrant receives (confirmation, waiting list, promotion, cancellation), in
+ * French or English, with the visit's details in Europe/Paris time, the signed link to view or cancel,
+ * and, once a seat is held, the visit's {@code .ics} (on cancellation, the same event marked cancelled).
+ */
+public final class RegistrationMailComposer {
+
+    private static final LocalizedText SIGNATURE = new LocalizedText("L'équipe des Journées Usines Ouvertes",
+            "The Journées Usines Ouvertes team");
+
+    private final VisitCalendar calendar;
+
+    public RegistrationMailComposer(VisitCalendar calendar) {
+        this.calendar = calendar;
+    }
+
+    public OutgoingMail compose(RegistrationMail mail) {
+        Lang lang = mail.lang();
+        Visit visit = mail.visit();
+        String day = FrenchDates.dayWithWeekday(visit.start().withZoneSameInstant(PARIS).toLocalDate(), lang);
+        String subject = subject(mail.kind(), visit).in(lang) + " – " + day;
+        MailBody body = new MailBody()
+                .paragraph(t("Bonjour " + mail.contactName() + ",", "Hello " + mail.contactName() + ",").in(lang))
+                .paragraph(opening(mail).in(lang))
+                .lines(visit.company() + " – " + visit.site(),
+                        t("Le ", "On ").in(lang) + day + t(", de ", ", from ").in(lang) + time(visit.start(), lang)
+                                + t(" à ", " to ").in(lang) + time(visit.end(), lang),
+                        t("Adresse : ", "Address: ").in(lang) + visit.address(),
+                        t("Nombre de personnes : ", "Number of persons: ").in(lang) + mail.persons());
+        if (mail.kind() != MailKind.CANCELLATION && !visit.practicalInformation().isBlank()) {
+            body.lines(t("Informations pratiques :", "Practical information:").in(lang), visit.practicalInformation());
+        }
+        if (mail.kind() != MailKind.CANCELLATION) {
+            body.link(t("Consulter ou annuler votre inscription", "View or cancel your registration").in(lang), mail.manageLink());
+        }
+        boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION;
+        if (holdsSeats) {
+            body.paragraph(t("Le fichier joint (.ics) ajoute la visite à votre agenda. Si vous ne pouvez plus venir, "
+                            + "merci d'annuler pour libérer vos places.",
+                    "The attached file (.ics) adds the visit to your calendar. If you can no longer come, please cancel "
+                            + "to free your places.").in(lang));
+        }
+        body.paragraph(SIGNATURE.in(lang));
+        List<Attachment> attachments = List.of();
+        if (holdsSeats) {
+            attachments = List.of(new Attachment("visite.ics", VisitCalendar.MEDIA_TYPE, calendar.forRegistration(visit,
+                    mail.registrationId(), mail.persons(), mail.manageLink(), lang)));
+        } else if (mail.kind() == MailKind.CANCELLATION) {
+            attachments = List.of(new Attachment("visite-annulee.ics", VisitCalendar.MEDIA_TYPE,
+                    calendar.forCancelledRegistration(visit, mail.registrationId(), lang)));
+        }
+        return new OutgoingMail(mail.contactEmail(), subject, body.text(), body.html(lang.code(), subject), attachments);
+    }
+
+    private static LocalizedText subject(MailKind kind, Visit visit) {
+        return switch (kind) {
+            case CONFIRMATION -> t("Inscription confirmée : visite de " + visit.company(),
+                    "Registration confirmed: visit to " + visit.company());
+            case WAITING_LIST -> t("Liste d'attente : visite de " + visit.company(), "Waiting list: visit to " + visit.company());
+            case PROMOTION -> t("Une place s'est libérée : visite de " + visit.company() + " confirmée",
+                    "A place came free: visit to " + visit.company() + " confirmed");
+            case CANCELLATION -> t("Inscription annulée : visite de " + visit.company(),
+                    "Registration cancelled: visit to " + visit.company());
+        };
+    }
+
+    private static LocalizedText opening(RegistrationMail mail) {
+        return switch (mail.kind()) {
+            case CONFIRMATION -> t("Votre inscription à cette visite est confirmée :", "Your registration for this visit is confirmed:");
+            case WAITING_LIST -> t("Ce créneau est complet : vous êtes en position " + mail.waitingPosition()
+                            + " sur la liste d'attente. Nous vous écrirons dès que des places se libèrent.",
+                    "This slot is full: you are number " + mail.waitingPosition()
+                            + " on the waiting list. We will write to you as soon as places come free.");
+            case PROMOTION -> t("Bonne nouvelle : des places se sont libérées et votre inscription est maintenant confirmée :",
+                    "Good news: places came free and your registration is now confirmed:");
+            case CANCELLATION -> t("Votre inscription à cette visite a bien été annulée :",
+                    "Your registration for this visit has been cancelled:");
+        };
+    }
+
+    private static String time(ZonedDateTime instant, Lang lang) {
+        return FrenchDates.time(instant.withZoneSameInstant(PARIS).toLocalTime(), lang);
+    }
+
+    private static LocalizedText t(String fr, String en) {
+        return new LocalizedText(fr, en);
+    }
+}

@@ -1,0 +1,31 @@
+package fr.usinesouvertes.events.mail;
+
+import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.platform.config.Settings;
+import java.util.Objects;
+
+/**
+ * How to reach the SMTP server.
+ *
+ * @param user     user name, or {@code null} when the server needs no authentication
+ * @param starttls require STARTTLS before sending credentials or mail
+ * @param from     sender, e.g. {@code Journées Usines Ouvertes <ne-pas-repondre@…>}
+ */
+public record SmtpConfig(String host, int port, String user, String password, boolean starttls, String from) {
+
+    public SmtpConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(from, "from");
+    }
+
+    /** The SMTP configuration of the settings, or {@code null} when no {@code smtp-host} is set. */
+    public static SmtpConfig fromSettings(Settings settings) {
+        String host = settings.get(EventsSettings.SMTP_HOST);
+        if (host == null) {
+            return null;
+        }
+        return new SmtpConfig(host, settings.get(EventsSettings.SMTP_PORT), settings.get(EventsSettings.SMTP_USER),
+                settings.get(EventsSettings.SMTP_PASSWORD), settings.get(EventsSettings.SMTP_STARTTLS),
+                settings.get(EventsSettings.MAIL_FROM));
+    }
+}

@@ -1,0 +1,91 @@
+package fr.usinesouvertes.events.registration;
+
+import fr.usinesouvertes.events.registration.InvalidLinkException.Reason;
+import fr.usinesouvertes.platform.config.Settings;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and checks the tokens of "view or cancel my registration" links: the registration id and an
+ * expiry, with an HMAC-SHA256 over both, so a link cannot be altered or reused after it expires.
+ *
+ * <p>Token: {@code base64url(registrationId) "." expiryEpochSeconds "." base64url(hmac)}; the MAC covers a
+ * version prefix too, so a future format cannot be confused with this one. Safe in URLs without escaping.
+ */
+public final class RegistrationLinks {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final String VERSION = "v1";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public RegistrationLinks(byte[] secret, Clock clock) {
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("The link secret must hold at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+        this.clock = clock;
+    }
+
+    /** Links signed with the secret of the settings (see {@link LinkSecret}). */
+    public static RegistrationLinks fromSettings(Settings settings, Clock clock) {
+        return new RegistrationLinks(LinkSecret.resolve(settings), clock);
+    }
+
+    public String sign(String registrationId, Instant expiresAt) {
+        String payload = ENCODER.encodeToString(registrationId.getBytes(StandardCharsets.UTF_8)) + "." + expiresAt.getEpochSecond();
+        return payload + "." + ENCODER.encodeToString(mac(payload));
+    }
+
+    /**
+     * The registration id the token was signed for.
+     *
+     * @throws InvalidLinkException when the token is malformed, altered or expired
+     */
+    public String verify(String token) {
+        if (token == null || token.length() > 512) {
+            throw new InvalidLinkException(Reason.MALFORMED);
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new InvalidLinkException(Reason.MALFORMED);
+        }
+        byte[] given;
+        long expiry;
+        String registrationId;
+        try {
+            given = DECODER.decode(parts[2]);
+            expiry = Long.parseLong(parts[1]);
+            registrationId = new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidLinkException(Reason.MALFORMED);
+        }
+        // Constant-time comparison: timing must not reveal how many bytes of a forged MAC were right.
+        if (!MessageDigest.isEqual(mac(parts[0] + "." + parts[1]), given)) {
+            throw new InvalidLinkException(Reason.BAD_SIGNATURE);
+        }
+        if (!clock.instant().isBefore(Instant.ofEpochSecond(expiry))) {
+            throw new InvalidLinkException(Reason.EXPIRED);
+        }
+        return registrationId;
+    }
+
+    private byte[] mac(String payload) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal((VERSION + "." + payload).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,332 @@
+package fr.usinesouvertes.events.registration;
+
+import fr.usinesouvertes.events.edition.Audience;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.LocalizedText;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Checks a submitted registration (decoded JSON or HTML form parameters) field by field and, when
+ * everything is right, gives the typed {@link RegistrationForm}; otherwise every problem at once, in
+ * the visitor's language.
+ *
+ * <p>JSON input must use JSON types (a head count sent as {@code "3"} is refused); form parameters
+ * are all text, so in {@link InputKind#FORM} numbers and checkboxes are read from their text.
+ */
+public final class RegistrationValidator {
+
+    /** Where the input comes from, which decides how strictly types are read. */
+    public enum InputKind { JSON, FORM }
+
+    /** The hidden field real visitors leave empty; bots fill it. */
+    public static final String HONEYPOT = "website";
+
+    private static final Set<String> COMMON = Set.of("slot", "audience", "consent", "lang", HONEYPOT);
+    private static final Map<Audience, Set<String>> FIELDS = Map.of(
+            Audience.PUBLIC, Set.of("name", "email", "persons"),
+            Audience.SCHOOL, Set.of("schoolName", "uai", "commune", "level", "persons", "accompanyingAdults",
+                    "teacherName", "email", "phone", "transportFunding"),
+            Audience.FRANCE_TRAVAIL, Set.of("agency", "adviserName", "adviserEmail", "persons"));
+
+    private final FormLimits limits;
+
+    public RegistrationValidator(FormLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /**
+     * Validates one submission.
+     *
+     * @param input      field name to value
+     * @param kind       JSON (typed values) or FORM (text values)
+     * @param maxPersons the slot's per-registration limit, in seats
+     * @param lang       language of the error messages
+     */
+    public ValidationResult validate(Map<String, ?> input, InputKind kind, int maxPersons, Lang lang) {
+        Reader reader = new Reader(input, kind, lang, limits.maxTextLength());
+        String slot = reader.text("slot", true, 100);
+        Audience audience = reader.audience();
+        reader.consent();
+        reader.honeypot();
+        Lang chosen = reader.lang();
+        if (audience == null) {
+            reader.unknownFields(allFields());
+            return reader.result(null);
+        }
+        reader.unknownFields(Stream.concat(COMMON.stream(), FIELDS.get(audience).stream()).collect(Collectors.toSet()));
+        RegistrationForm form = switch (audience) {
+            case PUBLIC -> publicForm(reader, slot, maxPersons, chosen);
+            case SCHOOL -> schoolForm(reader, slot, maxPersons, chosen);
+            case FRANCE_TRAVAIL -> franceTravailForm(reader, slot, maxPersons, chosen);
+            case COMPANY -> throw new IllegalStateException("companies never reach the visitor forms");
+        };
+        return reader.result(form);
+    }
+
+    private RegistrationForm publicForm(Reader reader, String slot, int maxPersons, Lang lang) {
+        String name = reader.text("name", true, limits.maxTextLength());
+        String email = reader.email("email");
+        Integer persons = reader.count("persons", 1, maxPersons);
+        return reader.ok() ? new RegistrationForm.Public(slot, persons, name, email, lang) : null;
+    }
+
+    private RegistrationForm schoolForm(Reader reader, String slot, int maxPersons, Lang lang) {
+        String schoolName = reader.text("schoolName", true, limits.maxTextLength());
+        String uai = reader.uai("uai");
+        String commune = reader.text("commune", true, limits.maxTextLength());
+        SchoolLevel level = reader.level("level");
+        Integer persons = reader.count("persons", 1, Math.min(limits.maxGroupSize(), maxPersons));
+        Integer adults = reader.count("accompanyingAdults", 1, limits.maxAccompanyingAdults());
+        String teacherName = reader.text("teacherName", true, limits.maxTextLength());
+        String email = reader.email("email");
+        String phone = reader.phone("phone");
+        Boolean transportFunding = reader.bool("transportFunding", false);
+        if (persons != null && adults != null && persons + adults > maxPersons) {
+            reader.error("persons", new LocalizedText(
+                    "Le groupe (élèves et accompagnateurs) dépasse les " + maxPersons + " places possibles pour une inscription sur ce créneau.",
+                    "The group (pupils and accompanying adults) exceeds the " + maxPersons + " places one registration may take on this slot."));
+        }
+        return reader.ok() ? new RegistrationForm.School(slot, persons, schoolName, uai, commune, level, adults,
+                teacherName, email, phone, transportFunding, lang) : null;
+    }
+
+    private RegistrationForm franceTravailForm(Reader reader, String slot, int maxPersons, Lang lang) {
+        String agency = reader.text("agency", true, limits.maxTextLength());
+        String adviserName = reader.text("adviserName", true, limits.maxTextLength());
+        String adviserEmail = reader.email("adviserEmail");
+        Integer persons = reader.count("persons", 1, Math.min(limits.maxGroupSize(), maxPersons));
+        return reader.ok() ? new RegistrationForm.FranceTravail(slot, persons, agency, adviserName, adviserEmail, lang) : null;
+    }
+
+    private static Set<String> allFields() {
+        Set<String> all = new TreeSet<>(COMMON);
+        FIELDS.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Reads fields one by one, collecting errors instead of stopping at the first. */
+    private static final class Reader {
+        private final Map<String, ?> input;
+        private final InputKind kind;
+        private final Lang lang;
+        private final int maxText;
+        private final List<FieldError> errors = new ArrayList<>();
+
+        Reader(Map<String, ?> input, InputKind kind, Lang lang, int maxText) {
+            this.input = input == null ? Map.of() : input;
+            this.kind = kind;
+            this.lang = lang;
+            this.maxText = maxText;
+        }
+
+        boolean ok() {
+            return errors.isEmpty();
+        }
+
+        ValidationResult result(RegistrationForm form) {
+            return errors.isEmpty() ? ValidationResult.valid(form) : ValidationResult.invalid(errors);
+        }
+
+        void error(String field, LocalizedText message) {
+            errors.add(new FieldError(field, message.in(lang)));
+        }
+
+        private void missing(String field) {
+            error(field, new LocalizedText("Ce champ est obligatoire.", "This field is required."));
+        }
+
+        private boolean present(String field) {
+            Object value = input.get(field);
+            return value != null && !(value instanceof String text && text.isBlank());
+        }
+
+        String text(String field, boolean required, int maxLength) {
+            Object value = input.get(field);
+            if (!present(field)) {
+                if (required) {
+                    missing(field);
+                }
+                return null;
+            }
+            if (!(value instanceof String text)) {
+                error(field, new LocalizedText("Ce champ doit être un texte.", "This field must be text."));
+                return null;
+            }
+            String trimmed = text.strip();
+            if (trimmed.length() > maxLength) {
+                error(field, new LocalizedText("Ce champ dépasse " + maxLength + " caractères.",
+                        "This field is longer than " + maxLength + " characters."));
+                return null;
+            }
+            if (trimmed.chars().anyMatch(Character::isISOControl)) {
+                error(field, new LocalizedText("Ce champ contient des caractères invalides.", "This field contains invalid characters."));
+                return null;
+            }
+            return trimmed;
+        }
+
+        Audience audience() {
+            String id = text("audience", true, 30);
+            if (id == null) {
+                return null;
+            }
+            Audience audience = Audience.fromId(id).filter(Audience::isVisitor).orElse(null);
+            if (audience == null) {
+                error("audience", new LocalizedText("Public inconnu : choisissez public, school ou franceTravail.",
+                        "Unknown audience: choose public, school or franceTravail."));
+            }
+            return audience;
+        }
+
+        void consent() {
+            Boolean consent = bool("consent", null);
+            if (consent != null && !consent) {
+                error("consent", new LocalizedText(
+                        "Votre accord est nécessaire pour traiter votre inscription.",
+                        "Your consent is needed to process your registration."));
+            }
+        }
+
+        void honeypot() {
+            if (present(HONEYPOT)) {
+                error(HONEYPOT, new LocalizedText("Ce champ doit rester vide.", "This field must stay empty."));
+            }
+        }
+
+        Lang lang() {
+            String code = text("lang", false, 5);
+            if (code == null) {
+                return Lang.FR;
+            }
+            if (!code.equals("fr") && !code.equals("en")) {
+                error("lang", new LocalizedText("Langue inconnue : fr ou en.", "Unknown language: fr or en."));
+                return Lang.FR;
+            }
+            return Lang.fromCode(code);
+        }
+
+        void unknownFields(Set<String> allowed) {
+            input.keySet().stream().filter(field -> !allowed.contains(field)).sorted().forEach(field ->
+                    error(field, new LocalizedText("Champ inconnu pour ce formulaire.", "Unknown field for this form.")));
+        }
+
+        Integer count(String field, int min, int max) {
+            if (!present(field)) {
+                missing(field);
+                return null;
+            }
+            Object value = input.get(field);
+            Long number = wholeNumber(value);
+            if (number == null) {
+                error(field, new LocalizedText("Ce champ doit être un nombre entier.", "This field must be a whole number."));
+                return null;
+            }
+            if (number < min || number > max) {
+                error(field, new LocalizedText("Indiquez un nombre entre " + min + " et " + max + ".",
+                        "Enter a number between " + min + " and " + max + "."));
+                return null;
+            }
+            return number.intValue();
+        }
+
+        private Long wholeNumber(Object value) {
+            if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+                return ((Number) value).longValue();
+            }
+            if (value instanceof BigInteger big) {
+                return big.bitLength() < 63 ? big.longValue() : Long.MAX_VALUE;
+            }
+            if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+                return null; // 2.5 persons, or 2.0 sent by a client that cannot tell integers
+            }
+            if (kind == InputKind.FORM && value instanceof String text && text.strip().matches("-?[0-9]{1,9}")) {
+                return Long.parseLong(text.strip());
+            }
+            if (kind == InputKind.FORM && value instanceof String text && text.strip().matches("-?[0-9]{10,}")) {
+                return Long.MAX_VALUE;
+            }
+            return null;
+        }
+
+        Boolean bool(String field, Boolean fallback) {
+            if (!present(field)) {
+                if (fallback == null) {
+                    missing(field);
+                }
+                return fallback;
+            }
+            Object value = input.get(field);
+            if (value instanceof Boolean flag) {
+                return flag;
+            }
+            if (kind == InputKind.FORM && value instanceof String text) {
+                switch (text.strip().toLowerCase(Locale.ROOT)) {
+                    case "true", "on", "yes", "1": return true;
+                    case "false", "off", "no", "0": return false;
+                    default: break;
+                }
+            }
+            error(field, new LocalizedText("Ce champ doit valoir vrai ou faux.", "This field must be true or false."));
+            return null;
+        }
+
+        String email(String field) {
+            String text = text(field, true, EmailAddresses.MAX_LENGTH);
+            if (text == null) {
+                return null;
+            }
+            return EmailAddresses.normalise(text).orElseGet(() -> {
+                error(field, new LocalizedText("Adresse e-mail invalide.", "Invalid e-mail address."));
+                return null;
+            });
+        }
+
+        String phone(String field) {
+            String text = text(field, true, 30);
+            if (text == null) {
+                return null;
+            }
+            return FrenchPhoneNumbers.normalise(text).orElseGet(() -> {
+                error(field, new LocalizedText("Numéro de téléphone français invalide (ex. 06 12 34 56 78).",
+                        "Invalid French phone number (e.g. 06 12 34 56 78)."));
+                return null;
+            });
+        }
+
+        String uai(String field) {
+            String text = text(field, false, 8);
+            if (text == null) {
+                return null;
+            }
+            String upper = text.toUpperCase(Locale.ROOT);
+            if (!upper.matches("[0-9]{7}[A-Z]")) {
+                error(field, new LocalizedText("Le code UAI compte 7 chiffres et une lettre (ex. 0751234A).",
+                        "A UAI code is 7 digits and a letter (e.g. 0751234A)."));
+                return null;
+            }
+            return upper;
+        }
+
+        SchoolLevel level(String field) {
+            String id = text(field, true, 30);
+            if (id == null) {
+                return null;
+            }
+            return SchoolLevel.fromId(id).orElseGet(() -> {
+                String allowed = Stream.of(SchoolLevel.values()).map(SchoolLevel::id).collect(Collectors.joining(", "));
+                error(field, new LocalizedText("Niveau inconnu : " + allowed + ".", "Unknown level: " + allowed + "."));
+                return null;
+            });
+        }
+    }
+}

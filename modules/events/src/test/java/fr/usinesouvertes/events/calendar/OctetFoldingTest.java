@@ -1,0 +1,27 @@
+package fr.usinesouvertes.events.calendar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class OctetFoldingTest {
+
+    @Test
+    void longLinesAreFoldedAtSeventyFiveOctetsWithoutSplittingACharacter() {
+        String line = "DESCRIPTION:" + "é".repeat(60) + "🏭".repeat(10) + "fin";
+
+        String folded = OctetFolding.fold(line + "\r\n");
+
+        assertThat(Arrays.stream(folded.split("\r\n")).mapToInt(l -> l.getBytes(StandardCharsets.UTF_8).length))
+                .allMatch(length -> length <= 75);
+        assertThat(folded.replace("\r\n ", "")).isEqualTo(line + "\r\n");
+        assertThat(folded).doesNotContain("\uFFFD");
+    }
+
+    @Test
+    void shortLinesAreLeftAlone() {
+        assertThat(OctetFolding.fold("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")).isEqualTo("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+    }
+}

@@ -1,0 +1,71 @@
+package fr.usinesouvertes.events.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.events.i18n.Lang;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class RegistrationMailComposerTest {
+
+    private final RegistrationMailComposer composer = MailFixtures.composer();
+
+    @Test
+    void theFrenchConfirmationGivesTheVisitInParisTimeWithTheLinkAndTheCalendar() {
+        OutgoingMail mail = composer.compose(MailFixtures.mail(MailKind.CONFIRMATION, Lang.FR));
+
+        assertThat(mail.to()).isEqualTo("nadia.benali@example.fr");
+        assertThat(mail.subject()).isEqualTo("Inscription confirmée : visite de Colas – vendredi 20 mars 2026");
+        assertThat(mail.text()).contains("Bonjour Nadia <b>Benali</b>,", "Votre inscription à cette visite est confirmée",
+                "Colas – Poste d'enrobage <Rennes> & co", "Le vendredi 20 mars 2026, de 9 h 30 à 11 h 00",
+                "Adresse : ZI de la Janais, 35170 Bruz", "Nombre de personnes : 27", "Chaussures fermées obligatoires.",
+                MailFixtures.LINK);
+        assertThat(mail.attachments()).singleElement().satisfies(attachment -> {
+            assertThat(attachment.fileName()).isEqualTo("visite.ics");
+            assertThat(attachment.contentType()).startsWith("text/calendar");
+            assertThat(new String(attachment.content(), StandardCharsets.UTF_8).replace("\r\n ", ""))
+                    .contains("UID:registration-c1d2e3f4-0000-4000-8000-000000000001@journees-usines-ouvertes.fr");
+        });
+    }
+
+    @Test
+    void theHtmlAlternativeEscapesEveryValue() {
+        String html = composer.compose(MailFixtures.mail(MailKind.CONFIRMATION, Lang.FR)).html();
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"fr\">");
+        assertThat(html).contains("Bonjour Nadia &lt;b&gt;Benali&lt;/b&gt;,", "Poste d&#39;enrobage &lt;Rennes&gt; &amp; co",
+                "<a href=\"https://journees-usines-ouvertes.fr/inscription?t=abc.123.def&amp;lang=fr\">");
+        assertThat(html).doesNotContain("<b>", "<Rennes>");
+    }
+
+    @Test
+    void theEnglishConfirmationIsInEnglish() {
+        OutgoingMail mail = composer.compose(MailFixtures.mail(MailKind.CONFIRMATION, Lang.EN));
+
+        assertThat(mail.subject()).isEqualTo("Registration confirmed: visit to Colas – Friday 20 March 2026");
+        assertThat(mail.text()).contains("Hello Nadia", "On Friday 20 March 2026, from 09:30 to 11:00", "Number of persons: 27",
+                "View or cancel your registration");
+        assertThat(mail.html()).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void theWaitingListMailGivesThePositionAndNoCalendarYet() {
+        OutgoingMail mail = composer.compose(MailFixtures.mail(MailKind.WAITING_LIST, Lang.FR));
+
+        assertThat(mail.subject()).startsWith("Liste d'attente : visite de Colas");
+        assertThat(mail.text()).contains("vous êtes en position 2 sur la liste d'attente", MailFixtures.LINK);
+        assertThat(mail.attachments()).isEmpty();
+    }
+
+    @Test
+    void promotionAndCancellationSayWhatHappened() {
+        OutgoingMail promotion = composer.compose(MailFixtures.mail(MailKind.PROMOTION, Lang.EN));
+        OutgoingMail cancellation = composer.compose(MailFixtures.mail(MailKind.CANCELLATION, Lang.FR));
+
+        assertThat(promotion.text()).contains("places came free and your registration is now confirmed");
+        assertThat(promotion.attachments()).hasSize(1);
+        assertThat(cancellation.text()).contains("a bien été annulée").doesNotContain(MailFixtures.LINK);
+        assertThat(cancellation.attachments()).singleElement()
+                .satisfies(attachment -> assertThat(attachment.fileName()).isEqualTo("visite-annulee.ics"));
+    }
+}
