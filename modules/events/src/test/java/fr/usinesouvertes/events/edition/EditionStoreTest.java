@@ -1,6 +1,9 @@
 package fr.usinesouvertes.events.edition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import fr.usinesouvertes.platform.content.BootstrapImporter;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.MemoryStoreBackend;
@@ -31,8 +34,11 @@ class EditionStoreTest {
 
     @Test
     void bundledBootstrapInstallsThe2025And2026EditionsOnce() {
-        assertThat(new EditionBootstrap(repository).installMissing()).containsExactly("editions.2025.yaml", "editions.2026.yaml");
-        assertThat(new EditionBootstrap(repository).installMissing()).isEmpty();
+        assertThat(BundledEditions.importInto(repository)).extracting(BootstrapImporter.Result::file, BootstrapImporter.Result::outcome)
+                .containsExactly(tuple("editions.2025.yaml", BootstrapImporter.Outcome.IMPORTED),
+                        tuple("editions.2026.yaml", BootstrapImporter.Outcome.IMPORTED));
+        assertThat(BundledEditions.importInto(repository)).extracting(BootstrapImporter.Result::outcome)
+                .containsOnly(BootstrapImporter.Outcome.ALREADY_IMPORTED);
 
         Edition edition2026 = store.find(2026).orElseThrow();
         assertThat(edition2026.days()).extracting(EventDay::date)
@@ -61,7 +67,7 @@ class EditionStoreTest {
 
     @Test
     void bootstrapKeepsTheIdentifiersOfTheFile() {
-        new EditionBootstrap(repository).installMissing();
+        BundledEditions.importInto(repository);
 
         String uuid = repository.read(session -> session.getNode("/editions/2026").getIdentifier());
 

@@ -22,7 +22,7 @@ class RegistrationWindowTest {
     @BeforeAll
     static void loadTheBundled2026Edition() {
         repository = ContentRepository.open(new MemoryStoreBackend());
-        new EditionBootstrap(repository).installMissing();
+        BundledEditions.importInto(repository);
         edition = new EditionStore(repository).find(2026).orElseThrow();
     }
 

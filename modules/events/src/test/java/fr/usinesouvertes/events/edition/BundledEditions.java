@@ -1,0 +1,26 @@
+package fr.usinesouvertes.events.edition;
+
+import fr.usinesouvertes.events.EventsModule;
+import fr.usinesouvertes.platform.content.BootstrapImporter;
+import fr.usinesouvertes.platform.content.BootstrapSources;
+import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Imports the events module's bootstrap files with the platform's own bootstrap mechanism. */
+final class BundledEditions {
+
+    private BundledEditions() {
+    }
+
+    static List<BootstrapImporter.Result> importInto(ContentRepository repository) {
+        String root = new EventsModule().descriptor().lightModuleRoot();
+        LightModuleOrigins origins = new LightModuleOrigins(Path.of("target", "no-light-modules"),
+                Map.of(EventsModule.NAME, root));
+        return new BootstrapImporter(repository, Clock.systemUTC())
+                .importAll(new BootstrapSources(origins, BundledEditions.class.getClassLoader()));
+    }
+}
