@@ -127,7 +127,11 @@ final class NodeJsonWriter {
         }
     }
 
-    /** System properties only when the endpoint includes them all or lists them (Magnolia's whitelist). */
+    /**
+     * System properties only as the endpoint says: its {@code systemProperties} list is a whitelist
+     * whenever it is given (with or without {@code includeSystemProperties}); without a list,
+     * {@code includeSystemProperties: true} shows them all.
+     */
     private boolean isShown(String name) {
         if (PropertyJson.NEVER_SHOWN.contains(name) || name.startsWith("rep:") || name.startsWith("oak:")) {
             return false;
@@ -135,7 +139,10 @@ final class NodeJsonWriter {
         if (!PropertyJson.isSystem(name)) {
             return true;
         }
-        return endpoint.includeSystemProperties()
-                || (endpoint.systemProperties() != null && endpoint.systemProperties().contains(name));
+        List<String> whitelist = endpoint.systemProperties();
+        if (whitelist != null && !whitelist.isEmpty()) {
+            return whitelist.contains(name);
+        }
+        return endpoint.includeSystemProperties();
     }
 }

@@ -41,6 +41,8 @@ class DeliveryReadTest {
                         .nodeTypes("mgnl:page").build())
                 .endpoint(endpoint("delivery/system/v1", "website").nodeTypes("mgnl:page")
                         .includeSystemProperties(true).build())
+                .endpoint(endpoint("delivery/system-listed/v1", "website").nodeTypes("mgnl:page")
+                        .includeSystemProperties(true).systemProperties("mgnl:created").build())
                 .endpoint(endpoint("delivery/strict/v1", "website").depth(1).nodeTypes("mgnl:page")
                         .childNodeTypes("mgnl:contentNode").strict(true).build())
                 .endpoint(endpoint("delivery/loose/v1", "website").depth(1).nodeTypes("mgnl:page")
@@ -147,6 +149,11 @@ class DeliveryReadTest {
         assertThat(all.has("jcr:uuid")).isFalse();
         assertThat(all.has("jcr:mixinTypes")).isFalse();
         assertThat(all.get("@nodeType").asText()).isEqualTo("mgnl:page");
+
+        JsonNode whitelisted = json(PLATFORM.get("/.rest/delivery/system-listed/v1/home").body());
+        assertThat(whitelisted.get("mgnl:created").asText()).isEqualTo("2026-01-05T08:50:23.426Z");
+        assertThat(whitelisted.has("mgnl:createdBy")).isFalse(); // the list wins over the switch
+        assertThat(whitelisted.has("jcr:created")).isFalse();
     }
 
     @Test
