@@ -10,7 +10,6 @@ import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.DialogDefinition;
 import fr.usinesouvertes.platform.definition.FieldDefinition;
 import fr.usinesouvertes.platform.definition.LightModuleInfo;
-import fr.usinesouvertes.platform.definition.Problem;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +26,18 @@ class LightModuleLoaderTest {
     static void load() throws Exception {
         registry = new LightModuleLoader(new LightModuleOrigins(FIXTURES,
                 Map.of("events", "classpath-modules/events", "demo", "classpath-modules/demo"))).load();
+    }
+
+    @Test
+    void aFolderWrittenWithDotDotSegmentsLoadsTheSameDefinitions() throws Exception {
+        // e.g. --light-modules ../light-modules from webapp/: every file must still be found inside its module
+        Path roundabout = FIXTURES.toAbsolutePath().resolve("../light-modules");
+        DefinitionRegistry loaded = new LightModuleLoader(new LightModuleOrigins(roundabout, Map.of())).load();
+        assertThat(loaded.template("demo:pages/article")).hasValueSatisfying(
+                article -> assertThat(article.templateScript()).isEqualTo("/demo/templates/pages/article.ftl"));
+        DefinitionRegistry direct = new LightModuleLoader(new LightModuleOrigins(FIXTURES, Map.of())).load();
+        assertThat(loaded.problems()).containsExactlyInAnyOrderElementsOf(direct.problems());
+        assertThat(loaded.definitions().keySet()).isEqualTo(direct.definitions().keySet());
     }
 
     @Test
