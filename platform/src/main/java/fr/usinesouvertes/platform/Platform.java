@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * One running platform: repository, definitions, modules and HTTP server, started in that order and
@@ -50,7 +51,16 @@ public final class Platform implements AutoCloseable {
     }
 
     public static Builder builder(Settings settings) {
+        routeJavaUtilLogging();
         return new Builder(settings);
+    }
+
+    /** Jersey and some libraries log through java.util.logging: send it to the platform's SLF4J logging. */
+    private static synchronized void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
     }
 
     private void start(Builder builder) throws Exception {

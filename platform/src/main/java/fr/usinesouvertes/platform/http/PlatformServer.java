@@ -52,6 +52,7 @@ public final class PlatformServer implements AutoCloseable {
             context.addServlet(holder, mount.pathSpec());
         }
         server.setHandler(context);
+        server.setErrorHandler(new PlatformErrorHandler());
         server.setStopTimeout(5_000);
     }
 

@@ -29,4 +29,18 @@ class PlatformServerTest {
         assertThat(response.status()).isEqualTo(404); // reached Jersey: not rejected by Jetty as a 400
         assertThat(response.body()).contains("notFound");
     }
+
+    @Test
+    void urisJettyRefusesStillAnswerJsonUnderRest() {
+        PlatformExtension.RawResponse response = PLATFORM.rawGet("/.rest/delivery/pages/v1/%2e%2e/secret");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("\"code\":\"badRequest\"").doesNotContain("<html");
+    }
+
+    @Test
+    void urisJettyRefusesElsewhereGetAShortFrenchPage() {
+        PlatformExtension.RawResponse response = PLATFORM.rawGet("/a/%2e%2e/b");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("Erreur 400").doesNotContain("Exception");
+    }
 }

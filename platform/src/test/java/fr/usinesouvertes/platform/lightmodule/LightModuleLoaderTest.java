@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.usinesouvertes.platform.definition.AreaDefinition;
 import fr.usinesouvertes.platform.definition.ContentTypeDefinition;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.Problem;
 import fr.usinesouvertes.platform.definition.DefinitionType;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.DialogDefinition;
