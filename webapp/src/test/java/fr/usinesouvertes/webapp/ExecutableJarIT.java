@@ -71,4 +71,39 @@ class ExecutableJarIT {
             assertThat(platform.output()).contains("setting 'port'");
         }
     }
+
+    @Test
+    void contentWrittenBeforeAKillMinus9IsThereAfterRestartAndNotImportedTwice() throws Exception {
+        Path module = work.resolve("light-modules/durable");
+        Files.createDirectories(module.resolve("bootstrap"));
+        Files.createDirectories(module.resolve("restEndpoints/delivery"));
+        Files.writeString(module.resolve("restEndpoints/delivery/pages_v1.yaml"),
+                "workspace: website\nnodeTypes: [mgnl:page]\n");
+        Files.writeString(module.resolve("bootstrap/website.durable.yaml"), """
+                'durable':
+                  'jcr:primaryType': 'mgnl:page'
+                  'jcr:uuid': '0b8f5a52-3c2e-4f7e-9d0c-6f5e1d2c3b4a'
+                  'title': 'Écrit avant le kill'
+                """);
+        String[] args = args();
+        try (JarProcess first = JarProcess.start(work, args)) {
+            URI base = first.awaitReady(START);
+            assertThat(get(base, ".rest/delivery/pages/v1/durable").statusCode()).isEqualTo(200);
+            assertThat(first.output()).contains("durable/bootstrap/website.durable.yaml imported");
+            first.killHard(); // no shutdown hook, no orderly close of the segment store
+        }
+        try (JarProcess second = JarProcess.start(work, args)) {
+            URI base = second.awaitReady(START);
+            HttpResponse<String> page = get(base, ".rest/delivery/pages/v1/durable");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("\"@id\":\"0b8f5a52-3c2e-4f7e-9d0c-6f5e1d2c3b4a\"")
+                    .contains("Écrit avant le kill");
+            assertThat(second.output()).doesNotContain("website.durable.yaml imported");
+        }
+    }
+
+    private static HttpResponse<String> get(URI base, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }
