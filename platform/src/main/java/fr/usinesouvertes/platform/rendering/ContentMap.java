@@ -16,8 +16,6 @@ import javax.jcr.PropertyIterator;
 import javax.jcr.PropertyType;
 import javax.jcr.RepositoryException;
 import javax.jcr.Value;
-import org.jsoup.Jsoup;
-import org.jsoup.safety.Safelist;
 
 /**
  * A node seen by templates as a map, like Magnolia's ContentMap: properties by name, child nodes by name,
@@ -147,7 +145,7 @@ public final class ContentMap extends AbstractMap<String, Object> {
 
     static Object sanitised(String html) {
         try {
-            return HTMLOutputFormat.INSTANCE.fromMarkup(Jsoup.clean(html, Safelist.relaxed()));
+            return HTMLOutputFormat.INSTANCE.fromMarkup(RichTextSanitizer.clean(html));
         } catch (freemarker.template.TemplateModelException e) {
             throw new IllegalStateException(e);
         }
