@@ -5,6 +5,9 @@ import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
 import fr.usinesouvertes.events.delivery.SlotCalendarResource;
 import fr.usinesouvertes.events.site.EventsFunctions;
+import fr.usinesouvertes.events.organiser.RecruitmentCommand;
+import fr.usinesouvertes.events.organiser.RegistrationsCommand;
+import fr.usinesouvertes.platform.command.ModuleCommand;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
@@ -30,6 +33,11 @@ public final class EventsModule implements PlatformModule {
     @Override
     public List<SettingDefinition<?>> settings() {
         return EventsSettings.all();
+    }
+
+    @Override
+    public List<ModuleCommand> commands() {
+        return List.of(new RegistrationsCommand(), new RecruitmentCommand());
     }
 
     @Override
