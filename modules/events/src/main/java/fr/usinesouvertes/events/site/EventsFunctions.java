@@ -52,10 +52,24 @@ public final class EventsFunctions {
                 .map(EventsFunctions::toMap).toList());
     }
 
-    /** The sites grouped by region: a list of {@code {region, sites}}, regions alphabetical. */
+    /**
+     * The sites with a published sheet in the current edition (those with a public page), grouped by region:
+     * a list of {@code {region, sites}}, regions alphabetical.
+     */
     public List<Map<String, Object>> sitesByRegion() {
+        int year = currentEdition();
+        List<Map<String, Object>> open = repository.read(session -> {
+            PublicEvents events = new PublicEvents(session);
+            List<Map<String, Object>> sites = new ArrayList<>();
+            for (PublicSite site : events.sites()) {
+                if (events.sheet(site.slug(), year).isPresent()) {
+                    sites.add(toMap(site));
+                }
+            }
+            return sites;
+        });
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        for (Map<String, Object> site : sites()) {
+        for (Map<String, Object> site : open) {
             groups.computeIfAbsent((String) site.get("region"), r -> new ArrayList<>()).add(site);
         }
         List<Map<String, Object>> result = new ArrayList<>();

@@ -112,9 +112,11 @@ class SitePageTest {
     }
 
     @Test
-    void listGroupsSitesByRegion() {
+    void listGroupsSitesWithAPublishedSheetByRegion() {
         HttpResponse<String> page = PLATFORM.get("/usines");
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("colas-rennes", "Bretagne");
+        assertThat(PLATFORM.get("/en/usines").body()).contains("href=\"/en/usines/colas-santes\"");
         assertThat(page.body()).contains("Hauts-de-France", "href=\"/usines/colas-santes\"", "Journées Usines Ouvertes");
     }
 
