@@ -42,7 +42,8 @@ public final class EventsModule implements PlatformModule {
 
     @Override
     public void start(ModuleContext context) {
-        context.registerTemplatingFunctions("eventsfn", new EventsFunctions(context.repository(), context.clock()));
+        context.registerTemplatingFunctions("eventsfn", new EventsFunctions(context.repository(), context.clock(),
+                context.settings().get(EventsSettings.PUBLIC_URL)));
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
         VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));

@@ -32,11 +32,14 @@ public final class EventsFunctions {
     private final ContentRepository repository;
     private final EditionStore editions;
     private final Clock clock;
+    private final String publicUrl;
 
-    public EventsFunctions(ContentRepository repository, Clock clock) {
+    /** @param publicUrl the site's public address without trailing slash, for absolute links in JSON-LD */
+    public EventsFunctions(ContentRepository repository, Clock clock, String publicUrl) {
         this.repository = repository;
         this.editions = new EditionStore(repository);
         this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
     /** The site of a slug (a map of its public fields), or null. */
@@ -183,7 +186,7 @@ public final class EventsFunctions {
     }
 
     /** schema.org Event JSON-LD for the site's current published sheet, safe in a script element; "[]" if none. */
-    public String jsonLd(Object site, String absoluteSiteUrl, String lang) {
+    public String jsonLd(Object site, String lang) {
         Map<String, Object> s = resolveSite(site);
         if (s == null) {
             return "[]";
@@ -194,7 +197,9 @@ public final class EventsFunctions {
             Optional<PublicSite> publicSite = events.site((String) s.get("slug"));
             Optional<PublicSheet> sheet = events.sheet((String) s.get("slug"), year);
             return publicSite.isEmpty() || sheet.isEmpty() ? "[]"
-                    : EventJsonLd.of(publicSite.get(), sheet.get(), absoluteSiteUrl, Lang.fromCode(lang));
+                    : EventJsonLd.of(publicSite.get(), sheet.get(),
+                            publicUrl + EventLinks.sitePage(publicSite.get().slug(), Lang.fromCode(lang)),
+                            Lang.fromCode(lang));
         });
     }
 

@@ -13,8 +13,7 @@
 [#include "/usines-ouvertes/templates/includes/header.ftl"]
 <main id="contenu" class="site-main">
 [#if item??]
-  [#assign siteUrl = eventsfn.siteUrl(site, lang)]
-  <script type="application/ld+json">${eventsfn.jsonLd(site, base + siteUrl, lang)?no_esc}</script>
+  <script type="application/ld+json">${eventsfn.jsonLd(site, lang)?no_esc}</script>
   <article class="container site-page">
     <p class="kicker">${site.companyName!""}</p>
     <h1 class="page-title">${site.name}</h1>

@@ -23,7 +23,8 @@ class SitePageTest {
 
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("../../light-modules").toAbsolutePath().normalize())
-            .inMemory().setting("clock", "2026-03-01T10:00:00+01:00").modules(new EventsModule());
+            .inMemory().setting("clock", "2026-03-01T10:00:00+01:00").setting("public-url", "https://usines.example/")
+            .modules(new EventsModule());
 
     private static String morning;
     private static String afternoon;
@@ -80,6 +81,9 @@ class SitePageTest {
         assertThat(first.at("/location/address/addressLocality").asText()).isEqualTo("Santes");
         assertThat(first.at("/location/geo/latitude").asDouble()).isEqualTo(50.58);
         assertThat(first.get("isAccessibleForFree").asBoolean()).isTrue();
+        assertThat(first.get("url").asText()).isEqualTo("https://usines.example/usines/colas-santes");
+        assertThat(first.at("/organizer/name").asText()).isEqualTo("Colas");
+        assertThat(first.get("inLanguage")).extracting(JsonNode::asText).containsExactly("fr", "en");
         assertThat(first.get("eventAttendanceMode").asText()).endsWith("OfflineEventAttendanceMode");
         assertThat(first.get("maximumAttendeeCapacity").asLong()).isEqualTo(20);
         assertThat(first.get("remainingAttendeeCapacity").asLong()).isEqualTo(20);
