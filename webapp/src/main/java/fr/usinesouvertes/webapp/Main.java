@@ -2,6 +2,7 @@ package fr.usinesouvertes.webapp;
 
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
+import fr.usinesouvertes.platform.command.ModuleCommands;
 import fr.usinesouvertes.platform.config.SettingsException;
 import fr.usinesouvertes.platform.content.ContentCommand;
 import fr.usinesouvertes.platform.module.ModuleException;
@@ -18,9 +19,14 @@ public final class Main {
         if (ContentCommand.handles(args)) {
             System.exit(new ContentCommand(System.out, System.err).run(args));
         }
+        ModuleCommands moduleCommands = new ModuleCommands(PlatformLauncher.discoverModules(), System.out, System.err);
+        if (moduleCommands.find(args).isPresent()) {
+            System.exit(moduleCommands.run(args));
+        }
         if (Arrays.asList(args).contains("--help")) {
             System.out.print(PlatformLauncher.usage());
             System.out.print(ContentCommand.usage());
+            System.out.print(moduleCommands.usage());
             return;
         }
         try {

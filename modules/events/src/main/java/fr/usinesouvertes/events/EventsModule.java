@@ -1,6 +1,14 @@
 package fr.usinesouvertes.events;
 
 import fr.usinesouvertes.platform.config.SettingDefinition;
+import fr.usinesouvertes.events.calendar.VisitCalendar;
+import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
+import fr.usinesouvertes.events.delivery.SlotCalendarResource;
+import fr.usinesouvertes.events.site.EventsFunctions;
+import fr.usinesouvertes.events.organiser.RecruitmentCommand;
+import fr.usinesouvertes.events.organiser.RegistrationsCommand;
+import fr.usinesouvertes.platform.command.ModuleCommand;
+import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import java.util.List;
@@ -15,6 +23,7 @@ public final class EventsModule implements PlatformModule {
     public static final String NAME = "events";
     public static final String VERSION = "0.1.0";
     static final String LIGHT_MODULE_ROOT = "light-modules/events";
+    static final String CALENDAR_UID_DOMAIN = "journees-usines-ouvertes.fr";
 
     @Override
     public ModuleDescriptor descriptor() {
@@ -24,5 +33,26 @@ public final class EventsModule implements PlatformModule {
     @Override
     public List<SettingDefinition<?>> settings() {
         return EventsSettings.all();
+    }
+
+    @Override
+    public List<ModuleCommand> commands() {
+        return List.of(new RegistrationsCommand(), new RecruitmentCommand());
+    }
+
+    @Override
+    public void start(ModuleContext context) {
+        context.registerTemplatingFunctions("eventsfn", new EventsFunctions(context.repository(), context.clock(),
+                context.settings().get(EventsSettings.PUBLIC_URL)));
+        context.registerRestComponent(new EventsDeliveryResource(context.repository()));
+        VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
+        context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
+    }
+
+    /** The bare address of the {@code mail-from} setting, the calendars' ORGANIZER. */
+    private static String organiserEmail(ModuleContext context) {
+        String from = context.settings().get(EventsSettings.MAIL_FROM);
+        int open = from.indexOf('<');
+        return open >= 0 && from.endsWith(">") ? from.substring(open + 1, from.length() - 1) : from.strip();
     }
 }

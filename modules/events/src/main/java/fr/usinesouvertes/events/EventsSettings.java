@@ -34,10 +34,15 @@ public final class EventsSettings {
     private EventsSettings() {
     }
 
+    /** The public site's address, for absolute links in JSON-LD (search engines need them). */
+    public static final SettingDefinition<String> PUBLIC_URL = SettingDefinition.text("public-url",
+            "Public address of the site, for absolute links in structured data",
+            "https://www.journees-usines-ouvertes.fr");
+
     public static List<SettingDefinition<?>> all() {
         return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,
                 REGISTRATION_MAX_ACCOMPANYING_ADULTS, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
-                SMTP_STARTTLS, MAIL_FROM);
+                SMTP_STARTTLS, MAIL_FROM, PUBLIC_URL);
     }
 
     private static String secret(String value) {

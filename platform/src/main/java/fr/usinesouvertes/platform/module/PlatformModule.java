@@ -31,6 +31,11 @@ public interface PlatformModule {
     }
 
     /** Registers the module's contributions (REST resources, templating functions, ...) and starts its work. */
+    /** Command-line tools run on a stopped platform's data folder, e.g. {@code registrations export}. */
+    default List<fr.usinesouvertes.platform.command.ModuleCommand> commands() {
+        return List.of();
+    }
+
     default void start(ModuleContext context) throws Exception {
     }
 

@@ -56,10 +56,12 @@ public final class PageRenderer {
             if (resolved.isEmpty()) {
                 return notFound(session, registry, localized.language(), path, parameters);
             }
-            return renderPage(context, resolved.get(), 200);
+            RenderedPage page = renderPage(context, resolved.get(), 200);
+            return page != null ? page : notFound(session, registry, localized.language(), path, parameters);
         });
     }
 
+    /** The rendered page, or null when its script threw {@link PageNotFoundException}. */
     private RenderedPage renderPage(RenderContext context, PageResolver.Resolved resolved, int status) {
         Node page = resolved.page();
         String pagePath = TemplateRenderer.pathOf(page);
@@ -78,6 +80,9 @@ public final class PageRenderer {
         try {
             renderer.renderPage(page, template.get(), resolved.item(), html);
         } catch (Exception e) {
+            if (PageNotFoundException.isCauseOf(e)) {
+                return null; // the script found its detail item must not be public
+            }
             LOG.error("Page {} failed to render with template '{}' ({}): {}", pagePath, templateId,
                     template.get().templateScript(), e.getMessage());
             return new RenderedPage(500, context.language(), FallbackPages.serverError(context.language()));
@@ -93,7 +98,7 @@ public final class PageRenderer {
             RenderContext context = context(session, registry, language, path, parameters);
             RenderedPage page = renderPage(context,
                     new PageResolver.Resolved(root.get().getNode(NOT_FOUND_PAGE), null, ""), 404);
-            if (page.status() == 404) {
+            if (page != null && page.status() == 404) {
                 return page;
             }
         }

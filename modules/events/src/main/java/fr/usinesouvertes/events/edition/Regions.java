@@ -4,12 +4,12 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** Compares region names as people type them: "Île-de-France", "ile de france" and "ILE-DE-FRANCE" are one region. */
-final class Regions {
+public final class Regions {
 
     private Regions() {
     }
 
-    static boolean same(String a, String b) {
+    public static boolean same(String a, String b) {
         return a != null && b != null && key(a).equals(key(b));
     }
 

@@ -5,12 +5,12 @@ package fr.usinesouvertes.events.export;
  * carriage return) would be run as a formula by Excel or LibreOffice, so it gets a leading apostrophe
  * (OWASP "CSV injection").
  */
-final class CsvCells {
+public final class CsvCells {
 
     private CsvCells() {
     }
 
-    static String safe(String value) {
+    public static String safe(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

@@ -1,0 +1,99 @@
+package fr.usinesouvertes.events.organiser;
+
+import fr.usinesouvertes.events.booking.SlotBooking;
+import fr.usinesouvertes.events.edition.Edition;
+import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.events.edition.EventDay;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * Deletes the personal fields of an edition's registrations once the edition is over (GDPR retention),
+ * keeping each registration's audience, persons and status so the counts per slot and audience remain.
+ */
+public final class RegistrationPurge {
+
+    /** Fields identifying or contacting a person. */
+    static final List<String> PERSONAL_FIELDS = List.of("email", "name", "teacherName", "adviserName", "phone");
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final ContentRepository repository;
+    private final Clock clock;
+
+    public RegistrationPurge(ContentRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** The outcome: how many registrations were purged, or why nothing was done. */
+    public record Result(boolean done, int registrations, String message) {
+    }
+
+    public Result purge(int year) {
+        Optional<Edition> edition = new EditionStore(repository).find(year);
+        if (edition.isEmpty()) {
+            return new Result(false, 0, "No edition " + year + " in the repository.");
+        }
+        Optional<LocalDate> lastDay = edition.get().days().stream().map(EventDay::date).max(Comparator.naturalOrder());
+        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        if (lastDay.isEmpty() || !today.isAfter(lastDay.get())) {
+            return new Result(false, 0, "The " + year + " edition is not over (last day "
+                    + lastDay.map(LocalDate::toString).orElse("unknown") + ", today " + today
+                    + "): registrations can be purged from the day after.");
+        }
+        int purged = repository.write(session -> {
+            int count = 0;
+            for (String slotId : slotIds(session, year)) {
+                String path = "/" + SlotBooking.WORKSPACE + "/" + slotId;
+                if (!session.nodeExists(path)) {
+                    continue;
+                }
+                for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
+                    Node registration = it.nextNode();
+                    boolean changed = false;
+                    for (String field : PERSONAL_FIELDS) {
+                        if (registration.hasProperty(field)) {
+                            registration.getProperty(field).remove();
+                            changed = true;
+                        }
+                    }
+                    if (changed) {
+                        registration.setProperty("purged", true);
+                        count++;
+                    }
+                }
+            }
+            return count;
+        });
+        return new Result(true, purged, purged + " registrations of the " + year
+                + " edition purged of their personal data; counts per slot and audience are kept.");
+    }
+
+    /** Ids of every slot of every event sheet of the edition, whatever the sheet's status. */
+    static List<String> slotIds(Session session, int year) throws RepositoryException {
+        List<String> ids = new java.util.ArrayList<>();
+        String path = "/events/" + year;
+        if (!session.nodeExists(path)) {
+            return ids;
+        }
+        for (NodeIterator sheets = session.getNode(path).getNodes(); sheets.hasNext(); ) {
+            Node sheet = sheets.nextNode();
+            if (sheet.hasNode("slots")) {
+                for (NodeIterator slots = sheet.getNode("slots").getNodes(); slots.hasNext(); ) {
+                    ids.add(slots.nextNode().getIdentifier());
+                }
+            }
+        }
+        return ids;
+    }
+}

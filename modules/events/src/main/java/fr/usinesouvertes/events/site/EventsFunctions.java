@@ -1,0 +1,295 @@
+package fr.usinesouvertes.events.site;
+
+import fr.usinesouvertes.events.edition.Edition;
+import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.events.edition.EventDay;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.platform.rendering.ContentMap;
+import fr.usinesouvertes.platform.rendering.PageNotFoundException;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code eventsfn}: what page scripts need about sites, companies, published event sheets and slots,
+ * as plain maps (never a node: registrations and the booking ledger stay out of templates' reach).
+ */
+public final class EventsFunctions {
+
+    private static final DateTimeFormatter TIME_FR = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH);
+    private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_FR = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
+
+    private final ContentRepository repository;
+    private final EditionStore editions;
+    private final Clock clock;
+    private final String publicUrl;
+
+    /** @param publicUrl the site's public address without trailing slash, for absolute links in JSON-LD */
+    public EventsFunctions(ContentRepository repository, Clock clock, String publicUrl) {
+        this.repository = repository;
+        this.editions = new EditionStore(repository);
+        this.clock = clock;
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /** The site of a slug (a map of its public fields), or null. */
+    public Map<String, Object> site(String slug) {
+        return repository.read(session -> new PublicEvents(session).site(slug).map(EventsFunctions::toMap).orElse(null));
+    }
+
+    /** Every site, by region then name; with a region name, that region's only. */
+    public List<Map<String, Object>> sites(String... region) {
+        String only = region.length > 0 && region[0] != null && !region[0].isBlank() ? region[0] : null;
+        return repository.read(session -> new PublicEvents(session).sites().stream()
+                .filter(s -> only == null || fr.usinesouvertes.events.edition.Regions.same(only, s.region()))
+                .map(EventsFunctions::toMap).toList());
+    }
+
+    /**
+     * The sites with a published sheet in the current edition (those with a public page), grouped by region:
+     * a list of {@code {region, sites}}, regions alphabetical.
+     */
+    public List<Map<String, Object>> sitesByRegion() {
+        int year = currentEdition();
+        List<Map<String, Object>> open = repository.read(session -> {
+            PublicEvents events = new PublicEvents(session);
+            List<Map<String, Object>> sites = new ArrayList<>();
+            for (PublicSite site : events.sites()) {
+                if (events.sheet(site.slug(), year).isPresent()) {
+                    sites.add(toMap(site));
+                }
+            }
+            return sites;
+        });
+        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (Map<String, Object> site : open) {
+            groups.computeIfAbsent((String) site.get("region"), r -> new ArrayList<>()).add(site);
+        }
+        List<Map<String, Object>> result = new ArrayList<>();
+        groups.forEach((region, sites) -> result.add(Map.of("region", region, "sites", sites)));
+        return result;
+    }
+
+    /** The company of a site (map, content map or slug): name, slug, website, description. */
+    public Map<String, Object> company(Object site) {
+        Map<String, Object> s = resolveSite(site);
+        if (s == null) {
+            return null;
+        }
+        Map<String, Object> company = new LinkedHashMap<>();
+        company.put("name", s.get("companyName"));
+        company.put("slug", s.get("companySlug"));
+        company.put("website", s.get("companyWebsite"));
+        company.put("description", s.get("companyDescription"));
+        return company;
+    }
+
+    /** The published sheet of a site for the current edition, or null. */
+    public Map<String, Object> eventSheet(Object site) {
+        return eventSheet(site, currentEdition());
+    }
+
+    /** The published sheet of a site for an edition, or null. */
+    public Map<String, Object> eventSheet(Object site, Number year) {
+        Map<String, Object> s = resolveSite(site);
+        if (s == null || year == null) {
+            return null;
+        }
+        return repository.read(session -> new PublicEvents(session).sheet((String) s.get("slug"), year.intValue())
+                .map(EventsFunctions::toMap).orElse(null));
+    }
+
+    /** The slots of a sheet, each with placesLeft, isFull, audiences and French or English labels. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> slots(Map<String, Object> sheet, String lang) {
+        if (sheet == null) {
+            return List.of();
+        }
+        Lang language = Lang.fromCode(lang);
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (PublicSlot slot : (List<PublicSlot>) sheet.get("slotRecords")) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("id", slot.id());
+            map.put("start", slot.start().toOffsetDateTime().toString());
+            map.put("end", slot.end().toOffsetDateTime().toString());
+            map.put("day", slot.start().toLocalDate().toString());
+            map.put("dayLabel", capitalize(slot.start().format(language == Lang.EN ? DAY_EN : DAY_FR)));
+            DateTimeFormatter time = language == Lang.EN ? TIME_EN : TIME_FR;
+            map.put("startLabel", slot.start().format(time));
+            map.put("endLabel", slot.end().format(time));
+            map.put("capacity", slot.capacity());
+            map.put("placesLeft", slot.placesLeft());
+            map.put("isFull", slot.isFull());
+            map.put("audiences", slot.audiences());
+            if (slot.maxPersonsPerRegistration() != null) {
+                map.put("maxPersonsPerRegistration", slot.maxPersonsPerRegistration());
+            }
+            result.add(map);
+        }
+        return result;
+    }
+
+    /** The slots of a sheet grouped per day: a list of {@code {day, dayLabel, slots}}. */
+    public List<Map<String, Object>> slotsByDay(Map<String, Object> sheet, String lang) {
+        Map<String, Map<String, Object>> days = new LinkedHashMap<>();
+        for (Map<String, Object> slot : slots(sheet, lang)) {
+            Map<String, Object> day = days.computeIfAbsent((String) slot.get("day"), d -> {
+                Map<String, Object> group = new LinkedHashMap<>();
+                group.put("day", d);
+                group.put("dayLabel", slot.get("dayLabel"));
+                group.put("slots", new ArrayList<Map<String, Object>>());
+                return group;
+            });
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) day.get("slots");
+            list.add(slot);
+        }
+        return new ArrayList<>(days.values());
+    }
+
+    /**
+     * The published sheet of a site for the current edition; when there is none, the page answers the
+     * site's 404 (a site without a public sheet has no public page).
+     */
+    public Map<String, Object> requirePublishedSheet(Object site) {
+        Map<String, Object> sheet = site == null ? null : eventSheet(site);
+        if (sheet == null) {
+            throw new PageNotFoundException("No published event sheet for this site");
+        }
+        return sheet;
+    }
+
+    /** The registration form URL of a slot (map or id) for an audience, or null for other audiences. */
+    public String registrationUrl(Object slot, String audience, String lang) {
+        return EventLinks.registration(slotId(slot), audience, Lang.fromCode(lang)).orElse(null);
+    }
+
+    /** The slot's public .ics URL. */
+    public String icsUrl(Object slot, String lang) {
+        return EventLinks.slotCalendar(slotId(slot)) + (Lang.fromCode(lang) == Lang.EN ? "?lang=en" : "");
+    }
+
+    /** The site page's URL. */
+    public String siteUrl(Object site, String lang) {
+        Map<String, Object> s = resolveSite(site);
+        return s == null ? null : EventLinks.sitePage((String) s.get("slug"), Lang.fromCode(lang));
+    }
+
+    /** schema.org Event JSON-LD for the site's current published sheet, safe in a script element; "[]" if none. */
+    public String jsonLd(Object site, String lang) {
+        Map<String, Object> s = resolveSite(site);
+        if (s == null) {
+            return "[]";
+        }
+        int year = currentEdition();
+        return repository.read(session -> {
+            PublicEvents events = new PublicEvents(session);
+            Optional<PublicSite> publicSite = events.site((String) s.get("slug"));
+            Optional<PublicSheet> sheet = events.sheet((String) s.get("slug"), year);
+            return publicSite.isEmpty() || sheet.isEmpty() ? "[]"
+                    : EventJsonLd.of(publicSite.get(), sheet.get(),
+                            publicUrl + EventLinks.sitePage(publicSite.get().slug(), Lang.fromCode(lang)),
+                            Lang.fromCode(lang));
+        });
+    }
+
+    /**
+     * The year of the current edition: the first edition whose last day is today or later (platform clock),
+     * else the latest edition, else this year.
+     */
+    public int currentEdition() {
+        LocalDate today = LocalDate.now(clock.withZone(PublicEvents.PARIS));
+        List<Edition> all = new ArrayList<>(editions.all());
+        all.sort(Comparator.comparingInt(Edition::year));
+        for (Edition edition : all) {
+            Optional<LocalDate> last = edition.days().stream().map(EventDay::date).max(Comparator.naturalOrder());
+            if (last.isPresent() && !last.get().isBefore(today)) {
+                return edition.year();
+            }
+        }
+        return all.isEmpty() ? today.getYear() : all.get(all.size() - 1).year();
+    }
+
+    private Map<String, Object> resolveSite(Object site) {
+        if (site instanceof ContentMap content) {
+            try {
+                return site(content.getJCRNode().getName());
+            } catch (javax.jcr.RepositoryException e) {
+                return null;
+            }
+        }
+        if (site instanceof Map<?, ?> map && map.get("slug") instanceof String slug) {
+            return site(slug);
+        }
+        if (site instanceof String slug) {
+            return site(slug);
+        }
+        return null;
+    }
+
+    private static String slotId(Object slot) {
+        if (slot instanceof Map<?, ?> map && map.get("id") instanceof String id) {
+            return id;
+        }
+        return String.valueOf(slot);
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    static Map<String, Object> toMap(PublicSite site) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", site.id());
+        map.put("slug", site.slug());
+        map.put("name", site.name());
+        map.put("address", site.address());
+        map.put("postalCode", site.postalCode());
+        map.put("commune", site.commune());
+        map.put("inseeCode", site.inseeCode());
+        map.put("department", site.department());
+        map.put("region", site.region());
+        map.put("latitude", site.latitude());
+        map.put("longitude", site.longitude());
+        map.put("sector", site.sector());
+        map.put("description", site.description());
+        map.put("images", site.images());
+        map.put("companyName", site.companyName());
+        map.put("companySlug", site.companySlug());
+        map.put("companyWebsite", site.companyWebsite());
+        map.put("companyDescription", site.companyDescription());
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
+    }
+
+    static Map<String, Object> toMap(PublicSheet sheet) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("edition", sheet.edition());
+        map.put("siteSlug", sheet.siteSlug());
+        map.put("status", sheet.status());
+        map.put("registrationMode", sheet.registrationMode());
+        map.put("externalUrl", sheet.externalUrl());
+        map.put("contactEmail", sheet.contactEmail());
+        map.put("meetingPoint", sheet.meetingPoint());
+        map.put("access", sheet.access());
+        map.put("parking", sheet.parking());
+        map.put("safetyEquipment", sheet.safetyEquipment());
+        map.put("minimumAge", sheet.minimumAge());
+        map.put("reducedMobilityAccess", sheet.reducedMobilityAccess());
+        map.put("languages", sheet.languages());
+        map.put("description", sheet.description());
+        map.put("slotRecords", sheet.slots());
+        map.values().removeIf(java.util.Objects::isNull);
+        return map;
+    }
+}

@@ -1,0 +1,98 @@
+[#-- Participating sites: without an item, the list by region; with an item (a site), its public page:
+     company, address, practical information, slots per day with places left and registration links,
+     and schema.org Event JSON-LD. A site without a published sheet answers the site's 404. --]
+[#include "/usines-ouvertes/templates/includes/init.ftl"]
+[#if item??]
+  [#assign sheet = eventsfn.requirePublishedSheet(item)]
+  [#assign site = eventsfn.site(item["@name"])]
+  [#assign pageTitle = site.companyName?has_content?then(site.companyName + " – " + site.name, site.name)]
+  [#assign description = site.sector!""]
+[/#if]
+[#include "/usines-ouvertes/templates/includes/head.ftl"]
+<body class="page-sites">
+[#include "/usines-ouvertes/templates/includes/header.ftl"]
+<main id="contenu" class="site-main">
+[#if item??]
+  <script type="application/ld+json">${eventsfn.jsonLd(site, lang)?no_esc}</script>
+  <article class="container site-page">
+    <p class="kicker">${site.companyName!""}</p>
+    <h1 class="page-title">${site.name}</h1>
+    <p class="site-address">${site.address!""}[#if site.postalCode?has_content || site.commune?has_content], ${site.postalCode!""} ${site.commune!""}[/#if]
+      [#if site.department?has_content] (${site.department})[/#if][#if site.region?has_content] · ${site.region}[/#if]</p>
+    [#if site.sector?has_content]<p class="site-sector">${i18n['events.site.sector']} : ${site.sector}</p>[/#if]
+    [#if site.description?has_content]<div class="rich-text">${cmsfn.decode(site.description)}</div>[/#if]
+    [#if sheet.description?has_content]<div class="rich-text">${cmsfn.decode(sheet.description)}</div>[/#if]
+    [#if site.images?has_content]
+      <ul class="site-images">
+        [#list site.images as image][#assign asset = (damfn.getAsset(image))!""]
+          [#if asset?has_content]<li><img src="${asset.link!""}" alt="${asset.caption!asset.title!""}" loading="lazy"></li>[/#if]
+        [/#list]
+      </ul>
+    [/#if]
+    <section aria-labelledby="practical-title" class="practical">
+      <h2 id="practical-title">${i18n['events.practical.title']}</h2>
+      <dl>
+        [#if sheet.meetingPoint?has_content]<dt>${i18n['events.practical.meetingPoint']}</dt><dd>${sheet.meetingPoint}</dd>[/#if]
+        [#if sheet.access?has_content]<dt>${i18n['events.practical.access']}</dt><dd>${sheet.access}</dd>[/#if]
+        [#if sheet.parking?has_content]<dt>${i18n['events.practical.parking']}</dt><dd>${sheet.parking}</dd>[/#if]
+        [#if sheet.safetyEquipment?has_content]<dt>${i18n['events.practical.safetyEquipment']}</dt><dd>${sheet.safetyEquipment}</dd>[/#if]
+        [#if sheet.minimumAge??]<dt>${i18n['events.practical.minimumAge']}</dt><dd>${i18n.get('events.practical.years', sheet.minimumAge?c)}</dd>[/#if]
+        [#if sheet.reducedMobilityAccess??]<dt>${i18n['events.practical.reducedMobility']}</dt><dd>${sheet.reducedMobilityAccess?then(i18n['events.yes'], i18n['events.no'])}</dd>[/#if]
+        [#if sheet.languages?has_content]<dt>${i18n['events.practical.languages']}</dt><dd>[#list sheet.languages as l]${i18n['events.language.' + l]!l}[#sep], [/#list]</dd>[/#if]
+      </dl>
+    </section>
+    <section aria-labelledby="slots-title" class="slots">
+      <h2 id="slots-title">${i18n['events.slots.title']}</h2>
+      [#list eventsfn.slotsByDay(sheet, lang) as day]
+        <h3>${day.dayLabel}</h3>
+        <ul class="slot-list">
+        [#list day.slots as slot]
+          <li class="slot[#if slot.isFull] slot-full[/#if]" id="slot-${slot.id}">
+            <p class="slot-time">${slot.startLabel} – ${slot.endLabel}</p>
+            <p class="slot-places">[#if slot.isFull]<strong>${i18n['events.slot.full']}</strong> · ${i18n['events.slot.waitingList']}[#else]${i18n.get('events.slot.placesLeft', slot.placesLeft?c, slot.capacity?c)}[/#if]</p>
+            [#if sheet.registrationMode == "external" && sheet.externalUrl?has_content]
+              <p><a class="button" href="${sheet.externalUrl}" rel="noopener">${i18n['events.register.external']}</a></p>
+            [#elseif sheet.registrationMode == "contact" && sheet.contactEmail?has_content]
+              <p><a class="button" href="mailto:${sheet.contactEmail}">${i18n['events.register.contact']}</a></p>
+            [#else]
+              <p class="slot-register">
+              [#list ["public", "school", "franceTravail"] as audience]
+                [#if slot.audiences?seq_contains(audience)]
+                  <a class="button" href="${base}${eventsfn.registrationUrl(slot, audience, lang)}">${i18n['events.register.' + audience]}</a>
+                [/#if]
+              [/#list]
+              </p>
+            [/#if]
+            <p class="slot-ics"><a href="${base}${eventsfn.icsUrl(slot, lang)}">${i18n['events.slot.calendar']}</a></p>
+          </li>
+        [/#list]
+        </ul>
+      [#else]
+        <p>${i18n['events.slots.none']}</p>
+      [/#list]
+    </section>
+  </article>
+[#else]
+  <div class="container"><h1 class="page-title">${content.title!content["@name"]}</h1></div>
+  [@cms.area name="main" /]
+  <section class="container" aria-labelledby="sites-title">
+    <h2 id="sites-title" class="visually-hidden">${i18n['events.sites.title']}</h2>
+    [#list eventsfn.sitesByRegion() as group]
+      <h3>${group.region?has_content?then(group.region, i18n['events.sites.noRegion'])}</h3>
+      <ul class="card-list">
+        [#list group.sites as s]
+          <li class="card">
+            <h4 class="card-title"><a href="${base}${eventsfn.siteUrl(s, lang)}">${s.companyName!""} – ${s.name}</a></h4>
+            <p>${s.commune!""}[#if s.department?has_content] (${s.department})[/#if]</p>
+          </li>
+        [/#list]
+      </ul>
+    [#else]
+      <p>${i18n['events.sites.none']}</p>
+    [/#list]
+  </section>
+[/#if]
+</main>
+[#include "/usines-ouvertes/templates/includes/footer.ftl"]
+</body>
+</html>
