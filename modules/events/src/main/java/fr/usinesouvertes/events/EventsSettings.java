@@ -31,13 +31,17 @@ public final class EventsSettings {
             "Sender of the e-mails sent to registrants",
             "Journées Usines Ouvertes <ne-pas-repondre@journees-usines-ouvertes.fr>");
 
+    public static final SettingDefinition<String> PUBLIC_URL = SettingDefinition.text("public-url",
+            "Public address of the site, used in the links of registration e-mails (e.g. https://journees-usines-ouvertes.fr); "
+                    + "when unset, the address each request came to (http://localhost:<port> locally)", null);
+
     private EventsSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
         return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,
                 REGISTRATION_MAX_ACCOMPANYING_ADULTS, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
-                SMTP_STARTTLS, MAIL_FROM);
+                SMTP_STARTTLS, MAIL_FROM, PUBLIC_URL);
     }
 
     private static String secret(String value) {
