@@ -1,6 +1,10 @@
 package fr.usinesouvertes.events;
 
+import fr.usinesouvertes.events.registration.RegistrationService;
+import fr.usinesouvertes.events.web.OpenApiResource;
+import fr.usinesouvertes.events.web.RegistrationResource;
 import fr.usinesouvertes.platform.config.SettingDefinition;
+import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import java.util.List;
@@ -24,5 +28,13 @@ public final class EventsModule implements PlatformModule {
     @Override
     public List<SettingDefinition<?>> settings() {
         return EventsSettings.all();
+    }
+
+    @Override
+    public void start(ModuleContext context) {
+        RegistrationService registrations = RegistrationService.fromSettings(context.repository(), context.settings(),
+                context.clock());
+        context.registerRestComponent(new RegistrationResource(registrations));
+        context.registerRestComponent(new OpenApiResource());
     }
 }
