@@ -2,6 +2,7 @@ package fr.usinesouvertes.events;
 
 import fr.usinesouvertes.events.registration.RegistrationService;
 import fr.usinesouvertes.events.web.OpenApiResource;
+import fr.usinesouvertes.events.web.RegistrationPagesServlet;
 import fr.usinesouvertes.events.web.RegistrationResource;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.module.ModuleContext;
@@ -36,5 +37,6 @@ public final class EventsModule implements PlatformModule {
                 context.clock());
         context.registerRestComponent(new RegistrationResource(registrations));
         context.registerRestComponent(new OpenApiResource());
+        RegistrationPagesServlet.mount(context, registrations);
     }
 }
