@@ -83,6 +83,7 @@ public final class Platform implements AutoCloseable {
         new BootstrapImporter(repository, clock).importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
         moduleManager.start();
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
+        mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
 
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),

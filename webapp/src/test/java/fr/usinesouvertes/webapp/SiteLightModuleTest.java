@@ -38,8 +38,12 @@ class SiteLightModuleTest {
 
     private static final String MODULE_NAME = "usines-ouvertes";
     private static final Path MODULE = locateModule();
-    private static final Pattern UUID_V4 =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    /** The events plugin's class-path light module, whose templates and content types the site uses. */
+    private static final Path EVENTS_MODULE = MODULE.getParent().getParent()
+            .resolve("modules/events/src/main/resources/light-modules/events");
+    /** RFC 4122 identifiers: random (v4) or name-based (v3/v5, used by generated seed files). */
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     private static final Pattern BOOTSTRAP_NAME = Pattern.compile("([a-z0-9-]+)((?:\\.[A-Za-z0-9_-]+)*)\\.yaml");
     private static final Pattern MESSAGE_KEY = Pattern.compile("i18n\\['([^']+)'\\]");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -60,7 +64,8 @@ class SiteLightModuleTest {
 
     @Test
     void bootstrapFileNamesAreWorkspaceDotPathAndHoldTheNamedNode() throws IOException {
-        Set<String> workspaces = contentTypeWorkspaces();
+        Set<String> workspaces = contentTypeWorkspaces(MODULE);
+        workspaces.addAll(contentTypeWorkspaces(EVENTS_MODULE));
         workspaces.add("website");
 
         for (Path file : filesEndingWith(MODULE.resolve("bootstrap"), ".yaml")) {
@@ -83,8 +88,8 @@ class SiteLightModuleTest {
             if (!(node.get("jcr:primaryType") instanceof String type) || !type.startsWith("mgnl:")) {
                 problems.add(path + ": jcr:primaryType missing");
             }
-            if (!(node.get("jcr:uuid") instanceof String uuid) || !UUID_V4.matcher(uuid).matches()) {
-                problems.add(path + ": jcr:uuid missing or not a UUID v4");
+            if (!(node.get("jcr:uuid") instanceof String uuid) || !UUID.matcher(uuid).matches()) {
+                problems.add(path + ": jcr:uuid missing or not a UUID");
             } else if (pathByUuid.put(uuid, path) != null) {
                 problems.add(path + ": jcr:uuid " + uuid + " also used by " + pathByUuid.get(uuid));
             }
@@ -156,7 +161,7 @@ class SiteLightModuleTest {
                 .containsEntry("press-releases_v1.yaml", "press-releases")
                 .containsEntry("partners_v1.yaml", "partners")
                 .containsEntry("showcases_v1.yaml", "showcases");
-        assertThat(new HashSet<>(workspaceByEndpoint.values())).containsAll(contentTypeWorkspaces());
+        assertThat(new HashSet<>(workspaceByEndpoint.values())).containsAll(contentTypeWorkspaces(MODULE));
     }
 
     @Test
@@ -332,11 +337,17 @@ class SiteLightModuleTest {
         return sites;
     }
 
+    /** Whether a definition id names a file of this module or of the events plugin's light module. */
     private static boolean definitionExists(String type, String id) {
-        if (id == null || !id.startsWith(MODULE_NAME + ":")) {
+        if (id == null || id.indexOf(':') < 0) {
             return false;
         }
-        return Files.isRegularFile(MODULE.resolve(type).resolve(id.substring(MODULE_NAME.length() + 1) + ".yaml"));
+        Path module = switch (id.substring(0, id.indexOf(':'))) {
+            case MODULE_NAME -> MODULE;
+            case "events" -> EVENTS_MODULE;
+            default -> null;
+        };
+        return module != null && Files.isRegularFile(module.resolve(type).resolve(id.substring(id.indexOf(':') + 1) + ".yaml"));
     }
 
     private static void checkScript(Path file, Map<String, Object> definition, List<String> problems) {
@@ -346,9 +357,9 @@ class SiteLightModuleTest {
         }
     }
 
-    private static Set<String> contentTypeWorkspaces() throws IOException {
+    private static Set<String> contentTypeWorkspaces(Path module) throws IOException {
         Set<String> workspaces = new HashSet<>();
-        for (Path file : filesEndingWith(MODULE.resolve("contentTypes"), ".yaml")) {
+        for (Path file : filesEndingWith(module.resolve("contentTypes"), ".yaml")) {
             Map<String, Object> contentType = map(MagnoliaYaml.load(file));
             assertThat(map(contentType.get("model"))).as(file.toString()).containsEntry("nodeType", "mgnl:content");
             workspaces.add((String) map(contentType.get("datasource")).get("workspace"));

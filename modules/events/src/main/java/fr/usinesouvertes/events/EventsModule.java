@@ -1,5 +1,10 @@
 package fr.usinesouvertes.events;
 
+import fr.usinesouvertes.events.registration.RegistrationService;
+import fr.usinesouvertes.events.web.OpenApiResource;
+import fr.usinesouvertes.events.web.RegistrationPagesServlet;
+import fr.usinesouvertes.events.web.RegistrationResource;
+import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
@@ -42,11 +47,22 @@ public final class EventsModule implements PlatformModule {
 
     @Override
     public void start(ModuleContext context) {
+        RegistrationService registrations = RegistrationService.fromSettings(context.repository(), context.settings(),
+                context.clock());
+        context.registerRestComponent(new RegistrationResource(registrations));
+        context.registerRestComponent(new OpenApiResource());
+        RegistrationPagesServlet.mount(context, registrations);
         context.registerTemplatingFunctions("eventsfn", new EventsFunctions(context.repository(), context.clock(),
-                context.settings().get(EventsSettings.PUBLIC_URL)));
+                publicUrl(context)));
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
         VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
+    }
+
+    /** The {@code public-url} setting, or the local address when it is unset (development, demos). */
+    private static String publicUrl(ModuleContext context) {
+        String configured = context.settings().get(EventsSettings.PUBLIC_URL);
+        return configured != null ? configured : "http://localhost:" + context.settings().get(CoreSettings.PORT);
     }
 
     /** The bare address of the {@code mail-from} setting, the calendars' ORGANIZER. */

@@ -31,13 +31,13 @@ public final class EventsSettings {
             "Sender of the e-mails sent to registrants",
             "Journées Usines Ouvertes <ne-pas-repondre@journees-usines-ouvertes.fr>");
 
+    public static final SettingDefinition<String> PUBLIC_URL = SettingDefinition.text("public-url",
+            "Public address of the site, for the links of registration e-mails and the absolute URLs of structured "
+                    + "data (e.g. https://journees-usines-ouvertes.fr); when unset, the address each request came to "
+                    + "(http://localhost:<port> locally)", null);
+
     private EventsSettings() {
     }
-
-    /** The public site's address, for absolute links in JSON-LD (search engines need them). */
-    public static final SettingDefinition<String> PUBLIC_URL = SettingDefinition.text("public-url",
-            "Public address of the site, for absolute links in structured data",
-            "https://www.journees-usines-ouvertes.fr");
 
     public static List<SettingDefinition<?>> all() {
         return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.module;
 
+import fr.usinesouvertes.platform.http.PlatformServer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ public final class Contributions {
 
     private final List<Object> restComponents = new ArrayList<>();
     private final Map<String, Object> templatingFunctions = new LinkedHashMap<>();
+    private final List<PlatformServer.Mount> mounts = new ArrayList<>();
 
     public synchronized void addRestComponent(Object component) {
         restComponents.add(component);
@@ -20,6 +22,18 @@ public final class Contributions {
         if (templatingFunctions.putIfAbsent(name, functions) != null) {
             throw new IllegalStateException("Templating functions '" + name + "' are registered twice");
         }
+    }
+
+    /** A servlet mounted by a module; two mounts may not share a path spec. */
+    public synchronized void addMount(PlatformServer.Mount mount) {
+        if (mounts.stream().anyMatch(m -> m.pathSpec().equals(mount.pathSpec()))) {
+            throw new IllegalStateException("The path " + mount.pathSpec() + " is mounted twice");
+        }
+        mounts.add(mount);
+    }
+
+    public synchronized List<PlatformServer.Mount> mounts() {
+        return List.copyOf(mounts);
     }
 
     public synchronized List<Object> restComponents() {

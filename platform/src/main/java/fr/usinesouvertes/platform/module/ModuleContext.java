@@ -22,4 +22,10 @@ public interface ModuleContext {
 
     /** Makes an object available to every FreeMarker template under {@code name}, e.g. {@code eventsfn}. */
     void registerTemplatingFunctions(String name, Object functions);
+
+    /**
+     * Mounts a servlet at a path spec such as {@code /inscription/*}, for HTML pages a module serves
+     * itself; a prefix spec wins over the page renderer, which answers every other path.
+     */
+    void registerServlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet);
 }

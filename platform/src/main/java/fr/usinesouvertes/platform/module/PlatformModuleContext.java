@@ -18,4 +18,9 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
     public void registerTemplatingFunctions(String name, Object functions) {
         contributions.addTemplatingFunctions(name, functions);
     }
+
+    @Override
+    public void registerServlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {
+        contributions.addMount(new fr.usinesouvertes.platform.http.PlatformServer.Mount(pathSpec, servlet));
+    }
 }

@@ -30,7 +30,10 @@ class ModulePlatformTest {
             .modules(TestModule.of("greetings", "1.1", dependency("core", "1.0/1.5"))
                             .task("1.0", "Create the greetings folder",
                                     context -> context.session().getNode("/config").addNode("greetings", "mgnl:content"))
-                            .onStart(context -> context.registerRestComponent(new GreetingResource())),
+                            .onStart(context -> {
+                                context.registerRestComponent(new GreetingResource());
+                                context.registerServlet("/bonjour/*", new GreetingPage());
+                            }),
                     TestModule.of("core", "1.2"));
 
     /** A JAX-RS resource contributed by a module. */
@@ -41,6 +44,24 @@ class ModulePlatformTest {
         public Map<String, String> greet() {
             return Map.of("message", "Bonjour");
         }
+    }
+
+    /** An HTML page served by a module's own servlet. */
+    static final class GreetingPage extends jakarta.servlet.http.HttpServlet {
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+                throws java.io.IOException {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("<p>Bonjour " + request.getPathInfo().substring(1).length() + "</p>");
+        }
+    }
+
+    @Test
+    void servletOfAModuleAnswersItsPathBeforeThePageRenderer() {
+        HttpResponse<String> response = PLATFORM.get("/bonjour/usine");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("<p>Bonjour 5</p>");
     }
 
     @Test

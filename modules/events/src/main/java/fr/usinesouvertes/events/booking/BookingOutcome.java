@@ -5,9 +5,18 @@ package fr.usinesouvertes.events.booking;
  *
  * @param registrationId identifier of the stored registration
  * @param position       1-based place on the waiting list, or {@code null} when confirmed
+ * @param repeated       {@code true} when the same submission had already been booked: nothing new was stored
  */
-public record BookingOutcome(Status status, String registrationId, Integer position) {
+public record BookingOutcome(Status status, String registrationId, Integer position, boolean repeated) {
 
     /** Confirmed within capacity, or waiting for seats to free up. */
     public enum Status { CONFIRMED, WAITLISTED }
+
+    public BookingOutcome(Status status, String registrationId, Integer position) {
+        this(status, registrationId, position, false);
+    }
+
+    BookingOutcome asRepeat() {
+        return new BookingOutcome(status, registrationId, position, true);
+    }
 }

@@ -73,6 +73,21 @@ public final class SlotBooking {
         return underSlotLock(slotId, () -> repository.write(session -> cancelOnce(session, registrationId)));
     }
 
+    /**
+     * Where a registration stands now: confirmed, or waitlisted at its current position.
+     *
+     * @throws RegistrationNotFoundException when there is no such registration, or it was cancelled
+     */
+    public BookingOutcome outcome(String registrationId) {
+        return repository.read(session -> {
+            Node registration = registration(session, registrationId);
+            if ("cancelled".equals(registration.getProperty(STATUS).getString())) {
+                throw new RegistrationNotFoundException(registrationId);
+            }
+            return outcomeOf(registration, null);
+        });
+    }
+
     /** Seats still free on a slot. */
     public long placesLeft(String slotId) {
         return repository.read(session -> new SlotLedger(slot(session, slotId)).placesLeft());
@@ -83,7 +98,7 @@ public final class SlotBooking {
         Node folder = registrationsFolder(session, request.slotId());
         String name = nodeName(request.submissionKey());
         if (folder.hasNode(name)) {
-            return outcomeOf(folder.getNode(name), new SlotLedger(slot));
+            return outcomeOf(folder.getNode(name), new SlotLedger(slot)).asRepeat();
         }
         SlotLedger ledger = new SlotLedger(slot);
         Node registration = folder.addNode(name, "mgnl:contentNode");

@@ -3,6 +3,7 @@ package fr.usinesouvertes.events.site;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
 import java.util.Optional;
+import fr.usinesouvertes.events.web.FormKind;
 
 /** The public URLs of sites, slots' calendars and registration forms, in French or English. */
 public final class EventLinks {
@@ -22,16 +23,8 @@ public final class EventLinks {
 
     /** The registration form of a slot for a visiting audience; empty for the company audience or unknown names. */
     public static Optional<String> registration(String slotId, String audience, Lang lang) {
-        Optional<Audience> parsed = Audience.fromId(audience).filter(Audience::isVisitor);
-        if (parsed.isEmpty()) {
-            return Optional.empty();
-        }
-        String form = switch (parsed.get()) {
-            case SCHOOL -> lang == Lang.EN ? "school" : "scolaire";
-            case FRANCE_TRAVAIL -> "france-travail";
-            default -> "public";
-        };
-        return Optional.of(prefix(lang) + "/inscription/" + slotId + "/" + form);
+        return Audience.fromId(audience).flatMap(FormKind::of)
+                .map(form -> prefix(lang) + "/inscription/" + slotId + "/" + form.segment());
     }
 
     private static String prefix(Lang lang) {

@@ -32,27 +32,27 @@ class SitePageTest {
     @BeforeAll
     static void content() {
         EventFixtures fixtures = new EventFixtures(PLATFORM.platform().repository());
-        String colas = fixtures.company("colas", "Colas");
-        String santes = fixtures.site("colas-santes", colas, "Site de Santes </script><b>", "Santes", "59",
+        String acme = fixtures.company("acme", "Acme Industrie");
+        String santes = fixtures.site("acme-santes", acme, "Site de Santes </script><b>", "Santes", "59",
                 "Hauts-de-France");
-        fixtures.sheet(2026, "colas-santes", santes, "published");
-        morning = fixtures.slot(2026, "colas-santes", paris(2026, 3, 20, 9, 0), paris(2026, 3, 20, 11, 0), 20,
+        fixtures.sheet(2026, "acme-santes", santes, "published");
+        morning = fixtures.slot(2026, "acme-santes", paris(2026, 3, 20, 9, 0), paris(2026, 3, 20, 11, 0), 20,
                 List.of("school", "public"));
-        afternoon = fixtures.slot(2026, "colas-santes", paris(2026, 3, 21, 14, 0), paris(2026, 3, 21, 16, 0), 2,
+        afternoon = fixtures.slot(2026, "acme-santes", paris(2026, 3, 21, 14, 0), paris(2026, 3, 21, 16, 0), 2,
                 List.of("public", "franceTravail"));
-        String hidden = fixtures.site("colas-rennes", colas, "Site de Rennes", "Rennes", "35", "Bretagne");
-        fixtures.sheet(2026, "colas-rennes", hidden, "draft");
+        String hidden = fixtures.site("acme-rennes", acme, "Site de Rennes", "Rennes", "35", "Bretagne");
+        fixtures.sheet(2026, "acme-rennes", hidden, "draft");
     }
 
     @Test
     void frenchPageShowsSiteSlotsPlacesLeftAndRegistrationLinks() {
-        HttpResponse<String> page = PLATFORM.get("/usines/colas-santes");
+        HttpResponse<String> page = PLATFORM.get("/usines/acme-santes");
         assertThat(page.statusCode()).isEqualTo(200);
         String html = page.body();
-        assertThat(html).contains("<html lang=\"fr\"", "Colas", "Santes", "(59)", "Hauts-de-France",
+        assertThat(html).contains("<html lang=\"fr\"", "Acme Industrie", "Santes", "(59)", "Hauts-de-France",
                 "Informations pratiques", "Accueil du site, entrée B", "Chaussures fermées", "12 ans",
                 "Vendredi 20 mars 2026", "Samedi 21 mars 2026", "09h00 – 11h00", "20 places restantes sur 20",
-                "href=\"/inscription/" + morning + "/scolaire\"", "href=\"/inscription/" + morning + "/public\"",
+                "href=\"/inscription/" + morning + "/scolaire\"", "href=\"/inscription/" + morning + "/grand-public\"",
                 "href=\"/inscription/" + afternoon + "/france-travail\"",
                 "href=\"/.rest/events/v1/slots/" + morning + ".ics\"");
         assertThat(html).doesNotContain("/inscription/" + morning + "/france-travail");
@@ -63,26 +63,26 @@ class SitePageTest {
 
     @Test
     void englishPageSpeaksEnglishAndLinksToEnglishForms() {
-        HttpResponse<String> page = PLATFORM.get("/en/usines/colas-santes");
+        HttpResponse<String> page = PLATFORM.get("/en/usines/acme-santes");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"en\"", "Practical information", "Friday 20 March 2026",
-                "9:00 AM", "href=\"/en/inscription/" + morning + "/school\"",
+                "9:00 AM", "href=\"/en/inscription/" + morning + "/scolaire\"",
                 "href=\"/en/inscription/" + afternoon + "/france-travail\"", "?lang=en");
     }
 
     @Test
     void jsonLdIsParsableAndFollowsBookings() throws Exception {
-        JsonNode events = jsonLd(PLATFORM.get("/usines/colas-santes").body());
+        JsonNode events = jsonLd(PLATFORM.get("/usines/acme-santes").body());
         assertThat(events).hasSize(2);
         JsonNode first = events.get(0);
         assertThat(first.get("@type").asText()).isEqualTo("Event");
         assertThat(first.get("startDate").asText()).isEqualTo("2026-03-20T09:00:00+01:00");
-        assertThat(first.get("name").asText()).contains("Colas", "Site de Santes </script><b>");
+        assertThat(first.get("name").asText()).contains("Acme Industrie", "Site de Santes </script><b>");
         assertThat(first.at("/location/address/addressLocality").asText()).isEqualTo("Santes");
         assertThat(first.at("/location/geo/latitude").asDouble()).isEqualTo(50.58);
         assertThat(first.get("isAccessibleForFree").asBoolean()).isTrue();
-        assertThat(first.get("url").asText()).isEqualTo("https://usines.example/usines/colas-santes");
-        assertThat(first.at("/organizer/name").asText()).isEqualTo("Colas");
+        assertThat(first.get("url").asText()).isEqualTo("https://usines.example/usines/acme-santes");
+        assertThat(first.at("/organizer/name").asText()).isEqualTo("Acme Industrie");
         assertThat(first.get("inLanguage")).extracting(JsonNode::asText).containsExactly("fr", "en");
         assertThat(first.get("eventAttendanceMode").asText()).endsWith("OfflineEventAttendanceMode");
         assertThat(first.get("maximumAttendeeCapacity").asLong()).isEqualTo(20);
@@ -91,7 +91,7 @@ class SitePageTest {
 
         new SlotBooking(PLATFORM.platform().repository(), Clock.systemUTC())
                 .book(new BookingRequest(morning, 3, "jsonld-visitor", node -> node.setProperty("email", "a@b.fr")));
-        JsonNode after = jsonLd(PLATFORM.get("/usines/colas-santes").body()).get(0);
+        JsonNode after = jsonLd(PLATFORM.get("/usines/acme-santes").body()).get(0);
         assertThat(after.get("remainingAttendeeCapacity").asLong()).isEqualTo(17);
         assertThat(after.at("/offers/inventoryLevel/value").asLong()).isEqualTo(17);
     }
@@ -100,7 +100,7 @@ class SitePageTest {
     void fullSlotShowsCompletAndSoldOut() throws Exception {
         SlotBooking booking = new SlotBooking(PLATFORM.platform().repository(), Clock.systemUTC());
         booking.book(new BookingRequest(afternoon, 2, "full-visitor", node -> node.setProperty("email", "c@d.fr")));
-        String html = PLATFORM.get("/usines/colas-santes").body();
+        String html = PLATFORM.get("/usines/acme-santes").body();
         assertThat(html).contains("slot-full", "<strong>Complet</strong>", "liste d&#39;attente")
                 .doesNotContain("c@d.fr");
         JsonNode events = jsonLd(html);
@@ -110,8 +110,8 @@ class SitePageTest {
 
     @Test
     void unpublishedOrUnknownSiteAnswersNotFound() {
-        assertThat(PLATFORM.get("/usines/colas-rennes").statusCode()).isEqualTo(404);
-        assertThat(PLATFORM.get("/en/usines/colas-rennes").statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.get("/usines/acme-rennes").statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.get("/en/usines/acme-rennes").statusCode()).isEqualTo(404);
         assertThat(PLATFORM.get("/usines/nowhere").statusCode()).isEqualTo(404);
     }
 
@@ -119,9 +119,9 @@ class SitePageTest {
     void listGroupsSitesWithAPublishedSheetByRegion() {
         HttpResponse<String> page = PLATFORM.get("/usines");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).doesNotContain("colas-rennes", "Bretagne");
-        assertThat(PLATFORM.get("/en/usines").body()).contains("href=\"/en/usines/colas-santes\"");
-        assertThat(page.body()).contains("Hauts-de-France", "href=\"/usines/colas-santes\"", "Journées Usines Ouvertes");
+        assertThat(page.body()).doesNotContain("acme-rennes", "Bretagne");
+        assertThat(PLATFORM.get("/en/usines").body()).contains("href=\"/en/usines/acme-santes\"");
+        assertThat(page.body()).contains("Hauts-de-France", "href=\"/usines/acme-santes\"", "Journées Usines Ouvertes");
     }
 
     private static JsonNode jsonLd(String html) throws Exception {

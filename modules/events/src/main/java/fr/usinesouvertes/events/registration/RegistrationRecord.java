@@ -1,0 +1,17 @@
+package fr.usinesouvertes.events.registration;
+
+import fr.usinesouvertes.events.edition.Audience;
+import fr.usinesouvertes.events.i18n.Lang;
+
+/**
+ * A stored registration as its own registrant may see it: the contact who signed up, never anyone else's data.
+ *
+ * @param persons seats held, accompanying adults included
+ */
+public record RegistrationRecord(String id, String slotId, String status, Audience audience, int persons,
+                                 String contactName, String email, Lang lang) {
+
+    public boolean isCancelled() {
+        return "cancelled".equals(status);
+    }
+}

@@ -1,0 +1,207 @@
+package fr.usinesouvertes.events.registration;
+
+import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.booking.BookingOutcome;
+import fr.usinesouvertes.events.booking.BookingRequest;
+import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
+import fr.usinesouvertes.events.booking.SlotBooking;
+import fr.usinesouvertes.events.booking.SlotNotFoundException;
+import fr.usinesouvertes.events.calendar.VisitCalendar;
+import fr.usinesouvertes.events.edition.Edition;
+import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.events.edition.RegistrationWindow;
+import fr.usinesouvertes.events.edition.WindowDecision;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.mail.MailKind;
+import fr.usinesouvertes.events.mail.MailSenders;
+import fr.usinesouvertes.events.mail.RegistrationMailComposer;
+import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
+import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Registers visitors on time slots, the same way for the JSON API and the HTML forms: rate limit,
+ * validation (honeypot included), slot lookup, audience and sign-up window, per-registration limit,
+ * capacity-safe booking, then the e-mail once the booking is committed. Also views and cancels a
+ * registration through its signed link, promoting waiting registrations.
+ */
+public final class RegistrationService {
+
+    private final SlotDirectory slots;
+    private final RegistrationValidator validator;
+    private final FormLimits limits;
+    private final RateLimiter rateLimiter;
+    private final EditionStore editions;
+    private final RegistrationWindow window;
+    private final SlotBooking booking;
+    private final RegistrationRecords records;
+    private final RegistrationMailer mailer;
+    private final ManageLinks links;
+    private final String publicUrl;
+    private final Clock clock;
+
+    /**
+     * @param publicUrl the site's address for links in e-mails, or {@code null} to use the address each request came to
+     */
+    public RegistrationService(SlotDirectory slots, FormLimits limits, RateLimiter rateLimiter, EditionStore editions,
+                               RegistrationWindow window, SlotBooking booking, RegistrationRecords records,
+                               RegistrationMailer mailer, ManageLinks links, String publicUrl, Clock clock) {
+        this.slots = slots;
+        this.validator = new RegistrationValidator(limits);
+        this.limits = limits;
+        this.rateLimiter = rateLimiter;
+        this.editions = editions;
+        this.window = window;
+        this.booking = booking;
+        this.records = records;
+        this.mailer = mailer;
+        this.links = links;
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+    }
+
+    /** The service as the settings configure it (rate limit, form limits, link secret, mail, public URL). */
+    public static RegistrationService fromSettings(ContentRepository repository, Settings settings, Clock clock) {
+        FormLimits limits = FormLimits.fromSettings(settings);
+        String from = settings.get(EventsSettings.MAIL_FROM);
+        RegistrationMailComposer composer = new RegistrationMailComposer(
+                new VisitCalendar(clock, "journees-usines-ouvertes.fr", addressOf(from)));
+        return new RegistrationService(new SlotDirectory(repository, limits.maxGroupSize()), limits,
+                RateLimiter.fromSettings(settings, clock), new EditionStore(repository), new RegistrationWindow(clock),
+                new SlotBooking(repository, clock), new RegistrationRecords(repository),
+                new RegistrationMailer(composer, MailSenders.fromSettings(settings, clock)),
+                new ManageLinks(RegistrationLinks.fromSettings(settings, clock)), settings.get(EventsSettings.PUBLIC_URL), clock);
+    }
+
+    private static String addressOf(String from) {
+        int open = from.indexOf('<');
+        int close = from.indexOf('>', open + 1);
+        return open >= 0 && close > open ? from.substring(open + 1, close) : from.strip();
+    }
+
+    /**
+     * Registers one submission.
+     *
+     * @param input      the fields, decoded JSON or form parameters
+     * @param kind       how strictly to read their types
+     * @param client     the client's address, for the rate limit
+     * @param lang       the language of the messages (the form's own {@code lang} field decides the e-mails')
+     * @param requestUrl the address the request came to, used for links when no {@code public-url} is set
+     */
+    public SubmissionResult register(Map<String, ?> input, InputKind kind, String client, Lang lang, String requestUrl) {
+        if (!rateLimiter.tryAcquire(client)) {
+            return new SubmissionResult.RateLimited(Math.max(1, rateLimiter.secondsUntilNext(client)));
+        }
+        Object slotField = input.get("slot");
+        Optional<BookableSlot> slot = slotField instanceof String id ? slots.find(id.strip()) : Optional.empty();
+        int maxSeats = slot.map(BookableSlot::maxPersons).orElse(limits.maxGroupSize() + limits.maxAccompanyingAdults());
+        ValidationResult validation = validator.validate(input, kind, maxSeats, lang);
+        if (!validation.isValid()) {
+            return new SubmissionResult.Invalid(validation.errors());
+        }
+        RegistrationForm form = validation.form().orElseThrow();
+        if (slot.isEmpty() || !slot.get().takesRegistrations()) {
+            return invalid("slot", lang, "Ce créneau n'existe pas ou ne prend pas d'inscriptions sur la plateforme.",
+                    "This slot does not exist or does not take registrations on the platform.");
+        }
+        BookableSlot bookable = slot.get();
+        Optional<SubmissionResult> refused = refusal(bookable, form, lang);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        BookingOutcome outcome;
+        try {
+            outcome = booking.book(new BookingRequest(bookable.id(), form.seats(), SubmissionKeys.of(form), form::writeTo));
+        } catch (SlotNotFoundException e) {
+            return invalid("slot", lang, "Ce créneau n'existe plus.", "This slot no longer exists.");
+        }
+        String manageLink = links.link(publicUrl(requestUrl), outcome.registrationId(), bookable.visit().end().toInstant(),
+                form.lang());
+        if (!outcome.repeated()) {
+            RegistrationRecord record = new RegistrationRecord(outcome.registrationId(), bookable.id(),
+                    outcome.status() == BookingOutcome.Status.CONFIRMED ? "confirmed" : "waitlisted", form.audience(),
+                    form.seats(), form.contactName(), form.contactEmail(), form.lang());
+            mailer.send(outcome.status() == BookingOutcome.Status.CONFIRMED ? MailKind.CONFIRMATION : MailKind.WAITING_LIST,
+                    bookable.visit(), record, outcome.position(), manageLink);
+        }
+        return new SubmissionResult.Booked(outcome, bookable, form, manageLink);
+    }
+
+    /** The 409 answers: audience not welcome on the slot, or its sign-up window not open now. */
+    private Optional<SubmissionResult> refusal(BookableSlot slot, RegistrationForm form, Lang lang) {
+        if (!slot.audiences().contains(form.audience())) {
+            return Optional.of(new SubmissionResult.Refused("audience_not_allowed", new LocalizedText(
+                    "Ce créneau n'est pas ouvert aux inscriptions " + form.audience().label().fr() + ".",
+                    "This slot is not open to registrations from " + form.audience().label().en() + ".").in(lang)));
+        }
+        Optional<Edition> edition = editions.find(slot.edition());
+        if (edition.isEmpty()) {
+            return Optional.of(new SubmissionResult.Refused("registration_closed", new LocalizedText(
+                    "Les inscriptions à l'édition " + slot.edition() + " ne sont pas ouvertes.",
+                    "Registration for the " + slot.edition() + " edition is not open.").in(lang)));
+        }
+        WindowDecision decision = window.visit(edition.get(), slot.region(), form.audience(),
+                slot.visit().start().toLocalDate());
+        if (!decision.open()) {
+            String code = decision.reason() == WindowDecision.Reason.NOT_YET_OPEN ? "registration_not_open" : "registration_closed";
+            return Optional.of(new SubmissionResult.Refused(code, decision.message().in(lang)));
+        }
+        return Optional.empty();
+    }
+
+    private static SubmissionResult invalid(String field, Lang lang, String fr, String en) {
+        return new SubmissionResult.Invalid(List.of(new FieldError(field, new LocalizedText(fr, en).in(lang))));
+    }
+
+    /**
+     * The registration a signed link points to, for its registrant.
+     *
+     * @throws InvalidLinkException          when the token is malformed, altered or expired
+     * @throws RegistrationNotFoundException when the registration no longer exists
+     */
+    public ManagedRegistration view(String token) {
+        String id = links.verify(token);
+        RegistrationRecord record = records.find(id).orElseThrow(() -> new RegistrationNotFoundException(id));
+        BookableSlot slot = slots.find(record.slotId()).orElseThrow(() -> new RegistrationNotFoundException(id));
+        Integer position = "waitlisted".equals(record.status()) ? booking.outcome(id).position() : null;
+        return new ManagedRegistration(record, slot, position);
+    }
+
+    /**
+     * Cancels the registration a signed link points to, tells its registrant and those promoted from the
+     * waiting list; cancelling twice changes nothing and mails nothing.
+     *
+     * @throws RegistrationRefusedException once the visit has started
+     */
+    public ManagedRegistration cancel(String token, String requestUrl) {
+        ManagedRegistration current = view(token);
+        RegistrationRecord record = current.registration();
+        if (record.isCancelled()) {
+            return current;
+        }
+        BookableSlot slot = current.slot();
+        if (!clock.instant().isBefore(slot.visit().start().toInstant())) {
+            throw new RegistrationRefusedException("visit_started", new LocalizedText(
+                    "La visite a commencé : l'inscription ne peut plus être annulée en ligne.",
+                    "The visit has started: the registration can no longer be cancelled online."));
+        }
+        List<String> promoted = booking.cancel(record.id());
+        String base = publicUrl(requestUrl);
+        mailer.send(MailKind.CANCELLATION, slot.visit(), record, null,
+                links.link(base, record.id(), slot.visit().end().toInstant(), record.lang()));
+        for (String id : promoted) {
+            records.find(id).ifPresent(other -> mailer.send(MailKind.PROMOTION, slot.visit(), other, null,
+                    links.link(base, other.id(), slot.visit().end().toInstant(), other.lang())));
+        }
+        return view(token);
+    }
+
+    private String publicUrl(String requestUrl) {
+        return ManageLinks.stripSlash(publicUrl != null ? publicUrl : requestUrl);
+    }
+}

@@ -1,0 +1,244 @@
+package fr.usinesouvertes.events.web;
+
+import fr.usinesouvertes.events.booking.BookingOutcome;
+import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.registration.BookableSlot;
+import fr.usinesouvertes.events.registration.FieldError;
+import fr.usinesouvertes.events.registration.InvalidLinkException;
+import fr.usinesouvertes.events.registration.ManagedRegistration;
+import fr.usinesouvertes.events.registration.RegistrationRefusedException;
+import fr.usinesouvertes.events.registration.RegistrationService;
+import fr.usinesouvertes.events.registration.RegistrationValidator;
+import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
+import fr.usinesouvertes.events.registration.SchoolLevel;
+import fr.usinesouvertes.events.registration.SlotDirectory;
+import fr.usinesouvertes.events.registration.SubmissionResult;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registration pages, working without JavaScript: {@code GET /inscription/<slot>/<form>} shows a
+ * form ({@link FormKind}), {@code POST} to the same address registers through {@link RegistrationService}
+ * and shows the confirmation, or the form again (400) with its errors and values;
+ * {@code /inscription/gestion/<token>} shows a registration and cancels it. Mounted once per language:
+ * {@code /inscription/*} in French, {@code /en/inscription/*} in English.
+ */
+public final class RegistrationPagesServlet extends HttpServlet {
+
+    private static final String MANAGE = "gestion";
+
+    private final transient RegistrationService service;
+    private final transient SlotDirectory slots;
+    private final transient FormTokens tokens;
+    private final transient RegistrationPages pages;
+    private final Lang lang;
+
+    RegistrationPagesServlet(RegistrationService service, SlotDirectory slots, FormTokens tokens, RegistrationPages pages,
+                             Lang lang) {
+        this.service = service;
+        this.slots = slots;
+        this.tokens = tokens;
+        this.pages = pages;
+        this.lang = lang;
+    }
+
+    /** Mounts the French pages at {@code /inscription/*} and the English ones at {@code /en/inscription/*}. */
+    public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, RegistrationService service) {
+        SlotDirectory slots = new SlotDirectory(context.repository(),
+                fr.usinesouvertes.events.registration.FormLimits.fromSettings(context.settings()).maxGroupSize());
+        FormTokens tokens = FormTokens.fromSettings(context.settings(), context.clock());
+        RegistrationPages pages = new RegistrationPages();
+        for (Lang lang : Lang.values()) {
+            context.registerServlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang));
+        }
+    }
+
+    /** The path spec this servlet's language is mounted at. */
+    static String pathSpec(Lang lang) {
+        return (lang == Lang.EN ? "/en" : "") + "/inscription/*";
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = segments(request);
+        if (path.length == 2 && path[0].equals(MANAGE)) {
+            showRegistration(path[1], response, null);
+            return;
+        }
+        Optional<BookableSlot> slot = path.length == 2 ? slots.find(path[0]).filter(BookableSlot::takesRegistrations)
+                : Optional.empty();
+        Optional<FormKind> kind = path.length == 2 ? FormKind.fromSegment(path[1]) : Optional.empty();
+        if (slot.isEmpty() || kind.isEmpty()) {
+            notFound(response);
+            return;
+        }
+        showForm(response, 200, slot.get(), kind.get(), Map.of(), List.of());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = segments(request);
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/x-www-form-urlencoded")) {
+            message(response, 415, "error.mediaType");
+            return;
+        }
+        if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
+            message(response, 413, "error.tooLarge");
+            return;
+        }
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (path.length == 2 && path[0].equals(MANAGE)) {
+            cancel(request, response, path[1]);
+            return;
+        }
+        Optional<BookableSlot> slot = path.length == 2 ? slots.find(path[0]).filter(BookableSlot::takesRegistrations)
+                : Optional.empty();
+        Optional<FormKind> kind = path.length == 2 ? FormKind.fromSegment(path[1]) : Optional.empty();
+        if (slot.isEmpty() || kind.isEmpty()) {
+            notFound(response);
+            return;
+        }
+        if (!tokens.accepts(request.getParameter("csrf"), formTarget(slot.get(), kind.get()))) {
+            message(response, 403, "error.csrf");
+            return;
+        }
+        Map<String, String> values = fields(request);
+        Map<String, Object> input = new LinkedHashMap<>(values);
+        input.put("slot", slot.get().id());
+        input.put("audience", kind.get().audience().id());
+        input.put("lang", lang.code());
+        SubmissionResult result = service.register(input, InputKind.FORM, request.getRemoteAddr(), lang,
+                RequestUrls.base(request));
+        if (result instanceof SubmissionResult.Booked booked) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("slot", RegistrationPages.slotModel(slot.get(), lang));
+            model.put("waitlisted", booked.outcome().status() == BookingOutcome.Status.WAITLISTED);
+            model.put("position", booked.outcome().position() == null ? 0 : booked.outcome().position());
+            model.put("email", booked.form().contactEmail());
+            model.put("manageLink", booked.manageLink());
+            html(response, 200, pages.render("confirmation", lang, model));
+        } else if (result instanceof SubmissionResult.Invalid invalid) {
+            showForm(response, 400, slot.get(), kind.get(), values, invalid.errors());
+        } else if (result instanceof SubmissionResult.Refused refused) {
+            showForm(response, 409, slot.get(), kind.get(), values, List.of(new FieldError("", refused.message())));
+        } else {
+            response.setHeader("Retry-After", String.valueOf(((SubmissionResult.RateLimited) result).retryAfterSeconds()));
+            message(response, 429, "error.rateLimited");
+        }
+    }
+
+    /** The visitor's own fields: everything but the slot, audience and language the address decides, and the CSRF token. */
+    private static Map<String, String> fields(HttpServletRequest request) {
+        Map<String, String> values = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, given) -> {
+            if (!List.of("csrf", "slot", "audience", "lang").contains(name) && given.length > 0) {
+                values.put(name, given[0]);
+            }
+        });
+        return values;
+    }
+
+    private void showForm(HttpServletResponse response, int status, BookableSlot slot, FormKind kind,
+                          Map<String, String> values, List<FieldError> errors) throws IOException {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("slot", RegistrationPages.slotModel(slot, lang));
+        model.put("kind", kind.audience().id());
+        model.put("action", (lang == Lang.EN ? "/en" : "") + "/inscription/" + slot.id() + "/" + kind.segment());
+        model.put("otherLanguage", (lang == Lang.EN ? "" : "/en") + "/inscription/" + slot.id() + "/" + kind.segment());
+        model.put("csrf", tokens.issue(formTarget(slot, kind)));
+        model.put("values", values);
+        model.put("honeypot", RegistrationValidator.HONEYPOT);
+        List<Map<String, String>> errorList = new ArrayList<>();
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (FieldError error : errors) {
+            errorList.add(Map.of("field", error.field(), "message", error.message()));
+            byField.putIfAbsent(error.field(), error.message());
+        }
+        model.put("errors", errorList);
+        model.put("fieldErrors", byField);
+        List<Map<String, String>> levels = new ArrayList<>();
+        for (SchoolLevel level : SchoolLevel.values()) {
+            levels.add(Map.of("id", level.id(), "label", level.label().in(lang)));
+        }
+        model.put("levels", levels);
+        html(response, status, pages.render("form", lang, model));
+    }
+
+    private void showRegistration(String token, HttpServletResponse response, String notice) throws IOException {
+        ManagedRegistration managed;
+        try {
+            managed = service.view(token);
+        } catch (InvalidLinkException | RegistrationNotFoundException e) {
+            message(response, 404, "error.link");
+            return;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("slot", RegistrationPages.slotModel(managed.slot(), lang));
+        model.put("status", managed.registration().status());
+        model.put("position", managed.position() == null ? 0 : managed.position());
+        model.put("persons", managed.registration().persons());
+        model.put("contactName", managed.registration().contactName());
+        model.put("email", managed.registration().email());
+        model.put("action", (lang == Lang.EN ? "/en" : "") + "/inscription/" + MANAGE + "/" + token);
+        model.put("csrf", tokens.issue("cancel:" + token));
+        model.put("notice", notice == null ? "" : notice);
+        html(response, 200, pages.render("registration", lang, model));
+    }
+
+    private void cancel(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+        if (!tokens.accepts(request.getParameter("csrf"), "cancel:" + token)) {
+            message(response, 403, "error.csrf");
+            return;
+        }
+        try {
+            service.cancel(token, RequestUrls.base(request));
+        } catch (InvalidLinkException | RegistrationNotFoundException e) {
+            message(response, 404, "error.link");
+            return;
+        } catch (RegistrationRefusedException e) {
+            showRegistration(token, response, e.text().in(lang));
+            return;
+        }
+        showRegistration(token, response, pages.message(lang, "manage.cancelled"));
+    }
+
+    private static String formTarget(BookableSlot slot, FormKind kind) {
+        return slot.id() + "/" + kind.segment();
+    }
+
+    private static String[] segments(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        if (info == null || info.length() < 2) {
+            return new String[0];
+        }
+        return info.substring(1).split("/", -1);
+    }
+
+    private void notFound(HttpServletResponse response) throws IOException {
+        message(response, 404, "error.notFound");
+    }
+
+    private void message(HttpServletResponse response, int status, String key) throws IOException {
+        html(response, status, pages.render("message", lang, Map.of("messageKey", key)));
+    }
+
+    private static void html(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.getWriter().write(body);
+    }
+}

@@ -1,0 +1,192 @@
+package fr.usinesouvertes.events.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.usinesouvertes.events.booking.BookingOutcome;
+import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.registration.FieldError;
+import fr.usinesouvertes.events.registration.InvalidLinkException;
+import fr.usinesouvertes.events.registration.ManagedRegistration;
+import fr.usinesouvertes.events.registration.RegistrationRefusedException;
+import fr.usinesouvertes.events.registration.RegistrationService;
+import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
+import fr.usinesouvertes.events.registration.SubmissionResult;
+import fr.usinesouvertes.platform.http.ErrorBody;
+import fr.usinesouvertes.platform.http.JsonMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registrations JSON API: {@code POST /.rest/registrations/v1} registers, {@code GET …/{token}} shows
+ * the registrant's own registration, {@code DELETE …/{token}} or {@code POST …/{token}/cancel} cancels it.
+ * Every refusal is a 4xx with a field and a reason; nothing is stored on error.
+ */
+@Path("registrations/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public final class RegistrationResource {
+
+    private final RegistrationService service;
+
+    public RegistrationResource(RegistrationService service) {
+        this.service = service;
+    }
+
+    @POST
+    public Response register(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                             @Context HttpServletRequest request, InputStream body) throws IOException {
+        Lang lang = Lang.fromCode(acceptLanguage);
+        if (!isJson(contentType)) {
+            return error(415, "unsupported_media_type", lang == Lang.EN
+                    ? "Send the registration as application/json." : "Envoyez l'inscription en application/json.");
+        }
+        if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
+            return tooLarge(lang);
+        }
+        Optional<byte[]> bytes = BoundedBody.read(body);
+        if (bytes.isEmpty()) {
+            return tooLarge(lang);
+        }
+        Map<String, Object> input;
+        try {
+            JsonNode json = JsonMapper.mapper().readTree(bytes.get());
+            if (json == null || !json.isObject()) {
+                return invalid(List.of(new FieldError("body", lang == Lang.EN
+                        ? "The body must be a JSON object." : "Le corps doit être un objet JSON.")));
+            }
+            input = JsonMapper.mapper().convertValue(json, JsonMapper.mapper().getTypeFactory()
+                    .constructMapType(LinkedHashMap.class, String.class, Object.class));
+        } catch (JsonProcessingException e) {
+            return invalid(List.of(new FieldError("body", lang == Lang.EN
+                    ? "The body is not valid JSON." : "Le corps n'est pas un JSON valide.")));
+        }
+        if (input.get("lang") instanceof String code && (code.equals("en") || code.equals("fr"))) {
+            lang = Lang.fromCode(code);
+        }
+        SubmissionResult result = service.register(input, InputKind.JSON, request.getRemoteAddr(), lang,
+                RequestUrls.base(request));
+        if (result instanceof SubmissionResult.Booked booked) {
+            return Response.status(booked.outcome().repeated() ? 200 : 201).entity(outcome(booked.outcome())).build();
+        }
+        if (result instanceof SubmissionResult.Invalid invalid) {
+            return invalid(invalid.errors());
+        }
+        if (result instanceof SubmissionResult.Refused refused) {
+            return error(409, refused.code(), refused.message());
+        }
+        SubmissionResult.RateLimited limited = (SubmissionResult.RateLimited) result;
+        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Retry-After", limited.retryAfterSeconds())
+                .entity(new ErrorBody("too_many_requests", lang == Lang.EN
+                        ? "Too many registrations from your connection; try again in a minute."
+                        : "Trop d'inscriptions depuis votre connexion ; réessayez dans une minute.")).build();
+    }
+
+    @GET
+    @Path("{token}")
+    public Response view(@PathParam("token") String token) {
+        try {
+            return Response.ok(view(service.view(token))).build();
+        } catch (InvalidLinkException | RegistrationNotFoundException e) {
+            return notFound();
+        }
+    }
+
+    @DELETE
+    @Path("{token}")
+    public Response cancel(@PathParam("token") String token, @Context HttpServletRequest request) {
+        try {
+            return Response.ok(view(service.cancel(token, RequestUrls.base(request)))).build();
+        } catch (InvalidLinkException | RegistrationNotFoundException e) {
+            return notFound();
+        } catch (RegistrationRefusedException e) {
+            return error(409, e.code(), e.text().in(Lang.FR));
+        }
+    }
+
+    @POST
+    @Path("{token}/cancel")
+    public Response cancelByPost(@PathParam("token") String token, @Context HttpServletRequest request) {
+        return cancel(token, request);
+    }
+
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json");
+    }
+
+    private static Map<String, Object> outcome(BookingOutcome outcome) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", outcome.registrationId());
+        json.put("status", outcome.status() == BookingOutcome.Status.CONFIRMED ? "confirmed" : "waitlisted");
+        if (outcome.position() != null) {
+            json.put("position", outcome.position());
+        }
+        return json;
+    }
+
+    /** The registrant's own registration: what they entered to be reached, and the visit. */
+    private static Map<String, Object> view(ManagedRegistration managed) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", managed.registration().id());
+        json.put("status", managed.registration().status());
+        if (managed.position() != null) {
+            json.put("position", managed.position());
+        }
+        json.put("audience", managed.registration().audience().id());
+        json.put("persons", managed.registration().persons());
+        json.put("contactName", managed.registration().contactName());
+        json.put("email", managed.registration().email());
+        json.put("lang", managed.registration().lang().code());
+        Map<String, Object> slot = new LinkedHashMap<>();
+        slot.put("id", managed.slot().id());
+        slot.put("start", managed.slot().visit().start().toOffsetDateTime().toString());
+        slot.put("end", managed.slot().visit().end().toOffsetDateTime().toString());
+        slot.put("company", managed.slot().visit().company());
+        slot.put("site", managed.slot().visit().site());
+        slot.put("address", managed.slot().visit().address());
+        json.put("slot", slot);
+        return json;
+    }
+
+    private static Response invalid(List<FieldError> errors) {
+        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList()))
+                .build();
+    }
+
+    private static Response tooLarge(Lang lang) {
+        return error(413, "payload_too_large", lang == Lang.EN
+                ? "The registration is larger than " + BoundedBody.MAX_BYTES / 1024 + " KB."
+                : "L'inscription dépasse " + BoundedBody.MAX_BYTES / 1024 + " Ko.");
+    }
+
+    private static Response notFound() {
+        return error(404, "not_found", "Lien d'inscription invalide ou expiré. / Invalid or expired registration link.");
+    }
+
+    private static Response error(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(code, message)).build();
+    }
+}

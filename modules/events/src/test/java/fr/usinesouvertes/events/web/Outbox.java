@@ -1,0 +1,69 @@
+package fr.usinesouvertes.events.web;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Reads the {@code .eml} files the platform wrote under DATA/outbox, for the tests. */
+final class Outbox {
+
+    private static final Pattern MANAGE_LINK = Pattern.compile("(https?://[^\\s\"<>]+/inscription/gestion/([A-Za-z0-9_.-]+))");
+
+    private Outbox() {
+    }
+
+    static List<MimeMessage> messagesTo(Path dataFolder, String address) throws Exception {
+        Path outbox = dataFolder.resolve("outbox");
+        List<MimeMessage> found = new ArrayList<>();
+        if (!Files.isDirectory(outbox)) {
+            return found;
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".eml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                    if (message.getAllRecipients()[0].toString().equalsIgnoreCase(address)) {
+                        found.add(message);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The plain-text body of a message built by the composer (multipart/mixed → alternative → text/plain). */
+    static String text(Part message) throws Exception {
+        Multipart mixed = (Multipart) message.getContent();
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        return (String) alternative.getBodyPart(0).getContent();
+    }
+
+    /** The attached calendar, as text. */
+    static String calendar(Part message) throws Exception {
+        Multipart mixed = (Multipart) message.getContent();
+        Part attachment = mixed.getBodyPart(1);
+        try (InputStream in = attachment.getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The full view/cancel link of a message and its token (group 2). */
+    static Matcher manageLink(Part message) throws Exception {
+        Matcher matcher = MANAGE_LINK.matcher(text(message));
+        if (!matcher.find()) {
+            throw new IOException("No view/cancel link in the message");
+        }
+        return matcher;
+    }
+}
