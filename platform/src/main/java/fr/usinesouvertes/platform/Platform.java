@@ -1,5 +1,7 @@
 package fr.usinesouvertes.platform;
 
+import fr.usinesouvertes.platform.cluster.ClusterJobs;
+import fr.usinesouvertes.platform.config.ClusterSettings;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.content.BootstrapImporter;
@@ -19,6 +21,7 @@ import fr.usinesouvertes.platform.repository.StoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackends;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +79,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private ModuleManager moduleManager;
+    private ClusterJobs clusterJobs;
     private Contributions contributions;
     private LightModuleOrigins origins;
 
@@ -90,7 +94,9 @@ public final class Platform implements AutoCloseable {
         origins = new LightModuleOrigins(settings.get(CoreSettings.LIGHT_MODULES), classpathRoots);
 
         toClose.add(LightModules.start(origins, definitions, repository, contributions));
-        moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions);
+        clusterJobs = new ClusterJobs(repository, Duration.ofSeconds(settings.get(ClusterSettings.JOB_LEASE)));
+        toClose.add(clusterJobs);
+        moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs);
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
@@ -118,6 +124,11 @@ public final class Platform implements AutoCloseable {
 
     public ContentRepository repository() {
         return repository;
+    }
+
+    /** Jobs that run on exactly one node of the cluster. */
+    public ClusterJobs clusterJobs() {
+        return clusterJobs;
     }
 
     public Definitions definitions() {

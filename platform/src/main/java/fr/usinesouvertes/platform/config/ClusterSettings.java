@@ -25,11 +25,16 @@ public final class ClusterSettings {
             "cluster-read-interval", "Milliseconds between reads of other nodes' changes (visibility bound)",
             "1000", 10, 60_000);
 
+    public static final SettingDefinition<Integer> JOB_LEASE = SettingDefinition.integer("cluster-job-lease",
+            "Seconds after which another node takes over a run-once job from a node that stopped renewing",
+            "30", 1, 3600);
+
     private ClusterSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
-        return List.of(STORE, JDBC_URL, JDBC_USER, JDBC_PASSWORD, JDBC_POOL_SIZE, CLUSTER_ID, CLUSTER_READ_INTERVAL);
+        return List.of(STORE, JDBC_URL, JDBC_USER, JDBC_PASSWORD, JDBC_POOL_SIZE, CLUSTER_ID, CLUSTER_READ_INTERVAL,
+                JOB_LEASE);
     }
 
     static Store store(String value) {
