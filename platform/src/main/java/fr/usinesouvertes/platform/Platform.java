@@ -1,5 +1,7 @@
 package fr.usinesouvertes.platform;
 
+import fr.usinesouvertes.platform.cluster.ClusterJobs;
+import fr.usinesouvertes.platform.config.ClusterSettings;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.content.BootstrapImporter;
@@ -15,10 +17,11 @@ import fr.usinesouvertes.platform.module.ModuleManager;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.repository.ContentRepository;
-import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackend;
+import fr.usinesouvertes.platform.repository.StoreBackends;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,22 +68,52 @@ public final class Platform implements AutoCloseable {
 
     private void start(Builder builder) throws Exception {
         long started = System.nanoTime();
-        repository = ContentRepository.open(builder.storeBackend.apply(settings));
-        toClose.add(repository);
+        StoreBackend backend = builder.storeBackend.apply(settings);
+        StoreBackend.StartupGuard startup;
+        try {
+            startup = backend.exclusiveStartup();
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        try {
+            repository = ContentRepository.open(backend);
+            toClose.add(repository);
+            initialise(builder);
+        } finally {
+            startup.close();
+        }
+        finishStart();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("Usines Ouvertes platform ready at {} (started in {} ms)", server.baseUri(), millis);
+    }
+
+    private ModuleManager moduleManager;
+    private ClusterJobs clusterJobs;
+    private Contributions contributions;
+    private LightModuleOrigins origins;
+
+    /** What must not run on two cluster nodes at once: light modules, install tasks, bootstrap import. */
+    private void initialise(Builder builder) throws Exception {
         definitions = new Definitions();
-        Contributions contributions = new Contributions();
-        List<PlatformServer.Mount> mounts = new ArrayList<>();
+        contributions = new Contributions();
         List<PlatformModule> modules = builder.modules != null ? builder.modules : PlatformLauncher.discoverModules();
         Map<String, String> classpathRoots = new LinkedHashMap<>();
         modules.stream().map(PlatformModule::descriptor).filter(d -> d.lightModuleRoot() != null)
                 .forEach(d -> classpathRoots.put(d.name(), d.lightModuleRoot()));
-        LightModuleOrigins origins = new LightModuleOrigins(settings.get(CoreSettings.LIGHT_MODULES), classpathRoots);
+        origins = new LightModuleOrigins(settings.get(CoreSettings.LIGHT_MODULES), classpathRoots);
 
         toClose.add(LightModules.start(origins, definitions, repository, contributions));
-        ModuleManager moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions);
+        clusterJobs = new ClusterJobs(repository, Duration.ofSeconds(settings.get(ClusterSettings.JOB_LEASE)));
+        toClose.add(clusterJobs);
+        moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs);
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
+    }
+
+    private void finishStart() throws Exception {
+        List<PlatformServer.Mount> mounts = new ArrayList<>();
         moduleManager.start();
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         mounts.addAll(contributions.mounts());
@@ -90,8 +123,6 @@ public final class Platform implements AutoCloseable {
                 contributions.restComponents(), mounts);
         server.start();
         toClose.add(server);
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info("Usines Ouvertes platform ready at {} (started in {} ms)", server.baseUri(), millis);
     }
 
     public Settings settings() {
@@ -104,6 +135,11 @@ public final class Platform implements AutoCloseable {
 
     public ContentRepository repository() {
         return repository;
+    }
+
+    /** Jobs that run on exactly one node of the cluster. */
+    public ClusterJobs clusterJobs() {
+        return clusterJobs;
     }
 
     public Definitions definitions() {
@@ -134,14 +170,14 @@ public final class Platform implements AutoCloseable {
     /** Options for starting a platform; the defaults are those of the embedded production set-up. */
     public static final class Builder {
         private final Settings settings;
-        private Function<Settings, StoreBackend> storeBackend = s -> new SegmentStoreBackend(s.get(CoreSettings.DATA));
+        private Function<Settings, StoreBackend> storeBackend = StoreBackends::fromSettings;
         private List<PlatformModule> modules;
 
         private Builder(Settings settings) {
             this.settings = settings;
         }
 
-        /** Where the repository keeps its tree; the segment store in the data folder by default. */
+        /** Where the repository keeps its tree; by default as the {@code store} setting says. */
         public Builder storeBackend(Function<Settings, StoreBackend> factory) {
             this.storeBackend = factory;
             return this;

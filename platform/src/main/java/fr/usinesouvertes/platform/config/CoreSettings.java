@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The settings the platform itself understands; modules declare theirs through their descriptor. */
@@ -26,7 +27,9 @@ public final class CoreSettings {
     }
 
     public static List<SettingDefinition<?>> all() {
-        return List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK);
+        List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK));
+        all.addAll(ClusterSettings.all());
+        return List.copyOf(all);
     }
 
     static Clock fixedClock(String value) {

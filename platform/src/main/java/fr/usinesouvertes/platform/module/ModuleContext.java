@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.module;
 
+import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -16,6 +17,9 @@ public interface ModuleContext {
 
     /** The platform's clock: fixed with {@code --clock} for demos and tests. */
     Clock clock();
+
+    /** Runs jobs on exactly one node of the cluster (or on the only node), e.g. mail sending. */
+    ClusterJobs clusterJobs();
 
     /** Registers a JAX-RS resource, provider or feature (a class or an instance) under {@code /.rest/}. */
     void registerRestComponent(Object component);

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.module;
 
+import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -28,10 +29,10 @@ public final class ModuleManager implements AutoCloseable {
 
     /** Orders the modules at once: a dependency problem throws {@link ModuleException} before anything runs. */
     public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
-                         Definitions definitions, Clock clock, Contributions contributions) {
+                         Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs) {
         this.ordered = ModuleOrder.of(modules);
         this.repository = repository;
-        this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions);
+        this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions, clusterJobs);
         this.taskRunner = new ModuleTaskRunner(repository, definitions, clock);
         if (!ordered.isEmpty()) {
             LOG.info("Java modules in start order: {}", String.join(", ",

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.module;
 
+import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -7,7 +8,7 @@ import java.time.Clock;
 
 /** The {@link ModuleContext} given to every starting module; contributions go to the platform's {@link Contributions}. */
 record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
-                             Contributions contributions) implements ModuleContext {
+                             Contributions contributions, ClusterJobs clusterJobs) implements ModuleContext {
 
     @Override
     public void registerRestComponent(Object component) {

@@ -13,6 +13,21 @@ public interface StoreBackend extends AutoCloseable {
     /** A short description for logs, e.g. {@code segment store in data/repository}. */
     String describe();
 
+    /**
+     * Held while this node creates the repository and runs install tasks and bootstrap imports, so two
+     * cluster nodes starting together never initialise the shared store at the same time. Nothing to
+     * exclude for a store only this process uses.
+     */
+    default StartupGuard exclusiveStartup() {
+        return () -> { };
+    }
+
     @Override
     void close();
+
+    /** Releases the exclusive start-up; never throws. */
+    interface StartupGuard extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

@@ -4,6 +4,7 @@ import static fr.usinesouvertes.platform.module.TestModule.dependency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,8 +38,9 @@ class ModuleManagerTest {
     /** Opens the segment store in the temp folder, installs and starts the modules, stops and closes it all. */
     private List<String> runOnce(PlatformModule... modules) {
         try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data));
+             ClusterJobs jobs = new ClusterJobs(repository, Duration.ofSeconds(30));
              ModuleManager manager = new ModuleManager(List.of(modules), repository, settings, new Definitions(), CLOCK,
-                     contributions)) {
+                     contributions, jobs)) {
             manager.installOrUpdate();
             manager.start();
             return TestModule.names(manager.modules());

@@ -1,0 +1,164 @@
+package fr.usinesouvertes.events.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.DocumentStoreBackend;
+import fr.usinesouvertes.platform.repository.StoreBackend;
+import fr.usinesouvertes.platform.testing.SharedPostgres;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bookings spread over two repository nodes sharing one PostgreSQL never overbook a slot. */
+class SlotBookingClusterTest {
+
+    private static SharedPostgres postgres;
+    private static ContentRepository nodeA;
+    private static ContentRepository nodeB;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        postgres = SharedPostgres.start();
+        String db = postgres.newDatabase();
+        nodeA = open(db);
+        nodeB = open(db);
+    }
+
+    private static ContentRepository open(String jdbcUrl) throws Exception {
+        DocumentStoreBackend backend = new DocumentStoreBackend(Files.createTempDirectory("booking-node"),
+                new DocumentStoreBackend.Options(jdbcUrl, "postgres", "postgres", 16, 0, 100, Duration.ofMinutes(1)));
+        try (StoreBackend.StartupGuard ignored = backend.exclusiveStartup()) {
+            return ContentRepository.open(backend);
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void twoHundredConcurrentBookingsOverTwoNodesConfirmExactlyThirtyPersons() throws Exception {
+        String slot = nodeA.write(session -> {
+            Node root = session.getRootNode().hasNode("events") ? session.getNode("/events")
+                    : session.getRootNode().addNode("events", "nt:unstructured");
+            Node created = root.addNode("slot-" + System.nanoTime(), "mgnl:contentNode");
+            created.setProperty("capacity", 30L);
+            return created.getIdentifier();
+        });
+        awaitVisible(nodeB, slot);
+        SlotBooking onA = new SlotBooking(nodeA, Clock.systemUTC());
+        SlotBooking onB = new SlotBooking(nodeB, Clock.systemUTC());
+
+        List<BookingOutcome> outcomes = concurrently(200, i -> (i % 2 == 0 ? onA : onB)
+                .book(new BookingRequest(slot, 1, "visitor-" + i, node -> node.setProperty("email", "v@example.org"))));
+
+        assertThat(outcomes).hasSize(200);
+        long confirmed = outcomes.stream().filter(o -> o.status() == BookingOutcome.Status.CONFIRMED).count();
+        assertThat(confirmed).isEqualTo(30);
+        assertThat(outcomes.stream().filter(o -> o.status() == BookingOutcome.Status.WAITLISTED)).hasSize(170);
+        for (ContentRepository node : List.of(nodeA, nodeB)) {
+            awaitBooked(node, slot, 30);
+            assertThat(confirmedRegistrations(node, slot)).isEqualTo(30);
+        }
+    }
+
+    private static void awaitVisible(ContentRepository node, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean seen = node.read(session -> {
+                try {
+                    session.getNodeByIdentifier(id);
+                    return true;
+                } catch (javax.jcr.ItemNotFoundException e) {
+                    return false;
+                }
+            });
+            if (seen) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("Slot " + id + " not visible on the other node within 10 s");
+    }
+
+    private static void awaitBooked(ContentRepository node, String slot, long persons) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && bookedPersons(node, slot) != persons) {
+            Thread.sleep(20);
+        }
+        assertThat(bookedPersons(node, slot)).isEqualTo(persons);
+    }
+
+    private static long bookedPersons(ContentRepository node, String slot) {
+        return node.read(session -> {
+            Node slotNode = session.getNodeByIdentifier(slot);
+            return slotNode.hasProperty("bookedPersons") ? slotNode.getProperty("bookedPersons").getLong() : 0L;
+        });
+    }
+
+    private static long confirmedRegistrations(ContentRepository node, String slot) {
+        return node.read(session -> {
+            String path = "/" + SlotBooking.WORKSPACE + "/" + slot;
+            if (!session.nodeExists(path)) {
+                return 0L;
+            }
+            long persons = 0;
+            for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
+                Node registration = it.nextNode();
+                if (registration.hasProperty("status") && "confirmed".equals(registration.getProperty("status").getString())) {
+                    persons += registration.getProperty("persons").getLong();
+                }
+            }
+            return persons;
+        });
+    }
+
+    interface Indexed<T> {
+        T call(int index) throws Exception;
+    }
+
+    private static <T> List<T> concurrently(int count, Indexed<T> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit((Callable<T>) () -> {
+                    start.await();
+                    return work.call(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
