@@ -17,6 +17,7 @@ import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackend;
+import fr.usinesouvertes.platform.search.SearchIndexes;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class Platform implements AutoCloseable {
     private ContentRepository repository;
     private Definitions definitions;
     private PlatformServer server;
+    private ModuleManager moduleManager;
 
     private Platform(Settings settings) {
         this.settings = settings;
@@ -67,7 +69,7 @@ public final class Platform implements AutoCloseable {
         LightModuleOrigins origins = new LightModuleOrigins(settings.get(CoreSettings.LIGHT_MODULES), classpathRoots);
 
         toClose.add(LightModules.start(origins, definitions, repository, contributions));
-        ModuleManager moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions);
+        moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions);
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
@@ -97,6 +99,11 @@ public final class Platform implements AutoCloseable {
 
     public Definitions definitions() {
         return definitions;
+    }
+
+    /** The search indexes opened by the modules. */
+    public SearchIndexes searchIndexes() {
+        return moduleManager.searchIndexes();
     }
 
     public URI baseUri() {

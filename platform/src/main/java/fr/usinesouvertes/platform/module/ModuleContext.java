@@ -3,6 +3,8 @@ package fr.usinesouvertes.platform.module;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.search.SearchDocumentSource;
+import fr.usinesouvertes.platform.search.SearchIndex;
 import java.time.Clock;
 
 /** What a starting module can use and where it registers its contributions. */
@@ -22,4 +24,10 @@ public interface ModuleContext {
 
     /** Makes an object available to every FreeMarker template under {@code name}, e.g. {@code eventsfn}. */
     void registerTemplatingFunctions(String name, Object functions);
+
+    /**
+     * Opens a node-local search index fed by {@code source}: rebuilt at start, after repository
+     * changes (debounced) and on demand; closed with the platform.
+     */
+    SearchIndex openSearchIndex(String name, SearchDocumentSource source);
 }

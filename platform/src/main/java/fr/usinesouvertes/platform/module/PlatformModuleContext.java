@@ -3,11 +3,14 @@ package fr.usinesouvertes.platform.module;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.search.SearchDocumentSource;
+import fr.usinesouvertes.platform.search.SearchIndex;
+import fr.usinesouvertes.platform.search.SearchIndexes;
 import java.time.Clock;
 
 /** The {@link ModuleContext} given to every starting module; contributions go to the platform's {@link Contributions}. */
 record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
-                             Contributions contributions) implements ModuleContext {
+                             Contributions contributions, SearchIndexes searchIndexes) implements ModuleContext {
 
     @Override
     public void registerRestComponent(Object component) {
@@ -17,5 +20,10 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
     @Override
     public void registerTemplatingFunctions(String name, Object functions) {
         contributions.addTemplatingFunctions(name, functions);
+    }
+
+    @Override
+    public SearchIndex openSearchIndex(String name, SearchDocumentSource source) {
+        return searchIndexes.open(name, source);
     }
 }
