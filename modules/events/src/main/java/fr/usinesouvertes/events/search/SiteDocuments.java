@@ -1,0 +1,156 @@
+package fr.usinesouvertes.events.search;
+
+import fr.usinesouvertes.platform.http.JsonMapper;
+import fr.usinesouvertes.platform.search.SearchDocumentSource;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * Turns the public event sheets ({@code published} or {@code full}) of {@code /events/<year>/<site>}
+ * into one search document per site, from its latest edition's sheet, its site and its company.
+ * Draft, submitted and cancelled sheets, and registrations, are never read.
+ */
+public final class SiteDocuments implements SearchDocumentSource {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Set<String> PUBLIC_STATUSES = Set.of("published", "full");
+
+    @Override
+    public FacetsConfig facetsConfig() {
+        return SiteFields.facetsConfig();
+    }
+
+    @Override
+    public void readAll(Session session, Consumer<Document> sink) throws RepositoryException {
+        for (Node sheet : latestPublicSheetPerSite(session).values()) {
+            Node site = referenced(session, sheet, "site");
+            if (site != null) {
+                sink.accept(document(session, sheet, site));
+            }
+        }
+    }
+
+    private static Map<String, Node> latestPublicSheetPerSite(Session session) throws RepositoryException {
+        Map<String, Node> sheets = new LinkedHashMap<>();
+        if (!session.nodeExists("/events")) {
+            return sheets;
+        }
+        List<Node> years = new ArrayList<>();
+        session.getNode("/events").getNodes().forEachRemaining(year -> years.add((Node) year));
+        years.sort(Comparator.comparing(SiteDocuments::nameOf).reversed());
+        for (Node year : years) {
+            for (NodeIterator it = year.getNodes(); it.hasNext(); ) {
+                Node sheet = it.nextNode();
+                if (PUBLIC_STATUSES.contains(text(sheet, "status")) && sheet.hasProperty("site")) {
+                    sheets.putIfAbsent(text(sheet, "site"), sheet); // latest edition first
+                }
+            }
+        }
+        return sheets;
+    }
+
+    private static Document document(Session session, Node sheet, Node site) throws RepositoryException {
+        Node company = referenced(session, site, "company");
+        String companyName = company != null ? text(company, "name") : "";
+        String sector = !text(site, "sector").isEmpty() ? text(site, "sector")
+                : company != null ? text(company, "sector") : "";
+        List<SlotSummary> slots = slots(sheet, "full".equals(text(sheet, "status")));
+        SiteDocumentBuilder builder = new SiteDocumentBuilder(site.getName())
+                .text(SiteFields.NAME, text(site, "name"))
+                .text(SiteFields.COMPANY, companyName)
+                .text(SiteFields.COMMUNE, text(site, "commune"))
+                .text(SiteFields.SECTOR_TEXT, sector)
+                .richText(SiteFields.DESCRIPTION, text(site, "description") + " " + text(sheet, "description"))
+                .richText(SiteFields.DESCRIPTION_EN, text(site, "description_en") + " " + text(sheet, "description_en"))
+                .facet(SiteFields.REGION, text(site, "region"))
+                .facet(SiteFields.DEPARTMENT, text(site, "department"))
+                .facet(SiteFields.SECTOR, sector)
+                .slots(slots);
+        if (site.hasProperty("latitude") && site.hasProperty("longitude")) {
+            builder.location(site.getProperty("latitude").getDouble(), site.getProperty("longitude").getDouble());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("slug", site.getName());
+        result.put("name", text(site, "name"));
+        result.put("company", companyName);
+        result.put("commune", text(site, "commune"));
+        result.put("department", text(site, "department"));
+        result.put("region", text(site, "region"));
+        result.put("sector", sector);
+        result.put("placesLeft", slots.stream().mapToLong(SlotSummary::placesLeft).sum());
+        result.put("slots", slots);
+        return builder.result(json(result)).build();
+    }
+
+    private static List<SlotSummary> slots(Node sheet, boolean full) throws RepositoryException {
+        List<SlotSummary> slots = new ArrayList<>();
+        if (!sheet.hasNode("slots")) {
+            return slots;
+        }
+        for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext(); ) {
+            Node slot = it.nextNode();
+            if (!slot.hasProperty("start")) {
+                continue;
+            }
+            long capacity = slot.hasProperty("capacity") ? slot.getProperty("capacity").getLong() : 0;
+            long booked = slot.hasProperty("bookedPersons") ? slot.getProperty("bookedPersons").getLong() : 0;
+            Set<String> audiences = new TreeSet<>();
+            if (slot.hasProperty("audiences")) {
+                for (var value : slot.getProperty("audiences").getValues()) {
+                    audiences.add(value.getString());
+                }
+            }
+            slots.add(new SlotSummary(slot.getIdentifier(),
+                    slot.getProperty("start").getDate().toInstant().atZone(PARIS).toOffsetDateTime(),
+                    List.copyOf(audiences), full ? 0 : Math.max(0, capacity - booked)));
+        }
+        slots.sort(Comparator.comparing(SlotSummary::start));
+        return slots;
+    }
+
+    private static Node referenced(Session session, Node node, String property) throws RepositoryException {
+        String id = text(node, property);
+        if (id.isEmpty()) {
+            return null;
+        }
+        try {
+            return session.getNodeByIdentifier(id);
+        } catch (javax.jcr.ItemNotFoundException | IllegalArgumentException e) {
+            return null; // a dangling reference leaves the sheet out rather than failing the whole index
+        }
+    }
+
+    static String text(Node node, String property) throws RepositoryException {
+        return node.hasProperty(property) ? node.getProperty(property).getString() : "";
+    }
+
+    private static String nameOf(Node node) {
+        try {
+            return node.getName();
+        } catch (RepositoryException e) {
+            return "";
+        }
+    }
+
+    private static String json(Map<String, Object> result) {
+        try {
+            return JsonMapper.mapper().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a search result", e);
+        }
+    }
+}
