@@ -1,6 +1,14 @@
 package fr.usinesouvertes.events;
 
+import fr.usinesouvertes.events.search.CommunesTable;
+import fr.usinesouvertes.events.search.SearchParameters;
+import fr.usinesouvertes.events.search.SearchResource;
+import fr.usinesouvertes.events.search.SiteDocuments;
+import fr.usinesouvertes.events.search.SiteSearch;
 import fr.usinesouvertes.platform.config.SettingDefinition;
+import fr.usinesouvertes.platform.module.ModuleContext;
+import fr.usinesouvertes.platform.search.SearchIndex;
+import java.nio.file.Path;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import java.util.List;
@@ -14,6 +22,8 @@ public final class EventsModule implements PlatformModule {
 
     public static final String NAME = "events";
     public static final String VERSION = "0.1.0";
+    /** The node-local index of public sites, in {@code DATA/search-index/sites}. */
+    public static final String SEARCH_INDEX = "sites";
     static final String LIGHT_MODULE_ROOT = "light-modules/events";
 
     @Override
@@ -24,5 +34,14 @@ public final class EventsModule implements PlatformModule {
     @Override
     public List<SettingDefinition<?>> settings() {
         return EventsSettings.all();
+    }
+
+    @Override
+    public void start(ModuleContext context) {
+        SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
+        Path communesFile = context.settings().get(EventsSettings.COMMUNES);
+        CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
+        context.registerRestComponent(new SearchResource(new SiteSearch(index, context.clock()),
+                new SearchParameters(communes)));
     }
 }
