@@ -6,6 +6,7 @@ import fr.usinesouvertes.platform.config.SettingsException;
 import fr.usinesouvertes.platform.content.ContentCommand;
 import fr.usinesouvertes.platform.module.ModuleException;
 import fr.usinesouvertes.platform.repository.RepositoryLockedException;
+import fr.usinesouvertes.platform.search.SearchRebuildCommand;
 import java.util.Arrays;
 
 /** Starts the platform with the embedded defaults: {@code java -jar webapp/target/usines-ouvertes.jar}. */
@@ -18,9 +19,13 @@ public final class Main {
         if (ContentCommand.handles(args)) {
             System.exit(new ContentCommand(System.out, System.err).run(args));
         }
+        if (SearchRebuildCommand.handles(args)) {
+            System.exit(rebuildSearch(args));
+        }
         if (Arrays.asList(args).contains("--help")) {
             System.out.print(PlatformLauncher.usage());
             System.out.print(ContentCommand.usage());
+            System.out.print(SearchRebuildCommand.usage());
             return;
         }
         try {
@@ -35,6 +40,18 @@ public final class Main {
         } catch (Exception e) {
             e.printStackTrace();
             fail(1, "The platform could not start: " + e.getMessage());
+        }
+    }
+
+    private static int rebuildSearch(String[] args) {
+        try {
+            return new SearchRebuildCommand(System.out).run(args);
+        } catch (RepositoryLockedException e) {
+            System.err.println(e.getMessage() + " (stop the platform before rebuilding its search indexes)");
+            return 3;
+        } catch (Exception e) {
+            System.err.println("Search rebuild failed: " + e.getMessage());
+            return 1;
         }
     }
 
