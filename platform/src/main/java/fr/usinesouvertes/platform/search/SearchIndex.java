@@ -7,7 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +22,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -26,8 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node-local Lucene index kept in step with the repository: rebuilt from its
- * {@link SearchDocumentSource} at start, again a moment after repository changes (debounced), and on
- * demand with {@link #rebuild()}. Searches go through a {@link SearcherManager}, so they keep seeing
+ * {@link SearchDocumentSource} at start and on demand with {@link #rebuild()}; a moment after
+ * repository changes (debounced), the affected documents are replaced (or the whole index rebuilt
+ * when the source cannot tell which). Searches go through a {@link SearcherManager}, so they keep seeing
  * the previous index while a rebuild runs.
  */
 public final class SearchIndex implements AutoCloseable {
@@ -45,6 +52,8 @@ public final class SearchIndex implements AutoCloseable {
     private final SearcherManager searcherManager;
     private final ScheduledExecutorService worker;
     private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private final AtomicBoolean updatePending = new AtomicBoolean();
+    private final ChangeObserver changes;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
     private volatile boolean rebuilding;
@@ -77,7 +86,7 @@ public final class SearchIndex implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        repository.addChangeListener(this::scheduleRebuild);
+        this.changes = new ChangeObserver(repository, this::scheduleUpdate);
         scheduleRebuild(); // the repository may have changed while this node was down
     }
 
@@ -143,6 +152,73 @@ public final class SearchIndex implements AutoCloseable {
         return status();
     }
 
+    /**
+     * Applies the changes observed since the last update a moment later (debounced): only the
+     * affected documents when the source can tell which, else a full rebuild.
+     */
+    private void scheduleUpdate() {
+        if (source.idField() == null) {
+            scheduleRebuild();
+            return;
+        }
+        if (updatePending.compareAndSet(false, true)) {
+            try {
+                worker.schedule(() -> {
+                    updatePending.set(false);
+                    update(changes.drain());
+                }, debounceMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                updatePending.set(false);
+            }
+        }
+    }
+
+    private synchronized void update(Set<String> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        try {
+            Set<String> ids = repository.read(session -> {
+                Set<String> affected = new TreeSet<>();
+                for (String path : paths) {
+                    Set<String> forPath = source.affectedIds(session, path);
+                    if (forPath == null) {
+                        return null;
+                    }
+                    affected.addAll(forPath);
+                }
+                return affected;
+            });
+            if (ids == null) {
+                rebuild();
+                return;
+            }
+            if (ids.isEmpty()) {
+                return;
+            }
+            Map<String, Optional<Document>> documents = repository.read(session -> {
+                Map<String, Optional<Document>> read = new LinkedHashMap<>();
+                for (String id : ids) {
+                    read.put(id, source.read(session, id));
+                }
+                return read;
+            });
+            for (Map.Entry<String, Optional<Document>> entry : documents.entrySet()) {
+                Term id = new Term(source.idField(), entry.getKey());
+                if (entry.getValue().isPresent()) {
+                    writer.updateDocument(id, facetsConfig.build(entry.getValue().get()));
+                } else {
+                    writer.deleteDocuments(id);
+                }
+            }
+            writer.commit();
+            searcherManager.maybeRefreshBlocking();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Updating search index '{}' failed; rebuilding it", name, e);
+            scheduleRebuild();
+        }
+    }
+
     /** Starts a rebuild in the background unless one is already waiting; returns at once. */
     public void scheduleRebuild() {
         if (rebuildPending.compareAndSet(false, true)) {
@@ -165,6 +241,7 @@ public final class SearchIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        changes.close();
         worker.shutdownNow();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -21,7 +22,8 @@ import org.apache.lucene.facet.FacetsConfig;
 
 /**
  * Turns the public event sheets ({@code published} or {@code full}) of {@code /events/<year>/<site>}
- * into one search document per site, from its latest edition's sheet, its site and its company.
+ * into one search document per site, from its latest edition's sheet, its site and its company;
+ * after a change, only the documents of the sites concerned are read again.
  * Draft, submitted and cancelled sheets, and registrations, are never read.
  */
 public final class SiteDocuments implements SearchDocumentSource {
@@ -35,8 +37,43 @@ public final class SiteDocuments implements SearchDocumentSource {
     }
 
     @Override
+    public String idField() {
+        return SiteFields.SLUG;
+    }
+
+    /**
+     * A change under {@code /events/<year>/<site>} or {@code /sites/<site>} affects that site's
+     * document (sheets are named after their site); registrations and other workspaces affect none;
+     * a company change (rare) rebuilds the index, as do changes whose site cannot be told.
+     */
+    @Override
+    public Set<String> affectedIds(Session session, String path) {
+        String[] parts = path.split("/");
+        if (parts.length < 2) {
+            return null;
+        }
+        return switch (parts[1]) {
+            case "events" -> parts.length >= 4 ? Set.of(parts[3]) : null;
+            case "sites" -> parts.length >= 3 ? Set.of(parts[2]) : null;
+            case "companies" -> null;
+            default -> Set.of();
+        };
+    }
+
+    @Override
+    public Optional<Document> read(Session session, String slug) throws RepositoryException {
+        for (Node sheet : latestPublicSheetPerSite(session, slug).values()) {
+            Node site = referenced(session, sheet, "site");
+            if (site != null && site.getName().equals(slug)) {
+                return Optional.of(document(session, sheet, site));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public void readAll(Session session, Consumer<Document> sink) throws RepositoryException {
-        for (Node sheet : latestPublicSheetPerSite(session).values()) {
+        for (Node sheet : latestPublicSheetPerSite(session, null).values()) {
             Node site = referenced(session, sheet, "site");
             if (site != null) {
                 sink.accept(document(session, sheet, site));
@@ -44,7 +81,8 @@ public final class SiteDocuments implements SearchDocumentSource {
         }
     }
 
-    private static Map<String, Node> latestPublicSheetPerSite(Session session) throws RepositoryException {
+    /** By site id, the public sheet of the latest edition; only those named {@code slug} when given. */
+    private static Map<String, Node> latestPublicSheetPerSite(Session session, String slug) throws RepositoryException {
         Map<String, Node> sheets = new LinkedHashMap<>();
         if (!session.nodeExists("/events")) {
             return sheets;
@@ -53,8 +91,13 @@ public final class SiteDocuments implements SearchDocumentSource {
         session.getNode("/events").getNodes().forEachRemaining(year -> years.add((Node) year));
         years.sort(Comparator.comparing(SiteDocuments::nameOf).reversed());
         for (Node year : years) {
-            for (NodeIterator it = year.getNodes(); it.hasNext(); ) {
-                Node sheet = it.nextNode();
+            List<Node> yearSheets = new ArrayList<>();
+            if (slug == null) {
+                year.getNodes().forEachRemaining(sheet -> yearSheets.add((Node) sheet));
+            } else if (year.hasNode(slug)) {
+                yearSheets.add(year.getNode(slug));
+            }
+            for (Node sheet : yearSheets) {
                 if (PUBLIC_STATUSES.contains(text(sheet, "status")) && sheet.hasProperty("site")) {
                     sheets.putIfAbsent(text(sheet, "site"), sheet); // latest edition first
                 }
