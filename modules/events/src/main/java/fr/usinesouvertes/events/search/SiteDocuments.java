@@ -43,21 +43,42 @@ public final class SiteDocuments implements SearchDocumentSource {
 
     /**
      * A change under {@code /events/<year>/<site>} or {@code /sites/<site>} affects that site's
-     * document (sheets are named after their site); registrations and other workspaces affect none;
-     * a company change (rare) rebuilds the index, as do changes whose site cannot be told.
+     * document (sheets are named after their site); a company change affects the sites referencing it;
+     * registrations and other workspaces affect none. A removed folder or company rebuilds the index.
      */
     @Override
-    public Set<String> affectedIds(Session session, String path) {
+    public Set<String> affectedIds(Session session, String path) throws RepositoryException {
         String[] parts = path.split("/");
         if (parts.length < 2) {
             return null;
         }
         return switch (parts[1]) {
-            case "events" -> parts.length >= 4 ? Set.of(parts[3]) : null;
-            case "sites" -> parts.length >= 3 ? Set.of(parts[2]) : null;
-            case "companies" -> null;
+            case "events" -> parts.length >= 4 ? Set.of(parts[3]) : existingFolder(session, path);
+            case "sites" -> parts.length >= 3 ? Set.of(parts[2]) : existingFolder(session, path);
+            case "companies" -> parts.length >= 3 ? sitesOfCompany(session, "/companies/" + parts[2])
+                    : existingFolder(session, path);
             default -> Set.of();
         };
+    }
+
+    /** A folder's own change (created, touched) affects no site; its removal may affect any. */
+    private static Set<String> existingFolder(Session session, String path) throws RepositoryException {
+        return session.nodeExists(path) ? Set.of() : null;
+    }
+
+    private static Set<String> sitesOfCompany(Session session, String companyPath) throws RepositoryException {
+        if (!session.nodeExists(companyPath) || !session.nodeExists("/sites")) {
+            return session.nodeExists(companyPath) ? Set.of() : null;
+        }
+        String id = session.getNode(companyPath).getIdentifier();
+        Set<String> slugs = new TreeSet<>();
+        for (NodeIterator sites = session.getNode("/sites").getNodes(); sites.hasNext(); ) {
+            Node site = sites.nextNode();
+            if (id.equals(text(site, "company"))) {
+                slugs.add(site.getName());
+            }
+        }
+        return slugs;
     }
 
     @Override

@@ -34,6 +34,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.SloppyMath;
 
 /**
@@ -80,9 +81,19 @@ public final class SiteSearch {
             DrillDownQuery drillDown = new DrillDownQuery(index.facetsConfig(), baseQuery(query));
             query.filters().forEach((dimension, values) -> values.forEach(value -> drillDown.add(dimension, value)));
             int wanted = query.offset() + query.limit();
-            DrillSideways.DrillSidewaysResult found = new DrillSideways(searcher, index.facetsConfig(), state)
-                    .search(drillDown, null, null, wanted, sort(query), false);
-            answer.put("total", found.hits.totalHits.value);
+            DrillSideways.DrillSidewaysResult found;
+            try {
+                found = new DrillSideways(searcher, index.facetsConfig(), state)
+                        .search(drillDown, null, null, wanted, sort(query), false);
+            } catch (IllegalArgumentException filterOnEmptyDimension) {
+                // a filter on a dimension no site has a value for yet: nothing can match
+                answer.put("total", 0);
+                answer.put("results", List.of());
+                answer.put("facets", facets(null));
+                return answer;
+            }
+            boolean exact = found.hits.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+            answer.put("total", exact ? found.hits.totalHits.value : searcher.count(drillDown));
             answer.put("results", results(searcher, found.hits, query));
             answer.put("facets", facets(found.facets));
             return answer;

@@ -232,6 +232,16 @@ class SearchApiTest {
     }
 
     @Test
+    void aCompanyChangeUpdatesItsSites() throws Exception {
+        PLATFORM.platform().repository().write(session -> {
+            session.getNode("/companies/upsa").setProperty("name", "UPSA Laboratoires");
+            return null;
+        });
+        awaitSearch("q=laboratoires", answer -> answer.get("total").asInt() == 2);
+        assertThat(first(search("q=laboratoires")).get("company").asText()).isEqualTo("UPSA Laboratoires");
+    }
+
+    @Test
     void rebuildReportsProgressOverStatus() throws Exception {
         PLATFORM.platform().searchIndexes().all().get(0).rebuild();
         JsonNode status = JsonMapper.mapper().readTree(PLATFORM.get("/.rest/search/v1/status").body());
