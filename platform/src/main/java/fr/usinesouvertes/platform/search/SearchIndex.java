@@ -41,6 +41,9 @@ public final class SearchIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
 
+    /** Beyond this many changed paths at once, a full rebuild replaces the per-document update. */
+    static final int MAX_INCREMENTAL_PATHS = 2000;
+
     private final String name;
     private final ContentRepository repository;
     private final SearchDocumentSource source;
@@ -175,6 +178,10 @@ public final class SearchIndex implements AutoCloseable {
 
     private synchronized void update(Set<String> paths) {
         if (paths.isEmpty()) {
+            return;
+        }
+        if (paths.size() > MAX_INCREMENTAL_PATHS) {
+            rebuild(); // a bulk change (import, benchmark): one pass over the repository is cheaper
             return;
         }
         try {
