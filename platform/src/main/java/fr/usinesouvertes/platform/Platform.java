@@ -19,6 +19,7 @@ import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.StoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackends;
+import fr.usinesouvertes.platform.search.SearchIndexes;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class Platform implements AutoCloseable {
     private ContentRepository repository;
     private Definitions definitions;
     private PlatformServer server;
+    private ModuleManager moduleManager;
 
     private Platform(Settings settings) {
         this.settings = settings;
@@ -88,7 +90,6 @@ public final class Platform implements AutoCloseable {
         LOG.info("Usines Ouvertes platform ready at {} (started in {} ms)", server.baseUri(), millis);
     }
 
-    private ModuleManager moduleManager;
     private ClusterJobs clusterJobs;
     private Contributions contributions;
     private LightModuleOrigins origins;
@@ -144,6 +145,11 @@ public final class Platform implements AutoCloseable {
 
     public Definitions definitions() {
         return definitions;
+    }
+
+    /** The search indexes opened by the modules. */
+    public SearchIndexes searchIndexes() {
+        return moduleManager.searchIndexes();
     }
 
     public URI baseUri() {

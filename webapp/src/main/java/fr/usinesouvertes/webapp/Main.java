@@ -7,6 +7,7 @@ import fr.usinesouvertes.platform.config.SettingsException;
 import fr.usinesouvertes.platform.content.ContentCommand;
 import fr.usinesouvertes.platform.module.ModuleException;
 import fr.usinesouvertes.platform.repository.RepositoryLockedException;
+import fr.usinesouvertes.platform.search.SearchRebuildCommand;
 import java.util.Arrays;
 
 /** Starts the platform with the embedded defaults: {@code java -jar webapp/target/usines-ouvertes.jar}. */
@@ -19,6 +20,9 @@ public final class Main {
         if (ContentCommand.handles(args)) {
             System.exit(new ContentCommand(System.out, System.err).run(args));
         }
+        if (SearchRebuildCommand.handles(args)) {
+            System.exit(rebuildSearch(args));
+        }
         ModuleCommands moduleCommands = new ModuleCommands(PlatformLauncher.discoverModules(), System.out, System.err);
         if (moduleCommands.find(args).isPresent()) {
             System.exit(moduleCommands.run(args));
@@ -26,6 +30,7 @@ public final class Main {
         if (Arrays.asList(args).contains("--help")) {
             System.out.print(PlatformLauncher.usage());
             System.out.print(ContentCommand.usage());
+            System.out.print(SearchRebuildCommand.usage());
             System.out.print(moduleCommands.usage());
             return;
         }
@@ -41,6 +46,18 @@ public final class Main {
         } catch (Exception e) {
             e.printStackTrace();
             fail(1, "The platform could not start: " + e.getMessage());
+        }
+    }
+
+    private static int rebuildSearch(String[] args) {
+        try {
+            return new SearchRebuildCommand(System.out).run(args);
+        } catch (RepositoryLockedException e) {
+            System.err.println(e.getMessage() + " (stop the platform before rebuilding its search indexes)");
+            return 3;
+        } catch (Exception e) {
+            System.err.println("Search rebuild failed: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -1,19 +1,26 @@
 package fr.usinesouvertes.events;
 
-import fr.usinesouvertes.events.registration.RegistrationService;
-import fr.usinesouvertes.events.web.OpenApiResource;
-import fr.usinesouvertes.events.web.RegistrationPagesServlet;
-import fr.usinesouvertes.events.web.RegistrationResource;
-import fr.usinesouvertes.platform.config.CoreSettings;
-import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
 import fr.usinesouvertes.events.delivery.SlotCalendarResource;
-import fr.usinesouvertes.events.site.EventsFunctions;
 import fr.usinesouvertes.events.organiser.RecruitmentCommand;
 import fr.usinesouvertes.events.organiser.RegistrationsCommand;
+import fr.usinesouvertes.events.registration.RegistrationService;
+import fr.usinesouvertes.events.search.CommunesTable;
+import fr.usinesouvertes.events.search.SearchParameters;
+import fr.usinesouvertes.events.search.SearchResource;
+import fr.usinesouvertes.events.search.SiteDocuments;
+import fr.usinesouvertes.events.search.SiteSearch;
+import fr.usinesouvertes.events.site.EventsFunctions;
+import fr.usinesouvertes.events.web.OpenApiResource;
+import fr.usinesouvertes.events.web.RegistrationPagesServlet;
+import fr.usinesouvertes.events.web.RegistrationResource;
 import fr.usinesouvertes.platform.command.ModuleCommand;
+import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.module.ModuleContext;
+import fr.usinesouvertes.platform.search.SearchIndex;
+import java.nio.file.Path;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import java.util.List;
@@ -27,6 +34,8 @@ public final class EventsModule implements PlatformModule {
 
     public static final String NAME = "events";
     public static final String VERSION = "0.1.0";
+    /** The node-local index of public sites, in {@code DATA/search-index/sites}. */
+    public static final String SEARCH_INDEX = "sites";
     static final String LIGHT_MODULE_ROOT = "light-modules/events";
     static final String CALENDAR_UID_DOMAIN = "journees-usines-ouvertes.fr";
 
@@ -57,6 +66,11 @@ public final class EventsModule implements PlatformModule {
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
         VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
+        SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
+        Path communesFile = context.settings().get(EventsSettings.COMMUNES);
+        CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
+        context.registerRestComponent(new SearchResource(new SiteSearch(index, context.clock()),
+                new SearchParameters(communes)));
     }
 
     /** The {@code public-url} setting, or the local address when it is unset (development, demos). */

@@ -1,6 +1,8 @@
 package fr.usinesouvertes.events;
 
 import fr.usinesouvertes.platform.config.SettingDefinition;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The settings the events module declares, each settable as {@code --name value} or in {@code config/platform.yaml}. */
@@ -36,13 +38,18 @@ public final class EventsSettings {
                     + "data (e.g. https://journees-usines-ouvertes.fr); when unset, the address each request came to "
                     + "(http://localhost:<port> locally)", null);
 
+    public static final SettingDefinition<Path> COMMUNES = new SettingDefinition<>("communes",
+            "CSV table of French communes with coordinates (columns NAME, DEPARTMENT, ZIP_CODES, LATITUDE, "
+                    + "LONGITUDE…), used by the search's near=<commune or postal code>; unset: only lat/lon work",
+            null, EventsSettings::readableFile);
+
     private EventsSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
         return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,
                 REGISTRATION_MAX_ACCOMPANYING_ADULTS, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
-                SMTP_STARTTLS, MAIL_FROM, PUBLIC_URL);
+                SMTP_STARTTLS, MAIL_FROM, PUBLIC_URL, COMMUNES);
     }
 
     private static String secret(String value) {
@@ -50,5 +57,13 @@ public final class EventsSettings {
             throw new IllegalArgumentException("must be at least 32 characters long");
         }
         return value.strip();
+    }
+
+    private static Path readableFile(String value) {
+        Path path = Path.of(value.strip());
+        if (!Files.isReadable(path) || Files.isDirectory(path)) {
+            throw new IllegalArgumentException("'" + value + "' is not a readable file");
+        }
+        return path;
     }
 }

@@ -4,6 +4,8 @@ import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.search.SearchDocumentSource;
+import fr.usinesouvertes.platform.search.SearchIndex;
 import java.time.Clock;
 
 /** What a starting module can use and where it registers its contributions. */
@@ -32,4 +34,10 @@ public interface ModuleContext {
      * itself; a prefix spec wins over the page renderer, which answers every other path.
      */
     void registerServlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet);
+
+    /**
+     * Opens a node-local search index fed by {@code source}: rebuilt at start, after repository
+     * changes (debounced) and on demand; closed with the platform.
+     */
+    SearchIndex openSearchIndex(String name, SearchDocumentSource source);
 }

@@ -4,6 +4,7 @@ import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.search.SearchIndexes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class ModuleManager implements AutoCloseable {
     private final ContentRepository repository;
     private final ModuleContext context;
     private final ModuleTaskRunner taskRunner;
+    private final SearchIndexes searchIndexes;
     private final List<PlatformModule> started = new ArrayList<>();
 
     /** Orders the modules at once: a dependency problem throws {@link ModuleException} before anything runs. */
@@ -32,12 +34,19 @@ public final class ModuleManager implements AutoCloseable {
                          Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs) {
         this.ordered = ModuleOrder.of(modules);
         this.repository = repository;
-        this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions, clusterJobs);
+        this.searchIndexes = new SearchIndexes(repository, settings, clock);
+        this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions, clusterJobs,
+                searchIndexes);
         this.taskRunner = new ModuleTaskRunner(repository, definitions, clock);
         if (!ordered.isEmpty()) {
             LOG.info("Java modules in start order: {}", String.join(", ",
                     ordered.stream().map(module -> module.descriptor().name() + " " + module.descriptor().version()).toList()));
         }
+    }
+
+    /** The search indexes the modules opened (rebuild command, status). */
+    public SearchIndexes searchIndexes() {
+        return searchIndexes;
     }
 
     /** The modules in start order. */
@@ -98,5 +107,6 @@ public final class ModuleManager implements AutoCloseable {
             }
         }
         started.clear();
+        searchIndexes.close();
     }
 }

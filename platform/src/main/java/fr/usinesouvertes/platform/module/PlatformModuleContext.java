@@ -4,11 +4,15 @@ import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.search.SearchDocumentSource;
+import fr.usinesouvertes.platform.search.SearchIndex;
+import fr.usinesouvertes.platform.search.SearchIndexes;
 import java.time.Clock;
 
 /** The {@link ModuleContext} given to every starting module; contributions go to the platform's {@link Contributions}. */
 record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
-                             Contributions contributions, ClusterJobs clusterJobs) implements ModuleContext {
+                             Contributions contributions, ClusterJobs clusterJobs,
+                             SearchIndexes searchIndexes) implements ModuleContext {
 
     @Override
     public void registerRestComponent(Object component) {
@@ -23,5 +27,10 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
     @Override
     public void registerServlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {
         contributions.addMount(new fr.usinesouvertes.platform.http.PlatformServer.Mount(pathSpec, servlet));
+    }
+
+    @Override
+    public SearchIndex openSearchIndex(String name, SearchDocumentSource source) {
+        return searchIndexes.open(name, source);
     }
 }

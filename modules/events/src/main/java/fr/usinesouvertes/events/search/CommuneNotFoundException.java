@@ -1,0 +1,18 @@
+package fr.usinesouvertes.events.search;
+
+import java.util.List;
+
+/** {@code near} matched no commune, or several communes of the same name: {@code candidates} lists them. */
+public final class CommuneNotFoundException extends RuntimeException {
+
+    private final List<Commune> candidates;
+
+    public CommuneNotFoundException(String message, List<Commune> candidates) {
+        super(message);
+        this.candidates = List.copyOf(candidates);
+    }
+
+    public List<Commune> candidates() {
+        return candidates;
+    }
+}

@@ -1,0 +1,220 @@
+package fr.usinesouvertes.events.search;
+
+import fr.usinesouvertes.platform.http.JsonMapper;
+import fr.usinesouvertes.platform.search.SearchDocumentSource;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+
+/**
+ * Turns the public event sheets ({@code published} or {@code full}) of {@code /events/<year>/<site>}
+ * into one search document per site, from its latest edition's sheet, its site and its company;
+ * after a change, only the documents of the sites concerned are read again.
+ * Draft, submitted and cancelled sheets, and registrations, are never read.
+ */
+public final class SiteDocuments implements SearchDocumentSource {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Set<String> PUBLIC_STATUSES = Set.of("published", "full");
+
+    @Override
+    public FacetsConfig facetsConfig() {
+        return SiteFields.facetsConfig();
+    }
+
+    @Override
+    public String idField() {
+        return SiteFields.SLUG;
+    }
+
+    /**
+     * A change under {@code /events/<year>/<site>} or {@code /sites/<site>} affects that site's
+     * document (sheets are named after their site); a company change affects the sites referencing it;
+     * registrations and other workspaces affect none. A removed folder or company rebuilds the index.
+     */
+    @Override
+    public Set<String> affectedIds(Session session, String path) throws RepositoryException {
+        String[] parts = path.split("/");
+        if (parts.length < 2) {
+            return null;
+        }
+        return switch (parts[1]) {
+            case "events" -> parts.length >= 4 ? Set.of(parts[3]) : existingFolder(session, path);
+            case "sites" -> parts.length >= 3 ? Set.of(parts[2]) : existingFolder(session, path);
+            case "companies" -> parts.length >= 3 ? sitesOfCompany(session, "/companies/" + parts[2])
+                    : existingFolder(session, path);
+            default -> Set.of();
+        };
+    }
+
+    /** A folder's own change (created, touched) affects no site; its removal may affect any. */
+    private static Set<String> existingFolder(Session session, String path) throws RepositoryException {
+        return session.nodeExists(path) ? Set.of() : null;
+    }
+
+    private static Set<String> sitesOfCompany(Session session, String companyPath) throws RepositoryException {
+        if (!session.nodeExists(companyPath) || !session.nodeExists("/sites")) {
+            return session.nodeExists(companyPath) ? Set.of() : null;
+        }
+        String id = session.getNode(companyPath).getIdentifier();
+        Set<String> slugs = new TreeSet<>();
+        for (NodeIterator sites = session.getNode("/sites").getNodes(); sites.hasNext(); ) {
+            Node site = sites.nextNode();
+            if (id.equals(text(site, "company"))) {
+                slugs.add(site.getName());
+            }
+        }
+        return slugs;
+    }
+
+    @Override
+    public Optional<Document> read(Session session, String slug) throws RepositoryException {
+        for (Node sheet : latestPublicSheetPerSite(session, slug).values()) {
+            Node site = referenced(session, sheet, "site");
+            if (site != null && site.getName().equals(slug)) {
+                return Optional.of(document(session, sheet, site));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void readAll(Session session, Consumer<Document> sink) throws RepositoryException {
+        for (Node sheet : latestPublicSheetPerSite(session, null).values()) {
+            Node site = referenced(session, sheet, "site");
+            if (site != null) {
+                sink.accept(document(session, sheet, site));
+            }
+        }
+    }
+
+    /** By site id, the public sheet of the latest edition; only those named {@code slug} when given. */
+    private static Map<String, Node> latestPublicSheetPerSite(Session session, String slug) throws RepositoryException {
+        Map<String, Node> sheets = new LinkedHashMap<>();
+        if (!session.nodeExists("/events")) {
+            return sheets;
+        }
+        List<Node> years = new ArrayList<>();
+        session.getNode("/events").getNodes().forEachRemaining(year -> years.add((Node) year));
+        years.sort(Comparator.comparing(SiteDocuments::nameOf).reversed());
+        for (Node year : years) {
+            List<Node> yearSheets = new ArrayList<>();
+            if (slug == null) {
+                year.getNodes().forEachRemaining(sheet -> yearSheets.add((Node) sheet));
+            } else if (year.hasNode(slug)) {
+                yearSheets.add(year.getNode(slug));
+            }
+            for (Node sheet : yearSheets) {
+                if (PUBLIC_STATUSES.contains(text(sheet, "status")) && sheet.hasProperty("site")) {
+                    sheets.putIfAbsent(text(sheet, "site"), sheet); // latest edition first
+                }
+            }
+        }
+        return sheets;
+    }
+
+    private static Document document(Session session, Node sheet, Node site) throws RepositoryException {
+        Node company = referenced(session, site, "company");
+        String companyName = company != null ? text(company, "name") : "";
+        String sector = !text(site, "sector").isEmpty() ? text(site, "sector")
+                : company != null ? text(company, "sector") : "";
+        List<SlotSummary> slots = slots(sheet, "full".equals(text(sheet, "status")));
+        SiteDocumentBuilder builder = new SiteDocumentBuilder(site.getName())
+                .text(SiteFields.NAME, text(site, "name"))
+                .text(SiteFields.COMPANY, companyName)
+                .text(SiteFields.COMMUNE, text(site, "commune"))
+                .text(SiteFields.SECTOR_TEXT, sector)
+                .richText(SiteFields.DESCRIPTION, text(site, "description") + " " + text(sheet, "description"))
+                .richText(SiteFields.DESCRIPTION_EN, text(site, "description_en") + " " + text(sheet, "description_en"))
+                .facet(SiteFields.REGION, text(site, "region"))
+                .facet(SiteFields.DEPARTMENT, text(site, "department"))
+                .facet(SiteFields.SECTOR, sector)
+                .slots(slots);
+        if (site.hasProperty("latitude") && site.hasProperty("longitude")) {
+            builder.location(site.getProperty("latitude").getDouble(), site.getProperty("longitude").getDouble());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("slug", site.getName());
+        result.put("name", text(site, "name"));
+        result.put("company", companyName);
+        result.put("commune", text(site, "commune"));
+        result.put("department", text(site, "department"));
+        result.put("region", text(site, "region"));
+        result.put("sector", sector);
+        result.put("placesLeft", slots.stream().mapToLong(SlotSummary::placesLeft).sum());
+        result.put("slots", slots);
+        return builder.result(json(result)).build();
+    }
+
+    private static List<SlotSummary> slots(Node sheet, boolean full) throws RepositoryException {
+        List<SlotSummary> slots = new ArrayList<>();
+        if (!sheet.hasNode("slots")) {
+            return slots;
+        }
+        for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext(); ) {
+            Node slot = it.nextNode();
+            if (!slot.hasProperty("start")) {
+                continue;
+            }
+            long capacity = slot.hasProperty("capacity") ? slot.getProperty("capacity").getLong() : 0;
+            long booked = slot.hasProperty("bookedPersons") ? slot.getProperty("bookedPersons").getLong() : 0;
+            Set<String> audiences = new TreeSet<>();
+            if (slot.hasProperty("audiences")) {
+                for (var value : slot.getProperty("audiences").getValues()) {
+                    audiences.add(value.getString());
+                }
+            }
+            slots.add(new SlotSummary(slot.getIdentifier(),
+                    slot.getProperty("start").getDate().toInstant().atZone(PARIS).toOffsetDateTime(),
+                    List.copyOf(audiences), full ? 0 : Math.max(0, capacity - booked)));
+        }
+        slots.sort(Comparator.comparing(SlotSummary::start));
+        return slots;
+    }
+
+    private static Node referenced(Session session, Node node, String property) throws RepositoryException {
+        String id = text(node, property);
+        if (id.isEmpty()) {
+            return null;
+        }
+        try {
+            return session.getNodeByIdentifier(id);
+        } catch (javax.jcr.ItemNotFoundException | IllegalArgumentException e) {
+            return null; // a dangling reference leaves the sheet out rather than failing the whole index
+        }
+    }
+
+    static String text(Node node, String property) throws RepositoryException {
+        return node.hasProperty(property) ? node.getProperty(property).getString() : "";
+    }
+
+    private static String nameOf(Node node) {
+        try {
+            return node.getName();
+        } catch (RepositoryException e) {
+            return "";
+        }
+    }
+
+    private static String json(Map<String, Object> result) {
+        try {
+            return JsonMapper.mapper().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a search result", e);
+        }
+    }
+}

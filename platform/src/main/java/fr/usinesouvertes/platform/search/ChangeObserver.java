@@ -1,0 +1,70 @@
+package fr.usinesouvertes.platform.search;
+
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.observation.Event;
+import javax.jcr.observation.EventListener;
+import javax.jcr.observation.ObservationManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects the paths of the repository's changes (JCR observation, including other cluster nodes'
+ * commits) until the index drains them, and tells the index that some are waiting.
+ */
+final class ChangeObserver implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeObserver.class);
+    private static final int ALL = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED | Event.PROPERTY_ADDED
+            | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
+
+    private final Session session;
+    private final EventListener listener;
+    private final Set<String> paths = new LinkedHashSet<>();
+
+    ChangeObserver(ContentRepository repository, Runnable onChange) {
+        this.session = repository.loginSystem();
+        this.listener = events -> {
+            synchronized (paths) {
+                while (events.hasNext()) {
+                    try {
+                        paths.add(events.nextEvent().getPath());
+                    } catch (RepositoryException e) {
+                        paths.add("/"); // unknown path: the source answers with a full rebuild
+                    }
+                }
+            }
+            onChange.run();
+        };
+        try {
+            session.getWorkspace().getObservationManager().addEventListener(listener, ALL, "/", true, null, null, false);
+        } catch (RepositoryException e) {
+            session.logout();
+            throw new IllegalStateException("Cannot observe the repository for the search index", e);
+        }
+    }
+
+    /** The paths changed since the last call. */
+    Set<String> drain() {
+        synchronized (paths) {
+            Set<String> drained = new LinkedHashSet<>(paths);
+            paths.clear();
+            return drained;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            ObservationManager manager = session.getWorkspace().getObservationManager();
+            manager.removeEventListener(listener);
+        } catch (RepositoryException e) {
+            LOG.debug("Removing the search index's observation listener failed", e);
+        } finally {
+            session.logout();
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package fr.usinesouvertes.platform.search;
+
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node-local Lucene index kept in step with the repository: rebuilt from its
+ * {@link SearchDocumentSource} at start and on demand with {@link #rebuild()}; a moment after
+ * repository changes (debounced), the affected documents are replaced (or the whole index rebuilt
+ * when the source cannot tell which). Searches go through a {@link SearcherManager}, so they keep seeing
+ * the previous index while a rebuild runs.
+ */
+public final class SearchIndex implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+
+    /** Beyond this many changed paths at once, a full rebuild replaces the per-document update. */
+    static final int MAX_INCREMENTAL_PATHS = 2000;
+
+    private final String name;
+    private final ContentRepository repository;
+    private final SearchDocumentSource source;
+    private final FacetsConfig facetsConfig;
+    private final Clock clock;
+    private final long debounceMillis;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searcherManager;
+    private final ScheduledExecutorService worker;
+    private final AtomicBoolean rebuildPending = new AtomicBoolean();
+    private final AtomicBoolean updatePending = new AtomicBoolean();
+    private final ChangeObserver changes;
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong total = new AtomicLong();
+    private volatile boolean rebuilding;
+    private volatile Instant lastRebuild;
+    private volatile long lastRebuildMillis;
+    private volatile String lastError;
+
+    /** What an index needs; {@code debounceMillis} is the wait after a change before the index is rebuilt. */
+    public record Options(String name, Path folder, long debounceMillis, Clock clock) {
+    }
+
+    public SearchIndex(Options options, ContentRepository repository, SearchDocumentSource source) {
+        this.name = options.name();
+        this.repository = repository;
+        this.source = source;
+        this.facetsConfig = source.facetsConfig();
+        this.clock = options.clock();
+        this.debounceMillis = options.debounceMillis();
+        try {
+            this.directory = FSDirectory.open(options.folder());
+            IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.perField())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            this.writer = new IndexWriter(directory, config);
+            this.searcherManager = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open search index '" + name + "' in " + options.folder(), e);
+        }
+        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "search-index-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.changes = new ChangeObserver(repository, this::scheduleUpdate);
+        scheduleRebuild(); // the repository may have changed while this node was down
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The configuration to use when drilling down or counting facets of this index. */
+    public FacetsConfig facetsConfig() {
+        return facetsConfig;
+    }
+
+    /** Runs {@code work} on the current searcher, released afterwards. */
+    public <T> T search(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searcherManager.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searcherManager.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Searching index '" + name + "' failed", e);
+        }
+    }
+
+    /** Work done with an acquired searcher. */
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Rebuilds the whole index from the repository now, on the calling thread; searchers see it once done. */
+    public synchronized SearchStatus rebuild() {
+        long started = System.nanoTime();
+        rebuilding = true;
+        done.set(0);
+        total.set(0);
+        try {
+            List<Document> documents = new ArrayList<>();
+            repository.read(session -> {
+                source.readAll(session, documents::add);
+                return null;
+            });
+            total.set(documents.size());
+            writer.deleteAll();
+            for (Document document : documents) {
+                writer.addDocument(facetsConfig.build(document));
+                done.incrementAndGet();
+            }
+            writer.commit();
+            searcherManager.maybeRefreshBlocking();
+            lastError = null;
+        } catch (IOException | RuntimeException e) {
+            lastError = e.getMessage();
+            // searchers are refreshed only after a complete rebuild, so they keep the previous index
+            LOG.error("Rebuilding search index '{}' failed", name, e);
+        } finally {
+            rebuilding = false;
+            lastRebuild = clock.instant();
+            lastRebuildMillis = (System.nanoTime() - started) / 1_000_000;
+        }
+        return status();
+    }
+
+    /**
+     * Applies the changes observed since the last update a moment later (debounced): only the
+     * affected documents when the source can tell which, else a full rebuild.
+     */
+    private void scheduleUpdate() {
+        if (source.idField() == null) {
+            scheduleRebuild();
+            return;
+        }
+        if (updatePending.compareAndSet(false, true)) {
+            try {
+                worker.schedule(() -> {
+                    updatePending.set(false);
+                    update(changes.drain());
+                }, debounceMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                updatePending.set(false);
+            }
+        }
+    }
+
+    private synchronized void update(Set<String> paths) {
+        if (paths.isEmpty()) {
+            return;
+        }
+        if (paths.size() > MAX_INCREMENTAL_PATHS) {
+            rebuild(); // a bulk change (import, benchmark): one pass over the repository is cheaper
+            return;
+        }
+        try {
+            Set<String> ids = repository.read(session -> {
+                Set<String> affected = new TreeSet<>();
+                for (String path : paths) {
+                    Set<String> forPath = source.affectedIds(session, path);
+                    if (forPath == null) {
+                        return null;
+                    }
+                    affected.addAll(forPath);
+                }
+                return affected;
+            });
+            if (ids == null) {
+                rebuild();
+                return;
+            }
+            if (ids.isEmpty()) {
+                return;
+            }
+            Map<String, Optional<Document>> documents = repository.read(session -> {
+                Map<String, Optional<Document>> read = new LinkedHashMap<>();
+                for (String id : ids) {
+                    read.put(id, source.read(session, id));
+                }
+                return read;
+            });
+            for (Map.Entry<String, Optional<Document>> entry : documents.entrySet()) {
+                Term id = new Term(source.idField(), entry.getKey());
+                if (entry.getValue().isPresent()) {
+                    writer.updateDocument(id, facetsConfig.build(entry.getValue().get()));
+                } else {
+                    writer.deleteDocuments(id);
+                }
+            }
+            writer.commit();
+            searcherManager.maybeRefreshBlocking();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Updating search index '{}' failed; rebuilding it", name, e);
+            scheduleRebuild();
+        }
+    }
+
+    /** Starts a rebuild in the background unless one is already waiting; returns at once. */
+    public void scheduleRebuild() {
+        if (rebuildPending.compareAndSet(false, true)) {
+            try {
+                worker.schedule(() -> {
+                    rebuildPending.set(false);
+                    rebuild();
+                }, debounceMillis, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                rebuildPending.set(false);
+            }
+        }
+    }
+
+    public SearchStatus status() {
+        long documents = search(searcher -> (long) searcher.getIndexReader().numDocs());
+        return new SearchStatus(name, rebuilding || rebuildPending.get(), done.get(), total.get(), documents,
+                lastRebuild, lastRebuildMillis, lastError);
+    }
+
+    @Override
+    public void close() {
+        changes.close();
+        worker.shutdownNow();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+            searcherManager.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            LOG.warn("Closing search index '{}' failed", name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

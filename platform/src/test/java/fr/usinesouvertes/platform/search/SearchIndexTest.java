@@ -1,0 +1,77 @@
+package fr.usinesouvertes.platform.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.MemoryStoreBackend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SearchIndexTest {
+
+    @TempDir
+    Path folder;
+
+    /** Indexes the title of every node under /notes. */
+    private static final SearchDocumentSource NOTES = (session, sink) -> {
+        if (!session.nodeExists("/notes")) {
+            return;
+        }
+        for (NodeIterator nodes = session.getNode("/notes").getNodes(); nodes.hasNext(); ) {
+            Node node = nodes.nextNode();
+            Document document = new Document();
+            document.add(new TextField("title", node.getProperty("title").getString(), Field.Store.YES));
+            sink.accept(document);
+        }
+    };
+
+    @Test
+    void followsRepositoryChangesAndRebuildsWithProgress() throws Exception {
+        try (ContentRepository repository = ContentRepository.open(new MemoryStoreBackend());
+             SearchIndex index = new SearchIndex(new SearchIndex.Options("notes", folder, 50,
+                     Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), java.time.ZoneOffset.UTC)), repository, NOTES)) {
+            repository.write(session -> {
+                Node notes = session.getRootNode().addNode("notes", "nt:unstructured");
+                notes.addNode("a", "nt:unstructured").setProperty("title", "Visite de l'usine d'Électronique");
+                return null;
+            });
+            awaitUntil(() -> hits(index, "electron") == 1);
+
+            repository.write(session -> {
+                session.getNode("/notes/a").remove();
+                return null;
+            });
+            awaitUntil(() -> hits(index, "electron") == 0);
+
+            SearchStatus status = index.rebuild();
+            assertThat(status.rebuilding()).isFalse();
+            assertThat(status.done()).isEqualTo(status.total()).isZero();
+            assertThat(status.lastRebuild()).isEqualTo(Instant.parse("2026-05-01T10:00:00Z"));
+            assertThat(status.lastError()).isNull();
+        }
+    }
+
+    private static long hits(SearchIndex index, String term) {
+        return index.search(searcher -> (long) searcher.count(new TermQuery(new Term("title", term))));
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
