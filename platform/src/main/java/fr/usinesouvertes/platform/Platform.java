@@ -48,6 +48,9 @@ public final class Platform implements AutoCloseable {
     private Definitions definitions;
     private PlatformServer server;
     private ModuleManager moduleManager;
+    private ClusterJobs clusterJobs;
+    private Contributions contributions;
+    private LightModuleOrigins origins;
 
     private Platform(Settings settings) {
         this.settings = settings;
@@ -89,10 +92,6 @@ public final class Platform implements AutoCloseable {
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info("Usines Ouvertes platform ready at {} (started in {} ms)", server.baseUri(), millis);
     }
-
-    private ClusterJobs clusterJobs;
-    private Contributions contributions;
-    private LightModuleOrigins origins;
 
     /** What must not run on two cluster nodes at once: light modules, install tasks, bootstrap import. */
     private void initialise(Builder builder) throws Exception {

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Registration benchmark (issue 3): registrations per second over HTTP (JSON API, mail written to the
+# outbox, rate limit off) under 200-way contention on one slot and spread over the seed's public slots,
+# with the count of overbooked seats, which must be 0. Uses the site's seed event sheets and a fixed
+# clock inside the public sign-up window.
+#
+#   bench/registration-bench.sh          # DURATION=20 to change the spread run's length
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+JAR="$ROOT/webapp/target/usines-ouvertes.jar"
+DURATION=${DURATION:-15}
+PORT=${PORT:-18124}
+JAVA_OPTS=${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+
+command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+
+WORK=$(mktemp -d)
+trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+BASE="http://127.0.0.1:$PORT"
+java $JAVA_OPTS -jar "$JAR" --config /dev/null --port "$PORT" --host 127.0.0.1 --data "$WORK/data" \
+     --light-modules "$ROOT/light-modules" --clock 2026-02-10T10:00:00+01:00 --registration-rate-limit 0 \
+     > "$WORK/platform.log" 2>&1 &
+PID=$!
+until curl -s -o /dev/null -w '%{http_code}' "$BASE/.rest/delivery/events/v1" 2>/dev/null | grep -q 200; do
+  kill -0 $PID 2>/dev/null || { echo "platform died:"; cat "$WORK/platform.log"; exit 1; }
+  sleep 0.1
+done
+
+# Public slots of the seed, largest first: "id capacity" per line.
+curl -s "$BASE/.rest/delivery/events/v1?limit=100&audience=public" | python3 -c '
+import json, sys
+slots = [(s["capacity"], s["id"]) for sheet in json.load(sys.stdin)["results"] for s in sheet["slots"]
+         if "public" in s["audiences"]]
+for capacity, slot in sorted(slots, reverse=True):
+    print(slot, capacity)' > "$WORK/slots.txt"
+read -r HOT HOT_CAPACITY < "$WORK/slots.txt"
+SPREAD=$(tail -n +2 "$WORK/slots.txt" | cut -d' ' -f1 | paste -sd, -)
+SPREAD_CAPACITY=$(tail -n +2 "$WORK/slots.txt" | awk '{s += $2} END {print s}')
+
+echo "# Registration benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, JAVA_OPTS=$JAVA_OPTS"
+run() { # name connections duration slots capacity
+  SLOTS="$4" wrk -t2 -c"$2" -d"$3" --latency -s "$ROOT/bench/register.lua" "$BASE" > "$WORK/wrk.txt"
+  local rps p50 p99 counts confirmed
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$WORK/wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk.txt")
+  counts=$(grep COUNTS "$WORK/wrk.txt" | cut -d' ' -f2-)
+  confirmed=$(echo "$counts" | sed 's/.*confirmed=\([0-9]*\).*/\1/')
+  printf '%-38s : %8s registrations/s  p50 %-8s p99 %-8s %s, capacity %s, overbooked seats %s\n' \
+    "$1" "$rps" "$p50" "$p99" "$counts" "$5" "$(( confirmed > $5 ? confirmed - $5 : 0 ))"
+}
+run "200-way contention on one slot" 200 10s "$HOT" "$HOT_CAPACITY"
+run "spread over $(echo "$SPREAD" | tr ',' '\n' | wc -l) public slots" 32 "${DURATION}s" "$SPREAD" "$SPREAD_CAPACITY"
+echo "mails written to the outbox: $(find "$WORK/data/outbox" -name '*.eml' | wc -l)"
