@@ -73,6 +73,7 @@ public final class ModuleManager implements AutoCloseable {
                 initializer.initialize(session);
             }
             session.save();
+            repository.awaitDurable();
         } catch (Exception e) {
             throw new ModuleException("Module '" + module.descriptor().name()
                     + "': repository initialisation failed: " + e.getMessage(), e);

@@ -88,6 +88,7 @@ final class ModuleTaskRunner {
             task.action().execute(new SessionTaskContext(session, repository, registry, installed));
             InstalledModules.recordTask(session, module, task, clock);
             session.save();
+            repository.awaitDurable();
             LOG.info("Module '{}': ran task {} '{}'", module, task.version(), task.description());
         } catch (Exception e) {
             throw new ModuleException("Module '" + module + "', task " + task.version() + " '" + task.description()

@@ -85,6 +85,11 @@ public final class ContentRepository implements AutoCloseable {
         return backend;
     }
 
+    /** Returns once every commit made so far is on disk; {@link #write} does it for its own commit. */
+    public void awaitDurable() {
+        backend.awaitDurable();
+    }
+
     /** A new session with full rights; the caller must log it out. */
     public Session loginSystem() {
         try {
@@ -125,6 +130,7 @@ public final class ContentRepository implements AutoCloseable {
             boolean changed = session.hasPendingChanges();
             session.save();
             if (changed) {
+                backend.awaitDurable(); // acknowledged writes survive a crash
                 notifyChange(); // at once, so a read right after this write never sees a stale cache
             }
             return result;

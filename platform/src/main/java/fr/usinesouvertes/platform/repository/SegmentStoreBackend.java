@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default: Oak's segment store (TarMK) in {@code DATA/repository}. Every commit is
- * flushed to the journal before the committing call returns, so an acknowledged write survives
- * {@code kill -9}; Oak alone flushes only every five seconds.
+ * on disk (journal and segments) before {@link ContentRepository#write} returns, so an acknowledged write
+ * survives {@code kill -9}; Oak alone flushes only every five seconds. Concurrent writers share one flush
+ * ({@link GroupFlusher}).
  */
 public final class SegmentStoreBackend implements StoreBackend {
 
@@ -25,6 +26,7 @@ public final class SegmentStoreBackend implements StoreBackend {
     private final DataFolderLock lock;
     private final FileStore fileStore;
     private final SegmentNodeStore nodeStore;
+    private final GroupFlusher flusher;
 
     public SegmentStoreBackend(Path dataFolder) {
         this.folder = dataFolder.resolve("repository");
@@ -39,23 +41,22 @@ public final class SegmentStoreBackend implements StoreBackend {
             throw new RepositoryException("Cannot open the segment store in '" + folder + "': " + e.getMessage(), e);
         }
         this.nodeStore = SegmentNodeStoreBuilders.builder(fileStore).build();
-        nodeStore.addObserver(flushOnCommit());
+        this.flusher = new GroupFlusher(fileStore::flush);
+        nodeStore.addObserver(countCommits());
     }
 
-    private Observer flushOnCommit() {
+    /** Counts commits for the group flush; the observer runs inside the commit, so it must stay cheap. */
+    private Observer countCommits() {
         return (root, info) -> {
             if (info != null) { // null marks the initial call on registration, not a commit
-                flush();
+                flusher.committed();
             }
         };
     }
 
-    private void flush() {
-        try {
-            fileStore.flush();
-        } catch (IOException e) {
-            LOG.error("Flushing the segment store failed; the last commit may not survive a crash", e);
-        }
+    @Override
+    public void awaitDurable() {
+        flusher.awaitDurable();
     }
 
     @Override

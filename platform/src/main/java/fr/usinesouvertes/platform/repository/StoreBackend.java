@@ -18,6 +18,13 @@ public interface StoreBackend extends AutoCloseable {
      * cluster nodes starting together never initialise the shared store at the same time. Nothing to
      * exclude for a store only this process uses.
      */
+    /**
+     * Returns once every commit made so far is durable. Stores whose commits are durable when they return
+     * (memory: nothing to keep; PostgreSQL: written by the commit itself) do nothing.
+     */
+    default void awaitDurable() {
+    }
+
     default StartupGuard exclusiveStartup() {
         return () -> { };
     }
