@@ -9,15 +9,8 @@ import fr.usinesouvertes.platform.testing.SharedPostgres;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.jcr.Node;
-import javax.jcr.NodeIterator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +64,7 @@ class SlotBookingClusterTest {
         SlotBooking onA = new SlotBooking(nodeA, Clock.systemUTC());
         SlotBooking onB = new SlotBooking(nodeB, Clock.systemUTC());
 
-        List<BookingOutcome> outcomes = concurrently(200, i -> (i % 2 == 0 ? onA : onB)
+        List<BookingOutcome> outcomes = BookingTestSupport.concurrently(200, i -> (i % 2 == 0 ? onA : onB)
                 .book(new BookingRequest(slot, 1, "visitor-" + i, node -> node.setProperty("email", "v@example.org"))));
 
         assertThat(outcomes).hasSize(200);
@@ -80,7 +73,7 @@ class SlotBookingClusterTest {
         assertThat(outcomes.stream().filter(o -> o.status() == BookingOutcome.Status.WAITLISTED)).hasSize(170);
         for (ContentRepository node : List.of(nodeA, nodeB)) {
             awaitBooked(node, slot, 30);
-            assertThat(confirmedRegistrations(node, slot)).isEqualTo(30);
+            assertThat(BookingTestSupport.confirmedPersons(node, slot)).isEqualTo(30);
         }
     }
 
@@ -118,47 +111,4 @@ class SlotBookingClusterTest {
         });
     }
 
-    private static long confirmedRegistrations(ContentRepository node, String slot) {
-        return node.read(session -> {
-            String path = "/" + SlotBooking.WORKSPACE + "/" + slot;
-            if (!session.nodeExists(path)) {
-                return 0L;
-            }
-            long persons = 0;
-            for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
-                Node registration = it.nextNode();
-                if (registration.hasProperty("status") && "confirmed".equals(registration.getProperty("status").getString())) {
-                    persons += registration.getProperty("persons").getLong();
-                }
-            }
-            return persons;
-        });
-    }
-
-    interface Indexed<T> {
-        T call(int index) throws Exception;
-    }
-
-    private static <T> List<T> concurrently(int count, Indexed<T> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit((Callable<T>) () -> {
-                    start.await();
-                    return work.call(index);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

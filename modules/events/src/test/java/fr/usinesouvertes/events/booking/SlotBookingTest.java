@@ -7,15 +7,7 @@ import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import javax.jcr.Node;
-import javax.jcr.NodeIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,28 +32,18 @@ class SlotBookingTest {
         repository.close();
     }
 
-    private String slot(long capacity) {
-        return repository.write(session -> {
-            Node root = session.getRootNode().hasNode("events") ? session.getNode("/events")
-                    : session.getRootNode().addNode("events", "nt:unstructured");
-            Node slot = root.addNode("slot-" + System.nanoTime(), "mgnl:contentNode");
-            slot.setProperty("capacity", capacity);
-            return slot.getIdentifier();
-        });
-    }
-
     private static BookingRequest request(String slot, int persons, String key) {
         return new BookingRequest(slot, persons, key, node -> node.setProperty("email", key + "@example.org"));
     }
 
     @Test
     void twoHundredConcurrentBookingsNeverExceedThirtyPersons() throws Exception {
-        String slot = slot(30);
-        List<BookingOutcome> outcomes = concurrently(200, i -> booking.book(request(slot, 1, "visitor-" + i)));
+        String slot = BookingTestSupport.slot(repository, 30);
+        List<BookingOutcome> outcomes = BookingTestSupport.concurrently(200, i -> booking.book(request(slot, 1, "visitor-" + i)));
 
         long confirmed = outcomes.stream().filter(o -> o.status() == BookingOutcome.Status.CONFIRMED).count();
         assertThat(confirmed).isEqualTo(30);
-        assertThat(storedConfirmedPersons(slot)).isEqualTo(30);
+        assertThat(BookingTestSupport.confirmedPersons(repository, slot)).isEqualTo(30);
         assertThat(booking.placesLeft(slot)).isZero();
         List<Integer> positions = outcomes.stream().filter(o -> o.position() != null).map(BookingOutcome::position)
                 .sorted().toList();
@@ -74,11 +56,11 @@ class SlotBookingTest {
         // Two SlotBooking instances share no lock, as two cluster nodes would: only Oak's conflict
         // detection on the slot's token keeps the count right.
         SlotBooking otherNode = new SlotBooking(repository, Clock.systemUTC());
-        String slot = slot(30);
-        List<BookingOutcome> outcomes = concurrently(200, i -> (i % 2 == 0 ? booking : otherNode)
+        String slot = BookingTestSupport.slot(repository, 30);
+        List<BookingOutcome> outcomes = BookingTestSupport.concurrently(200, i -> (i % 2 == 0 ? booking : otherNode)
                 .book(request(slot, 1 + i % 3, "visitor-" + i)));
 
-        long confirmedPersons = storedConfirmedPersons(slot);
+        long confirmedPersons = BookingTestSupport.confirmedPersons(repository, slot);
         assertThat(confirmedPersons).isLessThanOrEqualTo(30).isGreaterThanOrEqualTo(28);
         long counted = repository.read(session -> session.getNodeByIdentifier(slot).getProperty("bookedPersons").getLong());
         assertThat(counted).isEqualTo(confirmedPersons);
@@ -87,7 +69,7 @@ class SlotBookingTest {
 
     @Test
     void doubleSubmitBooksOnce() {
-        String slot = slot(10);
+        String slot = BookingTestSupport.slot(repository, 10);
         BookingOutcome first = booking.book(request(slot, 3, "same-form"));
         BookingOutcome second = booking.book(request(slot, 3, "same-form"));
         assertThat(first.repeated()).isFalse();
@@ -99,7 +81,7 @@ class SlotBookingTest {
 
     @Test
     void cancellationPromotesTheFirstWaitingRegistrationsThatFit() {
-        String slot = slot(5);
+        String slot = BookingTestSupport.slot(repository, 5);
         BookingOutcome family = booking.book(request(slot, 4, "family"));
         BookingOutcome single = booking.book(request(slot, 1, "single"));
         BookingOutcome big = booking.book(request(slot, 5, "big-group"));
@@ -126,43 +108,4 @@ class SlotBookingTest {
         assertThat(folders).isZero();
     }
 
-    private long storedConfirmedPersons(String slot) {
-        return repository.read(session -> {
-            long persons = 0;
-            for (NodeIterator it = session.getNode("/registrations/" + slot).getNodes(); it.hasNext(); ) {
-                Node registration = it.nextNode();
-                if ("confirmed".equals(registration.getProperty("status").getString())) {
-                    persons += registration.getProperty("persons").getLong();
-                }
-            }
-            return persons;
-        });
-    }
-
-    private interface Indexed<T> {
-        T call(int index) throws Exception;
-    }
-
-    private static <T> List<T> concurrently(int count, Indexed<T> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(64);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit((Callable<T>) () -> {
-                    start.await();
-                    return work.call(index);
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

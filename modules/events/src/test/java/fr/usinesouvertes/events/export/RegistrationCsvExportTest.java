@@ -3,6 +3,7 @@ package fr.usinesouvertes.events.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.events.booking.BookingRequest;
+import fr.usinesouvertes.events.booking.BookingTestSupport;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.RegistrationForm;
@@ -19,7 +20,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
-import javax.jcr.Node;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -43,16 +43,6 @@ class RegistrationCsvExportTest {
         repository.close();
     }
 
-    private String slot(long capacity) {
-        return repository.write(session -> {
-            Node root = session.getRootNode().hasNode("events") ? session.getNode("/events")
-                    : session.getRootNode().addNode("events", "nt:unstructured");
-            Node slot = root.addNode("slot-" + System.nanoTime(), "mgnl:contentNode");
-            slot.setProperty("capacity", capacity);
-            return slot.getIdentifier();
-        });
-    }
-
     private void book(RegistrationForm form, String key) {
         booking.book(new BookingRequest(form.slot(), form.seats(), key, form::writeTo));
     }
@@ -74,8 +64,8 @@ class RegistrationCsvExportTest {
 
     @Test
     void registrationsOfSeveralSlotsAreExportedForExcelWithFrenchHeaders() throws Exception {
-        String morning = slot(30);
-        String afternoon = slot(2);
+        String morning = BookingTestSupport.slot(repository, 30);
+        String afternoon = BookingTestSupport.slot(repository, 2);
         book(new RegistrationForm.School(morning, 24, "Lycée \"Jean Moulin\"", "0351234A", "Rennes", SchoolLevel.LYCEE_PROFESSIONNEL,
                 2, "Nadia Benali", "n.benali@ac-rennes.fr", "0612345678", true, Lang.FR), "a");
         book(new RegistrationForm.Public(afternoon, 2, "Camille Martin", "camille@example.fr", Lang.EN), "b");
@@ -110,7 +100,7 @@ class RegistrationCsvExportTest {
 
     @Test
     void cellsThatWouldRunAsFormulasAreDefused() throws Exception {
-        String slot = slot(10);
+        String slot = BookingTestSupport.slot(repository, 10);
         book(new RegistrationForm.Public(slot, 1, "=HYPERLINK(\"http://evil.example\",\"clic\")", "a@example.fr", Lang.FR), "a");
         book(new RegistrationForm.Public(slot, 1, "+33 cmd", "b@example.fr", Lang.FR), "b");
         book(new RegistrationForm.Public(slot, 1, "-2+3", "c@example.fr", Lang.FR), "c");
@@ -124,6 +114,6 @@ class RegistrationCsvExportTest {
 
     @Test
     void aSlotWithoutRegistrationsGivesTheHeadersOnly() throws Exception {
-        assertThat(parse(export(List.of(visit(slot(5), 9))))).hasSize(1);
+        assertThat(parse(export(List.of(visit(BookingTestSupport.slot(repository, 5), 9))))).hasSize(1);
     }
 }
