@@ -53,13 +53,7 @@ class SlotBookingClusterTest {
 
     @Test
     void twoHundredConcurrentBookingsOverTwoNodesConfirmExactlyThirtyPersons() throws Exception {
-        String slot = nodeA.write(session -> {
-            Node root = session.getRootNode().hasNode("events") ? session.getNode("/events")
-                    : session.getRootNode().addNode("events", "nt:unstructured");
-            Node created = root.addNode("slot-" + System.nanoTime(), "mgnl:contentNode");
-            created.setProperty("capacity", 30L);
-            return created.getIdentifier();
-        });
+        String slot = BookingTestSupport.slot(nodeA, 30);
         awaitVisible(nodeB, slot);
         SlotBooking onA = new SlotBooking(nodeA, Clock.systemUTC());
         SlotBooking onB = new SlotBooking(nodeB, Clock.systemUTC());
