@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events;
 
+import fr.usinesouvertes.platform.mail.MailSettings;
+
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
 import fr.usinesouvertes.events.delivery.SlotCalendarResource;
@@ -81,7 +83,7 @@ public final class EventsModule implements PlatformModule {
 
     /** The bare address of the {@code mail-from} setting, the calendars' ORGANIZER. */
     private static String organiserEmail(ModuleContext context) {
-        String from = context.settings().get(EventsSettings.MAIL_FROM);
+        String from = context.settings().get(MailSettings.MAIL_FROM);
         int open = from.indexOf('<');
         return open >= 0 && from.endsWith(">") ? from.substring(open + 1, from.length() - 1) : from.strip();
     }

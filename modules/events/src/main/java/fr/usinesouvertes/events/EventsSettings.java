@@ -19,19 +19,6 @@ public final class EventsSettings {
             "registration-max-group-size", "Most pupils or job seekers one group registration may bring", "120", 1, 10_000);
     public static final SettingDefinition<Integer> REGISTRATION_MAX_ACCOMPANYING_ADULTS = SettingDefinition.integer(
             "registration-max-accompanying-adults", "Most adults accompanying one school group", "20", 1, 1_000);
-    public static final SettingDefinition<String> SMTP_HOST = SettingDefinition.text("smtp-host",
-            "SMTP server for outgoing mail; when unset, mail is written as .eml files under DATA/outbox/", null);
-    public static final SettingDefinition<Integer> SMTP_PORT = SettingDefinition.integer("smtp-port",
-            "SMTP server port", "587", 1, 65535);
-    public static final SettingDefinition<String> SMTP_USER = SettingDefinition.text("smtp-user",
-            "SMTP user name, when the server asks for authentication", null);
-    public static final SettingDefinition<String> SMTP_PASSWORD = SettingDefinition.text("smtp-password",
-            "SMTP password", null);
-    public static final SettingDefinition<Boolean> SMTP_STARTTLS = SettingDefinition.flag("smtp-starttls",
-            "Require STARTTLS on the SMTP connection", "true");
-    public static final SettingDefinition<String> MAIL_FROM = SettingDefinition.text("mail-from",
-            "Sender of the e-mails sent to registrants",
-            "Journées Usines Ouvertes <ne-pas-repondre@journees-usines-ouvertes.fr>");
 
     public static final SettingDefinition<String> PUBLIC_URL = SettingDefinition.text("public-url",
             "Public address of the site, for the links of registration e-mails and the absolute URLs of structured "
@@ -48,8 +35,7 @@ public final class EventsSettings {
 
     public static List<SettingDefinition<?>> all() {
         return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,
-                REGISTRATION_MAX_ACCOMPANYING_ADULTS, SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD,
-                SMTP_STARTTLS, MAIL_FROM, PUBLIC_URL, COMMUNES);
+                REGISTRATION_MAX_ACCOMPANYING_ADULTS, PUBLIC_URL, COMMUNES);
     }
 
     private static String secret(String value) {

@@ -29,6 +29,7 @@ public final class CoreSettings {
     public static List<SettingDefinition<?>> all() {
         List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK));
         all.addAll(ClusterSettings.all());
+        all.addAll(fr.usinesouvertes.platform.mail.MailSettings.all());
         return List.copyOf(all);
     }
 

@@ -3,6 +3,7 @@ package fr.usinesouvertes.platform.module;
 import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.mail.MailSender;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import fr.usinesouvertes.platform.search.SearchIndex;
@@ -19,6 +20,9 @@ public interface ModuleContext {
 
     /** The platform's clock: fixed with {@code --clock} for demos and tests. */
     Clock clock();
+
+    /** Sends the platform's e-mail: through SMTP when {@code smtp-host} is set, else as {@code .eml} files in {@code DATA/outbox/}. */
+    MailSender mail();
 
     /** Runs jobs on exactly one node of the cluster (or on the only node), e.g. mail sending. */
     ClusterJobs clusterJobs();

@@ -3,6 +3,7 @@ package fr.usinesouvertes.platform.module;
 import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.mail.MailSenders;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.search.SearchIndexes;
 import java.time.Clock;
@@ -36,7 +37,7 @@ public final class ModuleManager implements AutoCloseable {
         this.repository = repository;
         this.searchIndexes = new SearchIndexes(repository, settings, clock);
         this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions, clusterJobs,
-                searchIndexes);
+                searchIndexes, MailSenders.fromSettings(settings, clock));
         this.taskRunner = new ModuleTaskRunner(repository, definitions, clock);
         if (!ordered.isEmpty()) {
             LOG.info("Java modules in start order: {}", String.join(", ",

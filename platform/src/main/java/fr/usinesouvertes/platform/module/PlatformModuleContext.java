@@ -3,6 +3,7 @@ package fr.usinesouvertes.platform.module;
 import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.mail.MailSender;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import fr.usinesouvertes.platform.search.SearchIndex;
@@ -12,7 +13,7 @@ import java.time.Clock;
 /** The {@link ModuleContext} given to every starting module; contributions go to the platform's {@link Contributions}. */
 record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
                              Contributions contributions, ClusterJobs clusterJobs,
-                             SearchIndexes searchIndexes) implements ModuleContext {
+                             SearchIndexes searchIndexes, MailSender mail) implements ModuleContext {
 
     @Override
     public void registerRestComponent(Object component) {

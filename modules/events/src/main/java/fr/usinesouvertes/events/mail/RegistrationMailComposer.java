@@ -1,4 +1,6 @@
 package fr.usinesouvertes.events.mail;
+import fr.usinesouvertes.platform.mail.OutgoingMail;
+import fr.usinesouvertes.platform.mail.Attachment;
 
 import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
 

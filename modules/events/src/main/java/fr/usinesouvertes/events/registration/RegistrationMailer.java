@@ -1,8 +1,8 @@
 package fr.usinesouvertes.events.registration;
 
-import fr.usinesouvertes.events.mail.MailException;
+import fr.usinesouvertes.platform.mail.MailException;
 import fr.usinesouvertes.events.mail.MailKind;
-import fr.usinesouvertes.events.mail.MailSender;
+import fr.usinesouvertes.platform.mail.MailSender;
 import fr.usinesouvertes.events.mail.RegistrationMail;
 import fr.usinesouvertes.events.mail.RegistrationMailComposer;
 import fr.usinesouvertes.events.visit.Visit;

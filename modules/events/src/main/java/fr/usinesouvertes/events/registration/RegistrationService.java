@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.platform.mail.MailSettings;
+
 import fr.usinesouvertes.events.EventsSettings;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.BookingRequest;
@@ -14,7 +16,7 @@ import fr.usinesouvertes.events.edition.WindowDecision;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.i18n.LocalizedText;
 import fr.usinesouvertes.events.mail.MailKind;
-import fr.usinesouvertes.events.mail.MailSenders;
+import fr.usinesouvertes.platform.mail.MailSenders;
 import fr.usinesouvertes.events.mail.RegistrationMailComposer;
 import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.platform.config.Settings;
@@ -68,7 +70,7 @@ public final class RegistrationService {
     /** The service as the settings configure it (rate limit, form limits, link secret, mail, public URL). */
     public static RegistrationService fromSettings(ContentRepository repository, Settings settings, Clock clock) {
         FormLimits limits = FormLimits.fromSettings(settings);
-        String from = settings.get(EventsSettings.MAIL_FROM);
+        String from = settings.get(MailSettings.MAIL_FROM);
         RegistrationMailComposer composer = new RegistrationMailComposer(
                 new VisitCalendar(clock, "journees-usines-ouvertes.fr", addressOf(from)));
         return new RegistrationService(new SlotDirectory(repository, limits.maxGroupSize()), limits,

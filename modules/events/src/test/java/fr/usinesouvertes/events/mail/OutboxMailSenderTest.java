@@ -1,4 +1,7 @@
 package fr.usinesouvertes.events.mail;
+import fr.usinesouvertes.platform.mail.OutboxMailSender;
+import fr.usinesouvertes.platform.mail.MailSenders;
+import fr.usinesouvertes.platform.mail.MailSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,5 @@
 package fr.usinesouvertes.events.mail;
+import fr.usinesouvertes.platform.mail.OutgoingMail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

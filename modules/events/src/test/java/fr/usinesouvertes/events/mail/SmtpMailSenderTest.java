@@ -1,4 +1,7 @@
 package fr.usinesouvertes.events.mail;
+import fr.usinesouvertes.platform.mail.SmtpMailSender;
+import fr.usinesouvertes.platform.mail.SmtpConfig;
+import fr.usinesouvertes.platform.mail.MailException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.events.mail;
+package fr.usinesouvertes.platform.mail;
 
 /** A message that could not be sent or written; the registration stands, the message can be sent again. */
 public class MailException extends RuntimeException {

@@ -1,6 +1,5 @@
-package fr.usinesouvertes.events.mail;
+package fr.usinesouvertes.platform.mail;
 
-import fr.usinesouvertes.events.EventsSettings;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import java.time.Clock;
@@ -16,6 +15,6 @@ public final class MailSenders {
         if (smtp != null) {
             return new SmtpMailSender(smtp, clock);
         }
-        return new OutboxMailSender(settings.get(CoreSettings.DATA).resolve("outbox"), settings.get(EventsSettings.MAIL_FROM), clock);
+        return new OutboxMailSender(settings.get(CoreSettings.DATA).resolve("outbox"), settings.get(MailSettings.MAIL_FROM), clock);
     }
 }

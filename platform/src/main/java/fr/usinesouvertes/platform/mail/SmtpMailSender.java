@@ -1,4 +1,4 @@
-package fr.usinesouvertes.events.mail;
+package fr.usinesouvertes.platform.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

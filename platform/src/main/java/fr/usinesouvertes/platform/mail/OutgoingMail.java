@@ -1,4 +1,4 @@
-package fr.usinesouvertes.events.mail;
+package fr.usinesouvertes.platform.mail;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.events.mail;
+package fr.usinesouvertes.platform.mail;
 
 /** Delivers e-mails: through an SMTP server, or into the outbox folder when the platform runs without one. */
 public interface MailSender {

@@ -1,6 +1,5 @@
-package fr.usinesouvertes.events.mail;
+package fr.usinesouvertes.platform.mail;
 
-import fr.usinesouvertes.events.EventsSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import java.util.Objects;
 
@@ -20,12 +19,12 @@ public record SmtpConfig(String host, int port, String user, String password, bo
 
     /** The SMTP configuration of the settings, or {@code null} when no {@code smtp-host} is set. */
     public static SmtpConfig fromSettings(Settings settings) {
-        String host = settings.get(EventsSettings.SMTP_HOST);
+        String host = settings.get(MailSettings.SMTP_HOST);
         if (host == null) {
             return null;
         }
-        return new SmtpConfig(host, settings.get(EventsSettings.SMTP_PORT), settings.get(EventsSettings.SMTP_USER),
-                settings.get(EventsSettings.SMTP_PASSWORD), settings.get(EventsSettings.SMTP_STARTTLS),
-                settings.get(EventsSettings.MAIL_FROM));
+        return new SmtpConfig(host, settings.get(MailSettings.SMTP_PORT), settings.get(MailSettings.SMTP_USER),
+                settings.get(MailSettings.SMTP_PASSWORD), settings.get(MailSettings.SMTP_STARTTLS),
+                settings.get(MailSettings.MAIL_FROM));
     }
 }
