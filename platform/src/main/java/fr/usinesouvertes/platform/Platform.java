@@ -117,7 +117,8 @@ public final class Platform implements AutoCloseable {
         moduleManager.start();
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         mounts.addAll(contributions.mounts());
-        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
+        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions,
+                settings.get(CoreSettings.PUBLIC_URL)));
 
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
                 contributions.restComponents(), mounts);

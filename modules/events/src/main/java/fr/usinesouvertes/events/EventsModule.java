@@ -63,8 +63,9 @@ public final class EventsModule implements PlatformModule {
         context.registerRestComponent(new RegistrationResource(registrations));
         context.registerRestComponent(new OpenApiResource());
         RegistrationPagesServlet.mount(context, registrations);
-        context.registerTemplatingFunctions("eventsfn", new EventsFunctions(context.repository(), context.clock(),
-                publicUrl(context)));
+        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), publicUrl(context));
+        context.registerTemplatingFunctions("eventsfn", eventsFunctions);
+        context.registerSitemapSource(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
         VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));

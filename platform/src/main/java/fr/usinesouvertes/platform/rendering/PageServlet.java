@@ -10,17 +10,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves rendered pages as the default servlet ({@code /}): {@code text/html;charset=UTF-8},
- * {@code Content-Language}, an ETag with 304 answers, {@code Cache-Control: no-cache} (pages change
- * when editors publish; the ETag makes revalidation cheap). HEAD answers the same headers.
+ * {@code Content-Language}, an ETag and {@code Last-Modified} (the last repository or definition
+ * change) with 304 answers, {@code Cache-Control: public, max-age=60, must-revalidate} (a shared cache
+ * may serve a page for a minute after a publication, then revalidates cheaply). Error pages are
+ * {@code no-cache}. HEAD answers the same headers.
  */
 public final class PageServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
 
+    static final String PAGE_CACHE_CONTROL = "public, max-age=60, must-revalidate";
+
     private final transient PageRenderer renderer;
+    private final transient ChangeTime changeTime;
+    private final transient PublicUrl publicUrl;
 
     public PageServlet(PageRenderer renderer) {
+        this(renderer, new ChangeTime(), null);
+    }
+
+    PageServlet(PageRenderer renderer, ChangeTime changeTime, String publicUrl) {
         this.renderer = renderer;
+        this.changeTime = changeTime;
+        this.publicUrl = new PublicUrl(publicUrl);
     }
 
     @Override
@@ -28,7 +40,7 @@ public final class PageServlet extends HttpServlet {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         PageRenderer.RenderedPage page;
         try {
-            page = renderer.render(path, request.getParameterMap());
+            page = renderer.render(path, request.getParameterMap(), publicUrl.of(request));
         } catch (RuntimeException e) {
             LOG.error("Rendering {} failed", path, e);
             String language = PageResolver.localize(path).language();
@@ -36,12 +48,16 @@ public final class PageServlet extends HttpServlet {
         }
         byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
         String etag = HttpCaching.etagOf(body);
-        response.setHeader("Cache-Control", "no-cache");
         response.setHeader("Content-Language", page.language());
         response.setHeader("X-Content-Type-Options", "nosniff");
-        if (page.status() == 200) {
+        if (page.status() != 200) {
+            response.setHeader("Cache-Control", "no-cache");
+        } else {
+            long lastModified = changeTime.lastModified();
+            response.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
             response.setHeader("ETag", etag);
-            if (HttpCaching.notModified(request, etag, 0)) {
+            response.setDateHeader("Last-Modified", lastModified);
+            if (HttpCaching.notModified(request, etag, lastModified)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }
