@@ -38,7 +38,8 @@ class SiteAccessibilityTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/en/", "/salle-de-presse", "/en/salle-de-presse",
             "/salle-de-presse/2026-02-11-dossier-de-presse-plus-de-400-usines-ouvrent-leurs-portes",
-            "/en/salle-de-presse/2026-02-11-dossier-de-presse-plus-de-400-usines-ouvrent-leurs-portes"})
+            "/en/salle-de-presse/2026-02-11-dossier-de-presse-plus-de-400-usines-ouvrent-leurs-portes",
+            "/recherche?q=usines", "/en/recherche?q=nothing-matches"})
     void pageHasNoViolation(String path) {
         BROWSER.open(PLATFORM.uri(path));
 
