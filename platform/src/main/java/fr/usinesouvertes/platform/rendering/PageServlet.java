@@ -25,11 +25,8 @@ public final class PageServlet extends HttpServlet {
     private final transient ChangeTime changeTime;
     private final transient PublicUrl publicUrl;
 
-    public PageServlet(PageRenderer renderer) {
-        this(renderer, new ChangeTime(), null);
-    }
-
-    PageServlet(PageRenderer renderer, ChangeTime changeTime, String publicUrl) {
+    /** {@code publicUrl}: the {@code public-url} setting, {@code null} to use each request's address. */
+    public PageServlet(PageRenderer renderer, ChangeTime changeTime, String publicUrl) {
         this.renderer = renderer;
         this.changeTime = changeTime;
         this.publicUrl = new PublicUrl(publicUrl);
