@@ -31,6 +31,6 @@
   <link rel="alternate" type="application/atom+xml" title="${i18n['press.feedAtom']}" href="${siteUrl}${feedBase}.atom">
   [/#if]
   <link rel="icon" type="image/svg+xml" href="${base}/.resources/usines-ouvertes/webresources/img/logo.svg">
-  ${resfn.cachedCss("/usines-ouvertes/webresources/css/site\\.css")}
+  <link rel="stylesheet" href="${base}${resfn.cachedLink("/usines-ouvertes/webresources/css/site.css")}">
   [@cms.page /]
 </head>
