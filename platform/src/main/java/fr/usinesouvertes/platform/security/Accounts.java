@@ -171,6 +171,25 @@ public final class Accounts {
         });
     }
 
+    /** Whether an account (enabled or not) has this login. */
+    public boolean exists(String login) {
+        String id = normaliseLogin(login);
+        return repository.read(session -> users(session).getAuthorizable(id) != null);
+    }
+
+    /** Whether at least one enabled account has the {@link Role#ADMIN} role. */
+    public boolean hasEnabledAdministrator() {
+        return repository.read(session -> {
+            Iterator<Authorizable> members = ((Group) users(session).getAuthorizable(Role.ADMIN.group())).getMembers();
+            while (members.hasNext()) {
+                if (members.next() instanceof User user && !user.isDisabled()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
     /** Whether the account exists but is disabled. */
     public boolean isDisabled(String login) {
         String id = normaliseLogin(login);

@@ -35,6 +35,7 @@ public final class Security {
                 Duration.ofMinutes(settings.get(SecuritySettings.SESSION_IDLE_MINUTES)),
                 Duration.ofHours(settings.get(SecuritySettings.SESSION_MAX_HOURS)), publicUrlIsHttps(settings));
         LoginThrottle throttle = new LoginThrottle(settings.get(SecuritySettings.LOGIN_RATE_LIMIT), clock);
+        FirstAdministrator.fromSettings(settings, accounts);
         return new Security(repository, accounts, sessions, throttle);
     }
 
