@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.http.PlatformServer;
+import fr.usinesouvertes.platform.mail.MailSenders;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.security.AuthenticationFilter;
 import fr.usinesouvertes.platform.security.CsrfFilter;
@@ -30,6 +31,9 @@ public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServ
         List<PlatformServer.Mount> servlets = new ArrayList<>();
         servlets.add(new PlatformServer.Mount("/admin/*",
                 new AdminServlet(security.accounts(), security.sessions(), security.throttle())));
+        servlets.add(new PlatformServer.Mount("/admin/password-reset/*", new PasswordResetServlet(
+                security.passwordResets(), MailSenders.fromSettings(settings, clock), security.throttle(),
+                security.publicUrl())));
         builtIn.forEach(app -> servlets.add(new PlatformServer.Mount(app.pathSpec(), app.servlet())));
 
         List<PlatformServer.FilterMount> filters = new ArrayList<>();
