@@ -1,7 +1,5 @@
 package fr.usinesouvertes.platform.admin;
 
-import fr.usinesouvertes.platform.mail.MailException;
-import fr.usinesouvertes.platform.mail.MailSender;
 import fr.usinesouvertes.platform.security.AccountException;
 import fr.usinesouvertes.platform.security.LoginThrottle;
 import fr.usinesouvertes.platform.security.PasswordResets;
@@ -25,16 +23,13 @@ public final class PasswordResetServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(PasswordResetServlet.class);
 
     private final transient PasswordResets resets;
-    private final transient MailSender mail;
+    private final transient ResetLinkMailer mailer;
     private final transient LoginThrottle throttle;
-    private final String publicUrl;
 
-    /** {@code publicUrl}: base of the links in e-mails (e.g. {@code https://journees-usines-ouvertes.fr/}), or null for the request's own. */
-    public PasswordResetServlet(PasswordResets resets, MailSender mail, LoginThrottle throttle, String publicUrl) {
-        this.resets = resets;
-        this.mail = mail;
+    PasswordResetServlet(ResetLinkMailer mailer, LoginThrottle throttle) {
+        this.resets = mailer.resets();
+        this.mailer = mailer;
         this.throttle = throttle;
-        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -77,15 +72,7 @@ public final class PasswordResetServlet extends HttpServlet {
             return;
         }
         throttle.recordFailure(login, address);
-        Optional<String> token = resets.issue(login);
-        if (token.isPresent()) {
-            String link = base(request) + "admin/password-reset/" + token.get() + (english ? "?lang=en" : "");
-            try {
-                mail.send(PasswordResetMail.of(login.toLowerCase(java.util.Locale.ROOT), link));
-            } catch (MailException e) {
-                LOG.warn("Password-reset e-mail to {} could not be sent: {}", login, e.getMessage());
-            }
-        }
+        mailer.send(login, english, request);
         AdminViews.flash(request, english
                 ? "If an account exists for this address, an e-mail with a link valid for one hour is on its way."
                 : "Si un compte existe pour cette adresse, un e-mail avec un lien valable une heure vient d'être envoyé.");
@@ -131,12 +118,5 @@ public final class PasswordResetServlet extends HttpServlet {
             return null;
         }
         return path.substring(1);
-    }
-
-    private String base(HttpServletRequest request) {
-        if (publicUrl != null) {
-            return publicUrl.endsWith("/") ? publicUrl : publicUrl + "/";
-        }
-        return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/";
     }
 }
