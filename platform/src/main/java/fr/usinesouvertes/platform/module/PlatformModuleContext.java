@@ -13,7 +13,8 @@ import java.time.Clock;
 /** The {@link ModuleContext} given to every starting module; contributions go to the platform's {@link Contributions}. */
 record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
                              Contributions contributions, ClusterJobs clusterJobs,
-                             SearchIndexes searchIndexes, MailSender mail) implements ModuleContext {
+                             SearchIndexes searchIndexes, MailSender mail,
+                             fr.usinesouvertes.platform.publishing.Publishing publishing) implements ModuleContext {
 
     @Override
     public void registerRestComponent(Object component) {

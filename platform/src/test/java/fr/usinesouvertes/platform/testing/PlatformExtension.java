@@ -86,6 +86,21 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
         return platform;
     }
 
+    /**
+     * Publishes everything in every publishable workspace, with sub-pages, as user {@code test}: for tests
+     * that write content straight into the drafts ({@code /website}, ...) and read it as the public does.
+     */
+    public void publishAll() {
+        for (String workspace : platform.publishing().publishableWorkspaces()) {
+            platform.publishing().publish("test", workspace, "/", true);
+        }
+    }
+
+    /** Publishes one node of a workspace with its sub-pages, as user {@code test}. */
+    public void publish(String workspace, String path) {
+        platform.publishing().publish("test", workspace, path, true);
+    }
+
     public Path dataFolder() {
         return dataFolder;
     }
