@@ -123,9 +123,7 @@ final class NodeJsonWriter {
             return;
         }
         json.writeFieldName(name);
-        if (name.equals("jcr:uuid")) {
-            json.writeString(ContentStage.identifier(property.getParent())); // a live copy shows its draft's id
-        } else if (!references.writeResolved(json, name, property)) {
+        if (!references.writeResolved(json, name, property)) {
             PropertyJson.write(json, property);
         }
     }

@@ -32,6 +32,7 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
     private final Map<String, String> settings = new LinkedHashMap<>();
     private List<PlatformModule> modules = List.of();
     private boolean inMemory;
+    private java.time.Clock clock;
     private Path dataFolder;
     private Platform platform;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -46,6 +47,12 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
     /** Oak's memory node store instead of the segment store: same behaviour, faster, nothing on disk. */
     public PlatformExtension inMemory() {
         this.inMemory = true;
+        return this;
+    }
+
+    /** The platform's clock (e.g. a {@link MutableClock} the test moves). */
+    public PlatformExtension clock(java.time.Clock clock) {
+        this.clock = clock;
         return this;
     }
 
@@ -70,6 +77,9 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
         Platform.Builder builder = Platform.builder(parsed).modules(modules);
         if (inMemory) {
             builder.storeBackend(s -> new MemoryStoreBackend());
+        }
+        if (clock != null) {
+            builder.clock(clock);
         }
         platform = builder.start();
     }
