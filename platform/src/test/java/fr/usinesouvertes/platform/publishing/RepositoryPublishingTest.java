@@ -250,6 +250,21 @@ class RepositoryPublishingTest {
     }
 
     @Test
+    void thePreviewShowsTheDraftsToEditors() {
+        PublishingFixtures.page(repository, "/site/preview", "title", "Aperçu");
+        PublishingFixtures.text(repository, "/site/preview", "0", "Texte du brouillon");
+
+        fr.usinesouvertes.platform.rendering.PageRenderer.RenderedPage preview =
+                PLATFORM.platform().pagePreview().render("/preview", java.util.Map.of());
+
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(text(preview.html(), "title")).isEqualTo("Aperçu");
+        assertThat(text(preview.html(), "main")).isEqualTo("Texte du brouillon");
+        assertThat(PLATFORM.get("/preview").statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.platform().pagePreview().render("/nowhere", java.util.Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
     void badRequestsNameTheReasonAndChangeNothing() {
         assertThatThrownBy(() -> publishing.publish("editor", "website", "/site/nothing-here", false))
                 .isInstanceOfSatisfying(PublishingException.class, e -> {
