@@ -58,6 +58,7 @@ public final class Platform implements AutoCloseable {
     private ClusterJobs clusterJobs;
     private Contributions contributions;
     private LightModuleOrigins origins;
+    private fr.usinesouvertes.platform.security.Security security;
     private RepositoryPublishing publishing;
     private PagePreview pagePreview;
 
@@ -116,12 +117,14 @@ public final class Platform implements AutoCloseable {
         startPublishing(classpathRoots.keySet());
         clusterJobs = new ClusterJobs(repository, Duration.ofSeconds(settings.get(ClusterSettings.JOB_LEASE)));
         toClose.add(clusterJobs);
+        security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
         moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs,
-                publishing);
+                security.accounts(), publishing);
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).onImported(publishing::publishImported)
                 .importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
+        security.installAccessControl(repository.workspaces().names());
     }
 
     /** The live tree for the editorial workspaces of the current definitions, followed on every reload. */
@@ -146,8 +149,11 @@ public final class Platform implements AutoCloseable {
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
         pagePreview = Rendering.preview(repository, definitions, origins, contributions);
 
+        fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
+                security, contributions, settings, clock);
+        mounts.addAll(admin.servlets());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
-                contributions.restComponents(), mounts);
+                contributions.restComponents(), mounts, admin.filters());
         server.start();
         toClose.add(server);
     }
@@ -167,6 +173,16 @@ public final class Platform implements AutoCloseable {
     /** Jobs that run on exactly one node of the cluster. */
     public ClusterJobs clusterJobs() {
         return clusterJobs;
+    }
+
+    /** Back-office accounts (Oak users and groups). */
+    public fr.usinesouvertes.platform.security.Accounts accounts() {
+        return security.accounts();
+    }
+
+    /** Accounts, sessions and login throttle. */
+    public fr.usinesouvertes.platform.security.Security security() {
+        return security;
     }
 
     /** Drafts, publication, versions and scheduled publication of the editorial workspaces. */

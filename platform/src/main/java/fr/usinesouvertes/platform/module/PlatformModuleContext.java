@@ -14,6 +14,7 @@ import java.time.Clock;
 record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
                              Contributions contributions, ClusterJobs clusterJobs,
                              SearchIndexes searchIndexes, MailSender mail,
+                             fr.usinesouvertes.platform.security.Accounts accounts,
                              fr.usinesouvertes.platform.publishing.Publishing publishing) implements ModuleContext {
 
     @Override
@@ -34,5 +35,15 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
     @Override
     public SearchIndex openSearchIndex(String name, SearchDocumentSource source) {
         return searchIndexes.open(name, source);
+    }
+
+    @Override
+    public void registerAdminApp(fr.usinesouvertes.platform.admin.AdminApp app) {
+        contributions.addAdminApp(app);
+    }
+
+    @Override
+    public void registerCsrfProtection(String pathSpec) {
+        contributions.addCsrfProtectedPath(pathSpec);
     }
 }
