@@ -15,7 +15,6 @@ import fr.usinesouvertes.platform.lightmodule.LightModules;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.module.ModuleManager;
 import fr.usinesouvertes.platform.module.PlatformModule;
-import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.publishing.PublishableWorkspaces;
 import fr.usinesouvertes.platform.publishing.Publishing;
 import fr.usinesouvertes.platform.publishing.RepositoryPublishing;
