@@ -130,7 +130,7 @@ final class FeedWriter {
             xml.writeStartElement("entry");
             element(xml, "title", itemTitle(item));
             link(xml, "alternate", itemUrl(pageUrl, item), "text/html");
-            element(xml, "id", "urn:uuid:" + item.getIdentifier().toLowerCase(Locale.ROOT));
+            element(xml, "id", "urn:uuid:" + SiteUrls.publicId(item).toLowerCase(Locale.ROOT));
             element(xml, "published", RFC_3339.format(Instant.ofEpochMilli(published(item))));
             element(xml, "updated", RFC_3339.format(Instant.ofEpochMilli(updated(item))));
             String lead = SiteUrls.text(item, "lead", language);

@@ -35,9 +35,19 @@ public final class PageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        serve(renderer, path, request, response, PAGE_CACHE_CONTROL, changeTime.lastModified(), publicUrl.of(request));
+    }
+
+    /**
+     * Renders {@code path} with {@code renderer} and writes the answer: {@code cacheControl} for a 200 page
+     * (error pages are {@code no-cache}), {@code Last-Modified} when {@code lastModified} is positive,
+     * {@code publicUrl} for the templates' absolute URLs.
+     */
+    static void serve(PageRenderer renderer, String path, HttpServletRequest request, HttpServletResponse response,
+                      String cacheControl, long lastModified, String publicUrl) throws IOException {
         PageRenderer.RenderedPage page;
         try {
-            page = renderer.render(path, request.getParameterMap(), publicUrl.of(request));
+            page = renderer.render(path, request.getParameterMap(), publicUrl);
         } catch (RuntimeException e) {
             LOG.error("Rendering {} failed", path, e);
             String language = PageResolver.localize(path).language();
@@ -48,12 +58,13 @@ public final class PageServlet extends HttpServlet {
         response.setHeader("Content-Language", page.language());
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (page.status() != 200) {
-            response.setHeader("Cache-Control", "no-cache");
+            response.setHeader("Cache-Control", cacheControl.contains("no-store") ? cacheControl : "no-cache");
         } else {
-            long lastModified = changeTime.lastModified();
-            response.setHeader("Cache-Control", PAGE_CACHE_CONTROL);
+            response.setHeader("Cache-Control", cacheControl);
             response.setHeader("ETag", etag);
-            response.setDateHeader("Last-Modified", lastModified);
+            if (lastModified > 0) {
+                response.setDateHeader("Last-Modified", lastModified);
+            }
             if (HttpCaching.notModified(request, etag, lastModified)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -17,7 +18,7 @@ import javax.jcr.Session;
  * The public URLs of the site, read in one session: every page below the site root (but its
  * {@code 404} page) and the items shown by detail pages ({@code parameters.detailWorkspace}; a
  * template sets {@code parameters.sitemap: false} when a module lists its items itself), and a detail
- * page's items newest first for feeds. Reads the {@code website} workspace and the detail workspaces.
+ * page's items newest first for feeds. Reads the published copies ({@link ContentStage#PUBLIC}).
  */
 final class SiteUrls {
 
@@ -80,7 +81,7 @@ final class SiteUrls {
             return List.of();
         }
         String detailRoot = links.parameter(page, "detailRoot");
-        String rootPath = "/" + workspace + (detailRoot == null || detailRoot.equals("/") ? "" : detailRoot);
+        String rootPath = context.jcrPath(workspace, detailRoot == null ? "/" : detailRoot);
         List<Node> items = new ArrayList<>();
         if (session.nodeExists(rootPath)) {
             collect(session.getNode(rootPath), items);
@@ -116,6 +117,12 @@ final class SiteUrls {
         } catch (RepositoryException | RuntimeException e) {
             return Long.MIN_VALUE;
         }
+    }
+
+    /** The id the public knows a node by: its draft's uuid for a published copy, else its own. */
+    static String publicId(Node node) throws RepositoryException {
+        return node.hasProperty(ContentStage.SOURCE_ID) ? node.getProperty(ContentStage.SOURCE_ID).getString()
+                : node.getIdentifier();
     }
 
     /** When a node last changed as Magnolia records it, else when it was created; 0 if unknown. */

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.search;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import java.util.function.Consumer;
 import javax.jcr.Node;
@@ -20,7 +21,8 @@ import org.jsoup.Jsoup;
  * The site's pages ({@code website}: title, description and the text of their components) and press
  * releases ({@code press-releases}: title, lead, body) as search documents with a {@code type} field,
  * French text in {@code title}/{@code text}, English in {@code title_en}/{@code text_en}. Reads the
- * authored workspaces (there is no separate published copy yet); the {@code 404} page is left out.
+ * published copies ({@code /live/website}, {@code /live/press-releases}) as the public site does, or the
+ * workspaces themselves when they are not under publishing; the {@code 404} page is left out.
  */
 public final class ContentDocuments implements SearchDocumentSource {
 
@@ -39,27 +41,35 @@ public final class ContentDocuments implements SearchDocumentSource {
     public static final String PRESS_RELEASE = "pressRelease";
 
     static final String PRESS_ROOM_TEMPLATE = "usines-ouvertes:pages/press-room";
-    private static final String PRESS_RELEASES = "/press-releases";
+    private static final String WEBSITE = "website";
+    private static final String PRESS_RELEASES = "press-releases";
 
     @Override
     public void readAll(Session session, Consumer<Document> sink) throws RepositoryException {
-        Node root = siteRoot(session);
+        Node root = siteRoot(session, publicPath(session, WEBSITE));
         String pressRoom = "/salle-de-presse";
         if (root != null) {
             String found = pressRoomPath(root, root);
             pressRoom = found != null ? found : pressRoom;
             pages(root, root, sink);
         }
-        if (session.nodeExists(PRESS_RELEASES)) {
-            pressReleases(session.getNode(PRESS_RELEASES), pressRoom, sink);
+        String releases = publicPath(session, PRESS_RELEASES);
+        if (session.nodeExists(releases)) {
+            pressReleases(session.getNode(releases), pressRoom, sink);
         }
     }
 
-    private static Node siteRoot(Session session) throws RepositoryException {
-        if (!session.nodeExists("/website")) {
+    /** The published copy of a workspace ({@code /live/<workspace>}) when it is under publishing, else the workspace. */
+    private static String publicPath(Session session, String workspace) throws RepositoryException {
+        String live = ContentStage.LIVE_ROOT + "/" + workspace;
+        return session.nodeExists(live) ? live : "/" + workspace;
+    }
+
+    private static Node siteRoot(Session session, String website) throws RepositoryException {
+        if (!session.nodeExists(website)) {
             return null;
         }
-        for (NodeIterator it = session.getNode("/website").getNodes(); it.hasNext(); ) {
+        for (NodeIterator it = session.getNode(website).getNodes(); it.hasNext(); ) {
             Node node = it.nextNode();
             if (node.isNodeType("mgnl:page")) {
                 return node;
@@ -126,7 +136,9 @@ public final class ContentDocuments implements SearchDocumentSource {
 
     private static Document base(Node node, String type, String url) throws RepositoryException {
         Document document = new Document();
-        document.add(new StringField(ID, node.getIdentifier(), Field.Store.YES));
+        String id = node.hasProperty(ContentStage.SOURCE_ID) ? node.getProperty(ContentStage.SOURCE_ID).getString()
+                : node.getIdentifier();
+        document.add(new StringField(ID, id, Field.Store.YES));
         document.add(new StringField(TYPE, type, Field.Store.YES));
         document.add(new StoredField(URL, url));
         String title = string(node, "title");

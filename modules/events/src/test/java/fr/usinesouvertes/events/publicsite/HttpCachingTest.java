@@ -104,6 +104,7 @@ class HttpCachingTest {
             session.getNode(RELEASE).setProperty("title", title);
             return null;
         });
+        PLATFORM.platform().publishing().publish("test", "press-releases", "/" + PressRoomTest.NEWEST, false);
         Thread.sleep(Duration.ofMillis(200).toMillis()); // observation reaches the caches a moment later
     }
 }

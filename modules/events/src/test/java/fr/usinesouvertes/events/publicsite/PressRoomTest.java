@@ -53,6 +53,7 @@ class PressRoomTest {
             pictureFile.setProperty("jcr:data", session.getValueFactory().createBinary(new ByteArrayInputStream(new byte[] {1})));
             return null;
         });
+        PLATFORM.platform().publishing().publish("test", "dam", "/presse", true); // the public site shows published assets
     }
 
     @Test
@@ -165,6 +166,21 @@ class PressRoomTest {
         }
         assertThat(ids).containsExactly("urn:uuid:cdffdb7c-6b25-433e-ac4d-2e9411861382",
                 "urn:uuid:5169ec22-2cf3-4128-b1a7-82c994a3a132");
+    }
+
+    @Test
+    void draftReleasesStayOutOfTheListFeedsAndSitemapUntilPublished() {
+        PLATFORM.platform().repository().write(session -> {
+            Node draft = session.getNode("/press-releases").addNode("2026-03-05-brouillon", "mgnl:content");
+            draft.setProperty("title", "Communiqué en préparation");
+            draft.setProperty("date", java.util.GregorianCalendar.from(ZonedDateTime.parse("2026-03-05T09:00:00+01:00")));
+            return null;
+        });
+        assertThat(PLATFORM.get("/salle-de-presse").body()).doesNotContain("Communiqué en préparation");
+        assertThat(PLATFORM.get("/feeds/salle-de-presse.rss").body()).doesNotContain("2026-03-05-brouillon");
+        assertThat(PLATFORM.get("/feeds/salle-de-presse.atom").body()).doesNotContain("2026-03-05-brouillon");
+        assertThat(PLATFORM.get("/sitemap.xml").body()).doesNotContain("2026-03-05-brouillon");
+        assertThat(PLATFORM.get("/salle-de-presse/2026-03-05-brouillon").statusCode()).isEqualTo(404);
     }
 
     @Test

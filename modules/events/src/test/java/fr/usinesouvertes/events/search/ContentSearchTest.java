@@ -75,6 +75,9 @@ class ContentSearchTest {
             release.setProperty("lead", "Plus de trente mille visiteurs.");
             return null;
         });
+        JsonNode unpublished = search("q=frequentation");
+        assertThat(unpublished.path("total").asInt()).as("a draft is not public").isZero();
+        PLATFORM.platform().publishing().publish("test", "press-releases", "/2026-03-01-bilan", false);
         JsonNode answer = awaitSearch("q=frequentation", a -> a.path("total").asInt() == 1);
         assertThat(urls(answer)).containsExactly("/salle-de-presse/2026-03-01-bilan");
     }
