@@ -4,6 +4,7 @@ import fr.usinesouvertes.platform.mail.MailSettings;
 
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
+import fr.usinesouvertes.events.directory.DirectoryFunctions;
 import fr.usinesouvertes.events.delivery.SlotCalendarResource;
 import fr.usinesouvertes.events.organiser.RecruitmentCommand;
 import fr.usinesouvertes.events.organiser.RegistrationsCommand;
@@ -63,16 +64,19 @@ public final class EventsModule implements PlatformModule {
         context.registerRestComponent(new RegistrationResource(registrations));
         context.registerRestComponent(new OpenApiResource());
         RegistrationPagesServlet.mount(context, registrations);
-        context.registerTemplatingFunctions("eventsfn", new EventsFunctions(context.repository(), context.clock(),
-                publicUrl(context)));
+        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), publicUrl(context));
+        context.registerTemplatingFunctions("eventsfn", eventsFunctions);
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
         VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
         SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
-        context.registerRestComponent(new SearchResource(new SiteSearch(index, context.clock()),
-                new SearchParameters(communes)));
+        SiteSearch siteSearch = new SiteSearch(index, context.clock());
+        SearchParameters searchParameters = new SearchParameters(communes);
+        context.registerRestComponent(new SearchResource(siteSearch, searchParameters));
+        context.registerTemplatingFunctions("directoryfn", new DirectoryFunctions(siteSearch, searchParameters,
+                eventsFunctions, context.repository(), context.clock()));
     }
 
     /** The {@code public-url} setting, or the local address when it is unset (development, demos). */
