@@ -17,5 +17,6 @@
   <link rel="alternate" hreflang="en" href="${enUrl}">
   <link rel="icon" type="image/svg+xml" href="${base}/.resources/usines-ouvertes/webresources/img/logo.svg">
   <link rel="stylesheet" href="${base}/.resources/usines-ouvertes/webresources/css/site.css">
+  <link rel="stylesheet" href="${base}/.resources/usines-ouvertes/webresources/css/directory.css">
   [@cms.page /]
 </head>

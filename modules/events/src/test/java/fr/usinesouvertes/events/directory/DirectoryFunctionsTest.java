@@ -140,6 +140,47 @@ class DirectoryFunctionsTest {
         assertThat(page("/en/")).contains("href=\"/en/usines\"");
     }
 
+    @Test
+    void regionalPageListsItsRegionsSitesThroughTheSearch() {
+        String html = page("/regions/ile-de-france");
+        assertThat(html).contains("Parcours Industrie", "Les usines ouvertes de la région Île-de-France",
+                "href=\"/usines/testfab-paris\"", "href=\"/usines?region=%C3%8Ele-de-France\"")
+                .doesNotContain("href=\"/usines/testfab-santes\"", "href=\"/usines/testfab-lyon\"");
+        assertThat(page("/en/regions/ile-de-france")).contains("<html lang=\"en\"", "Open factories in the region",
+                "href=\"/en/usines/testfab-paris\"");
+    }
+
+    @Test
+    void schoolsPageFindsSchoolDaySitesNearTheSchoolWithinTheDefaultRadius() {
+        String html = page("/scolaires?near=Lille");
+        assertThat(html).contains("<label for=\"dir-near\">", "value=\"35\"", "35 km à vol d&#39;oiseau",
+                "href=\"/usines/testfab-santes\"", "à 7,4 km")
+                .doesNotContain("href=\"/usines/testfab-paris\"", "href=\"/usines/testfab-annexe-0\"");
+        assertThat(page("/scolaires?near=Lille&km=300")).contains("href=\"/usines/testfab-paris\"");
+        assertThat(page("/en/scolaires?near=Lille")).contains("Find a factory near your school",
+                "href=\"/en/usines/testfab-santes\"");
+        assertThat(page("/scolaires?near=Atlantide")).contains("Aucune commune ne correspond");
+    }
+
+    @Test
+    void kitDownloadAppearsOnlyOnceTheAssetExists() {
+        assertThat(page("/scolaires")).doesNotContain("Demain » (PDF)");
+        PLATFORM.platform().repository().write(session -> {
+            javax.jcr.Node dam = session.getNode("/dam");
+            javax.jcr.Node kits = dam.hasNode("kits") ? dam.getNode("kits") : dam.addNode("kits", "mgnl:folder");
+            javax.jcr.Node asset = kits.addNode("kit-industrie-de-demain", "mgnl:asset");
+            asset.setProperty("title", "Kit de l'Industrie de Demain");
+            javax.jcr.Node file = asset.addNode("jcr:content", "mgnl:resource");
+            file.setProperty("fileName", "kit-industrie-de-demain.pdf");
+            file.setProperty("jcr:mimeType", "application/pdf");
+            file.setProperty("jcr:data", session.getValueFactory().createBinary(
+                    new java.io.ByteArrayInputStream("%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII))));
+            return null;
+        });
+        assertThat(page("/scolaires")).contains("Télécharger le « Kit de l&#39;Industrie de Demain » (PDF)",
+                "kit-industrie-de-demain.pdf\"");
+    }
+
     private static long regionCount(String html, String region) {
         Matcher matcher = Pattern.compile(">" + Pattern.quote(region) + "</a> <span class=\"count\">(\\d+) usine")
                 .matcher(html);
