@@ -189,14 +189,23 @@ class DirectoryFunctionsTest {
     }
 
     static String page(String path) {
-        HttpResponse<String> response = PLATFORM.get(path);
+        return page(PLATFORM, path);
+    }
+
+    static String page(PlatformExtension platform, String path) {
+        HttpResponse<String> response = platform.get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.body();
     }
 
     static void awaitPage(String path, java.util.function.Predicate<String> condition) {
+        awaitPage(PLATFORM, path, condition);
+    }
+
+    /** Polls a page until it matches: the search index follows repository changes a moment later. */
+    static void awaitPage(PlatformExtension platform, String path, java.util.function.Predicate<String> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String html = page(path);
+        String html = page(platform, path);
         while (!condition.test(html) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
@@ -204,7 +213,7 @@ class DirectoryFunctionsTest {
                 Thread.currentThread().interrupt();
                 break;
             }
-            html = page(path);
+            html = page(platform, path);
         }
         assertThat(condition.test(html)).as(path + " never matched:\n" + html).isTrue();
     }
