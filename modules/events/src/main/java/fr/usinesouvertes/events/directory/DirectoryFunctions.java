@@ -27,6 +27,9 @@ public final class DirectoryFunctions {
 
     /** "Within 45 minutes" for school groups, as the search's documented straight-line approximation. */
     public static final int SCHOOL_MINUTES = 45;
+    /** Views and rendered fragments kept: about 30 kB and 40 kB each, so a few tens of MB at most. */
+    static final int VIEWS = 500;
+    static final int FRAGMENTS = 300;
 
     private final SiteSearch search;
     private final SearchParameters parameters;
@@ -34,7 +37,8 @@ public final class DirectoryFunctions {
     private final EditionStore editions;
     private final Clock clock;
     private final FranceMap map = FranceMap.bundled();
-    private final ViewCache cache = new ViewCache(2_000);
+    private final LruCache<Map<String, Object>> views = new LruCache<>(VIEWS);
+    private final FragmentCache fragments = new FragmentCache(FRAGMENTS);
 
     public DirectoryFunctions(SiteSearch search, SearchParameters parameters, EventsFunctions events,
                               ContentRepository repository, Clock clock) {
@@ -43,6 +47,19 @@ public final class DirectoryFunctions {
         this.events = events;
         this.editions = new EditionStore(repository);
         this.clock = clock;
+    }
+
+    /**
+     * The cache key of the directory page's view for a request: canonical search, language, index version
+     * and minute; with the page URL, the key of {@link #getFragment()}.
+     */
+    public String searchKey(WebContextView request, String lang) {
+        return key(DirectoryQuery.of(parametersOf(request)), Lang.fromCode(lang));
+    }
+
+    /** The directive caching a rendered piece of page by key: {@code [@directoryfn.fragment key=k]...[/@]}. */
+    public FragmentCache getFragment() {
+        return fragments;
     }
 
     /** The directory page's view for the request's parameters: {@code directoryfn.search(ctx, lang)}. */
@@ -96,9 +113,12 @@ public final class DirectoryFunctions {
     }
 
     private Map<String, Object> view(DirectoryQuery query, Lang lang) {
+        return views.computeIfAbsent(key(query, lang), k -> compute(query, lang));
+    }
+
+    private String key(DirectoryQuery query, Lang lang) {
         long version = search.index().search(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
-        String key = lang.code() + query.queryString() + "#" + version + "#" + clock.millis() / 60_000;
-        return cache.computeIfAbsent(key, k -> compute(query, lang));
+        return lang.code() + query.queryString() + "#" + version + "#" + clock.millis() / 60_000;
     }
 
     private Map<String, Object> compute(DirectoryQuery query, Lang lang) {

@@ -77,9 +77,11 @@
        results with places left and next slots, pagination. --]
   [#include "/events/templates/includes/directory.ftl"]
   [#assign here = (lang == "en")?then(enUrl, frUrl)]
-  [#assign dir = directoryfn.search(ctx, lang)]
   <div class="container"><h1 class="page-title">${content.title!content["@name"]}</h1></div>
   [@cms.area name="main" /]
+  [#-- rendered once per search, language, page URL, index version and minute (see FragmentCache) --]
+  [@directoryfn.fragment key=directoryfn.searchKey(ctx, lang) + here]
+  [#assign dir = directoryfn.search(ctx, lang)]
   <div class="container directory">
     <form class="directory-form" method="get" action="${here}" role="search" aria-label="${i18n['directory.search']}">
       <div class="search-fields">
@@ -106,6 +108,7 @@
     </form>
     [@franceMap dir /]
   </div>
+  [/@]
 [/#if]
 </main>
 [#include "/usines-ouvertes/templates/includes/footer.ftl"]
