@@ -22,6 +22,15 @@
     [#if site.sector?has_content]<p class="site-sector">${i18n['events.site.sector']} : ${site.sector}</p>[/#if]
     [#if site.description?has_content]<div class="rich-text">${cmsfn.decode(site.description)}</div>[/#if]
     [#if sheet.description?has_content]<div class="rich-text">${cmsfn.decode(sheet.description)}</div>[/#if]
+    [#if site.companyDescription?has_content || site.companyWebsite?has_content]
+      <section aria-labelledby="company-title" class="company">
+        <h2 id="company-title">${site.companyName!i18n['events.company.title']}</h2>
+        [#if site.companyDescription?has_content]<div class="rich-text">${cmsfn.decode(site.companyDescription)}</div>[/#if]
+        [#if site.companyWebsite?has_content && (site.companyWebsite?starts_with("https://") || site.companyWebsite?starts_with("http://"))]
+          <p><a href="${site.companyWebsite}" rel="noopener">${i18n['events.company.website']}</a></p>
+        [/#if]
+      </section>
+    [/#if]
     [#if site.images?has_content]
       <ul class="site-images">
         [#list site.images as image][#assign asset = (damfn.getAsset(image))!""]

@@ -27,7 +27,8 @@ import java.util.Random;
  * Directory benchmark (issue 5): the site's light module and the events module with N synthetic sites
  * (those of {@link SearchBenchmark}), the search's p50/p99 in-process and over HTTP, then the rendered
  * directory page under {@code wrk}: unfiltered, with filters (both served from the view cache after the
- * first request) and a different search at every request ({@code bench/directory.lua}, mostly cache misses).
+ * first request) and a different search at every request ({@code bench/directory.lua}, mostly cache misses),
+ * after a showcase page without search as a baseline measured in the same conditions.
  * Run with {@code bench/directory-bench.sh [communes.csv] [sites]}.
  */
 public final class DirectoryBenchmark {
@@ -65,6 +66,8 @@ public final class DirectoryBenchmark {
             SearchBenchmark.overHttp(platform.baseUri(), queries);
             URI base = platform.baseUri();
             check(base.resolve("/usines"));
+            // baseline in the same conditions: a rendered page without search (the machine's load moves every figure)
+            wrk(base.resolve("/usines-vitrines/colas"), null, duration);
             wrk(base.resolve("/usines"), null, duration);
             wrk(base.resolve("/usines?region=Bretagne&audience=school&placesLeft=any"), null, duration);
             wrk(base.resolve("/usines?near=69001&km=35"), null, duration);

@@ -57,6 +57,8 @@ class SitePageTest {
                 "href=\"/.rest/events/v1/slots/" + morning + ".ics\"");
         assertThat(html).doesNotContain("/inscription/" + morning + "/france-travail");
         assertThat(html).contains("Site de Santes &lt;/script&gt;&lt;b&gt;").doesNotContain("<b>");
+        assertThat(html).contains("<h2 id=\"company-title\">Acme Industrie</h2>", "<p>Acme Industrie</p>",
+                "href=\"https://www.acme.example\" rel=\"noopener\">Site web de l&#39;entreprise</a>");
         assertThat(html).contains("<strong>d'enrobage</strong>").doesNotContain("alert(1)");
         assertThat(html).doesNotContain("bookedPersons", "bookingToken");
     }
