@@ -177,6 +177,8 @@ class DirectoryFunctionsTest {
                     new java.io.ByteArrayInputStream("%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII))));
             return null;
         });
+        assertThat(page("/scolaires")).as("a draft asset is not public").doesNotContain("Demain » (PDF)");
+        PLATFORM.platform().publishing().publish("test", "dam", "/kits", true);
         assertThat(page("/scolaires")).contains("Télécharger le « Kit de l&#39;Industrie de Demain » (PDF)",
                 "kit-industrie-de-demain.pdf\"");
     }
