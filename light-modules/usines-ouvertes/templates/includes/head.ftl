@@ -32,5 +32,6 @@
   [/#if]
   <link rel="icon" type="image/svg+xml" href="${base}/.resources/usines-ouvertes/webresources/img/logo.svg">
   <link rel="stylesheet" href="${base}${resfn.cachedLink("/usines-ouvertes/webresources/css/site.css")}">
+  <link rel="stylesheet" href="${base}${resfn.cachedLink("/usines-ouvertes/webresources/css/directory.css")}">
   [@cms.page /]
 </head>

@@ -4,6 +4,7 @@ import fr.usinesouvertes.platform.mail.MailSettings;
 
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
+import fr.usinesouvertes.events.directory.DirectoryFunctions;
 import fr.usinesouvertes.events.delivery.SlotCalendarResource;
 import fr.usinesouvertes.events.organiser.RecruitmentCommand;
 import fr.usinesouvertes.events.organiser.RegistrationsCommand;
@@ -78,8 +79,11 @@ public final class EventsModule implements PlatformModule {
         SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
-        context.registerRestComponent(new SearchResource(new SiteSearch(index, context.clock()),
-                new SearchParameters(communes)));
+        SiteSearch siteSearch = new SiteSearch(index, context.clock());
+        SearchParameters searchParameters = new SearchParameters(communes);
+        context.registerRestComponent(new SearchResource(siteSearch, searchParameters));
+        context.registerTemplatingFunctions("directoryfn", new DirectoryFunctions(siteSearch, searchParameters,
+                eventsFunctions, context.repository(), context.clock()));
         ContentSearch contentSearch = new ContentSearch(context.openSearchIndex(CONTENT_INDEX, new ContentDocuments()));
         context.registerRestComponent(new ContentSearchResource(contentSearch));
         context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
