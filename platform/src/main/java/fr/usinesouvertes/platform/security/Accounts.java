@@ -42,6 +42,8 @@ public final class Accounts {
 
     private final ContentRepository repository;
     private final Clock clock;
+    private final List<java.util.function.Consumer<String>> changeListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Accounts(ContentRepository repository, Clock clock) {
         this.repository = repository;
@@ -147,6 +149,17 @@ public final class Accounts {
             changePassword(session, login, password);
             return null;
         });
+        changed(login);
+    }
+
+    /** Calls {@code listener} with the login after a password change or a disabling made on this node. */
+    void onChange(java.util.function.Consumer<String> listener) {
+        changeListeners.add(listener);
+    }
+
+    void changed(String login) {
+        String id = normaliseLogin(login);
+        changeListeners.forEach(listener -> listener.accept(id));
     }
 
     /** Changes the password in the caller's system session (saved by the caller) and voids older sessions. */
@@ -209,6 +222,7 @@ public final class Accounts {
             user.setProperty(SESSIONS_VALID_FROM, session.getValueFactory().createValue(clock.millis()));
             return null;
         });
+        changed(login);
     }
 
     /** The enabled account of a session and when its sessions became valid, in one read. */

@@ -83,14 +83,16 @@ public final class PasswordResets {
         accounts.checkPassword(newPassword);
         String path = FOLDER + "/" + hash(token);
         try {
-            return repository.write(session -> {
+            Optional<String> changed = repository.write(session -> {
                 if (!session.nodeExists(path)) {
-                    return Optional.empty();
+                    return Optional.<String>empty();
                 }
                 session.getNode(path).remove();
                 accounts.changePassword(session, login.get(), newPassword);
                 return login;
             });
+            changed.ifPresent(accounts::changed);
+            return changed;
         } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
             return Optional.empty(); // another request spent it at the same moment
         }

@@ -17,7 +17,8 @@ import javax.jcr.Node;
  * carries login, issue time, refresh time and a random id, signed with HMAC-SHA256. Logout writes a
  * revocation record under {@link #REVOKED}, a password change or a disabled account voids older
  * sessions; other nodes see both after the document store's background read (about
- * {@code cluster-read-interval}, 1 s by default).
+ * {@code cluster-read-interval}, 1 s by default) plus at most one second, for which a node reuses a
+ * session's last check.
  */
 public final class WebSessions {
 
@@ -32,6 +33,11 @@ public final class WebSessions {
     private final Duration idle;
     private final Duration maxAge;
     private final boolean secureOnly;
+    // Repository checks (revocation, account) of recently seen sessions, so that a burst of requests
+    // costs one check; changes made on this node clear entries at once, other nodes' within CHECK_TTL.
+    private final java.util.Map<String, Checked> recentChecks = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long CHECK_TTL_NANOS = 1_000_000_000L;
+    private static final int MAX_RECENT_CHECKS = 10_000;
 
     public WebSessions(ContentRepository repository, Accounts accounts, byte[] secret, Clock clock, Duration idle,
                        Duration maxAge, boolean secureOnly) {
@@ -42,6 +48,7 @@ public final class WebSessions {
         this.idle = idle;
         this.maxAge = maxAge;
         this.secureOnly = secureOnly;
+        accounts.onChange(login -> recentChecks.values().removeIf(checked -> checked.login.equals(login)));
     }
 
     /** Opens a session for the account: sets the cookie on the response. */
@@ -66,12 +73,25 @@ public final class WebSessions {
         if (now - token.issuedAt() > maxAge.toMillis() || now - token.refreshedAt() > idle.toMillis()) {
             return Optional.empty();
         }
-        if (isRevoked(token.id())) {
-            return Optional.empty();
+        String key = token.id() + "|" + token.login() + "|" + token.issuedAt();
+        long nanos = System.nanoTime();
+        Checked checked = recentChecks.get(key);
+        if (checked == null || nanos - checked.checkedAt > CHECK_TTL_NANOS) {
+            Optional<Account> account = isRevoked(token.id()) ? Optional.empty()
+                    : accounts.sessionAccount(token.login())
+                    .filter(found -> token.issuedAt() >= found.sessionsValidFrom())
+                    .map(Accounts.SessionAccount::account);
+            if (recentChecks.size() > MAX_RECENT_CHECKS) {
+                recentChecks.clear();
+            }
+            checked = new Checked(token.login(), account, nanos);
+            recentChecks.put(key, checked);
         }
-        return accounts.sessionAccount(token.login())
-                .filter(found -> token.issuedAt() >= found.sessionsValidFrom())
-                .map(found -> new Verified(token, found.account()));
+        return checked.account.map(account -> new Verified(token, account));
+    }
+
+    /** The outcome of a session's repository checks and when it was made (System.nanoTime). */
+    private record Checked(String login, Optional<Account> account, long checkedAt) {
     }
 
     /** A session that passed {@link #verify}, with its account. */
@@ -105,6 +125,7 @@ public final class WebSessions {
             }
             return null;
         });
+        recentChecks.keySet().removeIf(key -> key.startsWith(token.id() + "|")); // after the write: no stale re-check
     }
 
     /** Deletes revocation records of sessions that have expired anyway; returns how many. */
