@@ -122,23 +122,25 @@ public final class DirectoryFunctions {
     }
 
     private Map<String, Object> compute(DirectoryQuery query, Lang lang) {
-        Map<String, List<String>> searchParameters = query.searchParameters(lang.code());
+        Map<String, List<String>> searchParameters = new LinkedHashMap<>(query.searchParameters(lang.code()));
         Map<String, Object> error = null;
-        Map<String, Object> answer;
-        try {
-            answer = search.search(parameters.read(searchParameters));
-        } catch (SearchParameterException refused) {
-            error = error(refused, query);
-            // answer without the refused parameter, so the page still lists something next to the message
-            Map<String, List<String>> rest = new LinkedHashMap<>(searchParameters);
-            rest.remove((String) error.get("field"));
-            if ("near".equals(error.get("field")) || "km".equals(error.get("field"))) {
-                rest.remove("near");
-                rest.remove("km");
+        // answer without each refused parameter in turn, so the page still lists something next to the message
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new DirectoryView(query, lang, map).of(search.search(parameters.read(searchParameters)), error);
+            } catch (SearchParameterException refused) {
+                Map<String, Object> refusal = error(refused, query);
+                error = error == null ? refusal : error; // the first refused field is the one shown
+                String field = (String) refusal.get("field");
+                if (attempt > DirectoryQuery.PARAMETERS.size() || searchParameters.remove(field) == null) {
+                    throw refused;
+                }
+                if ("near".equals(field) || "km".equals(field)) {
+                    searchParameters.remove("near");
+                    searchParameters.remove("km");
+                }
             }
-            answer = search.search(parameters.read(rest));
         }
-        return new DirectoryView(query, lang, map).of(answer, error);
     }
 
     @SuppressWarnings("unchecked")

@@ -104,6 +104,8 @@ class DirectoryFunctionsTest {
                 "href=\"/usines?near=83560\"");
         String badDay = page("/usines?day=vendredi");
         assertThat(badDay).contains("role=\"alert\"", "Valeur non valide");
+        String twoBadFields = page("/usines?day=vendredi&audience=martiens&q=testfab");
+        assertThat(twoBadFields).contains("role=\"alert\"", "Valeur non valide", "23 usine(s) trouvée(s)");
     }
 
     @Test
