@@ -180,7 +180,9 @@ public final class EventSheets {
 
     /** Rewrites the slots in place, keeping the nodes (and so the ids) of the first ones. */
     private static void writeSlots(Node sheet, List<SlotForm> slots) throws RepositoryException {
-        Node folder = sheet.hasNode("slots") ? sheet.getNode("slots") : sheet.addNode("slots", "mgnl:contentNode");
+        // addNode without a type (mgnl:contentNode by default): naming the type needs jcr:nodeTypeManagement,
+        // which a company's write access does not include
+        Node folder = sheet.hasNode("slots") ? sheet.getNode("slots") : sheet.addNode("slots");
         List<Node> existing = new ArrayList<>();
         for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
             Node node = it.nextNode();
@@ -190,7 +192,7 @@ public final class EventSheets {
         }
         for (int i = 0; i < slots.size(); i++) {
             SlotForm form = slots.get(i);
-            Node slot = i < existing.size() ? existing.get(i) : folder.addNode(freeName(folder, i), "mgnl:contentNode");
+            Node slot = i < existing.size() ? existing.get(i) : folder.addNode(freeName(folder, i));
             slot.setProperty("start", GregorianCalendar.from(form.start()));
             slot.setProperty("end", GregorianCalendar.from(form.end()));
             slot.setProperty("capacity", form.capacity());

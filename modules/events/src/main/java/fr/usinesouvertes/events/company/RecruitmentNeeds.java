@@ -87,9 +87,9 @@ public final class RecruitmentNeeds {
             if (sheet.hasNode("recruitmentNeeds")) {
                 sheet.getNode("recruitmentNeeds").remove();
             }
-            Node folder = sheet.addNode("recruitmentNeeds", "mgnl:contentNode");
+            Node folder = sheet.addNode("recruitmentNeeds"); // default type mgnl:contentNode; naming it needs nodeTypeManagement
             for (int i = 0; i < needs.size(); i++) {
-                Node need = folder.addNode(Integer.toString(i), "mgnl:contentNode");
+                Node need = folder.addNode(Integer.toString(i));
                 need.setProperty("job", needs.get(i).job());
                 need.setProperty("count", needs.get(i).count());
                 need.setProperty("contractType", needs.get(i).contractType());
