@@ -73,6 +73,7 @@ public final class EventsModule implements PlatformModule {
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
         context.registerRestComponent(new SearchResource(new SiteSearch(index, context.clock()),
                 new SearchParameters(communes)));
+        fr.usinesouvertes.events.company.CompanySpace.start(context);
     }
 
     /** The {@code public-url} setting, or the local address when it is unset (development, demos). */

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class CompanySignUpValidator {
 
     public static final String HONEYPOT = "website";
+    /** The addresses the platform's accounts take as logins. */
+    private static final String LOGIN = "[a-z0-9._%+-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}";
 
     /** The validated form, or the errors next to their fields. */
     public record Result(CompanySignUpForm form, List<FieldError> errors) {
@@ -44,7 +46,8 @@ public final class CompanySignUpValidator {
         String emailText = input.text("email", true, EmailAddresses.MAX_LENGTH);
         String email = null;
         if (emailText != null) {
-            email = EmailAddresses.normalise(emailText).map(e -> e.toLowerCase(Locale.ROOT)).orElse(null);
+            email = EmailAddresses.normalise(emailText).map(e -> e.toLowerCase(Locale.ROOT))
+                    .filter(e -> e.matches(LOGIN)).orElse(null);
             if (email == null) {
                 input.error("email", new LocalizedText("Adresse e-mail invalide.", "Invalid e-mail address."));
             }
