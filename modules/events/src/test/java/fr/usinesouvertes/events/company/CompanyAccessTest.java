@@ -13,8 +13,6 @@ import fr.usinesouvertes.events.moderation.ModerationQueue;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.security.Account;
-import fr.usinesouvertes.platform.security.CompanyAccess;
-import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +37,7 @@ class CompanyAccessTest {
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("target/no-light-modules"))
             .inMemory().setting("clock", "2025-10-01T10:00:00+02:00").modules(new EventsModule());
 
-    static final String PASSWORD = "Usine-Ouverte-2026";
+    static final String PASSWORD = CompanyAccessTestSupport.PASSWORD;
     static Account alpha;
     static Account beta;
     static String alphaSite;
@@ -77,13 +74,7 @@ class CompanyAccessTest {
     }
 
     static Account company(String name, String login) {
-        String slug = repository().write(session -> {
-            String created = CompanyNodes.create(session, new CompanySignUpForm(name, null, "Contact", login, "Bretagne"),
-                    Clock.systemUTC());
-            CompanyAccess.grant(session, created, CompanyNodes.ROOT + "/" + created);
-            return created;
-        });
-        return PLATFORM.platform().accounts().create(login, name, PASSWORD.toCharArray(), Set.of(Role.COMPANY), slug);
+        return CompanyAccessTestSupport.company(PLATFORM, name, login);
     }
 
     static String stored(String path, String property) {
