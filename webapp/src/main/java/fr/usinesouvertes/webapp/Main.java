@@ -20,6 +20,9 @@ public final class Main {
         if (ContentCommand.handles(args)) {
             System.exit(new ContentCommand(System.out, System.err).run(args));
         }
+        if (fr.usinesouvertes.platform.security.AccountsCommand.handles(args)) {
+            System.exit(new fr.usinesouvertes.platform.security.AccountsCommand(System.out, System.err).run(args));
+        }
         if (SearchRebuildCommand.handles(args)) {
             System.exit(rebuildSearch(args));
         }
@@ -31,6 +34,7 @@ public final class Main {
             System.out.print(PlatformLauncher.usage());
             System.out.print(ContentCommand.usage());
             System.out.print(SearchRebuildCommand.usage());
+            System.out.print(fr.usinesouvertes.platform.security.AccountsCommand.usage());
             System.out.print(moduleCommands.usage());
             return;
         }

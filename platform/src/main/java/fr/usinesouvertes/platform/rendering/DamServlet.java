@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,19 +17,30 @@ import javax.jcr.RepositoryException;
  * Serves asset files at their links, {@code /dam/jcr:<uuid>/<fileName>}: the {@code jcr:data} of the
  * asset's {@code jcr:content}, with its MIME type, {@code Content-Length}, an ETag, {@code Last-Modified},
  * {@code Cache-Control: public, max-age=3600} and 304 answers. The file name part is informative (links
- * stay valid when a file is renamed). Anything else is 404.
+ * stay valid when a file is renamed). Anything else is 404. The site's servlet serves published assets
+ * ({@link ContentStage#PUBLIC}); an unpublished asset answers 404.
  */
 public final class DamServlet extends HttpServlet {
 
     private final transient ContentRepository repository;
+    private final transient ContentStage stage;
 
     public DamServlet(ContentRepository repository) {
+        this(repository, ContentStage.PUBLIC);
+    }
+
+    public DamServlet(ContentRepository repository, ContentStage stage) {
         this.repository = repository;
+        this.stage = stage;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
+        serve(request.getPathInfo(), request, response);
+    }
+
+    /** Serves the asset of {@code path} ({@code /jcr:<uuid>/<fileName>}, the part after {@code /dam}). */
+    void serve(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (path == null || !path.startsWith("/jcr:")) {
             WebResourceServlet.notFound(response);
             return;
@@ -37,7 +49,7 @@ public final class DamServlet extends HttpServlet {
         String id = path.substring(1, end < 0 ? path.length() : end);
         boolean served;
         try {
-            served = repository.read(session -> serve(AssetLinks.find(session, id), request, response));
+            served = repository.read(session -> serve(AssetLinks.find(session, stage, id), request, response, stage.isPublic()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -46,7 +58,7 @@ public final class DamServlet extends HttpServlet {
         }
     }
 
-    private static boolean serve(Node asset, HttpServletRequest request, HttpServletResponse response)
+    private static boolean serve(Node asset, HttpServletRequest request, HttpServletResponse response, boolean shared)
             throws RepositoryException {
         Node resource = asset == null ? null : AssetLinks.resource(asset);
         if (resource == null || !resource.hasProperty("jcr:data")) {
@@ -59,7 +71,8 @@ public final class DamServlet extends HttpServlet {
         if (lastModified > 0) {
             response.setDateHeader("Last-Modified", lastModified);
         }
-        response.setHeader("Cache-Control", "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS);
+        response.setHeader("Cache-Control", shared ? "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS
+                : "private, no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (HttpCaching.notModified(request, etag, lastModified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
