@@ -210,7 +210,7 @@ public final class CompanyAppServlet extends HttpServlet {
         model.put("rejectionMessage", sheet.map(SheetSummary::rejectionMessage).orElse(""));
         model.put("refusal", refusal == null ? "" : refusal);
         Map<String, String> values = posted != null ? posted
-                : sheet.map(CompanyViewModels::sheetValues).orElseGet(() -> new HashMap<>(Map.of("language.fr", "on")));
+                : sheet.map(CompanyViewModels::sheetValues).orElseGet(() -> new HashMap<>(Map.of("language.fr", "on", "registrationMode", "platform")));
         model.put("values", values);
         model.put("modes", CompanyViewModels.options(SheetForm.MODES, m, "mode."));
         model.put("languages", SheetForm.LANGUAGES);
