@@ -42,6 +42,7 @@ public final class CompanySpace {
         CompanyRegistrations registrations = new CompanyRegistrations(
                 new SlotDirectory(repository, FormLimits.fromSettings(context.settings()).maxGroupSize()),
                 new RegistrationCsvExport(repository));
+        context.registerRestComponent(new CompanyResource(repository, sites, sheets, registrations));
         context.registerAdminApp(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
                 new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock()), signUp)));
         String publicUrl = configuredUrl != null ? configuredUrl : "http://localhost:" + context.settings().get(CoreSettings.PORT);

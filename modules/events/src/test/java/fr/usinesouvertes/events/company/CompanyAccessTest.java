@@ -154,6 +154,27 @@ class CompanyAccessTest {
     }
 
     @Test
+    void theCompanyRestApiAnswers404ForAnotherCompanysNodesAnd401WithoutSession() {
+        AdminBrowser browser = AdminBrowser.on(PLATFORM);
+        browser.login(alpha.login(), PASSWORD);
+        HttpResponse<String> own = browser.get("/.rest/companies/v1/sites");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains(alphaSite).doesNotContain(betaSite);
+        assertThat(browser.get("/.rest/companies/v1/sites/" + alphaSite).body()).contains("\"status\":\"draft\"");
+        for (String path : List.of("/.rest/companies/v1/sites/" + betaSite, "/.rest/companies/v1/slots/" + betaSlot + "/registrations")) {
+            HttpResponse<String> response = browser.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).contains("\"code\":\"notFound\"").doesNotContain("jeanne");
+        }
+        assertThat(PLATFORM.get("/.rest/companies/v1/slots/" + betaSlot + "/registrations").statusCode()).isEqualTo(401);
+
+        AdminBrowser owner = AdminBrowser.on(PLATFORM);
+        owner.login(beta.login(), PASSWORD);
+        assertThat(owner.get("/.rest/companies/v1/slots/" + betaSlot + "/registrations").body())
+                .contains("jeanne.visiteuse@example.org");
+    }
+
+    @Test
     void thePublicApisShowOnlyApprovedSheetsAndNeverRegistrations() {
         AdminBrowser browser = AdminBrowser.on(PLATFORM);
         browser.login(alpha.login(), PASSWORD);
