@@ -95,7 +95,7 @@ public final class ModerationServlet extends HttpServlet {
         model.put("refusal", refusal);
         List<Map<String, Object>> items = new ArrayList<>();
         for (ModerationItem item : queue.submitted()) {
-            items.add(item(item, lang));
+            items.add(item(item, editions.find(item.sheet().edition()).orElse(null), lang));
         }
         model.put("items", items);
         Edition edition = CurrentEdition.of(editions, clock).orElse(null);
@@ -111,7 +111,7 @@ public final class ModerationServlet extends HttpServlet {
         AdminViews.render(request, response, "events/moderation.ftlh", model);
     }
 
-    private static Map<String, Object> item(ModerationItem item, Lang lang) {
+    private static Map<String, Object> item(ModerationItem item, Edition edition, Lang lang) {
         SheetSummary sheet = item.sheet();
         Map<String, Object> map = new HashMap<>();
         map.put("company", item.company());
@@ -127,7 +127,9 @@ public final class ModerationServlet extends HttpServlet {
         map.put("description", description == null ? "" : description);
         List<String> slots = new ArrayList<>();
         for (SheetSummary.SlotSummary slot : sheet.slots()) {
-            slots.add(slot.dayName() + " " + slot.start() + "–" + slot.end() + " · " + slot.capacity() + " pers. · "
+            String day = edition == null ? slot.dayName() : edition.days().stream().filter(d -> d.name().equals(slot.dayName()))
+                    .findFirst().map(d -> FrenchDates.dayWithWeekday(d.date(), lang)).orElse(slot.dayName());
+            slots.add(day + ", " + slot.start() + "–" + slot.end() + " · " + slot.capacity() + " pers. · "
                     + String.join(", ", slot.audiences().stream()
                     .map(id -> Audience.fromId(id).map(a -> AudienceLabels.of(a, lang)).orElse(id)).toList()));
         }
