@@ -26,7 +26,13 @@ public final class AdminRequests {
     public static Map<String, String> fields(HttpServletRequest request) throws java.io.UnsupportedEncodingException {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         Map<String, String> values = new LinkedHashMap<>();
-        request.getParameterMap().forEach((name, given) -> {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException e) {
+            return values; // a multipart body over the servlet's limits: the upload step refuses it
+        }
+        parameters.forEach((name, given) -> {
             if (!name.equals("_csrf") && given.length > 0) {
                 values.put(name, given[0]);
             }

@@ -24,6 +24,7 @@ import java.util.Optional;
  * registrations of its slots with CSV exports, and recruitment needs after the event. Everything is read
  * and written on the account's own repository session; what the ACLs hide answers 404.
  */
+@jakarta.servlet.annotation.MultipartConfig(maxFileSize = SitePhotos.MAX_BYTES, maxRequestSize = SitePhotos.MAX_BYTES + 64 * 1024)
 public final class CompanyAppServlet extends HttpServlet {
 
     public static final String NAME = "entreprise";
@@ -35,15 +36,18 @@ public final class CompanyAppServlet extends HttpServlet {
     private final transient CompanyRegistrations registrations;
     private final transient RecruitmentNeeds needs;
     private final transient CompanySignUp signUp;
+    private final transient SitePhotos photos;
 
     public CompanyAppServlet(ContentRepository repository, CompanySites sites, EventSheets sheets,
-                             CompanyRegistrations registrations, RecruitmentNeeds needs, CompanySignUp signUp) {
+                             CompanyRegistrations registrations, RecruitmentNeeds needs, CompanySignUp signUp,
+                             SitePhotos photos) {
         this.repository = repository;
         this.sites = sites;
         this.sheets = sheets;
         this.registrations = registrations;
         this.needs = needs;
         this.signUp = signUp;
+        this.photos = photos;
     }
 
     @Override
@@ -57,9 +61,14 @@ public final class CompanyAppServlet extends HttpServlet {
             if (path.length == 0) {
                 home(request, response, company.get());
             } else if (is(path, "sites", "nouveau")) {
-                siteForm(request, response, 200, null, Map.of(), List.of());
+                siteForm(request, response, 200, null, Map.of(), List.of(), List.of());
             } else if (path.length == 2 && path[0].equals("sites")) {
-                siteForm(request, response, 200, path[1], sites.find(company.get(), path[1]).values(), List.of());
+                siteForm(request, response, 200, path[1], sites.find(company.get(), path[1]).values(), List.of(),
+                        photos.list(company.get(), path[1]));
+            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("photos")) {
+                SitePhotos.PhotoData photo = photos.forCompany(company.get(), path[1], path[3])
+                        .orElseThrow(() -> new NotFoundException("Photo " + path[3]));
+                SitePhotosServlet.write(response, photo, "private, no-store");
             } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("fiche")) {
                 sheetPage(request, response, company.get(), path[1], 200, null, List.of(), null);
             } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("inscriptions")) {
@@ -93,7 +102,8 @@ public final class CompanyAppServlet extends HttpServlet {
                 SiteForm.Result result = SiteForm.validate(values, lang);
                 String slug = path[1].equals("nouveau") ? null : path[1];
                 if (result.form() == null) {
-                    siteForm(request, response, 400, slug, values, result.errors());
+                    siteForm(request, response, 400, slug, values, result.errors(),
+                            slug == null ? List.of() : photos.list(company.get(), slug));
                     return;
                 }
                 if (slug == null) {
@@ -103,6 +113,14 @@ public final class CompanyAppServlet extends HttpServlet {
                 }
                 AdminViews.flash(request, m.get("site.saved"));
                 AdminViews.redirect(response, BASE + "/sites/" + slug + "/fiche");
+            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("photos")) {
+                photos.add(company.get(), path[1], upload(request), values.get("alt"));
+                AdminViews.flash(request, m.get("photo.added"));
+                AdminViews.redirect(response, BASE + "/sites/" + path[1]);
+            } else if (path.length == 5 && path[0].equals("sites") && path[2].equals("photos") && path[4].equals("supprimer")) {
+                photos.remove(company.get(), path[1], path[3]);
+                AdminViews.flash(request, m.get("photo.removed"));
+                AdminViews.redirect(response, BASE + "/sites/" + path[1]);
             } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("fiche")) {
                 saveSheet(request, response, company.get(), path[1], values, lang);
             } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche")
@@ -130,7 +148,10 @@ public final class CompanyAppServlet extends HttpServlet {
         } catch (NotFoundException e) {
             notFound(request, response);
         } catch (RefusedException e) {
-            if (path.length >= 3 && path[2].equals("fiche")) {
+            if (path.length >= 3 && path[2].equals("photos")) {
+                AdminViews.flash(request, e.getMessage());
+                AdminViews.redirect(response, BASE + "/sites/" + path[1]);
+            } else if (path.length >= 3 && path[2].equals("fiche")) {
                 sheetPage(request, response, company.get(), path[1], 409, null, List.of(), e.getMessage());
             } else {
                 AdminViews.flash(request, e.getMessage());
@@ -178,8 +199,8 @@ public final class CompanyAppServlet extends HttpServlet {
     }
 
     private void siteForm(HttpServletRequest request, HttpServletResponse response, int status, String slug,
-                          Map<String, String> values, List<fr.usinesouvertes.events.registration.FieldError> errors)
-            throws IOException {
+                          Map<String, String> values, List<fr.usinesouvertes.events.registration.FieldError> errors,
+                          List<SitePhotos.Photo> sitePhotos) throws IOException {
         Lang lang = AdminRequests.lang(request);
         Map<String, Object> model = model(lang);
         Map<String, String> m = CompanyPages.messages(lang);
@@ -187,6 +208,9 @@ public final class CompanyAppServlet extends HttpServlet {
         model.put("action", BASE + "/sites/" + (slug == null ? "nouveau" : slug));
         model.put("values", values);
         model.put("regions", CompanyViewModels.options(FrenchRegions.ALL, Map.of(), ""));
+        model.put("slug", slug == null ? "" : slug);
+        model.put("photos", sitePhotos);
+        model.put("maxPhotos", SitePhotos.MAX_PHOTOS);
         CompanyViewModels.putErrors(model, errors);
         render(request, response, status, "company-site", model);
     }
@@ -270,6 +294,21 @@ public final class CompanyAppServlet extends HttpServlet {
         model.put("contractTypes", CompanyViewModels.options(RecruitmentNeeds.CONTRACT_TYPES, Map.of(), ""));
         CompanyViewModels.putErrors(model, errors);
         render(request, response, errors.isEmpty() ? 200 : 400, "company-recruitment", model);
+    }
+
+    /** The uploaded image's bytes, at most {@link SitePhotos#MAX_BYTES} (the multipart limits refuse larger ones). */
+    private static byte[] upload(HttpServletRequest request) throws IOException {
+        try {
+            jakarta.servlet.http.Part part = request.getPart("image");
+            if (part == null) {
+                throw new RefusedException("Choisissez une image.");
+            }
+            try (java.io.InputStream in = part.getInputStream()) {
+                return in.readNBytes(SitePhotos.MAX_BYTES + 1);
+            }
+        } catch (jakarta.servlet.ServletException | IllegalStateException e) {
+            throw new RefusedException("L'image doit peser au plus " + SitePhotos.MAX_BYTES / 1024 / 1024 + " Mo.");
+        }
     }
 
     private List<String> slotIds(CompanySession company, String slug) {

@@ -38,13 +38,16 @@ public final class CompanySpace {
                 context.mail(), new PlatformCompanyAccounts(context.accounts()), ACL, context.clock());
         CompanySignUpServlet.mount(context, signUp, FormTokens.fromSettings(context.settings(), context.clock()), configuredUrl);
         CompanySites sites = new CompanySites(repository, ACL);
+        SitePhotos photos = new SitePhotos(repository);
+        context.registerServlet(SitePhotosServlet.PATH + "/*", new SitePhotosServlet(photos));
         EventSheets sheets = new EventSheets(repository, ACL, context.clock());
         CompanyRegistrations registrations = new CompanyRegistrations(
                 new SlotDirectory(repository, FormLimits.fromSettings(context.settings()).maxGroupSize()),
                 new RegistrationCsvExport(repository));
         context.registerRestComponent(new CompanyResource(repository, sites, sheets, registrations));
         context.registerAdminApp(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
-                new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock()), signUp)));
+                new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock()), signUp,
+                        photos)));
         String publicUrl = configuredUrl != null ? configuredUrl : "http://localhost:" + context.settings().get(CoreSettings.PORT);
         ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), publicUrl, context.clock());
         context.registerAdminApp(new AdminApp(ModerationServlet.NAME, "Modération des fiches", "Sheet moderation", Set.of(Role.ADMIN),
