@@ -3,9 +3,23 @@
 <body class="page-region">
 [#include "/usines-ouvertes/templates/includes/header.ftl"]
 <main id="contenu" class="site-main">
-[#-- Regional page: editorial components, then the showcase sites located in the region. --]
+[#-- Regional page: editorial components, the region's open factories (search), then its showcase sites. --]
   <div class="container"><h1 class="page-title">${content.title!content["@name"]}</h1></div>
   [@cms.area name="main" /]
+  [#if content.regionName?has_content && directoryfn??]
+    [#-- The region's open factories, through the same search as the directory (first page, link to the rest). --]
+    [#include "/events/templates/includes/directory.ftl"]
+    [#assign directoryPage = pageWithTemplate(homePage, "events:pages/sites")]
+    [#assign dir = directoryfn.region(content.regionName, lang)]
+    <section class="container region-sites" aria-labelledby="region-directory-title">
+      <h2 id="region-directory-title">${i18n['region.directory.sites']} ${content.regionName}</h2>
+      <p class="result-count">${i18n.get('region.directory.total', dir.total?c)}</p>
+      [@results dir 3 /]
+      [#if directoryPage?is_hash && dir.total > 0]
+        <p><a class="read-more" href="${cmsfn.link(directoryPage)}?region=${content.regionName?url('UTF-8')}">${i18n['region.directory.all']}</a></p>
+      [/#if]
+    </section>
+  [/#if]
   [#if content.regionName?has_content]
     [#assign showcasesPage = pageWithTemplate(homePage, "usines-ouvertes:pages/showcases")]
     [#assign rows = []]

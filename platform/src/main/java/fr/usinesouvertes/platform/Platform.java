@@ -145,7 +145,8 @@ public final class Platform implements AutoCloseable {
         publishing.scheduleJob(clusterJobs, PUBLISHING_INTERVAL);
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         mounts.addAll(contributions.mounts());
-        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
+        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions,
+                settings.get(CoreSettings.PUBLIC_URL)));
         pagePreview = Rendering.preview(repository, definitions, origins, contributions);
 
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(

@@ -4,12 +4,17 @@ import fr.usinesouvertes.platform.mail.MailSettings;
 
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
+import fr.usinesouvertes.events.directory.DirectoryFunctions;
 import fr.usinesouvertes.events.delivery.SlotCalendarResource;
 import fr.usinesouvertes.events.organiser.RecruitmentCommand;
 import fr.usinesouvertes.events.organiser.RegistrationsCommand;
 import fr.usinesouvertes.events.registration.RegistrationService;
 import fr.usinesouvertes.events.search.CommunesTable;
 import fr.usinesouvertes.events.search.SearchParameters;
+import fr.usinesouvertes.events.search.ContentDocuments;
+import fr.usinesouvertes.events.search.ContentSearch;
+import fr.usinesouvertes.events.search.ContentSearchFunctions;
+import fr.usinesouvertes.events.search.ContentSearchResource;
 import fr.usinesouvertes.events.search.SearchResource;
 import fr.usinesouvertes.events.search.SiteDocuments;
 import fr.usinesouvertes.events.search.SiteSearch;
@@ -38,6 +43,8 @@ public final class EventsModule implements PlatformModule {
     public static final String VERSION = "0.1.0";
     /** The node-local index of public sites, in {@code DATA/search-index/sites}. */
     public static final String SEARCH_INDEX = "sites";
+    /** The node-local index of the site's pages and press releases, in {@code DATA/search-index/content}. */
+    public static final String CONTENT_INDEX = "content";
     static final String LIGHT_MODULE_ROOT = "light-modules/events";
     static final String CALENDAR_UID_DOMAIN = "journees-usines-ouvertes.fr";
 
@@ -63,16 +70,23 @@ public final class EventsModule implements PlatformModule {
         context.registerRestComponent(new RegistrationResource(registrations));
         context.registerRestComponent(new OpenApiResource());
         RegistrationPagesServlet.mount(context, registrations);
-        context.registerTemplatingFunctions("eventsfn", new EventsFunctions(context.repository(), context.clock(),
-                publicUrl(context)));
+        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), publicUrl(context));
+        context.registerTemplatingFunctions("eventsfn", eventsFunctions);
+        context.registerSitemapSource(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
         VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
         SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
-        context.registerRestComponent(new SearchResource(new SiteSearch(index, context.clock()),
-                new SearchParameters(communes)));
+        SiteSearch siteSearch = new SiteSearch(index, context.clock());
+        SearchParameters searchParameters = new SearchParameters(communes);
+        context.registerRestComponent(new SearchResource(siteSearch, searchParameters));
+        context.registerTemplatingFunctions("directoryfn", new DirectoryFunctions(siteSearch, searchParameters,
+                eventsFunctions, context.repository(), context.clock()));
+        ContentSearch contentSearch = new ContentSearch(context.openSearchIndex(CONTENT_INDEX, new ContentDocuments()));
+        context.registerRestComponent(new ContentSearchResource(contentSearch));
+        context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
         fr.usinesouvertes.events.company.CompanySpace.start(context);
     }
 

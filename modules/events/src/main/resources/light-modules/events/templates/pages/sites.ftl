@@ -1,4 +1,4 @@
-[#-- Participating sites: without an item, the list by region; with an item (a site), its public page:
+[#-- Participating sites: without an item, the directory (search, facets, map, results); with an item (a site), its public page:
      company, address, practical information, slots per day with places left and registration links,
      and schema.org Event JSON-LD. A site without a published sheet answers the site's 404. --]
 [#include "/usines-ouvertes/templates/includes/init.ftl"]
@@ -22,6 +22,15 @@
     [#if site.sector?has_content]<p class="site-sector">${i18n['events.site.sector']} : ${site.sector}</p>[/#if]
     [#if site.description?has_content]<div class="rich-text">${cmsfn.decode(site.description)}</div>[/#if]
     [#if sheet.description?has_content]<div class="rich-text">${cmsfn.decode(sheet.description)}</div>[/#if]
+    [#if site.companyDescription?has_content || site.companyWebsite?has_content]
+      <section aria-labelledby="company-title" class="company">
+        <h2 id="company-title">${site.companyName!i18n['events.company.title']}</h2>
+        [#if site.companyDescription?has_content]<div class="rich-text">${cmsfn.decode(site.companyDescription)}</div>[/#if]
+        [#if site.companyWebsite?has_content && (site.companyWebsite?starts_with("https://") || site.companyWebsite?starts_with("http://"))]
+          <p><a href="${site.companyWebsite}" rel="noopener">${i18n['events.company.website']}</a></p>
+        [/#if]
+      </section>
+    [/#if]
     [#if site.images?has_content]
       <ul class="site-images">
         [#list site.images as image][#assign asset = (damfn.getAsset(image))!""]
@@ -79,24 +88,42 @@
     </section>
   </article>
 [#else]
+  [#-- The directory: search form with facets (works without JavaScript), filters in force, map by region,
+       results with places left and next slots, pagination. --]
+  [#include "/events/templates/includes/directory.ftl"]
+  [#assign here = (lang == "en")?then(enUrl, frUrl)]
   <div class="container"><h1 class="page-title">${content.title!content["@name"]}</h1></div>
   [@cms.area name="main" /]
-  <section class="container" aria-labelledby="sites-title">
-    <h2 id="sites-title" class="visually-hidden">${i18n['events.sites.title']}</h2>
-    [#list eventsfn.sitesByRegion() as group]
-      <h3>${group.region?has_content?then(group.region, i18n['events.sites.noRegion'])}</h3>
-      <ul class="card-list">
-        [#list group.sites as s]
-          <li class="card">
-            <h4 class="card-title"><a href="${base}${eventsfn.siteUrl(s, lang)}">${s.companyName!""} – ${s.name}</a></h4>
-            <p>${s.commune!""}[#if s.department?has_content] (${s.department})[/#if]</p>
-          </li>
-        [/#list]
-      </ul>
-    [#else]
-      <p>${i18n['events.sites.none']}</p>
-    [/#list]
-  </section>
+  [#-- rendered once per search, language, page URL, index version and minute (see FragmentCache) --]
+  [@directoryfn.fragment key=directoryfn.searchKey(ctx, lang) + here]
+  [#assign dir = directoryfn.search(ctx, lang)]
+  <div class="container directory">
+    <form class="directory-form" method="get" action="${here}" role="search" aria-label="${i18n['directory.search']}">
+      <div class="search-fields">
+        [@placeFields dir /]
+        <p class="search-submit"><button type="submit" class="button">${i18n['directory.submit']}</button></p>
+      </div>
+      [#if dir.error?? && !["q", "near", "km"]?seq_contains(dir.error.field)]
+        <p class="field-error" role="alert">${i18n['directory.error.' + dir.error.code]} (${dir.error.field})</p>
+      [/#if]
+      <div class="directory-layout">
+        <div class="facets">
+          <h2 class="facets-title">${i18n['directory.filters']}</h2>
+          [@facets dir /]
+          <p><button type="submit" class="button">${i18n['directory.apply']}</button></p>
+        </div>
+        <div class="directory-results">
+          [@chips dir /]
+          <h2 id="results-title">${i18n['directory.results']}</h2>
+          <p class="result-count" role="status">${i18n.get('directory.total', dir.total?c)}[#if dir.near?has_content && !dir.error??] · ${i18n['directory.byDistance']}[/#if]</p>
+          [@results dir 3 /]
+          [@pagination dir /]
+        </div>
+      </div>
+    </form>
+    [@franceMap dir /]
+  </div>
+  [/@]
 [/#if]
 </main>
 [#include "/usines-ouvertes/templates/includes/footer.ftl"]

@@ -51,7 +51,8 @@ public final class SearchBenchmark {
     private static final int RUNS = 2000;
     private static final int WARM_UP = 500;
 
-    private record Place(String name, String department, String region, double latitude, double longitude) {
+    /** A commune where synthetic sites are placed. */
+    public record Place(String name, String department, String region, double latitude, double longitude) {
     }
 
     private SearchBenchmark() {
@@ -88,7 +89,7 @@ public final class SearchBenchmark {
         deleteQuietly(data);
     }
 
-    private static List<Place> places(Path csv) throws IOException {
+    public static List<Place> places(Path csv) throws IOException {
         List<Place> places = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
@@ -101,7 +102,7 @@ public final class SearchBenchmark {
         return places;
     }
 
-    private static void writeSites(Platform platform, List<Place> places, int count) {
+    public static void writeSites(Platform platform, List<Place> places, int count) {
         Random random = new Random(42);
         int batch = 500;
         for (int start = 0; start < count; start += batch) {
@@ -157,7 +158,7 @@ public final class SearchBenchmark {
     }
 
     /** A mix of text, facet-filter and distance queries (every query also counts all facets). */
-    private static List<Map<String, List<String>>> queries(List<Place> places, Random random) {
+    public static List<Map<String, List<String>>> queries(List<Place> places, Random random) {
         List<Map<String, List<String>>> queries = new ArrayList<>();
         String[] texts = {"usine", "métallurgie", "l'atelier de soudure", "électronique", "recyclage emballage",
                 "robots", "pharmacie", "Site de Lyon"};
@@ -189,7 +190,7 @@ public final class SearchBenchmark {
         return queries;
     }
 
-    private static void inProcess(SiteSearch search, SearchParameters parameters,
+    public static void inProcess(SiteSearch search, SearchParameters parameters,
                                   List<Map<String, List<String>>> queries) {
         String[] kinds = {"text", "facet filters", "distance (35 km)", "text + distance sort + day"};
         for (int kind = 0; kind < 4; kind++) {
@@ -205,7 +206,7 @@ public final class SearchBenchmark {
         }
     }
 
-    private static void overHttp(URI base, List<Map<String, List<String>>> queries) throws Exception {
+    public static void overHttp(URI base, List<Map<String, List<String>>> queries) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<URI> uris = queries.stream().map(query -> base.resolve("/.rest/search/v1?" + queryString(query))).toList();
         int[] next = {0};
@@ -262,7 +263,7 @@ public final class SearchBenchmark {
                 nanos[RUNS / 2] / 1e6, nanos[RUNS * 99 / 100] / 1e6, RUNS, last);
     }
 
-    private static void deleteQuietly(Path folder) {
+    public static void deleteQuietly(Path folder) {
         try (var paths = Files.walk(folder)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {

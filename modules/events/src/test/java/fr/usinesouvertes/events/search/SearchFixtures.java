@@ -10,19 +10,19 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
 /** Writes companies, sites and event sheets in the layout of the events model contract. */
-final class SearchFixtures {
+public final class SearchFixtures {
 
     private final ContentRepository repository;
 
-    SearchFixtures(ContentRepository repository) {
+    public SearchFixtures(ContentRepository repository) {
         this.repository = repository;
     }
 
     /** A slot: start (Europe/Paris offset included), capacity, booked persons and audiences. */
-    record Slot(String start, long capacity, long booked, List<String> audiences) {
+    public record Slot(String start, long capacity, long booked, List<String> audiences) {
     }
 
-    String company(String slug, String name, String sector) {
+    public String company(String slug, String name, String sector) {
         return repository.write(session -> {
             Node company = folder(session, "companies").addNode(slug, "mgnl:content");
             company.setProperty("name", name);
@@ -33,7 +33,7 @@ final class SearchFixtures {
     }
 
     /** A site with its place; {@code latitude} NaN leaves the coordinates out. */
-    String site(String slug, String company, String name, String commune, String department, String region,
+    public String site(String slug, String company, String name, String commune, String department, String region,
                 String sector, double latitude, double longitude, String description) {
         return repository.write(session -> {
             Node site = folder(session, "sites").addNode(slug, "mgnl:content");
@@ -52,7 +52,7 @@ final class SearchFixtures {
         });
     }
 
-    void sheet(int year, String siteSlug, String siteId, String status, Slot... slots) {
+    public void sheet(int year, String siteSlug, String siteId, String status, Slot... slots) {
         repository.write(session -> {
             Node events = folder(session, "events");
             Node yearFolder = events.hasNode(String.valueOf(year)) ? events.getNode(String.valueOf(year))
@@ -76,7 +76,7 @@ final class SearchFixtures {
         });
     }
 
-    void setStatus(int year, String siteSlug, String status) {
+    public void setStatus(int year, String siteSlug, String status) {
         repository.write(session -> {
             session.getNode("/events/" + year + "/" + siteSlug).setProperty("status", status);
             return null;
@@ -84,7 +84,7 @@ final class SearchFixtures {
     }
 
     /** A registration as SlotBooking stores it: personal data that search must never show. */
-    void registration(String slotPath, String email) {
+    public void registration(String slotPath, String email) {
         repository.write(session -> {
             Node registrations = folder(session, "registrations");
             Node registration = registrations.addNode("r" + System.nanoTime(), "mgnl:content");

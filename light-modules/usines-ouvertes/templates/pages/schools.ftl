@@ -1,0 +1,39 @@
+[#include "/usines-ouvertes/templates/includes/init.ftl"]
+[#include "/usines-ouvertes/templates/includes/head.ftl"]
+<body class="page-schools">
+[#include "/usines-ouvertes/templates/includes/header.ftl"]
+<main id="contenu" class="site-main">
+[#-- For schools: editorial components, then factories open to school groups on the school day(s) near the
+     school's commune (straight-line radius standing for 45 minutes by coach), and the "Kit de l'Industrie
+     de Demain" when the communication team has uploaded it to the DAM at /kits/kit-industrie-de-demain. --]
+  <div class="container"><h1 class="page-title">${content.title!content["@name"]}</h1></div>
+  [@cms.area name="main" /]
+  [#assign kit = damfn.getAsset("jcr", "/kits/kit-industrie-de-demain")!""]
+  [#if kit?has_content && kit.link?has_content]
+    <p class="container"><a class="button" href="${kit.link}">${i18n['schools.kit']}</a></p>
+  [/#if]
+  [#-- the search needs the events module (directoryfn); without it the page keeps its editorial content --]
+  [#if directoryfn??]
+  [#include "/events/templates/includes/directory.ftl"]
+  [#assign here = (lang == "en")?then(enUrl, frUrl)]
+  [#assign dir = directoryfn.schools(ctx, lang)]
+  <section class="container schools-search" aria-labelledby="schools-title">
+    <h2 id="schools-title">${i18n['schools.title']}</h2>
+    <p>${i18n['schools.intro']}</p>
+    <form class="directory-form" method="get" action="${here}" role="search" aria-labelledby="schools-title">
+      <div class="search-fields">
+        [@placeFields dir false /]
+        <p class="search-submit"><button type="submit" class="button">${i18n['schools.submit']}</button></p>
+      </div>
+    </form>
+    <p class="note">${i18n.get('schools.approximation', directoryfn.schoolKm()?c)}</p>
+    <h3>${i18n['schools.results']}</h3>
+    <p class="result-count" role="status">${i18n.get('directory.total', dir.total?c)}</p>
+    [@results dir 4 /]
+    [@pagination dir /]
+  </section>
+  [/#if]
+</main>
+[#include "/usines-ouvertes/templates/includes/footer.ftl"]
+</body>
+</html>

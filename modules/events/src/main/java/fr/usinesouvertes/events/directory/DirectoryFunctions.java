@@ -1,0 +1,159 @@
+package fr.usinesouvertes.events.directory;
+
+import fr.usinesouvertes.events.edition.Audience;
+import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.events.edition.EventDay;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.search.SearchParameterException;
+import fr.usinesouvertes.events.search.SearchParameters;
+import fr.usinesouvertes.events.search.SiteSearch;
+import fr.usinesouvertes.events.site.EventsFunctions;
+import fr.usinesouvertes.platform.rendering.WebContextView;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.DirectoryReader;
+
+/**
+ * {@code directoryfn}: the directory of open factories for page templates, searched in-process (no HTTP
+ * loop-back): {@link #search} for the directory page, {@link #region} for a regional page,
+ * {@link #schools} for the schools page. Views are cached by canonical query, language, index version
+ * and minute (next slots move with the clock), so a repeated search, such as the unfiltered directory,
+ * costs a map lookup until the index changes.
+ */
+public final class DirectoryFunctions {
+
+    /** "Within 45 minutes" for school groups, as the search's documented straight-line approximation. */
+    public static final int SCHOOL_MINUTES = 45;
+    /** Views and rendered fragments kept: about 30 kB and 40 kB each, so a few tens of MB at most. */
+    static final int VIEWS = 500;
+    static final int FRAGMENTS = 300;
+
+    private final SiteSearch search;
+    private final SearchParameters parameters;
+    private final EventsFunctions events;
+    private final EditionStore editions;
+    private final Clock clock;
+    private final FranceMap map = FranceMap.bundled();
+    private final LruCache<Map<String, Object>> views = new LruCache<>(VIEWS);
+    private final FragmentCache fragments = new FragmentCache(FRAGMENTS);
+
+    public DirectoryFunctions(SiteSearch search, SearchParameters parameters, EventsFunctions events,
+                              ContentRepository repository, Clock clock) {
+        this.search = search;
+        this.parameters = parameters;
+        this.events = events;
+        this.editions = new EditionStore(repository);
+        this.clock = clock;
+    }
+
+    /**
+     * The cache key of the directory page's view for a request: canonical search, language, index version
+     * and minute; with the page URL, the key of {@link #getFragment()}.
+     */
+    public String searchKey(WebContextView request, String lang) {
+        return key(DirectoryQuery.of(parametersOf(request)), Lang.fromCode(lang));
+    }
+
+    /** The directive caching a rendered piece of page by key: {@code [@directoryfn.fragment key=k]...[/@]}. */
+    public FragmentCache getFragment() {
+        return fragments;
+    }
+
+    /** The directory page's view for the request's parameters: {@code directoryfn.search(ctx, lang)}. */
+    public Map<String, Object> search(WebContextView request, String lang) {
+        return view(DirectoryQuery.of(parametersOf(request)), Lang.fromCode(lang));
+    }
+
+    /** A region's sites (first page) with the same view as the directory. */
+    public Map<String, Object> region(String regionName, String lang) {
+        Map<String, String[]> request = Map.of("region", new String[] {regionName == null ? "" : regionName});
+        return view(DirectoryQuery.of(request), Lang.fromCode(lang));
+    }
+
+    /**
+     * The schools page's view: sites open to school groups on the edition's school days, near the school's
+     * commune ({@code near}) within {@code km}, by default {@link #schoolKm()}.
+     */
+    public Map<String, Object> schools(WebContextView request, String lang) {
+        DirectoryQuery query = DirectoryQuery.of(parametersOf(request))
+                .withFixed("audience", List.of(Audience.SCHOOL.id()))
+                .withDefaultKm(String.valueOf(schoolKm()));
+        List<String> schoolDays = schoolDays();
+        if (!schoolDays.isEmpty()) {
+            query = query.withFixed("day", schoolDays);
+        }
+        return view(query, Lang.fromCode(lang));
+    }
+
+    /** The straight-line radius standing for {@value #SCHOOL_MINUTES} minutes by road, rounded. */
+    public long schoolKm() {
+        return Math.round(SearchParameters.minutesToKm(SCHOOL_MINUTES));
+    }
+
+    /** The directory's own parameters of a request; the page's other parameters are not read. */
+    private static Map<String, String[]> parametersOf(WebContextView request) {
+        Map<String, String[]> parameters = new LinkedHashMap<>();
+        for (String name : DirectoryQuery.PARAMETERS) {
+            String[] values = request.getParameterValues(name);
+            if (values != null) {
+                parameters.put(name, values);
+            }
+        }
+        return parameters;
+    }
+
+    private List<String> schoolDays() {
+        return editions.find(events.currentEdition())
+                .map(edition -> edition.days().stream().filter(day -> day.welcomes(Audience.SCHOOL))
+                        .map(EventDay::date).map(Object::toString).toList())
+                .orElse(List.of());
+    }
+
+    private Map<String, Object> view(DirectoryQuery query, Lang lang) {
+        return views.computeIfAbsent(key(query, lang), k -> compute(query, lang));
+    }
+
+    private String key(DirectoryQuery query, Lang lang) {
+        long version = search.index().search(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
+        return lang.code() + query.queryString() + "#" + version + "#" + clock.millis() / 60_000;
+    }
+
+    private Map<String, Object> compute(DirectoryQuery query, Lang lang) {
+        Map<String, List<String>> searchParameters = query.searchParameters(lang.code());
+        Map<String, Object> error = null;
+        Map<String, Object> answer;
+        try {
+            answer = search.search(parameters.read(searchParameters));
+        } catch (SearchParameterException refused) {
+            error = error(refused, query);
+            // answer without the refused parameter, so the page still lists something next to the message
+            Map<String, List<String>> rest = new LinkedHashMap<>(searchParameters);
+            rest.remove((String) error.get("field"));
+            if ("near".equals(error.get("field")) || "km".equals(error.get("field"))) {
+                rest.remove("near");
+                rest.remove("km");
+            }
+            answer = search.search(parameters.read(rest));
+        }
+        return new DirectoryView(query, lang, map).of(answer, error);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> error(SearchParameterException refused, DirectoryQuery query) {
+        Map<String, Object> body = (Map<String, Object>) refused.getResponse().getEntity();
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("field", body.get("parameter"));
+        error.put("code", body.get("code"));
+        List<Map<String, String>> candidates = (List<Map<String, String>>) body.getOrDefault("candidates", List.of());
+        error.put("candidates", candidates.stream().map(candidate -> {
+            String postalCode = candidate.get("postalCode");
+            String near = postalCode == null || postalCode.isEmpty() ? candidate.get("inseeCode") : postalCode;
+            return Map.of("label", candidate.get("name") + " (" + candidate.get("department") + ", " + near + ")",
+                    "href", query.nearing(near));
+        }).toList());
+        return error;
+    }
+}

@@ -1,0 +1,226 @@
+package fr.usinesouvertes.events.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.events.EventsModule;
+import fr.usinesouvertes.events.search.SearchFixtures;
+import fr.usinesouvertes.platform.testing.PlatformExtension;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The directory page (/usines), regional and schools pages, rendered by the site's light module over real HTTP. */
+class DirectoryFunctionsTest {
+
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(
+                    Path.of("../../light-modules").toAbsolutePath().normalize())
+            .inMemory()
+            .setting("clock", "2026-03-01T10:00:00+01:00")
+            .setting("communes", Path.of("src/test/resources/search/communes.csv").toAbsolutePath().toString())
+            .modules(new EventsModule());
+
+    static final int TESTFAB_SITES = 23;
+    private static SearchFixtures fixtures;
+
+    @BeforeAll
+    static void content() {
+        fixtures = new SearchFixtures(PLATFORM.platform().repository());
+        String testfab = fixtures.company("testfab", "Testfab", "Mécanique");
+        String santes = fixtures.site("testfab-santes", testfab, "Atelier de Santes", "Santes", "59",
+                "Hauts-de-France", "Mécanique", 50.5936, 2.9606, "<p>Pièces usinées.</p>");
+        fixtures.sheet(2026, "testfab-santes", santes, "published",
+                new SearchFixtures.Slot("2026-03-20T09:00:00+01:00", 20, 5, List.of("school", "public")),
+                new SearchFixtures.Slot("2026-03-21T14:00:00+01:00", 10, 10, List.of("public")));
+        String lyon = fixtures.site("testfab-lyon", testfab, "Atelier de Lyon", "Lyon", "69",
+                "Auvergne-Rhône-Alpes", "Mécanique", 45.7578, 4.8320, "<p>Pièces usinées.</p>");
+        fixtures.sheet(2026, "testfab-lyon", lyon, "published",
+                new SearchFixtures.Slot("2026-03-21T09:00:00+01:00", 12, 0, List.of("public")));
+        String paris = fixtures.site("testfab-paris", testfab, "Atelier de Paris", "Paris", "75",
+                "Île-de-France", "Mécanique", 48.8567, 2.3510, "<p>Pièces usinées.</p>");
+        fixtures.sheet(2026, "testfab-paris", paris, "published",
+                new SearchFixtures.Slot("2026-03-20T10:00:00+01:00", 30, 30, List.of("school", "franceTravail")));
+        for (int i = 0; i < TESTFAB_SITES - 3; i++) {
+            String slug = "testfab-annexe-" + i;
+            String id = fixtures.site(slug, testfab, "Annexe " + i, "Lille", "59", "Hauts-de-France", "Mécanique",
+                    50.6311, 3.0468, "<p>Stockage.</p>");
+            fixtures.sheet(2026, slug, id, "published",
+                    new SearchFixtures.Slot("2026-03-21T09:00:00+01:00", 5, 0, List.of("public")));
+        }
+        awaitPage("/usines?q=testfab", html -> html.contains(TESTFAB_SITES + " usine(s) trouvée(s)"));
+    }
+
+    @Test
+    void directoryListsSitesWithFacetsMapAndLinks() {
+        String html = page("/usines");
+        assertThat(page("/usines?q=atelier")).contains("href=\"/usines/testfab-santes\"",
+                "Testfab – Atelier de Santes", "Santes (59)");
+        assertThat(html).contains("<html lang=\"fr\"", "role=\"search\"", "<label for=\"dir-q\">",
+                "<label for=\"dir-near\">", "<legend>Région</legend>", "<legend>Public accueilli</legend>",
+                "<legend>Jour</legend>", "Vendredi 20 mars 2026", "Groupes scolaires", "Places disponibles");
+        assertThat(html).contains("<svg class=\"map\"", "<title id=\"map-svg-title\">", "Corse", "La Réunion",
+                "href=\"/usines?region=Hauts-de-France\"", "href=\"/usines?region=%C3%8Ele-de-France\"");
+        assertThat(regionCount(html, "Hauts-de-France")).isGreaterThanOrEqualTo(TESTFAB_SITES - 2);
+    }
+
+    @Test
+    void filtersNarrowTheListShowCheckedBoxesAndRemovableChips() {
+        String html = page("/usines?q=testfab&region=" + enc("Île-de-France") + "&audience=school&utm_source=x");
+        assertThat(html).contains("1 usine(s) trouvée(s)", "Testfab – Atelier de Paris", "Complet")
+                .doesNotContain("Atelier de Santes", "Atelier de Lyon");
+        assertThat(html).contains("value=\"school\" checked", "value=\"Île-de-France\" checked");
+        // a chip removes its own filter and keeps the others; utm_source is not carried over
+        assertThat(html).contains("href=\"/usines?q=testfab&amp;audience=school\"",
+                "href=\"/usines?q=testfab&amp;region=%C3%8Ele-de-France\"", "retirer ce filtre")
+                .doesNotContain("utm_source");
+        // counts of a dimension ignore its own filter: the other regions stay offered
+        assertThat(html).contains("value=\"Hauts-de-France\"");
+    }
+
+    @Test
+    void nearSortsByDistanceAndShowsKilometres() {
+        assertThat(page("/usines?q=testfab&near=Lille&km=300")).contains("triées de la plus proche", "à 0 km", "Annexe 0");
+        String html = page("/usines?q=" + enc("testfab -annexe") + "&near=59000&km=300");
+        assertThat(html).contains("Atelier de Santes", "à 7,4 km", "à 203,5 km");
+        assertThat(html.indexOf("Atelier de Santes")).isLessThan(html.indexOf("Atelier de Paris"));
+        assertThat(html).doesNotContain("Atelier de Lyon"); // 560 km from Lille
+    }
+
+    @Test
+    void unknownOrAmbiguousCommuneIsExplainedNextToTheField() {
+        String unknown = page("/usines?near=Atlantide");
+        assertThat(unknown).contains("aria-invalid=\"true\" aria-describedby=\"dir-near-error\"",
+                "id=\"dir-near-error\"", "Aucune commune ne correspond");
+        String ambiguous = page("/usines?near=Saint-Martin");
+        assertThat(ambiguous).contains("Plusieurs communes portent ce nom", "Saint-Martin (64, 64640)",
+                "href=\"/usines?near=83560\"");
+        String badDay = page("/usines?day=vendredi");
+        assertThat(badDay).contains("role=\"alert\"", "Valeur non valide");
+    }
+
+    @Test
+    void paginationIsANavWithTheCurrentPageMarked() {
+        String first = page("/usines?q=testfab");
+        assertThat(first).contains("<nav class=\"pagination\" aria-label=\"Pages de résultats\">",
+                "href=\"/usines?q=testfab\" aria-current=\"page\"", "href=\"/usines?q=testfab&amp;page=2\" rel=\"next\"");
+        String second = page("/usines?q=testfab&page=2");
+        assertThat(second).contains("href=\"/usines?q=testfab&amp;page=2\" aria-current=\"page\"", "rel=\"prev\"");
+        assertThat(Pattern.compile("class=\"card result\"").matcher(second).results().count())
+                .isEqualTo(TESTFAB_SITES - 20);
+    }
+
+    @Test
+    void englishVersionSpeaksEnglishAndLinksEnglishPages() {
+        String html = page("/en/usines?q=atelier&region=Hauts-de-France");
+        assertThat(html).contains("<html lang=\"en\"", "<legend>Region</legend>", "factory(ies) found",
+                "href=\"/en/usines/testfab-santes\"", "Friday 20 March 2026", "href=\"/en/usines?q=atelier\"");
+    }
+
+    @Test
+    void indexChangesReachThePageDespiteTheCache() {
+        String ateliers = "/usines?q=" + enc("testfab -annexe");
+        assertThat(page(ateliers)).contains("3 usine(s) trouvée(s)", "href=\"/usines/testfab-lyon\"");
+        fixtures.setStatus(2026, "testfab-lyon", "draft");
+        awaitPage(ateliers, html -> html.contains("2 usine(s) trouvée(s)") && !html.contains("testfab-lyon"));
+        fixtures.setStatus(2026, "testfab-lyon", "published");
+        awaitPage(ateliers, html -> html.contains("3 usine(s) trouvée(s)"));
+    }
+
+    @Test
+    void homePageCallToActionLeadsToTheDirectory() {
+        assertThat(page("/")).contains("href=\"/usines\"").doesNotContain("usines-inscrites");
+        assertThat(page("/en/")).contains("href=\"/en/usines\"");
+    }
+
+    @Test
+    void regionalPageListsItsRegionsSitesThroughTheSearch() {
+        String html = page("/regions/ile-de-france");
+        assertThat(html).contains("Parcours Industrie", "Les usines ouvertes de la région Île-de-France",
+                "href=\"/usines/testfab-paris\"", "href=\"/usines?region=%C3%8Ele-de-France\"")
+                .doesNotContain("href=\"/usines/testfab-santes\"", "href=\"/usines/testfab-lyon\"");
+        assertThat(page("/en/regions/ile-de-france")).contains("<html lang=\"en\"", "Open factories in the region",
+                "href=\"/en/usines/testfab-paris\"");
+    }
+
+    @Test
+    void schoolsPageFindsSchoolDaySitesNearTheSchoolWithinTheDefaultRadius() {
+        String html = page("/scolaires?near=Lille");
+        assertThat(html).contains("<label for=\"dir-near\">", "value=\"35\"", "35 km à vol d&#39;oiseau",
+                "href=\"/usines/testfab-santes\"", "à 7,4 km")
+                .doesNotContain("href=\"/usines/testfab-paris\"", "href=\"/usines/testfab-annexe-0\"");
+        assertThat(page("/scolaires?near=Lille&km=300")).contains("href=\"/usines/testfab-paris\"");
+        assertThat(page("/en/scolaires?near=Lille")).contains("Find a factory near your school",
+                "href=\"/en/usines/testfab-santes\"");
+        assertThat(page("/scolaires?near=Atlantide")).contains("Aucune commune ne correspond");
+    }
+
+    @Test
+    void kitDownloadAppearsOnlyOnceTheAssetExists() {
+        assertThat(page("/scolaires")).doesNotContain("Demain » (PDF)");
+        PLATFORM.platform().repository().write(session -> {
+            javax.jcr.Node dam = session.getNode("/dam");
+            javax.jcr.Node kits = dam.hasNode("kits") ? dam.getNode("kits") : dam.addNode("kits", "mgnl:folder");
+            javax.jcr.Node asset = kits.addNode("kit-industrie-de-demain", "mgnl:asset");
+            asset.setProperty("title", "Kit de l'Industrie de Demain");
+            javax.jcr.Node file = asset.addNode("jcr:content", "mgnl:resource");
+            file.setProperty("fileName", "kit-industrie-de-demain.pdf");
+            file.setProperty("jcr:mimeType", "application/pdf");
+            file.setProperty("jcr:data", session.getValueFactory().createBinary(
+                    new java.io.ByteArrayInputStream("%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII))));
+            return null;
+        });
+        assertThat(page("/scolaires")).as("a draft asset is not public").doesNotContain("Demain » (PDF)");
+        PLATFORM.platform().publishing().publish("test", "dam", "/kits", true);
+        assertThat(page("/scolaires")).contains("Télécharger le « Kit de l&#39;Industrie de Demain » (PDF)",
+                "kit-industrie-de-demain.pdf\"");
+    }
+
+    private static long regionCount(String html, String region) {
+        Matcher matcher = Pattern.compile(">" + Pattern.quote(region) + "</a> <span class=\"count\">(\\d+) usine")
+                .matcher(html);
+        assertThat(matcher.find()).as("count of " + region).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
+    static String page(String path) {
+        return page(PLATFORM, path);
+    }
+
+    static String page(PlatformExtension platform, String path) {
+        HttpResponse<String> response = platform.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
+    }
+
+    static void awaitPage(String path, java.util.function.Predicate<String> condition) {
+        awaitPage(PLATFORM, path, condition);
+    }
+
+    /** Polls a page until it matches: the search index follows repository changes a moment later. */
+    static void awaitPage(PlatformExtension platform, String path, java.util.function.Predicate<String> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String html = page(platform, path);
+        while (!condition.test(html) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            html = page(platform, path);
+        }
+        assertThat(condition.test(html)).as(path + " never matched:\n" + html).isTrue();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
