@@ -87,6 +87,7 @@ public final class EventsModule implements PlatformModule {
         ContentSearch contentSearch = new ContentSearch(context.openSearchIndex(CONTENT_INDEX, new ContentDocuments()));
         context.registerRestComponent(new ContentSearchResource(contentSearch));
         context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
+        fr.usinesouvertes.events.company.CompanySpace.start(context);
     }
 
     /** The {@code public-url} setting, or the local address when it is unset (development, demos). */

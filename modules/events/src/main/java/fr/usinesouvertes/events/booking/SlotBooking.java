@@ -145,7 +145,7 @@ public final class SlotBooking {
         List<Node> waiting = new ArrayList<>();
         for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
             Node candidate = it.nextNode();
-            if ("waitlisted".equals(candidate.getProperty(STATUS).getString())) {
+            if (candidate.hasProperty(STATUS) && "waitlisted".equals(candidate.getProperty(STATUS).getString())) {
                 waiting.add(candidate);
             }
         }
@@ -179,7 +179,8 @@ public final class SlotBooking {
             long own = sequence(registration);
             for (NodeIterator it = registration.getParent().getNodes(); it.hasNext(); ) {
                 Node other = it.nextNode();
-                if ("waitlisted".equals(other.getProperty(STATUS).getString()) && sequence(other) < own) {
+                if (other.hasProperty(STATUS) && "waitlisted".equals(other.getProperty(STATUS).getString())
+                        && sequence(other) < own) { // hasProperty: the folder may hold a company's access policy
                     ahead++;
                 }
             }

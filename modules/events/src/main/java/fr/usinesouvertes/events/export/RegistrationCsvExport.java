@@ -7,6 +7,7 @@ import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.registration.SchoolLevel;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.SessionWork;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -57,12 +58,22 @@ public final class RegistrationCsvExport {
      * order they were made. Cancelled registrations are included with their status, so counts add up.
      */
     public void write(List<Visit> slots, OutputStream out) {
+        write(slots, out, repository::read);
+    }
+
+    /** Where the export reads registrations: the system session, or a company's own (its ACLs then apply). */
+    public interface Reader {
+        <T> T read(SessionWork<T> work);
+    }
+
+    /** As {@link #write(List, OutputStream)}, reading through {@code reader}, e.g. a company's session. */
+    public void write(List<Visit> slots, OutputStream out, Reader reader) {
         try {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write('\uFEFF'); // lets Excel recognise UTF-8
             CSVPrinter printer = new CSVPrinter(writer, FORMAT);
             printer.printRecord(HEADERS);
-            repository.read(session -> {
+            reader.read(session -> {
                 for (Visit slot : slots) {
                     for (Node registration : registrations(session, slot.slotId())) {
                         print(printer, row(slot, registration));
@@ -89,7 +100,10 @@ public final class RegistrationCsvExport {
         List<Node> nodes = new ArrayList<>();
         if (session.nodeExists(path)) {
             for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
-                nodes.add(it.nextNode());
+                Node node = it.nextNode();
+                if (node.isNodeType("mgnl:contentNode")) { // not the folder's access-control policy
+                    nodes.add(node);
+                }
             }
         }
         nodes.sort(Comparator.comparingLong(RegistrationCsvExport::createdMillis));

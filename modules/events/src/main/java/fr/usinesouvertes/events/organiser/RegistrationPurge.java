@@ -60,6 +60,9 @@ public final class RegistrationPurge {
                 }
                 for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
                     Node registration = it.nextNode();
+                    if (!registration.isNodeType("mgnl:contentNode")) {
+                        continue; // the folder's access-control policy, granted to the company
+                    }
                     boolean changed = false;
                     for (String field : PERSONAL_FIELDS) {
                         if (registration.hasProperty(field)) {

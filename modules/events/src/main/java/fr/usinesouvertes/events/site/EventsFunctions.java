@@ -111,6 +111,19 @@ public final class EventsFunctions {
 
     /** The slots of a sheet, each with placesLeft, isFull, audiences and French or English labels. */
     @SuppressWarnings("unchecked")
+    /** The company's photos of an approved site ({@code url}, {@code alt}); empty until its sheet is published. */
+    public List<Map<String, String>> photos(Object site) {
+        Map<String, Object> s = resolveSite(site);
+        if (s == null) {
+            return List.of();
+        }
+        String slug = (String) s.get("slug");
+        return new fr.usinesouvertes.events.company.SitePhotos(repository).publicPhotos(slug).stream()
+                .map(photo -> Map.of("url", fr.usinesouvertes.events.company.SitePhotosServlet.PATH + "/" + slug + "/"
+                        + photo.name(), "alt", photo.alt()))
+                .toList();
+    }
+
     public List<Map<String, Object>> slots(Map<String, Object> sheet, String lang) {
         if (sheet == null) {
             return List.of();

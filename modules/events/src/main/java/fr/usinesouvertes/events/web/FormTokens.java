@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * hours, so a page on another site cannot post a registration or a cancellation in a visitor's name.
  * Signed with a key derived from the link secret, so a token can never pass for a registration link.
  */
-final class FormTokens {
+public final class FormTokens {
 
     private static final Duration VALIDITY = Duration.ofHours(6);
 
@@ -28,16 +28,16 @@ final class FormTokens {
         this.clock = clock;
     }
 
-    static FormTokens fromSettings(Settings settings, Clock clock) {
+    public static FormTokens fromSettings(Settings settings, Clock clock) {
         return new FormTokens(LinkSecret.resolve(settings), clock);
     }
 
     /** A token for a form acting on {@code target} (a slot and form, or a registration link). */
-    String issue(String target) {
+    public String issue(String target) {
         return signer.sign("form:" + target, clock.instant().plus(VALIDITY));
     }
 
-    boolean accepts(String token, String target) {
+    public boolean accepts(String token, String target) {
         try {
             return token != null && signer.verify(token).equals("form:" + target);
         } catch (InvalidLinkException e) {

@@ -38,6 +38,12 @@
         [/#list]
       </ul>
     [/#if]
+    [#assign photos = eventsfn.photos(site)]
+    [#if photos?has_content]
+      <ul class="site-images">
+        [#list photos as photo]<li><img src="${photo.url}" alt="${photo.alt}" loading="lazy"></li>[/#list]
+      </ul>
+    [/#if]
     <section aria-labelledby="practical-title" class="practical">
       <h2 id="practical-title">${i18n['events.practical.title']}</h2>
       <dl>

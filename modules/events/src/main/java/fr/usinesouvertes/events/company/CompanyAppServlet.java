@@ -1,0 +1,362 @@
+package fr.usinesouvertes.events.company;
+
+import fr.usinesouvertes.events.edition.Edition;
+import fr.usinesouvertes.events.export.RegistrationCsvExport;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.platform.admin.AdminViews;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.security.Account;
+import fr.usinesouvertes.platform.security.CurrentAccount;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The company space, back-office app {@value #NAME} (role COMPANY), without JavaScript: the company's
+ * sites (create, edit), each site's event sheet for the current edition (edit, submit, cancel), the
+ * registrations of its slots with CSV exports, and recruitment needs after the event. Everything is read
+ * and written on the account's own repository session; what the ACLs hide answers 404.
+ */
+@jakarta.servlet.annotation.MultipartConfig(maxFileSize = SitePhotos.MAX_BYTES, maxRequestSize = SitePhotos.MAX_BYTES + 64 * 1024)
+public final class CompanyAppServlet extends HttpServlet {
+
+    public static final String NAME = "entreprise";
+    static final String BASE = "/admin/" + NAME;
+
+    private final transient ContentRepository repository;
+    private final transient CompanySites sites;
+    private final transient EventSheets sheets;
+    private final transient CompanyRegistrations registrations;
+    private final transient RecruitmentNeeds needs;
+    private final transient CompanySignUp signUp;
+    private final transient SitePhotos photos;
+
+    public CompanyAppServlet(ContentRepository repository, CompanySites sites, EventSheets sheets,
+                             CompanyRegistrations registrations, RecruitmentNeeds needs, CompanySignUp signUp,
+                             SitePhotos photos) {
+        this.repository = repository;
+        this.sites = sites;
+        this.sheets = sheets;
+        this.registrations = registrations;
+        this.needs = needs;
+        this.signUp = signUp;
+        this.photos = photos;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<CompanySession> company = company(request, response);
+        if (company.isEmpty()) {
+            return;
+        }
+        String[] path = AdminRequests.segments(request);
+        try {
+            if (path.length == 0) {
+                home(request, response, company.get());
+            } else if (is(path, "sites", "nouveau")) {
+                siteForm(request, response, 200, null, Map.of(), List.of(), List.of());
+            } else if (path.length == 2 && path[0].equals("sites")) {
+                siteForm(request, response, 200, path[1], sites.find(company.get(), path[1]).values(), List.of(),
+                        photos.list(company.get(), path[1]));
+            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("photos")) {
+                SitePhotos.PhotoData photo = photos.forCompany(company.get(), path[1], path[3])
+                        .orElseThrow(() -> new NotFoundException("Photo " + path[3]));
+                SitePhotosServlet.write(response, photo, "private, no-store");
+            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("fiche")) {
+                sheetPage(request, response, company.get(), path[1], 200, null, List.of(), null);
+            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("inscriptions")) {
+                registrationsPage(request, response, company.get(), path[1]);
+            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("inscriptions.csv")) {
+                csv(response, company.get(), slotIds(company.get(), path[1]), "inscriptions-" + path[1] + ".csv");
+            } else if (path.length == 3 && path[0].equals("creneaux") && path[2].equals("inscriptions.csv")) {
+                csv(response, company.get(), List.of(path[1]), "inscriptions-" + path[1].substring(0, Math.min(8, path[1].length())) + ".csv");
+            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("recrutement")) {
+                recruitmentPage(request, response, company.get(), path[1], null, List.of());
+            } else {
+                notFound(request, response);
+            }
+        } catch (NotFoundException e) {
+            notFound(request, response);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<CompanySession> company = company(request, response);
+        if (company.isEmpty()) {
+            return;
+        }
+        String[] path = AdminRequests.segments(request);
+        Lang lang = AdminRequests.lang(request);
+        Map<String, String> values = AdminRequests.fields(request);
+        Map<String, String> m = CompanyPages.messages(lang);
+        try {
+            if (is(path, "sites", "nouveau") || (path.length == 2 && path[0].equals("sites"))) {
+                SiteForm.Result result = SiteForm.validate(values, lang);
+                String slug = path[1].equals("nouveau") ? null : path[1];
+                if (result.form() == null) {
+                    siteForm(request, response, 400, slug, values, result.errors(),
+                            slug == null ? List.of() : photos.list(company.get(), slug));
+                    return;
+                }
+                if (slug == null) {
+                    slug = sites.create(company.get(), result.form());
+                } else {
+                    sites.update(company.get(), slug, result.form());
+                }
+                AdminViews.flash(request, m.get("site.saved"));
+                AdminViews.redirect(response, BASE + "/sites/" + slug + "/fiche");
+            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("photos")) {
+                photos.add(company.get(), path[1], upload(request), values.get("alt"));
+                AdminViews.flash(request, m.get("photo.added"));
+                AdminViews.redirect(response, BASE + "/sites/" + path[1]);
+            } else if (path.length == 5 && path[0].equals("sites") && path[2].equals("photos") && path[4].equals("supprimer")) {
+                photos.remove(company.get(), path[1], path[3]);
+                AdminViews.flash(request, m.get("photo.removed"));
+                AdminViews.redirect(response, BASE + "/sites/" + path[1]);
+            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("fiche")) {
+                saveSheet(request, response, company.get(), path[1], values, lang);
+            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche")
+                    && (path[3].equals("soumettre") || path[3].equals("annuler"))) {
+                if (path[3].equals("soumettre")) {
+                    sheets.submit(company.get(), path[1], lang);
+                    AdminViews.flash(request, m.get("sheet.submitted"));
+                } else {
+                    sheets.cancel(company.get(), path[1]);
+                    AdminViews.flash(request, m.get("sheet.cancelled"));
+                }
+                AdminViews.redirect(response, BASE + "/sites/" + path[1] + "/fiche");
+            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("recrutement")) {
+                RecruitmentNeeds.Result result = RecruitmentNeeds.validate(values, lang);
+                if (!result.errors().isEmpty()) {
+                    recruitmentPage(request, response, company.get(), path[1], values, result.errors());
+                    return;
+                }
+                needs.declare(company.get(), sheets.currentEdition(), path[1], result.needs());
+                AdminViews.flash(request, m.get("recruitment.saved"));
+                AdminViews.redirect(response, BASE + "/sites/" + path[1] + "/recrutement");
+            } else {
+                notFound(request, response);
+            }
+        } catch (NotFoundException e) {
+            notFound(request, response);
+        } catch (RefusedException e) {
+            if (path.length >= 3 && path[2].equals("photos")) {
+                AdminViews.flash(request, e.getMessage());
+                AdminViews.redirect(response, BASE + "/sites/" + path[1]);
+            } else if (path.length >= 3 && path[2].equals("fiche")) {
+                sheetPage(request, response, company.get(), path[1], 409, null, List.of(), e.getMessage());
+            } else {
+                AdminViews.flash(request, e.getMessage());
+                AdminViews.redirect(response, BASE + "/");
+            }
+        }
+    }
+
+    private void saveSheet(HttpServletRequest request, HttpServletResponse response, CompanySession company, String slug,
+                           Map<String, String> values, Lang lang) throws IOException {
+        sites.find(company, slug);
+        SheetForm.Result result = SheetForm.validate(values, sheets.currentEdition(), lang);
+        if (result.form() == null) {
+            sheetPage(request, response, company, slug, 400, values, result.errors(), null);
+            return;
+        }
+        sheets.save(company, slug, result.form());
+        AdminViews.flash(request, CompanyPages.messages(lang).get("sheet.saved"));
+        AdminViews.redirect(response, BASE + "/sites/" + slug + "/fiche");
+    }
+
+    private void home(HttpServletRequest request, HttpServletResponse response, CompanySession company) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        Edition edition = sheets.currentEdition();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SiteSummary site : sites.list(company)) {
+            Optional<SheetSummary> sheet = sheets.find(company, edition.year(), site.slug());
+            Map<String, Object> row = new HashMap<>();
+            row.put("slug", site.slug());
+            row.put("name", site.name());
+            row.put("commune", site.commune());
+            row.put("region", site.region());
+            row.put("status", sheet.map(SheetSummary::status).orElse("none"));
+            row.put("rejectionMessage", sheet.map(SheetSummary::rejectionMessage).orElse(""));
+            rows.add(row);
+        }
+        Map<String, Object> model = model(lang);
+        model.put("sites", rows);
+        model.put("edition", edition.year());
+        model.put("companyName", companyName(company));
+        model.put("recruitmentOpen", needs.open(edition));
+        String region = repository.read(session -> EventSheets.text(session.getNode(CompanyNodes.ROOT + "/" + company.company()), "region"));
+        model.put("closedNotice", signUp.closedReason(region, lang).orElse(""));
+        render(request, response, 200, "company-home", model);
+    }
+
+    private void siteForm(HttpServletRequest request, HttpServletResponse response, int status, String slug,
+                          Map<String, String> values, List<fr.usinesouvertes.events.registration.FieldError> errors,
+                          List<SitePhotos.Photo> sitePhotos) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        Map<String, Object> model = model(lang);
+        Map<String, String> m = CompanyPages.messages(lang);
+        model.put("title", slug == null ? m.get("site.newTitle") : m.get("site.editTitle") + " – " + values.getOrDefault("name", slug));
+        model.put("action", BASE + "/sites/" + (slug == null ? "nouveau" : slug));
+        model.put("values", values);
+        model.put("regions", CompanyViewModels.options(FrenchRegions.ALL, Map.of(), ""));
+        model.put("slug", slug == null ? "" : slug);
+        model.put("photos", sitePhotos);
+        model.put("maxPhotos", SitePhotos.MAX_PHOTOS);
+        CompanyViewModels.putErrors(model, errors);
+        render(request, response, status, "company-site", model);
+    }
+
+    private void sheetPage(HttpServletRequest request, HttpServletResponse response, CompanySession company, String slug,
+                           int status, Map<String, String> posted, List<fr.usinesouvertes.events.registration.FieldError> errors,
+                           String refusal) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        Edition edition = sheets.currentEdition();
+        SiteSummary site = sites.find(company, slug);
+        Optional<SheetSummary> sheet = sheets.find(company, edition.year(), slug);
+        Map<String, String> m = CompanyPages.messages(lang);
+        Map<String, Object> model = model(lang);
+        String sheetStatus = sheet.map(SheetSummary::status).orElse("none");
+        model.put("slug", slug);
+        model.put("siteName", site.name());
+        model.put("edition", edition.year());
+        model.put("status", sheetStatus);
+        model.put("editable", sheetStatus.equals("none") || sheetStatus.equals(EventSheets.DRAFT));
+        model.put("hasSlots", sheet.map(s -> !s.slots().isEmpty()).orElse(false));
+        model.put("rejectionMessage", sheet.map(SheetSummary::rejectionMessage).orElse(""));
+        model.put("refusal", refusal == null ? "" : refusal);
+        Map<String, String> values = posted != null ? posted
+                : sheet.map(CompanyViewModels::sheetValues).orElseGet(() -> new HashMap<>(Map.of("language.fr", "on", "registrationMode", "platform")));
+        model.put("values", values);
+        model.put("modes", CompanyViewModels.options(SheetForm.MODES, m, "mode."));
+        model.put("languages", SheetForm.LANGUAGES);
+        model.put("days", CompanyViewModels.days(edition, lang));
+        model.put("audiences", CompanyViewModels.audiences(lang));
+        model.put("maxSlots", SheetForm.MAX_SLOTS);
+        CompanyViewModels.putErrors(model, errors);
+        render(request, response, status, "company-sheet", model);
+    }
+
+    private void registrationsPage(HttpServletRequest request, HttpServletResponse response, CompanySession company,
+                                   String slug) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        Edition edition = sheets.currentEdition();
+        SiteSummary site = sites.find(company, slug);
+        SheetSummary sheet = sheets.find(company, edition.year(), slug).orElseThrow(() -> new NotFoundException("Sheet " + slug));
+        List<Map<String, Object>> slots = new ArrayList<>();
+        for (SheetSummary.SlotSummary slot : sheet.slots()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", slot.id());
+            row.put("label", CompanyViewModels.slotLabel(edition, slot, lang));
+            row.put("booked", slot.booked());
+            row.put("capacity", slot.capacity());
+            row.put("waiting", slot.waiting());
+            row.put("rows", registrations.list(company, slot.id()));
+            slots.add(row);
+        }
+        Map<String, Object> model = model(lang);
+        model.put("slug", slug);
+        model.put("siteName", site.name());
+        model.put("slots", slots);
+        render(request, response, 200, "company-registrations", model);
+    }
+
+    private void recruitmentPage(HttpServletRequest request, HttpServletResponse response, CompanySession company,
+                                 String slug, Map<String, String> posted,
+                                 List<fr.usinesouvertes.events.registration.FieldError> errors) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        Edition edition = sheets.currentEdition();
+        SiteSummary site = sites.find(company, slug);
+        Map<String, String> values = posted;
+        if (values == null) {
+            values = new HashMap<>();
+            List<RecruitmentNeed> declared = needs.list(company, edition.year(), slug);
+            for (int n = 0; n < declared.size(); n++) {
+                values.put("need." + n + ".job", declared.get(n).job());
+                values.put("need." + n + ".count", Long.toString(declared.get(n).count()));
+                values.put("need." + n + ".contractType", declared.get(n).contractType());
+            }
+        }
+        Map<String, Object> model = model(lang);
+        model.put("slug", slug);
+        model.put("siteName", site.name());
+        model.put("open", needs.open(edition));
+        model.put("values", values);
+        model.put("maxRows", RecruitmentNeeds.MAX_ROWS);
+        model.put("contractTypes", CompanyViewModels.options(RecruitmentNeeds.CONTRACT_TYPES, Map.of(), ""));
+        CompanyViewModels.putErrors(model, errors);
+        render(request, response, errors.isEmpty() ? 200 : 400, "company-recruitment", model);
+    }
+
+    /** The uploaded image's bytes, at most {@link SitePhotos#MAX_BYTES} (the multipart limits refuse larger ones). */
+    private static byte[] upload(HttpServletRequest request) throws IOException {
+        try {
+            jakarta.servlet.http.Part part = request.getPart("image");
+            if (part == null) {
+                throw new RefusedException("Choisissez une image.");
+            }
+            try (java.io.InputStream in = part.getInputStream()) {
+                return in.readNBytes(SitePhotos.MAX_BYTES + 1);
+            }
+        } catch (jakarta.servlet.ServletException | IllegalStateException e) {
+            throw new RefusedException("L'image doit peser au plus " + SitePhotos.MAX_BYTES / 1024 / 1024 + " Mo.");
+        }
+    }
+
+    private List<String> slotIds(CompanySession company, String slug) {
+        return sheets.find(company, sheets.currentEdition().year(), slug).orElseThrow(() -> new NotFoundException("Sheet " + slug))
+                .slots().stream().map(SheetSummary.SlotSummary::id).toList();
+    }
+
+    private void csv(HttpServletResponse response, CompanySession company, List<String> slotIds, String file) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        registrations.exportCsv(company, slotIds, out); // fully built first: a refusal must not leave half a file
+        response.setContentType(RegistrationCsvExport.MEDIA_TYPE);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "") + "\"");
+        response.setHeader("Cache-Control", "no-store");
+        out.writeTo(response.getOutputStream());
+    }
+
+    private String companyName(CompanySession company) {
+        return company.read(session -> EventSheets.text(session.getNode(CompanyNodes.ROOT + "/" + company.company()), "name"));
+    }
+
+    /** The account's company sessions; answers 403 itself for an account without a company. */
+    private Optional<CompanySession> company(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Account account = CurrentAccount.require(request);
+        if (account.company() == null || account.company().isBlank()) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return Optional.empty();
+        }
+        return Optional.of(new AccountCompanySession(repository, account));
+    }
+
+    private static boolean is(String[] path, String... expected) {
+        return java.util.Arrays.equals(path, expected);
+    }
+
+    private static Map<String, Object> model(Lang lang) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("m", CompanyPages.messages(lang));
+        model.put("base", BASE);
+        return model;
+    }
+
+    private static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        render(request, response, 404, "not-found", model(AdminRequests.lang(request)));
+    }
+
+    private static void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
+                               Map<String, Object> model) throws IOException {
+        response.setStatus(status);
+        AdminViews.render(request, response, "events/" + template + ".ftlh", model);
+    }
+}

@@ -1,0 +1,116 @@
+package fr.usinesouvertes.events.company;
+
+import fr.usinesouvertes.events.booking.SlotBooking;
+import fr.usinesouvertes.events.export.RegistrationCsvExport;
+import fr.usinesouvertes.events.i18n.FrenchDates;
+import fr.usinesouvertes.events.registration.BookableSlot;
+import fr.usinesouvertes.events.registration.SlotDirectory;
+import java.io.OutputStream;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import javax.jcr.ItemNotFoundException;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * The registrations of a company's own slots, read on the company's session: another company's slot
+ * or registrations are invisible to it (Oak's ACLs), which this class reports as not found.
+ */
+public final class CompanyRegistrations {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private final SlotDirectory slots;
+    private final RegistrationCsvExport export;
+
+    public CompanyRegistrations(SlotDirectory slots, RegistrationCsvExport export) {
+        this.slots = slots;
+        this.export = export;
+    }
+
+    /** The confirmed and waiting (and cancelled) registrations of one of the company's slots, in booking order. */
+    public List<RegistrationRow> list(CompanySession company, String slotId) {
+        requireOwnSlot(company, slotId);
+        return company.read(session -> {
+            List<RegistrationRow> rows = new ArrayList<>();
+            String path = "/" + SlotBooking.WORKSPACE + "/" + slotId;
+            if (!session.nodeExists(path)) {
+                return rows;
+            }
+            for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
+                Node node = it.nextNode();
+                if (node.isNodeType("mgnl:contentNode")) {
+                    rows.add(row(node));
+                }
+            }
+            rows.sort(Comparator.comparing(RegistrationRow::created));
+            return rows;
+        });
+    }
+
+    /** The CSV export of one of the company's slots (the organisers' format), read on the company's session. */
+    public void exportCsv(CompanySession company, List<String> slotIds, OutputStream out) {
+        List<fr.usinesouvertes.events.visit.Visit> visits = new ArrayList<>();
+        for (String slotId : slotIds) {
+            requireOwnSlot(company, slotId);
+            visits.add(slots.find(slotId).map(BookableSlot::visit).orElseThrow(() -> new NotFoundException("Slot " + slotId)));
+        }
+        export.write(visits, out, company::read);
+    }
+
+    /** The slot's sheet belongs to the company: its session can read the slot and the site is its own. */
+    private void requireOwnSlot(CompanySession company, String slotId) {
+        if (slotId == null || !slotId.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw new NotFoundException("Slot " + slotId);
+        }
+        company.read(session -> {
+            Node slot;
+            try {
+                slot = session.getNodeByIdentifier(slotId);
+            } catch (ItemNotFoundException e) {
+                throw new NotFoundException("Slot " + slotId);
+            }
+            if (!slot.getPath().matches("/events/[0-9]{4}/[^/]+/slots/[^/]+")) {
+                throw new NotFoundException("Slot " + slotId);
+            }
+            ownSite(session, company, slot.getParent().getParent());
+            return null;
+        });
+    }
+
+    private static void ownSite(Session session, CompanySession company, Node sheet) throws RepositoryException {
+        try {
+            Node site = session.getNodeByIdentifier(EventSheets.text(sheet, "site"));
+            CompanySites.ownSite(session, company, site.getName());
+        } catch (ItemNotFoundException | IllegalArgumentException e) {
+            throw new NotFoundException("Site of " + sheet.getName());
+        }
+    }
+
+    private static RegistrationRow row(Node node) throws RepositoryException {
+        String organisation = first(node, "schoolName", "agency");
+        return new RegistrationRow(node.getIdentifier(), text(node, "status"),
+                node.hasProperty("persons") ? node.getProperty("persons").getLong() : 0, text(node, "audience"),
+                first(node, "name", "teacherName", "adviserName"), text(node, "email"), text(node, "phone"), organisation,
+                node.hasProperty("created")
+                        ? DATE_TIME.format(node.getProperty("created").getDate().toInstant().atZone(FrenchDates.PARIS)) : "",
+                node.hasProperty("waitSequence") ? node.getProperty("waitSequence").getLong() : 0);
+    }
+
+    private static String first(Node node, String... names) throws RepositoryException {
+        for (String name : names) {
+            if (node.hasProperty(name)) {
+                return node.getProperty(name).getString();
+            }
+        }
+        return "";
+    }
+
+    private static String text(Node node, String name) throws RepositoryException {
+        return node.hasProperty(name) ? node.getProperty(name).getString() : "";
+    }
+}

@@ -1,0 +1,168 @@
+package fr.usinesouvertes.events.company;
+
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.registration.FieldError;
+import fr.usinesouvertes.events.web.FormTokens;
+import fr.usinesouvertes.events.web.RequestUrls;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The public company pages, without JavaScript: {@code /espace-entreprise/inscription} (sign-up form,
+ * POST to the same address) and {@code /espace-entreprise/verification/<token>} (the e-mailed link:
+ * GET shows a button, POST activates, so that mail scanners opening links do not use it up). Mounted
+ * once per language: French, and English under {@code /en}.
+ */
+public final class CompanySignUpServlet extends HttpServlet {
+
+    public static final String PATH = "/espace-entreprise";
+    private static final String SIGN_UP = "inscription";
+    private static final String VERIFY = "verification";
+    private static final List<String> FIELDS = List.of("companyName", "siret", "contactName", "email", "region", "consent",
+            CompanySignUpValidator.HONEYPOT);
+    private static final int MAX_BODY = 16 * 1024;
+
+    private final transient CompanySignUp signUp;
+    private final transient FormTokens tokens;
+    private final transient CompanyPages pages;
+    private final transient String publicUrl;
+    private final Lang lang;
+
+    CompanySignUpServlet(CompanySignUp signUp, FormTokens tokens, CompanyPages pages, String publicUrl, Lang lang) {
+        this.signUp = signUp;
+        this.tokens = tokens;
+        this.pages = pages;
+        this.publicUrl = publicUrl;
+        this.lang = lang;
+    }
+
+    /** Mounts the French pages at {@code /espace-entreprise/*} and the English ones at {@code /en/espace-entreprise/*}. */
+    public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, CompanySignUp signUp,
+                             FormTokens tokens, String publicUrl) {
+        CompanyPages pages = new CompanyPages();
+        for (Lang lang : Lang.values()) {
+            context.registerServlet((lang == Lang.EN ? "/en" : "") + PATH + "/*",
+                    new CompanySignUpServlet(signUp, tokens, pages, publicUrl, lang));
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = segments(request);
+        if (path.length == 1 && path[0].equals(SIGN_UP)) {
+            showForm(response, 200, Map.of(), List.of(), null);
+        } else if (path.length == 2 && path[0].equals(VERIFY)) {
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("action", prefix() + PATH + "/" + VERIFY + "/" + path[1]);
+            model.put("csrf", tokens.issue("company-verify:" + path[1]));
+            pages.render(response, 200, "verify", lang, model);
+        } else {
+            message(response, 404, "error.notFound", "");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] path = segments(request);
+        String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (!contentType.startsWith("application/x-www-form-urlencoded")) {
+            message(response, 415, "error.mediaType", "");
+            return;
+        }
+        if (request.getContentLengthLong() > MAX_BODY) {
+            message(response, 413, "error.tooLarge", "");
+            return;
+        }
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (path.length == 1 && path[0].equals(SIGN_UP)) {
+            submit(request, response);
+        } else if (path.length == 2 && path[0].equals(VERIFY)) {
+            verify(request, response, path[1]);
+        } else {
+            message(response, 404, "error.notFound", "");
+        }
+    }
+
+    private void submit(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            String value = request.getParameter(field);
+            if (value != null) {
+                values.put(field, value);
+            }
+        }
+        if (!tokens.accepts(request.getParameter("csrf"), "company-signup")) {
+            showForm(response, 403, values, List.of(), pages.message(lang, "error.csrf"));
+            return;
+        }
+        String password = request.getParameter("password");
+        SignUpOutcome outcome = signUp.submit(values, password == null ? new char[0] : password.toCharArray(), lang,
+                request.getRemoteAddr(), publicUrl != null ? publicUrl : RequestUrls.base(request));
+        if (outcome instanceof SignUpOutcome.Sent sent) {
+            pages.render(response, 200, "signup-sent", lang, Map.of("email", sent.email()));
+        } else if (outcome instanceof SignUpOutcome.Invalid invalid) {
+            showForm(response, 400, values, invalid.errors(), null);
+        } else if (outcome instanceof SignUpOutcome.Refused refused) {
+            showForm(response, 409, values, List.of(), refused.message());
+        } else {
+            response.setHeader("Retry-After", String.valueOf(((SignUpOutcome.RateLimited) outcome).retryAfterSeconds()));
+            message(response, 429, "error.rateLimited", "");
+        }
+    }
+
+    private void verify(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+        if (!tokens.accepts(request.getParameter("csrf"), "company-verify:" + token)) {
+            message(response, 403, "error.csrf", "");
+            return;
+        }
+        VerificationOutcome outcome = signUp.verify(token);
+        if (outcome instanceof VerificationOutcome.Created created) {
+            pages.render(response, 200, "verified", lang, Map.of("login", created.login()));
+        } else if (outcome instanceof VerificationOutcome.AlreadyRegistered already) {
+            message(response, 409, "verify.already", already.login());
+        } else {
+            message(response, 404, "verify.invalid", "");
+        }
+    }
+
+    private void showForm(HttpServletResponse response, int status, Map<String, String> values, List<FieldError> errors,
+                          String refusal) throws IOException {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("action", prefix() + PATH + "/" + SIGN_UP);
+        model.put("otherLanguage", (lang == Lang.EN ? "" : "/en") + PATH + "/" + SIGN_UP);
+        model.put("csrf", tokens.issue("company-signup"));
+        model.put("values", values);
+        model.put("regions", FrenchRegions.ALL);
+        model.put("refusal", refusal == null ? "" : refusal);
+        List<Map<String, String>> list = new ArrayList<>();
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (FieldError error : errors) {
+            list.add(Map.of("field", error.field(), "message", error.message()));
+            byField.putIfAbsent(error.field(), error.message());
+        }
+        model.put("errors", list);
+        model.put("fieldErrors", byField);
+        pages.render(response, status, "signup", lang, model);
+    }
+
+    private void message(HttpServletResponse response, int status, String key, String login) throws IOException {
+        pages.render(response, status, "message", lang, Map.of("message", pages.message(lang, key), "login", login));
+    }
+
+    private String prefix() {
+        return lang == Lang.EN ? "/en" : "";
+    }
+
+    private static String[] segments(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return info == null || info.length() < 2 ? new String[0] : info.substring(1).split("/", -1);
+    }
+}

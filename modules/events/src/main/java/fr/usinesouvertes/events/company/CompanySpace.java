@@ -1,0 +1,56 @@
+package fr.usinesouvertes.events.company;
+
+import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.events.export.RegistrationCsvExport;
+import fr.usinesouvertes.events.moderation.EditionFigures;
+import fr.usinesouvertes.events.moderation.ModerationQueue;
+import fr.usinesouvertes.events.moderation.ModerationServlet;
+import fr.usinesouvertes.events.registration.FormLimits;
+import fr.usinesouvertes.events.registration.RateLimiter;
+import fr.usinesouvertes.events.registration.SlotDirectory;
+import fr.usinesouvertes.events.web.FormTokens;
+import fr.usinesouvertes.platform.admin.AdminApp;
+import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.module.ModuleContext;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.security.CompanyAccess;
+import fr.usinesouvertes.platform.security.Role;
+import java.util.Set;
+
+/**
+ * Wires the company self-service and the organisers' moderation into a starting platform: the public
+ * sign-up pages ({@code /espace-entreprise/…}) and the back-office apps {@value CompanyAppServlet#NAME}
+ * (COMPANY) and {@value ModerationServlet#NAME} (ADMIN).
+ */
+public final class CompanySpace {
+
+    /** The repository's ACLs, as the platform's security grants them to a company's group. */
+    public static final CompanyGrants ACL = CompanyAccess::grant;
+
+    private CompanySpace() {
+    }
+
+    public static void start(ModuleContext context) {
+        ContentRepository repository = context.repository();
+        String configuredUrl = context.settings().get(EventsSettings.PUBLIC_URL);
+        CompanySignUp signUp = new CompanySignUp(repository, RateLimiter.fromSettings(context.settings(), context.clock()),
+                context.mail(), new PlatformCompanyAccounts(context.accounts()), ACL, context.clock());
+        CompanySignUpServlet.mount(context, signUp, FormTokens.fromSettings(context.settings(), context.clock()), configuredUrl);
+        CompanySites sites = new CompanySites(repository, ACL);
+        SitePhotos photos = new SitePhotos(repository);
+        context.registerServlet(SitePhotosServlet.PATH + "/*", new SitePhotosServlet(photos));
+        EventSheets sheets = new EventSheets(repository, ACL, context.clock());
+        CompanyRegistrations registrations = new CompanyRegistrations(
+                new SlotDirectory(repository, FormLimits.fromSettings(context.settings()).maxGroupSize()),
+                new RegistrationCsvExport(repository));
+        context.registerRestComponent(new CompanyResource(repository, sites, sheets, registrations));
+        context.registerAdminApp(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
+                new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock()), signUp,
+                        photos)));
+        String publicUrl = configuredUrl != null ? configuredUrl : "http://localhost:" + context.settings().get(CoreSettings.PORT);
+        ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), publicUrl, context.clock());
+        context.registerAdminApp(new AdminApp(ModerationServlet.NAME, "Modération des fiches", "Sheet moderation", Set.of(Role.ADMIN),
+                new ModerationServlet(queue, new EditionFigures(repository), new EditionStore(repository), context.clock())));
+    }
+}

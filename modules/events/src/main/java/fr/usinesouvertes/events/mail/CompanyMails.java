@@ -1,0 +1,54 @@
+package fr.usinesouvertes.events.mail;
+
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.platform.mail.OutgoingMail;
+import java.util.List;
+
+/**
+ * The e-mails of the company space: the sign-up verification link, and the organisers' decision on an
+ * event sheet (approved, or sent back with their message). French; the verification in English too
+ * when the company signed up in English.
+ */
+public final class CompanyMails {
+
+    private CompanyMails() {
+    }
+
+    public static OutgoingMail verification(String to, String contactName, String companyName, String link, Lang lang) {
+        if (lang == Lang.EN) {
+            String subject = "Confirm your company's sign-up – Journées Usines Ouvertes";
+            MailBody body = new MailBody().paragraph("Hello " + contactName + ",")
+                    .paragraph("To create the account of " + companyName + " on the Journées Usines Ouvertes platform, "
+                            + "confirm your e-mail address with this link, valid for 48 hours:")
+                    .link("Confirm my e-mail address", link)
+                    .paragraph("If you did not ask for this, ignore this message: nothing will be created.");
+            return new OutgoingMail(to, subject, body.text(), body.html("en", subject), List.of());
+        }
+        String subject = "Confirmez l'inscription de votre entreprise – Journées Usines Ouvertes";
+        MailBody body = new MailBody().paragraph("Bonjour " + contactName + ",")
+                .paragraph("Pour créer le compte de " + companyName + " sur la plateforme des Journées Usines Ouvertes, "
+                        + "confirmez votre adresse e-mail avec ce lien, valable 48 heures :")
+                .link("Confirmer mon adresse e-mail", link)
+                .paragraph("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne sera créé.");
+        return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
+    }
+
+    public static OutgoingMail sheetRejected(String to, String siteName, int edition, String reason) {
+        String subject = "Votre fiche événement « " + siteName + " » est à compléter";
+        MailBody body = new MailBody().paragraph("Bonjour,")
+                .paragraph("L'équipe des Journées Usines Ouvertes a relu la fiche événement " + edition + " du site « "
+                        + siteName + " » et vous la renvoie pour modification, avec ce message :")
+                .paragraph(reason)
+                .paragraph("La fiche est repassée en brouillon dans votre espace entreprise : modifiez-la puis "
+                        + "soumettez-la de nouveau.");
+        return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
+    }
+
+    public static OutgoingMail sheetApproved(String to, String siteName, int edition, String publicLink) {
+        String subject = "Votre fiche événement « " + siteName + " » est publiée";
+        MailBody body = new MailBody().paragraph("Bonjour,")
+                .paragraph("La fiche événement " + edition + " du site « " + siteName + " » a été validée et publiée.")
+                .link("Voir la page publique", publicLink);
+        return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
+    }
+}

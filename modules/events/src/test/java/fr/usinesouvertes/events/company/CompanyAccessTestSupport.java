@@ -1,0 +1,27 @@
+package fr.usinesouvertes.events.company;
+
+import fr.usinesouvertes.platform.security.Account;
+import fr.usinesouvertes.platform.security.CompanyAccess;
+import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.PlatformExtension;
+import java.time.Clock;
+import java.util.Set;
+
+/** Companies with a COMPANY account and the ACL on their node, as a verified sign-up leaves them. */
+final class CompanyAccessTestSupport {
+
+    static final String PASSWORD = "Usine-Ouverte-2026";
+
+    private CompanyAccessTestSupport() {
+    }
+
+    static Account company(PlatformExtension platform, String name, String login) {
+        String slug = platform.platform().repository().write(session -> {
+            String created = CompanyNodes.create(session, new CompanySignUpForm(name, null, "Contact", login, "Bretagne"),
+                    Clock.systemUTC());
+            CompanyAccess.grant(session, created, CompanyNodes.ROOT + "/" + created);
+            return created;
+        });
+        return platform.platform().accounts().create(login, name, PASSWORD.toCharArray(), Set.of(Role.COMPANY), slug);
+    }
+}

@@ -1,0 +1,88 @@
+package fr.usinesouvertes.events.company;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.events.EventsModule;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.moderation.ModerationQueue;
+import fr.usinesouvertes.platform.security.Account;
+import fr.usinesouvertes.platform.security.WebSessions;
+import fr.usinesouvertes.platform.testing.AdminBrowser;
+import fr.usinesouvertes.platform.testing.PlatformExtension;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Site photos: uploaded by the company (multipart, CSRF), hidden from the public until the sheet is approved, never another company's. */
+class SitePhotosTest {
+
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("../../light-modules").toAbsolutePath().normalize())
+            .inMemory().setting("clock", "2025-10-01T10:00:00+02:00").modules(new EventsModule());
+
+    /** The smallest valid PNG: one transparent pixel. */
+    static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    @Test
+    void aPhotoIsPublicOnlyOnceTheSheetIsApprovedAndOnlyItsCompanyManagesIt() {
+        Account zeta = CompanyAccessTestSupport.company(PLATFORM, "Zeta Bois", "zeta@bois.example.fr");
+        Account eta = CompanyAccessTestSupport.company(PLATFORM, "Eta Papier", "eta@papier.example.fr");
+        CompanySession session = new AccountCompanySession(PLATFORM.platform().repository(), zeta);
+        String site = new CompanySites(PLATFORM.platform().repository(), CompanySpace.ACL).create(session,
+                CompanyFixtures.site("Scierie Zeta", "Épinal", "Grand Est"));
+        AdminBrowser browser = AdminBrowser.on(PLATFORM);
+        browser.login(zeta.login(), CompanyAccessTestSupport.PASSWORD);
+        browser.get("/admin/entreprise/sites/" + site);
+
+        HttpResponse<String> notAnImage = upload(browser, site, "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "Logo");
+        assertThat(notAnImage.statusCode()).isEqualTo(303);
+        assertThat(new SitePhotos(PLATFORM.platform().repository()).list(session, site)).isEmpty();
+        assertThat(upload(browser, site, PNG, "La scierie vue du ciel").statusCode()).isEqualTo(303);
+        String page = browser.get("/admin/entreprise/sites/" + site).body();
+        assertThat(page).contains("alt=\"La scierie vue du ciel\"");
+        String name = page.replaceAll("(?s).*/sites/" + site + "/photos/([a-z0-9]+)\".*", "$1");
+        assertThat(browser.get("/admin/entreprise/sites/" + site + "/photos/" + name).statusCode()).isEqualTo(200);
+
+        AdminBrowser other = AdminBrowser.on(PLATFORM);
+        other.login(eta.login(), CompanyAccessTestSupport.PASSWORD);
+        assertThat(other.get("/admin/entreprise/sites/" + site + "/photos/" + name).statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.get(SitePhotosServlet.PATH + "/" + site + "/" + name).statusCode()).isEqualTo(404);
+
+        EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER);
+        sheets.save(session, site, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
+        sheets.submit(session, site, Lang.FR);
+        new ModerationQueue(PLATFORM.platform().repository(), CompanySpace.ACL, mail -> { }, "https://x.example", EventSheetsTest.OCTOBER)
+                .approve(2026, site);
+
+        HttpResponse<String> published = PLATFORM.get(SitePhotosServlet.PATH + "/" + site + "/" + name);
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
+        assertThat(PLATFORM.get("/usines/" + site).body()).contains(SitePhotosServlet.PATH + "/" + site + "/" + name,
+                "alt=\"La scierie vue du ciel\"");
+    }
+
+    private static HttpResponse<String> upload(AdminBrowser browser, String site, byte[] image, String alt) {
+        String boundary = "----photo" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + browser.csrf() + "\r\n");
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"alt\"\r\n\r\n" + alt + "\r\n");
+        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"photo.png\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n");
+        body.writeBytes(image);
+        write(body, "\r\n--" + boundary + "--\r\n");
+        HttpRequest request = HttpRequest.newBuilder(PLATFORM.uri("/admin/entreprise/sites/" + site + "/photos"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", WebSessions.COOKIE + "=" + browser.cookie(WebSessions.COOKIE))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return PLATFORM.send(request);
+    }
+
+    private static void write(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
