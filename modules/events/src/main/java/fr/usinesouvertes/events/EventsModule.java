@@ -7,7 +7,17 @@ import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
 import fr.usinesouvertes.events.delivery.SlotCalendarResource;
 import fr.usinesouvertes.events.organiser.RecruitmentCommand;
 import fr.usinesouvertes.events.organiser.RegistrationsCommand;
+import fr.usinesouvertes.events.mail.MailQueue;
+import fr.usinesouvertes.events.mail.RegistrationMailComposer;
+import fr.usinesouvertes.events.registration.ManageLinks;
+import fr.usinesouvertes.events.registration.RegistrationLinks;
+import fr.usinesouvertes.events.registration.RegistrationMailDispatcher;
+import fr.usinesouvertes.events.registration.RegistrationMailWorker;
+import fr.usinesouvertes.events.registration.RegistrationMailer;
+import fr.usinesouvertes.events.registration.RegistrationRecords;
 import fr.usinesouvertes.events.registration.RegistrationService;
+import fr.usinesouvertes.events.registration.FormLimits;
+import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.search.CommunesTable;
 import fr.usinesouvertes.events.search.SearchParameters;
 import fr.usinesouvertes.events.search.SearchResource;
@@ -23,6 +33,8 @@ import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import java.util.List;
@@ -40,6 +52,10 @@ public final class EventsModule implements PlatformModule {
     public static final String SEARCH_INDEX = "sites";
     static final String LIGHT_MODULE_ROOT = "light-modules/events";
     static final String CALENDAR_UID_DOMAIN = "journees-usines-ouvertes.fr";
+    private static final Duration MAIL_POLL = Duration.ofSeconds(1);
+    private static final int MAIL_BATCH = 50;
+
+    private RegistrationMailWorker mailWorker;
 
     @Override
     public ModuleDescriptor descriptor() {
@@ -58,21 +74,44 @@ public final class EventsModule implements PlatformModule {
 
     @Override
     public void start(ModuleContext context) {
+        VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
+        // Retries follow real time, even when --clock fixes the platform's "now".
+        MailQueue mailQueue = new MailQueue(context.repository(), Clock.systemUTC());
+        ManageLinks links = new ManageLinks(RegistrationLinks.fromSettings(context.settings(), context.clock()));
+        mailWorker = startMailWorker(context, mailQueue, links, calendar);
         RegistrationService registrations = RegistrationService.fromSettings(context.repository(), context.settings(),
-                context.clock());
+                context.clock(), mailQueue, mailWorker::wake, links);
         context.registerRestComponent(new RegistrationResource(registrations));
         context.registerRestComponent(new OpenApiResource());
         RegistrationPagesServlet.mount(context, registrations);
         context.registerTemplatingFunctions("eventsfn", new EventsFunctions(context.repository(), context.clock(),
                 publicUrl(context)));
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
-        VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
         SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
         context.registerRestComponent(new SearchResource(new SiteSearch(index, context.clock()),
                 new SearchParameters(communes)));
+    }
+
+    @Override
+    public void stop() {
+        if (mailWorker != null) {
+            mailWorker.close();
+        }
+    }
+
+    /** Sends the queued registration e-mails from the one node holding the job's lease. */
+    private static RegistrationMailWorker startMailWorker(ModuleContext context, MailQueue queue, ManageLinks links,
+                                                          VisitCalendar calendar) {
+        Duration retryDelay = Duration.ofSeconds(context.settings().get(EventsSettings.MAIL_RETRY_DELAY));
+        RegistrationMailDispatcher dispatcher = new RegistrationMailDispatcher(queue,
+                new RegistrationRecords(context.repository()),
+                new SlotDirectory(context.repository(), FormLimits.fromSettings(context.settings()).maxGroupSize()), links,
+                new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()), retryDelay,
+                context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH);
+        return new RegistrationMailWorker(context.clusterJobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
     }
 
     /** The {@code public-url} setting, or the local address when it is unset (development, demos). */

@@ -69,8 +69,29 @@ public final class SlotBooking {
      * @return identifiers of the registrations promoted from the waiting list (to be told by e-mail)
      */
     public List<String> cancel(String registrationId) {
+        return cancel(registrationId, (session, promoted) -> { });
+    }
+
+    /**
+     * Cancels like {@link #cancel(String)}, and lets {@code followUp} write in the same commit what must
+     * follow (the queued e-mails); it is not called when the registration was already cancelled.
+     */
+    public List<String> cancel(String registrationId, CancellationFollowUp followUp) {
         String slotId = repository.read(session -> registration(session, registrationId).getProperty(SLOT).getString());
-        return underSlotLock(slotId, () -> repository.write(session -> cancelOnce(session, registrationId)));
+        return underSlotLock(slotId, () -> repository.write(session -> {
+            List<String> promoted = cancelOnce(session, registrationId);
+            if (promoted != null) {
+                followUp.write(session, promoted);
+            }
+            return promoted == null ? List.<String>of() : promoted;
+        }));
+    }
+
+    /** Writes what must follow a cancellation, inside its commit. */
+    @FunctionalInterface
+    public interface CancellationFollowUp {
+        /** @param promoted registrations confirmed from the waiting list by this cancellation */
+        void write(Session session, List<String> promoted) throws javax.jcr.RepositoryException;
     }
 
     /**
@@ -118,14 +139,16 @@ public final class SlotBooking {
                     (int) ledger.waiting());
         }
         ledger.stamp();
+        request.followUp().write(session, outcome);
         return outcome;
     }
 
+    /** @return the promoted registrations, or {@code null} when it was already cancelled */
     private List<String> cancelOnce(Session session, String registrationId) throws javax.jcr.RepositoryException {
         Node registration = registration(session, registrationId);
         String status = registration.getProperty(STATUS).getString();
         if (status.equals("cancelled")) {
-            return List.of();
+            return null;
         }
         String slotId = registration.getProperty(SLOT).getString();
         SlotLedger ledger = new SlotLedger(slot(session, slotId));
