@@ -53,7 +53,8 @@ public final class EventsModule implements PlatformModule {
     static final String LIGHT_MODULE_ROOT = "light-modules/events";
     static final String CALENDAR_UID_DOMAIN = "journees-usines-ouvertes.fr";
     private static final Duration MAIL_POLL = Duration.ofSeconds(1);
-    private static final int MAIL_BATCH = 50;
+    private static final int MAIL_BATCH = 100;
+    private static final int MAIL_SENDERS = 4;
 
     private RegistrationMailWorker mailWorker;
 
@@ -110,7 +111,7 @@ public final class EventsModule implements PlatformModule {
                 new RegistrationRecords(context.repository()),
                 new SlotDirectory(context.repository(), FormLimits.fromSettings(context.settings()).maxGroupSize()), links,
                 new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()), retryDelay,
-                context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH);
+                context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH, MAIL_SENDERS);
         return new RegistrationMailWorker(context.clusterJobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
     }
 

@@ -7,17 +7,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends the queued registration e-mails in batches: reads each entry's registration and slot, composes
- * the message, hands it to the transport, then records the whole batch in one commit (sent entries
- * removed, failed ones rescheduled with a doubling delay, or given up after the last attempt and
- * logged). Logs carry the registration id, never the address.
+ * the message, hands it to the transport (several at a time: an SMTP exchange mostly waits on the
+ * network), then records the whole batch in one commit (sent entries removed, failed ones rescheduled
+ * with a doubling delay, or given up after the last attempt and logged). Logs carry the registration
+ * id, never the address.
  */
-public final class RegistrationMailDispatcher {
+public final class RegistrationMailDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationMailDispatcher.class);
 
@@ -29,14 +36,17 @@ public final class RegistrationMailDispatcher {
     private final Duration retryDelay;
     private final int maxAttempts;
     private final int batchSize;
+    private final ExecutorService senders;
 
     /**
      * @param retryDelay  wait before the second attempt, doubled at each further one
      * @param maxAttempts attempts before an e-mail is given up
      * @param batchSize   entries sent between two commits (what a crash may send twice)
+     * @param parallel    messages handed to the transport at the same time
      */
     public RegistrationMailDispatcher(MailQueue queue, RegistrationRecords records, SlotDirectory slots, ManageLinks links,
-                                      RegistrationMailer mailer, Duration retryDelay, int maxAttempts, int batchSize) {
+                                      RegistrationMailer mailer, Duration retryDelay, int maxAttempts, int batchSize,
+                                      int parallel) {
         this.queue = queue;
         this.records = records;
         this.slots = slots;
@@ -45,6 +55,12 @@ public final class RegistrationMailDispatcher {
         this.retryDelay = retryDelay;
         this.maxAttempts = maxAttempts;
         this.batchSize = batchSize;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(parallel, runnable -> {
+            Thread thread = new Thread(runnable, "registration-mail-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** What one batch did. */
@@ -57,33 +73,28 @@ public final class RegistrationMailDispatcher {
     }
 
     /**
-     * Sends one batch of due entries while {@code stillInCharge} holds (this node keeps the job's lease).
-     * Stops at the first transport failure: the server is down, the rest waits for the next batch.
+     * Sends one batch of due entries if {@code stillInCharge} holds (this node keeps the job's lease).
+     * A transport failure tells the caller to leave the server alone for a while.
      */
     public BatchResult sendDue(BooleanSupplier stillInCharge) {
+        if (!stillInCharge.getAsBoolean()) {
+            return new BatchResult(0, 0, false);
+        }
         List<QueuedMail> due = queue.due(batchSize);
+        List<Future<MailQueue.Failure>> attempts = new ArrayList<>(due.size());
+        for (QueuedMail mail : due) {
+            attempts.add(senders.submit(() -> attempt(mail)));
+        }
         List<QueuedMail> sent = new ArrayList<>();
         List<MailQueue.Failure> failures = new ArrayList<>();
         boolean transportDown = false;
-        for (QueuedMail mail : due) {
-            if (!stillInCharge.getAsBoolean()) {
-                break;
-            }
-            try {
-                Optional<String> problem = send(mail);
-                if (problem.isPresent()) {
-                    failures.add(new MailQueue.Failure(mail, problem.get(), true));
-                } else {
-                    sent.add(mail);
-                }
-            } catch (MailException e) {
-                failures.add(new MailQueue.Failure(mail, e.getMessage(), false));
-                LOG.warn("Could not send the {} e-mail of registration {} (attempt {}), retrying later: {}", mail.kind(),
-                        mail.registrationId(), mail.attempts() + 1, e.getMessage());
-                transportDown = true;
-                break;
-            } catch (IllegalArgumentException e) {
-                failures.add(new MailQueue.Failure(mail, e.getMessage(), true));
+        for (int i = 0; i < due.size(); i++) {
+            MailQueue.Failure failure = outcome(attempts.get(i), due.get(i));
+            if (failure == null) {
+                sent.add(due.get(i));
+            } else {
+                failures.add(failure);
+                transportDown |= !failure.permanent();
             }
         }
         if (sent.isEmpty() && failures.isEmpty()) {
@@ -95,6 +106,31 @@ public final class RegistrationMailDispatcher {
                     gaveUp.lastError(), MailQueue.WORKSPACE);
         }
         return new BatchResult(sent.size(), failures.size(), transportDown);
+    }
+
+    /** Sends one entry; answers why it failed, or {@code null} once handed over. */
+    private MailQueue.Failure attempt(QueuedMail mail) {
+        try {
+            Optional<String> problem = send(mail);
+            return problem.map(reason -> new MailQueue.Failure(mail, reason, true)).orElse(null);
+        } catch (MailException e) {
+            LOG.warn("Could not send the {} e-mail of registration {} (attempt {}), retrying later: {}", mail.kind(),
+                    mail.registrationId(), mail.attempts() + 1, e.getMessage());
+            return new MailQueue.Failure(mail, e.getMessage(), false);
+        } catch (IllegalArgumentException e) {
+            return new MailQueue.Failure(mail, e.getMessage(), true);
+        }
+    }
+
+    private static MailQueue.Failure outcome(Future<MailQueue.Failure> attempt, QueuedMail mail) {
+        try {
+            return attempt.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MailQueue.Failure(mail, "interrupted", false);
+        } catch (ExecutionException e) {
+            return new MailQueue.Failure(mail, String.valueOf(e.getCause()), false);
+        }
     }
 
     /** Composes and sends one entry; answers why it can never be sent, or empty once handed over. */
@@ -117,5 +153,16 @@ public final class RegistrationMailDispatcher {
             throw new MailException(reason, e);
         }
         return Optional.empty();
+    }
+
+    /** Stops the sending threads once the messages in hand are sent. */
+    @Override
+    public void close() {
+        senders.shutdown();
+        try {
+            senders.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

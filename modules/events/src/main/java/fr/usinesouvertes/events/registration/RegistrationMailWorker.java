@@ -101,9 +101,10 @@ public final class RegistrationMailWorker implements AutoCloseable {
         running = false;
         wake(); // no interrupt: it would close Oak's file channels in the middle of a commit
         try {
-            thread.join(10_000);
+            thread.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        dispatcher.close();
     }
 }

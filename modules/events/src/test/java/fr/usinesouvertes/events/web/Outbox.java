@@ -25,10 +25,10 @@ final class Outbox {
 
     /**
      * The messages to {@code address} once there are at least {@code expected} of them (mail is sent from
-     * a queue after the request returns), or whatever is there after 10 seconds.
+     * a queue after the request returns), or whatever is there after 30 seconds.
      */
     static List<MimeMessage> awaitMessagesTo(Path dataFolder, String address, int expected) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         List<MimeMessage> found = messagesTo(dataFolder, address);
         while (found.size() < expected && System.nanoTime() < deadline) {
             Thread.sleep(20);
