@@ -5,6 +5,7 @@ import fr.usinesouvertes.platform.mail.MailSettings;
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
 import fr.usinesouvertes.events.delivery.SlotCalendarResource;
+import fr.usinesouvertes.events.organiser.MailQueueCommand;
 import fr.usinesouvertes.events.organiser.RecruitmentCommand;
 import fr.usinesouvertes.events.organiser.RegistrationsCommand;
 import fr.usinesouvertes.events.mail.MailQueue;
@@ -70,7 +71,7 @@ public final class EventsModule implements PlatformModule {
 
     @Override
     public List<ModuleCommand> commands() {
-        return List.of(new RegistrationsCommand(), new RecruitmentCommand());
+        return List.of(new RegistrationsCommand(), new RecruitmentCommand(), new MailQueueCommand());
     }
 
     @Override

@@ -128,6 +128,26 @@ public final class MailQueue {
         });
     }
 
+    /** Puts every failed entry back in the queue, due now with its attempts reset; returns how many. */
+    public int retryFailed() {
+        long now = clock.millis();
+        return repository.write(session -> {
+            int count = 0;
+            List<String> names = new ArrayList<>();
+            for (NodeIterator it = session.getNode(FAILED).getNodes(); it.hasNext(); ) {
+                names.add(it.nextNode().getName());
+            }
+            for (String name : names) {
+                session.move(FAILED + "/" + name, PENDING + "/" + name);
+                Node entry = session.getNode(PENDING + "/" + name);
+                entry.setProperty("attempts", 0L);
+                entry.setProperty("due", now);
+                count++;
+            }
+            return count;
+        });
+    }
+
     /**
      * Why an entry could not be sent.
      *
