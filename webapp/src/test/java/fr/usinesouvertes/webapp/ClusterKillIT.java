@@ -118,6 +118,7 @@ class ClusterKillIT {
                 AtomicInteger confirmedByB = new AtomicInteger();
                 AtomicInteger sequence = new AtomicInteger();
                 ConcurrentLinkedQueue<String> failuresOnA = new ConcurrentLinkedQueue<>();
+                ConcurrentLinkedQueue<String> refusedByB = new ConcurrentLinkedQueue<>();
                 List<Thread> load = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     URI target = (i % 2 == 0 ? a : b).resolve(HOME);
@@ -145,12 +146,14 @@ class ClusterKillIT {
                         HttpResponse<String> answer = register(node, slot, "kill-" + sequence.incrementAndGet() + "@example.org");
                         if (answer.statusCode() == 201 && answer.body().contains("\"confirmed\"")) {
                             (onA ? confirmedByA : confirmedByB).incrementAndGet();
-                        } else if (onA && answer.statusCode() != 201) { // waitlisted (a small slot filled up) is fine
-                            failuresOnA.add("registration: HTTP " + answer.statusCode() + " " + answer.body());
+                        } else if (answer.statusCode() != 201) { // waitlisted (a small slot filled up) is fine
+                            (onA ? failuresOnA : refusedByB).add("registration: HTTP " + answer.statusCode() + " "
+                                    + answer.body());
                         }
                     }, onA ? failuresOnA : null));
                 }
-                awaitAtLeast(confirmedByB, 20, Duration.ofSeconds(60));
+                awaitAtLeast(confirmedByB, 10, Duration.ofSeconds(120), refusedByB);
+                assertThat(refusedByB).isEmpty();
                 nodeB.killHard();
                 int acknowledgedByB = confirmedByB.get(); // B answers nothing more
                 int beforeKill = answeredByA.get();
@@ -260,12 +263,14 @@ class ClusterKillIT {
         return booked;
     }
 
-    private static void awaitAtLeast(AtomicInteger counter, int count, Duration timeout) throws InterruptedException {
+    private static void awaitAtLeast(AtomicInteger counter, int count, Duration timeout, Object context)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (counter.get() < count && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(counter.get()).as("registrations acknowledged by node B before the kill").isGreaterThanOrEqualTo(count);
+        assertThat(counter.get()).as("registrations acknowledged by node B before the kill (refused: %s)", context)
+                .isGreaterThanOrEqualTo(count);
     }
 
     private int status(URI uri) throws IOException, InterruptedException {

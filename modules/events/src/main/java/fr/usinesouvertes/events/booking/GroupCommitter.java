@@ -22,8 +22,9 @@ import javax.jcr.InvalidItemStateException;
  * in the same session, so capacity counters add up. A work that refuses without changing anything
  * ({@link SlotNotFoundException}, {@link RegistrationNotFoundException}) fails alone; any other failure
  * makes the batch fall back to one commit per work, so nothing half-written is ever saved for anyone.
- * A commit that another cluster node's commit beat (Oak's {@link InvalidItemStateException}) is run
- * again on a fresh session, with a short random back-off.
+ * When another cluster node's commit beat a batch (Oak's {@link InvalidItemStateException}), its works
+ * are committed one by one, so that only those touching the contended slot wait; each of these backs
+ * off for a short random time without holding the commit lock, then queues again.
  */
 final class GroupCommitter {
 
@@ -34,8 +35,22 @@ final class GroupCommitter {
     private final ReentrantLock commitLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
 
-    private record Pending<T>(String key, SessionWork<T> work, CompletableFuture<T> result) {
+    /** A caller's work; {@code queued} turns false when a conflict sends it back to its caller for a retry. */
+    private static final class Pending<T> {
+        final String key;
+        final SessionWork<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        volatile boolean queued = true;
+        int conflicts;
+
+        Pending(String key, SessionWork<T> work) {
+            this.key = key;
+            this.work = work;
+        }
     }
+
+    /** What became of a commit attempt. */
+    private enum Attempt { SAVED, CONFLICT, FAILED }
 
     GroupCommitter(ContentRepository repository) {
         this.repository = repository;
@@ -48,20 +63,25 @@ final class GroupCommitter {
      * @param key names the contended resource in errors (the slot)
      */
     <T> T commit(String key, SessionWork<T> work) {
-        Pending<T> pending = new Pending<>(key, work, new CompletableFuture<>());
+        Pending<T> pending = new Pending<>(key, work);
         queue.add(pending);
-        while (!pending.result().isDone()) {
+        while (!pending.result.isDone()) {
             commitLock.lock();
             try {
-                if (!pending.result().isDone()) {
+                if (!pending.result.isDone() && pending.queued) {
                     commitBatch(drain());
                 }
             } finally {
                 commitLock.unlock();
             }
+            if (!pending.result.isDone() && !pending.queued) {
+                backOff(pending.conflicts); // outside the lock: this node's other bookings go on meanwhile
+                pending.queued = true;
+                queue.add(pending);
+            }
         }
         try {
-            return pending.result().get();
+            return pending.result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for a booking commit", e);
@@ -86,57 +106,67 @@ final class GroupCommitter {
         if (batch.isEmpty()) {
             return;
         }
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try {
-                List<Object> results = repository.write(session -> {
-                    List<Object> outcomes = new ArrayList<>(batch.size());
-                    for (Pending<?> pending : batch) {
-                        try {
-                            outcomes.add(pending.work().run(session));
-                        } catch (SlotNotFoundException | RegistrationNotFoundException refused) {
-                            outcomes.add(refused); // thrown before the work changed anything
-                        }
-                    }
-                    return outcomes;
-                });
-                for (int i = 0; i < batch.size(); i++) {
-                    complete(batch.get(i), results.get(i));
-                }
-                return;
-            } catch (RepositoryException e) {
-                if (!(e.getCause() instanceof InvalidItemStateException)) {
-                    failed(batch, e);
-                    return;
-                }
-            } catch (RuntimeException e) {
-                failed(batch, e);
-                return;
-            }
-            backOff(attempt);
+        Attempt attempt = tryCommit(batch);
+        if (attempt == Attempt.SAVED) {
+            return;
         }
-        for (Pending<?> pending : batch) {
-            pending.result().completeExceptionally(new BookingContentionException(pending.key(), MAX_ATTEMPTS));
+        if (batch.size() > 1) {
+            for (Pending<?> pending : batch) { // alone, so that only the culprit fails or waits
+                commitBatch(List.of(pending));
+            }
+            return;
+        }
+        Pending<?> pending = batch.get(0);
+        if (attempt == Attempt.CONFLICT) {
+            if (++pending.conflicts >= MAX_ATTEMPTS) {
+                pending.result.completeExceptionally(new BookingContentionException(pending.key, MAX_ATTEMPTS));
+            } else {
+                pending.queued = false; // its caller backs off and queues it again
+            }
         }
     }
 
-    /** A batch whose commit failed for another reason than a conflict: each work alone, so only the culprit fails. */
-    private void failed(List<Pending<?>> batch, RuntimeException failure) {
+    /** One commit of the whole batch; completes the works when saved, or a lone work when it failed. */
+    private Attempt tryCommit(List<Pending<?>> batch) {
+        try {
+            List<Object> results = repository.write(session -> {
+                List<Object> outcomes = new ArrayList<>(batch.size());
+                for (Pending<?> pending : batch) {
+                    try {
+                        outcomes.add(pending.work.run(session));
+                    } catch (SlotNotFoundException | RegistrationNotFoundException refused) {
+                        outcomes.add(refused); // thrown before the work changed anything
+                    }
+                }
+                return outcomes;
+            });
+            for (int i = 0; i < batch.size(); i++) {
+                complete(batch.get(i), results.get(i));
+            }
+            return Attempt.SAVED;
+        } catch (RepositoryException e) {
+            if (e.getCause() instanceof InvalidItemStateException) {
+                return Attempt.CONFLICT;
+            }
+            return failed(batch, e);
+        } catch (RuntimeException e) {
+            return failed(batch, e);
+        }
+    }
+
+    private static Attempt failed(List<Pending<?>> batch, RuntimeException failure) {
         if (batch.size() == 1) {
-            batch.get(0).result().completeExceptionally(failure);
-            return;
+            batch.get(0).result.completeExceptionally(failure);
         }
-        for (Pending<?> pending : batch) {
-            commitBatch(List.of(pending));
-        }
+        return Attempt.FAILED;
     }
 
     @SuppressWarnings("unchecked")
     private static <T> void complete(Pending<T> pending, Object result) {
-        if (result instanceof RuntimeException refused
-                && (refused instanceof SlotNotFoundException || refused instanceof RegistrationNotFoundException)) {
-            pending.result().completeExceptionally(refused);
+        if (result instanceof SlotNotFoundException || result instanceof RegistrationNotFoundException) {
+            pending.result.completeExceptionally((RuntimeException) result);
         } else {
-            pending.result().complete((T) result);
+            pending.result.complete((T) result);
         }
     }
 
