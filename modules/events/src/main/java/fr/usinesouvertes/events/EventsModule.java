@@ -6,9 +6,20 @@ import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
 import fr.usinesouvertes.events.directory.DirectoryFunctions;
 import fr.usinesouvertes.events.delivery.SlotCalendarResource;
+import fr.usinesouvertes.events.organiser.MailQueueCommand;
 import fr.usinesouvertes.events.organiser.RecruitmentCommand;
 import fr.usinesouvertes.events.organiser.RegistrationsCommand;
+import fr.usinesouvertes.events.mail.MailQueue;
+import fr.usinesouvertes.events.mail.RegistrationMailComposer;
+import fr.usinesouvertes.events.registration.ManageLinks;
+import fr.usinesouvertes.events.registration.RegistrationLinks;
+import fr.usinesouvertes.events.registration.RegistrationMailDispatcher;
+import fr.usinesouvertes.events.registration.RegistrationMailWorker;
+import fr.usinesouvertes.events.registration.RegistrationMailer;
+import fr.usinesouvertes.events.registration.RegistrationRecords;
 import fr.usinesouvertes.events.registration.RegistrationService;
+import fr.usinesouvertes.events.registration.FormLimits;
+import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.search.CommunesTable;
 import fr.usinesouvertes.events.search.SearchParameters;
 import fr.usinesouvertes.events.search.ContentDocuments;
@@ -28,6 +39,8 @@ import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import java.util.List;
@@ -47,6 +60,11 @@ public final class EventsModule implements PlatformModule {
     public static final String CONTENT_INDEX = "content";
     static final String LIGHT_MODULE_ROOT = "light-modules/events";
     static final String CALENDAR_UID_DOMAIN = "journees-usines-ouvertes.fr";
+    private static final Duration MAIL_POLL = Duration.ofSeconds(1);
+    private static final int MAIL_BATCH = 100;
+    private static final int MAIL_SENDERS = 4;
+
+    private RegistrationMailWorker mailWorker;
 
     @Override
     public ModuleDescriptor descriptor() {
@@ -60,13 +78,18 @@ public final class EventsModule implements PlatformModule {
 
     @Override
     public List<ModuleCommand> commands() {
-        return List.of(new RegistrationsCommand(), new RecruitmentCommand());
+        return List.of(new RegistrationsCommand(), new RecruitmentCommand(), new MailQueueCommand());
     }
 
     @Override
     public void start(ModuleContext context) {
+        VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
+        // Retries follow real time, even when --clock fixes the platform's "now".
+        MailQueue mailQueue = new MailQueue(context.repository(), Clock.systemUTC());
+        ManageLinks links = new ManageLinks(RegistrationLinks.fromSettings(context.settings(), context.clock()));
+        mailWorker = startMailWorker(context, mailQueue, links, calendar);
         RegistrationService registrations = RegistrationService.fromSettings(context.repository(), context.settings(),
-                context.clock());
+                context.clock(), mailQueue, mailWorker::wake, links);
         context.registerRestComponent(new RegistrationResource(registrations));
         context.registerRestComponent(new OpenApiResource());
         RegistrationPagesServlet.mount(context, registrations);
@@ -74,7 +97,6 @@ public final class EventsModule implements PlatformModule {
         context.registerTemplatingFunctions("eventsfn", eventsFunctions);
         context.registerSitemapSource(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
-        VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
         SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
@@ -88,6 +110,25 @@ public final class EventsModule implements PlatformModule {
         context.registerRestComponent(new ContentSearchResource(contentSearch));
         context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
         fr.usinesouvertes.events.company.CompanySpace.start(context);
+    }
+
+    @Override
+    public void stop() {
+        if (mailWorker != null) {
+            mailWorker.close();
+        }
+    }
+
+    /** Sends the queued registration e-mails from the one node holding the job's lease. */
+    private static RegistrationMailWorker startMailWorker(ModuleContext context, MailQueue queue, ManageLinks links,
+                                                          VisitCalendar calendar) {
+        Duration retryDelay = Duration.ofSeconds(context.settings().get(EventsSettings.MAIL_RETRY_DELAY));
+        RegistrationMailDispatcher dispatcher = new RegistrationMailDispatcher(queue,
+                new RegistrationRecords(context.repository()),
+                new SlotDirectory(context.repository(), FormLimits.fromSettings(context.settings()).maxGroupSize()), links,
+                new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()), retryDelay,
+                context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH, MAIL_SENDERS);
+        return new RegistrationMailWorker(context.clusterJobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
     }
 
     /** The {@code public-url} setting, or the local address when it is unset (development, demos). */

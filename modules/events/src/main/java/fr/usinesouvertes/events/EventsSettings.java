@@ -28,12 +28,19 @@ public final class EventsSettings {
                     + "LONGITUDE…), used by the search's near=<commune or postal code>; unset: only lat/lon work",
             null, EventsSettings::readableFile);
 
+    public static final SettingDefinition<Integer> MAIL_RETRY_DELAY = SettingDefinition.integer("mail-retry-delay",
+            "Seconds before a registration e-mail that could not be sent is tried again, doubled at each further attempt",
+            "60", 1, 86_400);
+    public static final SettingDefinition<Integer> MAIL_MAX_ATTEMPTS = SettingDefinition.integer("mail-max-attempts",
+            "Attempts before a registration e-mail is given up (logged, and listed by the mail-queue command)",
+            "8", 1, 100);
+
     private EventsSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
         return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,
-                REGISTRATION_MAX_ACCOMPANYING_ADULTS, COMMUNES);
+                REGISTRATION_MAX_ACCOMPANYING_ADULTS, COMMUNES, MAIL_RETRY_DELAY, MAIL_MAX_ATTEMPTS);
     }
 
     private static String secret(String value) {

@@ -1,7 +1,6 @@
 package fr.usinesouvertes.events.booking;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
-import fr.usinesouvertes.platform.repository.RepositoryException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,9 +10,6 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.ReentrantLock;
-import javax.jcr.InvalidItemStateException;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
@@ -23,10 +19,11 @@ import javax.jcr.Session;
  * Books persons on time slots without ever exceeding a slot's capacity, under any concurrency, and
  * keeps each slot's waiting list in order.
  *
- * <p>Each booking or cancellation is one repository commit that updates the slot's counters (see
- * {@link SlotLedger}) and the registration together. Bookings of one slot within this process queue on
- * a lock, which spares them needless conflicts; bookings from other cluster nodes are serialised by
- * Oak's conflict detection and retried here.
+ * <p>Each booking or cancellation updates the slot's counters (see {@link SlotLedger}) and the
+ * registration in the same commit. Within this process, concurrent bookings are saved together by a
+ * {@link GroupCommitter}, one after the other on one session, which spares them needless conflicts
+ * and shares the commit's cost; bookings from other cluster nodes are serialised by Oak's conflict
+ * detection and retried.
  *
  * <p>Registrations live in the private {@value #WORKSPACE} workspace, one folder per slot, one node per
  * submission, named after the submission key so that a double submit finds the first one.
@@ -38,19 +35,15 @@ public final class SlotBooking {
     static final String PERSONS = "persons";
     static final String SLOT = "slot";
     static final String WAIT_SEQUENCE = "waitSequence";
-    private static final int MAX_ATTEMPTS = 200;
-    private static final int LOCK_STRIPES = 64;
 
     private final ContentRepository repository;
     private final Clock clock;
-    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    private final GroupCommitter committer;
 
     public SlotBooking(ContentRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
-        for (int i = 0; i < LOCK_STRIPES; i++) {
-            locks[i] = new ReentrantLock(true);
-        }
+        this.committer = new GroupCommitter(repository);
         repository.write(session -> {
             repository.workspaces().ensureRoots(session, List.of(WORKSPACE));
             return null;
@@ -59,7 +52,7 @@ public final class SlotBooking {
 
     /** Confirms the request if it fits, else puts it on the waiting list; a repeated submission returns the first outcome. */
     public BookingOutcome book(BookingRequest request) {
-        return underSlotLock(request.slotId(), () -> repository.write(session -> bookOnce(session, request)));
+        return committer.commit(request.slotId(), session -> bookOnce(session, request));
     }
 
     /**
@@ -69,8 +62,29 @@ public final class SlotBooking {
      * @return identifiers of the registrations promoted from the waiting list (to be told by e-mail)
      */
     public List<String> cancel(String registrationId) {
+        return cancel(registrationId, (session, promoted) -> { });
+    }
+
+    /**
+     * Cancels like {@link #cancel(String)}, and lets {@code followUp} write in the same commit what must
+     * follow (the queued e-mails); it is not called when the registration was already cancelled.
+     */
+    public List<String> cancel(String registrationId, CancellationFollowUp followUp) {
         String slotId = repository.read(session -> registration(session, registrationId).getProperty(SLOT).getString());
-        return underSlotLock(slotId, () -> repository.write(session -> cancelOnce(session, registrationId)));
+        return committer.commit(slotId, session -> {
+            List<String> promoted = cancelOnce(session, registrationId);
+            if (promoted != null) {
+                followUp.write(session, promoted);
+            }
+            return promoted == null ? List.<String>of() : promoted;
+        });
+    }
+
+    /** Writes what must follow a cancellation, inside its commit. */
+    @FunctionalInterface
+    public interface CancellationFollowUp {
+        /** @param promoted registrations confirmed from the waiting list by this cancellation */
+        void write(Session session, List<String> promoted) throws javax.jcr.RepositoryException;
     }
 
     /**
@@ -118,14 +132,16 @@ public final class SlotBooking {
                     (int) ledger.waiting());
         }
         ledger.stamp();
+        request.followUp().write(session, outcome);
         return outcome;
     }
 
+    /** @return the promoted registrations, or {@code null} when it was already cancelled */
     private List<String> cancelOnce(Session session, String registrationId) throws javax.jcr.RepositoryException {
         Node registration = registration(session, registrationId);
         String status = registration.getProperty(STATUS).getString();
         if (status.equals("cancelled")) {
-            return List.of();
+            return null;
         }
         String slotId = registration.getProperty(SLOT).getString();
         SlotLedger ledger = new SlotLedger(slot(session, slotId));
@@ -245,34 +261,6 @@ public final class SlotBooking {
             return "r" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
-    }
-
-    /** Runs the commit under this process's lock for the slot, retrying when another node's commit won. */
-    private <T> T underSlotLock(String slotId, java.util.function.Supplier<T> commit) {
-        ReentrantLock lock = locks[Math.floorMod(slotId.hashCode(), LOCK_STRIPES)];
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            lock.lock();
-            try {
-                return commit.get();
-            } catch (RepositoryException e) {
-                if (!(e.getCause() instanceof InvalidItemStateException)) {
-                    throw e;
-                }
-            } finally {
-                lock.unlock();
-            }
-            backOff(attempt);
-        }
-        throw new BookingContentionException(slotId, MAX_ATTEMPTS);
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a booking", e);
         }
     }
 }

@@ -1,14 +1,11 @@
 package fr.usinesouvertes.events.registration;
 
-import fr.usinesouvertes.platform.mail.MailSettings;
-
 import fr.usinesouvertes.events.EventsSettings;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.BookingRequest;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotNotFoundException;
-import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.edition.RegistrationWindow;
@@ -16,8 +13,8 @@ import fr.usinesouvertes.events.edition.WindowDecision;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.i18n.LocalizedText;
 import fr.usinesouvertes.events.mail.MailKind;
-import fr.usinesouvertes.platform.mail.MailSenders;
-import fr.usinesouvertes.events.mail.RegistrationMailComposer;
+import fr.usinesouvertes.events.mail.MailQueue;
+import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -29,8 +26,9 @@ import java.util.Optional;
 /**
  * Registers visitors on time slots, the same way for the JSON API and the HTML forms: rate limit,
  * validation (honeypot included), slot lookup, audience and sign-up window, per-registration limit,
- * capacity-safe booking, then the e-mail once the booking is committed. Also views and cancels a
- * registration through its signed link, promoting waiting registrations.
+ * capacity-safe booking with its e-mail queued in the same commit (sent afterwards by the
+ * {@link RegistrationMailWorker}). Also views and cancels a registration through its signed link,
+ * promoting waiting registrations.
  */
 public final class RegistrationService {
 
@@ -42,7 +40,8 @@ public final class RegistrationService {
     private final RegistrationWindow window;
     private final SlotBooking booking;
     private final RegistrationRecords records;
-    private final RegistrationMailer mailer;
+    private final MailQueue mailQueue;
+    private final Runnable onMailQueued;
     private final ManageLinks links;
     private final String publicUrl;
     private final Clock clock;
@@ -52,7 +51,8 @@ public final class RegistrationService {
      */
     public RegistrationService(SlotDirectory slots, FormLimits limits, RateLimiter rateLimiter, EditionStore editions,
                                RegistrationWindow window, SlotBooking booking, RegistrationRecords records,
-                               RegistrationMailer mailer, ManageLinks links, String publicUrl, Clock clock) {
+                               MailQueue mailQueue, Runnable onMailQueued, ManageLinks links, String publicUrl,
+                               Clock clock) {
         this.slots = slots;
         this.validator = new RegistrationValidator(limits);
         this.limits = limits;
@@ -61,29 +61,25 @@ public final class RegistrationService {
         this.window = window;
         this.booking = booking;
         this.records = records;
-        this.mailer = mailer;
+        this.mailQueue = mailQueue;
+        this.onMailQueued = onMailQueued;
         this.links = links;
         this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
-    /** The service as the settings configure it (rate limit, form limits, link secret, mail, public URL). */
-    public static RegistrationService fromSettings(ContentRepository repository, Settings settings, Clock clock) {
+    /**
+     * The service as the settings configure it (rate limit, form limits, public URL).
+     *
+     * @param onMailQueued called after each commit that queued an e-mail, e.g. {@link RegistrationMailWorker#wake}
+     */
+    public static RegistrationService fromSettings(ContentRepository repository, Settings settings, Clock clock,
+                                                   MailQueue mailQueue, Runnable onMailQueued, ManageLinks links) {
         FormLimits limits = FormLimits.fromSettings(settings);
-        String from = settings.get(MailSettings.MAIL_FROM);
-        RegistrationMailComposer composer = new RegistrationMailComposer(
-                new VisitCalendar(clock, "journees-usines-ouvertes.fr", addressOf(from)));
         return new RegistrationService(new SlotDirectory(repository, limits.maxGroupSize()), limits,
                 RateLimiter.fromSettings(settings, clock), new EditionStore(repository), new RegistrationWindow(clock),
-                new SlotBooking(repository, clock), new RegistrationRecords(repository),
-                new RegistrationMailer(composer, MailSenders.fromSettings(settings, clock)),
-                new ManageLinks(RegistrationLinks.fromSettings(settings, clock)), settings.get(EventsSettings.PUBLIC_URL), clock);
-    }
-
-    private static String addressOf(String from) {
-        int open = from.indexOf('<');
-        int close = from.indexOf('>', open + 1);
-        return open >= 0 && close > open ? from.substring(open + 1, close) : from.strip();
+                new SlotBooking(repository, clock), new RegistrationRecords(repository), mailQueue, onMailQueued, links,
+                settings.get(EventsSettings.PUBLIC_URL), clock);
     }
 
     /**
@@ -116,21 +112,20 @@ public final class RegistrationService {
         if (refused.isPresent()) {
             return refused.get();
         }
+        String siteUrl = publicUrl(requestUrl);
         BookingOutcome outcome;
         try {
-            outcome = booking.book(new BookingRequest(bookable.id(), form.seats(), SubmissionKeys.of(form), form::writeTo));
+            outcome = booking.book(new BookingRequest(bookable.id(), form.seats(), SubmissionKeys.of(form), form::writeTo,
+                    (session, booked) -> mailQueue.enqueue(session, QueuedMail.of(
+                            booked.status() == BookingOutcome.Status.CONFIRMED ? MailKind.CONFIRMATION : MailKind.WAITING_LIST,
+                            booked.registrationId(), siteUrl, booked.position()))));
         } catch (SlotNotFoundException e) {
             return invalid("slot", lang, "Ce créneau n'existe plus.", "This slot no longer exists.");
         }
-        String manageLink = links.link(publicUrl(requestUrl), outcome.registrationId(), bookable.visit().end().toInstant(),
-                form.lang());
         if (!outcome.repeated()) {
-            RegistrationRecord record = new RegistrationRecord(outcome.registrationId(), bookable.id(),
-                    outcome.status() == BookingOutcome.Status.CONFIRMED ? "confirmed" : "waitlisted", form.audience(),
-                    form.seats(), form.contactName(), form.contactEmail(), form.lang());
-            mailer.send(outcome.status() == BookingOutcome.Status.CONFIRMED ? MailKind.CONFIRMATION : MailKind.WAITING_LIST,
-                    bookable.visit(), record, outcome.position(), manageLink);
+            onMailQueued.run();
         }
+        String manageLink = links.link(siteUrl, outcome.registrationId(), bookable.visit().end().toInstant(), form.lang());
         return new SubmissionResult.Booked(outcome, bookable, form, manageLink);
     }
 
@@ -192,14 +187,14 @@ public final class RegistrationService {
                     "La visite a commencé : l'inscription ne peut plus être annulée en ligne.",
                     "The visit has started: the registration can no longer be cancelled online."));
         }
-        List<String> promoted = booking.cancel(record.id());
-        String base = publicUrl(requestUrl);
-        mailer.send(MailKind.CANCELLATION, slot.visit(), record, null,
-                links.link(base, record.id(), slot.visit().end().toInstant(), record.lang()));
-        for (String id : promoted) {
-            records.find(id).ifPresent(other -> mailer.send(MailKind.PROMOTION, slot.visit(), other, null,
-                    links.link(base, other.id(), slot.visit().end().toInstant(), other.lang())));
-        }
+        String siteUrl = publicUrl(requestUrl);
+        booking.cancel(record.id(), (session, promoted) -> {
+            mailQueue.enqueue(session, QueuedMail.of(MailKind.CANCELLATION, record.id(), siteUrl, null));
+            for (String id : promoted) {
+                mailQueue.enqueue(session, QueuedMail.of(MailKind.PROMOTION, id, siteUrl, null));
+            }
+        });
+        onMailQueued.run();
         return view(token);
     }
 

@@ -1,7 +1,6 @@
 package fr.usinesouvertes.events.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
 import fr.usinesouvertes.events.i18n.Lang;
@@ -67,13 +66,15 @@ public final class RegistrationResource {
         }
         Map<String, Object> input;
         try {
-            JsonNode json = JsonMapper.mapper().readTree(bytes.get());
-            if (json == null || !json.isObject()) {
+            // One pass straight to maps and lists (objects become LinkedHashMaps), not a tree then a conversion.
+            Object json = bytes.get().length == 0 ? null : JsonMapper.mapper().readValue(bytes.get(), Object.class);
+            if (!(json instanceof Map<?, ?> object)) {
                 return invalid(List.of(new FieldError("body", lang == Lang.EN
                         ? "The body must be a JSON object." : "Le corps doit être un objet JSON.")));
             }
-            input = JsonMapper.mapper().convertValue(json, JsonMapper.mapper().getTypeFactory()
-                    .constructMapType(LinkedHashMap.class, String.class, Object.class));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) object;
+            input = fields;
         } catch (JsonProcessingException e) {
             return invalid(List.of(new FieldError("body", lang == Lang.EN
                     ? "The body is not valid JSON." : "Le corps n'est pas un JSON valide.")));

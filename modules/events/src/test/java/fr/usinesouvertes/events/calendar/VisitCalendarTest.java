@@ -60,6 +60,19 @@ class VisitCalendarTest {
     }
 
     @Test
+    void theTimeZoneCarriesTheTwoRulesInForceAndGivesParisOffsetsInWinterAndSummer() throws Exception {
+        byte[] ics = calendar.forSlot(VISIT, Lang.FR);
+
+        VTimeZone timeZone = parse(ics).<VTimeZone>getComponents("VTIMEZONE").get(0);
+        assertThat(timeZone.getObservances()).hasSize(2);
+        assertThat(ics.length).isLessThan(2_000);
+        net.fortuna.ical4j.model.TimeZone zone = new net.fortuna.ical4j.model.TimeZone(timeZone);
+        assertThat(zone.getOffset(Instant.parse("2026-03-20T12:00:00Z").toEpochMilli())).isEqualTo(3_600_000);
+        assertThat(zone.getOffset(Instant.parse("2026-03-29T12:00:00Z").toEpochMilli())).isEqualTo(7_200_000);
+        assertThat(zone.getOffset(Instant.parse("2026-10-25T12:00:00Z").toEpochMilli())).isEqualTo(3_600_000);
+    }
+
+    @Test
     void theTextIsEscapedAndFoldedAtSeventyFiveOctets() {
         String text = new String(calendar.forRegistration(VISIT, "id-1", 1, "https://example.fr/x", Lang.EN), StandardCharsets.UTF_8);
 

@@ -7,6 +7,9 @@ import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.events.booking.BookingRequest;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.edition.BundledEditions;
+import fr.usinesouvertes.events.mail.MailKind;
+import fr.usinesouvertes.events.mail.MailQueue;
+import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.events.site.EventFixtures;
 import fr.usinesouvertes.platform.command.ModuleCommands;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.jcr.Node;
@@ -121,6 +125,32 @@ class OrganiserCommandsTest {
                 csv.toString())).isZero();
         assertThat(Files.readString(csv, StandardCharsets.UTF_8)).contains("Technicien").doesNotContain("Conducteur");
         Files.delete(csv);
+    }
+
+    @Test
+    void listsGivenUpMailsAndQueuesThemAgain() throws Exception {
+        try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data))) {
+            MailQueue queue = new MailQueue(repository, Clock.systemUTC());
+            repository.write(session -> {
+                queue.enqueue(session, QueuedMail.of(MailKind.CONFIRMATION, "0b7d6c2e-1111-4222-8333-444455556666",
+                        "https://example.org", null));
+                return null;
+            });
+            queue.settle(List.of(), List.of(new MailQueue.Failure(queue.pending().get(0), "SMTP server down", true)),
+                    Duration.ofSeconds(1), 3);
+        }
+
+        assertThat(run("mail-queue", "list")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("0 waiting, 1 given up",
+                "CONFIRMATION registration 0b7d6c2e-1111-4222-8333-444455556666, 1 attempt(s), last error: SMTP server down");
+        assertThat(run("mail-queue", "retry")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 given-up e-mail(s) queued again");
+        try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data))) {
+            MailQueue queue = new MailQueue(repository, Clock.systemUTC());
+            assertThat(queue.failed()).isEmpty();
+            assertThat(queue.pending()).singleElement().extracting(QueuedMail::attempts).isEqualTo(0);
+        }
+        assertThat(run("mail-queue", "purge")).isEqualTo(2);
     }
 
     @Test

@@ -23,6 +23,20 @@ final class Outbox {
     private Outbox() {
     }
 
+    /**
+     * The messages to {@code address} once there are at least {@code expected} of them (mail is sent from
+     * a queue after the request returns), or whatever is there after 30 seconds.
+     */
+    static List<MimeMessage> awaitMessagesTo(Path dataFolder, String address, int expected) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        List<MimeMessage> found = messagesTo(dataFolder, address);
+        while (found.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            found = messagesTo(dataFolder, address);
+        }
+        return found;
+    }
+
     static List<MimeMessage> messagesTo(Path dataFolder, String address) throws Exception {
         Path outbox = dataFolder.resolve("outbox");
         List<MimeMessage> found = new ArrayList<>();

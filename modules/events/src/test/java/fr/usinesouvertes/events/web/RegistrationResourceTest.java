@@ -180,7 +180,7 @@ class RegistrationResourceTest {
         assertThat(read(second).get("id").asText()).isEqualTo(read(first).get("id").asText());
         assertThat(EventSheetFixtures.registrations(repository(), slot)).hasSize(1);
         assertThat(EventSheetFixtures.confirmedPersons(repository(), slot)).isEqualTo(2);
-        assertThat(Outbox.messagesTo(PLATFORM.dataFolder(), "double@example.fr")).hasSize(1);
+        assertThat(Outbox.awaitMessagesTo(PLATFORM.dataFolder(), "double@example.fr", 2)).hasSize(1);
     }
 
     @Test
@@ -189,8 +189,8 @@ class RegistrationResourceTest {
         String id = read(register(publicBody(slot, "fr@example.fr", 2, "fr"))).get("id").asText();
         register(publicBody(slot, "en@example.fr", 1, "en"));
 
-        MimeMessage french = Outbox.messagesTo(PLATFORM.dataFolder(), "fr@example.fr").get(0);
-        MimeMessage english = Outbox.messagesTo(PLATFORM.dataFolder(), "en@example.fr").get(0);
+        MimeMessage french = Outbox.awaitMessagesTo(PLATFORM.dataFolder(), "fr@example.fr", 1).get(0);
+        MimeMessage english = Outbox.awaitMessagesTo(PLATFORM.dataFolder(), "en@example.fr", 1).get(0);
         assertThat(french.getSubject()).startsWith("Inscription confirmée");
         assertThat(english.getSubject()).doesNotContain("Inscription").containsIgnoringCase("confirmed");
         assertThat(Outbox.calendar(french)).contains("BEGIN:VCALENDAR", "TZID=Europe/Paris", "DTSTART;TZID=Europe/Paris:20260320T140000");
@@ -216,7 +216,7 @@ class RegistrationResourceTest {
         register(publicBody(slot, "first@example.fr", 3, "fr"));
         HttpResponse<String> waiting = register(publicBody(slot, "waiting@example.fr", 2, "en"));
         assertThat(read(waiting).get("status").asText()).isEqualTo("waitlisted");
-        String token = Outbox.manageLink(Outbox.messagesTo(PLATFORM.dataFolder(), "first@example.fr").get(0)).group(2);
+        String token = Outbox.manageLink(Outbox.awaitMessagesTo(PLATFORM.dataFolder(), "first@example.fr", 1).get(0)).group(2);
 
         HttpResponse<String> cancelled = PLATFORM.send(HttpRequest.newBuilder(PLATFORM.uri(API + "/" + token)).DELETE().build());
         HttpResponse<String> again = PLATFORM.post(API + "/" + token + "/cancel", "application/json", "");
@@ -228,10 +228,10 @@ class RegistrationResourceTest {
                 .filteredOn(r -> r.email().equals("waiting@example.fr")).singleElement()
                 .extracting(EventSheetFixtures.Stored::status).isEqualTo("confirmed");
         assertThat(EventSheetFixtures.confirmedPersons(repository(), slot)).isEqualTo(2);
-        List<MimeMessage> toFirst = Outbox.messagesTo(PLATFORM.dataFolder(), "first@example.fr");
+        List<MimeMessage> toFirst = Outbox.awaitMessagesTo(PLATFORM.dataFolder(), "first@example.fr", 2);
         assertThat(toFirst).hasSize(2);
         assertThat(subjects(toFirst)).anyMatch(subject -> subject.startsWith("Inscription annulée"));
-        List<MimeMessage> toWaiting = Outbox.messagesTo(PLATFORM.dataFolder(), "waiting@example.fr");
+        List<MimeMessage> toWaiting = Outbox.awaitMessagesTo(PLATFORM.dataFolder(), "waiting@example.fr", 2);
         assertThat(toWaiting).hasSize(2);
         assertThat(subjects(toWaiting)).anyMatch(subject -> subject.startsWith("A place came free"));
     }

@@ -1,0 +1,31 @@
+package fr.usinesouvertes.events.mail;
+
+import java.util.Objects;
+
+/**
+ * An e-mail waiting in the {@link MailQueue}: what to tell about which registration, not the message
+ * itself, which is composed when it is sent (so the request that queued it stays cheap).
+ *
+ * @param id             the queue entry's node name
+ * @param kind           which e-mail
+ * @param registrationId the registration it is about
+ * @param siteUrl        the site's address for the view/cancel link, without a trailing slash
+ * @param position       place on the waiting list for {@link MailKind#WAITING_LIST}, else {@code null}
+ * @param attempts       sending attempts that failed so far
+ * @param dueMillis      when to try next (epoch milliseconds)
+ * @param lastError      why the last attempt failed, or {@code null}
+ */
+public record QueuedMail(String id, MailKind kind, String registrationId, String siteUrl, Integer position, int attempts,
+                         long dueMillis, String lastError) {
+
+    public QueuedMail {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(registrationId, "registrationId");
+        Objects.requireNonNull(siteUrl, "siteUrl");
+    }
+
+    /** A new entry, due at once; its id is given when it is written. */
+    public static QueuedMail of(MailKind kind, String registrationId, String siteUrl, Integer position) {
+        return new QueuedMail(null, kind, registrationId, siteUrl, position, 0, 0, null);
+    }
+}

@@ -1,0 +1,168 @@
+package fr.usinesouvertes.events.registration;
+
+import fr.usinesouvertes.events.mail.MailQueue;
+import fr.usinesouvertes.events.mail.QueuedMail;
+import fr.usinesouvertes.platform.mail.MailException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the queued registration e-mails in batches: reads each entry's registration and slot, composes
+ * the message, hands it to the transport (several at a time: an SMTP exchange mostly waits on the
+ * network), then records the whole batch in one commit (sent entries removed, failed ones rescheduled
+ * with a doubling delay, or given up after the last attempt and logged). Logs carry the registration
+ * id, never the address.
+ */
+public final class RegistrationMailDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationMailDispatcher.class);
+
+    private final MailQueue queue;
+    private final RegistrationRecords records;
+    private final SlotDirectory slots;
+    private final ManageLinks links;
+    private final RegistrationMailer mailer;
+    private final Duration retryDelay;
+    private final int maxAttempts;
+    private final int batchSize;
+    private final ExecutorService senders;
+
+    /**
+     * @param retryDelay  wait before the second attempt, doubled at each further one
+     * @param maxAttempts attempts before an e-mail is given up
+     * @param batchSize   entries sent between two commits (what a crash may send twice)
+     * @param parallel    messages handed to the transport at the same time
+     */
+    public RegistrationMailDispatcher(MailQueue queue, RegistrationRecords records, SlotDirectory slots, ManageLinks links,
+                                      RegistrationMailer mailer, Duration retryDelay, int maxAttempts, int batchSize,
+                                      int parallel) {
+        this.queue = queue;
+        this.records = records;
+        this.slots = slots;
+        this.links = links;
+        this.mailer = mailer;
+        this.retryDelay = retryDelay;
+        this.maxAttempts = maxAttempts;
+        this.batchSize = batchSize;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(parallel, runnable -> {
+            Thread thread = new Thread(runnable, "registration-mail-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** What one batch did. */
+    public record BatchResult(int sent, int failed, boolean transportDown) {
+
+        /** Whether the queue may hold more entries due now. */
+        public boolean worthAnotherBatch(int batchSize) {
+            return !transportDown && sent + failed >= batchSize;
+        }
+    }
+
+    /**
+     * Sends one batch of due entries if {@code stillInCharge} holds (this node keeps the job's lease).
+     * A transport failure tells the caller to leave the server alone for a while.
+     */
+    public BatchResult sendDue(BooleanSupplier stillInCharge) {
+        if (!stillInCharge.getAsBoolean()) {
+            return new BatchResult(0, 0, false);
+        }
+        List<QueuedMail> due = queue.due(batchSize);
+        List<Future<MailQueue.Failure>> attempts = new ArrayList<>(due.size());
+        for (QueuedMail mail : due) {
+            attempts.add(senders.submit(() -> attempt(mail)));
+        }
+        List<QueuedMail> sent = new ArrayList<>();
+        List<MailQueue.Failure> failures = new ArrayList<>();
+        boolean transportDown = false;
+        for (int i = 0; i < due.size(); i++) {
+            MailQueue.Failure failure = outcome(attempts.get(i), due.get(i));
+            if (failure == null) {
+                sent.add(due.get(i));
+            } else {
+                failures.add(failure);
+                transportDown |= !failure.permanent();
+            }
+        }
+        if (sent.isEmpty() && failures.isEmpty()) {
+            return new BatchResult(0, 0, false);
+        }
+        for (QueuedMail gaveUp : queue.settle(sent, failures, retryDelay, maxAttempts)) {
+            LOG.error("Gave up the {} e-mail of registration {} after {} attempt(s): {}; it stays in /{}/failed "
+                    + "(see the 'mail-queue' command)", gaveUp.kind(), gaveUp.registrationId(), gaveUp.attempts(),
+                    gaveUp.lastError(), MailQueue.WORKSPACE);
+        }
+        return new BatchResult(sent.size(), failures.size(), transportDown);
+    }
+
+    /** Sends one entry; answers why it failed, or {@code null} once handed over. */
+    private MailQueue.Failure attempt(QueuedMail mail) {
+        try {
+            Optional<String> problem = send(mail);
+            return problem.map(reason -> new MailQueue.Failure(mail, reason, true)).orElse(null);
+        } catch (MailException e) {
+            LOG.warn("Could not send the {} e-mail of registration {} (attempt {}), retrying later: {}", mail.kind(),
+                    mail.registrationId(), mail.attempts() + 1, e.getMessage());
+            return new MailQueue.Failure(mail, e.getMessage(), false);
+        } catch (IllegalArgumentException e) {
+            return new MailQueue.Failure(mail, e.getMessage(), true);
+        }
+    }
+
+    private static MailQueue.Failure outcome(Future<MailQueue.Failure> attempt, QueuedMail mail) {
+        try {
+            return attempt.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MailQueue.Failure(mail, "interrupted", false);
+        } catch (ExecutionException e) {
+            return new MailQueue.Failure(mail, String.valueOf(e.getCause()), false);
+        }
+    }
+
+    /** Composes and sends one entry; answers why it can never be sent, or empty once handed over. */
+    private Optional<String> send(QueuedMail mail) {
+        Optional<RegistrationRecord> record = records.find(mail.registrationId());
+        if (record.isEmpty()) {
+            return Optional.of("the registration no longer exists");
+        }
+        Optional<BookableSlot> slot = slots.find(record.get().slotId());
+        if (slot.isEmpty()) {
+            return Optional.of("the slot " + record.get().slotId() + " no longer exists");
+        }
+        String manageLink = links.link(mail.siteUrl(), mail.registrationId(), slot.get().visit().end().toInstant(),
+                record.get().lang());
+        try {
+            mailer.send(mail.kind(), slot.get().visit(), record.get(), mail.position(), manageLink);
+        } catch (MailException e) {
+            // The transport names the recipient; the log and the queue keep the registration id instead.
+            String reason = String.valueOf(e.getMessage()).replace(record.get().email(), "<registrant>");
+            throw new MailException(reason, e);
+        }
+        return Optional.empty();
+    }
+
+    /** Stops the sending threads once the messages in hand are sent. */
+    @Override
+    public void close() {
+        senders.shutdown();
+        try {
+            senders.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
