@@ -40,23 +40,23 @@ class AdminChromiumTest {
 
         BROWSER.find("#login").sendKeys("organisation@example.fr");
         BROWSER.find("#password").sendKeys("correct horse battery");
-        BROWSER.find("form.form button[type=submit]").click();
+        BROWSER.clickAndWait("form.form button[type=submit]");
 
         assertThat(BROWSER.title()).startsWith("Comptes");
         assertThat(BROWSER.find("main table").getText()).contains("organisation@example.fr");
         BROWSER.assertAccessible();
 
-        BROWSER.driver().findElement(By.linkText("Créer un compte")).click();
+        BROWSER.clickAndWait(BROWSER.driver().findElement(By.linkText("Créer un compte")));
         assertThat(BROWSER.title()).startsWith("Créer un compte");
         BROWSER.assertAccessible();
         BROWSER.find("#login").sendKeys("pas une adresse");
         BROWSER.find("#displayName").sendKeys("Quelqu'un");
         BROWSER.find("input[name=roles][value=EDITOR]").click();
-        BROWSER.find("form.form button[type=submit]").click();
+        BROWSER.clickAndWait("form.form button[type=submit]");
         assertThat(BROWSER.find("#login-error").getText()).contains("adresse e-mail valide");
         BROWSER.assertAccessible();
 
-        BROWSER.find(".who button").click();
+        BROWSER.clickAndWait(".who button");
         assertThat(BROWSER.title()).startsWith("Connexion");
         assertThat(BROWSER.find(".flash").getText()).isEqualTo("Vous êtes déconnecté(e).");
         BROWSER.open(PLATFORM.uri("/admin/"));

@@ -10,10 +10,14 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * One headless Chromium for a test class, driven by Selenium through Debian's {@code chromedriver}
@@ -76,6 +80,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
     /** The driver, for anything the helpers below do not cover. */
     public ChromeDriver driver() {
         return driver;
@@ -87,8 +93,29 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** The first element matching {@code cssSelector}, waiting a few seconds for it to appear. */
     public WebElement find(String cssSelector) {
-        return driver.findElement(By.cssSelector(cssSelector));
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+    }
+
+    /**
+     * Clicks what {@code cssSelector} names (a submit button, a link) and waits for the next page to be
+     * loaded: a click returns before the navigation it starts, so a lookup right after it could still
+     * see the old page.
+     */
+    public Browser clickAndWait(String cssSelector) {
+        return clickAndWait(find(cssSelector));
+    }
+
+    /** As {@link #clickAndWait(String)}, for an element already found. */
+    public Browser clickAndWait(WebElement element) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.until(ExpectedConditions.stalenessOf(oldPage));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
     }
 
     public String title() {

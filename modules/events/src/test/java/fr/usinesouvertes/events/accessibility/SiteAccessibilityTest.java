@@ -53,7 +53,7 @@ class SiteAccessibilityTest {
         BROWSER.open(PLATFORM.uri("/inscription/" + SLOT + "/" + audience));
         BROWSER.assertAccessible();
 
-        BROWSER.find("main form button[type=submit]").click();
+        BROWSER.clickAndWait("main form button[type=submit]");
 
         assertThat(BROWSER.find(".form-errors[role=alert]").getText()).isNotBlank();
         assertThat(BROWSER.driver().findElements(org.openqa.selenium.By.cssSelector("[aria-invalid=true]"))).isNotEmpty();

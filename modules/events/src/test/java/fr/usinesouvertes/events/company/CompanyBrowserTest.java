@@ -61,19 +61,19 @@ class CompanyBrowserTest {
         type("#f-email", "dominique@delta.example.fr");
         type("#f-password", "Chaudron-Delta-2026");
         BROWSER.find("#f-consent").click();
-        BROWSER.find("main form button[type=submit]").click();
+        BROWSER.clickAndWait("main form button[type=submit]");
         assertThat(text()).contains("Vérifiez votre messagerie");
 
         assertThat(SMTP.waitForIncomingEmail(5_000, 1)).isTrue();
         Matcher link = LINK.matcher(GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]).replace("=\r\n", "").replace("=3D", "="));
         assertThat(link.find()).isTrue();
         BROWSER.open(PLATFORM.uri(link.group(1)));
-        BROWSER.find("main form button[type=submit]").click();
+        BROWSER.clickAndWait("main form button[type=submit]");
         assertThat(text()).contains("Compte activé");
 
         login("dominique@delta.example.fr", "Chaudron-Delta-2026");
         BROWSER.open(PLATFORM.uri("/admin/entreprise/"));
-        BROWSER.driver().findElement(By.linkText("Nouveau site")).click();
+        BROWSER.clickAndWait(BROWSER.driver().findElement(By.linkText("Nouveau site")));
         Map<String, String> site = CompanyFixtures.siteValues("Atelier Delta de Caen", "Caen", "Normandie");
         for (String field : SiteForm.FIELDS) {
             if (field.equals("region")) {
@@ -82,7 +82,7 @@ class CompanyBrowserTest {
                 type("#f-" + field, site.get(field));
             }
         }
-        BROWSER.find("main form button[type=submit]").click();
+        BROWSER.clickAndWait("main form button[type=submit]");
         assertThat(BROWSER.driver().getCurrentUrl()).endsWith("/fiche");
         String sheetUrl = BROWSER.driver().getCurrentUrl();
         String slug = sheetUrl.replaceAll(".*/sites/([^/]+)/fiche", "$1");
@@ -92,18 +92,18 @@ class CompanyBrowserTest {
         type("#f-slot-0-end", "12:00");
         type("#f-slot-0-capacity", "18");
         BROWSER.find("#f-slot-0-audience-public").click();
-        BROWSER.find("form[action$='/fiche'] button[type=submit]").click();
+        BROWSER.clickAndWait("form[action$='/fiche'] button[type=submit]");
         assertThat(text()).contains("Fiche enregistrée");
-        BROWSER.find("form[action$='/soumettre'] button").click();
+        BROWSER.clickAndWait("form[action$='/soumettre'] button");
         assertThat(text()).contains("En attente de validation");
 
         PLATFORM.platform().accounts().create("orga@delta-test.example.fr", "Organisateur", "Moderation-Delta-2026".toCharArray(),
                 Set.of(Role.ADMIN), null);
-        BROWSER.find("form[action^='/admin/logout'] button").click();
+        BROWSER.clickAndWait("form[action^='/admin/logout'] button");
         login("orga@delta-test.example.fr", "Moderation-Delta-2026");
         BROWSER.open(PLATFORM.uri("/admin/moderation/"));
         assertThat(text()).contains("Atelier Delta de Caen", "Accueil de l'atelier");
-        BROWSER.find("form[action$='/" + slug + "/approuver'] button").click();
+        BROWSER.clickAndWait("form[action$='/" + slug + "/approuver'] button");
         assertThat(text()).contains("Fiche publiée");
 
         BROWSER.open(PLATFORM.uri("/usines/" + slug));
@@ -116,7 +116,7 @@ class CompanyBrowserTest {
         EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER);
         sheets.save(epsilon, otherSite, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
         BROWSER.open(PLATFORM.uri("/admin/"));
-        BROWSER.find("form[action^='/admin/logout'] button").click();
+        BROWSER.clickAndWait("form[action^='/admin/logout'] button");
         login("dominique@delta.example.fr", "Chaudron-Delta-2026");
         for (String page : new String[] {"/fiche", "/inscriptions"}) {
             BROWSER.open(PLATFORM.uri("/admin/entreprise/sites/" + otherSite + page));
@@ -128,7 +128,7 @@ class CompanyBrowserTest {
         BROWSER.open(PLATFORM.uri("/admin/login"));
         type("#login", login);
         type("#password", password);
-        BROWSER.find("main form button[type=submit]").click();
+        BROWSER.clickAndWait("main form button[type=submit]");
         new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10)).until(driver -> !driver.getCurrentUrl().contains("/admin/login"));
     }
 
