@@ -52,12 +52,12 @@ public final class RepositoryPublishing implements Publishing {
             PublishingTree.ensure(session, publishable);
             if (first) {
                 Stamp stamp = stamp("system", "Initial publication");
+                int units = 0;
                 for (String workspace : publishable) {
-                    if (session.nodeExists("/" + workspace)) {
-                        publisher.publish(session, "/" + workspace, true, stamp);
-                    }
+                    units += publisher.publish(session, "/" + workspace, true, stamp);
                 }
-                LOG.info("Published the existing content of {} (first start with publishing)", publishable);
+                LOG.info("Published the existing content of {}: {} nodes (first start with publishing)",
+                        publishable, units);
             }
             return null;
         });
@@ -110,10 +110,10 @@ public final class RepositoryPublishing implements Publishing {
     @Override
     public void publish(String by, String workspace, String path, boolean withSubPages, String comment) {
         String jcrPath = draftPath(workspace, path);
-        repository.write(session -> {
-            publisher.publish(session, jcrPath, withSubPages, stamp(by, comment));
-            return null;
-        });
+        long started = System.nanoTime();
+        int units = repository.write(session -> publisher.publish(session, jcrPath, withSubPages, stamp(by, comment)));
+        LOG.info("{} published {}:{}{} ({} nodes with their parts) in {} ms", by, workspace, path,
+                withSubPages ? " with sub-pages" : "", units, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
