@@ -303,6 +303,27 @@ class RepositoryPublishingTest {
     }
 
     @Test
+    void concurrentPublicationsOfOneNodeAllSucceedWithOneVersionEach() throws Exception {
+        PublishingFixtures.page(repository, "/site/busy", "title", "Très demandée");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String by = "editor" + i;
+                runs.add(threads.submit(() -> publishing.publish(by, "website", "/site/busy", false)));
+            }
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(publishing.versions("website", "/site/busy")).extracting(ContentVersion::number)
+                .containsExactly(1, 2, 3);
+        assertThat(publishing.status("website", "/site/busy")).isEqualTo(PublicationStatus.PUBLISHED);
+    }
+
+    @Test
     void badRequestsNameTheReasonAndChangeNothing() {
         assertThatThrownBy(() -> publishing.publish("editor", "website", "/site/nothing-here", false))
                 .isInstanceOfSatisfying(PublishingException.class, e -> {
