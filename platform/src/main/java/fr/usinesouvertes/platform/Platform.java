@@ -151,6 +151,7 @@ public final class Platform implements AutoCloseable {
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
                 security, contributions, settings, clock);
         mounts.addAll(admin.servlets());
+        clusterJobs.runOnce("session-revocation-purge", Duration.ofHours(1), () -> security.sessions().purgeRevocations());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
                 contributions.restComponents(), mounts, admin.filters());
         server.start();

@@ -40,6 +40,8 @@ public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServ
 
         List<PlatformServer.FilterMount> filters = new ArrayList<>();
         filters.add(new PlatformServer.FilterMount("/*", new AuthenticationFilter(security.sessions())));
+        // AdminViews also renders the pages modules serve outside /admin/ (e.g. company sign-up).
+        filters.add(new PlatformServer.FilterMount("/*", new ShellAttributeFilter(shell)));
         CsrfFilter csrf = new CsrfFilter();
         filters.add(new PlatformServer.FilterMount("/admin/*", csrf));
         contributions.csrfProtectedPaths().forEach(path -> filters.add(new PlatformServer.FilterMount(path, csrf)));

@@ -63,7 +63,7 @@ public final class PasswordResetServlet extends HttpServlet {
                     "error", english ? "Enter your e-mail address." : "Saisissez votre adresse e-mail."));
             return;
         }
-        String address = request.getRemoteAddr();
+        String address = throttle.clientAddress(request);
         if (throttle.isBlocked(login, address)) {
             response.setStatus(429);
             AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", login,

@@ -40,7 +40,8 @@ public final class Security {
                 Duration.ofMinutes(settings.get(SecuritySettings.SESSION_IDLE_MINUTES)),
                 Duration.ofHours(settings.get(SecuritySettings.SESSION_MAX_HOURS)),
                 publicUrl(settings) != null && publicUrl(settings).startsWith("https://"));
-        LoginThrottle throttle = new LoginThrottle(settings.get(SecuritySettings.LOGIN_RATE_LIMIT), clock);
+        LoginThrottle throttle = new LoginThrottle(settings.get(SecuritySettings.LOGIN_RATE_LIMIT), clock,
+                settings.get(SecuritySettings.TRUSTED_PROXIES));
         FirstAdministrator.fromSettings(settings, accounts);
         return new Security(repository, accounts, sessions, throttle, new PasswordResets(repository, accounts, clock),
                 publicUrl(settings));

@@ -17,7 +17,8 @@ class LoginRateLimitTest {
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("target/no-light-modules"))
             .inMemory()
-            .setting("login-rate-limit", "3");
+            .setting("login-rate-limit", "3")
+            .setting("trusted-proxies", "127.0.0.1");
 
     @Test
     void theFourthAttemptAfterThreeFailuresIsRefused() {
@@ -34,5 +35,9 @@ class LoginRateLimitTest {
         assertThat(blocked.body()).contains("Trop de tentatives échouées. Réessayez dans 15 minutes.");
         assertThat(blocked.headers().firstValue("Retry-After")).hasValue("900");
         assertThat(guesser.cookie("uo_session")).isNull();
+        // the address is blocked too, for every login; a client behind the trusted proxy is not
+        assertThat(AdminBrowser.on(PLATFORM).login("autre@example.fr", "essai").statusCode()).isEqualTo(429);
+        assertThat(AdminBrowser.on(PLATFORM).header("X-Forwarded-For", "198.51.100.9")
+                .login("autre@example.fr", "essai").statusCode()).isEqualTo(401);
     }
 }

@@ -9,6 +9,7 @@ import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.security.PasswordResets;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
+import fr.usinesouvertes.platform.testing.MutableClock;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -17,10 +18,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -136,33 +135,5 @@ class PasswordResetTest {
         clock.advance(Duration.ofMinutes(61));
         assertThat(resets.loginOf(token)).isEmpty();
         assertThat(resets.use(token, "encore un autre mot".toCharArray())).isEmpty();
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
