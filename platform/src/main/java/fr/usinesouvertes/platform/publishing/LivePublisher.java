@@ -23,16 +23,20 @@ final class LivePublisher {
         this.versions = versions;
     }
 
-    /** Publishes the draft at a JCR path (or its deletion); {@code /w} publishes every unit of the workspace. */
-    void publish(Session session, String draftPath, boolean withSubPages, Stamp stamp) throws RepositoryException {
+    /**
+     * Publishes the draft at a JCR path (or its deletion); {@code /w} publishes every unit of the workspace.
+     * Returns how many units (pages, folders, assets, items) were published or removed.
+     */
+    int publish(Session session, String draftPath, boolean withSubPages, Stamp stamp) throws RepositoryException {
         if (draftPath.indexOf('/', 1) < 0) {
             if (!session.nodeExists(draftPath)) {
-                return; // a workspace without content yet
+                return 0; // a workspace without content yet
             }
+            int count = 0;
             for (Node unit : units(session.getNode(draftPath))) {
-                publishUnit(unit, true, stamp);
+                count += publishUnit(unit, true, stamp);
             }
-            return;
+            return count;
         }
         if (!session.nodeExists(draftPath)) {
             String livePath = ContentStage.LIVE_ROOT + draftPath;
@@ -40,12 +44,12 @@ final class LivePublisher {
                 throw PublishingException.missing("nodeNotFound", "No node at " + draftPath);
             }
             session.getNode(livePath).remove(); // the draft is gone: publishing its deletion
-            return;
+            return 1;
         }
-        publishUnit(session.getNode(draftPath), withSubPages, stamp);
+        return publishUnit(session.getNode(draftPath), withSubPages, stamp);
     }
 
-    private void publishUnit(Node draft, boolean withSubPages, Stamp stamp) throws RepositoryException {
+    private int publishUnit(Node draft, boolean withSubPages, Stamp stamp) throws RepositoryException {
         Session session = draft.getSession();
         Node live = liveCopy(draft);
         if (draft.isNodeType(DELETED)) {
@@ -53,7 +57,7 @@ final class LivePublisher {
                 live.remove();
             }
             draft.remove();
-            return;
+            return 1;
         }
         String livePath = ContentStage.LIVE_ROOT + draft.getPath();
         String liveParentPath = livePath.substring(0, livePath.lastIndexOf('/'));
@@ -87,11 +91,13 @@ final class LivePublisher {
         live.setProperty(PublishingTree.FINGERPRINT, Fingerprint.of(draft));
         orderLikeDraft(draft, live);
         versions.store(draft, stamp);
+        int count = 1;
         if (withSubPages) {
             for (Node unit : units(draft)) {
-                publishUnit(unit, true, stamp);
+                count += publishUnit(unit, true, stamp);
             }
         }
+        return count;
     }
 
     /** Places the live node before the live copy of the draft's next sibling that is published. */

@@ -52,12 +52,12 @@ public final class RepositoryPublishing implements Publishing {
             PublishingTree.ensure(session, publishable);
             if (first) {
                 Stamp stamp = stamp("system", "Initial publication");
+                int units = 0;
                 for (String workspace : publishable) {
-                    if (session.nodeExists("/" + workspace)) {
-                        publisher.publish(session, "/" + workspace, true, stamp);
-                    }
+                    units += publisher.publish(session, "/" + workspace, true, stamp);
                 }
-                LOG.info("Published the existing content of {} (first start with publishing)", publishable);
+                LOG.info("Published the existing content of {}: {} nodes (first start with publishing)",
+                        publishable, units);
             }
             return null;
         });
@@ -110,17 +110,17 @@ public final class RepositoryPublishing implements Publishing {
     @Override
     public void publish(String by, String workspace, String path, boolean withSubPages, String comment) {
         String jcrPath = draftPath(workspace, path);
-        repository.write(session -> {
-            publisher.publish(session, jcrPath, withSubPages, stamp(by, comment));
-            return null;
-        });
+        long started = System.nanoTime();
+        int units = writeRetrying(session -> publisher.publish(session, jcrPath, withSubPages, stamp(by, comment)));
+        LOG.info("{} published {}:{}{} ({} nodes with their parts) in {} ms", by, workspace, path,
+                withSubPages ? " with sub-pages" : "", units, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
     public void unpublish(String by, String workspace, String path) {
         String jcrPath = draftPath(workspace, path);
         requireNode(jcrPath);
-        repository.write(session -> {
+        writeRetrying(session -> {
             publisher.unpublish(session, jcrPath, stamp(by, null));
             return null;
         });
@@ -241,6 +241,23 @@ public final class RepositoryPublishing implements Publishing {
             versions.restore(draft(session, jcrPath), version, stamp(by, null));
             return null;
         });
+    }
+
+    /**
+     * A write retried (up to 3 times) when a concurrent commit touched the same nodes (Oak answers
+     * {@link javax.jcr.InvalidItemStateException}): two editors, or an editor and the scheduling job.
+     */
+    private <T> T writeRetrying(fr.usinesouvertes.platform.repository.SessionWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return repository.write(work);
+            } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
+                if (attempt >= 3 || !(e.getCause() instanceof javax.jcr.InvalidItemStateException)) {
+                    throw e;
+                }
+                LOG.info("Publishing commit conflicted with another one; retrying ({})", attempt);
+            }
+        }
     }
 
     private static Node draft(Session session, String jcrPath) throws RepositoryException {

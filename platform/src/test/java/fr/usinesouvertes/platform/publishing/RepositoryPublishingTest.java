@@ -154,6 +154,42 @@ class RepositoryPublishingTest {
     }
 
     @Test
+    void aDraftRemovedByOtherMeansIsDeletedUntilTheDeletionIsPublished() {
+        PublishingFixtures.page(repository, "/site/removed", "title", "Retirée");
+        publishing.publish("editor", "website", "/site/removed", false);
+        repository.write(session -> {
+            session.getNode("/website/site/removed").remove();
+            return null;
+        });
+        assertThat(publishing.status("website", "/site/removed")).isEqualTo(PublicationStatus.DELETED);
+        assertThat(PLATFORM.get("/removed").statusCode()).isEqualTo(200);
+
+        publishing.publish("editor", "website", "/site/removed", false);
+
+        assertThat(PLATFORM.get("/removed").statusCode()).isEqualTo(404);
+        assertThat(exists("/live/website/site/removed")).isFalse();
+    }
+
+    @Test
+    void aRenamedDraftKeepsItsLiveNodeWhenRepublished() {
+        String id = PublishingFixtures.page(repository, "/site/before", "title", "Renommée");
+        publishing.publish("editor", "website", "/site/before", false);
+        String liveId = liveIdentifier("/site/before");
+        repository.write(session -> {
+            session.move("/website/site/before", "/website/site/after");
+            return null;
+        });
+        assertThat(PLATFORM.get("/before").statusCode()).isEqualTo(200); // until republished
+
+        publishing.publish("editor", "website", "/site/after", false);
+
+        assertThat(PLATFORM.get("/before").statusCode()).isEqualTo(404);
+        assertThat(text(PLATFORM.get("/after").body(), "id")).isEqualTo(id);
+        assertThat(liveIdentifier("/site/after")).isEqualTo(liveId);
+        assertThat(publishing.status("website", "/site/after")).isEqualTo(PublicationStatus.PUBLISHED);
+    }
+
+    @Test
     void everyPublicationIsAVersionThatCanBeComparedAndRestored() {
         PublishingFixtures.page(repository, "/site/versioned", "title", "Titre A", "lead", "Chapeau");
         PublishingFixtures.text(repository, "/site/versioned", "0", "Texte");
@@ -264,6 +300,27 @@ class RepositoryPublishingTest {
         assertThat(text(PLATFORM.get("/").body(), "mode")).isEqualTo("false|true");
         assertThat(PLATFORM.get("/preview").statusCode()).isEqualTo(404);
         assertThat(PLATFORM.platform().pagePreview().render("/nowhere", java.util.Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void concurrentPublicationsOfOneNodeAllSucceedWithOneVersionEach() throws Exception {
+        PublishingFixtures.page(repository, "/site/busy", "title", "Très demandée");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String by = "editor" + i;
+                runs.add(threads.submit(() -> publishing.publish(by, "website", "/site/busy", false)));
+            }
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(publishing.versions("website", "/site/busy")).extracting(ContentVersion::number)
+                .containsExactly(1, 2, 3);
+        assertThat(publishing.status("website", "/site/busy")).isEqualTo(PublicationStatus.PUBLISHED);
     }
 
     @Test
