@@ -1,0 +1,103 @@
+package fr.usinesouvertes.platform.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * One headless Chromium for a test class, driven by Selenium through Debian's {@code chromedriver}
+ * (never a downloaded one). Register it as a static field with {@code @RegisterExtension}, after the
+ * {@link PlatformExtension} it browses.
+ *
+ * <p>Needs the Debian packages {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs
+ * them); without them the test class fails at once with a message naming them. The paths can be
+ * changed with the system properties {@code chrome.binary} and {@code webdriver.chrome.driver}.
+ */
+public final class Browser implements BeforeAllCallback, AfterAllCallback {
+
+    private static final String CHROMIUM = System.getProperty("chrome.binary", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+
+    private Path profile;
+    private ChromeDriverService service;
+    private ChromeDriver driver;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        requireExecutable(CHROMIUM);
+        requireExecutable(CHROMEDRIVER);
+        // Selenium Manager looks for this property first; with it set, nothing is ever downloaded.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            if (service != null) {
+                service.stop();
+            }
+            PlatformExtension.deleteRecursively(profile);
+        }
+    }
+
+    private static void requireExecutable(String path) {
+        if (!new File(path).canExecute()) {
+            throw new IllegalStateException("Browser tests need Chromium and its driver: " + path + " is missing. "
+                    + "Install the Debian packages chromium and chromium-driver "
+                    + "(apt-get install -y chromium chromium-driver), or run .ci/run which installs them.");
+        }
+    }
+
+    /** The driver, for anything the helpers below do not cover. */
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Loads {@code uri} and waits for the document to be loaded. */
+    public Browser open(URI uri) {
+        driver.get(uri.toString());
+        return this;
+    }
+
+    public WebElement find(String cssSelector) {
+        return driver.findElement(By.cssSelector(cssSelector));
+    }
+
+    public String title() {
+        return driver.getTitle();
+    }
+
+    /** Runs axe-core on the current page and fails listing every violation found. */
+    public Browser assertAccessible() {
+        Axe.assertNoViolations(driver);
+        return this;
+    }
+}
