@@ -18,7 +18,9 @@ public final class Workspaces {
     public static final List<String> BUILT_IN = List.of("website", "dam", "config");
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_-]*");
-    private static final Set<String> RESERVED = Set.of("jcr:system", "oak:index", "rep:security");
+    private static final Set<String> RESERVED = Set.of("jcr:system", "oak:index", "rep:security", "live", "publishing");
+    /** Published copies live under {@code /live/<workspace>} (see the publishing package): same workspace paths. */
+    private static final String LIVE_PREFIX = "/live/";
     private static final String ROOT_TYPE = "nt:unstructured";
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -54,14 +56,20 @@ public final class Workspaces {
 
     /** The path inside its workspace of a JCR path, e.g. {@code /website/home} becomes {@code /home}. */
     public String toWorkspacePath(String jcrPath) {
+        jcrPath = withoutLivePrefix(jcrPath);
         int second = jcrPath.indexOf('/', 1);
         return second < 0 ? "/" : jcrPath.substring(second);
     }
 
     /** The workspace a JCR path belongs to, e.g. {@code website} for {@code /website/home}. */
     public String workspaceOf(String jcrPath) {
+        jcrPath = withoutLivePrefix(jcrPath);
         int second = jcrPath.indexOf('/', 1);
         return second < 0 ? jcrPath.substring(1) : jcrPath.substring(1, second);
+    }
+
+    private static String withoutLivePrefix(String jcrPath) {
+        return jcrPath.startsWith(LIVE_PREFIX) ? jcrPath.substring(LIVE_PREFIX.length() - 1) : jcrPath;
     }
 
     static void checkName(String name) {
