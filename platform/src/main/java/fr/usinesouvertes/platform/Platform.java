@@ -51,6 +51,7 @@ public final class Platform implements AutoCloseable {
     private ClusterJobs clusterJobs;
     private Contributions contributions;
     private LightModuleOrigins origins;
+    private fr.usinesouvertes.platform.security.Security security;
 
     private Platform(Settings settings) {
         this.settings = settings;
@@ -106,10 +107,13 @@ public final class Platform implements AutoCloseable {
         toClose.add(LightModules.start(origins, definitions, repository, contributions));
         clusterJobs = new ClusterJobs(repository, Duration.ofSeconds(settings.get(ClusterSettings.JOB_LEASE)));
         toClose.add(clusterJobs);
-        moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs);
+        security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
+        moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs,
+                security.accounts());
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
+        security.installAccessControl(repository.workspaces().names());
     }
 
     private void finishStart() throws Exception {
@@ -119,8 +123,11 @@ public final class Platform implements AutoCloseable {
         mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
 
+        fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
+                security, contributions, settings, clock);
+        mounts.addAll(admin.servlets());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
-                contributions.restComponents(), mounts);
+                contributions.restComponents(), mounts, admin.filters());
         server.start();
         toClose.add(server);
     }
@@ -140,6 +147,16 @@ public final class Platform implements AutoCloseable {
     /** Jobs that run on exactly one node of the cluster. */
     public ClusterJobs clusterJobs() {
         return clusterJobs;
+    }
+
+    /** Back-office accounts (Oak users and groups). */
+    public fr.usinesouvertes.platform.security.Accounts accounts() {
+        return security.accounts();
+    }
+
+    /** Accounts, sessions and login throttle. */
+    public fr.usinesouvertes.platform.security.Security security() {
+        return security;
     }
 
     public Definitions definitions() {

@@ -30,6 +30,7 @@ public final class CoreSettings {
         List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK));
         all.addAll(ClusterSettings.all());
         all.addAll(fr.usinesouvertes.platform.mail.MailSettings.all());
+        all.addAll(fr.usinesouvertes.platform.security.SecuritySettings.all());
         return List.copyOf(all);
     }
 

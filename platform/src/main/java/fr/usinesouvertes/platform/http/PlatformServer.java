@@ -26,10 +26,19 @@ public final class PlatformServer implements AutoCloseable {
     public record Mount(String pathSpec, HttpServlet servlet) {
     }
 
+    /** A filter and the path spec it runs on; filters run in list order, before the servlets. */
+    public record FilterMount(String pathSpec, jakarta.servlet.Filter filter) {
+    }
+
     private final Server server;
     private final ServerConnector connector;
 
     public PlatformServer(String host, int port, List<Object> restComponents, List<Mount> mounts) {
+        this(host, port, restComponents, mounts, List.of());
+    }
+
+    public PlatformServer(String host, int port, List<Object> restComponents, List<Mount> mounts,
+                          List<FilterMount> filters) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         this.server = new Server(threads);
@@ -43,6 +52,10 @@ public final class PlatformServer implements AutoCloseable {
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
+        for (FilterMount filter : filters) {
+            context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(filter.filter()), filter.pathSpec(),
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        }
         ServletHolder jersey = new ServletHolder("rest", new ServletContainer(restApplication(restComponents)));
         jersey.setInitOrder(0); // start Jersey with the server, not on the first request
         context.addServlet(jersey, "/.rest/*");

@@ -13,6 +13,8 @@ public final class Contributions {
     private final List<Object> restComponents = new ArrayList<>();
     private final Map<String, Object> templatingFunctions = new LinkedHashMap<>();
     private final List<PlatformServer.Mount> mounts = new ArrayList<>();
+    private final List<fr.usinesouvertes.platform.admin.AdminApp> adminApps = new ArrayList<>();
+    private final List<String> csrfProtectedPaths = new ArrayList<>();
 
     public synchronized void addRestComponent(Object component) {
         restComponents.add(component);
@@ -42,5 +44,27 @@ public final class Contributions {
 
     public synchronized Map<String, Object> templatingFunctions() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(templatingFunctions));
+    }
+
+    /** A back-office app, mounted at {@code /admin/<name>/*} and listed in the back office's menu. */
+    public synchronized void addAdminApp(fr.usinesouvertes.platform.admin.AdminApp app) {
+        if (adminApps.stream().anyMatch(a -> a.name().equals(app.name()))) {
+            throw new IllegalStateException("The admin app '" + app.name() + "' is registered twice");
+        }
+        addMount(new PlatformServer.Mount(app.pathSpec(), app.servlet()));
+        adminApps.add(app);
+    }
+
+    public synchronized List<fr.usinesouvertes.platform.admin.AdminApp> adminApps() {
+        return List.copyOf(adminApps);
+    }
+
+    /** A path spec (e.g. {@code /espace-entreprise/*}) whose POST, PUT, PATCH and DELETE requests need the CSRF token. */
+    public synchronized void addCsrfProtectedPath(String pathSpec) {
+        csrfProtectedPaths.add(pathSpec);
+    }
+
+    public synchronized List<String> csrfProtectedPaths() {
+        return List.copyOf(csrfProtectedPaths);
     }
 }

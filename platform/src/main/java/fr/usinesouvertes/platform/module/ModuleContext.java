@@ -44,4 +44,16 @@ public interface ModuleContext {
      * changes (debounced) and on demand; closed with the platform.
      */
     SearchIndex openSearchIndex(String name, SearchDocumentSource source);
+
+    /** Back-office accounts (Oak users and groups): create, find, authenticate, list, disable. */
+    fr.usinesouvertes.platform.security.Accounts accounts();
+
+    /** Adds an app to the back office, served at {@code /admin/<name>/*} to logged-in accounts holding one of its roles. */
+    void registerAdminApp(fr.usinesouvertes.platform.admin.AdminApp app);
+
+    /**
+     * Makes POST, PUT, PATCH and DELETE requests under {@code pathSpec} (e.g. {@code /espace-entreprise/*})
+     * need the CSRF token ({@link fr.usinesouvertes.platform.security.Csrf}); {@code /admin/*} always does.
+     */
+    void registerCsrfProtection(String pathSpec);
 }

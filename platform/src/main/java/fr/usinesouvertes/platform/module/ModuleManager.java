@@ -33,11 +33,19 @@ public final class ModuleManager implements AutoCloseable {
     /** Orders the modules at once: a dependency problem throws {@link ModuleException} before anything runs. */
     public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
                          Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs) {
+        this(modules, repository, settings, definitions, clock, contributions, clusterJobs,
+                new fr.usinesouvertes.platform.security.Accounts(repository, clock));
+    }
+
+    /** As above, with the platform's accounts service given to the modules. */
+    public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
+                         Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
+                         fr.usinesouvertes.platform.security.Accounts accounts) {
         this.ordered = ModuleOrder.of(modules);
         this.repository = repository;
         this.searchIndexes = new SearchIndexes(repository, settings, clock);
         this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions, clusterJobs,
-                searchIndexes, MailSenders.fromSettings(settings, clock));
+                searchIndexes, MailSenders.fromSettings(settings, clock), accounts);
         this.taskRunner = new ModuleTaskRunner(repository, definitions, clock);
         if (!ordered.isEmpty()) {
             LOG.info("Java modules in start order: {}", String.join(", ",

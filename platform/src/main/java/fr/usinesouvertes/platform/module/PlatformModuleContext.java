@@ -13,7 +13,8 @@ import java.time.Clock;
 /** The {@link ModuleContext} given to every starting module; contributions go to the platform's {@link Contributions}. */
 record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
                              Contributions contributions, ClusterJobs clusterJobs,
-                             SearchIndexes searchIndexes, MailSender mail) implements ModuleContext {
+                             SearchIndexes searchIndexes, MailSender mail,
+                             fr.usinesouvertes.platform.security.Accounts accounts) implements ModuleContext {
 
     @Override
     public void registerRestComponent(Object component) {
@@ -33,5 +34,15 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
     @Override
     public SearchIndex openSearchIndex(String name, SearchDocumentSource source) {
         return searchIndexes.open(name, source);
+    }
+
+    @Override
+    public void registerAdminApp(fr.usinesouvertes.platform.admin.AdminApp app) {
+        contributions.addAdminApp(app);
+    }
+
+    @Override
+    public void registerCsrfProtection(String pathSpec) {
+        contributions.addCsrfProtectedPath(pathSpec);
     }
 }

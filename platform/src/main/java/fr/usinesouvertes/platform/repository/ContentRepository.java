@@ -46,11 +46,15 @@ public final class ContentRepository implements AutoCloseable {
     private final Set<Session> openReadSessions = ConcurrentHashMap.newKeySet();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private Session observationSession;
+    private final fr.usinesouvertes.platform.security.AccountSubjects accountSubjects =
+            new fr.usinesouvertes.platform.security.AccountSubjects();
 
     private ContentRepository(StoreBackend backend) {
         this.backend = backend;
         // No default admin password: accounts come from configuration (see the back-office module).
-        ConfigurationParameters userParams = ConfigurationParameters.of(UserConstants.PARAM_OMIT_ADMIN_PW, true);
+        ConfigurationParameters userParams = ConfigurationParameters.of(
+                ConfigurationParameters.of(UserConstants.PARAM_OMIT_ADMIN_PW, true),
+                fr.usinesouvertes.platform.security.PasswordHashing.parameters());
         SecurityProvider security = SecurityProviderBuilder.newBuilder()
                 .with(ConfigurationParameters.of(UserConfiguration.NAME, userParams))
                 .build();
@@ -138,6 +142,57 @@ public final class ContentRepository implements AutoCloseable {
             throw new RepositoryException("Writing to the repository failed: " + e.getMessage(), e);
         } finally {
             session.logout();
+        }
+    }
+
+    /**
+     * Like {@link #read}, on a session of the account's user and groups, so that Oak's access control
+     * decides: what the account may not read is absent ({@link javax.jcr.PathNotFoundException}, see
+     * {@link RepositoryException#isAccessDenied()}). Each call logs in (about 1.6 ms); principals are cached.
+     */
+    public <T> T readAs(fr.usinesouvertes.platform.security.Account account, SessionWork<T> work) {
+        Session session = loginAs(account);
+        try {
+            return work.run(session);
+        } catch (javax.jcr.RepositoryException e) {
+            throw new RepositoryException("Reading the repository as " + account.login() + " failed: "
+                    + e.getMessage(), e);
+        } finally {
+            session.logout();
+        }
+    }
+
+    /**
+     * Like {@link #write}, on a session of the account's user and groups: Oak refuses (at the change or at
+     * save, {@link javax.jcr.AccessDeniedException}) what the account may not write; nothing is saved then.
+     */
+    public <T> T writeAs(fr.usinesouvertes.platform.security.Account account, SessionWork<T> work) {
+        Session session = loginAs(account);
+        try {
+            T result = work.run(session);
+            boolean changed = session.hasPendingChanges();
+            session.save();
+            if (changed) {
+                backend.awaitDurable();
+                notifyChange();
+            }
+            return result;
+        } catch (javax.jcr.RepositoryException e) {
+            throw new RepositoryException("Writing to the repository as " + account.login() + " failed: "
+                    + e.getMessage(), e);
+        } finally {
+            session.logout();
+        }
+    }
+
+    private Session loginAs(fr.usinesouvertes.platform.security.Account account) {
+        Subject subject = accountSubjects.subject(account.login(), this::read);
+        try {
+            return Subject.doAsPrivileged(subject,
+                    (PrivilegedExceptionAction<Session>) () -> repository.login(null, null), null);
+        } catch (java.security.PrivilegedActionException e) {
+            throw new RepositoryException("Login as " + account.login() + " failed: "
+                    + e.getException().getMessage(), e.getException());
         }
     }
 

@@ -9,4 +9,14 @@ public class RepositoryException extends RuntimeException {
     public RepositoryException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Whether the cause is Oak refusing an account's session ({@code readAs}/{@code writeAs}): a path it
+     * may not see (reported as not found) or a change it may not make.
+     */
+    public boolean isAccessDenied() {
+        return getCause() instanceof javax.jcr.PathNotFoundException
+                || getCause() instanceof javax.jcr.AccessDeniedException
+                || getCause() instanceof javax.jcr.ItemNotFoundException;
+    }
 }

@@ -1,0 +1,43 @@
+package fr.usinesouvertes.platform.admin;
+
+import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.http.PlatformServer;
+import fr.usinesouvertes.platform.module.Contributions;
+import fr.usinesouvertes.platform.security.AuthenticationFilter;
+import fr.usinesouvertes.platform.security.CsrfFilter;
+import fr.usinesouvertes.platform.security.Security;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the back office adds to the HTTP server: the authentication filter on every path, the CSRF filter
+ * on {@code /admin/*} and the protected paths modules registered, the access filter on {@code /admin/*},
+ * the shell's servlet and the platform's own apps.
+ *
+ * @param servlets servlets to mount (the modules' apps are already among the contributions' mounts)
+ * @param filters  filters in the order they run
+ */
+public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServer.FilterMount> filters) {
+
+    /** Called once the modules have started, so that every app is registered. */
+    public static AdminMounts of(Security security, Contributions contributions, Settings settings, Clock clock) {
+        List<AdminApp> builtIn = List.of();
+        List<AdminApp> apps = new ArrayList<>(builtIn);
+        apps.addAll(contributions.adminApps());
+        AdminShell shell = new AdminShell(apps);
+
+        List<PlatformServer.Mount> servlets = new ArrayList<>();
+        servlets.add(new PlatformServer.Mount("/admin/*",
+                new AdminServlet(security.accounts(), security.sessions(), security.throttle())));
+        builtIn.forEach(app -> servlets.add(new PlatformServer.Mount(app.pathSpec(), app.servlet())));
+
+        List<PlatformServer.FilterMount> filters = new ArrayList<>();
+        filters.add(new PlatformServer.FilterMount("/*", new AuthenticationFilter(security.sessions())));
+        CsrfFilter csrf = new CsrfFilter();
+        filters.add(new PlatformServer.FilterMount("/admin/*", csrf));
+        contributions.csrfProtectedPaths().forEach(path -> filters.add(new PlatformServer.FilterMount(path, csrf)));
+        filters.add(new PlatformServer.FilterMount("/admin/*", new AdminAccessFilter(shell)));
+        return new AdminMounts(List.copyOf(servlets), List.copyOf(filters));
+    }
+}

@@ -1,0 +1,143 @@
+package fr.usinesouvertes.platform.admin;
+
+import fr.usinesouvertes.platform.security.Account;
+import fr.usinesouvertes.platform.security.Accounts;
+import fr.usinesouvertes.platform.security.AuthenticationFilter;
+import fr.usinesouvertes.platform.security.CurrentAccount;
+import fr.usinesouvertes.platform.security.LoginThrottle;
+import fr.usinesouvertes.platform.security.WebSessions;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The back-office shell at {@code /admin/*}: login, logout, the dashboard (menu of apps) and its style
+ * sheet. Apps answer their own paths ({@code /admin/<name>/*}); the password reset has its own servlet.
+ */
+public final class AdminServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
+    private static final String STYLE_SHEET = "admin-templates/admin/static/admin.css";
+
+    private final transient Accounts accounts;
+    private final transient WebSessions sessions;
+    private final transient LoginThrottle throttle;
+
+    public AdminServlet(Accounts accounts, WebSessions sessions, LoginThrottle throttle) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if (path == null) {
+            AdminViews.redirect(response, "/admin/");
+        } else if (path.equals("/")) {
+            AdminViews.render(request, response, "admin/dashboard.ftlh", Map.of());
+        } else if (path.equals("/login")) {
+            if (CurrentAccount.of(request).isPresent()) {
+                AdminViews.redirect(response, safeNext(request.getParameter("next")));
+                return;
+            }
+            renderLogin(request, response, null, "");
+        } else if (path.equals("/static/admin.css")) {
+            styleSheet(response);
+        } else {
+            notFound(request, response);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if ("/login".equals(path)) {
+            login(request, response);
+        } else if ("/logout".equals(path)) {
+            AuthenticationFilter.sessionToken(request).ifPresent(token -> sessions.close(token, request, response));
+            AdminViews.flash(request, "en".equals(AdminViews.lang(request))
+                    ? "You are logged out." : "Vous êtes déconnecté(e).");
+            AdminViews.redirect(response, "/admin/login");
+        } else {
+            notFound(request, response);
+        }
+    }
+
+    private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String login = request.getParameter("login") == null ? "" : request.getParameter("login").trim();
+        String password = request.getParameter("password");
+        String address = request.getRemoteAddr();
+        if (throttle.isBlocked(login, address)) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
+            renderLogin(request, response, AdminViews.lang(request).equals("en")
+                    ? "Too many failed attempts. Try again in 15 minutes."
+                    : "Trop de tentatives échouées. Réessayez dans 15 minutes.", login);
+            return;
+        }
+        if (login.isEmpty() || password == null || password.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            renderLogin(request, response, AdminViews.lang(request).equals("en")
+                    ? "Enter your e-mail address and your password."
+                    : "Saisissez votre adresse e-mail et votre mot de passe.", login);
+            return;
+        }
+        Optional<Account> account = accounts.authenticate(login, password.toCharArray());
+        if (account.isEmpty()) {
+            throttle.recordFailure(login, address);
+            LOG.info("Failed back-office login for '{}' from {}", login, address);
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            renderLogin(request, response, AdminViews.lang(request).equals("en")
+                    ? "Wrong e-mail address or password."
+                    : "Adresse e-mail ou mot de passe incorrect.", login);
+            return;
+        }
+        throttle.recordSuccess(login);
+        sessions.open(account.get(), request, response);
+        LOG.info("Back-office login of '{}'", account.get().login());
+        AdminViews.redirect(response, safeNext(request.getParameter("next")));
+    }
+
+    private static void renderLogin(HttpServletRequest request, HttpServletResponse response, String error,
+                                    String login) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("error", error);
+        model.put("login", login);
+        model.put("next", safeNext(request.getParameter("next")));
+        AdminViews.render(request, response, "admin/login.ftlh", model);
+    }
+
+    static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        AdminViews.render(request, response, "admin/not-found.ftlh", Map.of());
+    }
+
+    /** Only a path of the back office itself, so that the login page cannot send anyone elsewhere. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/admin/") || next.startsWith("//") || next.contains("\\")
+                || next.contains("\r") || next.contains("\n")) {
+            return "/admin/";
+        }
+        return next;
+    }
+
+    private static void styleSheet(HttpServletResponse response) throws IOException {
+        try (InputStream in = AdminServlet.class.getClassLoader().getResourceAsStream(STYLE_SHEET)) {
+            if (in == null) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+            response.setContentType("text/css;charset=UTF-8");
+            response.setHeader("Cache-Control", "public, max-age=3600");
+            in.transferTo(response.getOutputStream());
+        }
+    }
+}

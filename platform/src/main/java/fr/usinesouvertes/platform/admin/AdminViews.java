@@ -1,0 +1,161 @@
+package fr.usinesouvertes.platform.admin;
+
+import fr.usinesouvertes.platform.security.Account;
+import fr.usinesouvertes.platform.security.CurrentAccount;
+import fr.usinesouvertes.platform.security.Csrf;
+import freemarker.template.SimpleScalar;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import java.util.Map;
+
+/**
+ * Renders back-office pages: a class-path template under {@code admin-templates/} (e.g.
+ * {@code events/moderation.ftlh}) with the page's model plus {@code account}, {@code csrf},
+ * {@code apps} (the menu entries the account may use), {@code lang} ({@code fr}, or {@code en} with
+ * {@code ?lang=en}), {@code i18n("texte", "text")}, {@code flash} and {@code path}. Also redirects
+ * and one-time flash messages, carried by a cookie so that they survive a redirect to another node.
+ */
+public final class AdminViews {
+
+    static final String FLASH_COOKIE = "uo_flash";
+    static final String PENDING_FLASH = AdminViews.class.getName() + ".flash";
+
+    private AdminViews() {
+    }
+
+    public static void render(HttpServletRequest request, HttpServletResponse response, String template,
+                              Map<String, Object> model) throws IOException {
+        AdminShell shell = (AdminShell) request.getAttribute(AdminShell.ATTRIBUTE);
+        if (shell == null) {
+            throw new IllegalStateException("AdminViews.render outside /admin/: " + request.getRequestURI());
+        }
+        String name = template.startsWith(AdminShell.TEMPLATE_ROOT + "/")
+                ? template.substring(AdminShell.TEMPLATE_ROOT.length() + 1) : template;
+        String lang = lang(request);
+        Map<String, Object> data = new HashMap<>(model);
+        Account account = CurrentAccount.of(request).orElse(null);
+        data.put("account", account == null ? null : accountModel(account));
+        data.put("csrf", Csrf.token(request));
+        data.put("csrfToken", data.get("csrf"));
+        data.put("csrfField", Csrf.FIELD);
+        data.put("apps", menu(shell, account, lang, request));
+        data.put("lang", lang);
+        data.put("i18n", new I18n(lang));
+        data.put("path", request.getRequestURI());
+        data.put("flash", takeFlash(request, response));
+        response.setContentType("text/html;charset=UTF-8");
+        try {
+            Template loaded = shell.templates().getTemplate(name);
+            Writer out = response.getWriter();
+            loaded.process(data, out);
+        } catch (TemplateException e) {
+            throw new IOException("Admin template " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A 303 redirect (after a POST, the browser GETs {@code location}); a pending flash message goes with it. */
+    public static void redirect(HttpServletResponse response, String location) throws IOException {
+        response.sendRedirect(location); // the shell's response wrapper turns this into a 303 with the flash cookie
+    }
+
+    /** A message shown once on the next page the layout renders (after a redirect). */
+    public static void flash(HttpServletRequest request, String message) {
+        request.setAttribute(PENDING_FLASH, message);
+    }
+
+    /** {@code en} when the request asks for {@code lang=en}, else {@code fr}. */
+    public static String lang(HttpServletRequest request) {
+        return "en".equals(request.getParameter("lang")) ? "en" : "fr";
+    }
+
+    static Cookie flashCookie(String message) {
+        Cookie cookie = new Cookie(FLASH_COOKIE, URLEncoder.encode(message, StandardCharsets.UTF_8));
+        cookie.setPath("/admin/");
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+
+    private static String takeFlash(HttpServletRequest request, HttpServletResponse response) {
+        Object pending = request.getAttribute(PENDING_FLASH);
+        if (pending instanceof String message) {
+            request.removeAttribute(PENDING_FLASH);
+            return message; // set during this request and rendered at once
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie cookie : cookies) {
+            if (FLASH_COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                Cookie cleared = flashCookie("");
+                cleared.setMaxAge(0);
+                response.addCookie(cleared);
+                try {
+                    return URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> accountModel(Account account) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("login", account.login());
+        model.put("displayName", account.displayName());
+        model.put("roles", account.roles().stream().map(role -> role.name()).sorted().toList());
+        model.put("company", account.company());
+        model.put("staff", account.isStaff());
+        return model;
+    }
+
+    private static List<Map<String, Object>> menu(AdminShell shell, Account account, String lang,
+                                                  HttpServletRequest request) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        if (account == null) {
+            return entries;
+        }
+        for (AdminApp app : shell.apps()) {
+            if (app.allows(account)) {
+                String href = "/admin/" + app.name() + "/";
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", app.name());
+                entry.put("label", "en".equals(lang) ? app.labelEn() : app.labelFr());
+                entry.put("href", "en".equals(lang) ? href + "?lang=en" : href);
+                entry.put("active", request.getRequestURI().startsWith(href));
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    /** {@code i18n("texte français", "English text")}: the text of the page's language. */
+    private record I18n(String lang) implements TemplateMethodModelEx {
+        @Override
+        public Object exec(@SuppressWarnings("rawtypes") List arguments) throws TemplateModelException {
+            if (arguments.size() != 2) {
+                throw new TemplateModelException("i18n needs two texts, French then English");
+            }
+            Object chosen = DeepUnwrap.unwrap((freemarker.template.TemplateModel) arguments.get("en".equals(lang) ? 1 : 0));
+            return new SimpleScalar(String.valueOf(chosen));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package fr.usinesouvertes.platform.security;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.jcr.Session;
+import javax.security.auth.Subject;
+import org.apache.jackrabbit.api.security.user.Authorizable;
+import org.apache.jackrabbit.api.security.user.Group;
+import org.apache.jackrabbit.api.security.user.User;
+import org.apache.jackrabbit.oak.spi.security.authentication.AuthInfoImpl;
+import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
+
+/**
+ * The pre-authenticated JAAS subject of an account (its user principal, its groups' and "everyone"),
+ * which Oak logs in without credentials, so that Oak's ACLs decide what the session sees. Principal
+ * sets are cached for {@link #TTL_MILLIS} so that group changes reach sessions within seconds.
+ */
+public final class AccountSubjects {
+
+    static final long TTL_MILLIS = 10_000;
+
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** The subject of {@code login}, its principals read with {@code systemSession} when not cached. */
+    public Subject subject(String login, SystemReader systemSession) {
+        long now = clock.millis();
+        Cached cached = cache.get(login);
+        if (cached == null || now - cached.loadedAt > TTL_MILLIS) {
+            cached = new Cached(systemSession.read(session -> principals(session, login)), now);
+            cache.put(login, cached);
+        }
+        Set<Principal> principals = cached.principals;
+        AuthInfoImpl info = new AuthInfoImpl(login, Map.of(), principals);
+        return new Subject(true, principals, Set.of(info), Set.of());
+    }
+
+    /** Reads with the system session, as {@code ContentRepository.read} does. */
+    @FunctionalInterface
+    public interface SystemReader {
+        Set<Principal> read(fr.usinesouvertes.platform.repository.SessionWork<Set<Principal>> work);
+    }
+
+    private static Set<Principal> principals(Session session, String login) throws javax.jcr.RepositoryException {
+        Authorizable found = Accounts.users(session).getAuthorizable(login);
+        if (!(found instanceof User user) || user.isDisabled()) {
+            throw new javax.jcr.LoginException("No enabled account '" + login + "'");
+        }
+        Set<Principal> principals = new HashSet<>();
+        principals.add(user.getPrincipal());
+        principals.add(EveryonePrincipal.getInstance());
+        Iterator<Group> groups = user.memberOf();
+        while (groups.hasNext()) {
+            principals.add(groups.next().getPrincipal());
+        }
+        return Set.copyOf(principals);
+    }
+
+    private record Cached(Set<Principal> principals, long loadedAt) {
+    }
+}

@@ -1,0 +1,267 @@
+package fr.usinesouvertes.platform.security;
+
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import javax.jcr.Session;
+import javax.jcr.Value;
+import javax.jcr.ValueFactory;
+import org.apache.jackrabbit.api.JackrabbitSession;
+import org.apache.jackrabbit.api.security.user.Authorizable;
+import org.apache.jackrabbit.api.security.user.Group;
+import org.apache.jackrabbit.api.security.user.User;
+import org.apache.jackrabbit.api.security.user.UserManager;
+import org.apache.jackrabbit.oak.spi.security.user.UserConstants;
+import org.apache.jackrabbit.oak.spi.security.user.util.PasswordUtil;
+
+/**
+ * Back-office accounts stored as Oak users (password hashed by Oak with PBKDF2), their roles as Oak
+ * groups ({@link Role#group()}) and companies as groups {@code company-<name>}; all changes go through
+ * a system session.
+ */
+public final class Accounts {
+
+    /** Minimum password length; longer passphrases are welcome. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    static final String DISPLAY_NAME = "uoDisplayName";
+    static final String COMPANY = "uoCompany";
+    static final String SESSIONS_VALID_FROM = "uoSessionsValidFrom";
+    private static final Pattern LOGIN = Pattern.compile("[a-z0-9._%+-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}");
+    private static final Pattern COMPANY_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+    // Compared against when the login is unknown, so that answering takes as long as for a known login.
+    private static final String DUMMY_HASH = hash("not a password of anyone");
+
+    private final ContentRepository repository;
+    private final Clock clock;
+
+    public Accounts(ContentRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+        repository.write(session -> {
+            UserManager users = users(session);
+            for (Role role : Role.values()) {
+                if (users.getAuthorizable(role.group()) == null) {
+                    users.createGroup(role.group());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The Oak group of a company's users. */
+    public static String companyGroup(String company) {
+        return "company-" + company;
+    }
+
+    /** Creates an account; throws {@link AccountException} naming the bad field. */
+    public Account create(String login, String displayName, char[] password, Set<Role> roles, String company) {
+        String id = normaliseLogin(login);
+        if (!LOGIN.matcher(id).matches()) {
+            throw new AccountException("login", "L'identifiant doit être une adresse e-mail valide.");
+        }
+        if (displayName == null || displayName.isBlank()) {
+            throw new AccountException("displayName", "Le nom est obligatoire.");
+        }
+        checkPassword(password);
+        if (roles == null || roles.isEmpty()) {
+            throw new AccountException("roles", "Choisissez au moins un rôle.");
+        }
+        boolean companyUser = roles.contains(Role.COMPANY);
+        if (companyUser && (company == null || !COMPANY_NAME.matcher(company).matches())) {
+            throw new AccountException("company", "Un compte entreprise doit indiquer son entreprise (nom du nœud).");
+        }
+        if (!companyUser && company != null && !company.isBlank()) {
+            throw new AccountException("company", "Seul un compte entreprise est rattaché à une entreprise.");
+        }
+        return repository.write(session -> {
+            UserManager users = users(session);
+            if (users.getAuthorizable(id) != null) {
+                throw new AccountException("login", "Un compte existe déjà avec cet identifiant.");
+            }
+            User user = users.createUser(id, new String(password));
+            ValueFactory values = session.getValueFactory();
+            user.setProperty(DISPLAY_NAME, values.createValue(displayName.trim()));
+            for (Role role : roles) {
+                ((Group) users.getAuthorizable(role.group())).addMember(user);
+            }
+            if (companyUser) {
+                user.setProperty(COMPANY, values.createValue(company));
+                String groupId = companyGroup(company);
+                Authorizable group = users.getAuthorizable(groupId);
+                if (group == null) {
+                    group = users.createGroup(groupId);
+                }
+                ((Group) group).addMember(user);
+            }
+            return toAccount(user);
+        });
+    }
+
+    public Optional<Account> find(String login) {
+        if (login == null) {
+            return Optional.empty();
+        }
+        String id = normaliseLogin(login);
+        return repository.read(session -> {
+            Authorizable found = users(session).getAuthorizable(id);
+            if (!(found instanceof User user) || user.isDisabled() || !isAccount(user)) {
+                return Optional.empty();
+            }
+            return Optional.of(toAccount(user));
+        });
+    }
+
+    /** The account when the password is right and the account enabled; the same answer time otherwise. */
+    public Optional<Account> authenticate(String login, char[] password) {
+        if (login == null || password == null) {
+            return Optional.empty();
+        }
+        String id = normaliseLogin(login);
+        return repository.read(session -> {
+            Authorizable found = users(session).getAuthorizable(id);
+            if (!(found instanceof User user) || !isAccount(user)) {
+                PasswordUtil.isSame(DUMMY_HASH, password);
+                return Optional.empty();
+            }
+            String hash = session.getNode(user.getPath()).getProperty(UserConstants.REP_PASSWORD).getString();
+            if (!PasswordUtil.isSame(hash, password) || user.isDisabled()) {
+                return Optional.empty();
+            }
+            return Optional.of(toAccount(user));
+        });
+    }
+
+    /** Changes the password and ends every session opened before (on every node). */
+    public void setPassword(String login, char[] password) {
+        checkPassword(password);
+        String id = normaliseLogin(login);
+        repository.write(session -> {
+            User user = requireUser(session, id);
+            user.changePassword(new String(password));
+            user.setProperty(SESSIONS_VALID_FROM, session.getValueFactory().createValue(clock.millis()));
+            return null;
+        });
+    }
+
+    /** Every account, disabled ones included, sorted by login. */
+    public List<Account> list() {
+        return repository.read(session -> {
+            UserManager users = users(session);
+            TreeMap<String, Account> accounts = new TreeMap<>();
+            for (Role role : Role.values()) {
+                Iterator<Authorizable> members = ((Group) users.getAuthorizable(role.group())).getDeclaredMembers();
+                while (members.hasNext()) {
+                    if (members.next() instanceof User user) {
+                        accounts.computeIfAbsent(user.getID(), k -> unchecked(user));
+                    }
+                }
+            }
+            List<Account> sorted = new ArrayList<>(accounts.values());
+            sorted.sort(Comparator.comparing(Account::login));
+            return sorted;
+        });
+    }
+
+    /** Whether the account exists but is disabled. */
+    public boolean isDisabled(String login) {
+        String id = normaliseLogin(login);
+        return repository.read(session -> users(session).getAuthorizable(id) instanceof User user && user.isDisabled());
+    }
+
+    /** Disables the account: it can no longer log in and its open sessions end at their next request. */
+    public void disable(String login) {
+        String id = normaliseLogin(login);
+        repository.write(session -> {
+            User user = requireUser(session, id);
+            user.disable("Disabled in the back office");
+            user.setProperty(SESSIONS_VALID_FROM, session.getValueFactory().createValue(clock.millis()));
+            return null;
+        });
+    }
+
+    /** The enabled account of a session and when its sessions became valid, in one read. */
+    Optional<SessionAccount> sessionAccount(String login) {
+        return repository.read(session -> {
+            Authorizable found = users(session).getAuthorizable(login);
+            if (!(found instanceof User user) || user.isDisabled() || !isAccount(user)) {
+                return Optional.empty();
+            }
+            Value[] values = user.getProperty(SESSIONS_VALID_FROM);
+            long validFrom = values == null || values.length == 0 ? 0 : values[0].getLong();
+            return Optional.of(new SessionAccount(toAccount(user), validFrom));
+        });
+    }
+
+    /** An account and the instant (epoch ms) before which its sessions are void. */
+    record SessionAccount(Account account, long sessionsValidFrom) {
+    }
+
+    static UserManager users(Session session) throws javax.jcr.RepositoryException {
+        return ((JackrabbitSession) session).getUserManager();
+    }
+
+    static String normaliseLogin(String login) {
+        return login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static void checkPassword(char[] password) {
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            throw new AccountException("password",
+                    "Le mot de passe doit compter au moins " + MIN_PASSWORD_LENGTH + " caractères.");
+        }
+    }
+
+    private static User requireUser(Session session, String id) throws javax.jcr.RepositoryException {
+        Authorizable found = users(session).getAuthorizable(id);
+        if (!(found instanceof User user) || !isAccount(user)) {
+            throw new AccountException("login", "Aucun compte n'a cet identifiant.");
+        }
+        return user;
+    }
+
+    private static boolean isAccount(User user) throws javax.jcr.RepositoryException {
+        return user.hasProperty(DISPLAY_NAME);
+    }
+
+    private static Account unchecked(User user) {
+        try {
+            return toAccount(user);
+        } catch (javax.jcr.RepositoryException e) {
+            throw new fr.usinesouvertes.platform.repository.RepositoryException("Cannot read account " + e.getMessage(), e);
+        }
+    }
+
+    private static Account toAccount(User user) throws javax.jcr.RepositoryException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Iterator<Group> groups = user.declaredMemberOf();
+        while (groups.hasNext()) {
+            String group = groups.next().getID();
+            for (Role role : Role.values()) {
+                if (role.group().equals(group)) {
+                    roles.add(role);
+                }
+            }
+        }
+        Value[] name = user.getProperty(DISPLAY_NAME);
+        Value[] company = user.getProperty(COMPANY);
+        return new Account(user.getID(), name == null ? user.getID() : name[0].getString(), roles,
+                company == null || company.length == 0 ? null : company[0].getString());
+    }
+
+    private static String hash(String password) {
+        try {
+            return PasswordUtil.buildPasswordHash(password, PasswordHashing.parameters());
+        } catch (java.security.NoSuchAlgorithmException | java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

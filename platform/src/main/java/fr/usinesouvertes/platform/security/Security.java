@@ -1,0 +1,72 @@
+package fr.usinesouvertes.platform.security;
+
+import fr.usinesouvertes.platform.config.SettingDefinition;
+import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The platform's security services, opened at start-up: accounts, signed sessions, the login throttle,
+ * and the repository's access-control entries.
+ */
+public final class Security {
+
+    private final ContentRepository repository;
+    private final Accounts accounts;
+    private final WebSessions sessions;
+    private final LoginThrottle throttle;
+
+    private Security(ContentRepository repository, Accounts accounts, WebSessions sessions, LoginThrottle throttle) {
+        this.repository = repository;
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.throttle = throttle;
+    }
+
+    /** Creates the role groups and the session secret if missing; runs while no other node initialises. */
+    public static Security open(ContentRepository repository, Settings settings, Clock clock) {
+        Accounts accounts = new Accounts(repository, clock);
+        byte[] secret = SessionSecret.load(settings, repository);
+        WebSessions sessions = new WebSessions(repository, accounts, secret, clock,
+                Duration.ofMinutes(settings.get(SecuritySettings.SESSION_IDLE_MINUTES)),
+                Duration.ofHours(settings.get(SecuritySettings.SESSION_MAX_HOURS)), publicUrlIsHttps(settings));
+        LoginThrottle throttle = new LoginThrottle(settings.get(SecuritySettings.LOGIN_RATE_LIMIT), clock);
+        return new Security(repository, accounts, sessions, throttle);
+    }
+
+    /** Writes the role groups' access-control entries for every known workspace (after modules and light modules created theirs). */
+    public void installAccessControl(Collection<String> workspaces) {
+        Set<String> all = new LinkedHashSet<>(workspaces);
+        all.addAll(RepositoryAccess.STAFF_READ_ONLY);
+        repository.write(session -> {
+            RepositoryAccess.install(session, all);
+            return null;
+        });
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public WebSessions sessions() {
+        return sessions;
+    }
+
+    public LoginThrottle throttle() {
+        return throttle;
+    }
+
+    /** Cookies get {@code Secure} on every request when the site's public address is https. */
+    private static boolean publicUrlIsHttps(Settings settings) {
+        SettingDefinition<?> publicUrl = settings.definitions().get("public-url");
+        if (publicUrl == null) {
+            return false;
+        }
+        Object value = settings.get(publicUrl);
+        return value != null && value.toString().startsWith("https://");
+    }
+}

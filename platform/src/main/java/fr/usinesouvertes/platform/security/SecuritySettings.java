@@ -1,0 +1,41 @@
+package fr.usinesouvertes.platform.security;
+
+import fr.usinesouvertes.platform.config.SettingDefinition;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Settings of back-office accounts and sessions. */
+public final class SecuritySettings {
+
+    public static final SettingDefinition<String> SESSION_SECRET = new SettingDefinition<>("session-secret",
+            "Secret signing session cookies (32+ characters), the same on every node; when unset, one is generated "
+                    + "once and kept in the repository", null, SecuritySettings::secret);
+    public static final SettingDefinition<Integer> SESSION_IDLE_MINUTES = SettingDefinition.integer(
+            "session-idle-minutes", "Minutes without a request after which a back-office session ends", "120", 1,
+            7 * 24 * 60);
+    public static final SettingDefinition<Integer> SESSION_MAX_HOURS = SettingDefinition.integer(
+            "session-max-hours", "Hours after login at which a back-office session ends anyway", "12", 1, 24 * 30);
+    public static final SettingDefinition<String> ADMIN_LOGIN = SettingDefinition.text("admin-login",
+            "E-mail of the first administrator, created at start with the password of admin-password-file "
+                    + "when the account does not exist", null);
+    public static final SettingDefinition<Path> ADMIN_PASSWORD_FILE = new SettingDefinition<>("admin-password-file",
+            "File holding the first administrator's password (see admin-login)", null, Path::of);
+    public static final SettingDefinition<Integer> LOGIN_RATE_LIMIT = SettingDefinition.integer("login-rate-limit",
+            "Failed logins allowed per login and per client address within 15 minutes before answering 429; "
+                    + "0 turns the limit off", "5", 0, 1_000_000);
+
+    private SecuritySettings() {
+    }
+
+    public static List<SettingDefinition<?>> all() {
+        return List.of(SESSION_SECRET, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, ADMIN_LOGIN, ADMIN_PASSWORD_FILE,
+                LOGIN_RATE_LIMIT);
+    }
+
+    private static String secret(String value) {
+        if (value.trim().length() < 32) {
+            throw new IllegalArgumentException("must be at least 32 characters long");
+        }
+        return value.trim();
+    }
+}

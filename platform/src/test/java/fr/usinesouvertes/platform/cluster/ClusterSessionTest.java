@@ -1,0 +1,96 @@
+package fr.usinesouvertes.platform.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.platform.Platform;
+import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.AdminBrowser;
+import fr.usinesouvertes.platform.testing.SharedPostgres;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Back-office sessions on two nodes sharing one PostgreSQL: a cookie and CSRF token from node A work
+ * on node B (same generated secret, no sticky sessions), and a logout on B ends the session on A after
+ * the document store's background read.
+ */
+class ClusterSessionTest {
+
+    private static final Path LIGHT_MODULES = Path.of("src/test/resources/light-modules");
+    private static final int READ_INTERVAL = 200;
+    private static final String PASSWORD = "correct horse battery";
+    private static SharedPostgres postgres;
+    private static Platform nodeA;
+    private static Platform nodeB;
+
+    @BeforeAll
+    static void startCluster() {
+        postgres = SharedPostgres.start();
+        String db = postgres.newDatabase();
+        CompletableFuture<Platform> a = CompletableFuture.supplyAsync(() -> start(db));
+        CompletableFuture<Platform> b = CompletableFuture.supplyAsync(() -> start(db));
+        nodeA = a.join();
+        nodeB = b.join();
+    }
+
+    private static Platform start(String db) {
+        try {
+            return ClusterNodes.startNode(db, LIGHT_MODULES, READ_INTERVAL);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aSessionOpenedOnOneNodeIsValidOnTheOtherUntilLogout() throws Exception {
+        nodeA.accounts().create("editrice@example.fr", "Éditrice", PASSWORD.toCharArray(), Set.of(Role.EDITOR), null);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (nodeB.accounts().find("editrice@example.fr").isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+
+        AdminBrowser onA = new AdminBrowser(nodeA.baseUri());
+        assertThat(onA.login("editrice@example.fr", PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(onA.get("/admin/").statusCode()).isEqualTo(200);
+        AdminBrowser onB = onA.sameCookiesOn(nodeB.baseUri());
+
+        HttpResponse<String> dashboardOnB = onB.get("/admin/");
+        assertThat(dashboardOnB.statusCode()).isEqualTo(200);
+        assertThat(dashboardOnB.body()).contains("Éditrice");
+
+        AdminBrowser formFromA = onA.sameCookiesOn(nodeB.baseUri()); // CSRF token of a page rendered by node A
+        assertThat(formFromA.post("/admin/logout", Map.of()).statusCode()).isEqualTo(303);
+
+        long loggedOut = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - loggedOut < 10_000_000_000L) {
+            status = onA.get("/admin/").statusCode();
+            if (status == 200) {
+                Thread.sleep(10);
+            }
+        }
+        long millis = (System.nanoTime() - loggedOut) / 1_000_000;
+        System.out.printf("Logout on node B refused on node A after %d ms (cluster-read-interval %d ms)%n", millis,
+                READ_INTERVAL);
+        assertThat(status).isEqualTo(303);
+    }
+}
