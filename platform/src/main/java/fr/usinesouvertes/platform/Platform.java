@@ -119,6 +119,9 @@ public final class Platform implements AutoCloseable {
     private void finishStart() throws Exception {
         List<PlatformServer.Mount> mounts = new ArrayList<>();
         moduleManager.start();
+        fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions, // issue 4: authoring apps
+                new fr.usinesouvertes.platform.admin.authoring.AuthoringContext(repository, definitions::current, clock,
+                        null, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES));
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));

@@ -62,6 +62,10 @@ public final class PlatformServer implements AutoCloseable {
         for (Mount mount : mounts) {
             ServletHolder holder = new ServletHolder(mount.servlet());
             holder.setInitOrder(1);
+            var multipart = mount.servlet().getClass().getAnnotation(jakarta.servlet.annotation.MultipartConfig.class);
+            if (multipart != null) { // no annotation scanning here: uploads need the registration's config
+                holder.getRegistration().setMultipartConfig(new jakarta.servlet.MultipartConfigElement(multipart));
+            }
             context.addServlet(holder, mount.pathSpec());
         }
         server.setHandler(context);

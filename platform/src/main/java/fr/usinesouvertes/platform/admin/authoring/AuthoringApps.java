@@ -1,0 +1,20 @@
+package fr.usinesouvertes.platform.admin.authoring;
+
+import fr.usinesouvertes.platform.admin.AdminApp;
+import fr.usinesouvertes.platform.admin.authoring.content.ContentAppsServlet;
+import fr.usinesouvertes.platform.module.Contributions;
+import fr.usinesouvertes.platform.security.Role;
+import java.util.Set;
+
+/** Registers the authoring apps of the back office: contents, pages, assets and long operations. */
+public final class AuthoringApps {
+
+    private static final Set<Role> STAFF = Set.of(Role.ADMIN, Role.EDITOR, Role.PUBLISHER);
+
+    private AuthoringApps() {
+    }
+
+    public static void register(Contributions contributions, AuthoringContext context) {
+        contributions.addAdminApp(new AdminApp("content", "Contenus", "Content", STAFF, new ContentAppsServlet(context)));
+    }
+}
