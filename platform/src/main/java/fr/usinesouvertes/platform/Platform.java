@@ -15,6 +15,11 @@ import fr.usinesouvertes.platform.lightmodule.LightModules;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.module.ModuleManager;
 import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.publishing.ContentStage;
+import fr.usinesouvertes.platform.publishing.PublishableWorkspaces;
+import fr.usinesouvertes.platform.publishing.Publishing;
+import fr.usinesouvertes.platform.publishing.RepositoryPublishing;
+import fr.usinesouvertes.platform.rendering.PagePreview;
 import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.StoreBackend;
@@ -40,6 +45,8 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 public final class Platform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+    /** How often the node holding the scheduling job looks for due publications. */
+    private static final Duration PUBLISHING_INTERVAL = Duration.ofSeconds(1);
 
     private final Settings settings;
     private final Clock clock;
@@ -52,11 +59,13 @@ public final class Platform implements AutoCloseable {
     private Contributions contributions;
     private LightModuleOrigins origins;
     private fr.usinesouvertes.platform.security.Security security;
+    private RepositoryPublishing publishing;
+    private PagePreview pagePreview;
 
-    private Platform(Settings settings) {
+    private Platform(Settings settings, Clock testClock) {
         this.settings = settings;
         Clock fixed = settings.get(CoreSettings.CLOCK);
-        this.clock = fixed != null ? fixed : Clock.systemDefaultZone();
+        this.clock = testClock != null ? testClock : fixed != null ? fixed : Clock.systemDefaultZone();
     }
 
     public static Builder builder(Settings settings) {
@@ -105,26 +114,43 @@ public final class Platform implements AutoCloseable {
         origins = new LightModuleOrigins(settings.get(CoreSettings.LIGHT_MODULES), classpathRoots);
 
         toClose.add(LightModules.start(origins, definitions, repository, contributions));
+        startPublishing(classpathRoots.keySet());
         clusterJobs = new ClusterJobs(repository, Duration.ofSeconds(settings.get(ClusterSettings.JOB_LEASE)));
         toClose.add(clusterJobs);
         security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
         moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs,
-                security.accounts());
+                security.accounts(), publishing);
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
-        new BootstrapImporter(repository, clock).importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
+        new BootstrapImporter(repository, clock).onImported(publishing::publishImported)
+                .importAll(new BootstrapSources(origins, Platform.class.getClassLoader()));
         security.installAccessControl(repository.workspaces().names());
+    }
+
+    /** The live tree for the editorial workspaces of the current definitions, followed on every reload. */
+    private void startPublishing(java.util.Set<String> javaModules) {
+        publishing = new RepositoryPublishing(repository, clock);
+        publishing.useWorkspaces(PublishableWorkspaces.of(definitions.current(), javaModules));
+        definitions.onChange(registry -> {
+            try {
+                publishing.useWorkspaces(PublishableWorkspaces.of(registry, javaModules));
+            } catch (RuntimeException e) {
+                LOG.error("Cannot update the publishable workspaces", e);
+            }
+        });
     }
 
     private void finishStart() throws Exception {
         List<PlatformServer.Mount> mounts = new ArrayList<>();
         moduleManager.start();
+        publishing.scheduleJob(clusterJobs, PUBLISHING_INTERVAL);
         fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions, // issue 4: authoring apps
                 new fr.usinesouvertes.platform.admin.authoring.AuthoringContext(repository, definitions::current, clock,
-                        null, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES));
+                        publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES));
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
+        pagePreview = Rendering.preview(repository, definitions, origins, contributions);
 
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
                 security, contributions, settings, clock);
@@ -162,6 +188,16 @@ public final class Platform implements AutoCloseable {
         return security;
     }
 
+    /** Drafts, publication, versions and scheduled publication of the editorial workspaces. */
+    public Publishing publishing() {
+        return publishing;
+    }
+
+    /** Renders pages from the drafts, for the back office's preview (mounted by the authoring UI). */
+    public PagePreview pagePreview() {
+        return pagePreview;
+    }
+
     public Definitions definitions() {
         return definitions;
     }
@@ -197,6 +233,7 @@ public final class Platform implements AutoCloseable {
         private final Settings settings;
         private Function<Settings, StoreBackend> storeBackend = StoreBackends::fromSettings;
         private List<PlatformModule> modules;
+        private Clock clock;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -214,9 +251,15 @@ public final class Platform implements AutoCloseable {
             return this;
         }
 
+        /** The platform's clock instead of the system's or {@code --clock}'s (tests move it). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
         /** Starts the platform; on failure, whatever was already started is stopped again. */
         public Platform start() throws Exception {
-            Platform platform = new Platform(settings);
+            Platform platform = new Platform(settings, clock);
             try {
                 platform.start(this);
                 return platform;

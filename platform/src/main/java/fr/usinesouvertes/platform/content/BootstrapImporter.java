@@ -34,11 +34,24 @@ public final class BootstrapImporter {
     private final ContentRepository repository;
     private final MagnoliaYamlImporter importer;
     private final Clock clock;
+    private ImportListener listener = (session, workspace, paths) -> { };
 
     public BootstrapImporter(ContentRepository repository, Clock clock) {
         this.repository = repository;
         this.importer = new MagnoliaYamlImporter(repository);
         this.clock = clock;
+    }
+
+    /** Work done in each file's import session before it is saved, e.g. publishing the imported nodes. */
+    @FunctionalInterface
+    public interface ImportListener {
+        void imported(Session session, String workspace, List<String> paths) throws RepositoryException;
+    }
+
+    /** Sets the work done after each file's import, in the same commit. */
+    public BootstrapImporter onImported(ImportListener listener) {
+        this.listener = listener;
+        return this;
     }
 
     /** What happened to one file at this start. */
@@ -107,6 +120,7 @@ public final class BootstrapImporter {
         String message = null;
         if (existing.isEmpty()) {
             importer.importInto(session, parsed);
+            listener.imported(session, parsed.workspace(), parsed.nodePaths());
             outcome = Outcome.IMPORTED;
         } else {
             outcome = Outcome.SKIPPED_EXISTING;

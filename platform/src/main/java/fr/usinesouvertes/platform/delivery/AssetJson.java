@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.delivery;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -39,12 +40,12 @@ final class AssetJson {
                 ? resource.getProperty("fileName").getString() : asset.getName();
         String mimeType = resource != null && resource.hasProperty("jcr:mimeType")
                 ? resource.getProperty("jcr:mimeType").getString() : null;
-        String file = "jcr:" + asset.getIdentifier() + "/" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+        String file = "jcr:" + ContentStage.identifier(asset) + "/" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
                 .replace("+", "%20");
         json.writeStartObject();
         json.writeStringField("@name", asset.getName());
         json.writeStringField("@path", workspaces.toWorkspacePath(asset.getPath()));
-        json.writeStringField("@id", asset.getIdentifier());
+        json.writeStringField("@id", ContentStage.identifier(asset));
         json.writeStringField("@link", "/dam/" + file);
         json.writeObjectFieldStart("metadata");
         json.writeStringField("fileName", fileName);

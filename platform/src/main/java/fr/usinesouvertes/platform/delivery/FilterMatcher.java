@@ -69,7 +69,8 @@ final class FilterMatcher {
         if (property.equals("@name")) {
             values.add(node.getSession().getValueFactory().createValue(node.getName()));
         } else if (property.equals("@jcr:uuid") || property.equals("@id")) {
-            values.add(node.getSession().getValueFactory().createValue(node.getIdentifier()));
+            values.add(node.getSession().getValueFactory().createValue(
+                    fr.usinesouvertes.platform.publishing.ContentStage.identifier(node)));
         } else if (hasProperty(node, property, filter)) {
             Property stored = node.getProperty(property);
             if (stored.isMultiple()) {

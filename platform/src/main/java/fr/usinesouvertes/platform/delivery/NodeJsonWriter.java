@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.delivery;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class NodeJsonWriter {
         json.writeStartObject();
         json.writeStringField("@name", node.getName());
         json.writeStringField("@path", workspaces.toWorkspacePath(node.getPath()));
-        json.writeStringField("@id", node.getIdentifier());
+        json.writeStringField("@id", ContentStage.identifier(node));
         json.writeStringField("@nodeType", node.getPrimaryNodeType().getName());
         writeProperties(json, node);
         List<String> names = new ArrayList<>();
@@ -133,7 +134,8 @@ final class NodeJsonWriter {
      * {@code includeSystemProperties: true} shows them all.
      */
     private boolean isShown(String name) {
-        if (PropertyJson.NEVER_SHOWN.contains(name) || name.startsWith("rep:") || name.startsWith("oak:")) {
+        if (PropertyJson.NEVER_SHOWN.contains(name) || name.startsWith("rep:") || name.startsWith("oak:")
+                || name.startsWith(ContentStage.NAMESPACE_PREFIX + ":")) {
             return false;
         }
         if (!PropertyJson.isSystem(name)) {

@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.delivery;
 
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.http.ApiException;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.util.regex.Pattern;
 import javax.jcr.Node;
@@ -26,8 +27,8 @@ final class NodePaths {
             throws RepositoryException {
         String jcrPath;
         try {
-            jcrPath = workspaces.toJcrPath(endpoint.workspace() != null ? endpoint.workspace() : "website",
-                    normalisedRoot(endpoint.rootPath()));
+            jcrPath = ContentStage.PUBLIC.toJcrPath(session, workspaces,
+                    endpoint.workspace() != null ? endpoint.workspace() : "website", normalisedRoot(endpoint.rootPath()));
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("endpointNotFound", "Endpoint '" + endpoint.endpointPath()
                     + "' has an invalid workspace: " + endpoint.workspace());

@@ -28,7 +28,8 @@ final class PropertyJson {
     }
 
     static boolean isSystem(String name) {
-        return name.startsWith("mgnl:") || name.startsWith("jcr:") || name.startsWith("rep:") || name.startsWith("oak:");
+        return name.startsWith("mgnl:") || name.startsWith("jcr:") || name.startsWith("rep:") || name.startsWith("oak:")
+                || name.startsWith("uo:"); // the platform's own (publishing: uo:sourceId, uo:fingerprint)
     }
 
     static boolean isBinary(Property property) throws RepositoryException {

@@ -3,6 +3,7 @@ package fr.usinesouvertes.platform.delivery;
 import com.fasterxml.jackson.core.JsonGenerator;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.ReferenceDefinition;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -54,7 +55,7 @@ final class ReferenceResolver {
     /** Starts a new top-level node of the answer: it heads the chain so that it is never nested in itself. */
     void enterAnswer(Node node) throws RepositoryException {
         chain.clear();
-        chain.push(node.getIdentifier());
+        chain.push(ContentStage.identifier(node));
     }
 
     /** Writes the resolved value of {@code name} and answers true, or answers false to let the raw value be written. */
@@ -87,7 +88,7 @@ final class ReferenceResolver {
         if (target == null) {
             return false;
         }
-        String id = target.getIdentifier();
+        String id = ContentStage.identifier(target);
         if (chain.contains(id) || (!endpoint.referenceRepeat() && resolvedInAnswer.contains(id))) {
             return false;
         }
@@ -116,7 +117,7 @@ final class ReferenceResolver {
         String id = raw.startsWith("jcr:") ? raw.substring(4) : raw;
         Node target;
         try {
-            target = nodes.session().getNodeByIdentifier(id);
+            target = ContentStage.PUBLIC.nodeByIdentifier(nodes.session(), id);
         } catch (RepositoryException | IllegalArgumentException e) {
             return null; // unknown or not an identifier at all: keep the raw value
         }
@@ -129,8 +130,8 @@ final class ReferenceResolver {
     /** Older content (Magnolia 5 link fields) may store a path in the target workspace instead of an id. */
     private Node byPath(String workspace, String path) throws RepositoryException {
         try {
-            String root = workspaces.toJcrPath(workspace, "/");
             Session session = nodes.session();
+            String root = ContentStage.PUBLIC.toJcrPath(session, workspaces, workspace, "/");
             return NodePaths.resolve(session.nodeExists(root) ? session.getNode(root) : null, path, visibility);
         } catch (fr.usinesouvertes.platform.http.ApiException | IllegalArgumentException notFound) {
             return null;

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.delivery;
 
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,7 +38,7 @@ public final class TemplateAnnotationsResource {
     @Path("{pagePath: .*}")
     public Response get(@PathParam("pagePath") String pagePath, @Context HttpHeaders headers) {
         CachedAnswer answer = repository.read(session -> {
-            String root = repository.workspaces().toJcrPath("website", "/");
+            String root = ContentStage.PUBLIC.toJcrPath(session, repository.workspaces(), "website", "/");
             Node page = NodePaths.resolve(session.nodeExists(root) ? session.getNode(root) : null, pagePath,
                     visibility);
             if (!page.isNodeType("mgnl:page")) {

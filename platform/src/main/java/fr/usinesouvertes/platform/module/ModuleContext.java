@@ -27,6 +27,9 @@ public interface ModuleContext {
     /** Runs jobs on exactly one node of the cluster (or on the only node), e.g. mail sending. */
     ClusterJobs clusterJobs();
 
+    /** Drafts and publication of the editorial workspaces (website, dam, content types): publish, status, versions. */
+    fr.usinesouvertes.platform.publishing.Publishing publishing();
+
     /** Registers a JAX-RS resource, provider or feature (a class or an instance) under {@code /.rest/}. */
     void registerRestComponent(Object component);
 

@@ -34,18 +34,34 @@ public final class ModuleManager implements AutoCloseable {
     public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
                          Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs) {
         this(modules, repository, settings, definitions, clock, contributions, clusterJobs,
-                new fr.usinesouvertes.platform.security.Accounts(repository, clock));
+                new fr.usinesouvertes.platform.security.Accounts(repository, clock), null);
     }
 
     /** As above, with the platform's accounts service given to the modules. */
     public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
                          Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
                          fr.usinesouvertes.platform.security.Accounts accounts) {
+        this(modules, repository, settings, definitions, clock, contributions, clusterJobs, accounts, null);
+    }
+
+    /** As above, with the platform's publishing service for {@link ModuleContext#publishing()}. */
+    public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
+                         Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
+                         fr.usinesouvertes.platform.publishing.Publishing publishing) {
+        this(modules, repository, settings, definitions, clock, contributions, clusterJobs,
+                new fr.usinesouvertes.platform.security.Accounts(repository, clock), publishing);
+    }
+
+    /** As above, with both the accounts and the publishing service. */
+    public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
+                         Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
+                         fr.usinesouvertes.platform.security.Accounts accounts,
+                         fr.usinesouvertes.platform.publishing.Publishing publishing) {
         this.ordered = ModuleOrder.of(modules);
         this.repository = repository;
         this.searchIndexes = new SearchIndexes(repository, settings, clock);
         this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions, clusterJobs,
-                searchIndexes, MailSenders.fromSettings(settings, clock), accounts);
+                searchIndexes, MailSenders.fromSettings(settings, clock), accounts, publishing);
         this.taskRunner = new ModuleTaskRunner(repository, definitions, clock);
         if (!ordered.isEmpty()) {
             LOG.info("Java modules in start order: {}", String.join(", ",

@@ -14,7 +14,8 @@ import java.time.Clock;
 record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
                              Contributions contributions, ClusterJobs clusterJobs,
                              SearchIndexes searchIndexes, MailSender mail,
-                             fr.usinesouvertes.platform.security.Accounts accounts) implements ModuleContext {
+                             fr.usinesouvertes.platform.security.Accounts accounts,
+                             fr.usinesouvertes.platform.publishing.Publishing publishing) implements ModuleContext {
 
     @Override
     public void registerRestComponent(Object component) {

@@ -24,7 +24,8 @@
  *       to nothing when their target is not published.</li>
  *   <li><b>Status</b> compares a fingerprint of the draft (its properties and parts, without activation
  *       metadata) with the one stored on the live copy at publication, so any change made by any code is
- *       seen as {@code MODIFIED}, and a restore of the published version as {@code PUBLISHED} again.</li>
+ *       seen as {@code MODIFIED}; a pending scheduled action shows as {@code SCHEDULED}, a published node
+ *       deleted in the drafts as {@code DELETED}. A restored version is {@code MODIFIED} until published.</li>
  *   <li><b>Deletion</b> follows Magnolia: a node never published is removed at once; a published one is
  *       marked for deletion ({@code mgnl:deleted}) and stays public until the deletion is published (or
  *       the node unpublished).</li>
@@ -33,11 +34,16 @@
  *       can be compared property by property and restored into the draft.</li>
  *   <li><b>Scheduled actions</b> are stored under {@code /publishing/schedule} and run by the cluster job
  *       {@code publishing-schedule} (one node at a time, see {@code ClusterJobs}) when the platform clock
- *       reaches their time; an action and the removal of its entry are one commit, so it runs once.</li>
+ *       reaches their time; an action and the removal of its entry are one commit, so it runs once. The job
+ *       looks every second, or every third of {@code cluster-job-lease} if that is longer (10 s by
+ *       default).</li>
  *   <li><b>Bootstrap content</b> is published when imported; a repository that existed before publishing
  *       (no {@code /live} yet) has all its editorial content published once at start, so the public site
  *       stays what it was.</li>
- *   <li>Caches (Delivery answers) are emptied on every commit, so a publication shows at once.</li>
+ *   <li>Caches (Delivery answers) are emptied on every commit, so a publication shows at once; pages are
+ *       rendered per request with an ETag.</li>
+ *   <li>The back office's preview ({@code Platform.pagePreview()}) renders the drafts with the site's
+ *       templates; links in it are the public site's.</li>
  * </ul>
  */
 package fr.usinesouvertes.platform.publishing;

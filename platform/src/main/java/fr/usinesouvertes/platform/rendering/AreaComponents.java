@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.definition.AreaDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ final class AreaComponents {
     static List<Node> ancestorPages(Node page) throws RepositoryException {
         List<Node> ancestors = new ArrayList<>();
         Node current = page;
-        while (current.getDepth() > 2) {
+        while (ContentStage.depth(current) > 2) {
             current = current.getParent();
             if (current.isNodeType(NodeTypes.PAGE)) {
                 ancestors.add(0, current);

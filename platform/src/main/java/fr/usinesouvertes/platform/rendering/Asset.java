@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 
@@ -28,11 +29,11 @@ public final class Asset {
     }
 
     public String getIdentifier() throws RepositoryException {
-        return node.getIdentifier();
+        return ContentStage.identifier(node);
     }
 
     public String getItemKey() throws RepositoryException {
-        return "jcr:" + node.getIdentifier();
+        return "jcr:" + ContentStage.identifier(node);
     }
 
     public String getName() throws RepositoryException {
@@ -40,7 +41,8 @@ public final class Asset {
     }
 
     public String getPath() throws RepositoryException {
-        return node.getPath().substring("/dam".length());
+        String path = node.getPath();
+        return path.substring(path.indexOf("/dam/") + "/dam".length());
     }
 
     public String getTitle() {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
@@ -18,15 +19,21 @@ public final class AssetLinks {
     private AssetLinks() {
     }
 
-    /** The asset node of an id ({@code jcr:<uuid>} or bare uuid), or null if none is in {@code dam}. */
-    public static Node find(Session session, String id) {
+    /** The asset node of an id ({@code jcr:<uuid>} or bare uuid) in the request's stage, or null if none is in {@code dam}. */
+    static Node find(RenderContext context, String id) {
+        return find(context.session(), context.stage(), id);
+    }
+
+    /** The asset node of an id ({@code jcr:<uuid>} or bare uuid) in a stage, or null if none is in {@code dam}. */
+    public static Node find(Session session, ContentStage stage, String id) {
         if (id == null || id.isBlank()) {
             return null;
         }
         String uuid = id.startsWith("jcr:") ? id.substring(4) : id;
         try {
-            Node node = session.getNodeByIdentifier(uuid.trim());
-            return node.getPath().startsWith(PREFIX) ? node : null;
+            Node node = stage.nodeByIdentifier(session, uuid.trim());
+            String path = node.getPath();
+            return path.startsWith(PREFIX) || path.startsWith(ContentStage.LIVE_ROOT + PREFIX) ? node : null;
         } catch (ItemNotFoundException | IllegalArgumentException e) {
             return null;
         } catch (RepositoryException e) {
@@ -37,7 +44,7 @@ public final class AssetLinks {
     /** {@code /dam/jcr:<uuid>/<fileName>}. */
     public static String link(Node asset) {
         try {
-            return PREFIX + "jcr:" + asset.getIdentifier() + "/" + LinkBuilder.encodeSegment(fileName(asset));
+            return PREFIX + "jcr:" + ContentStage.identifier(asset) + "/" + LinkBuilder.encodeSegment(fileName(asset));
         } catch (RepositoryException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.TemplateModelException;
@@ -63,9 +64,9 @@ public final class CmsFunctions {
     /** The nearest ancestor (of the node type, if given) inside the same workspace, or null. */
     public ContentMap parent(Object content, String nodeType) throws RepositoryException {
         Node node = node(content);
-        while (node != null && node.getDepth() > 1) {
+        while (node != null && ContentStage.depth(node) > 1) {
             node = node.getParent();
-            if (node.getDepth() > 1 && (nodeType == null || node.isNodeType(nodeType))) {
+            if (ContentStage.depth(node) > 1 && (nodeType == null || node.isNodeType(nodeType))) {
                 return context.wrap(node);
             }
         }
@@ -75,7 +76,7 @@ public final class CmsFunctions {
     /** The workspace's root node. */
     public ContentMap root(Object content) throws RepositoryException {
         Node node = node(content);
-        return node == null ? null : context.wrap((Node) node.getAncestor(1));
+        return node == null ? null : context.wrap(ContentStage.ancestor(node, 1));
     }
 
     /** The top-most ancestor-or-self of the node type. */
@@ -99,8 +100,8 @@ public final class CmsFunctions {
         if (node == null) {
             return ancestors;
         }
-        for (int depth = 2; depth < node.getDepth(); depth++) {
-            Node ancestor = (Node) node.getAncestor(depth);
+        for (int depth = 2; depth < ContentStage.depth(node); depth++) {
+            Node ancestor = ContentStage.ancestor(node, depth);
             if (nodeType == null || ancestor.isNodeType(nodeType)) {
                 ancestors.add(context.wrap(ancestor));
             }
@@ -116,7 +117,7 @@ public final class CmsFunctions {
     /** The other children of the node's parent, of the node type. */
     public List<ContentMap> siblings(Object content, String nodeType) throws RepositoryException {
         Node node = node(content);
-        if (node == null || node.getDepth() <= 1) {
+        if (node == null || ContentStage.depth(node) <= 1) {
             return List.of();
         }
         List<ContentMap> siblings = new ArrayList<>(children(node.getParent(), nodeType));
@@ -147,7 +148,7 @@ public final class CmsFunctions {
             return null;
         }
         try {
-            return context.wrap(context.nodeOrNull(context.workspaces().toJcrPath(workspace, path)));
+            return context.wrap(context.nodeOrNull(context.jcrPath(workspace, path)));
         } catch (IllegalArgumentException e) {
             return null; // not a workspace name
         }
@@ -163,8 +164,9 @@ public final class CmsFunctions {
             return null;
         }
         try {
-            Node node = context.session().getNodeByIdentifier(id.startsWith("jcr:") ? id.substring(4) : id);
-            return node.getPath().startsWith("/" + workspace + "/") ? context.wrap(node) : null;
+            Node node = context.nodeById(id.startsWith("jcr:") ? id.substring(4) : id);
+            return node != null && context.workspaces().workspaceOf(node.getPath()).equals(workspace)
+                    && ContentStage.depth(node) > 1 ? context.wrap(node) : null;
         } catch (RepositoryException | IllegalArgumentException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import freemarker.core.HTMLOutputFormat;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -110,11 +111,11 @@ public final class ContentMap extends AbstractMap<String, Object> {
 
     private Object special(String name) throws RepositoryException {
         return switch (name) {
-            case "@name" -> node.getDepth() <= 1 ? "" : node.getName();
-            case "@id", "@uuid" -> node.getIdentifier();
+            case "@name" -> ContentStage.depth(node) <= 1 ? "" : node.getName();
+            case "@id", "@uuid" -> ContentStage.identifier(node);
             case "@path" -> context.workspaces().toWorkspacePath(node.getPath());
             case "@nodeType" -> node.getPrimaryNodeType().getName();
-            case "@depth" -> Math.max(0, node.getDepth() - 1);
+            case "@depth" -> Math.max(0, ContentStage.depth(node) - 1);
             case "@workspace" -> context.workspaces().workspaceOf(node.getPath());
             default -> null;
         };

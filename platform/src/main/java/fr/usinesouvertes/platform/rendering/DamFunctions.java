@@ -17,13 +17,13 @@ public final class DamFunctions {
 
     /** The asset of an id ({@code jcr:<uuid>} or bare uuid), or null. */
     public Asset getAsset(String id) throws RepositoryException {
-        Node node = AssetLinks.find(context.session(), id);
+        Node node = AssetLinks.find(context, id);
         return node == null ? null : new Asset(node);
     }
 
     /** The asset at a path of workspace {@code dam} (the workspace argument is Magnolia's provider id). */
     public Asset getAsset(String workspace, String path) throws RepositoryException {
-        Node node = context.nodeOrNull(context.workspaces().toJcrPath("dam", path));
+        Node node = context.nodeOrNull(context.jcrPath("dam", path));
         return node == null ? null : new Asset(node);
     }
 
@@ -32,7 +32,7 @@ public final class DamFunctions {
     }
 
     public String getAssetLink(String id) {
-        Node node = AssetLinks.find(context.session(), id);
+        Node node = AssetLinks.find(context, id);
         return node == null ? null : AssetLinks.link(node);
     }
 

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,21 +16,32 @@ import javax.jcr.RepositoryException;
 /**
  * Serves asset files at their links, {@code /dam/jcr:<uuid>/<fileName>}: the {@code jcr:data} of the
  * asset's {@code jcr:content}, with its MIME type, {@code Content-Length}, an ETag, {@code Last-Modified},
- * {@code Cache-Control: public, max-age=3600} and 304 answers; {@code /dam/jcr:<uuid>/w<width>/<fileName>} serves a
- * JPEG rendition of a JPEG or PNG asset at one of {@link AssetRenditions#WIDTHS}. The file name part is informative (links
- * stay valid when a file is renamed). Anything else is 404.
+ * {@code Cache-Control: public, max-age=3600} and 304 answers. The file name part is informative (links
+ * stay valid when a file is renamed). Anything else is 404. The site's servlet serves published assets
+ * ({@link ContentStage#PUBLIC}); an unpublished asset answers 404. {@code /dam/jcr:<uuid>/w<width>/<fileName>}
+ * serves a JPEG rendition of a JPEG or PNG asset at one of {@link AssetRenditions#WIDTHS}.
  */
 public final class DamServlet extends HttpServlet {
 
     private final transient ContentRepository repository;
+    private final transient ContentStage stage;
 
     public DamServlet(ContentRepository repository) {
+        this(repository, ContentStage.PUBLIC);
+    }
+
+    public DamServlet(ContentRepository repository, ContentStage stage) {
         this.repository = repository;
+        this.stage = stage;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
+        serve(request.getPathInfo(), request, response);
+    }
+
+    /** Serves the asset of {@code path} ({@code /jcr:<uuid>/<fileName>}, the part after {@code /dam}). */
+    void serve(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (path == null || !path.startsWith("/jcr:")) {
             WebResourceServlet.notFound(response);
             return;
@@ -40,8 +52,8 @@ public final class DamServlet extends HttpServlet {
         boolean served;
         try {
             served = repository.read(session -> width != null
-                    ? serveRendition(AssetLinks.find(session, id), width, request, response)
-                    : serve(AssetLinks.find(session, id), request, response));
+                    ? serveRendition(AssetLinks.find(session, stage, id), width, request, response, stage.isPublic())
+                    : serve(AssetLinks.find(session, stage, id), request, response, stage.isPublic()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -50,7 +62,7 @@ public final class DamServlet extends HttpServlet {
         }
     }
 
-    private static boolean serve(Node asset, HttpServletRequest request, HttpServletResponse response)
+    private static boolean serve(Node asset, HttpServletRequest request, HttpServletResponse response, boolean shared)
             throws RepositoryException {
         Node resource = asset == null ? null : AssetLinks.resource(asset);
         if (resource == null || !resource.hasProperty("jcr:data")) {
@@ -63,7 +75,8 @@ public final class DamServlet extends HttpServlet {
         if (lastModified > 0) {
             response.setDateHeader("Last-Modified", lastModified);
         }
-        response.setHeader("Cache-Control", "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS);
+        response.setHeader("Cache-Control", shared ? "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS
+                : "private, no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (HttpCaching.notModified(request, etag, lastModified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -86,7 +99,7 @@ public final class DamServlet extends HttpServlet {
 
     /** A JPEG rendition ({@code /dam/jcr:<uuid>/w800/<fileName>}) of a JPEG or PNG asset, cached like the file. */
     private static boolean serveRendition(Node asset, int width, HttpServletRequest request,
-                                          HttpServletResponse response) throws RepositoryException {
+                                          HttpServletResponse response, boolean shared) throws RepositoryException {
         Node resource = asset == null ? null : AssetLinks.resource(asset);
         String mimeType = resource == null ? null : NodeTypes.string(resource, "jcr:mimeType");
         if (resource == null || !resource.hasProperty("jcr:data")
@@ -100,7 +113,8 @@ public final class DamServlet extends HttpServlet {
         if (lastModified > 0) {
             response.setDateHeader("Last-Modified", lastModified);
         }
-        response.setHeader("Cache-Control", "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS);
+        response.setHeader("Cache-Control", shared ? "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS
+                : "private, no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (HttpCaching.notModified(request, etag, lastModified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 
@@ -52,7 +53,7 @@ final class NodeTypes {
     static Node page(Node node) {
         try {
             Node current = node;
-            while (current != null && current.getDepth() > 1) {
+            while (current != null && ContentStage.depth(current) > 1) {
                 if (current.isNodeType(PAGE)) {
                     return current;
                 }

@@ -3,6 +3,7 @@ package fr.usinesouvertes.platform.rendering;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.io.StringWriter;
 import java.util.HashMap;
@@ -35,9 +36,18 @@ public final class PageRenderer {
     private final TemplateEngine engine;
     private final WebResources webResources;
     private final Supplier<Map<String, Object>> contributedFunctions;
+    private final ContentStage stage;
 
     public PageRenderer(ContentRepository repository, Definitions definitions, TemplateEngine engine,
                         WebResources webResources, Supplier<Map<String, Object>> contributedFunctions) {
+        this(repository, definitions, engine, webResources, contributedFunctions, ContentStage.PUBLIC);
+    }
+
+    /** A renderer reading {@code stage}: {@link ContentStage#PUBLIC} for the site, {@link ContentStage#DRAFT} for previews. */
+    public PageRenderer(ContentRepository repository, Definitions definitions, TemplateEngine engine,
+                        WebResources webResources, Supplier<Map<String, Object>> contributedFunctions,
+                        ContentStage stage) {
+        this.stage = stage;
         this.repository = repository;
         this.definitions = definitions;
         this.engine = engine;
@@ -52,7 +62,7 @@ public final class PageRenderer {
         return repository.read(session -> {
             RenderContext context = context(session, registry, localized.language(), path, parameters);
             LinkBuilder links = new LinkBuilder(context);
-            Optional<PageResolver.Resolved> resolved = PageResolver.resolve(session, localized.path(), links);
+            Optional<PageResolver.Resolved> resolved = PageResolver.resolve(context, localized.path(), links);
             if (resolved.isEmpty()) {
                 return notFound(session, registry, localized.language(), path, parameters);
             }
@@ -92,10 +102,10 @@ public final class PageRenderer {
 
     private RenderedPage notFound(Session session, DefinitionRegistry registry, String language, String path,
                                   Map<String, String[]> parameters) throws RepositoryException {
-        Optional<Node> root = SiteRoot.find(session);
+        RenderContext context = context(session, registry, language, path, parameters);
+        Optional<Node> root = context.siteRoot();
         if (root.isPresent() && root.get().hasNode(NOT_FOUND_PAGE)
                 && root.get().getNode(NOT_FOUND_PAGE).isNodeType(NodeTypes.PAGE)) {
-            RenderContext context = context(session, registry, language, path, parameters);
             RenderedPage page = renderPage(context,
                     new PageResolver.Resolved(root.get().getNode(NOT_FOUND_PAGE), null, ""), 404);
             if (page != null && page.status() == 404) {
@@ -108,7 +118,7 @@ public final class PageRenderer {
     private RenderContext context(Session session, DefinitionRegistry registry, String language, String path,
                                   Map<String, String[]> parameters) {
         AggregationState state = new AggregationState(path, path, RenderContext.localeOf(language));
-        return new RenderContext(session, repository.workspaces(), registry, language, state, parameters);
+        return new RenderContext(session, repository.workspaces(), registry, language, state, parameters, stage);
     }
 
     /** The request-wide template variables; the platform's own win over same-named module contributions. */

@@ -37,8 +37,9 @@ final class PageResolver {
         return new LocalizedPath(RenderContext.DEFAULT_LANGUAGE, clean);
     }
 
-    static Optional<Resolved> resolve(Session session, String path, LinkBuilder links) throws RepositoryException {
-        Optional<Node> root = SiteRoot.find(session);
+    static Optional<Resolved> resolve(RenderContext context, String path, LinkBuilder links) throws RepositoryException {
+        Session session = context.session();
+        Optional<Node> root = context.siteRoot();
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -71,13 +72,14 @@ final class PageResolver {
             return Optional.empty();
         }
         String detailRoot = links.parameter(parent, "detailRoot");
-        Node item = findItem(session, workspace, detailRoot == null ? "/" : detailRoot, name);
+        Node item = findItem(context, workspace, detailRoot == null ? "/" : detailRoot, name);
         return item == null ? Optional.empty() : Optional.of(new Resolved(parent, item, name));
     }
 
-    private static Node findItem(Session session, String workspace, String detailRoot, String name)
+    private static Node findItem(RenderContext context, String workspace, String detailRoot, String name)
             throws RepositoryException {
-        String rootPath = "/" + workspace + (detailRoot.equals("/") ? "" : detailRoot);
+        Session session = context.session();
+        String rootPath = context.jcrPath(workspace, detailRoot);
         if (!session.nodeExists(rootPath)) {
             return null;
         }

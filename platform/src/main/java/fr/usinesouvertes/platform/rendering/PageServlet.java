@@ -26,6 +26,12 @@ public final class PageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        serve(renderer, path, request, response, "no-cache");
+    }
+
+    /** Renders {@code path} with {@code renderer} and writes the answer; {@code cacheControl} is the header's value. */
+    static void serve(PageRenderer renderer, String path, HttpServletRequest request, HttpServletResponse response,
+                      String cacheControl) throws IOException {
         PageRenderer.RenderedPage page;
         try {
             page = renderer.render(path, request.getParameterMap());
@@ -36,7 +42,7 @@ public final class PageServlet extends HttpServlet {
         }
         byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
         String etag = HttpCaching.etagOf(body);
-        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("Cache-Control", cacheControl);
         response.setHeader("Content-Language", page.language());
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (page.status() == 200) {

@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.MessageCatalog;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.util.HashMap;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import javax.jcr.Session;
 
 /**
  * Everything one page request renders with: the read session, the definitions snapshot taken when the
- * request started, the language and the aggregation state. Lives for one request on one thread.
+ * request started, the language, the aggregation state and the stage read ({@link ContentStage#PUBLIC} for
+ * the site, {@link ContentStage#DRAFT} for the back office's preview). Lives for one request on one thread.
  */
 public final class RenderContext {
 
@@ -28,9 +30,16 @@ public final class RenderContext {
     private final AggregationState state;
     private final Map<String, String[]> parameters;
     private final Map<String, Optional<Node>> detailPages = new HashMap<>();
+    private final ContentStage stage;
 
     public RenderContext(Session session, Workspaces workspaces, DefinitionRegistry registry, String language,
                          AggregationState state, Map<String, String[]> parameters) {
+        this(session, workspaces, registry, language, state, parameters, ContentStage.PUBLIC);
+    }
+
+    public RenderContext(Session session, Workspaces workspaces, DefinitionRegistry registry, String language,
+                         AggregationState state, Map<String, String[]> parameters, ContentStage stage) {
+        this.stage = stage;
         this.session = session;
         this.workspaces = workspaces;
         this.registry = registry;
@@ -51,6 +60,28 @@ public final class RenderContext {
 
     public Workspaces workspaces() {
         return workspaces;
+    }
+
+    public ContentStage stage() {
+        return stage;
+    }
+
+    /** The JCR path of a workspace path in this request's stage; {@link IllegalArgumentException} for a bad workspace. */
+    public String jcrPath(String workspace, String path) {
+        try {
+            return stage.toJcrPath(session, workspaces, workspace, path);
+        } catch (RepositoryException e) {
+            throw new IllegalArgumentException("Bad path " + path + " in " + workspace, e);
+        }
+    }
+
+    /** The node of a uuid in this request's stage, or null. */
+    public Node nodeById(String id) {
+        try {
+            return stage.nodeByIdentifier(session, id.trim());
+        } catch (RepositoryException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public DefinitionRegistry registry() {
@@ -83,7 +114,7 @@ public final class RenderContext {
 
     /** The site root: the first top-level {@code mgnl:page} of workspace {@code website}, if any. */
     public Optional<Node> siteRoot() {
-        return SiteRoot.find(session);
+        return SiteRoot.find(session, jcrPath("website", "/"));
     }
 
     /** Per-request memo of the page showing the items of a workspace (see {@link LinkBuilder}). */

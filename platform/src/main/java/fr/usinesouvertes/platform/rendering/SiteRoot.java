@@ -13,17 +13,16 @@ import javax.jcr.Session;
  */
 final class SiteRoot {
 
-    static final String WEBSITE = "/website";
-
     private SiteRoot() {
     }
 
-    static Optional<Node> find(Session session) {
+    /** The site root below {@code website}, the JCR path of workspace {@code website} in the request's stage. */
+    static Optional<Node> find(Session session, String website) {
         try {
-            if (!session.nodeExists(WEBSITE)) {
+            if (!session.nodeExists(website)) {
                 return Optional.empty();
             }
-            for (NodeIterator it = session.getNode(WEBSITE).getNodes(); it.hasNext(); ) {
+            for (NodeIterator it = session.getNode(website).getNodes(); it.hasNext(); ) {
                 Node node = it.nextNode();
                 if (node.isNodeType(NodeTypes.PAGE)) {
                     return Optional.of(node);

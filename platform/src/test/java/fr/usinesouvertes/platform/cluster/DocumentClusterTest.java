@@ -106,6 +106,7 @@ class DocumentClusterTest {
             page.setProperty("title", title);
             return null;
         });
+        nodeA.publishing().publish("test", "website", "/" + name, false);
     }
 
     private static void writePageTitle(String name, String title) {
@@ -113,6 +114,7 @@ class DocumentClusterTest {
             session.getNode("/website/" + name).setProperty("title", title);
             return null;
         });
+        nodeA.publishing().publish("test", "website", "/" + name, false);
     }
 
     private static String pollUntil(HttpClient http, URI uri, String expected, Duration timeout) throws Exception {

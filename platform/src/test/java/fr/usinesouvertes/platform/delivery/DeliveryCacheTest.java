@@ -24,6 +24,7 @@ class DeliveryCacheTest {
         DeliveryFixtures.createSite(PLATFORM.platform().repository());
         PLATFORM.platform().definitions().replace(DefinitionRegistry.builder()
                 .endpoint(endpoint("delivery/pages/v1", "website").nodeTypes("mgnl:page").build()).build());
+        PLATFORM.publishAll();
     }
 
     @Test
@@ -75,7 +76,7 @@ class DeliveryCacheTest {
                 .isEqualTo("À propos");
         Session session = PLATFORM.platform().repository().loginSystem();
         try {
-            session.getNode("/website/about").setProperty("title", "Qui sommes-nous");
+            session.getNode("/live/website/about").setProperty("title", "Qui sommes-nous"); // the published copy
             session.save();
         } finally {
             session.logout();

@@ -27,6 +27,7 @@ class DeliveryQueryTest {
     static void content() {
         DeliveryFixtures.createSite(PLATFORM.platform().repository());
         DeliveryFixtures.createPressReleases(PLATFORM.platform().repository());
+        PLATFORM.publishAll();
         PLATFORM.platform().definitions().replace(DefinitionRegistry.builder()
                 .endpoint(endpoint("delivery/press/v1", "pressReleases").nodeTypes("mgnl:content").strict(true)
                         .limit(2).build())

@@ -33,6 +33,7 @@ class DeliveryReadTest {
     @BeforeAll
     static void content() {
         DeliveryFixtures.createSite(PLATFORM.platform().repository());
+        PLATFORM.publishAll();
         PLATFORM.platform().definitions().replace(DefinitionRegistry.builder()
                 .endpoint(endpoint("delivery/pages/v1", "website").depth(2).nodeTypes("mgnl:page")
                         .childNodeTypes("mgnl:area", "mgnl:component").systemProperties("mgnl:template")
@@ -255,6 +256,7 @@ class DeliveryReadTest {
             session.getNode("/website/home/events").setProperty("title", "Agenda 2026");
             return null;
         });
+        PLATFORM.publish("website", "/home/events");
         HttpResponse<String> changed = PLATFORM.send(HttpRequest.newBuilder(
                 URI.create(PLATFORM.uri("/.rest/delivery/pages/v1/home/events").toString()))
                 .header("If-None-Match", etag).GET().build());

@@ -64,6 +64,7 @@ class TemplateAnnotationsResourceTest {
             page.addNode("child", "mgnl:page").setProperty("mgnl:template", "site:pages/main");
             return null;
         });
+        PLATFORM.publish("website", "/spa");
     }
 
     @Test

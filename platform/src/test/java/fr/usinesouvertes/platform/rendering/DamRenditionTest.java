@@ -32,6 +32,7 @@ class DamRenditionTest {
         AssetStore store = new AssetStore(10_000_000, PLATFORM.platform().clock());
         link = PLATFORM.platform().repository().write(session -> AssetLinks.link(store.upload(session, "/",
                 new UploadedFile("photo usine.png", "image/png", png.toByteArray()), "editor@example.fr")));
+        PLATFORM.platform().publishing().publish("editor@example.fr", "dam", "/photo-usine", false);
     }
 
     @Test
@@ -48,6 +49,17 @@ class DamRenditionTest {
         assertThat(bytes(rendition, etag).statusCode()).isEqualTo(304);
         HttpResponse<byte[]> original = bytes(link, null);
         assertThat(original.headers().firstValue("Content-Type")).hasValue("image/png");
+    }
+
+    @Test
+    void anUnpublishedAssetHasNoPublicRendition() throws Exception {
+        AssetStore store = new AssetStore(10_000_000, PLATFORM.platform().clock());
+        BufferedImage image = new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpeg", jpeg);
+        String draft = PLATFORM.platform().repository().write(session -> AssetLinks.link(store.upload(session, "/",
+                new UploadedFile("brouillon.jpg", "image/jpeg", jpeg.toByteArray()), "editor@example.fr")));
+        assertThat(bytes(draft.replace("/brouillon.jpg", "/w320/brouillon.jpg"), null).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -34,6 +34,7 @@ class NotFoundPageTest {
             RenderingFixtures.page(session, "/site/404", "notfound", "title", "Cette page n’existe pas");
             return null;
         });
+        PLATFORM.publishAll();
         HttpResponse<String> response = PLATFORM.get("/introuvable");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("<h1 id=\"custom404\">Cette page n’existe pas</h1>");

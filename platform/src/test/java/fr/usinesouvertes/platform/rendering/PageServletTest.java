@@ -21,6 +21,7 @@ class PageServletTest {
     static void createSite() {
         assetId = SiteContent.create(PLATFORM.platform().repository());
         PLATFORM.platform().definitions().replace(SiteContent.registry());
+        PLATFORM.publishAll();
     }
 
     @Test

@@ -55,6 +55,7 @@ class WebResourceServletTest {
                 .build());
         PLATFORM.platform().repository().write(session -> RenderingFixtures.node(session, "/website/cp", "mgnl:page",
                 "mgnl:template", "cp-module:pages/cp", "title", "Usine"));
+        PLATFORM.publish("website", "/cp");
         assertThat(PLATFORM.get("/").body()).contains("from the class path: Usine");
     }
 

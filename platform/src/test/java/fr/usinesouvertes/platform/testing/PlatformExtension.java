@@ -32,6 +32,7 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
     private final Map<String, String> settings = new LinkedHashMap<>();
     private List<PlatformModule> modules = List.of();
     private boolean inMemory;
+    private java.time.Clock clock;
     private Path dataFolder;
     private Platform platform;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -46,6 +47,12 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
     /** Oak's memory node store instead of the segment store: same behaviour, faster, nothing on disk. */
     public PlatformExtension inMemory() {
         this.inMemory = true;
+        return this;
+    }
+
+    /** The platform's clock (e.g. a {@link MutableClock} the test moves). */
+    public PlatformExtension clock(java.time.Clock clock) {
+        this.clock = clock;
         return this;
     }
 
@@ -71,6 +78,9 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
         if (inMemory) {
             builder.storeBackend(s -> new MemoryStoreBackend());
         }
+        if (clock != null) {
+            builder.clock(clock);
+        }
         platform = builder.start();
     }
 
@@ -84,6 +94,21 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
 
     public Platform platform() {
         return platform;
+    }
+
+    /**
+     * Publishes everything in every publishable workspace, with sub-pages, as user {@code test}: for tests
+     * that write content straight into the drafts ({@code /website}, ...) and read it as the public does.
+     */
+    public void publishAll() {
+        for (String workspace : platform.publishing().publishableWorkspaces()) {
+            platform.publishing().publish("test", workspace, "/", true);
+        }
+    }
+
+    /** Publishes one node of a workspace with its sub-pages, as user {@code test}. */
+    public void publish(String workspace, String path) {
+        platform.publishing().publish("test", workspace, path, true);
     }
 
     public Path dataFolder() {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.form;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.rendering.AssetLinks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -162,7 +163,7 @@ public final class FormValidator {
                 }
             }
             case ASSET_LINK -> {
-                if (AssetLinks.find(session, value) == null) {
+                if (AssetLinks.find(session, ContentStage.DRAFT, value) == null) {
                     error(name, field, "Fichier introuvable dans la médiathèque.", "File not found in the assets.");
                 }
             }

@@ -1,0 +1,43 @@
+package fr.usinesouvertes.platform.rendering;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Renders the site from the drafts ({@code ContentStage.DRAFT}) for editors: what a page will look like once
+ * published. The back office mounts it behind its login (e.g. {@code /admin/preview/*}) and calls
+ * {@link #render(HttpServletRequest, HttpServletResponse, String)} with the site path; answers are never
+ * cached ({@code Cache-Control: private, no-store}). Links inside the page are the public site's.
+ */
+public final class PagePreview {
+
+    private static final String NO_STORE = "private, no-store";
+
+    private final PageRenderer renderer;
+    private final DamServlet assets;
+
+    PagePreview(PageRenderer renderer, DamServlet assets) {
+        this.renderer = renderer;
+        this.assets = assets;
+    }
+
+    /**
+     * Writes the draft page of a site path ({@code /}, {@code /salle-de-presse}, {@code /en/...}, as on the
+     * public site) to the response: 200 with the HTML, or 404 with the site's not-found page.
+     */
+    public void render(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+        PageServlet.serve(renderer, path == null || path.isEmpty() ? "/" : path, request, response, NO_STORE);
+    }
+
+    /** The draft page of a site path as status, language and HTML, for callers that write it themselves. */
+    public PageRenderer.RenderedPage render(String path, Map<String, String[]> parameters) {
+        return renderer.render(path == null || path.isEmpty() ? "/" : path, parameters);
+    }
+
+    /** Writes a draft asset; {@code assetPath} is what follows {@code /dam} in its link ({@code /jcr:<uuid>/<file>}). */
+    public void asset(HttpServletRequest request, HttpServletResponse response, String assetPath) throws IOException {
+        assets.serve(assetPath, request, response);
+    }
+}

@@ -1,0 +1,1 @@
+<p class="text">${content.text!}</p>
