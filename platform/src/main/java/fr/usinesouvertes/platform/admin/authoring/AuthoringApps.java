@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.admin.authoring;
 
 import fr.usinesouvertes.platform.admin.AdminApp;
 import fr.usinesouvertes.platform.admin.authoring.content.ContentAppsServlet;
+import fr.usinesouvertes.platform.admin.authoring.pages.PagesServlet;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.security.Role;
 import java.util.Set;
@@ -15,6 +16,7 @@ public final class AuthoringApps {
     }
 
     public static void register(Contributions contributions, AuthoringContext context) {
+        contributions.addAdminApp(new AdminApp("pages", "Pages", "Pages", STAFF, new PagesServlet(context)));
         contributions.addAdminApp(new AdminApp("content", "Contenus", "Content", STAFF, new ContentAppsServlet(context)));
     }
 }
