@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.admin.authoring;
 
 import fr.usinesouvertes.platform.admin.AdminApp;
+import fr.usinesouvertes.platform.admin.authoring.assets.AssetsServlet;
 import fr.usinesouvertes.platform.admin.authoring.content.ContentAppsServlet;
 import fr.usinesouvertes.platform.admin.authoring.pages.PagesServlet;
 import fr.usinesouvertes.platform.module.Contributions;
@@ -18,5 +19,6 @@ public final class AuthoringApps {
     public static void register(Contributions contributions, AuthoringContext context) {
         contributions.addAdminApp(new AdminApp("pages", "Pages", "Pages", STAFF, new PagesServlet(context)));
         contributions.addAdminApp(new AdminApp("content", "Contenus", "Content", STAFF, new ContentAppsServlet(context)));
+        contributions.addAdminApp(new AdminApp("assets", "Médiathèque", "Assets", STAFF, new AssetsServlet(context)));
     }
 }
