@@ -4,6 +4,8 @@ import fr.usinesouvertes.platform.admin.AdminApp;
 import fr.usinesouvertes.platform.admin.authoring.assets.AssetsServlet;
 import fr.usinesouvertes.platform.admin.authoring.content.ContentAppsServlet;
 import fr.usinesouvertes.platform.admin.authoring.pages.PagesServlet;
+import fr.usinesouvertes.platform.admin.authoring.tasks.BackgroundTasks;
+import fr.usinesouvertes.platform.admin.authoring.tasks.TasksServlet;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.security.Role;
 import java.util.Set;
@@ -20,5 +22,7 @@ public final class AuthoringApps {
         contributions.addAdminApp(new AdminApp("pages", "Pages", "Pages", STAFF, new PagesServlet(context)));
         contributions.addAdminApp(new AdminApp("content", "Contenus", "Content", STAFF, new ContentAppsServlet(context)));
         contributions.addAdminApp(new AdminApp("assets", "Médiathèque", "Assets", STAFF, new AssetsServlet(context)));
+        contributions.addAdminApp(new AdminApp("tasks", "Opérations longues", "Long operations", Set.of(Role.ADMIN),
+                new TasksServlet(context, new BackgroundTasks(context.clock()))));
     }
 }
