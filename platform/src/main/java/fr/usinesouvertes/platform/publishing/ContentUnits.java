@@ -18,6 +18,9 @@ final class ContentUnits {
     }
 
     static boolean isUnit(Node node) throws RepositoryException {
+        if (node.getName().startsWith("rep:")) {
+            return false; // access control (rep:policy on workspace roots) is not content and is protected
+        }
         if (node.isNodeType(CONTENT)) {
             return true;
         }
