@@ -46,7 +46,7 @@ public final class AssetsServlet extends AuthoringServlet {
         }
         if (route.equals("/delete")) {
             render(request, response, 200, "confirm-delete.ftlh", Map.of("what", param(request, "path"),
-                    "action", "/admin/assets/delete", "path", param(request, "path"), "back", "/admin/assets/"));
+                    "action", "/admin/assets/delete", "nodePath", param(request, "path"), "back", "/admin/assets/"));
             return;
         }
         String folder = param(request, "folder").isEmpty() ? "/" : param(request, "folder");

@@ -132,7 +132,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
         model.put("app", Map.of("name", app.name(), "label", app.label()));
         model.put("form", view);
         model.put("creating", creating);
-        model.put("path", path == null ? "" : path);
+        model.put("nodePath", path == null ? "" : path);
         model.put("itemName", submitted == null ? "" : submitted.first("_name"));
         model.put("badge", creating ? Map.of() : publishing.badge(app.workspace(), path, lang(request)));
         model.put("scheduled", creating ? List.of() : publishing.scheduled(app.workspace(), path));
@@ -176,7 +176,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
         String path = param(request, "path");
         context.repository().readAs(account(request), session -> ContentItems.item(session, app, path));
         render(request, response, 200, "confirm-delete.ftlh", Map.of("what", path,
-                "action", "/admin/content/" + app.name() + "/delete", "path", path,
+                "action", "/admin/content/" + app.name() + "/delete", "nodePath", path,
                 "back", "/admin/content/" + app.name() + "/"));
     }
 

@@ -37,7 +37,7 @@ final class PageScreen {
         Map<String, Object> model = context.repository().readAs(CurrentAccount.require(request), session -> {
             Node page = PageOperations.existingPage(session, path);
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("path", path);
+            data.put("nodePath", path);
             data.put("name", page.getName());
             data.put("title", PageTree.title(page));
             String templateId = PageTree.template(page);
@@ -85,7 +85,7 @@ final class PageScreen {
             row.put("change", difference.change().name().toLowerCase(java.util.Locale.ROOT));
             differences.add(row);
         }
-        return Map.of("path", path, "a", a, "b", b, "differences", differences);
+        return Map.of("nodePath", path, "a", a, "b", b, "differences", differences);
     }
 
     /**

@@ -56,7 +56,7 @@ public final class PagesServlet extends AuthoringServlet {
             case "/properties" -> dialog(request, response, param(request, "path"), false, null, List.of(), 200);
             case "/component" -> dialog(request, response, param(request, "path"), true, null, List.of(), 200);
             case "/delete" -> render(request, response, 200, "confirm-delete.ftlh", Map.of("what", param(request, "path"),
-                    "action", BASE + "delete", "path", param(request, "path"),
+                    "action", BASE + "delete", "nodePath", param(request, "path"),
                     "back", BASE + "page?path=" + encode(param(request, "path"))));
             case "/preview" -> preview(request, response);
             case "/compare" -> render(request, response, 200, "compare.ftlh", screen.compare(request));
@@ -138,7 +138,7 @@ public final class PagesServlet extends AuthoringServlet {
             FormValues values = submitted == null ? FormReader.read(form, node) : submitted;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("form", FormView.of(form, values, errors, session, lang(request)));
-            data.put("path", path);
+            data.put("nodePath", path);
             data.put("pagePath", component ? node.getParent().getParent().getPath().substring("/website".length()) : path);
             data.put("component", component);
             data.put("title", form.label() == null ? path : form.label());

@@ -37,7 +37,8 @@ class PagesServletTest {
     @Test
     void anEditorBuildsAPageWithComponentsPreviewsAndPublishesIt() {
         Document tree = Jsoup.parse(editor.get("/admin/pages/").body());
-        assertThat(tree.select("#root-template option").eachAttr("value")).containsExactly("authoring-test:pages/standard");
+        assertThat(tree.select("#root-template option").eachAttr("value")).containsExactly("authoring-test:pages/standard",
+                "authoring-test:pages/news-room");
         HttpResponse<String> created = editor.post("/admin/pages/new",
                 Map.of("parent", "/", "name", "site", "title", "Accueil", "template", "authoring-test:pages/standard"));
         assertThat(created.statusCode()).isEqualTo(303);
