@@ -16,6 +16,11 @@
         [/#list]
       </ul>
     </nav>
+    <form class="site-search" role="search" method="get" action="${base}${(lang == "en")?then("/en", "")}/recherche">
+      <label for="site-search-q" class="visually-hidden">${i18n['search.label']}</label>
+      <input id="site-search-q" name="q" type="search" maxlength="200">
+      <button type="submit">${i18n['search.submit']}</button>
+    </form>
     <nav class="lang-switch" aria-label="${i18n['lang.label']}">
       <ul>
         <li><a href="${frUrl}" lang="fr" hreflang="fr"[#if lang == "fr"] aria-current="true"[/#if]><abbr title="Français">FR</abbr></a></li>

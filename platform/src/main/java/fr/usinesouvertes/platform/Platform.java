@@ -15,7 +15,6 @@ import fr.usinesouvertes.platform.lightmodule.LightModules;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.module.ModuleManager;
 import fr.usinesouvertes.platform.module.PlatformModule;
-import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.publishing.PublishableWorkspaces;
 import fr.usinesouvertes.platform.publishing.Publishing;
 import fr.usinesouvertes.platform.publishing.RepositoryPublishing;
@@ -150,12 +149,14 @@ public final class Platform implements AutoCloseable {
                         this::pagePreview));
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         mounts.addAll(contributions.mounts());
-        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions));
+        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions,
+                settings.get(CoreSettings.PUBLIC_URL)));
         pagePreview = Rendering.preview(repository, definitions, origins, contributions);
 
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
                 security, contributions, settings, clock);
         mounts.addAll(admin.servlets());
+        clusterJobs.runOnce("session-revocation-purge", Duration.ofHours(1), () -> security.sessions().purgeRevocations());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
                 contributions.restComponents(), mounts, admin.filters());
         server.start();

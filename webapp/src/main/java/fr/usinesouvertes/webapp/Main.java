@@ -6,6 +6,7 @@ import fr.usinesouvertes.platform.command.ModuleCommands;
 import fr.usinesouvertes.platform.config.SettingsException;
 import fr.usinesouvertes.platform.content.ContentCommand;
 import fr.usinesouvertes.platform.module.ModuleException;
+import fr.usinesouvertes.platform.publishing.PublishingCommand;
 import fr.usinesouvertes.platform.repository.RepositoryLockedException;
 import fr.usinesouvertes.platform.search.SearchRebuildCommand;
 import java.util.Arrays;
@@ -20,8 +21,14 @@ public final class Main {
         if (ContentCommand.handles(args)) {
             System.exit(new ContentCommand(System.out, System.err).run(args));
         }
+        if (fr.usinesouvertes.platform.security.AccountsCommand.handles(args)) {
+            System.exit(new fr.usinesouvertes.platform.security.AccountsCommand(System.out, System.err).run(args));
+        }
         if (SearchRebuildCommand.handles(args)) {
             System.exit(rebuildSearch(args));
+        }
+        if (PublishingCommand.handles(args)) {
+            System.exit(publish(args));
         }
         ModuleCommands moduleCommands = new ModuleCommands(PlatformLauncher.discoverModules(), System.out, System.err);
         if (moduleCommands.find(args).isPresent()) {
@@ -31,6 +38,8 @@ public final class Main {
             System.out.print(PlatformLauncher.usage());
             System.out.print(ContentCommand.usage());
             System.out.print(SearchRebuildCommand.usage());
+            System.out.print(PublishingCommand.usage());
+            System.out.print(fr.usinesouvertes.platform.security.AccountsCommand.usage());
             System.out.print(moduleCommands.usage());
             return;
         }
@@ -57,6 +66,21 @@ public final class Main {
             return 3;
         } catch (Exception e) {
             System.err.println("Search rebuild failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int publish(String[] args) {
+        try {
+            return new PublishingCommand(System.out, System.err).run(args);
+        } catch (RepositoryLockedException e) {
+            System.err.println(e.getMessage() + " (stop the platform before publishing from the command line)");
+            return 3;
+        } catch (SettingsException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("Publishing failed: " + e.getMessage());
             return 1;
         }
     }

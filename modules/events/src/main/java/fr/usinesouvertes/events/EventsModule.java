@@ -10,6 +10,10 @@ import fr.usinesouvertes.events.organiser.RegistrationsCommand;
 import fr.usinesouvertes.events.registration.RegistrationService;
 import fr.usinesouvertes.events.search.CommunesTable;
 import fr.usinesouvertes.events.search.SearchParameters;
+import fr.usinesouvertes.events.search.ContentDocuments;
+import fr.usinesouvertes.events.search.ContentSearch;
+import fr.usinesouvertes.events.search.ContentSearchFunctions;
+import fr.usinesouvertes.events.search.ContentSearchResource;
 import fr.usinesouvertes.events.search.SearchResource;
 import fr.usinesouvertes.events.search.SiteDocuments;
 import fr.usinesouvertes.events.search.SiteSearch;
@@ -38,6 +42,8 @@ public final class EventsModule implements PlatformModule {
     public static final String VERSION = "0.1.0";
     /** The node-local index of public sites, in {@code DATA/search-index/sites}. */
     public static final String SEARCH_INDEX = "sites";
+    /** The node-local index of the site's pages and press releases, in {@code DATA/search-index/content}. */
+    public static final String CONTENT_INDEX = "content";
     static final String LIGHT_MODULE_ROOT = "light-modules/events";
     static final String CALENDAR_UID_DOMAIN = "journees-usines-ouvertes.fr";
 
@@ -63,8 +69,9 @@ public final class EventsModule implements PlatformModule {
         context.registerRestComponent(new RegistrationResource(registrations));
         context.registerRestComponent(new OpenApiResource());
         RegistrationPagesServlet.mount(context, registrations);
-        context.registerTemplatingFunctions("eventsfn", new EventsFunctions(context.repository(), context.clock(),
-                publicUrl(context)));
+        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), publicUrl(context));
+        context.registerTemplatingFunctions("eventsfn", eventsFunctions);
+        context.registerSitemapSource(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
         VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
@@ -73,6 +80,9 @@ public final class EventsModule implements PlatformModule {
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
         context.registerRestComponent(new SearchResource(new SiteSearch(index, context.clock()),
                 new SearchParameters(communes)));
+        ContentSearch contentSearch = new ContentSearch(context.openSearchIndex(CONTENT_INDEX, new ContentDocuments()));
+        context.registerRestComponent(new ContentSearchResource(contentSearch));
+        context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
     }
 
     /** The {@code public-url} setting, or the local address when it is unset (development, demos). */

@@ -20,10 +20,8 @@ public final class EventsSettings {
     public static final SettingDefinition<Integer> REGISTRATION_MAX_ACCOMPANYING_ADULTS = SettingDefinition.integer(
             "registration-max-accompanying-adults", "Most adults accompanying one school group", "20", 1, 1_000);
 
-    public static final SettingDefinition<String> PUBLIC_URL = SettingDefinition.text("public-url",
-            "Public address of the site, for the links of registration e-mails and the absolute URLs of structured "
-                    + "data (e.g. https://journees-usines-ouvertes.fr); when unset, the address each request came to "
-                    + "(http://localhost:<port> locally)", null);
+    /** The platform's {@code public-url} setting (declared by the platform, which needs it for sitemaps and feeds). */
+    public static final SettingDefinition<String> PUBLIC_URL = fr.usinesouvertes.platform.config.CoreSettings.PUBLIC_URL;
 
     public static final SettingDefinition<Path> COMMUNES = new SettingDefinition<>("communes",
             "CSV table of French communes with coordinates (columns NAME, DEPARTMENT, ZIP_CODES, LATITUDE, "
@@ -35,7 +33,7 @@ public final class EventsSettings {
 
     public static List<SettingDefinition<?>> all() {
         return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,
-                REGISTRATION_MAX_ACCOMPANYING_ADULTS, PUBLIC_URL, COMMUNES);
+                REGISTRATION_MAX_ACCOMPANYING_ADULTS, COMMUNES);
     }
 
     private static String secret(String value) {

@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.http.PlatformServer;
+import fr.usinesouvertes.platform.mail.MailSenders;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.security.AuthenticationFilter;
 import fr.usinesouvertes.platform.security.CsrfFilter;
@@ -22,7 +23,10 @@ public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServ
 
     /** Called once the modules have started, so that every app is registered. */
     public static AdminMounts of(Security security, Contributions contributions, Settings settings, Clock clock) {
-        List<AdminApp> builtIn = List.of();
+        ResetLinkMailer mailer = new ResetLinkMailer(security.passwordResets(), MailSenders.fromSettings(settings, clock),
+                security.publicUrl());
+        List<AdminApp> builtIn = List.of(new AdminApp("accounts", "Comptes", "Accounts", java.util.Set.of(
+                fr.usinesouvertes.platform.security.Role.ADMIN), new AccountsServlet(security.accounts(), mailer)));
         List<AdminApp> apps = new ArrayList<>(builtIn);
         apps.addAll(contributions.adminApps());
         AdminShell shell = new AdminShell(apps);
@@ -30,10 +34,14 @@ public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServ
         List<PlatformServer.Mount> servlets = new ArrayList<>();
         servlets.add(new PlatformServer.Mount("/admin/*",
                 new AdminServlet(security.accounts(), security.sessions(), security.throttle())));
+        servlets.add(new PlatformServer.Mount("/admin/password-reset/*", new PasswordResetServlet(mailer,
+                security.throttle())));
         builtIn.forEach(app -> servlets.add(new PlatformServer.Mount(app.pathSpec(), app.servlet())));
 
         List<PlatformServer.FilterMount> filters = new ArrayList<>();
         filters.add(new PlatformServer.FilterMount("/*", new AuthenticationFilter(security.sessions())));
+        // AdminViews also renders the pages modules serve outside /admin/ (e.g. company sign-up).
+        filters.add(new PlatformServer.FilterMount("/*", new ShellAttributeFilter(shell)));
         CsrfFilter csrf = new CsrfFilter();
         filters.add(new PlatformServer.FilterMount("/admin/*", csrf));
         contributions.csrfProtectedPaths().forEach(path -> filters.add(new PlatformServer.FilterMount(path, csrf)));

@@ -74,7 +74,7 @@ public final class AdminServlet extends HttpServlet {
     private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String login = request.getParameter("login") == null ? "" : request.getParameter("login").trim();
         String password = request.getParameter("password");
-        String address = request.getRemoteAddr();
+        String address = throttle.clientAddress(request);
         if (throttle.isBlocked(login, address)) {
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));

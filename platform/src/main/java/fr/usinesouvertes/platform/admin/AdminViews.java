@@ -43,7 +43,7 @@ public final class AdminViews {
                               Map<String, Object> model) throws IOException {
         AdminShell shell = (AdminShell) request.getAttribute(AdminShell.ATTRIBUTE);
         if (shell == null) {
-            throw new IllegalStateException("AdminViews.render outside /admin/: " + request.getRequestURI());
+            throw new IllegalStateException("AdminViews.render before the platform's filters: " + request.getRequestURI());
         }
         String name = template.startsWith(AdminShell.TEMPLATE_ROOT + "/")
                 ? template.substring(AdminShell.TEMPLATE_ROOT.length() + 1) : template;

@@ -23,11 +23,16 @@ public final class CoreSettings {
             "Fix the platform's \"now\" for demos and tests, e.g. 2026-02-10T10:00:00+01:00", null,
             CoreSettings::fixedClock);
 
+    public static final SettingDefinition<String> PUBLIC_URL = SettingDefinition.text("public-url",
+            "Public address of the site, for absolute URLs (canonical and Open Graph tags, sitemap, feeds, e-mail "
+                    + "links, structured data), e.g. https://journees-usines-ouvertes.fr; when unset, the address each "
+                    + "request came to (http://localhost:<port> locally)", null);
+
     private CoreSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
-        List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK));
+        List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK, PUBLIC_URL));
         all.addAll(ClusterSettings.all());
         all.addAll(fr.usinesouvertes.platform.mail.MailSettings.all());
         all.addAll(fr.usinesouvertes.platform.security.SecuritySettings.all());

@@ -4,20 +4,29 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 
 /**
- * A JSON answer ready to send again: its bytes and a strong {@code ETag} (a hash of the bytes). Sent with
- * {@code Cache-Control: no-cache}, so clients revalidate each time and get a 304 while nothing changed.
+ * A JSON answer ready to send again: its bytes, a strong {@code ETag} (a hash of the bytes) and, as
+ * {@code Last-Modified}, when it was computed (the cache is emptied on every change, so no change is
+ * newer). Sent with {@code Cache-Control: no-cache}, so clients revalidate each time and get a 304
+ * while nothing changed.
  */
-record CachedAnswer(byte[] body, String etag) {
+record CachedAnswer(byte[] body, String etag, long lastModified) {
 
     static final String JSON_UTF8 = "application/json;charset=utf-8";
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     static CachedAnswer of(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return new CachedAnswer(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"");
+            return new CachedAnswer(body, "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"",
+                    System.currentTimeMillis() / 1000 * 1000);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
@@ -25,12 +34,29 @@ record CachedAnswer(byte[] body, String etag) {
 
     /** 304 when {@code ifNoneMatch} names this answer's ETag (or is {@code *}), else 200 with the body. */
     Response toResponse(String ifNoneMatch) {
-        if (matches(ifNoneMatch)) {
-            return Response.notModified().header("ETag", etag).header("Cache-Control", "no-cache")
-                    .header("Vary", "Accept-Language").build();
+        return toResponse(ifNoneMatch, null);
+    }
+
+    /**
+     * 304 when {@code ifNoneMatch} names this answer's ETag, or, without {@code If-None-Match}, when
+     * {@code ifModifiedSince} (an HTTP date) is not older than this answer; else 200 with the body.
+     */
+    Response toResponse(String ifNoneMatch, String ifModifiedSince) {
+        boolean current = ifNoneMatch != null ? matches(ifNoneMatch) : notModifiedSince(ifModifiedSince);
+        Response.ResponseBuilder response = current ? Response.notModified() : Response.ok(body, JSON_UTF8);
+        return response.header("ETag", etag).header("Last-Modified", HTTP_DATE.format(Instant.ofEpochMilli(lastModified)))
+                .header("Cache-Control", "no-cache").header("Vary", "Accept-Language").build();
+    }
+
+    private boolean notModifiedSince(String ifModifiedSince) {
+        if (ifModifiedSince == null) {
+            return false;
         }
-        return Response.ok(body, JSON_UTF8).header("ETag", etag).header("Cache-Control", "no-cache")
-                .header("Vary", "Accept-Language").build();
+        try {
+            return lastModified <= ZonedDateTime.parse(ifModifiedSince.trim(), HTTP_DATE).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            return false; // an unreadable date is ignored, as RFC 9110 asks
+        }
     }
 
     private boolean matches(String ifNoneMatch) {

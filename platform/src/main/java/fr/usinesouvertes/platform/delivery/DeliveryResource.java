@@ -80,7 +80,8 @@ public final class DeliveryResource {
         String key = route.endpoint().endpointPath() + '\n' + route.remainder() + '\n'
                 + uri.getRequestUri().getRawQuery() + '\n' + language;
         CachedAnswer answer = cache.get(key, () -> answer(route, parameters, language));
-        return answer.toResponse(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH));
+        return answer.toResponse(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
     }
 
     private CachedAnswer answer(EndpointRoute route, Map<String, List<String>> parameters, String language) {

@@ -13,6 +13,7 @@ public final class Contributions {
     private final List<Object> restComponents = new ArrayList<>();
     private final Map<String, Object> templatingFunctions = new LinkedHashMap<>();
     private final List<PlatformServer.Mount> mounts = new ArrayList<>();
+    private final List<fr.usinesouvertes.platform.rendering.SitemapSource> sitemapSources = new ArrayList<>();
     private final List<fr.usinesouvertes.platform.admin.AdminApp> adminApps = new ArrayList<>();
     private final List<String> csrfProtectedPaths = new ArrayList<>();
 
@@ -44,6 +45,15 @@ public final class Contributions {
 
     public synchronized Map<String, Object> templatingFunctions() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(templatingFunctions));
+    }
+
+    /** URLs a module adds to {@code sitemap.xml}. */
+    public synchronized void addSitemapSource(fr.usinesouvertes.platform.rendering.SitemapSource source) {
+        sitemapSources.add(source);
+    }
+
+    public synchronized List<fr.usinesouvertes.platform.rendering.SitemapSource> sitemapSources() {
+        return List.copyOf(sitemapSources);
     }
 
     /** A back-office app, mounted at {@code /admin/<name>/*} and listed in the back office's menu. */

@@ -42,6 +42,9 @@ public interface ModuleContext {
      */
     void registerServlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet);
 
+    /** Adds URLs to the site's {@code sitemap.xml} (pages the module serves, e.g. through a detail page). */
+    void registerSitemapSource(fr.usinesouvertes.platform.rendering.SitemapSource source);
+
     /**
      * Opens a node-local search index fed by {@code source}: rebuilt at start, after repository
      * changes (debounced) and on demand; closed with the platform.

@@ -37,22 +37,7 @@ public final class ModuleManager implements AutoCloseable {
                 new fr.usinesouvertes.platform.security.Accounts(repository, clock), null);
     }
 
-    /** As above, with the platform's accounts service given to the modules. */
-    public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
-                         Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
-                         fr.usinesouvertes.platform.security.Accounts accounts) {
-        this(modules, repository, settings, definitions, clock, contributions, clusterJobs, accounts, null);
-    }
-
-    /** As above, with the platform's publishing service for {@link ModuleContext#publishing()}. */
-    public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
-                         Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
-                         fr.usinesouvertes.platform.publishing.Publishing publishing) {
-        this(modules, repository, settings, definitions, clock, contributions, clusterJobs,
-                new fr.usinesouvertes.platform.security.Accounts(repository, clock), publishing);
-    }
-
-    /** As above, with both the accounts and the publishing service. */
+    /** As above, with the platform's accounts and publishing services given to the modules. */
     public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
                          Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
                          fr.usinesouvertes.platform.security.Accounts accounts,

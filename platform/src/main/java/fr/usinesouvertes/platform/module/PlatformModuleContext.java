@@ -28,6 +28,11 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
     }
 
     @Override
+    public void registerSitemapSource(fr.usinesouvertes.platform.rendering.SitemapSource source) {
+        contributions.addSitemapSource(source);
+    }
+
+    @Override
     public void registerServlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {
         contributions.addMount(new fr.usinesouvertes.platform.http.PlatformServer.Mount(pathSpec, servlet));
     }

@@ -17,10 +17,12 @@ final class ContentUnits {
     private ContentUnits() {
     }
 
+    /** Whether a node is content at all: access-control policies ({@code rep:policy}) and protected nodes are not. */
+    static boolean isContent(Node node) throws RepositoryException {
+        return !node.getName().startsWith("rep:") && !node.getDefinition().isProtected();
+    }
+
     static boolean isUnit(Node node) throws RepositoryException {
-        if (node.getName().startsWith("rep:")) {
-            return false; // access control (rep:policy on workspace roots) is not content and is protected
-        }
         if (node.isNodeType(CONTENT)) {
             return true;
         }

@@ -53,7 +53,7 @@ final class Fingerprint {
         }
         for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
             Node child = it.nextNode();
-            if (!ContentUnits.isUnit(child)) {
+            if (ContentUnits.isContent(child) && !ContentUnits.isUnit(child)) {
                 text(digest, "part", child.getName());
                 add(digest, child);
                 text(digest, "end", child.getName());

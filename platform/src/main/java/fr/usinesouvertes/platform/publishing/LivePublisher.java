@@ -199,7 +199,7 @@ final class LivePublisher {
         List<Node> units = new ArrayList<>();
         for (NodeIterator it = parent.getNodes(); it.hasNext(); ) {
             Node child = it.nextNode();
-            if (ContentUnits.isUnit(child)) {
+            if (ContentUnits.isContent(child) && ContentUnits.isUnit(child)) {
                 units.add(child);
             }
         }

@@ -98,7 +98,7 @@ final class NodeCopier {
         List<String> order = new ArrayList<>();
         for (NodeIterator it = source.getNodes(); it.hasNext(); ) {
             Node part = it.nextNode();
-            if (ContentUnits.isUnit(part)) {
+            if (!ContentUnits.isContent(part) || ContentUnits.isUnit(part)) {
                 continue;
             }
             order.add(part.getName());
@@ -109,7 +109,7 @@ final class NodeCopier {
         List<Node> stale = new ArrayList<>();
         for (NodeIterator it = target.getNodes(); it.hasNext(); ) {
             Node child = it.nextNode();
-            if (!order.contains(child.getName()) && !ContentUnits.isUnit(child)) {
+            if (!order.contains(child.getName()) && ContentUnits.isContent(child) && !ContentUnits.isUnit(child)) {
                 stale.add(child);
             }
         }

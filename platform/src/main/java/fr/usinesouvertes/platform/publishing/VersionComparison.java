@@ -95,7 +95,9 @@ final class VersionComparison {
         Map<String, Node> parts = new LinkedHashMap<>();
         for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
             Node child = it.nextNode();
-            parts.put(child.getName(), child);
+            if (ContentUnits.isContent(child)) {
+                parts.put(child.getName(), child);
+            }
         }
         return parts;
     }

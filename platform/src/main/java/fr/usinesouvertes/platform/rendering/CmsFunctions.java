@@ -333,16 +333,17 @@ public final class CmsFunctions {
         return false;
     }
 
+    /** True in the back office's preview of the drafts, as on a Magnolia author instance's preview. */
     public boolean isPreviewMode() {
-        return false;
+        return !context.stage().isPublic();
     }
 
     public boolean isAuthorInstance() {
-        return false;
+        return !context.stage().isPublic();
     }
 
     public boolean isPublicInstance() {
-        return true;
+        return context.stage().isPublic();
     }
 
     /** A system property such as {@code mgnl:lastModified} as text (dates in ISO 8601). */

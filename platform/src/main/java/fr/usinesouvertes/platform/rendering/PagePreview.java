@@ -28,7 +28,8 @@ public final class PagePreview {
      * public site) to the response: 200 with the HTML, or 404 with the site's not-found page.
      */
     public void render(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-        PageServlet.serve(renderer, path == null || path.isEmpty() ? "/" : path, request, response, NO_STORE);
+        PageServlet.serve(renderer, path == null || path.isEmpty() ? "/" : path, request, response, NO_STORE, 0,
+                new PublicUrl(null).of(request));
     }
 
     /** The draft page of a site path as status, language and HTML, for callers that write it themselves. */

@@ -57,17 +57,23 @@ public final class PageRenderer {
 
     /** Renders the page of a URL path (query string excluded); {@code parameters} are the request's. */
     public RenderedPage render(String path, Map<String, String[]> parameters) {
+        return render(path, parameters, "");
+    }
+
+    /** As {@link #render(String, Map)}, with the site's public address for absolute URLs ({@code ctx.publicUrl}). */
+    public RenderedPage render(String path, Map<String, String[]> parameters, String publicUrl) {
         PageResolver.LocalizedPath localized = PageResolver.localize(path);
         DefinitionRegistry registry = definitions.current();
         return repository.read(session -> {
             RenderContext context = context(session, registry, localized.language(), path, parameters);
+            context.setPublicUrl(publicUrl);
             LinkBuilder links = new LinkBuilder(context);
             Optional<PageResolver.Resolved> resolved = PageResolver.resolve(context, localized.path(), links);
             if (resolved.isEmpty()) {
-                return notFound(session, registry, localized.language(), path, parameters);
+                return notFound(session, registry, localized.language(), path, parameters, publicUrl);
             }
             RenderedPage page = renderPage(context, resolved.get(), 200);
-            return page != null ? page : notFound(session, registry, localized.language(), path, parameters);
+            return page != null ? page : notFound(session, registry, localized.language(), path, parameters, publicUrl);
         });
     }
 
@@ -101,8 +107,9 @@ public final class PageRenderer {
     }
 
     private RenderedPage notFound(Session session, DefinitionRegistry registry, String language, String path,
-                                  Map<String, String[]> parameters) throws RepositoryException {
+                                  Map<String, String[]> parameters, String publicUrl) throws RepositoryException {
         RenderContext context = context(session, registry, language, path, parameters);
+        context.setPublicUrl(publicUrl);
         Optional<Node> root = context.siteRoot();
         if (root.isPresent() && root.get().hasNode(NOT_FOUND_PAGE)
                 && root.get().getNode(NOT_FOUND_PAGE).isNodeType(NodeTypes.PAGE)) {

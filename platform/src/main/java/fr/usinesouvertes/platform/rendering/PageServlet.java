@@ -10,31 +10,44 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves rendered pages as the default servlet ({@code /}): {@code text/html;charset=UTF-8},
- * {@code Content-Language}, an ETag with 304 answers, {@code Cache-Control: no-cache} (pages change
- * when editors publish; the ETag makes revalidation cheap). HEAD answers the same headers.
+ * {@code Content-Language}, an ETag and {@code Last-Modified} (the last repository or definition
+ * change) with 304 answers, {@code Cache-Control: public, max-age=60, must-revalidate} (a shared cache
+ * may serve a page for a minute after a publication, then revalidates cheaply). Error pages are
+ * {@code no-cache}. HEAD answers the same headers.
  */
 public final class PageServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
 
-    private final transient PageRenderer renderer;
+    static final String PAGE_CACHE_CONTROL = "public, max-age=60, must-revalidate";
 
-    public PageServlet(PageRenderer renderer) {
+    private final transient PageRenderer renderer;
+    private final transient ChangeTime changeTime;
+    private final transient PublicUrl publicUrl;
+
+    /** {@code publicUrl}: the {@code public-url} setting, {@code null} to use each request's address. */
+    public PageServlet(PageRenderer renderer, ChangeTime changeTime, String publicUrl) {
         this.renderer = renderer;
+        this.changeTime = changeTime;
+        this.publicUrl = new PublicUrl(publicUrl);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        serve(renderer, path, request, response, "no-cache");
+        serve(renderer, path, request, response, PAGE_CACHE_CONTROL, changeTime.lastModified(), publicUrl.of(request));
     }
 
-    /** Renders {@code path} with {@code renderer} and writes the answer; {@code cacheControl} is the header's value. */
+    /**
+     * Renders {@code path} with {@code renderer} and writes the answer: {@code cacheControl} for a 200 page
+     * (error pages are {@code no-cache}), {@code Last-Modified} when {@code lastModified} is positive,
+     * {@code publicUrl} for the templates' absolute URLs.
+     */
     static void serve(PageRenderer renderer, String path, HttpServletRequest request, HttpServletResponse response,
-                      String cacheControl) throws IOException {
+                      String cacheControl, long lastModified, String publicUrl) throws IOException {
         PageRenderer.RenderedPage page;
         try {
-            page = renderer.render(path, request.getParameterMap());
+            page = renderer.render(path, request.getParameterMap(), publicUrl);
         } catch (RuntimeException e) {
             LOG.error("Rendering {} failed", path, e);
             String language = PageResolver.localize(path).language();
@@ -42,12 +55,17 @@ public final class PageServlet extends HttpServlet {
         }
         byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
         String etag = HttpCaching.etagOf(body);
-        response.setHeader("Cache-Control", cacheControl);
         response.setHeader("Content-Language", page.language());
         response.setHeader("X-Content-Type-Options", "nosniff");
-        if (page.status() == 200) {
+        if (page.status() != 200) {
+            response.setHeader("Cache-Control", cacheControl.contains("no-store") ? cacheControl : "no-cache");
+        } else {
+            response.setHeader("Cache-Control", cacheControl);
             response.setHeader("ETag", etag);
-            if (HttpCaching.notModified(request, etag, 0)) {
+            if (lastModified > 0) {
+                response.setDateHeader("Last-Modified", lastModified);
+            }
+            if (HttpCaching.notModified(request, etag, lastModified)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
                 return;
             }

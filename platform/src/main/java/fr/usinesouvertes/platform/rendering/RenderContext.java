@@ -31,6 +31,7 @@ public final class RenderContext {
     private final Map<String, String[]> parameters;
     private final Map<String, Optional<Node>> detailPages = new HashMap<>();
     private final ContentStage stage;
+    private String publicUrl = "";
 
     public RenderContext(Session session, Workspaces workspaces, DefinitionRegistry registry, String language,
                          AggregationState state, Map<String, String[]> parameters) {
@@ -47,6 +48,15 @@ public final class RenderContext {
         this.locale = localeOf(language);
         this.state = state;
         this.parameters = Map.copyOf(parameters);
+    }
+
+    /** The site's public address without trailing slash (setting {@code public-url}, else the request's), for absolute URLs. */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    void setPublicUrl(String publicUrl) {
+        this.publicUrl = publicUrl == null ? "" : publicUrl;
     }
 
     /** French pages format dates the French way (fr_FR); English ones as in the United Kingdom. */

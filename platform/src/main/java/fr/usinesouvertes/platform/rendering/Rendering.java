@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Wires page rendering into the HTTP server: web resources at {@code /.resources/*}, asset files at
- * {@code /dam/*}, and rendered pages for every other path ({@code /}, the default servlet), all from the
- * published content; {@link #preview} renders the drafts for the back office.
+ * {@code /dam/*}, {@code /sitemap.xml}, {@code /robots.txt}, feeds at {@code /feeds/*} and
+ * {@code /en/feeds/*}, and rendered pages for every other path ({@code /}, the default servlet), all from
+ * the published content; {@link #preview} renders the drafts for the back office.
  */
 public final class Rendering {
 
@@ -20,15 +21,32 @@ public final class Rendering {
 
     public static List<PlatformServer.Mount> mounts(ContentRepository repository, Definitions definitions,
                                                     LightModuleOrigins origins, Contributions contributions) {
+        return mounts(repository, definitions, origins, contributions, null);
+    }
+
+    /** With the {@code public-url} setting ({@code null}: each request's address) for absolute URLs. */
+    public static List<PlatformServer.Mount> mounts(ContentRepository repository, Definitions definitions,
+                                                    LightModuleOrigins origins, Contributions contributions,
+                                                    String publicUrl) {
         ClassLoader classLoader = Rendering.class.getClassLoader();
         WebResources webResources = new WebResources(origins, classLoader);
         TemplateEngine engine = new TemplateEngine(origins, definitions);
         PageRenderer pages = new PageRenderer(repository, definitions, engine, webResources,
                 contributions::templatingFunctions);
+        ChangeTime changeTime = new ChangeTime();
+        repository.addChangeListener(changeTime::changed);
+        definitions.onChange(registry -> changeTime.changed());
+        PublicUrl siteUrl = new PublicUrl(publicUrl);
+        FeedServlet feeds = new FeedServlet(repository, definitions, changeTime, siteUrl);
         return List.of(
                 new PlatformServer.Mount("/.resources/*", new WebResourceServlet(webResources)),
                 new PlatformServer.Mount("/dam/*", new DamServlet(repository)),
-                new PlatformServer.Mount("/", new PageServlet(pages)));
+                new PlatformServer.Mount("/sitemap.xml", new SitemapServlet(repository, definitions,
+                        contributions::sitemapSources, changeTime, siteUrl)),
+                new PlatformServer.Mount("/robots.txt", new RobotsServlet(changeTime, siteUrl)),
+                new PlatformServer.Mount("/feeds/*", feeds),
+                new PlatformServer.Mount("/en/feeds/*", feeds),
+                new PlatformServer.Mount("/", new PageServlet(pages, changeTime, publicUrl)));
     }
 
     /** The back office's preview: pages and assets from the drafts ({@link ContentStage#DRAFT}). */

@@ -51,6 +51,14 @@ public final class ResourceFunctions {
         return markup(patterns, ".js", true, "<script src=\"%s\"%s></script>", "");
     }
 
+    /**
+     * The link of one web resource with its version ({@code /.resources/<path>?v=...}), which the
+     * platform serves as immutable; cheaper than {@link #cachedCss} (no listing of the resources).
+     */
+    public String cachedLink(String path) {
+        return PREFIX + path + version(path);
+    }
+
     private TemplateHTMLOutputModel markup(Object patterns, String extension, boolean versioned, String format,
                                            String attributes) throws TemplateModelException {
         String extra = attributes == null || attributes.isBlank() ? "" : " " + attributes.trim();

@@ -49,6 +49,11 @@ public final class WebContextView {
         return context.state();
     }
 
+    /** The site's public address without trailing slash, e.g. {@code https://journees-usines-ouvertes.fr}. */
+    public String getPublicUrl() {
+        return context.publicUrl();
+    }
+
     public boolean isEditMode() {
         return false;
     }

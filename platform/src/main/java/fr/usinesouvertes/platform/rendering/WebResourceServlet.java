@@ -10,12 +10,14 @@ import java.util.Optional;
 
 /**
  * Serves light modules' web resources at {@code /.resources/<module>/webresources/<path>} with their
- * content type, an ETag, {@code Last-Modified}, {@code Cache-Control: public, max-age=3600} and 304
- * answers. Paths with {@code ..}, encoded separators or dots, or backslashes are answered 404.
+ * content type, an ETag, {@code Last-Modified}, {@code Cache-Control: public, max-age=3600} (a year and
+ * {@code immutable} when the link's {@code ?v=} names the file's current version) and 304 answers. Paths with {@code ..}, encoded separators or dots, or backslashes are answered 404.
  */
 public final class WebResourceServlet extends HttpServlet {
 
     static final int MAX_AGE_SECONDS = 3600;
+    /** For fingerprinted links ({@code ?v=} naming the file's version, as {@code resfn.cachedCss} writes them). */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private final transient WebResources resources;
 
@@ -44,7 +46,9 @@ public final class WebResourceServlet extends HttpServlet {
         if (lastModified > 0) {
             response.setDateHeader("Last-Modified", lastModified);
         }
-        response.setHeader("Cache-Control", "public, max-age=" + MAX_AGE_SECONDS);
+        String version = request.getParameter("v");
+        boolean fingerprinted = version != null && version.equals(Long.toString(lastModified, 36));
+        response.setHeader("Cache-Control", fingerprinted ? IMMUTABLE : "public, max-age=" + MAX_AGE_SECONDS);
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (HttpCaching.notModified(request, etag, lastModified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

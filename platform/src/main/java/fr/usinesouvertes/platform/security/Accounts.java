@@ -143,13 +143,17 @@ public final class Accounts {
     /** Changes the password and ends every session opened before (on every node). */
     public void setPassword(String login, char[] password) {
         checkPassword(password);
-        String id = normaliseLogin(login);
         repository.write(session -> {
-            User user = requireUser(session, id);
-            user.changePassword(new String(password));
-            user.setProperty(SESSIONS_VALID_FROM, session.getValueFactory().createValue(clock.millis()));
+            changePassword(session, login, password);
             return null;
         });
+    }
+
+    /** Changes the password in the caller's system session (saved by the caller) and voids older sessions. */
+    void changePassword(Session session, String login, char[] password) throws javax.jcr.RepositoryException {
+        User user = requireUser(session, normaliseLogin(login));
+        user.changePassword(new String(password));
+        user.setProperty(SESSIONS_VALID_FROM, session.getValueFactory().createValue(clock.millis()));
     }
 
     /** Every account, disabled ones included, sorted by login. */
@@ -168,6 +172,25 @@ public final class Accounts {
             List<Account> sorted = new ArrayList<>(accounts.values());
             sorted.sort(Comparator.comparing(Account::login));
             return sorted;
+        });
+    }
+
+    /** Whether an account (enabled or not) has this login. */
+    public boolean exists(String login) {
+        String id = normaliseLogin(login);
+        return repository.read(session -> users(session).getAuthorizable(id) != null);
+    }
+
+    /** Whether at least one enabled account has the {@link Role#ADMIN} role. */
+    public boolean hasEnabledAdministrator() {
+        return repository.read(session -> {
+            Iterator<Authorizable> members = ((Group) users(session).getAuthorizable(Role.ADMIN.group())).getMembers();
+            while (members.hasNext()) {
+                if (members.next() instanceof User user && !user.isDisabled()) {
+                    return true;
+                }
+            }
+            return false;
         });
     }
 
@@ -213,7 +236,7 @@ public final class Accounts {
         return login == null ? "" : login.trim().toLowerCase(Locale.ROOT);
     }
 
-    private static void checkPassword(char[] password) {
+    void checkPassword(char[] password) {
         if (password == null || password.length < MIN_PASSWORD_LENGTH) {
             throw new AccountException("password",
                     "Le mot de passe doit compter au moins " + MIN_PASSWORD_LENGTH + " caractères.");

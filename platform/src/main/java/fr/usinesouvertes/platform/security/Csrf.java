@@ -9,7 +9,9 @@ import java.util.Optional;
  * with {@code ModuleContext.registerCsrfProtection}) sends {@link #FIELD}, or scripts send the
  * {@link #HEADER}; {@link CsrfFilter} answers 403 to a POST, PUT, PATCH or DELETE without the right one.
  * The token is an HMAC of the session id, or before login of a random {@value #ANONYMOUS_COOKIE} cookie,
- * so it needs no server memory and is valid on every node.
+ * so it needs no server memory and is valid on every node. A multipart form (file upload) whose
+ * servlet has no multipart configuration puts the token in its action's query string
+ * ({@code action="...?_csrf=${csrf}"}), since the filter then cannot read the body.
  */
 public final class Csrf {
 

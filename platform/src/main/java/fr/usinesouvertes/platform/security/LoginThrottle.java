@@ -19,12 +19,34 @@ public final class LoginThrottle {
 
     private final int limit;
     private final Clock clock;
+    private final java.util.Set<String> trustedProxies;
     private final Map<String, Deque<Long>> failures = new HashMap<>();
 
     /** {@code limit} 0 turns the throttle off. */
     public LoginThrottle(int limit, Clock clock) {
+        this(limit, clock, java.util.Set.of());
+    }
+
+    /** With the load balancers whose {@code X-Forwarded-For} header names the client. */
+    public LoginThrottle(int limit, Clock clock, java.util.Set<String> trustedProxies) {
         this.limit = limit;
         this.clock = clock;
+        this.trustedProxies = trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies);
+    }
+
+    /**
+     * The client's address: the connection's, or for a connection from a trusted proxy the last entry of
+     * {@code X-Forwarded-For} (the one that proxy added; earlier entries are the client's to forge).
+     */
+    public String clientAddress(jakarta.servlet.http.HttpServletRequest request) {
+        String remote = request.getRemoteAddr();
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null || !trustedProxies.contains(remote)) {
+            return remote;
+        }
+        String[] hops = forwarded.split(",");
+        String last = hops[hops.length - 1].trim();
+        return last.isEmpty() ? remote : last;
     }
 
     /** Whether an attempt for this login from this address must be refused now. */

@@ -19,12 +19,17 @@ public final class Security {
     private final Accounts accounts;
     private final WebSessions sessions;
     private final LoginThrottle throttle;
+    private final PasswordResets passwordResets;
+    private final String publicUrl;
 
-    private Security(ContentRepository repository, Accounts accounts, WebSessions sessions, LoginThrottle throttle) {
+    private Security(ContentRepository repository, Accounts accounts, WebSessions sessions, LoginThrottle throttle,
+                     PasswordResets passwordResets, String publicUrl) {
         this.repository = repository;
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.passwordResets = passwordResets;
+        this.publicUrl = publicUrl;
     }
 
     /** Creates the role groups and the session secret if missing; runs while no other node initialises. */
@@ -33,9 +38,13 @@ public final class Security {
         byte[] secret = SessionSecret.load(settings, repository);
         WebSessions sessions = new WebSessions(repository, accounts, secret, clock,
                 Duration.ofMinutes(settings.get(SecuritySettings.SESSION_IDLE_MINUTES)),
-                Duration.ofHours(settings.get(SecuritySettings.SESSION_MAX_HOURS)), publicUrlIsHttps(settings));
-        LoginThrottle throttle = new LoginThrottle(settings.get(SecuritySettings.LOGIN_RATE_LIMIT), clock);
-        return new Security(repository, accounts, sessions, throttle);
+                Duration.ofHours(settings.get(SecuritySettings.SESSION_MAX_HOURS)),
+                publicUrl(settings) != null && publicUrl(settings).startsWith("https://"));
+        LoginThrottle throttle = new LoginThrottle(settings.get(SecuritySettings.LOGIN_RATE_LIMIT), clock,
+                settings.get(SecuritySettings.TRUSTED_PROXIES));
+        FirstAdministrator.fromSettings(settings, accounts);
+        return new Security(repository, accounts, sessions, throttle, new PasswordResets(repository, accounts, clock),
+                publicUrl(settings));
     }
 
     /** Writes the role groups' access-control entries for every known workspace (after modules and light modules created theirs). */
@@ -60,13 +69,21 @@ public final class Security {
         return throttle;
     }
 
-    /** Cookies get {@code Secure} on every request when the site's public address is https. */
-    private static boolean publicUrlIsHttps(Settings settings) {
+    public PasswordResets passwordResets() {
+        return passwordResets;
+    }
+
+    /**
+     * The site's public address ({@code public-url}, declared by the events module), or null: the base of
+     * e-mailed links, and cookies get {@code Secure} on every request when it is https.
+     */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    private static String publicUrl(Settings settings) {
         SettingDefinition<?> publicUrl = settings.definitions().get("public-url");
-        if (publicUrl == null) {
-            return false;
-        }
-        Object value = settings.get(publicUrl);
-        return value != null && value.toString().startsWith("https://");
+        Object value = publicUrl == null ? null : settings.get(publicUrl);
+        return value == null ? null : value.toString();
     }
 }

@@ -24,12 +24,29 @@ public final class SecuritySettings {
             "Failed logins allowed per login and per client address within 15 minutes before answering 429; "
                     + "0 turns the limit off", "5", 0, 1_000_000);
 
+    public static final SettingDefinition<java.util.Set<String>> TRUSTED_PROXIES = new SettingDefinition<>(
+            "trusted-proxies", "Comma-separated addresses of the load balancers in front of the nodes: for requests "
+                    + "from them, the client address (login rate limit) is the last X-Forwarded-For entry", null,
+            SecuritySettings::addresses);
+
     private SecuritySettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
         return List.of(SESSION_SECRET, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, ADMIN_LOGIN, ADMIN_PASSWORD_FILE,
-                LOGIN_RATE_LIMIT);
+                LOGIN_RATE_LIMIT, TRUSTED_PROXIES);
+    }
+
+    private static java.util.Set<String> addresses(String value) {
+        java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            String address = part.trim();
+            if (!address.matches("[0-9a-fA-F:.]+")) {
+                throw new IllegalArgumentException("'" + address + "' is not an IP address");
+            }
+            addresses.add(address);
+        }
+        return java.util.Set.copyOf(addresses);
     }
 
     private static String secret(String value) {

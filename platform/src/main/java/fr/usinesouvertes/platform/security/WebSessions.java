@@ -91,6 +91,12 @@ public final class WebSessions {
 
     /** Ends the session on every node and removes the cookie. */
     public void close(SessionToken token, HttpServletRequest request, HttpServletResponse response) {
+        revoke(token);
+        clearCookie(request, response);
+    }
+
+    /** Writes the revocation record every node checks; kept until the session would have expired anyway. */
+    void revoke(SessionToken token) {
         long expires = token.issuedAt() + maxAge.toMillis();
         repository.write(session -> {
             Node folder = RepositoryAccess.ensureFolder(session, REVOKED);
@@ -99,7 +105,6 @@ public final class WebSessions {
             }
             return null;
         });
-        clearCookie(request, response);
     }
 
     /** Deletes revocation records of sessions that have expired anyway; returns how many. */

@@ -33,6 +33,24 @@ class AdminServletTest {
         public void start(fr.usinesouvertes.platform.module.ModuleContext context) {
             context.registerAdminApp(new AdminApp("press", "Communiqués", "Press releases", Set.of(Role.EDITOR),
                     new EchoServlet()));
+            context.registerServlet("/espace-entreprise/*", new SignUpServlet());
+            context.registerCsrfProtection("/espace-entreprise/*");
+        }
+    }
+
+    /** A public form outside /admin/, rendered with the back office's layout and protected by the CSRF filter. */
+    static final class SignUpServlet extends jakarta.servlet.http.HttpServlet {
+        @Override
+        protected void doGet(jakarta.servlet.http.HttpServletRequest request,
+                             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            AdminViews.render(request, response, "test/signup.ftlh", Map.of("name", "<Usine>"));
+        }
+
+        @Override
+        protected void doPost(jakarta.servlet.http.HttpServletRequest request,
+                              jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("reçu " + request.getParameter("name"));
         }
     }
 
@@ -148,6 +166,22 @@ class AdminServletTest {
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.body()).contains("Accès refusé");
         assertThat(company.get("/admin/").body()).doesNotContain("/admin/press/");
+    }
+
+    @Test
+    void modulePagesOutsideTheBackOfficeRenderWithItsLayoutAndOptInToCsrf() {
+        AdminBrowser visitor = AdminBrowser.on(PLATFORM);
+
+        HttpResponse<String> form = visitor.get("/espace-entreprise/inscription");
+        HttpResponse<String> forged = visitor.postRaw("/espace-entreprise/inscription", Map.of("name", "Usine"));
+        HttpResponse<String> sent = visitor.post("/espace-entreprise/inscription", Map.of("name", "Usine"));
+
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Inscription entreprise").contains("value=\"&lt;Usine&gt;\"")
+                .contains("name=\"_csrf\"");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(sent.statusCode()).isEqualTo(200);
+        assertThat(sent.body()).isEqualTo("reçu Usine");
     }
 
     @Test

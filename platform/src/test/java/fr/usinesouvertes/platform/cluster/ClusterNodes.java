@@ -10,12 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Starts platform nodes on one shared PostgreSQL database, each with its own data folder. */
-final class ClusterNodes {
+public final class ClusterNodes {
 
     private ClusterNodes() {
     }
 
     static Platform startNode(String jdbcUrl, Path lightModules, int readIntervalMillis) throws Exception {
+        return startNode(jdbcUrl, lightModules, readIntervalMillis, Map.of(), null);
+    }
+
+    /** A node with more settings (e.g. {@code cluster-job-lease}) and, when not null, the platform clock. */
+    public static Platform startNode(String jdbcUrl, Path lightModules, int readIntervalMillis,
+                                     Map<String, String> more, java.time.Clock clock) throws Exception {
         Map<String, String> raw = new LinkedHashMap<>();
         raw.put("port", "0");
         raw.put("host", "127.0.0.1");
@@ -27,7 +33,12 @@ final class ClusterNodes {
         raw.put("jdbc-password", "postgres");
         raw.put("jdbc-pool-size", "8");
         raw.put("cluster-read-interval", String.valueOf(readIntervalMillis));
+        raw.putAll(more);
         Settings settings = PlatformLauncher.settingsLoader(List.of()).parse(raw);
-        return Platform.builder(settings).modules(List.of()).start();
+        Platform.Builder builder = Platform.builder(settings).modules(List.of());
+        if (clock != null) {
+            builder.clock(clock);
+        }
+        return builder.start();
     }
 }

@@ -260,6 +260,8 @@ class RepositoryPublishingTest {
         assertThat(preview.status()).isEqualTo(200);
         assertThat(text(preview.html(), "title")).isEqualTo("Aperçu");
         assertThat(text(preview.html(), "main")).isEqualTo("Texte du brouillon");
+        assertThat(text(preview.html(), "mode")).isEqualTo("true|false");
+        assertThat(text(PLATFORM.get("/").body(), "mode")).isEqualTo("false|true");
         assertThat(PLATFORM.get("/preview").statusCode()).isEqualTo(404);
         assertThat(PLATFORM.platform().pagePreview().render("/nowhere", java.util.Map.of()).status()).isEqualTo(404);
     }

@@ -25,13 +25,14 @@ class PageServletTest {
     }
 
     @Test
-    void servesPagesAsUtf8HtmlWithLanguageAndNoCache() {
+    void servesPagesAsUtf8HtmlWithLanguageAndOneMinuteOfPublicCaching() {
         HttpResponse<String> response = PLATFORM.get("/?q=usine");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).isEqualToIgnoringCase("text/html;charset=UTF-8"));
         assertThat(response.headers().firstValue("Content-Language")).hasValue("fr");
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=60, must-revalidate");
+        assertThat(response.headers().firstValue("Last-Modified")).isPresent();
         assertThat(response.body()).contains("<h1 id=\"title\">Accueil</h1>").contains("Troisième");
     }
 

@@ -24,6 +24,7 @@ public final class AdminBrowser {
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String lastCsrf;
 
     public AdminBrowser(URI base) {
@@ -68,6 +69,12 @@ public final class AdminBrowser {
         return post("/admin/login", Map.of("login", login, "password", password));
     }
 
+    /** Sends this header with every further request (e.g. {@code X-Forwarded-For}). */
+    public AdminBrowser header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public String cookie(String name) {
         return cookies.get(name);
     }
@@ -78,6 +85,7 @@ public final class AdminBrowser {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path));
+        headers.forEach(builder::header);
         if (!cookies.isEmpty()) {
             builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));

@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
-/** A clock tests move forward by hand (e.g. to reach a scheduled publication); safe across threads. */
+/** A clock tests move forward by hand (scheduled publication, session and link expiries); safe across threads. */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -14,6 +15,11 @@ public final class MutableClock extends Clock {
     public MutableClock(Instant start, ZoneId zone) {
         this.now = start;
         this.zone = zone;
+    }
+
+    /** A clock in UTC. */
+    public MutableClock(Instant start) {
+        this(start, ZoneOffset.UTC);
     }
 
     public void advance(Duration duration) {
@@ -36,7 +42,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        MutableClock other = new MutableClock(now, zone);
-        return other;
+        return new MutableClock(now, zone);
     }
 }

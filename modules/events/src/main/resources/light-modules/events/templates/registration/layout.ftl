@@ -10,7 +10,7 @@
   <link rel="stylesheet" href="/.resources/usines-ouvertes/webresources/css/site.css">
 </head>
 <body>
-  <header class="site-header"><a href="${home}">Journées Usines Ouvertes</a></header>
+  <header class="site-header"><div class="container header-inner"><a class="brand" href="${home}">Journées Usines Ouvertes</a></div></header>
   <main id="contenu" class="registration">
     <#nested>
   </main>

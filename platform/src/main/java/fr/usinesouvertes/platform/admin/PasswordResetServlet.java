@@ -1,0 +1,122 @@
+package fr.usinesouvertes.platform.admin;
+
+import fr.usinesouvertes.platform.security.AccountException;
+import fr.usinesouvertes.platform.security.LoginThrottle;
+import fr.usinesouvertes.platform.security.PasswordResets;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /admin/password-reset}: asks for the e-mail address and mails a single-use link (the answer is
+ * the same whether an account exists or not), then {@code /admin/password-reset/<token>} sets the new
+ * password. Requests count against the login throttle, so that nobody floods a mailbox.
+ */
+public final class PasswordResetServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordResetServlet.class);
+
+    private final transient PasswordResets resets;
+    private final transient ResetLinkMailer mailer;
+    private final transient LoginThrottle throttle;
+
+    PasswordResetServlet(ResetLinkMailer mailer, LoginThrottle throttle) {
+        this.resets = mailer.resets();
+        this.mailer = mailer;
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = token(request);
+        if (token == null) {
+            AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", ""));
+        } else if (resets.loginOf(token).isPresent()) {
+            AdminViews.render(request, response, "admin/password-reset-form.ftlh", Map.of("errors", Map.of()));
+        } else {
+            invalidLink(request, response);
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String token = token(request);
+        if (token == null) {
+            requestLink(request, response);
+        } else {
+            setPassword(token, request, response);
+        }
+    }
+
+    private void requestLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean english = AdminViews.lang(request).equals("en");
+        String login = Optional.ofNullable(request.getParameter("login")).orElse("").trim();
+        if (login.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", "",
+                    "error", english ? "Enter your e-mail address." : "Saisissez votre adresse e-mail."));
+            return;
+        }
+        String address = throttle.clientAddress(request);
+        if (throttle.isBlocked(login, address)) {
+            response.setStatus(429);
+            AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", login,
+                    "error", english ? "Too many requests. Try again in 15 minutes."
+                            : "Trop de demandes. Réessayez dans 15 minutes."));
+            return;
+        }
+        throttle.recordFailure(login, address);
+        mailer.send(login, english, request);
+        AdminViews.flash(request, english
+                ? "If an account exists for this address, an e-mail with a link valid for one hour is on its way."
+                : "Si un compte existe pour cette adresse, un e-mail avec un lien valable une heure vient d'être envoyé.");
+        AdminViews.redirect(response, "/admin/login" + (english ? "?lang=en" : ""));
+    }
+
+    private void setPassword(String token, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean english = AdminViews.lang(request).equals("en");
+        String password = Optional.ofNullable(request.getParameter("password")).orElse("");
+        String confirmation = Optional.ofNullable(request.getParameter("confirmation")).orElse("");
+        Map<String, String> errors = new HashMap<>();
+        if (!password.equals(confirmation)) {
+            errors.put("confirmation", english ? "The two passwords differ." : "Les deux mots de passe diffèrent.");
+        }
+        if (errors.isEmpty()) {
+            try {
+                Optional<String> login = resets.use(token, password.toCharArray());
+                if (login.isEmpty()) {
+                    invalidLink(request, response);
+                    return;
+                }
+                LOG.info("Password of {} reset by e-mailed link", login.get());
+                AdminViews.flash(request, english ? "Your password is changed. Log in with it."
+                        : "Votre mot de passe est modifié. Connectez-vous avec.");
+                AdminViews.redirect(response, "/admin/login" + (english ? "?lang=en" : ""));
+                return;
+            } catch (AccountException e) {
+                errors.put("password", english ? "At least 12 characters." : e.getMessage());
+            }
+        }
+        response.setStatus(422);
+        AdminViews.render(request, response, "admin/password-reset-form.ftlh", Map.of("errors", errors));
+    }
+
+    private static void invalidLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_GONE);
+        AdminViews.render(request, response, "admin/password-reset-invalid.ftlh", Map.of());
+    }
+
+    private static String token(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        if (path == null || path.equals("/")) {
+            return null;
+        }
+        return path.substring(1);
+    }
+}

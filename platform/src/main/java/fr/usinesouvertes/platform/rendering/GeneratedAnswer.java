@@ -1,0 +1,32 @@
+package fr.usinesouvertes.platform.rendering;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Sends a document generated from the content (sitemap, robots.txt, feeds) with the caching headers
+ * of pages: ETag, {@code Last-Modified} of the last change, {@code Cache-Control} and 304 answers.
+ */
+final class GeneratedAnswer {
+
+    private GeneratedAnswer() {
+    }
+
+    static void send(HttpServletRequest request, HttpServletResponse response, String contentType, byte[] body,
+                     ChangeTime changeTime) throws IOException {
+        String etag = HttpCaching.etagOf(body);
+        long lastModified = changeTime.lastModified();
+        response.setHeader("ETag", etag);
+        response.setDateHeader("Last-Modified", lastModified);
+        response.setHeader("Cache-Control", PageServlet.PAGE_CACHE_CONTROL);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (HttpCaching.notModified(request, etag, lastModified)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setContentType(contentType);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+}

@@ -1,0 +1,107 @@
+package fr.usinesouvertes.platform.rendering;
+
+import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code /sitemap.xml} (sitemaps.org 0.9): every public page and detail item of the site, plus the
+ * URLs modules add ({@link SitemapSource}), each in French with its {@code lastmod} and both language
+ * versions as {@code xhtml:link rel="alternate" hreflang} (fr, en, x-default), as Google documents.
+ */
+final class SitemapServlet extends HttpServlet {
+
+    static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+    private static final DateTimeFormatter W3C_DATE = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final transient ContentRepository repository;
+    private final transient Definitions definitions;
+    private final transient Supplier<List<SitemapSource>> sources;
+    private final transient ChangeTime changeTime;
+    private final transient PublicUrl publicUrl;
+
+    SitemapServlet(ContentRepository repository, Definitions definitions, Supplier<List<SitemapSource>> sources,
+                   ChangeTime changeTime, PublicUrl publicUrl) {
+        this.repository = repository;
+        this.definitions = definitions;
+        this.sources = sources;
+        this.changeTime = changeTime;
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<SitemapEntry> entries = new ArrayList<>(repository.read(session ->
+                new SiteUrls(session, repository.workspaces(), definitions.current()).entries()));
+        for (SitemapSource source : sources.get()) {
+            entries.addAll(source.entries());
+        }
+        byte[] body = write(publicUrl.of(request), entries);
+        GeneratedAnswer.send(request, response, "application/xml;charset=UTF-8", body, changeTime);
+    }
+
+    static byte[] write(String base, List<SitemapEntry> entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("urlset");
+            xml.writeDefaultNamespace(SITEMAP_NS);
+            xml.writeNamespace("xhtml", XHTML_NS);
+            Set<String> seen = new LinkedHashSet<>();
+            for (SitemapEntry entry : entries) {
+                if (!seen.add(entry.path())) {
+                    continue;
+                }
+                String french = base + entry.path();
+                String english = base + "/en" + (entry.path().equals("/") ? "/" : entry.path());
+                for (String loc : List.of(french, english)) {
+                    xml.writeStartElement("url");
+                    element(xml, "loc", loc);
+                    if (entry.lastModified() > 0) {
+                        element(xml, "lastmod", W3C_DATE.format(Instant.ofEpochMilli(entry.lastModified() / 1000 * 1000)));
+                    }
+                    alternate(xml, "fr", french);
+                    alternate(xml, "en", english);
+                    alternate(xml, "x-default", french);
+                    xml.writeEndElement();
+                }
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Cannot write the sitemap", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    private static void alternate(XMLStreamWriter xml, String language, String href) throws XMLStreamException {
+        xml.writeEmptyElement("xhtml", "link", XHTML_NS);
+        xml.writeAttribute("rel", "alternate");
+        xml.writeAttribute("hreflang", language);
+        xml.writeAttribute("href", href);
+    }
+}

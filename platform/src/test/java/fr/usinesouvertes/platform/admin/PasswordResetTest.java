@@ -1,0 +1,139 @@
+package fr.usinesouvertes.platform.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.usinesouvertes.platform.security.Accounts;
+import fr.usinesouvertes.platform.security.PasswordResets;
+import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.AdminBrowser;
+import fr.usinesouvertes.platform.testing.MutableClock;
+import fr.usinesouvertes.platform.testing.PlatformExtension;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Password reset by e-mailed link, through a real SMTP server (GreenMail). */
+class PasswordResetTest {
+
+    static final GreenMail SMTP = startSmtp();
+
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("target/no-light-modules"))
+            .inMemory()
+            .setting("login-rate-limit", "0")
+            .setting("smtp-host", "127.0.0.1")
+            .setting("smtp-port", String.valueOf(SMTP.getSmtp().getPort()))
+            .setting("smtp-starttls", "false");
+
+    private static final Pattern LINK = Pattern.compile("http://[^\\s\"]+/admin/password-reset/[A-Za-z0-9_-]+");
+    private static final String OLD = "ancien mot de passe";
+    private static final String NEW = "nouveau mot de passe";
+
+    private static GreenMail startSmtp() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            socket.close();
+            mail.start();
+            return mail;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    static void account() {
+        PLATFORM.platform().accounts().create("communication@example.fr", "Communication", OLD.toCharArray(),
+                Set.of(Role.EDITOR), null);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Test
+    void theMailedLinkSetsANewPasswordOnceAndEndsOlderSessions() throws Exception {
+        AdminBrowser earlierSession = AdminBrowser.on(PLATFORM);
+        earlierSession.login("communication@example.fr", OLD);
+        assertThat(earlierSession.get("/admin/").statusCode()).isEqualTo(200);
+        SMTP.purgeEmailFromAllMailboxes();
+
+        AdminBrowser browser = AdminBrowser.on(PLATFORM);
+        browser.get("/admin/password-reset");
+        HttpResponse<String> requested = browser.post("/admin/password-reset", Map.of("login", "Communication@Example.fr"));
+        assertThat(requested.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/admin/login").body()).contains("Si un compte existe pour cette adresse");
+
+        assertThat(SMTP.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage message = SMTP.getReceivedMessages()[0];
+        assertThat(message.getAllRecipients()[0].toString()).isEqualTo("communication@example.fr");
+        assertThat(message.getSubject()).contains("Réinitialisation").contains("Password reset");
+        String body = GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+        Matcher link = LINK.matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        String path = URI.create(link.group()).getPath();
+
+        assertThat(browser.get(path).statusCode()).isEqualTo(200);
+        HttpResponse<String> mismatch = browser.post(path, Map.of("password", NEW, "confirmation", "autre chose"));
+        assertThat(mismatch.statusCode()).isEqualTo(422);
+        assertThat(mismatch.body()).contains("Les deux mots de passe diffèrent.").contains("aria-invalid=\"true\"");
+        HttpResponse<String> tooShort = browser.post(path, Map.of("password", "court", "confirmation", "court"));
+        assertThat(tooShort.statusCode()).isEqualTo(422);
+        assertThat(tooShort.body()).contains("au moins 12 caractères");
+
+        HttpResponse<String> changed = browser.post(path, Map.of("password", NEW, "confirmation", NEW));
+        assertThat(changed.statusCode()).isEqualTo(303);
+        assertThat(browser.get(path).statusCode()).isEqualTo(410);
+        assertThat(browser.post(path, Map.of("password", "un troisième mot", "confirmation", "un troisième mot"))
+                .statusCode()).isEqualTo(410);
+
+        Accounts accounts = PLATFORM.platform().accounts();
+        assertThat(accounts.authenticate("communication@example.fr", OLD.toCharArray())).isEmpty();
+        assertThat(accounts.authenticate("communication@example.fr", NEW.toCharArray())).isPresent();
+        assertThat(earlierSession.get("/admin/").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void anUnknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
+        AdminBrowser browser = AdminBrowser.on(PLATFORM);
+        browser.get("/admin/password-reset");
+
+        HttpResponse<String> requested = browser.post("/admin/password-reset", Map.of("login", "personne@example.fr"));
+
+        assertThat(requested.statusCode()).isEqualTo(303);
+        assertThat(SMTP.waitForIncomingEmail(500, 1)).isFalse();
+    }
+
+    @Test
+    void tokensExpireAfterAnHourAndAreStoredOnlyHashed() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        PasswordResets resets = new PasswordResets(PLATFORM.platform().repository(), PLATFORM.platform().accounts(), clock);
+        String token = resets.issue("communication@example.fr").orElseThrow();
+
+        assertThat(resets.loginOf(token)).hasValue("communication@example.fr");
+        assertThat(PLATFORM.platform().repository().<Boolean>read(session ->
+                session.getNode("/config/security/password-resets").getNodes().nextNode().getName().equals(token)))
+                .isFalse();
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(resets.loginOf(token)).isEmpty();
+        assertThat(resets.use(token, "encore un autre mot".toCharArray())).isEmpty();
+    }
+}

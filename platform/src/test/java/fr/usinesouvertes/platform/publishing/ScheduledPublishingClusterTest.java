@@ -1,0 +1,101 @@
+package fr.usinesouvertes.platform.publishing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.platform.Platform;
+import fr.usinesouvertes.platform.cluster.ClusterNodes;
+import fr.usinesouvertes.platform.testing.MutableClock;
+import fr.usinesouvertes.platform.testing.SharedPostgres;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes on one PostgreSQL: a scheduled publication runs once, on one node, and both serve it. */
+class ScheduledPublishingClusterTest {
+
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-02-10T09:00:00Z"),
+            ZoneId.of("Europe/Paris"));
+    private static SharedPostgres postgres;
+    private static Platform nodeA;
+    private static Platform nodeB;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        postgres = SharedPostgres.start();
+        String db = postgres.newDatabase();
+        CompletableFuture<Platform> a = CompletableFuture.supplyAsync(() -> start(db));
+        CompletableFuture<Platform> b = CompletableFuture.supplyAsync(() -> start(db));
+        nodeA = a.join();
+        nodeB = b.join();
+    }
+
+    private static Platform start(String db) {
+        try {
+            return ClusterNodes.startNode(db, PublishingFixtures.LIGHT_MODULES, 200,
+                    Map.of("cluster-job-lease", "3"), CLOCK);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aScheduledPublicationRunsOnceAcrossNodes() throws Exception {
+        PublishingFixtures.page(nodeA.repository(), "/site", "title", "Accueil");
+        PublishingFixtures.page(nodeA.repository(), "/site/news", "title", "Actualités",
+                "mgnl:template", "pub-site:pages/news-room");
+        nodeA.publishing().publish("editor", "website", "/site", true);
+        PublishingFixtures.news(nodeA.repository(), "embargo", "Sous embargo");
+        nodeA.publishing().schedule("editor", "news", "/embargo", Publishing.Action.PUBLISH,
+                CLOCK.instant().plus(Duration.ofHours(1)), false);
+        Thread.sleep(2_000); // both nodes' jobs have looked: not due
+        assertThat(status(nodeB, "/news/embargo")).isEqualTo(404);
+
+        CLOCK.advance(Duration.ofHours(2));
+
+        assertThat(awaitStatus(nodeB, "/news/embargo", 200)).isEqualTo(200);
+        assertThat(awaitStatus(nodeA, "/news/embargo", 200)).isEqualTo(200);
+        Thread.sleep(2_000); // time for a second run, which must not happen
+        assertThat(nodeA.publishing().versions("news", "/embargo")).hasSize(1);
+        assertThat(nodeB.publishing().versions("news", "/embargo")).hasSize(1);
+        assertThat(nodeB.publishing().scheduled()).isEmpty();
+        assertThat(nodeA.clusterJobs().isLeader(RepositoryPublishing.JOB))
+                .isNotEqualTo(nodeB.clusterJobs().isLeader(RepositoryPublishing.JOB));
+    }
+
+    private int awaitStatus(Platform node, String path, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int status = status(node, path);
+        while (status != expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = status(node, path);
+        }
+        return status;
+    }
+
+    private int status(Platform node, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(node.baseUri().resolve(path.substring(1))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}
