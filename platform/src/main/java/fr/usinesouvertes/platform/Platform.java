@@ -143,6 +143,10 @@ public final class Platform implements AutoCloseable {
         List<PlatformServer.Mount> mounts = new ArrayList<>();
         moduleManager.start();
         publishing.scheduleJob(clusterJobs, PUBLISHING_INTERVAL);
+        fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions, // issue 4: authoring apps
+                new fr.usinesouvertes.platform.admin.authoring.AuthoringContext(repository, definitions::current, clock,
+                        publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,
+                        this::pagePreview));
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions,

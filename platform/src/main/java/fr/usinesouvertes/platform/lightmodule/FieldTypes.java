@@ -18,7 +18,7 @@ final class FieldTypes {
             "textField", "richTextField", "codeField", "passwordField", "hiddenField", "staticField",
             "checkBoxField", "checkBoxGroupField", "radioButtonGroupField", "comboBoxField", "listSelectField",
             "twinColSelectField", "tokenField", "sliderField", "dateField",
-            "linkField", "pageLinkField", "damLinkField", "resourceLinkField", "uploadField",
+            "linkField", "pageLinkField", "damLinkField", "resourceLinkField", "uploadField", "basicUploadField",
             "compositeField", "switchableField", "jcrMultiField", "jcrMultiValueField", "jcrMultiLinkField",
             "jsonMultiField", "jsonCompositeField", "jsonComboBoxField", "jsonLinkField",
             "jcrDatasource", "optionListDatasource", "jsonDatasource", "jcrContentTypeDatasource",

@@ -18,7 +18,8 @@ import javax.jcr.RepositoryException;
  * asset's {@code jcr:content}, with its MIME type, {@code Content-Length}, an ETag, {@code Last-Modified},
  * {@code Cache-Control: public, max-age=3600} and 304 answers. The file name part is informative (links
  * stay valid when a file is renamed). Anything else is 404. The site's servlet serves published assets
- * ({@link ContentStage#PUBLIC}); an unpublished asset answers 404.
+ * ({@link ContentStage#PUBLIC}); an unpublished asset answers 404. {@code /dam/jcr:<uuid>/w<width>/<fileName>}
+ * serves a JPEG rendition of a JPEG or PNG asset at one of {@link AssetRenditions#WIDTHS}.
  */
 public final class DamServlet extends HttpServlet {
 
@@ -47,9 +48,12 @@ public final class DamServlet extends HttpServlet {
         }
         int end = path.indexOf('/', 1);
         String id = path.substring(1, end < 0 ? path.length() : end);
+        Integer width = end < 0 ? null : AssetRenditions.widthOf(path.substring(end + 1));
         boolean served;
         try {
-            served = repository.read(session -> serve(AssetLinks.find(session, stage, id), request, response, stage.isPublic()));
+            served = repository.read(session -> width != null
+                    ? serveRendition(AssetLinks.find(session, stage, id), width, request, response, stage.isPublic())
+                    : serve(AssetLinks.find(session, stage, id), request, response, stage.isPublic()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -85,6 +89,43 @@ public final class DamServlet extends HttpServlet {
         Binary binary = resource.getProperty("jcr:data").getBinary();
         try (InputStream in = binary.getStream()) {
             in.transferTo(response.getOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            binary.dispose();
+        }
+        return true;
+    }
+
+    /** A JPEG rendition ({@code /dam/jcr:<uuid>/w800/<fileName>}) of a JPEG or PNG asset, cached like the file. */
+    private static boolean serveRendition(Node asset, int width, HttpServletRequest request,
+                                          HttpServletResponse response, boolean shared) throws RepositoryException {
+        Node resource = asset == null ? null : AssetLinks.resource(asset);
+        String mimeType = resource == null ? null : NodeTypes.string(resource, "jcr:mimeType");
+        if (resource == null || !resource.hasProperty("jcr:data")
+                || !("image/jpeg".equals(mimeType) || "image/png".equals(mimeType))) {
+            return false;
+        }
+        long lastModified = lastModified(asset, resource);
+        String version = asset.getIdentifier() + "-" + Long.toString(lastModified, 36);
+        String etag = "\"" + version + "-w" + width + "\"";
+        response.setHeader("ETag", etag);
+        if (lastModified > 0) {
+            response.setDateHeader("Last-Modified", lastModified);
+        }
+        response.setHeader("Cache-Control", shared ? "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS
+                : "private, no-cache");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (HttpCaching.notModified(request, etag, lastModified)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        Binary binary = resource.getProperty("jcr:data").getBinary();
+        try (InputStream in = binary.getStream()) {
+            byte[] jpeg = AssetRenditions.jpeg(version, width, in);
+            response.setContentType("image/jpeg");
+            response.setContentLength(jpeg.length);
+            response.getOutputStream().write(jpeg);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

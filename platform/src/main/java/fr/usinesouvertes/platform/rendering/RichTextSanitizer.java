@@ -12,7 +12,7 @@ import org.jsoup.safety.Safelist;
  * by input, within a bound in characters (the memo is emptied when full: rich texts are few and change
  * rarely).
  */
-final class RichTextSanitizer {
+public final class RichTextSanitizer {
 
     private static final long MAX_CHARS = 8_000_000;
     private static final Map<String, String> CLEANED = new ConcurrentHashMap<>();
@@ -21,7 +21,7 @@ final class RichTextSanitizer {
     private RichTextSanitizer() {
     }
 
-    static String clean(String html) {
+    public static String clean(String html) {
         String cleaned = CLEANED.get(html);
         if (cleaned != null) {
             return cleaned;

@@ -1,0 +1,25 @@
+package fr.usinesouvertes.platform.admin.authoring;
+
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.publishing.Publishing;
+import fr.usinesouvertes.platform.rendering.PagePreview;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.search.SearchIndexes;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * What the authoring apps work with.
+ *
+ * @param publishing     the publishing service, or {@code null} when the platform has none (buttons are then hidden)
+ * @param searchIndexes  rebuilt by the re-index task, or {@code null}
+ * @param maxUploadBytes the largest asset accepted
+ * @param preview        renders draft pages (known once the platform's servlets exist), or gives {@code null}
+ */
+public record AuthoringContext(ContentRepository repository, Supplier<DefinitionRegistry> definitions, Clock clock,
+                               Publishing publishing, Supplier<SearchIndexes> searchIndexes, long maxUploadBytes,
+                               Supplier<PagePreview> preview) {
+
+    /** Assets above 20 MB are refused unless configured otherwise. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+}

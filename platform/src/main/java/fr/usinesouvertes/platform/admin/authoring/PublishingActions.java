@@ -1,0 +1,112 @@
+package fr.usinesouvertes.platform.admin.authoring;
+
+import fr.usinesouvertes.platform.publishing.PublicationStatus;
+import fr.usinesouvertes.platform.publishing.Publishing;
+import fr.usinesouvertes.platform.publishing.ScheduledAction;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The publish, publish-with-sub-pages, unpublish and schedule buttons of the pages and content apps, and
+ * the status badge, over the {@link Publishing} service; all absent when the platform has none.
+ */
+public final class PublishingActions {
+
+    private final Publishing publishing;
+    private final Clock clock;
+
+    public PublishingActions(Publishing publishing, Clock clock) {
+        this.publishing = publishing;
+        this.clock = clock;
+    }
+
+    public boolean enabled(String workspace) {
+        return publishing != null && publishing.isPublishable(workspace);
+    }
+
+    /** The badge of a node: {@code status} (lower case enum name) and French/English labels; empty without publishing. */
+    public Map<String, Object> badge(String workspace, String path, String lang) {
+        Map<String, Object> badge = new LinkedHashMap<>();
+        if (!enabled(workspace)) {
+            return badge;
+        }
+        PublicationStatus status = publishing.status(workspace, path);
+        badge.put("status", status.name().toLowerCase(Locale.ROOT));
+        badge.put("label", label(status, lang));
+        return badge;
+    }
+
+    /** The scheduled actions of a node, for display. */
+    public List<Map<String, Object>> scheduled(String workspace, String path) {
+        if (!enabled(workspace)) {
+            return List.of();
+        }
+        return publishing.scheduled(workspace, path).stream().map(PublishingActions::scheduledView).toList();
+    }
+
+    /**
+     * Runs the action a button asked for: {@code publish}, {@code publish-all} (with sub-pages),
+     * {@code unpublish}, {@code schedule} ({@code scheduleAction}: publish, publish-all or unpublish, and {@code scheduleAt} as
+     * {@code yyyy-MM-ddTHH:mm}, Paris time) or {@code cancel} ({@code scheduleId}); returns the message to show.
+     */
+    public String run(String by, String workspace, String path, String action, String scheduleAction, String scheduleAt,
+                      String scheduleId, String lang) {
+        if (!enabled(workspace)) {
+            throw AuthoringException.invalid("La publication n'est pas disponible ici.", "Publishing is not available here.");
+        }
+        boolean en = "en".equals(lang);
+        switch (action) {
+            case "publish" -> publishing.publish(by, workspace, path, false);
+            case "publish-all" -> publishing.publish(by, workspace, path, true);
+            case "unpublish" -> publishing.unpublish(by, workspace, path);
+            case "schedule" -> {
+                Publishing.Action what = "unpublish".equals(scheduleAction) ? Publishing.Action.UNPUBLISH
+                        : Publishing.Action.PUBLISH;
+                java.time.Instant at;
+                try {
+                    at = LocalDateTime.parse(scheduleAt).atZone(fr.usinesouvertes.platform.admin.authoring.form.FormDates.ZONE).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw AuthoringException.invalid("Date de programmation invalide (attendu : AAAA-MM-JJ HH:MM).",
+                            "Invalid schedule date (expected: YYYY-MM-DD HH:MM).");
+                }
+                if (!at.isAfter(clock.instant())) {
+                    throw AuthoringException.invalid("La date de programmation doit être dans le futur.",
+                            "The schedule date must be in the future.");
+                }
+                publishing.schedule(by, workspace, path, what, at, "publish-all".equals(scheduleAction));
+                return en ? "Scheduled." : "Programmé.";
+            }
+            case "cancel" -> {
+                publishing.cancelSchedule(by, scheduleId);
+                return en ? "Schedule cancelled." : "Programmation annulée.";
+            }
+            default -> throw AuthoringException.invalid("Action inconnue.", "Unknown action.");
+        }
+        return switch (action) {
+            case "unpublish" -> en ? "Unpublished." : "Dépublié.";
+            default -> en ? "Published." : "Publié.";
+        };
+    }
+
+    private static Map<String, Object> scheduledView(ScheduledAction action) {
+        return Map.of("id", action.id(), "action", action.action().name().toLowerCase(Locale.ROOT),
+                "at", action.at().atZone(fr.usinesouvertes.platform.admin.authoring.form.FormDates.ZONE)
+                        .toLocalDateTime().toString().replace('T', ' '), "by", action.by());
+    }
+
+    static String label(PublicationStatus status, String lang) {
+        boolean en = "en".equals(lang);
+        return switch (status) {
+            case DRAFT -> en ? "Draft" : "Brouillon";
+            case MODIFIED -> en ? "Modified" : "Modifié";
+            case PUBLISHED -> en ? "Published" : "Publié";
+            case SCHEDULED -> en ? "Scheduled" : "Programmé";
+            case DELETED -> en ? "Deleted (to publish)" : "Supprimé (à publier)";
+        };
+    }
+}

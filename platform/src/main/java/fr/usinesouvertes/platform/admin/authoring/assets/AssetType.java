@@ -1,0 +1,91 @@
+package fr.usinesouvertes.platform.admin.authoring.assets;
+
+import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The type of an uploaded file read from its first bytes, never from its name or the browser's claim:
+ * JPEG, PNG, WebP, SVG (refused when it holds scripts, event handlers, foreign objects, entities or
+ * external references) and PDF. Anything else is refused.
+ */
+public enum AssetType {
+    JPEG("image/jpeg", "jpg"), PNG("image/png", "png"), WEBP("image/webp", "webp"), SVG("image/svg+xml", "svg"),
+    PDF("application/pdf", "pdf");
+
+    private static final Pattern SVG_DANGER = Pattern.compile(
+            "<script|javascript:|\\son[a-z]+\\s*=|<foreignobject|<!entity|<iframe|<embed|<object"
+                    + "|(xlink:)?href\\s*=\\s*[\"'](?!#)|data:text", Pattern.CASE_INSENSITIVE);
+
+    private final String mimeType;
+    private final String extension;
+
+    AssetType(String mimeType, String extension) {
+        this.mimeType = mimeType;
+        this.extension = extension;
+    }
+
+    public String mimeType() {
+        return mimeType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public boolean isImage() {
+        return this != PDF;
+    }
+
+    /** Whether {@code javax.imageio} can read it, so renditions can be made. */
+    public boolean isRaster() {
+        return this == JPEG || this == PNG;
+    }
+
+    /** The type of {@code data}; an {@link AuthoringException} (400) naming the reason when it is not accepted. */
+    public static AssetType sniff(byte[] data) {
+        if (starts(data, 0xFF, 0xD8, 0xFF)) {
+            return JPEG;
+        }
+        if (starts(data, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return PNG;
+        }
+        if (data.length >= 12 && starts(data, 'R', 'I', 'F', 'F')
+                && Arrays.equals(Arrays.copyOfRange(data, 8, 12), "WEBP".getBytes(StandardCharsets.US_ASCII))) {
+            return WEBP;
+        }
+        if (starts(data, '%', 'P', 'D', 'F', '-')) {
+            return PDF;
+        }
+        String head = new String(data, 0, Math.min(data.length, 4096), StandardCharsets.UTF_8).strip();
+        if (head.startsWith("\uFEFF")) {
+            head = head.substring(1).strip();
+        }
+        if ((head.startsWith("<?xml") || head.startsWith("<svg") || head.startsWith("<!--"))
+                && head.toLowerCase(Locale.ROOT).contains("<svg")) {
+            String all = new String(data, StandardCharsets.UTF_8);
+            if (SVG_DANGER.matcher(all).find()) {
+                throw AuthoringException.invalid(
+                        "SVG refusé : il contient du script, des gestionnaires d'événements ou des références externes.",
+                        "SVG refused: it holds scripts, event handlers or external references.");
+            }
+            return SVG;
+        }
+        throw AuthoringException.invalid("Type de fichier refusé : seuls JPEG, PNG, WebP, SVG et PDF sont acceptés.",
+                "File type refused: only JPEG, PNG, WebP, SVG and PDF are accepted.");
+    }
+
+    private static boolean starts(byte[] data, int... prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((data[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

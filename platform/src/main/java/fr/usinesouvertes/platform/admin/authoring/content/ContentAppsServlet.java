@@ -1,0 +1,230 @@
+package fr.usinesouvertes.platform.admin.authoring.content;
+
+import fr.usinesouvertes.platform.admin.authoring.AuthoringContext;
+import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.AuthoringServlet;
+import fr.usinesouvertes.platform.admin.authoring.PublishingActions;
+import fr.usinesouvertes.platform.admin.authoring.form.FieldError;
+import fr.usinesouvertes.platform.admin.authoring.form.FieldKind;
+import fr.usinesouvertes.platform.admin.authoring.form.Form;
+import fr.usinesouvertes.platform.admin.authoring.form.FormField;
+import fr.usinesouvertes.platform.admin.authoring.form.FormReader;
+import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
+import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
+import fr.usinesouvertes.platform.admin.authoring.form.FormView;
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.security.Account;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.MultipartConfig;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.jcr.Node;
+
+/**
+ * The content apps at {@code /admin/content/<app>/}: the list (search {@code q}, sort by a column,
+ * pages of 25), create and edit through the generated form (status 422 with the errors when a field is
+ * invalid, nothing saved), delete after confirmation, and the publishing buttons.
+ */
+@MultipartConfig(maxFileSize = 50L * 1024 * 1024, maxRequestSize = 60L * 1024 * 1024)
+public final class ContentAppsServlet extends AuthoringServlet {
+
+    static final int PAGE_SIZE = 25;
+    private final transient PublishingActions publishing;
+
+    public ContentAppsServlet(AuthoringContext context) {
+        super(context);
+        this.publishing = new PublishingActions(context.publishing(), context.clock());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        Route route = Route.of(request.getPathInfo());
+        if (route.app == null) {
+            index(request, response);
+            return;
+        }
+        ContentApp app = app(route.app);
+        switch (route.action) {
+            case "" -> list(request, response, app);
+            case "new" -> edit(request, response, app, null, FormValues.empty(), List.of(), 200, true);
+            case "edit" -> edit(request, response, app, param(request, "path"), null, List.of(), 200, false);
+            case "delete" -> confirmDelete(request, response, app);
+            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        Route route = Route.of(request.getPathInfo());
+        if (route.app == null) {
+            throw AuthoringException.notFound("Page introuvable.", "Page not found.");
+        }
+        ContentApp app = app(route.app);
+        switch (route.action) {
+            case "new" -> save(request, response, app, null);
+            case "edit" -> save(request, response, app, param(request, "path"));
+            case "delete" -> delete(request, response, app);
+            case "publishing" -> publish(request, response, app);
+            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
+        }
+    }
+
+    private void index(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<Map<String, Object>> apps = new ArrayList<>();
+        for (ContentApp app : ContentApp.all(context.definitions().get())) {
+            apps.add(Map.of("name", app.name(), "label", app.label(), "workspace", app.workspace()));
+        }
+        render(request, response, 200, "content-index.ftlh", Map.of("contentApps", apps));
+    }
+
+    private void list(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
+        Account account = account(request);
+        Form form = app.form(context.definitions().get());
+        List<FormField> columns = form.fields().stream().filter(f -> f.kind() == FieldKind.TEXT
+                || f.kind() == FieldKind.DATE || f.kind() == FieldKind.SELECT).limit(3).toList();
+        String q = param(request, "q");
+        String sort = param(request, "sort");
+        boolean desc = "desc".equals(param(request, "dir"));
+        int offset = Math.max(0, parseInt(param(request, "offset")));
+        ContentItems.ItemPage page = context.repository().readAs(account, session -> ContentItems.list(session, app,
+                columns.stream().map(FormField::name).toList(), q, sort.isEmpty() ? "@name" : sort, desc, offset, PAGE_SIZE));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ContentItems.Item item : page.items()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("path", item.path());
+            row.put("name", item.name());
+            row.put("values", columns.stream().map(c -> item.columns().getOrDefault(c.name(), "")).toList());
+            row.put("badge", publishing.badge(app.workspace(), item.path(), lang(request)));
+            items.add(row);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("app", Map.of("name", app.name(), "label", app.label()));
+        model.put("columns", columns.stream().map(c -> Map.of("name", c.name(), "label", c.displayLabel())).toList());
+        model.put("items", items);
+        model.put("q", q);
+        model.put("sort", sort.isEmpty() ? "@name" : sort);
+        model.put("desc", desc);
+        model.put("total", page.total());
+        model.put("offset", page.offset());
+        model.put("pageSize", PAGE_SIZE);
+        model.put("publishing", publishing.enabled(app.workspace()));
+        render(request, response, 200, "content-list.ftlh", model);
+    }
+
+    private void edit(HttpServletRequest request, HttpServletResponse response, ContentApp app, String path,
+                      FormValues submitted, List<FieldError> errors, int status, boolean creating) throws IOException {
+        Account account = account(request);
+        DefinitionRegistry registry = context.definitions().get();
+        Form form = app.form(registry);
+        Map<String, Object> view = context.repository().readAs(account, session -> {
+            FormValues values = submitted;
+            if (values == null) {
+                values = FormReader.read(form, ContentItems.item(session, app, path));
+            }
+            return FormView.of(form, values, errors, session, lang(request));
+        });
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("app", Map.of("name", app.name(), "label", app.label()));
+        model.put("form", view);
+        model.put("creating", creating);
+        model.put("nodePath", path == null ? "" : path);
+        model.put("itemName", submitted == null ? "" : submitted.first("_name"));
+        model.put("badge", creating ? Map.of() : publishing.badge(app.workspace(), path, lang(request)));
+        model.put("scheduled", creating ? List.of() : publishing.scheduled(app.workspace(), path));
+        model.put("publishing", !creating && publishing.enabled(app.workspace()));
+        model.put("multipart", form.fields().stream().anyMatch(f -> f.kind() == FieldKind.UPLOAD));
+        render(request, response, status, "content-edit.ftlh", model);
+    }
+
+    private void save(HttpServletRequest request, HttpServletResponse response, ContentApp app, String path)
+            throws IOException, ServletException {
+        Account account = account(request);
+        Form form = app.form(context.definitions().get());
+        FormValues values = values(request);
+        boolean creating = path == null;
+        String[] saved = new String[1];
+        List<FieldError> errors = context.repository().writeAs(account, session -> {
+            Node node;
+            if (creating) {
+                String title = form.fields().isEmpty() ? "" : values.first(form.fields().get(0).name());
+                node = ContentItems.create(session, app, values.first("_name"), title);
+            } else {
+                node = ContentItems.item(session, app, path);
+            }
+            List<FieldError> found = FormSubmission.apply(form, values, node, account.login(), context.clock());
+            if (!found.isEmpty()) {
+                session.refresh(false); // drop the new item too: nothing is saved when a field is invalid
+                return found;
+            }
+            saved[0] = node.getPath().substring(app.workspace().length() + 1);
+            return found;
+        });
+        if (!errors.isEmpty()) {
+            edit(request, response, app, path, values, errors, 422, creating);
+            return;
+        }
+        redirect(request, response, "/admin/content/" + app.name() + "/edit?path=" + encode(saved[0]),
+                t(request, "Enregistré.", "Saved."));
+    }
+
+    private void confirmDelete(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
+        String path = param(request, "path");
+        context.repository().readAs(account(request), session -> ContentItems.item(session, app, path));
+        render(request, response, 200, "confirm-delete.ftlh", Map.of("what", path,
+                "action", "/admin/content/" + app.name() + "/delete", "nodePath", path,
+                "back", "/admin/content/" + app.name() + "/"));
+    }
+
+    private void delete(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
+        Account account = account(request);
+        String path = param(request, "path");
+        context.repository().readAs(account, session -> ContentItems.item(session, app, path));
+        if (publishing.enabled(app.workspace())) {
+            context.publishing().delete(account.login(), app.workspace(), path);
+        } else {
+            context.repository().writeAs(account, session -> {
+                ContentItems.item(session, app, path).remove();
+                return null;
+            });
+        }
+        redirect(request, response, "/admin/content/" + app.name() + "/", t(request, "Supprimé.", "Deleted."));
+    }
+
+    private void publish(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
+        Account account = account(request);
+        String path = param(request, "path");
+        context.repository().readAs(account, session -> ContentItems.item(session, app, path));
+        String message = publishing.run(account.login(), app.workspace(), path, param(request, "action"),
+                param(request, "scheduleAction"), param(request, "scheduleAt"), param(request, "scheduleId"), lang(request));
+        redirect(request, response, "/admin/content/" + app.name() + "/edit?path=" + encode(path), message);
+    }
+
+    private ContentApp app(String name) {
+        return ContentApp.named(context.definitions().get(), name).orElseThrow(
+                () -> AuthoringException.notFound("Application introuvable : " + name, "App not found: " + name));
+    }
+
+    private static int parseInt(String text) {
+        try {
+            return text.isEmpty() ? 0 : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** {@code /<app>/<action>} of the path info. */
+    private record Route(String app, String action) {
+        static Route of(String pathInfo) {
+            if (pathInfo == null || pathInfo.equals("/") || pathInfo.isEmpty()) {
+                return new Route(null, "");
+            }
+            String[] parts = pathInfo.substring(1).split("/", 2);
+            return new Route(parts[0], parts.length > 1 ? parts[1] : "");
+        }
+    }
+}

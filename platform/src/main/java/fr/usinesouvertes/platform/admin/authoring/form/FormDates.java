@@ -1,0 +1,47 @@
+package fr.usinesouvertes.platform.admin.authoring.form;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.Optional;
+
+/**
+ * Dates between HTML inputs ({@code date}: {@code 2026-03-20}; {@code datetime-local}:
+ * {@code 2026-03-20T09:30}) and JCR dates, in the organisers' time zone, Europe/Paris.
+ */
+public final class FormDates {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private FormDates() {
+    }
+
+    /** The input value of a stored date. */
+    public static String format(Calendar calendar, boolean time) {
+        ZonedDateTime at = calendar.toInstant().atZone(ZONE);
+        return time ? at.format(DATE_TIME) : at.toLocalDate().toString();
+    }
+
+    /** The date of an input value, empty when it is not a date; a date without time is midnight in Paris. */
+    public static Optional<Calendar> parse(String text, boolean time) {
+        try {
+            ZonedDateTime at;
+            if (text.contains("T")) {
+                at = LocalDateTime.parse(text).atZone(ZONE);
+            } else if (!time) {
+                at = LocalDate.parse(text).atStartOfDay(ZONE);
+            } else {
+                return Optional.empty();
+            }
+            return Optional.of(GregorianCalendar.from(at));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package fr.usinesouvertes.platform.admin.authoring.form;
+
+import java.time.Clock;
+import java.util.GregorianCalendar;
+import java.util.List;
+import javax.jcr.Node;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * Checks and stores a submitted form on a node in one repository session: when any field is invalid
+ * nothing at all is written (the caller's write then saves no change).
+ */
+public final class FormSubmission {
+
+    private FormSubmission() {
+    }
+
+    /**
+     * Validates {@code values} and, only if every field is valid, writes them onto {@code node} and stamps
+     * {@code mgnl:lastModified}/{@code mgnl:lastModifiedBy}.
+     *
+     * @return the errors; empty when the values were written
+     */
+    public static List<FieldError> apply(Form form, FormValues values, Node node, String by, Clock clock)
+            throws RepositoryException {
+        Session session = node.getSession();
+        List<FieldError> errors = FormValidator.validate(form, values, session);
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        FormWriter.write(form, values, node);
+        touch(node, by, clock);
+        return List.of();
+    }
+
+    /** Records who changed a node and when, as Magnolia does with {@code mgnl:lastModified}. */
+    public static void touch(Node node, String by, Clock clock) throws RepositoryException {
+        node.setProperty("mgnl:lastModified", GregorianCalendar.from(clock.instant().atZone(FormDates.ZONE)));
+        if (by != null) {
+            node.setProperty("mgnl:lastModifiedBy", by);
+        }
+    }
+}

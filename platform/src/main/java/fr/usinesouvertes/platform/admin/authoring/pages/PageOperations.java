@@ -1,0 +1,145 @@
+package fr.usinesouvertes.platform.admin.authoring.pages;
+
+import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.NodeNames;
+import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.TemplateDefinition;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.jcr.Node;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * Creates, renames, moves and deletes pages of {@code website} on a session the caller saves. Paths are
+ * paths inside {@code website}. A new page's template must be visible and, when the parent's template
+ * lists {@code parameters.allowedChildTemplates}, one of them.
+ */
+public final class PageOperations {
+
+    private final Supplier<DefinitionRegistry> definitions;
+    private final Clock clock;
+
+    public PageOperations(Supplier<DefinitionRegistry> definitions, Clock clock) {
+        this.definitions = definitions;
+        this.clock = clock;
+    }
+
+    /** The templates a page created under {@code parentPath} ({@code /} for a top-level page) may use. */
+    public List<TemplateDefinition> templatesFor(Session session, String parentPath) throws RepositoryException {
+        Node parent = page(session, parentPath);
+        List<?> allowed = null;
+        if (parent.hasProperty("mgnl:template")) {
+            allowed = definitions.get().template(parent.getProperty("mgnl:template").getString())
+                    .map(t -> t.parameters().get("allowedChildTemplates")).filter(List.class::isInstance)
+                    .map(List.class::cast).orElse(null);
+        }
+        List<?> only = allowed;
+        return definitions.get().templates().stream()
+                .filter(TemplateDefinition::isPage).filter(TemplateDefinition::visible)
+                .filter(t -> only == null || only.contains(t.id()))
+                .sorted(Comparator.comparing(t -> t.title() == null ? t.id() : t.title()))
+                .toList();
+    }
+
+    /** Creates a page and returns its path. */
+    public String create(Session session, String parentPath, String name, String templateId, String title, String by)
+            throws RepositoryException {
+        Node parent = page(session, parentPath);
+        NodeNames.check(name);
+        NodeNames.checkFree(parent, name);
+        if (templatesFor(session, parentPath).stream().noneMatch(t -> t.id().equals(templateId))) {
+            throw AuthoringException.invalid("Ce modèle n'est pas autorisé ici.", "This template is not allowed here.");
+        }
+        Node page = parent.addNode(name, "mgnl:page");
+        page.setProperty("mgnl:template", templateId);
+        if (title != null && !title.isBlank()) {
+            page.setProperty("title", title.trim());
+        }
+        page.setProperty("mgnl:createdBy", by);
+        FormSubmission.touch(page, by, clock);
+        return relative(page);
+    }
+
+    /** Renames a page; returns its new path. */
+    public String rename(Session session, String path, String newName, String by) throws RepositoryException {
+        Node page = existingPage(session, path);
+        NodeNames.check(newName);
+        if (newName.equals(page.getName())) {
+            return path;
+        }
+        NodeNames.checkFree(page.getParent(), newName);
+        Node parent = page.getParent();
+        String next = parent.getPath() + "/" + newName;
+        String following = nextSibling(page);
+        session.move(page.getPath(), next);
+        if (following != null) {
+            parent.orderBefore(newName, following); // keep the page where it was among its siblings
+        }
+        FormSubmission.touch(session.getNode(next), by, clock);
+        return relative(session.getNode(next));
+    }
+
+    /** Moves a page under another page ({@code /} for the top level); returns its new path. */
+    public String move(Session session, String path, String newParentPath, String by) throws RepositoryException {
+        Node page = existingPage(session, path);
+        Node parent = page(session, newParentPath);
+        if ((parent.getPath() + "/").startsWith(page.getPath() + "/")) {
+            throw AuthoringException.invalid("Une page ne peut pas être déplacée sous elle-même.",
+                    "A page cannot be moved below itself.");
+        }
+        NodeNames.checkFree(parent, page.getName());
+        String target = parent.getPath() + "/" + page.getName();
+        session.move(page.getPath(), target);
+        FormSubmission.touch(session.getNode(target), by, clock);
+        return relative(session.getNode(target));
+    }
+
+    /** Removes a page and its sub-pages (for pages never published; published ones go through publishing). */
+    public void delete(Session session, String path) throws RepositoryException {
+        existingPage(session, path).remove();
+    }
+
+    /** The page at {@code path}, or {@code /website} itself for {@code /}. */
+    static Node page(Session session, String path) throws RepositoryException {
+        String jcrPath = path == null || path.isBlank() || path.equals("/") ? "/website" : "/website" + path;
+        if (!safe(path) || !session.nodeExists(jcrPath)) {
+            throw AuthoringException.notFound("Page introuvable : " + path, "Page not found: " + path);
+        }
+        Node node = session.getNode(jcrPath);
+        if (!jcrPath.equals("/website") && !node.isNodeType("mgnl:page")) {
+            throw AuthoringException.notFound("Page introuvable : " + path, "Page not found: " + path);
+        }
+        return node;
+    }
+
+    static Node existingPage(Session session, String path) throws RepositoryException {
+        if (path == null || path.equals("/") || path.isBlank()) {
+            throw AuthoringException.invalid("Choisissez une page.", "Choose a page.");
+        }
+        return page(session, path);
+    }
+
+    static boolean safe(String path) {
+        return path == null || (!path.contains("..") && !path.contains("[") && !path.contains("//"));
+    }
+
+    private static String nextSibling(Node node) throws RepositoryException {
+        boolean found = false;
+        for (javax.jcr.NodeIterator siblings = node.getParent().getNodes(); siblings.hasNext(); ) {
+            Node sibling = siblings.nextNode();
+            if (found) {
+                return sibling.getName();
+            }
+            found = sibling.isSame(node);
+        }
+        return null;
+    }
+
+    private static String relative(Node page) throws RepositoryException {
+        return page.getPath().substring("/website".length());
+    }
+}

@@ -1,0 +1,240 @@
+package fr.usinesouvertes.platform.admin.authoring.pages;
+
+import fr.usinesouvertes.platform.admin.authoring.AuthoringContext;
+import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.AuthoringServlet;
+import fr.usinesouvertes.platform.admin.authoring.PublishingActions;
+import fr.usinesouvertes.platform.admin.authoring.form.FieldError;
+import fr.usinesouvertes.platform.admin.authoring.form.Form;
+import fr.usinesouvertes.platform.admin.authoring.form.FormReader;
+import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
+import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
+import fr.usinesouvertes.platform.admin.authoring.form.FormView;
+import fr.usinesouvertes.platform.admin.authoring.form.Forms;
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.DialogDefinition;
+import fr.usinesouvertes.platform.security.Account;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.jcr.Node;
+import javax.jcr.Session;
+
+/**
+ * The pages app at {@code /admin/pages/}: the page tree (expanded through {@code open} parameters), a
+ * page's screen (properties, sub-page creation, rename, move, delete, components per area, preview,
+ * publishing, versions) and the dialogs of pages and components through the generated forms.
+ */
+public final class PagesServlet extends AuthoringServlet {
+
+    static final String BASE = "/admin/pages/";
+    private final transient PageOperations pages;
+    private final transient PageComponents components;
+    private final transient PublishingActions publishing;
+    private final transient PageScreen screen;
+
+    public PagesServlet(AuthoringContext context) {
+        super(context);
+        this.pages = new PageOperations(context.definitions(), context.clock());
+        this.components = new PageComponents(context.definitions(), context.clock());
+        this.publishing = new PublishingActions(context.publishing(), context.clock());
+        this.screen = new PageScreen(context, pages, components, publishing);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        switch (route) {
+            case "/" -> tree(request, response);
+            case "/page" -> render(request, response, 200, "page.ftlh", screen.model(request, param(request, "path")));
+            case "/properties" -> dialog(request, response, param(request, "path"), false, null, List.of(), 200);
+            case "/component" -> dialog(request, response, param(request, "path"), true, null, List.of(), 200);
+            case "/delete" -> render(request, response, 200, "confirm-delete.ftlh", Map.of("what", param(request, "path"),
+                    "action", BASE + "delete", "nodePath", param(request, "path"),
+                    "back", BASE + "page?path=" + encode(param(request, "path"))));
+            case "/preview" -> preview(request, response);
+            case "/compare" -> render(request, response, 200, "compare.ftlh", screen.compare(request));
+            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        Account account = account(request);
+        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        String path = param(request, "path");
+        switch (route) {
+            case "/new" -> {
+                String created = context.repository().writeAs(account, session -> pages.create(session,
+                        param(request, "parent"), param(request, "name"), param(request, "template"),
+                        param(request, "title"), account.login()));
+                redirect(request, response, page(created), t(request, "Page créée.", "Page created."));
+            }
+            case "/rename" -> redirect(request, response, page(context.repository().writeAs(account,
+                    session -> pages.rename(session, path, param(request, "name"), account.login()))),
+                    t(request, "Page renommée.", "Page renamed."));
+            case "/move" -> redirect(request, response, page(context.repository().writeAs(account,
+                    session -> pages.move(session, path, param(request, "parent"), account.login()))),
+                    t(request, "Page déplacée.", "Page moved."));
+            case "/delete" -> delete(request, response, account, path);
+            case "/properties" -> save(request, response, path, false);
+            case "/component" -> save(request, response, path, true);
+            case "/components" -> componentAction(request, response, account, path);
+            case "/publishing" -> {
+                context.repository().readAs(account, session -> PageOperations.existingPage(session, path));
+                String message = publishing.run(account.login(), "website", path, param(request, "action"),
+                        param(request, "scheduleAction"), param(request, "scheduleAt"), param(request, "scheduleId"),
+                        lang(request));
+                redirect(request, response, page(path), message);
+            }
+            case "/restore" -> {
+                context.repository().readAs(account, session -> PageOperations.existingPage(session, path));
+                context.publishing().restore(account.login(), "website", path, Integer.parseInt(param(request, "version")));
+                redirect(request, response, page(path), t(request, "Version restaurée.", "Version restored."));
+            }
+            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
+        }
+    }
+
+    private void tree(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Set<String> open = new LinkedHashSet<>(List.of(request.getParameterValues("open") == null ? new String[0]
+                : request.getParameterValues("open")));
+        List<PageTree.Row> rows = context.repository().readAs(account(request), session -> PageTree.rows(session, open));
+        List<Map<String, Object>> views = rows.stream().map(row -> {
+            Set<String> toggled = new LinkedHashSet<>(open);
+            if (!toggled.remove(row.path())) {
+                toggled.add(row.path());
+            }
+            StringBuilder link = new StringBuilder(BASE + "?");
+            toggled.forEach(p -> link.append("open=").append(encode(p)).append('&'));
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("path", row.path());
+            view.put("name", row.name());
+            view.put("title", row.title());
+            view.put("depth", row.depth());
+            view.put("hasChildren", row.hasChildren());
+            view.put("expanded", row.expanded());
+            view.put("toggle", link.toString() + (lang(request).equals("en") ? "lang=en" : "") + "#p-" + row.name());
+            view.put("badge", publishing.badge("website", row.path(), lang(request)));
+            return view;
+        }).toList();
+        List<Map<String, Object>> templates = context.repository().readAs(account(request),
+                session -> pages.templatesFor(session, "/")).stream()
+                .map(tpl -> Map.<String, Object>of("id", tpl.id(), "title", tpl.title() == null ? tpl.id() : tpl.title())).toList();
+        render(request, response, 200, "pages-tree.ftlh", Map.of("rows", views, "templates", templates));
+    }
+
+    private void dialog(HttpServletRequest request, HttpServletResponse response, String path, boolean component,
+                        FormValues submitted, List<FieldError> errors, int status) throws IOException {
+        Map<String, Object> model = context.repository().readAs(account(request), session -> {
+            Node node = node(session, path, component);
+            Form form = form(node);
+            FormValues values = submitted == null ? FormReader.read(form, node) : submitted;
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("form", FormView.of(form, values, errors, session, lang(request)));
+            data.put("nodePath", path);
+            data.put("pagePath", component ? node.getParent().getParent().getPath().substring("/website".length()) : path);
+            data.put("component", component);
+            data.put("title", form.label() == null ? path : form.label());
+            return data;
+        });
+        render(request, response, status, "page-dialog.ftlh", model);
+    }
+
+    private void save(HttpServletRequest request, HttpServletResponse response, String path, boolean component)
+            throws IOException, ServletException {
+        Account account = account(request);
+        FormValues values = values(request);
+        String[] pagePath = new String[1];
+        List<FieldError> errors = context.repository().writeAs(account, session -> {
+            Node node = node(session, path, component);
+            pagePath[0] = component ? node.getParent().getParent().getPath().substring("/website".length()) : path;
+            List<FieldError> found = FormSubmission.apply(form(node), values, node, account.login(), context.clock());
+            if (found.isEmpty() && component) {
+                FormSubmission.touch(node.getParent().getParent(), account.login(), context.clock());
+            }
+            return found;
+        });
+        if (!errors.isEmpty()) {
+            dialog(request, response, path, component, values, errors, 422);
+            return;
+        }
+        redirect(request, response, page(pagePath[0]), t(request, "Enregistré.", "Saved."));
+    }
+
+    private void componentAction(HttpServletRequest request, HttpServletResponse response, Account account, String path)
+            throws IOException {
+        String action = param(request, "action");
+        String component = param(request, "component");
+        String by = account.login();
+        switch (action) {
+            case "add" -> {
+                String created = context.repository().writeAs(account, session -> components.add(session, path,
+                        param(request, "area"), param(request, "template"), by));
+                boolean hasDialog = context.definitions().get().template(param(request, "template"))
+                        .map(t -> t.dialog() != null).orElse(false);
+                redirect(request, response, hasDialog ? BASE + "component?path=" + encode(created) : page(path),
+                        t(request, "Composant ajouté.", "Component added."));
+                return;
+            }
+            case "up", "down" -> context.repository().writeAs(account, session -> {
+                components.move(session, component, action.equals("up"), by);
+                return null;
+            });
+            case "delete" -> context.repository().writeAs(account, session -> {
+                components.delete(session, component, by);
+                return null;
+            });
+            default -> throw AuthoringException.invalid("Action inconnue.", "Unknown action.");
+        }
+        redirect(request, response, page(path) + "#components", t(request, "Composants mis à jour.", "Components updated."));
+    }
+
+    private void delete(HttpServletRequest request, HttpServletResponse response, Account account, String path)
+            throws IOException {
+        String parent = context.repository().readAs(account, session ->
+                PageOperations.existingPage(session, path).getParent().getPath().substring("/website".length()));
+        if (publishing.enabled("website")) {
+            context.publishing().delete(account.login(), "website", path);
+        } else {
+            context.repository().writeAs(account, session -> {
+                pages.delete(session, path);
+                return null;
+            });
+        }
+        redirect(request, response, parent.isEmpty() ? BASE : page(parent), t(request, "Page supprimée.", "Page deleted."));
+    }
+
+    private void preview(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String sitePath = context.repository().readAs(account(request), session ->
+                PageScreen.sitePath(session, param(request, "path")));
+        if (context.preview().get() == null || sitePath == null) {
+            throw AuthoringException.notFound("Aperçu indisponible pour cette page.", "No preview for this page.");
+        }
+        context.preview().get().render(request, response, ("en".equals(param(request, "language")) ? "/en" : "")
+                + sitePath);
+    }
+
+    private Node node(Session session, String path, boolean component) throws javax.jcr.RepositoryException {
+        return component ? PageComponents.component(session, path) : PageOperations.existingPage(session, path);
+    }
+
+    private Form form(Node node) throws javax.jcr.RepositoryException {
+        DefinitionRegistry registry = context.definitions().get();
+        String template = PageTree.template(node);
+        DialogDefinition dialog = registry.template(template).map(t -> t.dialog())
+                .flatMap(registry::dialog).orElseThrow(() -> AuthoringException.notFound(
+                        "Ce modèle n'a pas de formulaire : " + template, "This template has no dialog: " + template));
+        return Forms.fromDialog(dialog);
+    }
+
+    static String page(String path) {
+        return BASE + "page?path=" + encode(path);
+    }
+}

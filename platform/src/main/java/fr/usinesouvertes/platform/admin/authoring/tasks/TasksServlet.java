@@ -1,0 +1,121 @@
+package fr.usinesouvertes.platform.admin.authoring.tasks;
+
+import fr.usinesouvertes.platform.admin.authoring.AuthoringContext;
+import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.AuthoringServlet;
+import fr.usinesouvertes.platform.content.MagnoliaYamlImporter;
+import fr.usinesouvertes.platform.search.SearchIndex;
+import fr.usinesouvertes.platform.security.Account;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.MultipartConfig;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Long operations at {@code /admin/tasks/} (administrators): rebuild every search index, import content
+ * files in Magnolia's YAML export format; each runs in the background and its page refreshes itself
+ * ({@code Refresh} header and meta refresh, no JavaScript) until it ends.
+ */
+@MultipartConfig(maxFileSize = 50L * 1024 * 1024, maxRequestSize = 100L * 1024 * 1024)
+public final class TasksServlet extends AuthoringServlet {
+
+    static final int REFRESH_SECONDS = 2;
+    private final transient BackgroundTasks tasks;
+
+    public TasksServlet(AuthoringContext context, BackgroundTasks tasks) {
+        super(context);
+        this.tasks = tasks;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = param(request, "task");
+        if (!id.isEmpty()) {
+            BackgroundTasks.Task task = tasks.task(id);
+            if (task == null) {
+                throw AuthoringException.notFound("Tâche introuvable.", "Task not found.");
+            }
+            boolean running = "running".equals(task.state()) || "queued".equals(task.state());
+            if (running) {
+                response.setHeader("Refresh", String.valueOf(REFRESH_SECONDS));
+            }
+            render(request, response, 200, "task.ftlh", Map.of("task", task.view(), "running", running,
+                    "refresh", REFRESH_SECONDS));
+            return;
+        }
+        List<Map<String, Object>> all = tasks.all().stream().map(BackgroundTasks.Task::view).toList();
+        render(request, response, 200, "tasks.ftlh", Map.of("tasks", all));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        Account account = account(request);
+        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        String id = switch (route) {
+            case "/reindex" -> tasks.submit(t(request, "Réindexation de la recherche", "Search re-indexing"),
+                    account.login(), this::reindex);
+            case "/import" -> {
+                Map<String, String> files = yamlFiles(request);
+                yield tasks.submit(t(request, "Import de contenus", "Content import"), account.login(),
+                        progress -> importAll(files, progress));
+            }
+            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
+        };
+        redirect(request, response, "/admin/tasks/?task=" + id, null);
+    }
+
+    private String reindex(BackgroundTasks.Progress progress) {
+        List<SearchIndex> indexes = context.searchIndexes().get() == null ? List.of() : context.searchIndexes().get().all();
+        progress.total(indexes.size());
+        long documents = 0;
+        for (SearchIndex index : indexes) {
+            progress.step(index.name());
+            documents += index.rebuild().documents();
+        }
+        progress.step("");
+        return indexes.size() + " index, " + documents + " documents";
+    }
+
+    private String importAll(Map<String, String> files, BackgroundTasks.Progress progress) {
+        MagnoliaYamlImporter importer = new MagnoliaYamlImporter(context.repository());
+        progress.total(files.size());
+        List<String> imported = new ArrayList<>();
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            progress.step(file.getKey());
+            imported.addAll(importer.importContent(file.getKey(), file.getValue())); // each file all or nothing
+        }
+        progress.step("");
+        return String.join(", ", imported);
+    }
+
+    private static Map<String, String> yamlFiles(HttpServletRequest request) throws IOException, ServletException {
+        Map<String, String> files = new LinkedHashMap<>();
+        String type = request.getContentType();
+        if (type != null && type.startsWith("multipart/form-data")) {
+            for (Part part : request.getParts()) {
+                String name = part.getSubmittedFileName();
+                if ("files".equals(part.getName()) && name != null && part.getSize() > 0) {
+                    if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
+                        throw AuthoringException.invalid("Seuls les fichiers .yaml d'export sont acceptés : " + name,
+                                "Only .yaml export files are accepted: " + name);
+                    }
+                    try (InputStream in = part.getInputStream()) {
+                        files.put(name.replaceAll(".*[/\\\\]", ""), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            throw AuthoringException.invalid("Choisissez au moins un fichier .yaml.", "Choose at least one .yaml file.");
+        }
+        return files;
+    }
+}

@@ -1,0 +1,97 @@
+package fr.usinesouvertes.platform.admin.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.Browser;
+import fr.usinesouvertes.platform.testing.PlatformExtension;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
+
+/**
+ * In real Chromium: an editor logs in, creates a press release in its content app, publishes it, and it
+ * appears on the public site and in the Delivery API (it was hidden from both before).
+ */
+class PressReleaseBrowserTest {
+
+    @RegisterExtension
+    @Order(1)
+    static final PlatformExtension PLATFORM = PlatformExtension
+            .withLightModules(Path.of("src/test/resources/authoring-modules")).inMemory()
+            .setting("login-rate-limit", "0");
+
+    @RegisterExtension
+    @Order(2)
+    static final Browser BROWSER = new Browser();
+
+    static final String PASSWORD = "correct horse battery";
+
+    @BeforeAll
+    static void site() {
+        PLATFORM.platform().accounts().create("editrice@example.fr", "Élise", PASSWORD.toCharArray(),
+                Set.of(Role.EDITOR), null);
+        PLATFORM.platform().repository().write(session -> {
+            var page = session.getNode("/website").addNode("site", "mgnl:page");
+            page.setProperty("mgnl:template", "authoring-test:pages/news-room");
+            page.setProperty("title", "Salle de presse");
+            return null;
+        });
+        PLATFORM.platform().publishing().publish("setup", "website", "/site", false);
+    }
+
+    @Test
+    void anEditorCreatesAndPublishesAPressReleaseThatThenAppearsPubliclyAndInTheDeliveryApi() {
+        BROWSER.open(PLATFORM.uri("/admin/login"));
+        BROWSER.find("#login").sendKeys("editrice@example.fr");
+        BROWSER.find("#password").sendKeys(PASSWORD);
+        BROWSER.find("button[type=submit]").click();
+
+        waitFor(".apps"); // the dashboard after logging in
+        BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
+        BROWSER.find("#f-_name").sendKeys("usines-ouvertes-2026");
+        BROWSER.find("#f-title").sendKeys("Plus de 400 usines ouvertes");
+        BROWSER.find("#f-title_en").sendKeys("Over 400 open factories");
+        setValue(BROWSER.find("#f-date"), "2026-02-11T09:00");
+        BROWSER.find("#f-body").sendKeys("<p>Les 20 et 21 mars 2026.</p>");
+        BROWSER.find("form.generated-form button[type=submit]").click();
+        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré.");
+        assertThat(BROWSER.find(".badge").getText()).isEqualTo("Brouillon");
+
+        assertThat(PLATFORM.get("/usines-ouvertes-2026").statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).doesNotContain("Plus de 400 usines ouvertes");
+
+        BROWSER.driver().findElement(By.cssSelector(".publishing button[value=publish]")).click();
+        assertThat(waitFor(".flash").getText()).isEqualTo("Publié.");
+        assertThat(BROWSER.find(".badge").getText()).isEqualTo("Publié");
+
+        BROWSER.open(PLATFORM.uri("/usines-ouvertes-2026"));
+        assertThat(BROWSER.find("h1").getText()).isEqualTo("Plus de 400 usines ouvertes");
+        assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).contains("Plus de 400 usines ouvertes")
+                .contains("Over 400 open factories");
+    }
+
+    /** The element once the page the last click led to shows it. */
+    private static WebElement waitFor(String css) {
+        try {
+            return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        } catch (RuntimeException e) {
+            throw new AssertionError("No " + css + " on " + BROWSER.driver().getCurrentUrl() + ":\n"
+                    + BROWSER.driver().getPageSource(), e);
+        }
+    }
+
+    /** Date inputs take keyboard input in the browser's locale; setting the value is locale-proof. */
+    private static void setValue(WebElement input, String value) {
+        BROWSER.driver().executeScript("arguments[0].value = arguments[1];", input, value);
+    }
+}

@@ -1,0 +1,100 @@
+package fr.usinesouvertes.platform.admin.authoring.assets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.AdminBrowser;
+import fr.usinesouvertes.platform.testing.PlatformExtension;
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The assets app over real HTTP: multipart uploads with CSRF, sniffed types, folders, draft thumbnails, publishing. */
+class AssetsServletTest {
+
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension
+            .withLightModules(Path.of("src/test/resources/authoring-modules")).inMemory()
+            .setting("login-rate-limit", "0");
+    static final String PASSWORD = "correct horse battery";
+    static AdminBrowser editor;
+
+    @BeforeAll
+    static void login() {
+        PLATFORM.platform().accounts().create("editrice@example.fr", "Élise", PASSWORD.toCharArray(),
+                Set.of(Role.EDITOR), null);
+        editor = AdminBrowser.on(PLATFORM);
+        assertThat(editor.login("editrice@example.fr", PASSWORD).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void anEditorUploadsAnImageAndAPdfIntoAFolderAndPublishesThem() throws Exception {
+        editor.get("/admin/assets/");
+        assertThat(editor.post("/admin/assets/folder", Map.of("folder", "/", "name", "presse")).statusCode()).isEqualTo(303);
+        HttpResponse<String> image = upload("/presse", "logo.png", AssetStoreTest.image("png", 1000, 500), editor.csrf());
+        assertThat(image.statusCode()).isEqualTo(303);
+        HttpResponse<String> pdf = upload("/presse", "Kit de l'Industrie de Demain.pdf",
+                "%PDF-1.4\n%fake but typed\n".getBytes(StandardCharsets.US_ASCII), editor.csrf());
+        assertThat(pdf.statusCode()).isEqualTo(303);
+
+        Document list = Jsoup.parse(editor.get("/admin/assets/?folder=%2Fpresse").body());
+        assertThat(list.select("table.assets tbody tr")).hasSize(2);
+        assertThat(list.text()).contains("image/png").contains("application/pdf").contains("kit-de-l-industrie-de-demain");
+        String thumbnail = list.selectFirst("table.assets img").attr("src");
+        assertThat(thumbnail).startsWith("/admin/assets/draft/jcr:").contains("/w320/");
+        HttpResponse<String> draft = editor.get(thumbnail);
+        assertThat(draft.statusCode()).isEqualTo(200);
+        assertThat(draft.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        String publicLink = list.selectFirst("table.assets tbody tr td a[href*=jcr]").attr("href").replace("/admin/assets/draft", "/dam");
+        assertThat(PLATFORM.get(publicLink).statusCode()).isEqualTo(404); // a draft is not public
+
+        assertThat(editor.post("/admin/assets/publishing", Map.of("path", "/presse", "action", "publish", "folder", "/"))
+                .statusCode()).isEqualTo(303);
+        assertThat(editor.post("/admin/assets/publishing", Map.of("path", "/presse/logo", "action", "publish",
+                "folder", "/presse")).statusCode()).isEqualTo(303);
+        assertThat(PLATFORM.get(publicLink).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusedFilesAnswer400WithTheReasonAndUploadsNeedTheCsrfToken() throws Exception {
+        editor.get("/admin/assets/");
+        HttpResponse<String> script = upload("/", "joli.svg",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8), editor.csrf());
+        assertThat(script.statusCode()).isEqualTo(400);
+        assertThat(script.body()).contains("SVG refusé");
+        HttpResponse<String> exe = upload("/", "photo.jpg", "MZ not an image".getBytes(StandardCharsets.US_ASCII), editor.csrf());
+        assertThat(exe.statusCode()).isEqualTo(400);
+        assertThat(exe.body()).contains("Type de fichier refusé");
+        assertThat(upload("/", "logo.png", AssetStoreTest.image("png", 10, 10), "forged").statusCode()).isEqualTo(403);
+        Boolean stored = PLATFORM.platform().repository().read(session -> session.nodeExists("/dam/joli")
+                || session.nodeExists("/dam/photo") || session.nodeExists("/dam/logo"));
+        assertThat(stored).isFalse();
+    }
+
+    private static HttpResponse<String> upload(String folder, String fileName, byte[] data, String csrf) throws Exception {
+        String boundary = "----uo" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"folder\"\r\n\r\n" + folder + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        body.write(head.getBytes(StandardCharsets.UTF_8));
+        body.write(data);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(PLATFORM.uri("/admin/assets/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", "uo_session=" + editor.cookie("uo_session"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

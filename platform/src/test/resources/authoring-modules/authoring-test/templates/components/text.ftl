@@ -1,0 +1,1 @@
+<section><h2>${content.title!}</h2>${cmsfn.decode(content).text!}</section>
