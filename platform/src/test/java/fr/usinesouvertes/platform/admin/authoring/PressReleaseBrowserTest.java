@@ -53,7 +53,7 @@ class PressReleaseBrowserTest {
         BROWSER.open(PLATFORM.uri("/admin/login"));
         BROWSER.find("#login").sendKeys("editrice@example.fr");
         BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.find("button[type=submit]").click();
+        BROWSER.clickAndWait("button[type=submit]");
 
         waitFor(".apps"); // the dashboard after logging in
         BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
@@ -62,14 +62,14 @@ class PressReleaseBrowserTest {
         BROWSER.find("#f-title_en").sendKeys("Over 400 open factories");
         setValue(BROWSER.find("#f-date"), "2026-02-11T09:00");
         BROWSER.find("#f-body").sendKeys("<p>Les 20 et 21 mars 2026.</p>");
-        BROWSER.find("form.generated-form button[type=submit]").click();
+        BROWSER.clickAndWait("form.generated-form button[type=submit]");
         assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré.");
         assertThat(BROWSER.find(".badge").getText()).isEqualTo("Brouillon");
 
         assertThat(PLATFORM.get("/usines-ouvertes-2026").statusCode()).isEqualTo(404);
         assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).doesNotContain("Plus de 400 usines ouvertes");
 
-        BROWSER.driver().findElement(By.cssSelector(".publishing button[value=publish]")).click();
+        BROWSER.clickAndWait(".publishing button[value=publish]");
         assertThat(waitFor(".flash").getText()).isEqualTo("Publié.");
         assertThat(BROWSER.find(".badge").getText()).isEqualTo("Publié");
 
