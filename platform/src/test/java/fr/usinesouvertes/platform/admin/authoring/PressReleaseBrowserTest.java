@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.Browser;
+import fr.usinesouvertes.platform.testing.MutableClock;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -19,15 +22,19 @@ import java.time.Duration;
 
 /**
  * In real Chromium: an editor logs in, creates a press release in its content app, publishes it, and it
- * appears on the public site and in the Delivery API (it was hidden from both before).
+ * appears on the public site and in the Delivery API (it was hidden from both before); an editor schedules
+ * an embargoed release, which stays hidden until the platform's (test) clock reaches its time.
  */
 class PressReleaseBrowserTest {
+
+    /** 10 February 2026, 10:00 in Paris: the day before the embargoed release's time. */
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-02-10T09:00:00Z"), ZoneId.of("Europe/Paris"));
 
     @RegisterExtension
     @Order(1)
     static final PlatformExtension PLATFORM = PlatformExtension
             .withLightModules(Path.of("src/test/resources/authoring-modules")).inMemory()
-            .setting("login-rate-limit", "0");
+            .setting("login-rate-limit", "0").clock(CLOCK);
 
     @RegisterExtension
     @Order(2)
@@ -50,12 +57,7 @@ class PressReleaseBrowserTest {
 
     @Test
     void anEditorCreatesAndPublishesAPressReleaseThatThenAppearsPubliclyAndInTheDeliveryApi() {
-        BROWSER.open(PLATFORM.uri("/admin/login"));
-        BROWSER.find("#login").sendKeys("editrice@example.fr");
-        BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.clickAndWait("button[type=submit]");
-
-        waitFor(".apps"); // the dashboard after logging in
+        logIn();
         BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
         BROWSER.find("#f-_name").sendKeys("usines-ouvertes-2026");
         BROWSER.find("#f-title").sendKeys("Plus de 400 usines ouvertes");
@@ -77,6 +79,44 @@ class PressReleaseBrowserTest {
         assertThat(BROWSER.find("h1").getText()).isEqualTo("Plus de 400 usines ouvertes");
         assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).contains("Plus de 400 usines ouvertes")
                 .contains("Over 400 open factories");
+    }
+
+    @Test
+    void anEditorSchedulesAnEmbargoedReleaseThatStaysHiddenUntilItsTime() throws InterruptedException {
+        logIn();
+        BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
+        BROWSER.find("#f-_name").sendKeys("sous-embargo");
+        BROWSER.find("#f-title").sendKeys("Communiqué sous embargo");
+        setValue(BROWSER.find("#f-date"), "2026-02-11T09:00");
+        BROWSER.clickAndWait("form.generated-form button[type=submit]");
+
+        setValue(BROWSER.find("#schedule-at"), "2026-02-11T09:00");
+        BROWSER.clickAndWait(BROWSER.find("#schedule-at").findElement(By.xpath("./ancestor::form//button[@type='submit']")));
+        assertThat(BROWSER.find(".scheduled").getText()).contains("2026-02-11");
+
+        assertThat(PLATFORM.get("/sous-embargo").statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).doesNotContain("Communiqué sous embargo");
+
+        CLOCK.advance(Duration.ofHours(22)); // 11 February, 08:00 in Paris: still an hour to go
+        Thread.sleep(2_000); // the scheduling job checks every second: give it time to (wrongly) act
+        assertThat(PLATFORM.get("/sous-embargo").statusCode()).isEqualTo(404);
+
+        CLOCK.advance(Duration.ofHours(2)); // 10:00 in Paris: the embargo is over
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (PLATFORM.get("/sous-embargo").statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(PLATFORM.get("/sous-embargo").statusCode()).isEqualTo(200);
+        assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).contains("Communiqué sous embargo");
+    }
+
+    private static void logIn() {
+        BROWSER.driver().manage().deleteAllCookies();
+        BROWSER.open(PLATFORM.uri("/admin/login"));
+        BROWSER.find("#login").sendKeys("editrice@example.fr");
+        BROWSER.find("#password").sendKeys(PASSWORD);
+        BROWSER.clickAndWait("button[type=submit]");
+        waitFor(".apps"); // the dashboard after logging in
     }
 
     /** The element once the page the last click led to shows it. */
