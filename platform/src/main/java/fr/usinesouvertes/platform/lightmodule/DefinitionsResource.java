@@ -5,11 +5,16 @@ import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.DefinitionType;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.ApiException;
+import fr.usinesouvertes.platform.security.Account;
+import fr.usinesouvertes.platform.security.CurrentAccount;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /.rest/definitions}: the loaded light modules, their definitions grouped by type (named by
  * folder: {@code templates}, {@code dialogs}...) and every problem found. {@code ?type=<folder>} keeps one
- * group. Open for now; it will require authentication with the back office.
+ * group. Staff only (administrators, editors, publishers logged in to the back office): file paths and
+ * problems are no business of the public.
  */
 @Path("definitions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +39,12 @@ public final class DefinitionsResource {
     }
 
     @GET
-    public Map<String, Object> list(@QueryParam("type") String type) {
+    public Map<String, Object> list(@Context HttpServletRequest request, @QueryParam("type") String type) {
+        Account account = CurrentAccount.of(request).orElseThrow(() -> new ApiException(Response.Status.UNAUTHORIZED,
+                "notLoggedIn", "Log in to the back office (/admin/login) to list the definitions"));
+        if (!account.isStaff()) {
+            throw new ApiException(Response.Status.FORBIDDEN, "forbidden", "Only the back office's staff may list the definitions");
+        }
         DefinitionRegistry registry = definitions.current();
         List<DefinitionType> types = type == null || type.isBlank() ? Arrays.asList(DefinitionType.values())
                 : List.of(DefinitionType.ofFolder(type.trim()).orElseThrow(() -> ApiException.badRequest("unknownType",

@@ -19,8 +19,23 @@ class DefinitionsResourceTest {
             .withLightModules(Path.of("src/test/resources/light-modules")).inMemory();
 
     @Test
+    void isForTheBackOfficesStaffOnly() {
+        HttpResponse<String> anonymous = PLATFORM.get("/.rest/definitions");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.body()).contains("\"code\":\"notLoggedIn\"").doesNotContain("light-modules/demo");
+
+        PLATFORM.platform().accounts().create("usine@example.fr", "Usine", "mot de passe de l'usine".toCharArray(),
+                java.util.Set.of(fr.usinesouvertes.platform.security.Role.COMPANY), "usine");
+        fr.usinesouvertes.platform.testing.AdminBrowser company = fr.usinesouvertes.platform.testing.AdminBrowser.on(PLATFORM);
+        company.login("usine@example.fr", "mot de passe de l'usine");
+        HttpResponse<String> forbidden = company.get("/.rest/definitions");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("\"code\":\"forbidden\"").doesNotContain("light-modules/demo");
+    }
+
+    @Test
     void listsModulesDefinitionsByTypeAndProblems() throws Exception {
-        HttpResponse<String> response = PLATFORM.get("/.rest/definitions");
+        HttpResponse<String> response = PLATFORM.staff().get("/.rest/definitions");
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = JsonMapper.mapper().readTree(response.body());
 
@@ -56,14 +71,14 @@ class DefinitionsResourceTest {
 
     @Test
     void filtersByType() throws Exception {
-        JsonNode body = JsonMapper.mapper().readTree(PLATFORM.get("/.rest/definitions?type=contentTypes").body());
+        JsonNode body = JsonMapper.mapper().readTree(PLATFORM.staff().get("/.rest/definitions?type=contentTypes").body());
         assertThat(names(body.get("definitions"), null)).containsExactly("contentTypes");
         assertThat(names(body.get("definitions").get("contentTypes"), "id")).containsExactly("demo:partner", "demo:tour");
     }
 
     @Test
     void unknownTypeIsABadRequest() {
-        HttpResponse<String> response = PLATFORM.get("/.rest/definitions?type=widgets");
+        HttpResponse<String> response = PLATFORM.staff().get("/.rest/definitions?type=widgets");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("\"code\":\"unknownType\"").contains("templates");
     }

@@ -30,7 +30,7 @@ class LightModulesReloadTest {
 
     @Test
     void editedTemplateIsServedWithoutRestart() throws Exception {
-        assertThat(PLATFORM.get("/.rest/definitions?type=templates").body()).contains("\"title\":\"Accueil\"");
+        assertThat(PLATFORM.staff().get("/.rest/definitions?type=templates").body()).contains("\"title\":\"Accueil\"");
         Path home = COPY.resolve("demo/templates/pages/home.yaml");
         Files.writeString(home, Files.readString(home).replace("title: Accueil", "title: Accueil modifié"));
         awaitBody("/.rest/definitions?type=templates", body -> body.contains("\"title\":\"Accueil modifié\""));
@@ -42,7 +42,7 @@ class LightModulesReloadTest {
 
     private static void awaitBody(String path, Predicate<String> condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.test(PLATFORM.get(path).body())) {
+        while (!condition.test(PLATFORM.staff().get(path).body())) {
             assertThat(System.nanoTime()).as("not reloaded within " + WAIT).isLessThan(deadline);
             Thread.sleep(50);
         }

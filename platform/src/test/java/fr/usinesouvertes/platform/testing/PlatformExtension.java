@@ -35,6 +35,7 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
     private java.time.Clock clock;
     private Path dataFolder;
     private Platform platform;
+    private AdminBrowser staff;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** A platform reading light modules from {@code folder} (e.g. a test fixture folder). */
@@ -90,6 +91,23 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
             platform.close();
         }
         deleteRecursively(dataFolder);
+    }
+
+    /** An HTTP client logged in to the back office as an editor (created on first use), for staff-only endpoints. */
+    public synchronized AdminBrowser staff() {
+        if (staff == null) {
+            String login = "redaction@example.fr";
+            String password = "mot de passe de la rédaction";
+            platform.accounts().create(login, "Rédaction", password.toCharArray(),
+                    java.util.Set.of(fr.usinesouvertes.platform.security.Role.EDITOR), null);
+            AdminBrowser browser = AdminBrowser.on(this);
+            int status = browser.login(login, password).statusCode();
+            if (status != 303) {
+                throw new IllegalStateException("The staff test account could not log in: " + status);
+            }
+            staff = browser;
+        }
+        return staff;
     }
 
     public Platform platform() {
