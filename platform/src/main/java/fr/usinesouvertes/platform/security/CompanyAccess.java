@@ -18,11 +18,15 @@ public final class CompanyAccess {
     private CompanyAccess() {
     }
 
-    /** Read and write on {@code jcrPath} and its subtree for the company's group (created if missing). */
+    /**
+     * Read and write on {@code jcrPath} and its subtree for the company's group (created if missing):
+     * {@code jcr:read} and {@code rep:write} (content and node types), not {@code jcr:all}, so a company
+     * can neither read nor change the access control of its own nodes.
+     */
     public static void grant(Session session, String company, String jcrPath) throws javax.jcr.RepositoryException {
         AccessControlUtils.addAccessControlEntry(session, jcrPath,
                 RepositoryAccess.groupPrincipal(session, Accounts.companyGroup(company)),
-                new String[]{Privilege.JCR_ALL}, true);
+                new String[]{Privilege.JCR_READ, "rep:write"}, true);
     }
 
     /** Read on the node itself and its properties only, not its children (e.g. a workspace root to list from). */

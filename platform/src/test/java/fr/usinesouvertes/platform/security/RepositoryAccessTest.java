@@ -76,6 +76,22 @@ class RepositoryAccessTest {
     }
 
     @Test
+    void aCompanyCanNeitherReadNorChangeTheAccessControlOfItsOwnNodes() {
+        ContentRepository repository = PLATFORM.platform().repository();
+
+        assertThatThrownBy(() -> repository.readAs(companyA,
+                session -> session.getAccessControlManager().getPolicies("/companies/usine-a")))
+                .isInstanceOf(RepositoryException.class)
+                .satisfies(e -> assertThat(((RepositoryException) e).isAccessDenied()).isTrue());
+        assertThatThrownBy(() -> repository.writeAs(companyA, session -> {
+            CompanyAccess.grant(session, "usine-a", "/companies/usine-b");
+            return null;
+        })).isInstanceOf(RepositoryException.class);
+        assertThatThrownBy(() -> repository.readAs(companyA, session -> session.getNode("/companies/usine-b")))
+                .isInstanceOf(RepositoryException.class);
+    }
+
+    @Test
     void companyBsNodesAndRegistrationsDoNotExistForCompanyA() {
         ContentRepository repository = PLATFORM.platform().repository();
 
