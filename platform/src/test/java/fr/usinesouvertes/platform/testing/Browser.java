@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -110,11 +111,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     /** As {@link #clickAndWait(String)}, for an element already found. */
     public Browser clickAndWait(WebElement element) {
-        WebElement oldPage = driver.findElement(By.tagName("html"));
+        // A mark on the current window object: the next document gets a fresh one without it. (Waiting
+        // for the old element to go stale fails in Chromium with "Node ... does not belong to the document".)
+        driver.executeScript("window.__beforeClick = true;");
         element.click();
-        WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.until(ExpectedConditions.stalenessOf(oldPage));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript(
+                        "return window.__beforeClick === undefined && document.readyState === 'complete';")));
         return this;
     }
 
