@@ -2,7 +2,6 @@ package fr.usinesouvertes.platform.admin.authoring.assets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.io.ByteArrayOutputStream;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,15 +24,11 @@ class AssetsServletTest {
     static final PlatformExtension PLATFORM = PlatformExtension
             .withLightModules(Path.of("src/test/resources/authoring-modules")).inMemory()
             .setting("login-rate-limit", "0");
-    static final String PASSWORD = "correct horse battery";
     static AdminBrowser editor;
 
     @BeforeAll
     static void login() {
-        PLATFORM.platform().accounts().create("editrice@example.fr", "Élise", PASSWORD.toCharArray(),
-                Set.of(Role.EDITOR), null);
-        editor = AdminBrowser.on(PLATFORM);
-        assertThat(editor.login("editrice@example.fr", PASSWORD).statusCode()).isEqualTo(303);
+        editor = PLATFORM.staff(); // an editor, logged in
     }
 
     @Test

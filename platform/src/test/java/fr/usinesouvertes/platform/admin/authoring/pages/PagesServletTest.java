@@ -2,14 +2,12 @@ package fr.usinesouvertes.platform.admin.authoring.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,15 +21,11 @@ class PagesServletTest {
     static final PlatformExtension PLATFORM = PlatformExtension
             .withLightModules(Path.of("src/test/resources/authoring-modules")).inMemory()
             .setting("login-rate-limit", "0");
-    static final String PASSWORD = "correct horse battery";
     static AdminBrowser editor;
 
     @BeforeAll
     static void login() {
-        PLATFORM.platform().accounts().create("editrice@example.fr", "Élise", PASSWORD.toCharArray(),
-                Set.of(Role.EDITOR), null);
-        editor = AdminBrowser.on(PLATFORM);
-        assertThat(editor.login("editrice@example.fr", PASSWORD).statusCode()).isEqualTo(303);
+        editor = PLATFORM.staff(); // an editor, logged in
     }
 
     @Test
