@@ -49,6 +49,12 @@ public final class SearchIndex implements AutoCloseable {
     /** Beyond this many changed paths at once, a full rebuild replaces the per-document update. */
     static final int MAX_INCREMENTAL_PATHS = 2000;
     static final int COMMIT_INTERVAL_SECONDS = 30;
+    /**
+     * Least time between the starts of two incremental updates: under a burst of bookings each update
+     * reopens the near-real-time reader, which costs more than reading the changed documents; places left
+     * a second old are fine in a search.
+     */
+    static final long MIN_UPDATE_INTERVAL_MILLIS = 1000;
 
     private final String name;
     private final ContentRepository repository;
@@ -70,6 +76,7 @@ public final class SearchIndex implements AutoCloseable {
     private volatile long lastRebuildMillis;
     private volatile String lastError;
     private boolean uncommitted; // guarded by this
+    private volatile long lastUpdateStart = Long.MIN_VALUE / 2;
 
     /** What an index needs; {@code debounceMillis} is the wait after a change before the index is rebuilt. */
     public record Options(String name, Path folder, long debounceMillis, Clock clock) {
@@ -175,11 +182,13 @@ public final class SearchIndex implements AutoCloseable {
             return;
         }
         if (updatePending.compareAndSet(false, true)) {
+            long delay = Math.max(debounceMillis, lastUpdateStart + MIN_UPDATE_INTERVAL_MILLIS - System.nanoTime() / 1_000_000);
             try {
                 worker.schedule(() -> {
                     updatePending.set(false);
+                    lastUpdateStart = System.nanoTime() / 1_000_000;
                     update(changes.drain());
-                }, debounceMillis, TimeUnit.MILLISECONDS);
+                }, delay, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closed) {
                 updatePending.set(false);
             }

@@ -6,6 +6,7 @@ import fr.usinesouvertes.platform.mail.MailException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -81,9 +82,19 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
             return new BatchResult(0, 0, false);
         }
         List<QueuedMail> due = queue.due(batchSize);
+        if (due.isEmpty()) {
+            return new BatchResult(0, 0, false);
+        }
+        // The batch's registrations and slots in two reads, not two per e-mail.
+        Map<String, Optional<RegistrationRecord>> registrations =
+                records.findAll(due.stream().map(QueuedMail::registrationId).toList());
+        Map<String, Optional<BookableSlot>> slotsById = slots.findAll(registrations.values().stream()
+                .flatMap(Optional::stream).map(RegistrationRecord::slotId).distinct().toList());
         List<Future<MailQueue.Failure>> attempts = new ArrayList<>(due.size());
         for (QueuedMail mail : due) {
-            attempts.add(senders.submit(() -> attempt(mail)));
+            Optional<RegistrationRecord> record = registrations.getOrDefault(mail.registrationId(), Optional.empty());
+            Optional<BookableSlot> slot = record.flatMap(found -> slotsById.getOrDefault(found.slotId(), Optional.empty()));
+            attempts.add(senders.submit(() -> attempt(mail, record, slot)));
         }
         List<QueuedMail> sent = new ArrayList<>();
         List<MailQueue.Failure> failures = new ArrayList<>();
@@ -109,9 +120,9 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
     }
 
     /** Sends one entry; answers why it failed, or {@code null} once handed over. */
-    private MailQueue.Failure attempt(QueuedMail mail) {
+    private MailQueue.Failure attempt(QueuedMail mail, Optional<RegistrationRecord> record, Optional<BookableSlot> slot) {
         try {
-            Optional<String> problem = send(mail);
+            Optional<String> problem = send(mail, record, slot);
             return problem.map(reason -> new MailQueue.Failure(mail, reason, true)).orElse(null);
         } catch (MailException e) {
             LOG.warn("Could not send the {} e-mail of registration {} (attempt {}), retrying later: {}", mail.kind(),
@@ -134,12 +145,10 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
     }
 
     /** Composes and sends one entry; answers why it can never be sent, or empty once handed over. */
-    private Optional<String> send(QueuedMail mail) {
-        Optional<RegistrationRecord> record = records.find(mail.registrationId());
+    private Optional<String> send(QueuedMail mail, Optional<RegistrationRecord> record, Optional<BookableSlot> slot) {
         if (record.isEmpty()) {
             return Optional.of("the registration no longer exists");
         }
-        Optional<BookableSlot> slot = slots.find(record.get().slotId());
         if (slot.isEmpty()) {
             return Optional.of("the slot " + record.get().slotId() + " no longer exists");
         }

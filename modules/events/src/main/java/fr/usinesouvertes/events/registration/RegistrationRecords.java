@@ -5,11 +5,15 @@ import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
+import javax.jcr.Session;
 
 /** Reads registrations back from the private {@code registrations} workspace, for their registrant and their e-mails. */
 public final class RegistrationRecords {
@@ -26,26 +30,39 @@ public final class RegistrationRecords {
         if (registrationId == null || !UUID.matcher(registrationId).matches()) {
             return Optional.empty();
         }
+        return repository.read(session -> find(session, registrationId));
+    }
+
+    /** Several registrations read at once (one repository refresh), keyed by id, in the order given. */
+    public Map<String, Optional<RegistrationRecord>> findAll(Collection<String> registrationIds) {
         return repository.read(session -> {
-            Node node;
-            try {
-                node = NodesByIdentifier.find(session, registrationId);
-            } catch (ItemNotFoundException e) {
-                return Optional.empty();
+            Map<String, Optional<RegistrationRecord>> found = new LinkedHashMap<>();
+            for (String id : registrationIds) {
+                found.put(id, id != null && UUID.matcher(id).matches() ? find(session, id) : Optional.empty());
             }
-            if (!node.getPath().startsWith("/" + SlotBooking.WORKSPACE + "/") || !node.hasProperty("slot")) {
-                return Optional.empty();
-            }
-            Audience audience = Audience.fromId(text(node, "audience")).orElse(Audience.PUBLIC);
-            String contact = switch (audience) {
-                case SCHOOL -> text(node, "teacherName");
-                case FRANCE_TRAVAIL -> text(node, "adviserName");
-                default -> text(node, "name");
-            };
-            return Optional.of(new RegistrationRecord(registrationId, text(node, "slot"), text(node, "status"), audience,
-                    (int) node.getProperty("persons").getLong(), contact, text(node, "email"),
-                    Lang.fromCode(text(node, "lang"))));
+            return found;
         });
+    }
+
+    private static Optional<RegistrationRecord> find(Session session, String registrationId) throws RepositoryException {
+        Node node;
+        try {
+            node = NodesByIdentifier.find(session, registrationId);
+        } catch (ItemNotFoundException e) {
+            return Optional.empty();
+        }
+        if (!node.getPath().startsWith("/" + SlotBooking.WORKSPACE + "/") || !node.hasProperty("slot")) {
+            return Optional.empty();
+        }
+        Audience audience = Audience.fromId(text(node, "audience")).orElse(Audience.PUBLIC);
+        String contact = switch (audience) {
+            case SCHOOL -> text(node, "teacherName");
+            case FRANCE_TRAVAIL -> text(node, "adviserName");
+            default -> text(node, "name");
+        };
+        return Optional.of(new RegistrationRecord(registrationId, text(node, "slot"), text(node, "status"), audience,
+                (int) node.getProperty("persons").getLong(), contact, text(node, "email"),
+                Lang.fromCode(text(node, "lang"))));
     }
 
     private static String text(Node node, String property) throws RepositoryException {

@@ -6,7 +6,10 @@ import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -41,33 +44,46 @@ public final class SlotDirectory {
         if (slotId == null || !UUID.matcher(slotId).matches()) {
             return Optional.empty();
         }
+        return repository.read(session -> find(session, slotId));
+    }
+
+    /** Several slots read at once (one repository refresh), keyed by id. */
+    public Map<String, Optional<BookableSlot>> findAll(Collection<String> slotIds) {
         return repository.read(session -> {
-            Node slot = byId(session, slotId);
-            if (slot == null || !SLOT_PATH.matcher(slot.getPath()).matches() || !slot.hasProperty("start")
-                    || !slot.hasProperty("end") || !slot.hasProperty("capacity")) {
-                return Optional.empty();
+            Map<String, Optional<BookableSlot>> found = new LinkedHashMap<>();
+            for (String id : slotIds) {
+                found.put(id, id != null && UUID.matcher(id).matches() ? find(session, id) : Optional.empty());
             }
-            Node sheet = slot.getParent().getParent();
-            Node site = sheet.hasProperty("site") ? byId(session, sheet.getProperty("site").getString()) : null;
-            Node company = site != null && site.hasProperty("company")
-                    ? byId(session, site.getProperty("company").getString()) : null;
-            ZonedDateTime start = date(slot, "start");
-            ZonedDateTime end = date(slot, "end");
-            if (!end.isAfter(start)) {
-                return Optional.empty();
-            }
-            Visit visit = new Visit(slotId, text(company, "name", ""), text(site, "name", sheet.getName()),
-                    address(site), start, end, practicalInformation(sheet));
-            long capacity = slot.getProperty("capacity").getLong();
-            int max = slot.hasProperty("maxPersonsPerRegistration")
-                    ? (int) Math.min(Integer.MAX_VALUE, slot.getProperty("maxPersonsPerRegistration").getLong())
-                    : defaultMaxPersons;
-            int edition = sheet.hasProperty("edition") ? (int) sheet.getProperty("edition").getLong()
-                    : Integer.parseInt(sheet.getParent().getName());
-            return Optional.of(new BookableSlot(visit, text(sheet, "status", "draft"),
-                    text(sheet, "registrationMode", "platform"), edition, text(site, "region", null),
-                    audiences(slot), capacity, max));
+            return found;
         });
+    }
+
+    private Optional<BookableSlot> find(Session session, String slotId) throws RepositoryException {
+        Node slot = byId(session, slotId);
+        if (slot == null || !SLOT_PATH.matcher(slot.getPath()).matches() || !slot.hasProperty("start")
+                || !slot.hasProperty("end") || !slot.hasProperty("capacity")) {
+            return Optional.empty();
+        }
+        Node sheet = slot.getParent().getParent();
+        Node site = sheet.hasProperty("site") ? byId(session, sheet.getProperty("site").getString()) : null;
+        Node company = site != null && site.hasProperty("company")
+                ? byId(session, site.getProperty("company").getString()) : null;
+        ZonedDateTime start = date(slot, "start");
+        ZonedDateTime end = date(slot, "end");
+        if (!end.isAfter(start)) {
+            return Optional.empty();
+        }
+        Visit visit = new Visit(slotId, text(company, "name", ""), text(site, "name", sheet.getName()),
+                address(site), start, end, practicalInformation(sheet));
+        long capacity = slot.getProperty("capacity").getLong();
+        int max = slot.hasProperty("maxPersonsPerRegistration")
+                ? (int) Math.min(Integer.MAX_VALUE, slot.getProperty("maxPersonsPerRegistration").getLong())
+                : defaultMaxPersons;
+        int edition = sheet.hasProperty("edition") ? (int) sheet.getProperty("edition").getLong()
+                : Integer.parseInt(sheet.getParent().getName());
+        return Optional.of(new BookableSlot(visit, text(sheet, "status", "draft"),
+                text(sheet, "registrationMode", "platform"), edition, text(site, "region", null),
+                audiences(slot), capacity, max));
     }
 
     private static Node byId(Session session, String id) throws RepositoryException {
