@@ -8,12 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.usinesouvertes.events.i18n.Lang;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,6 +43,37 @@ class SmtpMailSenderTest {
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("nadia.benali@example.fr");
         assertThat(message.getFrom()[0].toString()).contains("ne-pas-repondre@journees-usines-ouvertes.fr");
         assertMessageParts(message);
+    }
+
+    @Test
+    void aKeptConnectionCarriesManyMessagesAndIsReplacedWhenTheServerRestarts() throws Exception {
+        int port;
+        try (ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", "smtp");
+        SmtpMailSender sender = new SmtpMailSender(new SmtpConfig("127.0.0.1", port, null, null, false,
+                "ne-pas-repondre@journees-usines-ouvertes.fr"), MailFixtures.CLOCK);
+        var mail = MailFixtures.composer().compose(MailFixtures.mail(MailKind.CONFIRMATION, Lang.FR));
+        GreenMail server = new GreenMail(setup);
+        server.start();
+        try {
+            for (int i = 0; i < 120; i++) { // beyond the messages allowed on one connection
+                sender.send(mail);
+            }
+            assertThat(server.getReceivedMessages()).hasSize(120);
+        } finally {
+            server.stop(); // the kept connection dies with the server
+        }
+        server = new GreenMail(setup);
+        server.start();
+        try {
+            sender.send(mail);
+            assertThat(server.getReceivedMessages()).hasSize(1);
+            assertMessageParts(server.getReceivedMessages()[0]);
+        } finally {
+            server.stop();
+        }
     }
 
     @Test
