@@ -48,7 +48,7 @@ class SmtpMailSenderTest {
     @Test
     void aKeptConnectionCarriesManyMessagesAndIsReplacedWhenTheServerRestarts() throws Exception {
         int port;
-        try (ServerSocket free = new java.net.ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", "smtp");
