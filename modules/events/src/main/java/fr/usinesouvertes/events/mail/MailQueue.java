@@ -3,9 +3,14 @@ package fr.usinesouvertes.events.mail;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
@@ -21,6 +26,11 @@ import javax.jcr.Session;
  * as {@code oak:Unstructured} nodes: that type keeps no child order and is not referenceable, so adding
  * an entry neither rewrites a list of every pending entry nor updates the UUID index, and concurrent
  * commits adding different entries never conflict.
+ *
+ * <p>Pending entries are filed by the minute they are due, {@code pending/b<yyyyMMddHHmm>/<entry>} (UTC):
+ * finding the next due entries reads the list of minutes and then only as many entries as wanted, instead
+ * of every pending entry, which after an SMTP outage can be hundreds of thousands. Entries written
+ * directly under {@code pending} by earlier versions are still read and sent.
  */
 public final class MailQueue {
 
@@ -29,6 +39,7 @@ public final class MailQueue {
     static final String FAILED = "/" + WORKSPACE + "/failed";
     private static final String ENTRY_TYPE = "oak:Unstructured";
     private static final int MAX_ERROR_LENGTH = 500;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("'b'yyyyMMddHHmm").withZone(ZoneOffset.UTC);
 
     private final ContentRepository repository;
     private final Clock clock;
@@ -53,7 +64,7 @@ public final class MailQueue {
         long now = clock.millis();
         // Time first, so that names sort roughly in queue order; the random part keeps them unique across nodes.
         String name = "m" + Long.toString(now, 36) + "-" + UUID.randomUUID().toString().replace("-", "");
-        Node entry = session.getNode(PENDING).addNode(name, ENTRY_TYPE);
+        Node entry = bucket(session, now).addNode(name, ENTRY_TYPE);
         entry.setProperty("kind", mail.kind().name());
         entry.setProperty("registration", mail.registrationId());
         entry.setProperty("siteUrl", mail.siteUrl());
@@ -68,17 +79,36 @@ public final class MailQueue {
     /** Up to {@code max} pending entries due now, oldest due first. */
     public List<QueuedMail> due(int max) {
         long now = clock.millis();
+        String current = bucketName(now);
         return repository.read(session -> {
             List<QueuedMail> due = new ArrayList<>();
+            List<Node> buckets = new ArrayList<>();
             for (NodeIterator it = session.getNode(PENDING).getNodes(); it.hasNext(); ) {
-                QueuedMail mail = read(it.nextNode());
-                if (mail.dueMillis() <= now) {
-                    due.add(mail);
+                Node child = it.nextNode();
+                if (isEntry(child)) {
+                    addIfDue(read(child), now, due); // written by an earlier version, without a bucket
+                } else if (child.getName().compareTo(current) <= 0) {
+                    buckets.add(child);
+                }
+            }
+            buckets.sort(Comparator.comparing(MailQueue::name));
+            for (Node bucket : buckets) {
+                for (NodeIterator it = bucket.getNodes(); it.hasNext() && due.size() < max; ) {
+                    addIfDue(read(it.nextNode()), now, due);
+                }
+                if (due.size() >= max) {
+                    break; // older minutes come first: the rest can wait for the next batch
                 }
             }
             due.sort(Comparator.comparingLong(QueuedMail::dueMillis).thenComparing(QueuedMail::id));
             return due.size() > max ? new ArrayList<>(due.subList(0, max)) : due;
         });
+    }
+
+    private static void addIfDue(QueuedMail mail, long now, List<QueuedMail> due) {
+        if (mail.dueMillis() <= now) {
+            due.add(mail);
+        }
     }
 
     /** Every pending entry, due or waiting for a retry. */
@@ -100,19 +130,22 @@ public final class MailQueue {
      */
     public List<QueuedMail> settle(List<QueuedMail> sent, List<Failure> failures, Duration retryDelay, int maxAttempts) {
         return repository.write(session -> {
+            Set<String> touchedBuckets = new HashSet<>();
             for (QueuedMail mail : sent) {
-                String path = PENDING + "/" + mail.id();
-                if (session.nodeExists(path)) {
-                    session.getNode(path).remove();
+                Node entry = pendingEntry(session, mail);
+                if (entry != null) {
+                    touchedBuckets.add(entry.getParent().getPath());
+                    entry.remove();
                 }
             }
             List<QueuedMail> gaveUp = new ArrayList<>();
             for (Failure failure : failures) {
-                String path = PENDING + "/" + failure.mail().id();
-                if (!session.nodeExists(path)) {
+                Node entry = pendingEntry(session, failure.mail());
+                if (entry == null) {
                     continue;
                 }
-                Node entry = session.getNode(path);
+                touchedBuckets.add(entry.getParent().getPath());
+                String path = entry.getPath();
                 int attempts = failure.mail().attempts() + 1;
                 entry.setProperty("attempts", (long) attempts);
                 entry.setProperty("lastError", abbreviate(failure.reason()));
@@ -120,10 +153,15 @@ public final class MailQueue {
                     session.move(path, FAILED + "/" + failure.mail().id());
                     gaveUp.add(read(session.getNode(FAILED + "/" + failure.mail().id())));
                 } else {
-                    long delay = retryDelay.toMillis() << Math.min(attempts - 1, 20);
-                    entry.setProperty("due", clock.millis() + delay);
+                    long due = clock.millis() + (retryDelay.toMillis() << Math.min(attempts - 1, 20));
+                    entry.setProperty("due", due);
+                    String target = bucket(session, due).getPath() + "/" + failure.mail().id();
+                    if (!target.equals(path)) {
+                        session.move(path, target);
+                    }
                 }
             }
+            removeEmptyPastBuckets(session, touchedBuckets);
             return gaveUp;
         });
     }
@@ -138,8 +176,9 @@ public final class MailQueue {
                 names.add(it.nextNode().getName());
             }
             for (String name : names) {
-                session.move(FAILED + "/" + name, PENDING + "/" + name);
-                Node entry = session.getNode(PENDING + "/" + name);
+                String path = bucket(session, now).getPath() + "/" + name;
+                session.move(FAILED + "/" + name, path);
+                Node entry = session.getNode(path);
                 entry.setProperty("attempts", 0L);
                 entry.setProperty("due", now);
                 count++;
@@ -160,11 +199,68 @@ public final class MailQueue {
         return repository.read(session -> {
             List<QueuedMail> entries = new ArrayList<>();
             for (NodeIterator it = session.getNode(folder).getNodes(); it.hasNext(); ) {
-                entries.add(read(it.nextNode()));
+                Node child = it.nextNode();
+                if (isEntry(child)) {
+                    entries.add(read(child));
+                } else {
+                    for (NodeIterator inBucket = child.getNodes(); inBucket.hasNext(); ) {
+                        entries.add(read(inBucket.nextNode()));
+                    }
+                }
             }
             entries.sort(Comparator.comparing(QueuedMail::id));
             return entries;
         });
+    }
+
+    /** The folder of the entries due in the minute of {@code dueMillis}, created if needed. */
+    private static Node bucket(Session session, long dueMillis) throws RepositoryException {
+        Node pending = session.getNode(PENDING);
+        String name = bucketName(dueMillis);
+        return pending.hasNode(name) ? pending.getNode(name) : pending.addNode(name, ENTRY_TYPE);
+    }
+
+    static String bucketName(long millis) {
+        return MINUTE.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** Where a pending entry read earlier is now: in the bucket of its due minute, or directly under pending. */
+    private static Node pendingEntry(Session session, QueuedMail mail) throws RepositoryException {
+        for (String path : List.of(PENDING + "/" + bucketName(mail.dueMillis()) + "/" + mail.id(), PENDING + "/" + mail.id())) {
+            if (session.nodeExists(path)) {
+                return session.getNode(path);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Removes the buckets a batch emptied, if their minute is over: new entries go to the current minute's
+     * bucket, so removing a past one does not race with a booking adding to it.
+     */
+    private void removeEmptyPastBuckets(Session session, Set<String> bucketPaths) throws RepositoryException {
+        String current = bucketName(clock.millis());
+        for (String path : bucketPaths) {
+            if (!path.startsWith(PENDING + "/") || !session.nodeExists(path)) {
+                continue; // the pending folder itself (entries of an earlier version)
+            }
+            Node bucket = session.getNode(path);
+            if (!bucket.hasNodes() && bucket.getName().compareTo(current) < 0) {
+                bucket.remove();
+            }
+        }
+    }
+
+    private static boolean isEntry(Node node) throws RepositoryException {
+        return node.hasProperty("kind");
+    }
+
+    private static String name(Node node) {
+        try {
+            return node.getName();
+        } catch (RepositoryException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static QueuedMail read(Node entry) throws RepositoryException {
