@@ -2,6 +2,7 @@ package fr.usinesouvertes.events;
 
 import fr.usinesouvertes.platform.mail.MailSettings;
 
+import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.delivery.EventsDeliveryResource;
 import fr.usinesouvertes.events.directory.DirectoryFunctions;
@@ -84,6 +85,10 @@ public final class EventsModule implements PlatformModule {
     @Override
     public void start(ModuleContext context) {
         VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
+        // Registrations and queued e-mails are never public: sending a batch of e-mails must not empty the
+        // public caches (a booking still does, through the places left on its slot).
+        context.repository().excludeFromChangeNotifications(SlotBooking.WORKSPACE);
+        context.repository().excludeFromChangeNotifications(MailQueue.WORKSPACE);
         // Retries follow real time, even when --clock fixes the platform's "now".
         MailQueue mailQueue = new MailQueue(context.repository(), Clock.systemUTC());
         ManageLinks links = new ManageLinks(RegistrationLinks.fromSettings(context.settings(), context.clock()));

@@ -17,6 +17,7 @@ import org.apache.jackrabbit.api.JackrabbitRepository;
 import org.apache.jackrabbit.commons.cnd.CndImporter;
 import org.apache.jackrabbit.oak.Oak;
 import org.apache.jackrabbit.oak.jcr.Jcr;
+import org.apache.jackrabbit.oak.spi.commit.Observable;
 import org.apache.jackrabbit.oak.security.internal.SecurityProviderBuilder;
 import org.apache.jackrabbit.oak.spi.security.ConfigurationParameters;
 import org.apache.jackrabbit.oak.spi.security.SecurityProvider;
@@ -38,6 +39,9 @@ public final class ContentRepository implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentRepository.class);
     private static final String NODE_TYPES = "magnolia-nodetypes.cnd";
+    /** Internal trees: configuration and leases, users, versions, indexes, access control. */
+    private static final Set<String> UNANNOUNCED_BY_DEFAULT = Set.of("config", "home", "jcr:system", "oak:index",
+            "rep:security");
 
     private final StoreBackend backend;
     private final Repository repository;
@@ -45,6 +49,7 @@ public final class ContentRepository implements AutoCloseable {
     private final ThreadLocal<Session> readSessions = new ThreadLocal<>();
     private final Set<Session> openReadSessions = ConcurrentHashMap.newKeySet();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final Set<String> unannounced = ConcurrentHashMap.newKeySet();
     private Session observationSession;
     private final fr.usinesouvertes.platform.security.AccountSubjects accountSubjects =
             new fr.usinesouvertes.platform.security.AccountSubjects();
@@ -60,6 +65,11 @@ public final class ContentRepository implements AutoCloseable {
                 .build();
         this.repository = new Jcr(new Oak(backend.nodeStore())).with(security).createRepository();
         this.workspaces = new Workspaces();
+        unannounced.addAll(UNANNOUNCED_BY_DEFAULT);
+        if (backend.nodeStore() instanceof Observable observable) {
+            // Called inside each commit, before save() returns: listeners hear of a write at once.
+            observable.addObserver(new TopLevelChanges(this::isAnnouncedTopLevel, this::notifyChange));
+        }
         write(session -> {
             registerNodeTypes(session);
             workspaces.ensureRoots(session, Workspaces.BUILT_IN);
@@ -132,10 +142,9 @@ public final class ContentRepository implements AutoCloseable {
         try {
             T result = work.run(session);
             boolean changed = session.hasPendingChanges();
-            session.save();
+            session.save(); // the commit observer has told the change listeners by now (see LocalCommits)
             if (changed) {
                 backend.awaitDurable(); // acknowledged writes survive a crash
-                notifyChange(); // at once, so a read right after this write never sees a stale cache
             }
             return result;
         } catch (javax.jcr.RepositoryException e) {
@@ -174,7 +183,6 @@ public final class ContentRepository implements AutoCloseable {
             session.save();
             if (changed) {
                 backend.awaitDurable();
-                notifyChange();
             }
             return result;
         } catch (javax.jcr.RepositoryException e) {
@@ -197,16 +205,30 @@ public final class ContentRepository implements AutoCloseable {
     }
 
     /**
-     * Calls {@code listener} after every change to the repository: at once after {@link #write}, and
-     * through JCR observation (asynchronously, a moment later) for any other commit, including those
-     * of other cluster nodes. For caches; the listener must be quick and must not throw.
+     * Calls {@code listener} after every change to the repository outside the trees excluded with
+     * {@link #excludeFromChangeNotifications}: within the commit for this process's commits (so a read
+     * right after a {@link #write} never sees a stale cache), and through JCR observation (asynchronously,
+     * a moment later) for any other commit, including those of other cluster nodes. For caches of what the
+     * public sees; the listener must be quick and must not throw.
      */
     public synchronized void addChangeListener(Runnable listener) {
         changeListeners.add(listener);
         if (observationSession == null) {
             observationSession = loginSystem();
             try {
-                EventListener onEvents = events -> notifyChange();
+                EventListener onEvents = events -> {
+                    boolean announced = false;
+                    while (events.hasNext() && !announced) {
+                        try {
+                            announced = isAnnounced(events.nextEvent().getPath());
+                        } catch (javax.jcr.RepositoryException e) {
+                            announced = true;
+                        }
+                    }
+                    if (announced) {
+                        notifyChange();
+                    }
+                };
                 int all = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED | Event.PROPERTY_ADDED
                         | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
                 observationSession.getWorkspace().getObservationManager()
@@ -215,6 +237,26 @@ public final class ContentRepository implements AutoCloseable {
                 throw new RepositoryException("Cannot observe the repository: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Stops announcing changes made only under the top-level node {@code name} (a private workspace such
+     * as registrations or a queue) to the change listeners: a burst of bookings would otherwise empty the
+     * public caches and move every page's {@code Last-Modified} many times a second. Internal trees
+     * (configuration and cluster leases, users, versions, indexes) are excluded from the start.
+     */
+    public void excludeFromChangeNotifications(String name) {
+        unannounced.add(name);
+    }
+
+    private boolean isAnnounced(String path) {
+        int end = path.indexOf('/', 1);
+        String top = end < 0 ? path.substring(1) : path.substring(1, end);
+        return top.isEmpty() || !unannounced.contains(top);
+    }
+
+    private boolean isAnnouncedTopLevel(String name) {
+        return !unannounced.contains(name);
     }
 
     private void notifyChange() {
