@@ -9,7 +9,6 @@ import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.search.SearchIndex;
-import fr.usinesouvertes.platform.search.SearchStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,18 +47,14 @@ public final class DirectoryBenchmark {
         }
         List<SearchBenchmark.Place> places = SearchBenchmark.places(communesFile);
         Path data = Files.createTempDirectory("directory-bench");
+        SearchBenchmark.writeSitesWithoutIndex(data.resolve("data"),
+                Files.createDirectories(data.resolve("no-light-modules")), places, sites);
         List<PlatformModule> modules = List.of(new EventsModule());
         var settings = PlatformLauncher.settingsLoader(modules).parse(Map.of("data", data.resolve("data").toString(),
                 "port", "0", "host", "127.0.0.1", "light-modules", lightModules.toAbsolutePath().toString(),
                 "communes", communesFile.toAbsolutePath().toString(), "clock", "2026-09-01T10:00:00+02:00"));
         try (Platform platform = Platform.builder(settings).modules(modules).start()) {
-            long written = System.nanoTime();
-            SearchBenchmark.writeSites(platform, places, sites);
-            System.out.printf("Wrote %d sites with their event sheets in %d ms%n", sites,
-                    (System.nanoTime() - written) / 1_000_000);
-            SearchIndex index = platform.searchIndexes().all().get(0);
-            SearchStatus status = index.rebuild();
-            System.out.printf("Indexing: %d sites indexed in %d ms%n", status.documents(), status.lastRebuildMillis());
+            SearchIndex index = SearchBenchmark.indexOnce(platform);
             var queries = SearchBenchmark.queries(places, new Random(7));
             SearchBenchmark.inProcess(new SiteSearch(index, platform.clock()),
                     new SearchParameters(CommunesTable.read(communesFile)), queries);
