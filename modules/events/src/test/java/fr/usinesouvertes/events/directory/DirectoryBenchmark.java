@@ -28,7 +28,8 @@ import java.util.Random;
  * directory page under {@code wrk}: unfiltered, with filters (both served from the view cache after the
  * first request) and a different search at every request ({@code bench/directory.lua}, mostly cache misses),
  * after a showcase page without search as a baseline measured in the same conditions.
- * Run with {@code bench/directory-bench.sh [communes.csv] [sites]}.
+ * Run with {@code bench/directory-bench.sh [communes.csv] [sites] [data folder]} (a given data folder is kept
+ * and reused by later runs).
  */
 public final class DirectoryBenchmark {
 
@@ -46,9 +47,10 @@ public final class DirectoryBenchmark {
             return;
         }
         List<SearchBenchmark.Place> places = SearchBenchmark.places(communesFile);
-        Path data = Files.createTempDirectory("directory-bench");
-        SearchBenchmark.writeSitesWithoutIndex(data.resolve("data"),
-                Files.createDirectories(data.resolve("no-light-modules")), places, sites);
+        Path kept = args.length > 5 && !args[5].isEmpty() ? Path.of(args[5]) : null;
+        Path data = kept != null ? Files.createDirectories(kept) : Files.createTempDirectory("directory-bench");
+        SearchBenchmark.prepare(data.resolve("data"), Files.createDirectories(data.resolve("no-light-modules")),
+                places, sites);
         List<PlatformModule> modules = List.of(new EventsModule());
         var settings = PlatformLauncher.settingsLoader(modules).parse(Map.of("data", data.resolve("data").toString(),
                 "port", "0", "host", "127.0.0.1", "light-modules", lightModules.toAbsolutePath().toString(),
@@ -68,7 +70,9 @@ public final class DirectoryBenchmark {
             wrk(base.resolve("/usines?near=69001&km=35"), null, duration);
             wrk(base, lua, duration);
         }
-        SearchBenchmark.deleteQuietly(data);
+        if (kept == null) {
+            SearchBenchmark.deleteQuietly(data);
+        }
     }
 
     private static void check(URI uri) throws Exception {

@@ -34,7 +34,7 @@ import org.apache.commons.csv.CSVRecord;
  * Search benchmark (issue 5): indexes 20,000 synthetic sites spread over the real communes of the
  * shared communes file, then prints indexing time and p50/p99 of text, facet and distance queries,
  * in-process and over HTTP (sequential Java client, then wrk when installed). Run with
- * {@code bench/search-bench.sh [communes.csv] [sites]}.
+ * {@code bench/search-bench.sh [communes.csv] [sites] [data folder]} (a given data folder is kept and reused).
  */
 public final class SearchBenchmark {
 
@@ -69,9 +69,10 @@ public final class SearchBenchmark {
             return;
         }
         List<Place> places = places(communesFile);
-        Path data = Files.createTempDirectory("search-bench");
+        Path kept = args.length > 2 ? Path.of(args[2]) : null;
+        Path data = kept != null ? Files.createDirectories(kept) : Files.createTempDirectory("search-bench");
         Path noLightModules = Files.createDirectories(data.resolve("no-light-modules"));
-        writeSitesWithoutIndex(data.resolve("data"), noLightModules, places, sites);
+        prepare(data.resolve("data"), noLightModules, places, sites);
         List<PlatformModule> modules = List.of(new EventsModule());
         var settings = PlatformLauncher.settingsLoader(modules).parse(Map.of("data", data.resolve("data").toString(),
                 "port", "0", "host", "127.0.0.1", "light-modules", noLightModules.toString(),
@@ -83,7 +84,23 @@ public final class SearchBenchmark {
                     CommunesTable.read(communesFile)), queries);
             overHttp(platform.baseUri(), queries);
         }
-        deleteQuietly(data);
+        if (kept == null) {
+            deleteQuietly(data);
+        }
+    }
+
+    /**
+     * Writes the synthetic sites into {@code dataFolder} unless an earlier run left them there (a data
+     * folder given to the benchmark is kept, so that repeated measurements skip the writing).
+     */
+    public static void prepare(Path dataFolder, Path lightModules, List<Place> places, int sites) throws Exception {
+        Path marker = dataFolder.resolveSibling("sites-written");
+        if (Files.exists(marker) && Files.readString(marker).strip().equals(String.valueOf(sites))) {
+            System.out.printf("Reusing the %d sites written earlier in %s%n", sites, dataFolder);
+            return;
+        }
+        writeSitesWithoutIndex(dataFolder, lightModules, places, sites);
+        Files.writeString(marker, String.valueOf(sites));
     }
 
     /**
@@ -330,14 +347,28 @@ public final class SearchBenchmark {
         }
         long[] nanos = new long[RUNS];
         Object last = null;
+        long[] gcBefore = gc();
         for (int i = 0; i < RUNS; i++) {
             long started = System.nanoTime();
             last = query.get();
             nanos[i] = System.nanoTime() - started;
         }
+        long[] gcAfter = gc();
         Arrays.sort(nanos);
-        System.out.printf("%-34s p50 %6.2f ms   p99 %6.2f ms   (%d runs; last answer %s)%n", label,
-                nanos[RUNS / 2] / 1e6, nanos[RUNS * 99 / 100] / 1e6, RUNS, last);
+        System.out.printf("%-38s p50 %6.2f ms   p99 %6.2f ms   max %6.1f ms (%d runs; %d GCs, %d ms; last answer %s)%n",
+                label, nanos[RUNS / 2] / 1e6, nanos[RUNS * 99 / 100] / 1e6, nanos[RUNS - 1] / 1e6, RUNS,
+                gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], last);
+    }
+
+    /** Collections so far and their total time in ms, all collectors. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     public static void deleteQuietly(Path folder) {
