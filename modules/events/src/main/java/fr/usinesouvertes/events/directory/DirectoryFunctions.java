@@ -72,7 +72,10 @@ public final class DirectoryFunctions {
     /** A region's sites (first page) with the same view as the directory. */
     public Map<String, Object> region(String regionName, String lang) {
         Map<String, String[]> request = Map.of("region", new String[] {regionName == null ? "" : regionName});
-        return view(DirectoryQuery.of(request), Lang.fromCode(lang));
+        DirectoryQuery query = DirectoryQuery.of(request);
+        Lang language = Lang.fromCode(lang);
+        // an editor's region name is not a visitor's input: a misspelt one lists nothing rather than all of France
+        return views.computeIfAbsent("editorial:" + key(query, language), k -> compute(query, language, false));
     }
 
     /**
@@ -116,7 +119,7 @@ public final class DirectoryFunctions {
     }
 
     private Map<String, Object> view(DirectoryQuery query, Lang lang) {
-        return views.computeIfAbsent(key(query, lang), k -> compute(query, lang));
+        return views.computeIfAbsent(key(query, lang), k -> compute(query, lang, true));
     }
 
     private String key(DirectoryQuery query, Lang lang) {
@@ -124,11 +127,14 @@ public final class DirectoryFunctions {
         return lang.code() + query.viewKey() + "#" + version + "#" + clock.millis() / 60_000;
     }
 
-    private Map<String, Object> compute(DirectoryQuery query, Lang lang) {
+    /** The view of a search; {@code visitorInput} also checks what only a visitor's parameters can get wrong. */
+    private Map<String, Object> compute(DirectoryQuery query, Lang lang, boolean visitorInput) {
         Map<String, List<String>> searchParameters = new LinkedHashMap<>(query.searchParameters(lang.code()));
         Map<String, Object> error = null;
         try {
-            checkPageParameters(query);
+            if (visitorInput) {
+                checkPageParameters(query);
+            }
         } catch (SearchParameterException refused) {
             error = error(refused, query);
             if ("region".equals(error.get("field"))) {

@@ -185,6 +185,22 @@ class DirectoryFunctionsTest {
     }
 
     @Test
+    void aRegionalPageWithAMisspeltRegionListsNoSiteAndStays200() {
+        PLATFORM.platform().repository().write(session -> {
+            javax.jcr.Node page = session.getNode("/website/journees-usines-ouvertes/regions")
+                    .addNode("atlantide", "mgnl:page");
+            page.setProperty("mgnl:template", "usines-ouvertes:pages/region");
+            page.setProperty("title", "Atlantide");
+            page.setProperty("regionName", "Atlantide");
+            return null;
+        });
+        PLATFORM.publish("website", "/journees-usines-ouvertes/regions/atlantide");
+
+        String html = page("/regions/atlantide");
+        assertThat(html).contains("Atlantide").doesNotContain("href=\"/usines/testfab-", "field-error");
+    }
+
+    @Test
     void schoolsPageFindsSchoolDaySitesNearTheSchoolWithinTheDefaultRadius() {
         String html = page("/scolaires?near=Lille");
         assertThat(html).contains("<label for=\"dir-near\">", "value=\"35\"", "35 km à vol d&#39;oiseau",
