@@ -7,11 +7,13 @@
 #   bench/directory-bench.sh                               # ../shared/data/france-communes/france_cities.csv, 20000 sites
 #   bench/directory-bench.sh /path/to/communes.csv 5000
 #   DURATION=30s JAVA_OPTS=-Xmx256m bench/directory-bench.sh
+#   bench/directory-bench.sh "" 20000 /tmp/directory-bench-data   # keeps the data folder; later runs skip the writing
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 COMMUNES=${1:-$ROOT/../shared/data/france-communes/france_cities.csv}
 SITES=${2:-20000}
+DATA=${3:-}
 DURATION=${DURATION:-15s}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 CP_FILE=$(mktemp)
@@ -23,5 +25,5 @@ mvn -q -B -o -pl modules/events -am test-compile dependency:build-classpath \
 CP="$ROOT/modules/events/target/test-classes:$ROOT/modules/events/target/classes:$ROOT/platform/target/classes:$ROOT/platform/target/test-classes:$(cat "$CP_FILE")"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java $JAVA_OPTS -cp "$CP" fr.usinesouvertes.events.directory.DirectoryBenchmark "$COMMUNES" "$SITES" \
-    "$ROOT/light-modules" "$ROOT/bench/directory.lua" "$DURATION"
+    "$ROOT/light-modules" "$ROOT/bench/directory.lua" "$DURATION" "$DATA"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -3,7 +3,8 @@
 local regions = {"Bretagne", "Normandie", "Grand%20Est", "Occitanie", "Hauts-de-France", "Nouvelle-Aquitaine",
   "%C3%8Ele-de-France", "Auvergne-Rh%C3%B4ne-Alpes", "Pays%20de%20la%20Loire", "Corse"}
 local audiences = {"school", "public", "franceTravail"}
-local near = {"75001", "69001", "13001", "31000", "33000", "59000", "44000", "67000", "35000", "21000"}
+-- postal codes the shared communes file resolves (it has Toulouse at 31300, Strasbourg 67200, Rennes 35200)
+local near = {"75001", "69001", "13001", "31300", "33000", "59000", "44000", "67200", "35200", "21000"}
 
 function init(args)
   math.randomseed(os.time() * 1000 + math.random(1000))

@@ -17,6 +17,7 @@
   [#include "/events/templates/includes/directory.ftl"]
   [#assign here = (lang == "en")?then(enUrl, frUrl)]
   [#assign dir = directoryfn.schools(ctx, lang)]
+  [#if dir.error??]${ctx.response.setStatus(400)}[/#if]
   <section class="container schools-search" aria-labelledby="schools-title">
     <h2 id="schools-title">${i18n['schools.title']}</h2>
     <p>${i18n['schools.intro']}</p>
@@ -25,6 +26,9 @@
         [@placeFields dir false /]
         <p class="search-submit"><button type="submit" class="button">${i18n['schools.submit']}</button></p>
       </div>
+      [#if dir.error?? && !["near", "km"]?seq_contains(dir.error.field)]
+        <p class="field-error" role="alert">${i18n['directory.error.' + dir.error.code]} (${dir.error.field})</p>
+      [/#if]
     </form>
     <p class="note">${i18n.get('schools.approximation', directoryfn.schoolKm()?c)}</p>
     <h3>${i18n['schools.results']}</h3>

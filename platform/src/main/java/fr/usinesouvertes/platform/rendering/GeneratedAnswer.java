@@ -15,7 +15,12 @@ final class GeneratedAnswer {
 
     static void send(HttpServletRequest request, HttpServletResponse response, String contentType, byte[] body,
                      ChangeTime changeTime) throws IOException {
-        String etag = HttpCaching.etagOf(body);
+        send(request, response, contentType, body, HttpCaching.etagOf(body), changeTime);
+    }
+
+    /** The same with the body's ETag already computed ({@link HttpCaching#etagOf(byte[])}), for cached bodies. */
+    static void send(HttpServletRequest request, HttpServletResponse response, String contentType, byte[] body,
+                     String etag, ChangeTime changeTime) throws IOException {
         long lastModified = changeTime.lastModified();
         response.setHeader("ETag", etag);
         response.setDateHeader("Last-Modified", lastModified);

@@ -103,7 +103,8 @@ public final class PageRenderer {
                     template.get().templateScript(), e.getMessage());
             return new RenderedPage(500, context.language(), FallbackPages.serverError(context.language()));
         }
-        return new RenderedPage(status, context.language(), html.toString());
+        // a page answered 200 may ask for another status (ctx.response.setStatus); a 404 page stays 404
+        return new RenderedPage(status == 200 ? context.responseStatus(200) : status, context.language(), html.toString());
     }
 
     private RenderedPage notFound(Session session, DefinitionRegistry registry, String language, String path,

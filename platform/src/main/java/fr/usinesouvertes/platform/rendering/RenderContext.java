@@ -32,6 +32,7 @@ public final class RenderContext {
     private final Map<String, Optional<Node>> detailPages = new HashMap<>();
     private final ContentStage stage;
     private String publicUrl = "";
+    private int responseStatus;
 
     public RenderContext(Session session, Workspaces workspaces, DefinitionRegistry registry, String language,
                          AggregationState state, Map<String, String[]> parameters) {
@@ -57,6 +58,19 @@ public final class RenderContext {
 
     void setPublicUrl(String publicUrl) {
         this.publicUrl = publicUrl == null ? "" : publicUrl;
+    }
+
+    /** The status a template asked for ({@link ResponseView#setStatus}), or {@code otherwise} when none did. */
+    public int responseStatus(int otherwise) {
+        return responseStatus == 0 ? otherwise : responseStatus;
+    }
+
+    /** Asks for an HTTP status for this page: 200 or an error status (400–599); the page renderer applies it. */
+    public void setResponseStatus(int status) {
+        if (status != 200 && (status < 400 || status > 599)) {
+            throw new IllegalArgumentException("A page template may set status 200 or 400-599, not " + status);
+        }
+        this.responseStatus = status;
     }
 
     /** French pages format dates the French way (fr_FR); English ones as in the United Kingdom. */

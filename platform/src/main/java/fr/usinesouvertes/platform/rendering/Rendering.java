@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class Rendering {
 
+    /** A module's sitemap entries may depend on the clock (the current edition): regenerated at least this often. */
+    private static final java.time.Duration SITEMAP_MAX_AGE = java.time.Duration.ofMinutes(1);
+
     private Rendering() {
     }
 
@@ -36,13 +39,16 @@ public final class Rendering {
         ChangeTime changeTime = new ChangeTime();
         repository.addChangeListener(changeTime::changed);
         definitions.onChange(registry -> changeTime.changed());
+        GeneratedDocumentCache sitemaps = new GeneratedDocumentCache(SITEMAP_MAX_AGE);
+        repository.addChangeListener(sitemaps::invalidate);
+        definitions.onChange(registry -> sitemaps.invalidate());
         PublicUrl siteUrl = new PublicUrl(publicUrl);
         FeedServlet feeds = new FeedServlet(repository, definitions, changeTime, siteUrl);
         return List.of(
                 new PlatformServer.Mount("/.resources/*", new WebResourceServlet(webResources)),
                 new PlatformServer.Mount("/dam/*", new DamServlet(repository)),
                 new PlatformServer.Mount("/sitemap.xml", new SitemapServlet(repository, definitions,
-                        contributions::sitemapSources, changeTime, siteUrl)),
+                        contributions::sitemapSources, changeTime, siteUrl, sitemaps)),
                 new PlatformServer.Mount("/robots.txt", new RobotsServlet(changeTime, siteUrl)),
                 new PlatformServer.Mount("/feeds/*", feeds),
                 new PlatformServer.Mount("/en/feeds/*", feeds),

@@ -23,6 +23,8 @@ import javax.xml.stream.XMLStreamWriter;
  * {@code /sitemap.xml} (sitemaps.org 0.9): every public page and detail item of the site, plus the
  * URLs modules add ({@link SitemapSource}), each in French with its {@code lastmod} and both language
  * versions as {@code xhtml:link rel="alternate" hreflang} (fr, en, x-default), as Google documents.
+ * Generated once and served from a {@link GeneratedDocumentCache} until the content changes (it reads
+ * every page, and module sources may read thousands of sites).
  */
 final class SitemapServlet extends HttpServlet {
 
@@ -35,25 +37,33 @@ final class SitemapServlet extends HttpServlet {
     private final transient Supplier<List<SitemapSource>> sources;
     private final transient ChangeTime changeTime;
     private final transient PublicUrl publicUrl;
+    private final transient GeneratedDocumentCache cache;
 
     SitemapServlet(ContentRepository repository, Definitions definitions, Supplier<List<SitemapSource>> sources,
-                   ChangeTime changeTime, PublicUrl publicUrl) {
+                   ChangeTime changeTime, PublicUrl publicUrl, GeneratedDocumentCache cache) {
         this.repository = repository;
         this.definitions = definitions;
         this.sources = sources;
         this.changeTime = changeTime;
         this.publicUrl = publicUrl;
+        this.cache = cache;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String base = publicUrl.of(request);
+        GeneratedDocumentCache.Document sitemap = cache.get(base, () -> write(base, entries()));
+        GeneratedAnswer.send(request, response, "application/xml;charset=UTF-8", sitemap.body(), sitemap.etag(),
+                changeTime);
+    }
+
+    private List<SitemapEntry> entries() {
         List<SitemapEntry> entries = new ArrayList<>(repository.read(session ->
                 new SiteUrls(session, repository.workspaces(), definitions.current()).entries()));
         for (SitemapSource source : sources.get()) {
             entries.addAll(source.entries());
         }
-        byte[] body = write(publicUrl.of(request), entries);
-        GeneratedAnswer.send(request, response, "application/xml;charset=UTF-8", body, changeTime);
+        return entries;
     }
 
     static byte[] write(String base, List<SitemapEntry> entries) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code ctx}: the request as Magnolia's WebContext shows it to templates ({@code ctx.contextPath},
- * {@code ctx.getParameter('x')}, {@code ctx.parameters}, {@code ctx.locale}, {@code ctx.aggregationState}).
+ * {@code ctx.getParameter('x')}, {@code ctx.parameters}, {@code ctx.locale}, {@code ctx.aggregationState},
+ * {@code ctx.response.setStatus(400)}).
  * The platform runs at the root context, so the context path is empty.
  */
 public final class WebContextView {
@@ -52,6 +53,11 @@ public final class WebContextView {
     /** The site's public address without trailing slash, e.g. {@code https://journees-usines-ouvertes.fr}. */
     public String getPublicUrl() {
         return context.publicUrl();
+    }
+
+    /** The answer's status, settable by the template ({@link ResponseView}). */
+    public ResponseView getResponse() {
+        return new ResponseView(context);
     }
 
     public boolean isEditMode() {

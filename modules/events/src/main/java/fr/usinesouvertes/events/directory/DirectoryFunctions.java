@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.directory;
 
+import fr.usinesouvertes.events.company.FrenchRegions;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.edition.EventDay;
@@ -21,7 +22,8 @@ import org.apache.lucene.index.DirectoryReader;
  * loop-back): {@link #search} for the directory page, {@link #region} for a regional page,
  * {@link #schools} for the schools page. Views are cached by canonical query, language, index version
  * and minute (next slots move with the clock), so a repeated search, such as the unfiltered directory,
- * costs a map lookup until the index changes.
+ * costs a map lookup until the index changes. A view with a refused parameter carries an {@code error}; the
+ * page template then answers 400 ({@code ctx.response.setStatus}) with the message next to the field.
  */
 public final class DirectoryFunctions {
 
@@ -70,7 +72,10 @@ public final class DirectoryFunctions {
     /** A region's sites (first page) with the same view as the directory. */
     public Map<String, Object> region(String regionName, String lang) {
         Map<String, String[]> request = Map.of("region", new String[] {regionName == null ? "" : regionName});
-        return view(DirectoryQuery.of(request), Lang.fromCode(lang));
+        DirectoryQuery query = DirectoryQuery.of(request);
+        Lang language = Lang.fromCode(lang);
+        // an editor's region name is not a visitor's input: a misspelt one lists nothing rather than all of France
+        return views.computeIfAbsent("editorial:" + key(query, language), k -> compute(query, language, false));
     }
 
     /**
@@ -93,10 +98,11 @@ public final class DirectoryFunctions {
         return Math.round(SearchParameters.minutesToKm(SCHOOL_MINUTES));
     }
 
-    /** The directory's own parameters of a request; the page's other parameters are not read. */
+    /** The directory's own parameters of a request and those it refuses; the page's others are not read. */
     private static Map<String, String[]> parametersOf(WebContextView request) {
         Map<String, String[]> parameters = new LinkedHashMap<>();
-        for (String name : DirectoryQuery.PARAMETERS) {
+        for (String name : java.util.stream.Stream.concat(DirectoryQuery.PARAMETERS.stream(),
+                DirectoryQuery.REFUSED.stream()).toList()) {
             String[] values = request.getParameterValues(name);
             if (values != null) {
                 parameters.put(name, values);
@@ -113,17 +119,28 @@ public final class DirectoryFunctions {
     }
 
     private Map<String, Object> view(DirectoryQuery query, Lang lang) {
-        return views.computeIfAbsent(key(query, lang), k -> compute(query, lang));
+        return views.computeIfAbsent(key(query, lang), k -> compute(query, lang, true));
     }
 
     private String key(DirectoryQuery query, Lang lang) {
         long version = search.index().search(searcher -> ((DirectoryReader) searcher.getIndexReader()).getVersion());
-        return lang.code() + query.queryString() + "#" + version + "#" + clock.millis() / 60_000;
+        return lang.code() + query.viewKey() + "#" + version + "#" + clock.millis() / 60_000;
     }
 
-    private Map<String, Object> compute(DirectoryQuery query, Lang lang) {
+    /** The view of a search; {@code visitorInput} also checks what only a visitor's parameters can get wrong. */
+    private Map<String, Object> compute(DirectoryQuery query, Lang lang, boolean visitorInput) {
         Map<String, List<String>> searchParameters = new LinkedHashMap<>(query.searchParameters(lang.code()));
         Map<String, Object> error = null;
+        try {
+            if (visitorInput) {
+                checkPageParameters(query);
+            }
+        } catch (SearchParameterException refused) {
+            error = error(refused, query);
+            if ("region".equals(error.get("field"))) {
+                searchParameters.remove("region"); // list the other filters' sites next to the message
+            }
+        }
         // answer without each refused parameter in turn, so the page still lists something next to the message
         for (int attempt = 0; ; attempt++) {
             try {
@@ -140,6 +157,26 @@ public final class DirectoryFunctions {
                     searchParameters.remove("km");
                 }
             }
+        }
+    }
+
+    /**
+     * What the search API does not check but the page must: parameters it refuses, a region that does not
+     * exist (the API finds nothing for it; a page visitor deserves a message), a radius without a place
+     * that is not a number (ignored when valid: the form always sends its radius field).
+     */
+    private static void checkPageParameters(DirectoryQuery query) {
+        if (!query.refused().isEmpty()) {
+            String name = query.refused().get(0);
+            throw new SearchParameterException(name, "unsupportedParameter", name + " is not a parameter of this page");
+        }
+        for (String region : query.filters().getOrDefault("region", List.of())) {
+            if (FrenchRegions.canonical(region).isEmpty()) {
+                throw new SearchParameterException("region", "unknownRegion", "No French region is named '" + region + "'");
+            }
+        }
+        if (query.near().isEmpty() && !query.km().isEmpty()) {
+            SearchParameters.km(query.km().replace(',', '.'));
         }
     }
 

@@ -21,6 +21,12 @@ public final class DirectoryQuery {
     /** Every parameter the directory reads. */
     public static final List<String> PARAMETERS = List.of("q", "near", "km", "region", "department", "sector", "day",
             "audience", "placesLeft", "page");
+    /**
+     * Parameters of the search API that the page does not take (coordinates, page size...): refused with a
+     * message rather than silently ignored, since whoever sends them expects an effect. Other unknown
+     * parameters (tracking...) are ignored.
+     */
+    public static final List<String> REFUSED = List.of("lat", "lon", "limit", "offset", "minutes");
     static final int PAGE_SIZE = 20;
     static final int MAX_PAGE = 500;
     private static final int MAX_VALUE_LENGTH = 200;
@@ -30,13 +36,20 @@ public final class DirectoryQuery {
     private final String km;
     private final Map<String, List<String>> filters;
     private final int page;
+    private final List<String> refused;
 
     private DirectoryQuery(String text, String near, String km, Map<String, List<String>> filters, int page) {
+        this(text, near, km, filters, page, List.of());
+    }
+
+    private DirectoryQuery(String text, String near, String km, Map<String, List<String>> filters, int page,
+                           List<String> refused) {
         this.text = text;
         this.near = near;
         this.km = km;
         this.filters = filters;
         this.page = page;
+        this.refused = refused;
     }
 
     /** Reads a request's parameters; a missing or unreadable page number is page 1. */
@@ -55,8 +68,9 @@ public final class DirectoryQuery {
                 filters.put(dimension, List.copyOf(values));
             }
         }
+        List<String> refused = REFUSED.stream().filter(parameters::containsKey).toList();
         return new DirectoryQuery(first(parameters, "q"), first(parameters, "near"), first(parameters, "km"),
-                filters, pageNumber(first(parameters, "page")));
+                filters, pageNumber(first(parameters, "page")), refused);
     }
 
     private static String first(Map<String, String[]> parameters, String name) {
@@ -93,6 +107,23 @@ public final class DirectoryQuery {
         return page;
     }
 
+    /** The search API's parameters given to the page, which it refuses ({@link #REFUSED}). */
+    public List<String> refused() {
+        return refused;
+    }
+
+    /**
+     * What tells this search's view apart: the canonical query string, and what it leaves out but the view
+     * depends on (a radius without a place and refused parameters, both shown as errors).
+     */
+    public String viewKey() {
+        String key = queryString();
+        if (near.isEmpty() && !km.isEmpty()) {
+            key += "|km=" + km;
+        }
+        return refused.isEmpty() ? key : key + "|refused=" + String.join(",", refused);
+    }
+
     public Map<String, List<String>> filters() {
         return filters;
     }
@@ -105,12 +136,12 @@ public final class DirectoryQuery {
     public DirectoryQuery withFixed(String dimension, List<String> values) {
         Map<String, List<String>> copy = new LinkedHashMap<>(filters);
         copy.put(dimension, List.copyOf(values));
-        return new DirectoryQuery(text, near, km, copy, page);
+        return new DirectoryQuery(text, near, km, copy, page, refused);
     }
 
     /** The same search with another radius when none was given. */
     public DirectoryQuery withDefaultKm(String defaultKm) {
-        return km.isEmpty() ? new DirectoryQuery(text, near, defaultKm, filters, page) : this;
+        return km.isEmpty() ? new DirectoryQuery(text, near, defaultKm, filters, page, refused) : this;
     }
 
     /** The parameters of the search API ({@link fr.usinesouvertes.events.search.SearchParameters}). */

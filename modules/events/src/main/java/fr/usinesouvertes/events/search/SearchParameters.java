@@ -127,6 +127,11 @@ public final class SearchParameters {
         return hasKm ? decimal(parameters, "km", 0.1, MAX_KM) : null;
     }
 
+    /** A radius as {@code km} takes it (0.1 to {@value #MAX_KM}); a refusal naming {@code km} otherwise. */
+    public static double km(String text) {
+        return decimal(Map.of("km", List.of(text)), "km", 0.1, MAX_KM);
+    }
+
     /** The straight-line radius reached in {@code minutes} by road (see the class comment). */
     public static double minutesToKm(double minutes) {
         return minutes / 60 * ROAD_SPEED_KMH / ROAD_DETOUR_FACTOR;

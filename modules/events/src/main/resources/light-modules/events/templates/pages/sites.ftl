@@ -94,9 +94,11 @@
   [#assign here = (lang == "en")?then(enUrl, frUrl)]
   <div class="container"><h1 class="page-title">${content.title!content["@name"]}</h1></div>
   [@cms.area name="main" /]
+  [#-- the view is cached per search; a refused parameter answers 400, with the message next to its field --]
+  [#assign dir = directoryfn.search(ctx, lang)]
+  [#if dir.error??]${ctx.response.setStatus(400)}[/#if]
   [#-- rendered once per search, language, page URL, index version and minute (see FragmentCache) --]
   [@directoryfn.fragment key=directoryfn.searchKey(ctx, lang) + here]
-  [#assign dir = directoryfn.search(ctx, lang)]
   <div class="container directory">
     <form class="directory-form" method="get" action="${here}" role="search" aria-label="${i18n['directory.search']}">
       <div class="search-fields">

@@ -9,7 +9,6 @@ import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.search.SearchIndex;
-import fr.usinesouvertes.platform.search.SearchStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,8 @@ import java.util.Random;
  * directory page under {@code wrk}: unfiltered, with filters (both served from the view cache after the
  * first request) and a different search at every request ({@code bench/directory.lua}, mostly cache misses),
  * after a showcase page without search as a baseline measured in the same conditions.
- * Run with {@code bench/directory-bench.sh [communes.csv] [sites]}.
+ * Run with {@code bench/directory-bench.sh [communes.csv] [sites] [data folder]} (a given data folder is kept
+ * and reused by later runs).
  */
 public final class DirectoryBenchmark {
 
@@ -47,19 +47,16 @@ public final class DirectoryBenchmark {
             return;
         }
         List<SearchBenchmark.Place> places = SearchBenchmark.places(communesFile);
-        Path data = Files.createTempDirectory("directory-bench");
+        Path kept = args.length > 5 && !args[5].isEmpty() ? Path.of(args[5]) : null;
+        Path data = kept != null ? Files.createDirectories(kept) : Files.createTempDirectory("directory-bench");
+        SearchBenchmark.prepare(data.resolve("data"), Files.createDirectories(data.resolve("no-light-modules")),
+                places, sites);
         List<PlatformModule> modules = List.of(new EventsModule());
         var settings = PlatformLauncher.settingsLoader(modules).parse(Map.of("data", data.resolve("data").toString(),
                 "port", "0", "host", "127.0.0.1", "light-modules", lightModules.toAbsolutePath().toString(),
                 "communes", communesFile.toAbsolutePath().toString(), "clock", "2026-09-01T10:00:00+02:00"));
         try (Platform platform = Platform.builder(settings).modules(modules).start()) {
-            long written = System.nanoTime();
-            SearchBenchmark.writeSites(platform, places, sites);
-            System.out.printf("Wrote %d sites with their event sheets in %d ms%n", sites,
-                    (System.nanoTime() - written) / 1_000_000);
-            SearchIndex index = platform.searchIndexes().all().get(0);
-            SearchStatus status = index.rebuild();
-            System.out.printf("Indexing: %d sites indexed in %d ms%n", status.documents(), status.lastRebuildMillis());
+            SearchIndex index = SearchBenchmark.indexOnce(platform);
             var queries = SearchBenchmark.queries(places, new Random(7));
             SearchBenchmark.inProcess(new SiteSearch(index, platform.clock()),
                     new SearchParameters(CommunesTable.read(communesFile)), queries);
@@ -73,7 +70,9 @@ public final class DirectoryBenchmark {
             wrk(base.resolve("/usines?near=69001&km=35"), null, duration);
             wrk(base, lua, duration);
         }
-        SearchBenchmark.deleteQuietly(data);
+        if (kept == null) {
+            SearchBenchmark.deleteQuietly(data);
+        }
     }
 
     private static void check(URI uri) throws Exception {

@@ -96,16 +96,48 @@ class DirectoryFunctionsTest {
 
     @Test
     void unknownOrAmbiguousCommuneIsExplainedNextToTheField() {
-        String unknown = page("/usines?near=Atlantide");
+        String unknown = refused("/usines?near=Atlantide");
         assertThat(unknown).contains("aria-invalid=\"true\" aria-describedby=\"dir-near-error\"",
                 "id=\"dir-near-error\"", "Aucune commune ne correspond");
-        String ambiguous = page("/usines?near=Saint-Martin");
+        String ambiguous = refused("/usines?near=Saint-Martin");
         assertThat(ambiguous).contains("Plusieurs communes portent ce nom", "Saint-Martin (64, 64640)",
                 "href=\"/usines?near=83560\"");
-        String badDay = page("/usines?day=vendredi");
+        String badDay = refused("/usines?day=vendredi");
         assertThat(badDay).contains("role=\"alert\"", "Valeur non valide");
-        String twoBadFields = page("/usines?day=vendredi&audience=martiens&q=testfab");
+        String twoBadFields = refused("/usines?day=vendredi&audience=martiens&q=testfab");
         assertThat(twoBadFields).contains("role=\"alert\"", "Valeur non valide", "23 usine(s) trouvée(s)");
+    }
+
+    @Test
+    void refusedParametersAnswer400WithTheMessageInTheSiteLayoutNeverCached() {
+        assertThat(refused("/usines?region=Atlantide")).contains("Cette région n&#39;existe pas", "(region)");
+        assertThat(refused("/usines?near=59000&km=-5")).contains("id=\"dir-km-error\"", "Valeur non valide");
+        assertThat(refused("/usines?km=abc")).contains("id=\"dir-km-error\"", "Valeur non valide");
+        assertThat(refused("/usines?limit=100000")).contains("n&#39;est pas pris en charge par l&#39;annuaire", "(limit)");
+        assertThat(refused("/usines?lat=50.6")).contains("n&#39;est pas pris en charge par l&#39;annuaire", "(lat)");
+        assertThat(refused("/usines?near=Atlantide&q=testfab")).contains("Aucune commune ne correspond");
+        String english = refused("/en/usines?region=Atlantide");
+        assertThat(english).contains("This region does not exist", "<html lang=\"en\"");
+
+        // asked again (view and fragment caches warm), and without the bad parameter: each keeps its own status
+        assertThat(refused("/usines?km=abc")).contains("id=\"dir-km-error\"");
+        assertThat(page("/usines")).doesNotContain("field-error");
+        assertThat(page("/usines?region=Hauts-de-France&km=35&utm_source=lettre")).doesNotContain("field-error");
+        assertThat(refused("/usines?region=Atlantide")).contains("Cette région n&#39;existe pas");
+
+        assertThat(refused("/scolaires?near=Atlantide")).contains("Aucune commune ne correspond");
+        assertThat(refused("/scolaires?limit=5")).contains("n&#39;est pas pris en charge par l&#39;annuaire");
+    }
+
+    /** A page answered 400: the whole page in the site's layout, with no validator and no shared caching. */
+    static String refused(String path) {
+        HttpResponse<String> response = PLATFORM.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("no-cache");
+        assertThat(response.headers().firstValue("ETag")).as(path).isEmpty();
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWithIgnoringCase("text/html");
+        assertThat(response.body()).as(path).contains("<header", "<footer", "</html>");
+        return response.body();
     }
 
     @Test
@@ -153,6 +185,22 @@ class DirectoryFunctionsTest {
     }
 
     @Test
+    void aRegionalPageWithAMisspeltRegionListsNoSiteAndStays200() {
+        PLATFORM.platform().repository().write(session -> {
+            javax.jcr.Node page = session.getNode("/website/journees-usines-ouvertes/regions")
+                    .addNode("atlantide", "mgnl:page");
+            page.setProperty("mgnl:template", "usines-ouvertes:pages/region");
+            page.setProperty("title", "Atlantide");
+            page.setProperty("regionName", "Atlantide");
+            return null;
+        });
+        PLATFORM.publish("website", "/journees-usines-ouvertes/regions/atlantide");
+
+        String html = page("/regions/atlantide");
+        assertThat(html).contains("Atlantide").doesNotContain("href=\"/usines/testfab-", "field-error");
+    }
+
+    @Test
     void schoolsPageFindsSchoolDaySitesNearTheSchoolWithinTheDefaultRadius() {
         String html = page("/scolaires?near=Lille");
         assertThat(html).contains("<label for=\"dir-near\">", "value=\"35\"", "35 km à vol d&#39;oiseau",
@@ -161,7 +209,7 @@ class DirectoryFunctionsTest {
         assertThat(page("/scolaires?near=Lille&km=300")).contains("href=\"/usines/testfab-paris\"");
         assertThat(page("/en/scolaires?near=Lille")).contains("Find a factory near your school",
                 "href=\"/en/usines/testfab-santes\"");
-        assertThat(page("/scolaires?near=Atlantide")).contains("Aucune commune ne correspond");
+        assertThat(refused("/scolaires?near=Atlantide")).contains("Aucune commune ne correspond");
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.apache.commons.csv.CSVRecord;
  * Search benchmark (issue 5): indexes 20,000 synthetic sites spread over the real communes of the
  * shared communes file, then prints indexing time and p50/p99 of text, facet and distance queries,
  * in-process and over HTTP (sequential Java client, then wrk when installed). Run with
- * {@code bench/search-bench.sh [communes.csv] [sites]}.
+ * {@code bench/search-bench.sh [communes.csv] [sites] [data folder]} (a given data folder is kept and reused).
  */
 public final class SearchBenchmark {
 
@@ -50,6 +50,9 @@ public final class SearchBenchmark {
             Map.entry("93", "Provence-Alpes-Côte d'Azur"), Map.entry("94", "Corse"));
     private static final int RUNS = 2000;
     private static final int WARM_UP = 500;
+    /** Sites per commit when writing the synthetic sites. */
+    private static final int BATCH = 2000;
+    private static final int SINGLE_COMMITS = 50;
 
     /** A commune where synthetic sites are placed. */
     public record Place(String name, String department, String region, double latitude, double longitude) {
@@ -66,27 +69,78 @@ public final class SearchBenchmark {
             return;
         }
         List<Place> places = places(communesFile);
-        Path data = Files.createTempDirectory("search-bench");
+        Path kept = args.length > 2 ? Path.of(args[2]) : null;
+        Path data = kept != null ? Files.createDirectories(kept) : Files.createTempDirectory("search-bench");
         Path noLightModules = Files.createDirectories(data.resolve("no-light-modules"));
+        prepare(data.resolve("data"), noLightModules, places, sites);
         List<PlatformModule> modules = List.of(new EventsModule());
         var settings = PlatformLauncher.settingsLoader(modules).parse(Map.of("data", data.resolve("data").toString(),
                 "port", "0", "host", "127.0.0.1", "light-modules", noLightModules.toString(),
                 "communes", communesFile.toAbsolutePath().toString()));
         try (Platform platform = Platform.builder(settings).modules(modules).start()) {
-            long written = System.nanoTime();
-            writeSites(platform, places, sites);
-            System.out.printf("Wrote %d sites with their event sheets to the repository in %d ms%n", sites,
-                    (System.nanoTime() - written) / 1_000_000);
-            SearchIndex index = platform.searchIndexes().all().get(0);
-            SearchStatus status = index.rebuild();
-            System.out.printf("Indexing: %d sites read from the repository and indexed in %d ms%n",
-                    status.documents(), status.lastRebuildMillis());
+            SearchIndex index = indexOnce(platform);
             List<Map<String, List<String>>> queries = queries(places, new Random(7));
             inProcess(new SiteSearch(index, platform.clock()), new SearchParameters(
                     CommunesTable.read(communesFile)), queries);
             overHttp(platform.baseUri(), queries);
         }
-        deleteQuietly(data);
+        if (kept == null) {
+            deleteQuietly(data);
+        }
+    }
+
+    /**
+     * Writes the synthetic sites into {@code dataFolder} unless an earlier run left them there (a data
+     * folder given to the benchmark is kept, so that repeated measurements skip the writing).
+     */
+    public static void prepare(Path dataFolder, Path lightModules, List<Place> places, int sites) throws Exception {
+        Path marker = dataFolder.resolveSibling("sites-written");
+        if (Files.exists(marker) && Files.readString(marker).strip().equals(String.valueOf(sites))) {
+            System.out.printf("Reusing the %d sites written earlier in %s%n", sites, dataFolder);
+            return;
+        }
+        writeSitesWithoutIndex(dataFolder, lightModules, places, sites);
+        Files.writeString(marker, String.valueOf(sites));
+    }
+
+    /**
+     * Writes the synthetic sites with a platform started without the events module, hence without its
+     * search index, so nothing is indexed while writing (the index is built once, by {@link #indexOnce},
+     * when the events module starts on the same data folder). Then times single-site commits into the
+     * full folders, as the product adds one site at a time.
+     */
+    public static void writeSitesWithoutIndex(Path dataFolder, Path lightModules, List<Place> places, int count)
+            throws Exception {
+        var settings = PlatformLauncher.settingsLoader(List.of()).parse(Map.of("data", dataFolder.toString(),
+                "port", "0", "host", "127.0.0.1", "light-modules", lightModules.toString()));
+        try (Platform platform = Platform.builder(settings).modules(List.of()).start()) {
+            long written = System.nanoTime();
+            writeSites(platform, places, count);
+            System.out.printf("Wrote %d sites with their event sheets to the repository in %d ms%n", count,
+                    (System.nanoTime() - written) / 1_000_000);
+            singleSiteCommits(platform, places, "", count, count);
+            singleSiteCommits(platform, places, "/control", 0, 0); // the same commits into empty folders
+        }
+    }
+
+    /**
+     * Waits for the rebuild the events module starts with (the whole index, built once from the
+     * repository), prints its time, then times a second full rebuild on the calling thread.
+     */
+    public static SearchIndex indexOnce(Platform platform) throws InterruptedException {
+        SearchIndex index = platform.searchIndexes().all().get(0);
+        long waited = System.nanoTime();
+        SearchStatus status = index.status();
+        while (status.rebuilding() || status.lastRebuild() == null) {
+            Thread.sleep(50);
+            status = index.status();
+        }
+        System.out.printf("Indexing at start: %d sites read from the repository and indexed in %d ms "
+                        + "(%d ms after the platform was up)%n", status.documents(), status.lastRebuildMillis(),
+                (System.nanoTime() - waited) / 1_000_000);
+        status = index.rebuild();
+        System.out.printf("Full rebuild again: %d sites in %d ms%n", status.documents(), status.lastRebuildMillis());
+        return index;
     }
 
     public static List<Place> places(Path csv) throws IOException {
@@ -102,26 +156,66 @@ public final class SearchBenchmark {
         return places;
     }
 
+    /** Writes {@code count} synthetic sites in commits of {@link #BATCH}, printing each commit's time. */
     public static void writeSites(Platform platform, List<Place> places, int count) {
         Random random = new Random(42);
-        int batch = 500;
-        for (int start = 0; start < count; start += batch) {
+        for (int start = 0; start < count; start += BATCH) {
             int first = start;
+            long started = System.nanoTime();
             platform.repository().write(session -> {
-                for (int i = first; i < Math.min(count, first + batch); i++) {
+                for (int i = first; i < Math.min(count, first + BATCH); i++) {
                     writeSite(session, i, places.get(random.nextInt(places.size())), random);
                 }
                 return null;
             });
+            System.out.printf("  sites %5d-%5d written in %5d ms%n", first, Math.min(count, first + BATCH) - 1,
+                    (System.nanoTime() - started) / 1_000_000);
         }
     }
 
+    /**
+     * Times commits of one site each (company, site, event sheet) into the folders that now hold
+     * {@code existing} children (under {@code prefix}, e.g. {@code /control/sites}), as the company app creates
+     * them, and removes them afterwards; the sites are numbered from {@code firstNumber}.
+     */
+    private static void singleSiteCommits(Platform platform, List<Place> places, String prefix, int existing,
+                                          int firstNumber) {
+        Random random = new Random(43);
+        long[] nanos = new long[SINGLE_COMMITS];
+        for (int n = 0; n < SINGLE_COMMITS; n++) {
+            int i = firstNumber + n;
+            long started = System.nanoTime();
+            platform.repository().write(session -> {
+                writeSite(session, prefix, i, places.get(random.nextInt(places.size())), random);
+                return null;
+            });
+            nanos[n] = System.nanoTime() - started;
+        }
+        platform.repository().write(session -> {
+            for (int n = 0; n < SINGLE_COMMITS; n++) {
+                for (String path : List.of("/companies/entreprise-", "/sites/site-", "/events/2026/site-")) {
+                    session.getNode(prefix + path + (firstNumber + n)).remove();
+                }
+            }
+            return null;
+        });
+        Arrays.sort(nanos);
+        System.out.printf("One site per commit into folders of %d children: p50 %.1f ms, max %.1f ms (%d commits)%n",
+                existing, nanos[SINGLE_COMMITS / 2] / 1e6, nanos[SINGLE_COMMITS - 1] / 1e6, SINGLE_COMMITS);
+    }
+
     private static void writeSite(Session session, int i, Place place, Random random) throws javax.jcr.RepositoryException {
+        writeSite(session, "", i, place, random);
+    }
+
+    /** A company, its site and its event sheet, under {@code /companies}, ... prefixed with {@code prefix}. */
+    private static void writeSite(Session session, String prefix, int i, Place place, Random random)
+            throws javax.jcr.RepositoryException {
         String sector = SECTORS[random.nextInt(SECTORS.length)];
-        Node company = folder(session, "/companies").addNode("entreprise-" + i, "mgnl:content");
+        Node company = folder(session, prefix + "/companies").addNode("entreprise-" + i, "mgnl:content");
         company.setProperty("name", "Entreprise " + i);
         company.setProperty("sector", sector);
-        Node site = folder(session, "/sites").addNode("site-" + i, "mgnl:content");
+        Node site = folder(session, prefix + "/sites").addNode("site-" + i, "mgnl:content");
         site.setProperty("company", company.getIdentifier());
         site.setProperty("name", "Site de " + place.name());
         site.setProperty("commune", place.name());
@@ -132,7 +226,7 @@ public final class SearchBenchmark {
         site.setProperty("longitude", place.longitude());
         site.setProperty("description", "<p>Visite de l'" + WORDS[random.nextInt(WORDS.length)] + " : "
                 + WORDS[random.nextInt(WORDS.length)] + " et " + WORDS[random.nextInt(WORDS.length)] + ".</p>");
-        Node sheet = folder(session, "/events/2026").addNode("site-" + i, "mgnl:content");
+        Node sheet = folder(session, prefix + "/events/2026").addNode("site-" + i, "mgnl:content");
         sheet.setProperty("site", site.getIdentifier());
         sheet.setProperty("edition", 2026L);
         sheet.setProperty("status", random.nextInt(10) == 0 ? "draft" : "published");
@@ -253,14 +347,28 @@ public final class SearchBenchmark {
         }
         long[] nanos = new long[RUNS];
         Object last = null;
+        long[] gcBefore = gc();
         for (int i = 0; i < RUNS; i++) {
             long started = System.nanoTime();
             last = query.get();
             nanos[i] = System.nanoTime() - started;
         }
+        long[] gcAfter = gc();
         Arrays.sort(nanos);
-        System.out.printf("%-34s p50 %6.2f ms   p99 %6.2f ms   (%d runs; last answer %s)%n", label,
-                nanos[RUNS / 2] / 1e6, nanos[RUNS * 99 / 100] / 1e6, RUNS, last);
+        System.out.printf("%-38s p50 %6.2f ms   p99 %6.2f ms   max %6.1f ms (%d runs; %d GCs, %d ms; last answer %s)%n",
+                label, nanos[RUNS / 2] / 1e6, nanos[RUNS * 99 / 100] / 1e6, nanos[RUNS - 1] / 1e6, RUNS,
+                gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], last);
+    }
+
+    /** Collections so far and their total time in ms, all collectors. */
+    private static long[] gc() {
+        long count = 0;
+        long millis = 0;
+        for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 
     public static void deleteQuietly(Path folder) {
