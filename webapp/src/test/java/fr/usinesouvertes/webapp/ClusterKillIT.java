@@ -223,6 +223,10 @@ class ClusterKillIT {
             }
             Thread.sleep(500);
         }
+        Map<String, RegistrationAudit.StoredRegistration> found = stored;
+        List<Acknowledged> missing = acknowledged.stream().filter(r -> !found.containsKey(r.id())).toList();
+        System.out.printf("ClusterKillIT: %d acknowledged registrations, %d stored for the test's slots, missing: %s%n",
+                acknowledged.size(), found.values().stream().filter(r -> slots.contains(r.slot())).count(), missing);
         for (Acknowledged registration : acknowledged) {
             assertThat(stored).as("registration %s acknowledged by node %s", registration.id(), registration.node())
                     .containsKey(registration.id());
