@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-JAR="$ROOT/webapp/target/usines-ouvertes.jar"
+JAR=${JAR:-"$ROOT/webapp/target/usines-ouvertes.jar"}  # JAR=other.jar to compare two builds
 DURATION=${DURATION:-15}
 PORT=${PORT:-18124}
 JAVA_OPTS=${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
@@ -41,10 +41,29 @@ SPREAD=$(tail -n +2 "$WORK/slots.txt" | cut -d' ' -f1 | paste -sd, -)
 SPREAD_CAPACITY=$(tail -n +2 "$WORK/slots.txt" | awk '{s += $2} END {print s}')
 
 echo "# Registration benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, JAVA_OPTS=$JAVA_OPTS"
+outbox_count() { { find "$WORK/data/outbox" -name '*.eml' 2>/dev/null || true; } | wc -l; }
+# Waits until the outbox stops growing (the mail queue drained), at most two minutes.
+settle_outbox() {
+  local before=-1 now waited=0
+  while now=$(outbox_count); [ "$now" != "$before" ] && [ $waited -lt 120 ]; do before=$now; sleep 1; waited=$((waited + 1)); done
+}
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 run() { # name connections duration slots capacity
   RUN=$((${RUN:-0} + 1))
   local out="$WORK/wrk-$RUN.txt"
+  settle_outbox
+  local mails_before ticks_before
+  mails_before=$(outbox_count)
+  ticks_before=$(cpu_ticks)
   SLOTS="$4" wrk -t2 -c"$2" -d"$3" --latency -s "$ROOT/bench/register.lua" "$BASE" > "$out"
+  settle_outbox
+  # The platform's CPU time (user + system) per registration it completed, its e-mail included: unlike
+  # registrations per second, this hardly moves with what else runs on the machine; 2 cores divided by
+  # it bound what a quiet machine can do.
+  local done_server cpu_ms
+  done_server=$(( $(outbox_count) - mails_before ))
+  cpu_ms=$(awk -v t=$(( $(cpu_ticks) - ticks_before )) -v hz="$(getconf CLK_TCK)" -v n="$done_server" \
+    'BEGIN {printf "%.2f", n ? t * 1000 / hz / n : 0}')
   local rps p50 p99 counts confirmed
   rps=$(awk '/Requests\/sec/ {print $2}' "$out")
   p50=$(awk '$1=="50%" {print $2}' "$out")
@@ -54,13 +73,14 @@ run() { # name connections duration slots capacity
   grep -q "Socket errors" "$out" && echo "  wrk: $(grep 'Socket errors' "$out" | xargs)" 
   printf '%-38s : %8s registrations/s  p50 %-8s p99 %-8s %s, capacity %s, overbooked seats %s\n' \
     "$1" "$rps" "$p50" "$p99" "$counts" "$5" "$(( confirmed > $5 ? confirmed - $5 : 0 ))"
+  printf '%-38s   server CPU %s ms per registration (%s completed server-side, e-mail included; %s cores / that = %s registrations/s at most)\n' \
+    "" "$cpu_ms" "$done_server" "$(nproc)" "$(awk -v c="$cpu_ms" -v n="$(nproc)" 'BEGIN {printf "%.0f", (c > 0) ? n * 1000 / c : 0}')"
 }
 run "200-way contention on one slot" 200 10s "$HOT" "$HOT_CAPACITY"
 run "spread over $(echo "$SPREAD" | tr ',' '\n' | wc -l) public slots" 32 "${DURATION}s" "$SPREAD" "$SPREAD_CAPACITY"
 # Every acknowledged registration (201) queued one e-mail: wait for the outbox to hold them all.
 EXPECTED=$(grep -h COUNTS "$WORK"/wrk-*.txt | sed 's/.*confirmed=\([0-9]*\) waitlisted=\([0-9]*\).*/\1 \2/' \
   | awk '{s += $1 + $2} END {print s}')
-outbox_count() { find "$WORK/data/outbox" -name '*.eml' 2>/dev/null | wc -l; }
 START=$(date +%s.%N)
 while [ "$(outbox_count)" -lt "$EXPECTED" ] && [ "$(echo "$(date +%s.%N) - $START < 300" | bc)" = 1 ]; do sleep 0.2; done
 printf 'mails in the outbox: %s of %s acknowledged registrations, queue drained %.1f s after the last run\n' \

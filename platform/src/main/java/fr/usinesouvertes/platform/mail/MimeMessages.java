@@ -19,6 +19,18 @@ import java.util.Properties;
  */
 final class MimeMessages {
 
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader for every body part and
+        // multipart it creates, scanning the class path each time: that was the costliest step of writing
+        // an e-mail. Naming the implementation (Angus Mail's, the one on our class path) makes it a plain
+        // instantiation. A value set by whoever runs the platform wins.
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private MimeMessages() {
     }
 

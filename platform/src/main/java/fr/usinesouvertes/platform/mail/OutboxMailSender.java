@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ public final class OutboxMailSender implements MailSender {
         try {
             Files.createDirectories(outbox);
             Path temporary = Files.createTempFile(outbox, ".writing-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            // Buffered: the MIME writer emits a few bytes at a time, each a system call on a bare file stream.
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 32 * 1024)) {
                 message.writeTo(out);
             }
             Files.move(temporary, outbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.publishing;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
@@ -59,13 +60,13 @@ public final class ContentStage {
      */
     public Node nodeByIdentifier(Session session, String id) throws RepositoryException {
         if (!published) {
-            return session.getNodeByIdentifier(id);
+            return NodesByIdentifier.find(session, id);
         }
         Node live = liveCopy(session, id);
         if (live != null) {
             return live;
         }
-        Node node = session.getNodeByIdentifier(id);
+        Node node = NodesByIdentifier.find(session, id);
         String path = node.getPath();
         if (isLive(path) || !session.nodeExists(LIVE_ROOT + "/" + workspaceOf(path))) {
             return node;

@@ -3,6 +3,7 @@ package fr.usinesouvertes.platform.search;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.observation.Event;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Collects the paths of the repository's changes (JCR observation, including other cluster nodes'
- * commits) until the index drains them, and tells the index that some are waiting.
+ * commits) that concern an index until the index drains them, and tells the index that some are waiting.
  */
 final class ChangeObserver implements AutoCloseable {
 
@@ -25,19 +26,28 @@ final class ChangeObserver implements AutoCloseable {
     private final EventListener listener;
     private final Set<String> paths = new LinkedHashSet<>();
 
-    ChangeObserver(ContentRepository repository, Runnable onChange) {
+    /** @param concerns which changed paths to collect; the others neither count nor wake the index */
+    ChangeObserver(ContentRepository repository, Predicate<String> concerns, Runnable onChange) {
         this.session = repository.loginSystem();
         this.listener = events -> {
+            boolean collected = false;
             synchronized (paths) {
                 while (events.hasNext()) {
+                    String path;
                     try {
-                        paths.add(events.nextEvent().getPath());
+                        path = events.nextEvent().getPath();
                     } catch (RepositoryException e) {
-                        paths.add("/"); // unknown path: the source answers with a full rebuild
+                        path = "/"; // unknown path: the source answers with a full rebuild
+                    }
+                    if (path.equals("/") || concerns.test(path)) {
+                        paths.add(path);
+                        collected = true;
                     }
                 }
             }
-            onChange.run();
+            if (collected) {
+                onChange.run();
+            }
         };
         try {
             session.getWorkspace().getObservationManager().addEventListener(listener, ALL, "/", true, null, null, false);

@@ -19,6 +19,16 @@ public interface SearchDocumentSource {
     void readAll(Session session, Consumer<Document> sink) throws RepositoryException;
 
     /**
+     * Whether a change at {@code path} may concern this index at all; changes elsewhere (registrations,
+     * the mail queue, sessions…) are ignored without reading the repository. {@code true} for every path
+     * by default. A source without {@link #idField()} should narrow it: each change it concerns rebuilds
+     * the whole index.
+     */
+    default boolean concerns(String path) {
+        return true;
+    }
+
+    /**
      * The stored keyword field that identifies a document, for incremental updates; {@code null}
      * (the default) means every change rebuilds the whole index.
      */

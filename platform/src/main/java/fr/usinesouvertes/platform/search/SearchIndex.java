@@ -33,9 +33,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One node-local Lucene index kept in step with the repository: rebuilt from its
  * {@link SearchDocumentSource} at start and on demand with {@link #rebuild()}; a moment after
- * repository changes (debounced), the affected documents are replaced (or the whole index rebuilt
- * when the source cannot tell which). Searches go through a {@link SearcherManager}, so they keep seeing
- * the previous index while a rebuild runs.
+ * repository changes that concern it (debounced), the affected documents are replaced (or the whole index
+ * rebuilt when the source cannot tell which). Searches go through a {@link SearcherManager}, so they keep
+ * seeing the previous index while a rebuild runs.
+ *
+ * <p>Updates reach searchers through near-real-time refreshes of the writer; they are committed to disk
+ * at most every {@value #COMMIT_INTERVAL_SECONDS} seconds and on close, not at each update: a commit
+ * syncs files and starts merges, which under a burst of bookings cost more than everything else, and the
+ * index is rebuilt from the repository at each start anyway.
  */
 public final class SearchIndex implements AutoCloseable {
 
@@ -43,6 +48,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Beyond this many changed paths at once, a full rebuild replaces the per-document update. */
     static final int MAX_INCREMENTAL_PATHS = 2000;
+    static final int COMMIT_INTERVAL_SECONDS = 30;
 
     private final String name;
     private final ContentRepository repository;
@@ -63,6 +69,7 @@ public final class SearchIndex implements AutoCloseable {
     private volatile Instant lastRebuild;
     private volatile long lastRebuildMillis;
     private volatile String lastError;
+    private boolean uncommitted; // guarded by this
 
     /** What an index needs; {@code debounceMillis} is the wait after a change before the index is rebuilt. */
     public record Options(String name, Path folder, long debounceMillis, Clock clock) {
@@ -89,8 +96,10 @@ public final class SearchIndex implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.changes = new ChangeObserver(repository, this::scheduleUpdate);
+        this.changes = new ChangeObserver(repository, source::concerns, this::scheduleUpdate);
         scheduleRebuild(); // the repository may have changed while this node was down
+        worker.scheduleWithFixedDelay(this::commitUpdates, COMMIT_INTERVAL_SECONDS, COMMIT_INTERVAL_SECONDS,
+                TimeUnit.SECONDS);
     }
 
     public String name() {
@@ -141,6 +150,7 @@ public final class SearchIndex implements AutoCloseable {
                 done.incrementAndGet();
             }
             writer.commit();
+            uncommitted = false;
             searcherManager.maybeRefreshBlocking();
             lastError = null;
         } catch (IOException | RuntimeException e) {
@@ -218,11 +228,24 @@ public final class SearchIndex implements AutoCloseable {
                     writer.deleteDocuments(id);
                 }
             }
-            writer.commit();
-            searcherManager.maybeRefreshBlocking();
+            uncommitted = true;
+            searcherManager.maybeRefreshBlocking(); // near real time: searchers see the writer's changes
         } catch (IOException | RuntimeException e) {
             LOG.warn("Updating search index '{}' failed; rebuilding it", name, e);
             scheduleRebuild();
+        }
+    }
+
+    /** Commits the updates made since the last commit, if any. */
+    private synchronized void commitUpdates() {
+        if (!uncommitted) {
+            return;
+        }
+        try {
+            writer.commit();
+            uncommitted = false;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Committing search index '{}' failed; retrying later", name, e);
         }
     }
 
@@ -252,6 +275,7 @@ public final class SearchIndex implements AutoCloseable {
         worker.shutdownNow();
         try {
             worker.awaitTermination(10, TimeUnit.SECONDS);
+            commitUpdates();
             searcherManager.close();
             writer.close();
             directory.close();

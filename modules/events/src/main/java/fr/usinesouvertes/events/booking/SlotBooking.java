@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.booking;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -210,7 +211,7 @@ public final class SlotBooking {
             throw new SlotNotFoundException(slotId);
         }
         try {
-            Node slot = session.getNodeByIdentifier(slotId);
+            Node slot = NodesByIdentifier.find(session, slotId);
             if (!slot.hasProperty(SlotLedger.CAPACITY)) {
                 throw new SlotNotFoundException(slotId);
             }
@@ -225,7 +226,7 @@ public final class SlotBooking {
             throw new RegistrationNotFoundException(registrationId);
         }
         try {
-            Node node = session.getNodeByIdentifier(registrationId);
+            Node node = NodesByIdentifier.find(session, registrationId);
             if (!node.getPath().startsWith("/" + WORKSPACE + "/")) {
                 throw new ItemNotFoundException(registrationId);
             }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.i18n.FrenchDates;
@@ -70,7 +71,7 @@ public final class CompanyRegistrations {
         company.read(session -> {
             Node slot;
             try {
-                slot = session.getNodeByIdentifier(slotId);
+                slot = NodesByIdentifier.find(session, slotId);
             } catch (ItemNotFoundException e) {
                 throw new NotFoundException("Slot " + slotId);
             }
@@ -84,7 +85,7 @@ public final class CompanyRegistrations {
 
     private static void ownSite(Session session, CompanySession company, Node sheet) throws RepositoryException {
         try {
-            Node site = session.getNodeByIdentifier(EventSheets.text(sheet, "site"));
+            Node site = NodesByIdentifier.find(session, EventSheets.text(sheet, "site"));
             CompanySites.ownSite(session, company, site.getName());
         } catch (ItemNotFoundException | IllegalArgumentException e) {
             throw new NotFoundException("Site of " + sheet.getName());

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.moderation;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -142,7 +143,7 @@ public final class EditionFigures {
 
     private static String region(Session session, Node sheet) throws RepositoryException {
         try {
-            Node site = session.getNodeByIdentifier(sheet.getProperty("site").getString());
+            Node site = NodesByIdentifier.find(session, sheet.getProperty("site").getString());
             return site.hasProperty("region") ? site.getProperty("region").getString() : "?";
         } catch (ItemNotFoundException | IllegalArgumentException | javax.jcr.PathNotFoundException e) {
             return "?";

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.moderation;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.company.CompanyGrants;
 import fr.usinesouvertes.events.company.EventSheets;
 import fr.usinesouvertes.events.company.NotFoundException;
@@ -156,7 +157,7 @@ public final class ModerationQueue {
 
     private static Node site(Session session, Node sheet) throws RepositoryException {
         try {
-            return session.getNodeByIdentifier(EventSheets.text(sheet, "site"));
+            return NodesByIdentifier.find(session, EventSheets.text(sheet, "site"));
         } catch (ItemNotFoundException | IllegalArgumentException e) {
             throw new NotFoundException("Site of " + sheet.getPath());
         }
@@ -164,7 +165,7 @@ public final class ModerationQueue {
 
     private static Node company(Session session, Node site) throws RepositoryException {
         try {
-            return session.getNodeByIdentifier(EventSheets.text(site, "company"));
+            return NodesByIdentifier.find(session, EventSheets.text(site, "company"));
         } catch (ItemNotFoundException | IllegalArgumentException e) {
             throw new NotFoundException("Company of " + site.getPath());
         }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.organiser;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.edition.Regions;
 import fr.usinesouvertes.events.export.CsvCells;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -82,7 +83,7 @@ public final class RecruitmentCsvExport {
 
     private static String companyName(Session session, String id) throws RepositoryException {
         try {
-            return id.isEmpty() ? "" : text(session.getNodeByIdentifier(id), "name");
+            return id.isEmpty() ? "" : text(NodesByIdentifier.find(session, id), "name");
         } catch (javax.jcr.ItemNotFoundException | IllegalArgumentException e) {
             return "";
         }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
@@ -28,7 +29,7 @@ public final class RegistrationRecords {
         return repository.read(session -> {
             Node node;
             try {
-                node = session.getNodeByIdentifier(registrationId);
+                node = NodesByIdentifier.find(session, registrationId);
             } catch (ItemNotFoundException e) {
                 return Optional.empty();
             }

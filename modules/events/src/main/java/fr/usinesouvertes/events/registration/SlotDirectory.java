@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -74,7 +75,7 @@ public final class SlotDirectory {
             return null;
         }
         try {
-            return session.getNodeByIdentifier(id);
+            return NodesByIdentifier.find(session, id);
         } catch (ItemNotFoundException e) {
             return null;
         }

@@ -44,6 +44,18 @@ public final class ContentDocuments implements SearchDocumentSource {
     private static final String WEBSITE = "website";
     private static final String PRESS_RELEASES = "press-releases";
 
+    /** Pages and press releases, drafts or published copies: nothing else changes this index. */
+    @Override
+    public boolean concerns(String path) {
+        return under(path, "/" + WEBSITE) || under(path, "/" + PRESS_RELEASES)
+                || under(path, ContentStage.LIVE_ROOT + "/" + WEBSITE) || under(path, ContentStage.LIVE_ROOT + "/" + PRESS_RELEASES)
+                || path.equals(ContentStage.LIVE_ROOT);
+    }
+
+    private static boolean under(String path, String root) {
+        return path.equals(root) || path.startsWith(root + "/");
+    }
+
     @Override
     public void readAll(Session session, Consumer<Document> sink) throws RepositoryException {
         Node root = siteRoot(session, publicPath(session, WEBSITE));

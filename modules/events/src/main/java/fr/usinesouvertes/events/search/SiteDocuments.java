@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.search;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.platform.http.JsonMapper;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,6 +29,8 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 public final class SiteDocuments implements SearchDocumentSource {
 
+    private static final java.util.regex.Pattern CONCERNED = java.util.regex.Pattern.compile("/(events|sites|companies)(/.*)?");
+
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Set<String> PUBLIC_STATUSES = Set.of("published", "full");
 
@@ -39,6 +42,12 @@ public final class SiteDocuments implements SearchDocumentSource {
     @Override
     public String idField() {
         return SiteFields.SLUG;
+    }
+
+    /** Event sheets, sites and companies: registrations, the mail queue and the site's pages never change a site's document. */
+    @Override
+    public boolean concerns(String path) {
+        return CONCERNED.matcher(path).matches();
     }
 
     /**
@@ -192,7 +201,7 @@ public final class SiteDocuments implements SearchDocumentSource {
             return null;
         }
         try {
-            return session.getNodeByIdentifier(id);
+            return NodesByIdentifier.find(session, id);
         } catch (javax.jcr.ItemNotFoundException | IllegalArgumentException e) {
             return null; // a dangling reference leaves the sheet out rather than failing the whole index
         }

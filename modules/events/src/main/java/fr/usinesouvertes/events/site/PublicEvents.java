@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.site;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public final class PublicEvents {
     public Optional<SlotOfSite> slot(String slotId) throws RepositoryException {
         Node slot;
         try {
-            slot = session.getNodeByIdentifier(slotId);
+            slot = NodesByIdentifier.find(session, slotId);
         } catch (ItemNotFoundException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -142,7 +143,7 @@ public final class PublicEvents {
             return null;
         }
         try {
-            Node company = session.getNodeByIdentifier(id);
+            Node company = NodesByIdentifier.find(session, id);
             return company.getPath().startsWith(COMPANIES + "/") ? company : null;
         } catch (ItemNotFoundException | IllegalArgumentException e) {
             return null;

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.form;
 
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.rendering.AssetLinks;
 import java.math.BigDecimal;
@@ -210,7 +211,7 @@ public final class FormValidator {
 
     private Node byIdentifier(String value, String under) throws RepositoryException {
         try {
-            Node node = session.getNodeByIdentifier(value);
+            Node node = NodesByIdentifier.find(session, value);
             return node.getPath().startsWith(under) ? node : null;
         } catch (ItemNotFoundException | IllegalArgumentException e) {
             return null;

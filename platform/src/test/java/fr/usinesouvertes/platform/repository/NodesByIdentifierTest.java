@@ -1,0 +1,81 @@
+package fr.usinesouvertes.platform.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import javax.jcr.ItemNotFoundException;
+import javax.jcr.Node;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class NodesByIdentifierTest {
+
+    private ContentRepository repository;
+
+    @BeforeEach
+    void open() {
+        repository = ContentRepository.open(new MemoryStoreBackend());
+    }
+
+    @AfterEach
+    void close() {
+        repository.close();
+    }
+
+    private String create(String parent, String name) {
+        return repository.write(session -> {
+            Node folder = session.getRootNode().hasNode(parent) ? session.getNode("/" + parent)
+                    : session.getRootNode().addNode(parent, "mgnl:content");
+            return folder.addNode(name, "mgnl:contentNode").getIdentifier();
+        });
+    }
+
+    private String pathOf(String id) {
+        return repository.read(session -> NodesByIdentifier.find(session, id).getPath());
+    }
+
+    @Test
+    void findsTheNodeAgainAfterItMoved() {
+        String id = create("a", "slot");
+        assertThat(pathOf(id)).isEqualTo("/a/slot");
+        repository.write(session -> {
+            session.getRootNode().addNode("b", "mgnl:content");
+            session.move("/a/slot", "/b/slot");
+            return null;
+        });
+        assertThat(pathOf(id)).isEqualTo("/b/slot");
+    }
+
+    @Test
+    void doesNotAnswerAnotherNodeNowAtTheRememberedPath() {
+        String id = create("a", "slot");
+        repository.read(session -> NodesByIdentifier.find(session, id));
+        repository.write(session -> {
+            session.getNode("/a/slot").remove();
+            return null;
+        });
+        String replacement = create("a", "slot");
+
+        assertThatThrownBy(() -> repository.read(session -> NodesByIdentifier.find(session, id)))
+                .hasCauseInstanceOf(ItemNotFoundException.class);
+        assertThat(pathOf(replacement)).isEqualTo("/a/slot");
+    }
+
+    @Test
+    void findsUnsavedNodesOfTheSameSessionLikeOakDoes() {
+        String id = repository.write(session -> {
+            Node node = session.getRootNode().addNode("fresh", "mgnl:contentNode");
+            assertThat(NodesByIdentifier.find(session, node.getIdentifier()).getPath()).isEqualTo("/fresh");
+            return node.getIdentifier();
+        });
+        assertThat(pathOf(id)).isEqualTo("/fresh");
+    }
+
+    @Test
+    void answersOaksErrorForUnknownIdentifiers() {
+        assertThatThrownBy(() -> repository.read(session ->
+                NodesByIdentifier.find(session, "00000000-0000-0000-0000-000000000000")))
+                .hasCauseInstanceOf(ItemNotFoundException.class);
+    }
+}
