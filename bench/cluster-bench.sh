@@ -89,7 +89,7 @@ counts() { grep -h COUNTS "$@" | sed 's/.*confirmed=\([0-9]*\) waitlisted=\([0-9
   | awk '{c += $1; w += $2; o += $3} END {printf "confirmed=%d waitlisted=%d other=%d", c, w, o}'; }
 confirmed() { echo "$1" | sed 's/confirmed=\([0-9]*\).*/\1/'; }
 register() { # out-file port slots connections duration
-  SLOTS="$3" wrk -t1 -c"$4" -d"$5" -s "$ROOT/bench/register.lua" "http://127.0.0.1:$2" >"$1"
+  CLIENT="$2" SLOTS="$3" wrk -t1 -c"$4" -d"$5" -s "$ROOT/bench/register.lua" "http://127.0.0.1:$2" >"$1"
 }
 register "$WORK/reg-one.txt" "$PORT_A" "$SPREAD_ONE" "$CONNECTIONS" "${DURATION}s"
 REG_ONE=$(rps "$WORK/reg-one.txt")
