@@ -26,6 +26,7 @@ PORT_A=${PORT_A:-18131}
 PORT_B=${PORT_B:-18132}
 JAVA_OPTS=${JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
 
+echo "start: $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 WORK=$(mktemp -d)
 # Packages the jar and the test classes (bench helpers) and writes the webapp's test class path; the
@@ -88,7 +89,7 @@ counts() { grep -h COUNTS "$@" | sed 's/.*confirmed=\([0-9]*\) waitlisted=\([0-9
   | awk '{c += $1; w += $2; o += $3} END {printf "confirmed=%d waitlisted=%d other=%d", c, w, o}'; }
 confirmed() { echo "$1" | sed 's/confirmed=\([0-9]*\).*/\1/'; }
 register() { # out-file port slots connections duration
-  SLOTS="$3" wrk -t1 -c"$4" -d"$5" -s "$ROOT/bench/register.lua" "http://127.0.0.1:$2" >"$1"
+  CLIENT="$2" SLOTS="$3" wrk -t1 -c"$4" -d"$5" -s "$ROOT/bench/register.lua" "http://127.0.0.1:$2" >"$1"
 }
 register "$WORK/reg-one.txt" "$PORT_A" "$SPREAD_ONE" "$CONNECTIONS" "${DURATION}s"
 REG_ONE=$(rps "$WORK/reg-one.txt")
@@ -109,4 +110,5 @@ echo "registrations, 2 nodes, 200-way contention on one slot: $(awk -v a="$(rps 
   -v b="$(rps "$WORK/hot-b.txt")" 'BEGIN {printf "%.2f", a + b}') /s ($HOT_COUNTS, capacity $HOT_CAPACITY, \
 overbooked seats $(( HOT_CONFIRMED > HOT_CAPACITY ? HOT_CONFIRMED - HOT_CAPACITY : 0 )))"
 java -DreadInterval="$READ_INTERVAL" -cp "$CP" fr.usinesouvertes.webapp.bench.BookingBench "$JDBC_URL" "$BOOKINGS" \
-  2>"$WORK/booking.log" | grep -E "^(bookings|visibility)"
+  2>"$WORK/booking.log" | grep -E "^(bookings|visibility)" || { echo "BookingBench failed:"; tail -20 "$WORK/booking.log"; }
+echo "end: $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -29,12 +29,21 @@ public final class ClusterSettings {
             "Seconds after which another node takes over a run-once job from a node that stopped renewing",
             "30", 1, 3600);
 
+    /**
+     * Oak's cluster lease. Oak renews it every 10 s and a node gives up (refuses all access) when less than
+     * 20 s of it remain unrenewed, so it must stay well above 30 s; after a node dies, writes of the others
+     * that touch what it was committing wait for its lease to end.
+     */
+    public static final SettingDefinition<Integer> CLUSTER_LEASE = SettingDefinition.integer("cluster-lease-seconds",
+            "Seconds of Oak's cluster lease: how long after a node dies the others recover its unfinished work "
+                    + "(renewed every 10 s; a node stops if it cannot renew for this minus 20 s)", "60", 40, 3600);
+
     private ClusterSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
         return List.of(STORE, JDBC_URL, JDBC_USER, JDBC_PASSWORD, JDBC_POOL_SIZE, CLUSTER_ID, CLUSTER_READ_INTERVAL,
-                JOB_LEASE);
+                JOB_LEASE, CLUSTER_LEASE);
     }
 
     static Store store(String value) {

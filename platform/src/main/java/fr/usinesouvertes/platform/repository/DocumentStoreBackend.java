@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import org.apache.jackrabbit.oak.plugins.document.ClusterNodeInfo;
 import org.apache.jackrabbit.oak.plugins.document.DocumentNodeStore;
 import org.apache.jackrabbit.oak.plugins.document.LeaseCheckMode;
 import org.apache.jackrabbit.oak.plugins.document.rdb.RDBDocumentNodeStoreBuilder;
@@ -28,18 +29,36 @@ public final class DocumentStoreBackend implements StoreBackend {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentStoreBackend.class);
     /** PostgreSQL advisory lock key serialising start-ups: "usines" in ASCII. */
     private static final long STARTUP_LOCK_KEY = 0x7573696e6573L;
+    /** Oak reads its lease duration from this system property, once per JVM (its builder has no setter). */
+    private static final String LEASE_PROPERTY = "oak.documentMK.leaseDurationSeconds";
+    /** The platform's default lease (Oak's own is 120 s), for the options of callers that do not choose one. */
+    public static final int DEFAULT_LEASE_SECONDS = 60;
+    /** How often this node looks for dead nodes to recover: one small query of Oak's cluster node table. */
+    private static final Duration RECOVERY_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final DataFolderLock lock;
     private final HikariDataSource dataSource;
     private final DocumentNodeStore nodeStore;
+    private final DeadNodeRecovery deadNodeRecovery;
     private final String jdbcUrl;
     private final Duration startupWait;
     /** Holds the start-up advisory lock from before Oak creates its tables until the guard is closed. */
     private Connection startupConnection;
 
-    /** Connection and cluster settings of one node. */
+    /**
+     * Connection and cluster settings of one node.
+     *
+     * @param leaseSeconds Oak's cluster lease: after a node dies, the others recover its unfinished work
+     *                     (and commit again on what it was changing) once this lease ends
+     */
     public record Options(String jdbcUrl, String user, String password, int poolSize, int clusterId,
-                          int readIntervalMillis, Duration startupWait) {
+                          int readIntervalMillis, Duration startupWait, int leaseSeconds) {
+
+        /** Options with the default lease. */
+        public Options(String jdbcUrl, String user, String password, int poolSize, int clusterId,
+                       int readIntervalMillis, Duration startupWait) {
+            this(jdbcUrl, user, password, poolSize, clusterId, readIntervalMillis, startupWait, DEFAULT_LEASE_SECONDS);
+        }
     }
 
     public DocumentStoreBackend(Path dataFolder, Options options) {
@@ -65,6 +84,7 @@ public final class DocumentStoreBackend implements StoreBackend {
             throw e;
         }
         try {
+            applyLeaseDuration(options.leaseSeconds());
             this.nodeStore = new RDBDocumentNodeStoreBuilder()
                     .setRDBConnection(dataSource, new RDBOptions())
                     .setClusterId(options.clusterId())
@@ -81,8 +101,23 @@ public final class DocumentStoreBackend implements StoreBackend {
             lock.close();
             throw new RepositoryException("Cannot open the document store at '" + jdbcUrl + "': " + e.getMessage(), e);
         }
-        LOG.info("Joined the cluster as node {} (read interval {} ms)", nodeStore.getClusterId(),
-                options.readIntervalMillis());
+        // Oak recovers a dead node's last commits only in its OSGi service; see DeadNodeRecovery.
+        this.deadNodeRecovery = new DeadNodeRecovery(nodeStore, RECOVERY_CHECK_INTERVAL);
+        LOG.info("Joined the cluster as node {} (read interval {} ms, lease {} s)", nodeStore.getClusterId(),
+                options.readIntervalMillis(), nodeStore.getClusterInfo().getLeaseTime() / 1000);
+    }
+
+    /**
+     * Sets Oak's lease duration before its {@link ClusterNodeInfo} class reads it. Oak reads it once per
+     * JVM: a second node in the same JVM (tests) with another duration keeps the first one, and says so.
+     */
+    private static synchronized void applyLeaseDuration(int seconds) {
+        System.setProperty(LEASE_PROPERTY, Integer.toString(seconds));
+        int effective = ClusterNodeInfo.DEFAULT_LEASE_DURATION_MILLIS / 1000;
+        if (effective != seconds) {
+            LOG.warn("Oak's cluster lease stays {} s in this JVM (set by the first node opened here), not {} s",
+                    effective, seconds);
+        }
     }
 
     private static HikariDataSource pool(Options options) {
@@ -212,6 +247,7 @@ public final class DocumentStoreBackend implements StoreBackend {
             }
         }
         try {
+            deadNodeRecovery.close();
             nodeStore.dispose();
         } finally {
             try {

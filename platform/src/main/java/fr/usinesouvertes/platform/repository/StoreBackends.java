@@ -25,6 +25,7 @@ public final class StoreBackends {
         return new DocumentStoreBackend.Options(settings.get(ClusterSettings.JDBC_URL),
                 settings.get(ClusterSettings.JDBC_USER), settings.get(ClusterSettings.JDBC_PASSWORD),
                 settings.get(ClusterSettings.JDBC_POOL_SIZE), settings.get(ClusterSettings.CLUSTER_ID),
-                settings.get(ClusterSettings.CLUSTER_READ_INTERVAL), STARTUP_WAIT);
+                settings.get(ClusterSettings.CLUSTER_READ_INTERVAL), STARTUP_WAIT,
+                settings.get(ClusterSettings.CLUSTER_LEASE));
     }
 }

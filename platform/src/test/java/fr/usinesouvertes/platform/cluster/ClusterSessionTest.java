@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
-import fr.usinesouvertes.platform.testing.SharedPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,38 +23,21 @@ class ClusterSessionTest {
     private static final Path LIGHT_MODULES = Path.of("src/test/resources/light-modules");
     private static final int READ_INTERVAL = 200;
     private static final String PASSWORD = "correct horse battery";
-    private static SharedPostgres postgres;
+    private static ClusterNodes.Pair<Platform> cluster;
     private static Platform nodeA;
     private static Platform nodeB;
 
     @BeforeAll
-    static void startCluster() {
-        postgres = SharedPostgres.start();
-        String db = postgres.newDatabase();
-        CompletableFuture<Platform> a = CompletableFuture.supplyAsync(() -> start(db));
-        CompletableFuture<Platform> b = CompletableFuture.supplyAsync(() -> start(db));
-        nodeA = a.join();
-        nodeB = b.join();
-    }
-
-    private static Platform start(String db) {
-        try {
-            return ClusterNodes.startNode(db, LIGHT_MODULES, READ_INTERVAL);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    static void startCluster() throws Exception {
+        cluster = ClusterNodes.startPair(db -> ClusterNodes.startNode(db, LIGHT_MODULES, READ_INTERVAL));
+        nodeA = cluster.a();
+        nodeB = cluster.b();
     }
 
     @AfterAll
-    static void stopCluster() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.repository.DocumentStoreBackend;
-import fr.usinesouvertes.platform.testing.SharedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.jcr.Node;
 import org.junit.jupiter.api.AfterAll;
@@ -23,39 +21,21 @@ class DocumentClusterTest {
 
     private static final Path LIGHT_MODULES = Path.of("src/test/resources/light-modules");
     private static final int READ_INTERVAL = 200;
-    private static SharedPostgres postgres;
+    private static ClusterNodes.Pair<Platform> cluster;
     private static Platform nodeA;
     private static Platform nodeB;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        postgres = SharedPostgres.start();
-        String db = postgres.newDatabase();
-        // Started together: the second waits for the first's initialisation instead of colliding with it.
-        CompletableFuture<Platform> a = CompletableFuture.supplyAsync(() -> start(db));
-        CompletableFuture<Platform> b = CompletableFuture.supplyAsync(() -> start(db));
-        nodeA = a.join();
-        nodeB = b.join();
-    }
-
-    private static Platform start(String db) {
-        try {
-            return ClusterNodes.startNode(db, LIGHT_MODULES, READ_INTERVAL);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        cluster = ClusterNodes.startPair(db -> ClusterNodes.startNode(db, LIGHT_MODULES, READ_INTERVAL));
+        nodeA = cluster.a();
+        nodeB = cluster.b();
     }
 
     @AfterAll
-    static void stopCluster() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.cluster.ClusterNodes;
 import fr.usinesouvertes.platform.testing.MutableClock;
-import fr.usinesouvertes.platform.testing.SharedPostgres;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,40 +21,23 @@ class ScheduledPublishingClusterTest {
 
     private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-02-10T09:00:00Z"),
             ZoneId.of("Europe/Paris"));
-    private static SharedPostgres postgres;
+    private static ClusterNodes.Pair<Platform> cluster;
     private static Platform nodeA;
     private static Platform nodeB;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startCluster() throws Exception {
-        postgres = SharedPostgres.start();
-        String db = postgres.newDatabase();
-        CompletableFuture<Platform> a = CompletableFuture.supplyAsync(() -> start(db));
-        CompletableFuture<Platform> b = CompletableFuture.supplyAsync(() -> start(db));
-        nodeA = a.join();
-        nodeB = b.join();
-    }
-
-    private static Platform start(String db) {
-        try {
-            return ClusterNodes.startNode(db, PublishingFixtures.LIGHT_MODULES, 200,
-                    Map.of("cluster-job-lease", "3"), CLOCK);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        cluster = ClusterNodes.startPair(db -> ClusterNodes.startNode(db, PublishingFixtures.LIGHT_MODULES, 200,
+                Map.of("cluster-job-lease", "3"), CLOCK));
+        nodeA = cluster.a();
+        nodeB = cluster.b();
     }
 
     @AfterAll
-    static void stopCluster() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.DocumentStoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackend;
-import fr.usinesouvertes.platform.testing.SharedPostgres;
+import fr.usinesouvertes.platform.cluster.ClusterNodes;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,16 +18,15 @@ import org.junit.jupiter.api.Test;
 /** Bookings spread over two repository nodes sharing one PostgreSQL never overbook a slot. */
 class SlotBookingClusterTest {
 
-    private static SharedPostgres postgres;
+    private static ClusterNodes.Pair<ContentRepository> cluster;
     private static ContentRepository nodeA;
     private static ContentRepository nodeB;
 
     @BeforeAll
     static void startCluster() throws Exception {
-        postgres = SharedPostgres.start();
-        String db = postgres.newDatabase();
-        nodeA = open(db);
-        nodeB = open(db);
+        cluster = ClusterNodes.startPair(SlotBookingClusterTest::open);
+        nodeA = cluster.a();
+        nodeB = cluster.b();
     }
 
     private static ContentRepository open(String jdbcUrl) throws Exception {
@@ -39,15 +38,9 @@ class SlotBookingClusterTest {
     }
 
     @AfterAll
-    static void stopCluster() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
