@@ -33,6 +33,19 @@ public final class NodesByIdentifier {
     }
 
     /**
+     * Remembers where a node is, typically one just created (which {@link #find} does not remember, as
+     * its session may never save it): harmless if it is not saved or moves, since every hit is verified.
+     */
+    public static void remember(String identifier, String path) {
+        if (identifier != null && UUID.matcher(identifier).matches()) {
+            if (PATHS.size() >= MAX_ENTRIES) {
+                PATHS.clear();
+            }
+            PATHS.put(identifier, path);
+        }
+    }
+
+    /**
      * The node with this identifier, as {@link Session#getNodeByIdentifier} would answer.
      *
      * @throws ItemNotFoundException when this session has no node with this identifier
@@ -51,11 +64,8 @@ public final class NodesByIdentifier {
             PATHS.remove(identifier, path);
         }
         Node node = session.getNodeByIdentifier(identifier);
-        if (UUID.matcher(identifier).matches() && !node.isNew()) { // unsaved nodes may never exist for others
-            if (PATHS.size() >= MAX_ENTRIES) {
-                PATHS.clear(); // rare; the next lookups refill it
-            }
-            PATHS.put(identifier, node.getPath());
+        if (!node.isNew()) { // unsaved nodes may never exist for others
+            remember(identifier, node.getPath());
         }
         return node;
     }

@@ -73,6 +73,16 @@ class NodesByIdentifierTest {
     }
 
     @Test
+    void aRememberedNodeThatWasNeverSavedIsNotFound() {
+        String id = java.util.UUID.randomUUID().toString();
+        NodesByIdentifier.remember(id, "/never");
+        repository.write(session -> session.getRootNode().addNode("never", "mgnl:contentNode")); // another identifier
+
+        assertThatThrownBy(() -> repository.read(session -> NodesByIdentifier.find(session, id)))
+                .hasCauseInstanceOf(ItemNotFoundException.class);
+    }
+
+    @Test
     void answersOaksErrorForUnknownIdentifiers() {
         assertThatThrownBy(() -> repository.read(session ->
                 NodesByIdentifier.find(session, "00000000-0000-0000-0000-000000000000")))

@@ -117,6 +117,8 @@ public final class SlotBooking {
         }
         SlotLedger ledger = new SlotLedger(slot);
         Node registration = folder.addNode(name, "mgnl:contentNode");
+        // Its e-mail is composed right after the commit, looking it up by id: spare that lookup a query.
+        NodesByIdentifier.remember(registration.getIdentifier(), registration.getPath());
         registration.setProperty(SLOT, request.slotId());
         registration.setProperty(PERSONS, (long) request.persons());
         registration.setProperty("created", now());
