@@ -17,8 +17,8 @@ import org.apache.jackrabbit.api.JackrabbitRepository;
 import org.apache.jackrabbit.commons.cnd.CndImporter;
 import org.apache.jackrabbit.oak.Oak;
 import org.apache.jackrabbit.oak.jcr.Jcr;
-import org.apache.jackrabbit.oak.spi.commit.Observable;
 import org.apache.jackrabbit.oak.security.internal.SecurityProviderBuilder;
+import org.apache.jackrabbit.oak.spi.commit.Observable;
 import org.apache.jackrabbit.oak.spi.security.ConfigurationParameters;
 import org.apache.jackrabbit.oak.spi.security.SecurityProvider;
 import org.apache.jackrabbit.oak.spi.security.authentication.SystemSubject;
@@ -142,7 +142,7 @@ public final class ContentRepository implements AutoCloseable {
         try {
             T result = work.run(session);
             boolean changed = session.hasPendingChanges();
-            session.save(); // the commit observer has told the change listeners by now (see LocalCommits)
+            session.save(); // the change listeners have heard of it by now, within the commit (TopLevelChanges)
             if (changed) {
                 backend.awaitDurable(); // acknowledged writes survive a crash
             }
