@@ -30,7 +30,8 @@ import javax.jcr.Session;
  * <p>Pending entries are filed by the minute they are due, {@code pending/b<yyyyMMddHHmm>/<entry>} (UTC):
  * finding the next due entries reads the list of minutes and then only as many entries as wanted, instead
  * of every pending entry, which after an SMTP outage can be hundreds of thousands. Entries written
- * directly under {@code pending} by earlier versions are still read and sent.
+ * directly under {@code pending} by earlier versions are still read and sent. Two commits creating the same
+ * minute's folder at once conflict, once a minute at most; the booking's commit retries as after any conflict.
  */
 public final class MailQueue {
 
