@@ -14,6 +14,8 @@ import javax.jcr.observation.Event;
 import javax.jcr.observation.EventListener;
 import javax.security.auth.Subject;
 import org.apache.jackrabbit.api.JackrabbitRepository;
+import org.apache.jackrabbit.api.observation.JackrabbitEventFilter;
+import org.apache.jackrabbit.api.observation.JackrabbitObservationManager;
 import org.apache.jackrabbit.commons.cnd.CndImporter;
 import org.apache.jackrabbit.oak.Oak;
 import org.apache.jackrabbit.oak.jcr.Jcr;
@@ -51,6 +53,7 @@ public final class ContentRepository implements AutoCloseable {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final Set<String> unannounced = ConcurrentHashMap.newKeySet();
     private Session observationSession;
+    private boolean localCommitsAnnounced;
     private final fr.usinesouvertes.platform.security.AccountSubjects accountSubjects =
             new fr.usinesouvertes.platform.security.AccountSubjects();
 
@@ -69,6 +72,7 @@ public final class ContentRepository implements AutoCloseable {
         if (backend.nodeStore() instanceof Observable observable) {
             // Called inside each commit, before save() returns: listeners hear of a write at once.
             observable.addObserver(new TopLevelChanges(this::isAnnouncedTopLevel, this::notifyChange));
+            localCommitsAnnounced = true;
         }
         write(session -> {
             registerNodeTypes(session);
@@ -231,8 +235,13 @@ public final class ContentRepository implements AutoCloseable {
                 };
                 int all = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED | Event.PROPERTY_ADDED
                         | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
-                observationSession.getWorkspace().getObservationManager()
-                        .addEventListener(onEvents, all, "/", true, null, null, false);
+                JackrabbitEventFilter filter = new JackrabbitEventFilter().setEventTypes(all).setAbsPath("/")
+                        .setIsDeep(true)
+                        // This process's commits are announced within the commit (TopLevelChanges): only
+                        // other cluster nodes' commits need observation, not a second pass over ours.
+                        .setNoInternal(localCommitsAnnounced);
+                ((JackrabbitObservationManager) observationSession.getWorkspace().getObservationManager())
+                        .addEventListener(onEvents, filter);
             } catch (javax.jcr.RepositoryException e) {
                 throw new RepositoryException("Cannot observe the repository: " + e.getMessage(), e);
             }
@@ -252,7 +261,7 @@ public final class ContentRepository implements AutoCloseable {
     private boolean isAnnounced(String path) {
         int end = path.indexOf('/', 1);
         String top = end < 0 ? path.substring(1) : path.substring(1, end);
-        return top.isEmpty() || !unannounced.contains(top);
+        return top.isEmpty() || isAnnouncedTopLevel(top);
     }
 
     private boolean isAnnouncedTopLevel(String name) {
