@@ -11,17 +11,24 @@ import javax.crypto.spec.SecretKeySpec;
 final class Hmac {
 
     private final SecretKeySpec key;
+    /** One initialised Mac per thread: looking the algorithm up and keying it cost more than signing. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     Hmac(byte[] secret) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
     String sign(String text) {
+        // doFinal resets the Mac to its key, ready for the next message
+        byte[] signature = macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] signature = mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }

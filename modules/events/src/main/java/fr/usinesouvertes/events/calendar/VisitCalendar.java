@@ -12,11 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.io.StringReader;
+import java.time.ZoneId;
+import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Description;
@@ -114,12 +119,35 @@ public final class VisitCalendar {
         event.add(new Uid(uid + "@" + uidDomain));
         event.replace(new DtStamp(clock.instant())); // the VEvent constructor stamps the system time
         event.add(new Organizer(java.net.URI.create("mailto:" + organizerEmail)));
-        event.add(new DtStart<>(start));
-        event.add(new DtEnd<>(end));
+        event.add(new DtStart<>(new ParameterList(List.of(new ParisZoneId())), start));
+        event.add(new DtEnd<>(new ParameterList(List.of(new ParisZoneId())), end));
         event.add(new Summary(summary.in(lang) + visit.company() + " – " + visit.site()));
         event.add(new Location(visit.address()));
         event.add(new Description(description));
         return event;
+    }
+
+    /**
+     * The {@code TZID=Europe/Paris} parameter, resolved without ical4j's time-zone registry: its global
+     * lookup copied the JDK's set of some 600 zone names each time a date was written.
+     */
+    private static final class ParisZoneId extends TzId {
+
+        private static final long serialVersionUID = 1L;
+
+        ParisZoneId() {
+            super(PARIS.getId());
+        }
+
+        @Override
+        public ZoneId toZoneId() {
+            return PARIS;
+        }
+
+        @Override
+        public ZoneId toZoneId(TimeZoneRegistry registry) {
+            return PARIS;
+        }
     }
 
     private static VTimeZone parseZone(String calendar) {
@@ -136,7 +164,7 @@ public final class VisitCalendar {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
-        calendar.add(PARIS_ZONE.copy());
+        calendar.add(PARIS_ZONE); // shared: components are only read once built, and copying one rebuilt its rules
         calendar.add(event);
         StringWriter out = new StringWriter();
         try {

@@ -27,6 +27,8 @@ public final class RegistrationLinks {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    /** One initialised Mac per thread: looking the algorithm up and keying it cost more than signing. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public RegistrationLinks(byte[] secret, Clock clock) {
         if (secret.length < 32) {
@@ -80,10 +82,15 @@ public final class RegistrationLinks {
     }
 
     private byte[] mac(String payload) {
+        // doFinal resets the Mac to its key, ready for the next message
+        return macs.get().doFinal((VERSION + "." + payload).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal((VERSION + "." + payload).getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
         }
