@@ -247,9 +247,15 @@ public final class SlotBooking {
         }
     }
 
-    private static Node registrationsFolder(Session session, String slotId) throws javax.jcr.RepositoryException {
+    /**
+     * The folder of a slot's registrations, created if missing, as an {@code oak:Unstructured} node: that
+     * type keeps no child order, so a booking does not rewrite the list of every registration of the slot
+     * (readers sort by creation time). Folders created as {@code mgnl:content} by earlier versions stay so
+     * and keep working.
+     */
+    public static Node registrationsFolder(Session session, String slotId) throws javax.jcr.RepositoryException {
         Node root = session.getNode("/" + WORKSPACE);
-        return root.hasNode(slotId) ? root.getNode(slotId) : root.addNode(slotId, "mgnl:content");
+        return root.hasNode(slotId) ? root.getNode(slotId) : root.addNode(slotId, "oak:Unstructured");
     }
 
     private Calendar now() {

@@ -20,15 +20,12 @@ public final class RegistrationFolders {
         if (!sheet.hasNode("slots")) {
             return;
         }
-        Node root = session.getNode("/" + SlotBooking.WORKSPACE);
         for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext(); ) {
             Node slot = it.nextNode();
             if (!slot.isNodeType("mgnl:contentNode")) {
                 continue;
             }
-            String id = slot.getIdentifier();
-            Node folder = root.hasNode(id) ? root.getNode(id) : root.addNode(id, "mgnl:content");
-            grants.grant(session, company, folder.getPath());
+            grants.grant(session, company, SlotBooking.registrationsFolder(session, slot.getIdentifier()).getPath());
         }
     }
 }
