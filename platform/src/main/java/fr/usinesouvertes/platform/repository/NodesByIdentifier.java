@@ -25,7 +25,7 @@ import javax.jcr.Session;
  */
 public final class NodesByIdentifier {
 
-    private static final int MAX_ENTRIES = 200_000;
+    private static final int MAX_ENTRIES = 50_000; // about 220 bytes each: some 11 MB at most
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Map<String, String> PATHS = new ConcurrentHashMap<>();
 
