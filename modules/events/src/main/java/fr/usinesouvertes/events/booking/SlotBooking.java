@@ -36,6 +36,8 @@ public final class SlotBooking {
     static final String PERSONS = "persons";
     static final String SLOT = "slot";
     static final String WAIT_SEQUENCE = "waitSequence";
+    /** A registration's number in its slot, 1 for the first booked: see {@link BookingOrder}. */
+    static final String BOOKING_NUMBER = "bookingNumber";
 
     private final ContentRepository repository;
     private final Clock clock;
@@ -122,6 +124,7 @@ public final class SlotBooking {
         registration.setProperty(SLOT, request.slotId());
         registration.setProperty(PERSONS, (long) request.persons());
         registration.setProperty("created", now());
+        registration.setProperty(BOOKING_NUMBER, ledger.nextBookingNumber());
         request.details().writeTo(registration);
         BookingOutcome outcome;
         if (ledger.fits(request.persons())) {

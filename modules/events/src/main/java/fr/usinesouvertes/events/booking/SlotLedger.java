@@ -21,6 +21,7 @@ final class SlotLedger {
     static final String WAITING = "waitingRegistrations";
     static final String WAIT_SEQUENCE = "waitSequence";
     static final String TOKEN = "bookingToken";
+    static final String BOOKINGS = "bookings";
 
     private final Node slot;
 
@@ -58,6 +59,13 @@ final class SlotLedger {
         slot.setProperty(WAIT_SEQUENCE, sequence);
         slot.setProperty(WAITING, waiting() + 1);
         return sequence;
+    }
+
+    /** Counts one more registration on the slot and returns its number (1 for the first). */
+    long nextBookingNumber() throws RepositoryException {
+        long number = (slot.hasProperty(BOOKINGS) ? slot.getProperty(BOOKINGS).getLong() : 0) + 1;
+        slot.setProperty(BOOKINGS, number);
+        return number;
     }
 
     void removeWaiting() throws RepositoryException {

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
+import fr.usinesouvertes.events.booking.BookingOrder;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.i18n.FrenchDates;
@@ -9,7 +10,6 @@ import fr.usinesouvertes.events.registration.SlotDirectory;
 import java.io.OutputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
@@ -37,18 +37,22 @@ public final class CompanyRegistrations {
     public List<RegistrationRow> list(CompanySession company, String slotId) {
         requireOwnSlot(company, slotId);
         return company.read(session -> {
-            List<RegistrationRow> rows = new ArrayList<>();
+            List<Node> registrations = new ArrayList<>();
             String path = "/" + SlotBooking.WORKSPACE + "/" + slotId;
             if (!session.nodeExists(path)) {
-                return rows;
+                return List.of();
             }
             for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
                 Node node = it.nextNode();
                 if (node.isNodeType("mgnl:contentNode")) {
-                    rows.add(row(node));
+                    registrations.add(node);
                 }
             }
-            rows.sort(Comparator.comparing(RegistrationRow::created));
+            registrations.sort(BookingOrder.REGISTRATIONS); // not by the displayed date, which sorts day first
+            List<RegistrationRow> rows = new ArrayList<>(registrations.size());
+            for (Node registration : registrations) {
+                rows.add(row(registration));
+            }
             return rows;
         });
     }

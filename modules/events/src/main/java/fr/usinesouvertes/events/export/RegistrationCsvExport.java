@@ -2,6 +2,7 @@ package fr.usinesouvertes.events.export;
 
 import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
 
+import fr.usinesouvertes.events.booking.BookingOrder;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.registration.SchoolLevel;
@@ -16,7 +17,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
@@ -106,7 +106,7 @@ public final class RegistrationCsvExport {
                 }
             }
         }
-        nodes.sort(Comparator.comparingLong(RegistrationCsvExport::createdMillis));
+        nodes.sort(BookingOrder.REGISTRATIONS);
         return nodes;
     }
 
@@ -160,11 +160,4 @@ public final class RegistrationCsvExport {
         return node.hasProperty(property) ? node.getProperty(property).getString() : "";
     }
 
-    private static long createdMillis(Node node) {
-        try {
-            return node.hasProperty("created") ? node.getProperty("created").getDate().getTimeInMillis() : Long.MAX_VALUE;
-        } catch (RepositoryException e) {
-            return Long.MAX_VALUE;
-        }
-    }
 }
