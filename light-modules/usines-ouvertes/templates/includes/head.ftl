@@ -4,7 +4,8 @@
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${pageTitle}[#if content["@path"] != homePath || item??] – ${i18n['site.name']}[/#if]</title>
+  <title>${pageTitle}[#if relPath?has_content] – ${i18n['site.name']}[/#if]</title>
+  [#if robots?has_content]<meta name="robots" content="${robots}">[/#if]
   [#if description?has_content]
   <meta name="description" content="${description}">
   <meta property="og:description" content="${description}">
