@@ -99,6 +99,8 @@ public final class PageRenderer {
             StringWriter html = new StringWriter();
             try {
                 renderer.renderScript(home, script, model, html);
+            } catch (IllegalArgumentException e) {
+                throw e; // the module's variables clash with the platform's: the caller's mistake, not the script's
             } catch (Exception e) {
                 LOG.error("Module page {} failed to render with {}: {}", path, script, e.getMessage());
                 return new RenderedPage(500, context.language(), FallbackPages.serverError(context.language()));
