@@ -233,13 +233,9 @@ public final class ContentRepository implements AutoCloseable {
                         notifyChange();
                     }
                 };
-                int all = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED | Event.PROPERTY_ADDED
-                        | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
-                JackrabbitEventFilter filter = new JackrabbitEventFilter().setEventTypes(all).setAbsPath("/")
-                        .setIsDeep(true)
-                        // This process's commits are announced within the commit (TopLevelChanges): only
-                        // other cluster nodes' commits need observation, not a second pass over ours.
-                        .setNoInternal(localCommitsAnnounced);
+                // This process's commits are announced within the commit (TopLevelChanges): only other
+                // cluster nodes' commits need observation, not a second pass over ours.
+                JackrabbitEventFilter filter = announcedChangesFilter().setNoInternal(localCommitsAnnounced);
                 ((JackrabbitObservationManager) observationSession.getWorkspace().getObservationManager())
                         .addEventListener(onEvents, filter);
             } catch (javax.jcr.RepositoryException e) {
@@ -256,6 +252,18 @@ public final class ContentRepository implements AutoCloseable {
      */
     public void excludeFromChangeNotifications(String name) {
         unannounced.add(name);
+    }
+
+    /**
+     * A JCR observation filter for every change outside the trees excluded from change notifications so
+     * far: Oak then generates no event at all for them, where a listener filtering by path would still be
+     * handed, say, every node a burst of bookings wrote.
+     */
+    public JackrabbitEventFilter announcedChangesFilter() {
+        int all = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED | Event.PROPERTY_ADDED
+                | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
+        return new JackrabbitEventFilter().setEventTypes(all).setAbsPath("/").setIsDeep(true)
+                .setExcludedPaths(unannounced.stream().map(name -> "/" + name).sorted().toArray(String[]::new));
     }
 
     private boolean isAnnounced(String path) {

@@ -33,11 +33,19 @@ public final class NodesByIdentifier {
     }
 
     /**
+     * Whether {@code text} has the form of a referenceable node's identifier in Oak, a lowercase UUID:
+     * anything else names no such node, and is refused before asking the repository.
+     */
+    public static boolean isIdentifier(String text) {
+        return text != null && UUID.matcher(text).matches();
+    }
+
+    /**
      * Remembers where a node is, typically one just created (which {@link #find} does not remember, as
      * its session may never save it): harmless if it is not saved or moves, since every hit is verified.
      */
     public static void remember(String identifier, String path) {
-        if (identifier != null && UUID.matcher(identifier).matches()) {
+        if (isIdentifier(identifier)) {
             if (PATHS.size() >= MAX_ENTRIES) {
                 PATHS.clear();
             }

@@ -6,21 +6,19 @@ import java.util.Set;
 import java.util.function.Predicate;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import javax.jcr.observation.Event;
 import javax.jcr.observation.EventListener;
 import javax.jcr.observation.ObservationManager;
+import org.apache.jackrabbit.api.observation.JackrabbitObservationManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Collects the paths of the repository's changes (JCR observation, including other cluster nodes'
- * commits) that concern an index until the index drains them, and tells the index that some are waiting.
+ * commits, outside the trees excluded from change notifications) that concern an index until the index drains them, and tells the index that some are waiting.
  */
 final class ChangeObserver implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeObserver.class);
-    private static final int ALL = Event.NODE_ADDED | Event.NODE_REMOVED | Event.NODE_MOVED | Event.PROPERTY_ADDED
-            | Event.PROPERTY_CHANGED | Event.PROPERTY_REMOVED;
 
     private final Session session;
     private final EventListener listener;
@@ -50,7 +48,9 @@ final class ChangeObserver implements AutoCloseable {
             }
         };
         try {
-            session.getWorkspace().getObservationManager().addEventListener(listener, ALL, "/", true, null, null, false);
+            // Private trees (registrations, the mail queue...) are left out by Oak itself, before any event exists.
+            ((JackrabbitObservationManager) session.getWorkspace().getObservationManager())
+                    .addEventListener(listener, repository.announcedChangesFilter());
         } catch (RepositoryException e) {
             session.logout();
             throw new IllegalStateException("Cannot observe the repository for the search index", e);

@@ -83,6 +83,17 @@ class NodesByIdentifierTest {
     }
 
     @Test
+    void recognisesOaksIdentifiersOnly() {
+        String id = create("a", "slot");
+
+        assertThat(NodesByIdentifier.isIdentifier(id)).isTrue();
+        assertThat(NodesByIdentifier.isIdentifier(id.toUpperCase())).isFalse();
+        assertThat(NodesByIdentifier.isIdentifier(id + "0")).isFalse();
+        assertThat(NodesByIdentifier.isIdentifier("/a")).isFalse();
+        assertThat(NodesByIdentifier.isIdentifier(null)).isFalse();
+    }
+
+    @Test
     void answersOaksErrorForUnknownIdentifiers() {
         assertThatThrownBy(() -> repository.read(session ->
                 NodesByIdentifier.find(session, "00000000-0000-0000-0000-000000000000")))

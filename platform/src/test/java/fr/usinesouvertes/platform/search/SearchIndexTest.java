@@ -63,6 +63,43 @@ class SearchIndexTest {
         }
     }
 
+    @Test
+    void isNotToldOfChangesInTreesExcludedFromChangeNotifications() throws Exception {
+        java.util.Set<String> asked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        SearchDocumentSource recording = new SearchDocumentSource() {
+            @Override
+            public void readAll(javax.jcr.Session session, java.util.function.Consumer<Document> sink)
+                    throws javax.jcr.RepositoryException {
+                NOTES.readAll(session, sink);
+            }
+
+            @Override
+            public boolean concerns(String path) {
+                asked.add(path);
+                return true;
+            }
+        };
+        try (ContentRepository repository = ContentRepository.open(new MemoryStoreBackend())) {
+            repository.excludeFromChangeNotifications("queue");
+            try (SearchIndex index = new SearchIndex(new SearchIndex.Options("notes", folder, 50, Clock.systemUTC()),
+                    repository, recording)) {
+                repository.write(session -> {
+                    session.getRootNode().addNode("queue", "nt:unstructured").addNode("entry", "nt:unstructured");
+                    return null;
+                });
+                repository.write(session -> {
+                    session.getRootNode().addNode("notes", "nt:unstructured").addNode("a", "nt:unstructured")
+                            .setProperty("title", "Électronique");
+                    return null;
+                });
+                awaitUntil(() -> hits(index, "electron") == 1); // events arrive in commit order: the queue's came first
+
+                assertThat(asked).anyMatch(path -> path.startsWith("/notes"));
+                assertThat(asked).noneMatch(path -> path.startsWith("/queue"));
+            }
+        }
+    }
+
     private static long hits(SearchIndex index, String term) {
         return index.search(searcher -> (long) searcher.count(new TermQuery(new Term("title", term))));
     }

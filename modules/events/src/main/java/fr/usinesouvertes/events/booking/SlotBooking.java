@@ -209,7 +209,7 @@ public final class SlotBooking {
     }
 
     private Node slot(Session session, String slotId) throws javax.jcr.RepositoryException {
-        if (!isUuid(slotId)) {
+        if (!NodesByIdentifier.isIdentifier(slotId)) {
             throw new SlotNotFoundException(slotId);
         }
         try {
@@ -224,7 +224,7 @@ public final class SlotBooking {
     }
 
     private Node registration(Session session, String registrationId) throws javax.jcr.RepositoryException {
-        if (!isUuid(registrationId)) {
+        if (!NodesByIdentifier.isIdentifier(registrationId)) {
             throw new RegistrationNotFoundException(registrationId);
         }
         try {
@@ -235,15 +235,6 @@ public final class SlotBooking {
             return node;
         } catch (ItemNotFoundException | IllegalArgumentException e) {
             throw new RegistrationNotFoundException(registrationId);
-        }
-    }
-
-    /** Slots and registrations are referenceable nodes: their identifiers are UUIDs, anything else is unknown. */
-    private static boolean isUuid(String identifier) {
-        try {
-            return identifier != null && java.util.UUID.fromString(identifier).toString().equalsIgnoreCase(identifier);
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

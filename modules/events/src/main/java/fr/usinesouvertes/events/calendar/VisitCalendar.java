@@ -13,13 +13,11 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.io.StringReader;
 import java.time.ZoneId;
-import java.util.List;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.parameter.TzId;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -119,8 +117,9 @@ public final class VisitCalendar {
         event.add(new Uid(uid + "@" + uidDomain));
         event.replace(new DtStamp(clock.instant())); // the VEvent constructor stamps the system time
         event.add(new Organizer(java.net.URI.create("mailto:" + organizerEmail)));
-        event.add(new DtStart<>(new ParameterList(List.of(new ParisZoneId())), start));
-        event.add(new DtEnd<>(new ParameterList(List.of(new ParisZoneId())), end));
+        // Setting a date puts a plain TZID parameter on the property: replace it afterwards.
+        event.add(new DtStart<>(start).replace(new ParisZoneId()));
+        event.add(new DtEnd<>(end).replace(new ParisZoneId()));
         event.add(new Summary(summary.in(lang) + visit.company() + " – " + visit.site()));
         event.add(new Location(visit.address()));
         event.add(new Description(description));

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
@@ -18,7 +17,6 @@ import javax.jcr.Session;
 /** Reads registrations back from the private {@code registrations} workspace, for their registrant and their e-mails. */
 public final class RegistrationRecords {
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final ContentRepository repository;
 
@@ -27,7 +25,7 @@ public final class RegistrationRecords {
     }
 
     public Optional<RegistrationRecord> find(String registrationId) {
-        if (registrationId == null || !UUID.matcher(registrationId).matches()) {
+        if (!NodesByIdentifier.isIdentifier(registrationId)) {
             return Optional.empty();
         }
         return repository.read(session -> find(session, registrationId));
@@ -38,7 +36,7 @@ public final class RegistrationRecords {
         return repository.read(session -> {
             Map<String, Optional<RegistrationRecord>> found = new LinkedHashMap<>();
             for (String id : registrationIds) {
-                found.put(id, id != null && UUID.matcher(id).matches() ? find(session, id) : Optional.empty());
+                found.put(id, NodesByIdentifier.isIdentifier(id) ? find(session, id) : Optional.empty());
             }
             return found;
         });

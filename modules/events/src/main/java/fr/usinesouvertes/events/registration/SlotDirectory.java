@@ -27,7 +27,6 @@ import javax.jcr.Value;
 public final class SlotDirectory {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern SLOT_PATH = Pattern.compile("/events/[0-9]{4}/[^/]+/slots/[^/]+");
 
     private final ContentRepository repository;
@@ -41,7 +40,7 @@ public final class SlotDirectory {
 
     /** The slot with this id, if it is one (whatever its sheet's status: callers decide). */
     public Optional<BookableSlot> find(String slotId) {
-        if (slotId == null || !UUID.matcher(slotId).matches()) {
+        if (!NodesByIdentifier.isIdentifier(slotId)) {
             return Optional.empty();
         }
         return repository.read(session -> find(session, slotId));
@@ -52,7 +51,7 @@ public final class SlotDirectory {
         return repository.read(session -> {
             Map<String, Optional<BookableSlot>> found = new LinkedHashMap<>();
             for (String id : slotIds) {
-                found.put(id, id != null && UUID.matcher(id).matches() ? find(session, id) : Optional.empty());
+                found.put(id, NodesByIdentifier.isIdentifier(id) ? find(session, id) : Optional.empty());
             }
             return found;
         });
@@ -87,7 +86,7 @@ public final class SlotDirectory {
     }
 
     private static Node byId(Session session, String id) throws RepositoryException {
-        if (!UUID.matcher(id).matches()) {
+        if (!NodesByIdentifier.isIdentifier(id)) {
             return null;
         }
         try {

@@ -21,6 +21,15 @@ class OctetFoldingTest {
     }
 
     @Test
+    void aLineOfExactlySeventyFiveOctetsStaysWholeAndOneMoreFolds() {
+        String exact = "SUMMARY:" + "é".repeat(33) + "a"; // 8 + 66 + 1 = 75 octets
+        String over = "SUMMARY:" + "é".repeat(33) + "ab";
+
+        assertThat(OctetFolding.fold(exact + "\r\n")).isEqualTo(exact + "\r\n");
+        assertThat(OctetFolding.fold(over + "\r\n")).isEqualTo(exact + "\r\n b\r\n");
+    }
+
+    @Test
     void shortLinesAreLeftAlone() {
         assertThat(OctetFolding.fold("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")).isEqualTo("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
     }
