@@ -4,7 +4,10 @@
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${pageTitle}[#if content["@path"] != homePath || item??] – ${i18n['site.name']}[/#if]</title>
+  <title>${pageTitle}[#if relPath?has_content] – ${i18n['site.name']}[/#if]</title>
+  [#if robots?has_content]<meta name="robots" content="${robots}">[/#if]
+  [#-- a page kept out of search engines (a personal page, e.g. reached by a signed link) shares neither its address nor its metadata --]
+  [#if !robots?has_content]
   [#if description?has_content]
   <meta name="description" content="${description}">
   <meta property="og:description" content="${description}">
@@ -26,6 +29,7 @@
   <link rel="alternate" hreflang="fr" href="${siteUrl}${frUrl}">
   <link rel="alternate" hreflang="en" href="${siteUrl}${enUrl}">
   <link rel="alternate" hreflang="x-default" href="${siteUrl}${frUrl}">
+  [/#if]
   [#if feedBase??]
   <link rel="alternate" type="application/rss+xml" title="${i18n['press.feedRss']}" href="${siteUrl}${feedBase}.rss">
   <link rel="alternate" type="application/atom+xml" title="${i18n['press.feedAtom']}" href="${siteUrl}${feedBase}.atom">

@@ -6,6 +6,8 @@
 [#assign base = (ctx.contextPath)!""]
 [#assign relPath = content["@path"]?remove_beginning(homePath)]
 [#if item??][#assign relPath = relPath + "/" + item["@name"]][/#if]
+[#-- A page a Java module serves itself (platform ModulePages): its URL path below the language prefix. --]
+[#if pagePath??][#assign relPath = pagePath][/#if]
 [#assign frUrl = base + relPath?has_content?then(relPath, "/")]
 [#assign enUrl = base + "/en" + relPath?has_content?then(relPath, "/")]
 [#assign homeUrl = base + (lang == "en")?then("/en/", "/")]

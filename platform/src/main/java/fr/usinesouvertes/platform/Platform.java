@@ -118,7 +118,8 @@ public final class Platform implements AutoCloseable {
         toClose.add(clusterJobs);
         security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
         moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs,
-                security.accounts(), publishing);
+                security.accounts(), publishing,
+                Rendering.modulePages(repository, definitions, origins, contributions, settings.get(CoreSettings.PUBLIC_URL)));
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).onImported(publishing::publishImported)

@@ -42,6 +42,13 @@ public interface ModuleContext {
      */
     void registerServlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet);
 
+    /**
+     * Renders a light-module template script inside the site's frame for a URL the module serves itself (e.g. a
+     * form mounted with {@link #registerServlet}): the script may include the site's head, header and footer, as
+     * page templates do ({@link fr.usinesouvertes.platform.rendering.ModulePages}).
+     */
+    fr.usinesouvertes.platform.rendering.ModulePages modulePages();
+
     /** Adds URLs to the site's {@code sitemap.xml} (pages the module serves, e.g. through a detail page). */
     void registerSitemapSource(fr.usinesouvertes.platform.rendering.SitemapSource source);
 

@@ -15,7 +15,16 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
                              Contributions contributions, ClusterJobs clusterJobs,
                              SearchIndexes searchIndexes, MailSender mail,
                              fr.usinesouvertes.platform.security.Accounts accounts,
-                             fr.usinesouvertes.platform.publishing.Publishing publishing) implements ModuleContext {
+                             fr.usinesouvertes.platform.publishing.Publishing publishing,
+                             fr.usinesouvertes.platform.rendering.ModulePages modulePages) implements ModuleContext {
+
+    @Override
+    public fr.usinesouvertes.platform.rendering.ModulePages modulePages() {
+        if (modulePages == null) {
+            throw new IllegalStateException("This platform renders no pages: module pages are not available");
+        }
+        return modulePages;
+    }
 
     @Override
     public void registerRestComponent(Object component) {

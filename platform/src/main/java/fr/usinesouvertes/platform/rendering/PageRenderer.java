@@ -77,6 +77,38 @@ public final class PageRenderer {
         });
     }
 
+    /**
+     * Renders the template {@code script} for a URL path a module serves itself (see {@link ModulePages}): the
+     * site's home page in the path's language is {@code content}, the path without its language prefix is
+     * {@code pagePath}; 200 unless the script set another status, 500 with the plain error page (logged) when it fails.
+     */
+    RenderedPage renderScript(String path, Map<String, String[]> parameters, String publicUrl, String script,
+                              Map<String, Object> variables) {
+        PageResolver.LocalizedPath localized = PageResolver.localize(path);
+        DefinitionRegistry registry = definitions.current();
+        return repository.read(session -> {
+            RenderContext context = context(session, registry, localized.language(), path, parameters);
+            context.setPublicUrl(publicUrl);
+            Node home = context.siteRoot().orElse(null);
+            if (home != null) {
+                context.state().setMainContentNode(home);
+            }
+            Map<String, Object> model = new HashMap<>(variables);
+            model.put(ModulePages.PAGE_PATH, localized.path());
+            TemplateRenderer renderer = new TemplateRenderer(engine, context, self -> globals(context, self));
+            StringWriter html = new StringWriter();
+            try {
+                renderer.renderScript(home, script, model, html);
+            } catch (IllegalArgumentException e) {
+                throw e; // the module's variables clash with the platform's: the caller's mistake, not the script's
+            } catch (Exception e) {
+                LOG.error("Module page {} failed to render with {}: {}", path, script, e.getMessage());
+                return new RenderedPage(500, context.language(), FallbackPages.serverError(context.language()));
+            }
+            return new RenderedPage(context.responseStatus(200), context.language(), html.toString());
+        });
+    }
+
     /** The rendered page, or null when its script threw {@link PageNotFoundException}. */
     private RenderedPage renderPage(RenderContext context, PageResolver.Resolved resolved, int status) {
         Node page = resolved.page();

@@ -55,6 +55,15 @@ public final class Rendering {
                 new PlatformServer.Mount("/", new PageServlet(pages, changeTime, publicUrl)));
     }
 
+    /** Pages that modules serve themselves inside the site's frame ({@link ModulePages}), from the published content. */
+    public static ModulePages modulePages(ContentRepository repository, Definitions definitions,
+                                          LightModuleOrigins origins, Contributions contributions, String publicUrl) {
+        TemplateEngine engine = new TemplateEngine(origins, definitions);
+        PageRenderer pages = new PageRenderer(repository, definitions, engine,
+                new WebResources(origins, Rendering.class.getClassLoader()), contributions::templatingFunctions);
+        return new ModulePages(pages, publicUrl);
+    }
+
     /** The back office's preview: pages and assets from the drafts ({@link ContentStage#DRAFT}). */
     public static PagePreview preview(ContentRepository repository, Definitions definitions,
                                       LightModuleOrigins origins, Contributions contributions) {

@@ -62,6 +62,24 @@ final class TemplateRenderer {
         render(new Frame(page, definition.areas(), definition.id()), definition.templateScript(), model, out);
     }
 
+    /**
+     * Renders a template script that belongs to no node's definition (a page a module serves itself) with the
+     * request-wide variables, {@code node} as {@code content} and the caller's {@code variables}, which may not
+     * replace a platform variable.
+     */
+    void renderScript(Node node, String script, Map<String, Object> variables, Writer out)
+            throws IOException, TemplateException {
+        Map<String, Object> model = model(node, Map.of(), null, script);
+        for (Map.Entry<String, Object> variable : variables.entrySet()) {
+            if (model.containsKey(variable.getKey())) {
+                throw new IllegalArgumentException("The variable '" + variable.getKey()
+                        + "' is the platform's own: give the page's variable another name");
+            }
+            model.put(variable.getKey(), variable.getValue());
+        }
+        render(new Frame(node, Map.of(), script), script, model, out);
+    }
+
     /** Renders a component with its {@code mgnl:template}; any failure renders nothing and is logged. */
     void renderComponent(Node component, Map<String, Object> contextAttributes, Writer out) throws IOException {
         String path = pathOf(component);

@@ -3,13 +3,9 @@ package fr.usinesouvertes.events.web;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.BookableSlot;
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.core.HTMLOutputFormat;
-import freemarker.template.Configuration;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-import java.io.IOException;
-import java.io.StringWriter;
+import fr.usinesouvertes.platform.rendering.ModulePages;
+import fr.usinesouvertes.platform.rendering.PageRenderer;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,25 +14,20 @@ import java.util.ResourceBundle;
 
 /**
  * Renders the registration pages from the FreeMarker templates of the events light module
- * ({@code templates/registration/*.ftl}), every value HTML-escaped, with the French or English
- * messages of {@code i18n/events-messages_{fr,en}.properties}.
+ * ({@code templates/registration/*.ftl}) inside the site's own frame (head, header with navigation and language
+ * switch, footer) through the platform's {@link ModulePages}, every value HTML-escaped, with the French or
+ * English messages of {@code i18n/events-messages_{fr,en}.properties} as {@code msg}.
  */
 final class RegistrationPages {
 
-    private static final String TEMPLATES = "/light-modules/events/templates/registration";
+    private static final String TEMPLATES = "/events/templates/registration/";
     private static final String MESSAGES = "light-modules/events/i18n/events-messages";
 
-    private final Configuration freemarker;
+    private final ModulePages modulePages;
     private final Map<Lang, Map<String, String>> messages = new HashMap<>();
 
-    RegistrationPages() {
-        freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setTemplateLoader(new ClassTemplateLoader(RegistrationPages.class, TEMPLATES));
-        freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
-        freemarker.setFallbackOnNullLoopVariable(false);
+    RegistrationPages(ModulePages modulePages) {
+        this.modulePages = modulePages;
         for (Lang lang : Lang.values()) {
             ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, lang.locale(), RegistrationPages.class.getClassLoader(),
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -49,19 +40,14 @@ final class RegistrationPages {
         }
     }
 
-    /** The page {@code template} (without {@code .ftl}) with the model, the messages and the language. */
-    String render(String template, Lang lang, Map<String, Object> model) {
+    /**
+     * The page {@code template} (without {@code .ftl}) for {@code request}'s URL, whose {@code /en} prefix makes
+     * it English, with the model and the messages of {@code lang}; a failing template answers status 500.
+     */
+    PageRenderer.RenderedPage render(HttpServletRequest request, String template, Lang lang, Map<String, Object> model) {
         Map<String, Object> data = new HashMap<>(model);
-        data.put("lang", lang.code());
         data.put("msg", messages.get(lang));
-        data.put("home", lang == Lang.EN ? "/en/" : "/");
-        try {
-            StringWriter out = new StringWriter();
-            freemarker.getTemplate(template + ".ftl").process(data, out);
-            return out.toString();
-        } catch (IOException | TemplateException e) {
-            throw new IllegalStateException("Registration page " + template + " cannot be rendered", e);
-        }
+        return modulePages.render(request, TEMPLATES + template + ".ftl", data);
     }
 
     String message(Lang lang, String key) {

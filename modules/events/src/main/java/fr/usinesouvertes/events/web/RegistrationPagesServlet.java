@@ -14,6 +14,7 @@ import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.events.registration.SchoolLevel;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.registration.SubmissionResult;
+import fr.usinesouvertes.platform.rendering.PageRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,7 +58,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
         SlotDirectory slots = new SlotDirectory(context.repository(),
                 fr.usinesouvertes.events.registration.FormLimits.fromSettings(context.settings()).maxGroupSize());
         FormTokens tokens = FormTokens.fromSettings(context.settings(), context.clock());
-        RegistrationPages pages = new RegistrationPages();
+        RegistrationPages pages = new RegistrationPages(context.modulePages());
         for (Lang lang : Lang.values()) {
             context.registerServlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang));
         }
@@ -72,17 +73,17 @@ public final class RegistrationPagesServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
         if (path.length == 2 && path[0].equals(MANAGE)) {
-            showRegistration(path[1], response, null);
+            showRegistration(request, path[1], response, null);
             return;
         }
         Optional<BookableSlot> slot = path.length == 2 ? slots.find(path[0]).filter(BookableSlot::takesRegistrations)
                 : Optional.empty();
         Optional<FormKind> kind = path.length == 2 ? FormKind.fromSegment(path[1]) : Optional.empty();
         if (slot.isEmpty() || kind.isEmpty()) {
-            notFound(response);
+            notFound(request, response);
             return;
         }
-        showForm(response, 200, slot.get(), kind.get(), Map.of(), List.of());
+        showForm(request, response, 200, slot.get(), kind.get(), Map.of(), List.of());
     }
 
     @Override
@@ -90,11 +91,11 @@ public final class RegistrationPagesServlet extends HttpServlet {
         String[] path = segments(request);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
-            message(response, 415, "error.mediaType");
+            message(request, response, 415, "error.mediaType");
             return;
         }
         if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
-            message(response, 413, "error.tooLarge");
+            message(request, response, 413, "error.tooLarge");
             return;
         }
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -106,11 +107,11 @@ public final class RegistrationPagesServlet extends HttpServlet {
                 : Optional.empty();
         Optional<FormKind> kind = path.length == 2 ? FormKind.fromSegment(path[1]) : Optional.empty();
         if (slot.isEmpty() || kind.isEmpty()) {
-            notFound(response);
+            notFound(request, response);
             return;
         }
         if (!tokens.accepts(request.getParameter("csrf"), formTarget(slot.get(), kind.get()))) {
-            message(response, 403, "error.csrf");
+            message(request, response, 403, "error.csrf");
             return;
         }
         Map<String, String> values = fields(request);
@@ -127,14 +128,14 @@ public final class RegistrationPagesServlet extends HttpServlet {
             model.put("position", booked.outcome().position() == null ? 0 : booked.outcome().position());
             model.put("email", booked.form().contactEmail());
             model.put("manageLink", booked.manageLink());
-            html(response, 200, pages.render("confirmation", lang, model));
+            html(response, 200, pages.render(request, "confirmation", lang, model));
         } else if (result instanceof SubmissionResult.Invalid invalid) {
-            showForm(response, 400, slot.get(), kind.get(), values, invalid.errors());
+            showForm(request, response, 400, slot.get(), kind.get(), values, invalid.errors());
         } else if (result instanceof SubmissionResult.Refused refused) {
-            showForm(response, 409, slot.get(), kind.get(), values, List.of(new FieldError("", refused.message())));
+            showForm(request, response, 409, slot.get(), kind.get(), values, List.of(new FieldError("", refused.message())));
         } else {
             response.setHeader("Retry-After", String.valueOf(((SubmissionResult.RateLimited) result).retryAfterSeconds()));
-            message(response, 429, "error.rateLimited");
+            message(request, response, 429, "error.rateLimited");
         }
     }
 
@@ -149,13 +150,12 @@ public final class RegistrationPagesServlet extends HttpServlet {
         return values;
     }
 
-    private void showForm(HttpServletResponse response, int status, BookableSlot slot, FormKind kind,
-                          Map<String, String> values, List<FieldError> errors) throws IOException {
+    private void showForm(HttpServletRequest request, HttpServletResponse response, int status, BookableSlot slot,
+                          FormKind kind, Map<String, String> values, List<FieldError> errors) throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("slot", RegistrationPages.slotModel(slot, lang));
         model.put("kind", kind.audience().id());
         model.put("action", (lang == Lang.EN ? "/en" : "") + "/inscription/" + slot.id() + "/" + kind.segment());
-        model.put("otherLanguage", (lang == Lang.EN ? "" : "/en") + "/inscription/" + slot.id() + "/" + kind.segment());
         model.put("csrf", tokens.issue(formTarget(slot, kind)));
         model.put("values", values);
         model.put("honeypot", RegistrationValidator.HONEYPOT);
@@ -172,15 +172,16 @@ public final class RegistrationPagesServlet extends HttpServlet {
             levels.add(Map.of("id", level.id(), "label", level.label().in(lang)));
         }
         model.put("levels", levels);
-        html(response, status, pages.render("form", lang, model));
+        html(response, status, pages.render(request, "form", lang, model));
     }
 
-    private void showRegistration(String token, HttpServletResponse response, String notice) throws IOException {
+    private void showRegistration(HttpServletRequest request, String token, HttpServletResponse response,
+                                  String notice) throws IOException {
         ManagedRegistration managed;
         try {
             managed = service.view(token);
         } catch (InvalidLinkException | RegistrationNotFoundException e) {
-            message(response, 404, "error.link");
+            message(request, response, 404, "error.link");
             return;
         }
         Map<String, Object> model = new LinkedHashMap<>();
@@ -193,24 +194,24 @@ public final class RegistrationPagesServlet extends HttpServlet {
         model.put("action", (lang == Lang.EN ? "/en" : "") + "/inscription/" + MANAGE + "/" + token);
         model.put("csrf", tokens.issue("cancel:" + token));
         model.put("notice", notice == null ? "" : notice);
-        html(response, 200, pages.render("registration", lang, model));
+        html(response, 200, pages.render(request, "registration", lang, model));
     }
 
     private void cancel(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
         if (!tokens.accepts(request.getParameter("csrf"), "cancel:" + token)) {
-            message(response, 403, "error.csrf");
+            message(request, response, 403, "error.csrf");
             return;
         }
         try {
             service.cancel(token, RequestUrls.base(request));
         } catch (InvalidLinkException | RegistrationNotFoundException e) {
-            message(response, 404, "error.link");
+            message(request, response, 404, "error.link");
             return;
         } catch (RegistrationRefusedException e) {
-            showRegistration(token, response, e.text().in(lang));
+            showRegistration(request, token, response, e.text().in(lang));
             return;
         }
-        showRegistration(token, response, pages.message(lang, "manage.cancelled"));
+        showRegistration(request, token, response, pages.message(lang, "manage.cancelled"));
     }
 
     private static String formTarget(BookableSlot slot, FormKind kind) {
@@ -225,20 +226,26 @@ public final class RegistrationPagesServlet extends HttpServlet {
         return info.substring(1).split("/", -1);
     }
 
-    private void notFound(HttpServletResponse response) throws IOException {
-        message(response, 404, "error.notFound");
+    private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        message(request, response, 404, "error.notFound");
     }
 
-    private void message(HttpServletResponse response, int status, String key) throws IOException {
-        html(response, status, pages.render("message", lang, Map.of("messageKey", key)));
+    private void message(HttpServletRequest request, HttpServletResponse response, int status, String key)
+            throws IOException {
+        html(response, status, pages.render(request, "message", lang, Map.of("messageKey", key)));
     }
 
-    private static void html(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
+    /**
+     * Writes a page with {@code status} (500 when its template failed): never stored by any cache, since the
+     * pages show personal data or carry a single-use form token.
+     */
+    private static void html(HttpServletResponse response, int status, PageRenderer.RenderedPage page) throws IOException {
+        response.setStatus(page.status() == 500 ? 500 : status);
         response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Content-Language", page.language());
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
-        response.getWriter().write(body);
+        response.getWriter().write(page.html());
     }
 }

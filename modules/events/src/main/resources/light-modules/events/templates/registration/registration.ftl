@@ -1,18 +1,18 @@
-<#-- A registrant's own registration, reached by the signed link of the e-mail, with its cancel button. -->
-<#import "layout.ftl" as layout>
-<@layout.page title=msg["manage.title"]>
+[#-- A registrant's own registration, reached by the signed link of the e-mail, with its cancel button. --]
+[#include "/events/templates/registration/layout.ftl"]
+[@page title=msg["manage.title"]]
   <h1>${msg["manage.title"]}</h1>
-  <#if notice?has_content><p role="status" class="notice">${notice}</p></#if>
-  <@layout.visit slot=slot />
+  [#if notice?has_content]<p role="status" class="notice">${notice}</p>[/#if]
+  [@visit slot=slot /]
   <dl>
-    <dt>${msg["manage.status"]}</dt><dd>${msg["status." + status]}<#if status == "waitlisted"> (${msg["confirmation.position"]?replace("{0}", position?c)})</#if></dd>
+    <dt>${msg["manage.status"]}</dt><dd>${msg["status." + status]}[#if status == "waitlisted"] (${msg["confirmation.position"]?replace("{0}", position?c)})[/#if]</dd>
     <dt>${msg["manage.contact"]}</dt><dd>${contactName} – ${email}</dd>
     <dt>${msg["manage.persons"]}</dt><dd>${persons}</dd>
   </dl>
-  <#if status != "cancelled">
+  [#if status != "cancelled"]
     <form method="post" action="${action}">
       <input type="hidden" name="csrf" value="${csrf}">
       <p><button type="submit">${msg["manage.cancel"]}</button></p>
     </form>
-  </#if>
-</@layout.page>
+  [/#if]
+[/@page]

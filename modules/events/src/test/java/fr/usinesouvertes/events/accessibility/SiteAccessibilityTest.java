@@ -39,7 +39,8 @@ class SiteAccessibilityTest {
     @ValueSource(strings = {"/", "/en/", "/salle-de-presse", "/en/salle-de-presse",
             "/salle-de-presse/2026-02-11-dossier-de-presse-plus-de-400-usines-ouvrent-leurs-portes",
             "/en/salle-de-presse/2026-02-11-dossier-de-presse-plus-de-400-usines-ouvrent-leurs-portes",
-            "/recherche?q=usines", "/en/recherche?q=nothing-matches"})
+            "/recherche?q=usines", "/en/recherche?q=nothing-matches",
+            "/en/inscription/" + SLOT + "/scolaire", "/inscription/" + SLOT + "/inconnu"})
     void pageHasNoViolation(String path) {
         BROWSER.open(PLATFORM.uri(path));
 
