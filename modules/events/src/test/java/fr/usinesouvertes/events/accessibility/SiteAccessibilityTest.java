@@ -2,10 +2,9 @@ package fr.usinesouvertes.events.accessibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.usinesouvertes.events.EventsModule;
+import fr.usinesouvertes.events.SeedSitePlatform;
 import fr.usinesouvertes.platform.testing.Browser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,12 +23,7 @@ class SiteAccessibilityTest {
 
     @RegisterExtension
     @Order(1)
-    static final PlatformExtension PLATFORM = PlatformExtension
-            .withLightModules(Path.of("../../light-modules").toAbsolutePath().normalize())
-            .inMemory()
-            .setting("clock", "2026-02-10T10:00:00+01:00") // the 2026 sign-up windows are open
-            .setting("registration-rate-limit", "0")
-            .modules(new EventsModule());
+    static final PlatformExtension PLATFORM = SeedSitePlatform.duringSignUp();
 
     @RegisterExtension
     @Order(2)

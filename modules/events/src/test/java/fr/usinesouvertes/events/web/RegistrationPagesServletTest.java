@@ -2,13 +2,12 @@ package fr.usinesouvertes.events.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.usinesouvertes.events.EventsModule;
+import fr.usinesouvertes.events.SeedSitePlatform;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,11 +21,7 @@ class RegistrationPagesServletTest {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @RegisterExtension
-    static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("../../light-modules").toAbsolutePath().normalize())
-            .inMemory()
-            .setting("clock", "2026-02-10T10:00:00+01:00")
-            .setting("registration-rate-limit", "0")
-            .modules(new EventsModule());
+    static final PlatformExtension PLATFORM = SeedSitePlatform.duringSignUp();
 
     private static ContentRepository repository() {
         return PLATFORM.platform().repository();

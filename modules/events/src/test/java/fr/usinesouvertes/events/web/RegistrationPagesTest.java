@@ -2,12 +2,11 @@ package fr.usinesouvertes.events.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.usinesouvertes.events.EventsModule;
+import fr.usinesouvertes.events.SeedSitePlatform;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,11 +28,7 @@ class RegistrationPagesTest {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     @RegisterExtension
-    static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("../../light-modules").toAbsolutePath().normalize())
-            .inMemory()
-            .setting("clock", "2026-02-10T10:00:00+01:00")
-            .setting("registration-rate-limit", "0")
-            .modules(new EventsModule());
+    static final PlatformExtension PLATFORM = SeedSitePlatform.duringSignUp();
 
     private static HttpResponse<String> postForm(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()

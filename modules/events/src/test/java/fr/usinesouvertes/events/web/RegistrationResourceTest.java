@@ -3,7 +3,7 @@ package fr.usinesouvertes.events.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.usinesouvertes.events.EventsModule;
+import fr.usinesouvertes.events.SeedSitePlatform;
 import fr.usinesouvertes.platform.http.JsonMapper;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +32,7 @@ class RegistrationResourceTest {
     static final String SEED_FRIDAY_SLOT = "852d1a40-05c5-59e7-a25d-f276ea0031b2";
 
     @RegisterExtension
-    static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("../../light-modules").toAbsolutePath().normalize())
-            .inMemory()
-            .setting("clock", "2026-02-10T10:00:00+01:00")
-            .setting("registration-rate-limit", "0")
-            .modules(new EventsModule());
+    static final PlatformExtension PLATFORM = SeedSitePlatform.duringSignUp();
 
     private static ContentRepository repository() {
         return PLATFORM.platform().repository();
