@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Collects the paths of the repository's changes (JCR observation, including other cluster nodes'
- * commits, outside the trees excluded from change notifications) that concern an index until the index drains them, and tells the index that some are waiting.
+ * commits, outside the trees excluded from change notifications) that concern an index until the index
+ * drains them, and tells the index that some are waiting.
  */
 final class ChangeObserver implements AutoCloseable {
 
