@@ -5,9 +5,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.jcr.Repository;
 import javax.jcr.Session;
 import javax.jcr.observation.Event;
@@ -52,7 +54,8 @@ public final class ContentRepository implements AutoCloseable {
     private final Set<Session> openReadSessions = ConcurrentHashMap.newKeySet();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final Set<String> unannounced = ConcurrentHashMap.newKeySet();
-    private Session observationSession;
+    private final Map<String, AtomicLong> treeChanges = new ConcurrentHashMap<>();
+    private volatile Session observationSession;
     private boolean localCommitsAnnounced;
     private final fr.usinesouvertes.platform.security.AccountSubjects accountSubjects =
             new fr.usinesouvertes.platform.security.AccountSubjects();
@@ -71,7 +74,7 @@ public final class ContentRepository implements AutoCloseable {
         unannounced.addAll(UNANNOUNCED_BY_DEFAULT);
         if (backend.nodeStore() instanceof Observable observable) {
             // Called inside each commit, before save() returns: listeners hear of a write at once.
-            observable.addObserver(new TopLevelChanges(this::isAnnouncedTopLevel, this::notifyChange));
+            observable.addObserver(new TopLevelChanges(this::topLevelsChanged));
             localCommitsAnnounced = true;
         }
         write(session -> {
@@ -215,23 +218,26 @@ public final class ContentRepository implements AutoCloseable {
      * a moment later) for any other commit, including those of other cluster nodes. For caches of what the
      * public sees; the listener must be quick and must not throw.
      */
-    public synchronized void addChangeListener(Runnable listener) {
+    public void addChangeListener(Runnable listener) {
         changeListeners.add(listener);
+        observeOtherNodes();
+    }
+
+    /** Registers, once, the JCR observation that reports other cluster nodes' commits. */
+    private synchronized void observeOtherNodes() {
         if (observationSession == null) {
             observationSession = loginSystem();
             try {
                 EventListener onEvents = events -> {
-                    boolean announced = false;
-                    while (events.hasNext() && !announced) {
+                    Set<String> changed = new java.util.HashSet<>();
+                    while (events.hasNext()) {
                         try {
-                            announced = isAnnounced(events.nextEvent().getPath());
+                            changed.add(topLevelName(events.nextEvent().getPath()));
                         } catch (javax.jcr.RepositoryException e) {
-                            announced = true;
+                            changed.add(""); // unknown: announced
                         }
                     }
-                    if (announced) {
-                        notifyChange();
-                    }
+                    topLevelsChanged(changed);
                 };
                 // This process's commits are announced within the commit (TopLevelChanges): only other
                 // cluster nodes' commits need observation, not a second pass over ours.
@@ -266,14 +272,35 @@ public final class ContentRepository implements AutoCloseable {
                 .setExcludedPaths(unannounced.stream().map(name -> "/" + name).sorted().toArray(String[]::new));
     }
 
-    private boolean isAnnounced(String path) {
-        int end = path.indexOf('/', 1);
-        String top = end < 0 ? path.substring(1) : path.substring(1, end);
-        return top.isEmpty() || isAnnouncedTopLevel(top);
+    /**
+     * How many commits have changed the top-level node {@code name} (e.g. a workspace such as
+     * {@code editions}) since this repository opened: this process's commits count before {@link #write}
+     * returns, other cluster nodes' within the observation delay, and only for trees whose changes are
+     * announced. A cache of what lives in one tree compares it with the count it read with, instead of
+     * being emptied by every write elsewhere (a booking changes {@code events}, not {@code editions}).
+     */
+    public long changeCount(String name) {
+        if (observationSession == null) {
+            observeOtherNodes();
+        }
+        AtomicLong count = treeChanges.get(name);
+        return count == null ? 0 : count.get();
     }
 
-    private boolean isAnnouncedTopLevel(String name) {
-        return !unannounced.contains(name);
+    private static String topLevelName(String path) {
+        int end = path.indexOf('/', 1);
+        return end < 0 ? path.substring(1) : path.substring(1, end);
+    }
+
+    private void topLevelsChanged(Set<String> names) {
+        boolean announced = false;
+        for (String name : names) {
+            treeChanges.computeIfAbsent(name, any -> new AtomicLong()).incrementAndGet();
+            announced |= name.isEmpty() || !unannounced.contains(name);
+        }
+        if (announced) {
+            notifyChange();
+        }
     }
 
     private void notifyChange() {

@@ -1,25 +1,25 @@
 package fr.usinesouvertes.platform.repository;
 
-import java.util.function.Predicate;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.jackrabbit.oak.spi.commit.CommitInfo;
 import org.apache.jackrabbit.oak.spi.commit.Observer;
 import org.apache.jackrabbit.oak.spi.state.DefaultNodeStateDiff;
 import org.apache.jackrabbit.oak.spi.state.NodeState;
 
 /**
- * Watches the node store's commits and runs {@code onChange} when one changes a top-level node that
- * {@code announced} accepts. Compares each root with the previous one at the top level only (Oak diffs
- * unchanged subtrees by record, so this costs a few comparisons per commit), inside the commit: it must
- * stay cheap, and {@code onChange} too.
+ * Watches the node store's commits and tells {@code onChange} the names of the top-level nodes each one
+ * changed. Compares each root with the previous one at the top level only (Oak diffs unchanged subtrees
+ * by record, so this costs a few comparisons per commit), inside the commit: it must stay cheap, and
+ * {@code onChange} too.
  */
 final class TopLevelChanges implements Observer {
 
-    private final Predicate<String> announced;
-    private final Runnable onChange;
+    private final Consumer<Set<String>> onChange;
     private NodeState previous; // guarded by this
 
-    TopLevelChanges(Predicate<String> announced, Runnable onChange) {
-        this.announced = announced;
+    TopLevelChanges(Consumer<Set<String>> onChange) {
         this.onChange = onChange;
     }
 
@@ -30,13 +30,16 @@ final class TopLevelChanges implements Observer {
             before = previous;
             previous = root;
         }
-        if (before != null && changesAnnouncedTree(before, root)) {
-            onChange.run();
+        if (before != null) {
+            Set<String> changed = changedTopLevels(before, root);
+            if (!changed.isEmpty()) {
+                onChange.accept(changed);
+            }
         }
     }
 
-    private boolean changesAnnouncedTree(NodeState before, NodeState after) {
-        boolean[] found = new boolean[1];
+    private static Set<String> changedTopLevels(NodeState before, NodeState after) {
+        Set<String> changed = new HashSet<>();
         after.compareAgainstBaseState(before, new DefaultNodeStateDiff() {
             @Override
             public boolean childNodeAdded(String name, NodeState added) {
@@ -54,10 +57,10 @@ final class TopLevelChanges implements Observer {
             }
 
             private boolean note(String name) {
-                found[0] |= announced.test(name);
-                return !found[0]; // stop at the first announced change
+                changed.add(name);
+                return true;
             }
         });
-        return found[0];
+        return changed;
     }
 }

@@ -79,6 +79,17 @@ class DocumentClusterTest {
         assertThat(seenOnB.get()).isGreaterThan(before);
     }
 
+    @Test
+    void changeCountsFollowCommitsOfOtherNodes() throws Exception {
+        long before = nodeB.repository().changeCount("website");
+        writePage("counted-page", "Hello");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (nodeB.repository().changeCount("website") == before && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(nodeB.repository().changeCount("website")).isGreaterThan(before);
+    }
+
     private static void writePage(String name, String title) {
         nodeA.repository().write(session -> {
             Node website = session.getNode("/website");

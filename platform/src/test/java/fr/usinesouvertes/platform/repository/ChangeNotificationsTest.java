@@ -54,6 +54,23 @@ class ChangeNotificationsTest {
     }
 
     @Test
+    void countsTheCommitsThatChangedEachTopLevelTreeAnnouncedOrNot() {
+        long website = repository.changeCount("website");
+        long registrations = repository.changeCount("registrations");
+
+        add("website", "a");
+        add("registrations", "r");
+        repository.write(session -> {
+            session.getNode("/registrations").addNode("r3", "mgnl:contentNode");
+            return session.getNode("/website").addNode("b", "mgnl:contentNode");
+        });
+
+        assertThat(repository.changeCount("website")).isEqualTo(website + 2);
+        assertThat(repository.changeCount("registrations")).isEqualTo(registrations + 2);
+        assertThat(repository.changeCount("nothing-here")).isZero();
+    }
+
+    @Test
     void aCommitTouchingBothIsAnnounced() {
         repository.write(session -> {
             session.getNode("/registrations").addNode("r2", "mgnl:contentNode");
