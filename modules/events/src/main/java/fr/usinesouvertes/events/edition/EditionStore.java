@@ -11,6 +11,7 @@ import javax.jcr.NodeIterator;
 public final class EditionStore {
 
     private final ContentRepository repository;
+    private volatile Snapshot snapshot;
 
     public EditionStore(ContentRepository repository) {
         this.repository = repository;
@@ -21,10 +22,7 @@ public final class EditionStore {
     }
 
     public Optional<Edition> find(int year) {
-        return repository.read(session -> {
-            String path = "/" + EditionNodes.WORKSPACE + "/" + year;
-            return session.nodeExists(path) ? Optional.of(EditionNodes.read(session.getNode(path))) : Optional.empty();
-        });
+        return all().stream().filter(edition -> edition.year() == year).findFirst();
     }
 
     /** The edition one of whose days is {@code day}, e.g. the edition of a slot. */
@@ -32,19 +30,33 @@ public final class EditionStore {
         return all().stream().filter(edition -> edition.day(day).isPresent()).findFirst();
     }
 
-    /** Every edition, oldest first. */
+    /**
+     * Every edition, oldest first. Read at every registration, so kept between calls until a commit changes
+     * the {@code editions} tree (whoever writes it: this store, an import, another cluster node).
+     */
     public List<Edition> all() {
-        return repository.read(session -> {
-            List<Edition> editions = new ArrayList<>();
+        Snapshot current = snapshot;
+        long changes = repository.changeCount(EditionNodes.WORKSPACE); // before reading: a change meanwhile rereads
+        if (current != null && current.changes() == changes) {
+            return current.editions();
+        }
+        List<Edition> editions = List.copyOf(repository.read(session -> {
+            List<Edition> read = new ArrayList<>();
             for (NodeIterator it = session.getNode("/" + EditionNodes.WORKSPACE).getNodes(); it.hasNext(); ) {
                 Node node = it.nextNode();
                 if (node.isNodeType("mgnl:content")) {
-                    editions.add(EditionNodes.read(node));
+                    read.add(EditionNodes.read(node));
                 }
             }
-            editions.sort((a, b) -> Integer.compare(a.year(), b.year()));
-            return editions;
-        });
+            read.sort((a, b) -> Integer.compare(a.year(), b.year()));
+            return read;
+        }));
+        snapshot = new Snapshot(changes, editions);
+        return editions;
+    }
+
+    /** The editions as read when the {@code editions} tree had seen {@code changes} commits. */
+    private record Snapshot(long changes, List<Edition> editions) {
     }
 
     public void save(Edition edition) {

@@ -33,6 +33,23 @@ class EditionStoreTest {
     }
 
     @Test
+    void keepsEditionsUntilACommitChangesThemWhoeverMadeIt() {
+        BundledEditions.importInto(repository);
+        List<Edition> first = store.all();
+        assertThat(store.find(2026).orElseThrow().days()).hasSize(2);
+
+        repository.write(session -> session.getRootNode().addNode("elsewhere", "nt:unstructured"));
+        assertThat(store.all()).as("not read again after a write to another tree").isSameAs(first);
+
+        repository.write(session -> {
+            session.getNode("/" + EditionNodes.WORKSPACE + "/2026/days").getNodes().nextNode().remove();
+            return null;
+        });
+        assertThat(store.find(2026).orElseThrow().days()).hasSize(1);
+        assertThat(new EditionStore(repository).find(2026).orElseThrow().days()).hasSize(1);
+    }
+
+    @Test
     void bundledBootstrapInstallsThe2025And2026EditionsOnce() {
         // The module's other bootstrap files (companies, sites, event sheets) are imported alongside.
         assertThat(BundledEditions.importInto(repository)).filteredOn(r -> r.file().startsWith("editions."))
