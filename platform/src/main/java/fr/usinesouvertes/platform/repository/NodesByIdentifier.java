@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.repository;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.jcr.ItemNotFoundException;
@@ -50,6 +51,18 @@ public final class NodesByIdentifier {
                 PATHS.clear();
             }
             PATHS.put(identifier, path);
+        }
+    }
+
+    /**
+     * The node with this identifier, or empty when this session has none (as {@link #find} would throw
+     * {@link ItemNotFoundException}, or {@link IllegalArgumentException}): for references that may dangle.
+     */
+    public static Optional<Node> findIfExists(Session session, String identifier) throws RepositoryException {
+        try {
+            return Optional.of(find(session, identifier));
+        } catch (ItemNotFoundException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

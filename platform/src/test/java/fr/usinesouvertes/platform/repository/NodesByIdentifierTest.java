@@ -94,6 +94,26 @@ class NodesByIdentifierTest {
     }
 
     @Test
+    void findIfExistsAnswersEmptyForUnknownIdentifiers() {
+        String id = create("a", "slot");
+
+        java.util.Optional<String> found = repository.read(session -> NodesByIdentifier.findIfExists(session, id).map(this::path));
+        java.util.Optional<Node> unknown = repository.read(session ->
+                NodesByIdentifier.findIfExists(session, java.util.UUID.randomUUID().toString()));
+
+        assertThat(found).contains("/a/slot");
+        assertThat(unknown).isEmpty();
+    }
+
+    private String path(Node node) {
+        try {
+            return node.getPath();
+        } catch (javax.jcr.RepositoryException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void answersOaksErrorForUnknownIdentifiers() {
         assertThatThrownBy(() -> repository.read(session ->
                 NodesByIdentifier.find(session, "00000000-0000-0000-0000-000000000000")))

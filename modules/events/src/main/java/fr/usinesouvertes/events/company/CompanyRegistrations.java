@@ -69,16 +69,12 @@ public final class CompanyRegistrations {
 
     /** The slot's sheet belongs to the company: its session can read the slot and the site is its own. */
     private void requireOwnSlot(CompanySession company, String slotId) {
-        if (slotId == null || !slotId.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+        if (!NodesByIdentifier.isIdentifier(slotId)) {
             throw new NotFoundException("Slot " + slotId);
         }
         company.read(session -> {
-            Node slot;
-            try {
-                slot = NodesByIdentifier.find(session, slotId);
-            } catch (ItemNotFoundException e) {
-                throw new NotFoundException("Slot " + slotId);
-            }
+            Node slot = NodesByIdentifier.findIfExists(session, slotId)
+                    .orElseThrow(() -> new NotFoundException("Slot " + slotId));
             if (!slot.getPath().matches("/events/[0-9]{4}/[^/]+/slots/[^/]+")) {
                 throw new NotFoundException("Slot " + slotId);
             }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.GregorianCalendar;
 import java.util.List;
-import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -156,19 +155,15 @@ public final class ModerationQueue {
     }
 
     private static Node site(Session session, Node sheet) throws RepositoryException {
-        try {
-            return NodesByIdentifier.find(session, EventSheets.text(sheet, "site"));
-        } catch (ItemNotFoundException | IllegalArgumentException e) {
-            throw new NotFoundException("Site of " + sheet.getPath());
-        }
+        String missing = "Site of " + sheet.getPath();
+        return NodesByIdentifier.findIfExists(session, EventSheets.text(sheet, "site"))
+                .orElseThrow(() -> new NotFoundException(missing));
     }
 
     private static Node company(Session session, Node site) throws RepositoryException {
-        try {
-            return NodesByIdentifier.find(session, EventSheets.text(site, "company"));
-        } catch (ItemNotFoundException | IllegalArgumentException e) {
-            throw new NotFoundException("Company of " + site.getPath());
-        }
+        String missing = "Company of " + site.getPath();
+        return NodesByIdentifier.findIfExists(session, EventSheets.text(site, "company"))
+                .orElseThrow(() -> new NotFoundException(missing));
     }
 
     private static long submittedMillis(Node sheet) {

@@ -82,11 +82,8 @@ public final class RecruitmentCsvExport {
     }
 
     private static String companyName(Session session, String id) throws RepositoryException {
-        try {
-            return id.isEmpty() ? "" : text(NodesByIdentifier.find(session, id), "name");
-        } catch (javax.jcr.ItemNotFoundException | IllegalArgumentException e) {
-            return "";
-        }
+        Node company = id.isEmpty() ? null : NodesByIdentifier.findIfExists(session, id).orElse(null);
+        return company == null ? "" : text(company, "name");
     }
 
     private static String text(Node node, String name) throws RepositoryException {

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -43,13 +42,8 @@ public final class RegistrationRecords {
     }
 
     private static Optional<RegistrationRecord> find(Session session, String registrationId) throws RepositoryException {
-        Node node;
-        try {
-            node = NodesByIdentifier.find(session, registrationId);
-        } catch (ItemNotFoundException e) {
-            return Optional.empty();
-        }
-        if (!node.getPath().startsWith("/" + SlotBooking.WORKSPACE + "/") || !node.hasProperty("slot")) {
+        Node node = NodesByIdentifier.findIfExists(session, registrationId).orElse(null);
+        if (node == null || !node.getPath().startsWith("/" + SlotBooking.WORKSPACE + "/") || !node.hasProperty("slot")) {
             return Optional.empty();
         }
         Audience audience = Audience.fromId(text(node, "audience")).orElse(Audience.PUBLIC);

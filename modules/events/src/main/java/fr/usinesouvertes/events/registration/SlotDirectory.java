@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
-import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -89,11 +88,7 @@ public final class SlotDirectory {
         if (!NodesByIdentifier.isIdentifier(id)) {
             return null;
         }
-        try {
-            return NodesByIdentifier.find(session, id);
-        } catch (ItemNotFoundException e) {
-            return null;
-        }
+        return NodesByIdentifier.findIfExists(session, id).orElse(null);
     }
 
     private static ZonedDateTime date(Node node, String property) throws RepositoryException {

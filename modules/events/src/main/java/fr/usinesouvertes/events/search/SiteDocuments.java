@@ -200,11 +200,8 @@ public final class SiteDocuments implements SearchDocumentSource {
         if (id.isEmpty()) {
             return null;
         }
-        try {
-            return NodesByIdentifier.find(session, id);
-        } catch (javax.jcr.ItemNotFoundException | IllegalArgumentException e) {
-            return null; // a dangling reference leaves the sheet out rather than failing the whole index
-        }
+        // a dangling reference leaves the sheet out rather than failing the whole index
+        return NodesByIdentifier.findIfExists(session, id).orElse(null);
     }
 
     static String text(Node node, String property) throws RepositoryException {

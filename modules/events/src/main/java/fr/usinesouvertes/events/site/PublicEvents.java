@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Property;
@@ -98,13 +97,8 @@ public final class PublicEvents {
 
     /** A slot of a published sheet, with its sheet and site; empty for unknown ids or unpublished sheets. */
     public Optional<SlotOfSite> slot(String slotId) throws RepositoryException {
-        Node slot;
-        try {
-            slot = NodesByIdentifier.find(session, slotId);
-        } catch (ItemNotFoundException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        if (!slot.getPath().startsWith(EVENTS + "/") || slot.getDepth() != 5
+        Node slot = NodesByIdentifier.findIfExists(session, slotId).orElse(null);
+        if (slot == null || !slot.getPath().startsWith(EVENTS + "/") || slot.getDepth() != 5
                 || !slot.getParent().getName().equals("slots")) {
             return Optional.empty();
         }
@@ -142,12 +136,8 @@ public final class PublicEvents {
         if (id.isEmpty()) {
             return null;
         }
-        try {
-            Node company = NodesByIdentifier.find(session, id);
-            return company.getPath().startsWith(COMPANIES + "/") ? company : null;
-        } catch (ItemNotFoundException | IllegalArgumentException e) {
-            return null;
-        }
+        Node company = NodesByIdentifier.findIfExists(session, id).orElse(null);
+        return company != null && company.getPath().startsWith(COMPANIES + "/") ? company : null;
     }
 
     private static PublicSheet toSheet(Node sheet, int year, String siteSlug) throws RepositoryException {
