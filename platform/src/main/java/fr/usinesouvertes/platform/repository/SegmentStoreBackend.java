@@ -56,6 +56,7 @@ public final class SegmentStoreBackend implements StoreBackend {
             throw new RepositoryException("Cannot open the segment store in '" + folder + "': " + e.getMessage(), e);
         }
         this.nodeStore = SegmentNodeStoreBuilders.builder(fileStore).build();
+        CommitTrackerTrimming.apply(nodeStore);
         this.flusher = new GroupFlusher(fileStore::flush);
         nodeStore.addObserver(countCommits());
     }
