@@ -85,8 +85,10 @@ final class RegistrationAudit implements AutoCloseable {
                 for (ChildNodeEntry slot : sheet.getNodeState().getChildNode("slots").getChildNodeEntries()) {
                     NodeState node = slot.getNodeState();
                     if (node.hasProperty("capacity") && node.hasProperty("jcr:uuid")) {
+                        // the counters are on the slot's registrations folder (SlotLedger)
+                        NodeState ledger = store.getRoot().getChildNode("registrations").getChildNode(node.getString("jcr:uuid"));
                         slots.add(new StoredSlot(node.getString("jcr:uuid"), number(node, "capacity"),
-                                number(node, "bookedPersons"), number(node, "waitingRegistrations")));
+                                number(ledger, "bookedPersons"), number(ledger, "waitingRegistrations")));
                     }
                 }
             }

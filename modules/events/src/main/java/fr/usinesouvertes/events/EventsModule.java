@@ -106,7 +106,8 @@ public final class EventsModule implements PlatformModule {
         SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
-        SiteSearch siteSearch = new SiteSearch(index, context.clock());
+        SiteSearch siteSearch = new SiteSearch(index, context.clock(),
+                slotIds -> fr.usinesouvertes.events.booking.SlotCounts.placesLeft(context.repository(), slotIds));
         SearchParameters searchParameters = new SearchParameters(communes);
         context.registerRestComponent(new SearchResource(siteSearch, searchParameters));
         context.registerTemplatingFunctions("directoryfn", new DirectoryFunctions(siteSearch, searchParameters,

@@ -20,8 +20,8 @@ import javax.jcr.Session;
  * Books persons on time slots without ever exceeding a slot's capacity, under any concurrency, and
  * keeps each slot's waiting list in order.
  *
- * <p>Each booking or cancellation updates the slot's counters (see {@link SlotLedger}) and the
- * registration in the same commit. Within this process, concurrent bookings are saved together by a
+ * <p>Each booking or cancellation updates the slot's counters (see {@link SlotLedger}, kept on the slot's
+ * registrations folder) and the registration in the same commit. Within this process, concurrent bookings are saved together by a
  * {@link GroupCommitter}, one after the other on one session, which spares them needless conflicts
  * and shares the commit's cost; bookings from other cluster nodes are serialised by Oak's conflict
  * detection and retried.
@@ -101,13 +101,13 @@ public final class SlotBooking {
             if ("cancelled".equals(registration.getProperty(STATUS).getString())) {
                 throw new RegistrationNotFoundException(registrationId);
             }
-            return outcomeOf(registration, null);
+            return outcomeOf(registration);
         });
     }
 
     /** Seats still free on a slot. */
     public long placesLeft(String slotId) {
-        return repository.read(session -> new SlotLedger(slot(session, slotId)).placesLeft());
+        return repository.read(session -> SlotCounts.of(session, slot(session, slotId)).placesLeft());
     }
 
     private BookingOutcome bookOnce(Session session, BookingRequest request) throws javax.jcr.RepositoryException {
@@ -115,9 +115,9 @@ public final class SlotBooking {
         Node folder = registrationsFolder(session, request.slotId());
         String name = nodeName(request.submissionKey());
         if (folder.hasNode(name)) {
-            return outcomeOf(folder.getNode(name), new SlotLedger(slot)).asRepeat();
+            return outcomeOf(folder.getNode(name)).asRepeat();
         }
-        SlotLedger ledger = new SlotLedger(slot);
+        SlotLedger ledger = new SlotLedger(slot, folder);
         Node registration = folder.addNode(name, "mgnl:contentNode");
         // Its e-mail is composed right after the commit, looking it up by id: spare that lookup a query.
         NodesByIdentifier.remember(registration.getIdentifier(), registration.getPath());
@@ -150,7 +150,7 @@ public final class SlotBooking {
             return null;
         }
         String slotId = registration.getProperty(SLOT).getString();
-        SlotLedger ledger = new SlotLedger(slot(session, slotId));
+        SlotLedger ledger = new SlotLedger(slot(session, slotId), registration.getParent());
         if (status.equals("confirmed")) {
             ledger.addBooked(-registration.getProperty(PERSONS).getLong());
         } else {
@@ -194,7 +194,7 @@ public final class SlotBooking {
         }
     }
 
-    private static BookingOutcome outcomeOf(Node registration, SlotLedger ledger) throws javax.jcr.RepositoryException {
+    private static BookingOutcome outcomeOf(Node registration) throws javax.jcr.RepositoryException {
         String status = registration.getProperty(STATUS).getString();
         if (status.equals("waitlisted")) {
             long ahead = 1;

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
@@ -204,7 +205,8 @@ public final class EventSheets {
             }
         }
         for (int i = slots.size(); i < existing.size(); i++) {
-            if (existing.get(i).hasProperty("bookedPersons") && existing.get(i).getProperty("bookedPersons").getLong() > 0) {
+            SlotCounts counts = SlotCounts.of(existing.get(i).getSession(), existing.get(i));
+            if (counts.bookedPersons() > 0 || counts.waitingRegistrations() > 0) {
                 throw new RefusedException("Un créneau qui a des inscrits ne peut être supprimé.");
             }
             existing.get(i).remove();
@@ -261,8 +263,9 @@ public final class EventSheets {
                 audiences.add(value.getString());
             }
         }
+        SlotCounts counts = SlotCounts.of(slot.getSession(), slot);
         return new SheetSummary.SlotSummary(slot.getIdentifier(), day, HOUR.format(start), HOUR.format(end),
-                number(slot, "capacity"), number(slot, "bookedPersons"), number(slot, "waitingRegistrations"),
+                counts.capacity(), counts.bookedPersons(), counts.waitingRegistrations(),
                 List.copyOf(audiences), slot.hasProperty("maxPersonsPerRegistration") ? number(slot, "maxPersonsPerRegistration") : null);
     }
 

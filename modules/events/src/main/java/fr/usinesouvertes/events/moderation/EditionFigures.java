@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.jcr.ItemNotFoundException;
+import fr.usinesouvertes.events.booking.SlotCounts;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -96,8 +97,9 @@ public final class EditionFigures {
             if (!slot.hasProperty("start") || !slot.hasProperty("capacity")) {
                 continue;
             }
-            long capacity = slot.getProperty("capacity").getLong();
-            long booked = slot.hasProperty("bookedPersons") ? slot.getProperty("bookedPersons").getLong() : 0;
+            SlotCounts counts = SlotCounts.of(session, slot);
+            long capacity = counts.capacity();
+            long booked = counts.bookedPersons();
             LocalDate day = LocalDate.ofInstant(slot.getProperty("start").getDate().toInstant(), FrenchDates.PARIS);
             Line dayLine = figures.byDay().computeIfAbsent(day, d -> new Line());
             for (Line line : new Line[] {figures.total(), regionLine, dayLine}) {

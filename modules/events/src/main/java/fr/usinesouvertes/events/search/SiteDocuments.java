@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import fr.usinesouvertes.events.booking.SlotCounts;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -32,6 +33,8 @@ public final class SiteDocuments implements SearchDocumentSource {
     private static final java.util.regex.Pattern CONCERNED = java.util.regex.Pattern.compile("/(events|sites|companies)(/.*)?");
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** In a stored result: the sheet is marked full, so its slots have no place left whatever their counts. */
+    static final String SHEET_FULL = "sheetFull";
     private static final Set<String> PUBLIC_STATUSES = Set.of("published", "full");
 
     @Override
@@ -141,7 +144,8 @@ public final class SiteDocuments implements SearchDocumentSource {
         String companyName = company != null ? text(company, "name") : "";
         String sector = !text(site, "sector").isEmpty() ? text(site, "sector")
                 : company != null ? text(company, "sector") : "";
-        List<SlotSummary> slots = slots(sheet, "full".equals(text(sheet, "status")));
+        boolean sheetFull = "full".equals(text(sheet, "status"));
+        List<SlotSummary> slots = slots(session, sheet, sheetFull);
         SiteDocumentBuilder builder = new SiteDocumentBuilder(site.getName())
                 .text(SiteFields.NAME, text(site, "name"))
                 .text(SiteFields.COMPANY, companyName)
@@ -166,10 +170,13 @@ public final class SiteDocuments implements SearchDocumentSource {
         result.put("sector", sector);
         result.put("placesLeft", slots.stream().mapToLong(SlotSummary::placesLeft).sum());
         result.put("slots", slots);
+        if (sheetFull) {
+            result.put(SHEET_FULL, true); // read and removed by SiteSearch
+        }
         return builder.result(json(result)).build();
     }
 
-    private static List<SlotSummary> slots(Node sheet, boolean full) throws RepositoryException {
+    private static List<SlotSummary> slots(Session session, Node sheet, boolean full) throws RepositoryException {
         List<SlotSummary> slots = new ArrayList<>();
         if (!sheet.hasNode("slots")) {
             return slots;
@@ -179,8 +186,7 @@ public final class SiteDocuments implements SearchDocumentSource {
             if (!slot.hasProperty("start")) {
                 continue;
             }
-            long capacity = slot.hasProperty("capacity") ? slot.getProperty("capacity").getLong() : 0;
-            long booked = slot.hasProperty("bookedPersons") ? slot.getProperty("bookedPersons").getLong() : 0;
+            SlotCounts counts = SlotCounts.of(session, slot);
             Set<String> audiences = new TreeSet<>();
             if (slot.hasProperty("audiences")) {
                 for (var value : slot.getProperty("audiences").getValues()) {
@@ -189,7 +195,7 @@ public final class SiteDocuments implements SearchDocumentSource {
             }
             slots.add(new SlotSummary(slot.getIdentifier(),
                     slot.getProperty("start").getDate().toInstant().atZone(PARIS).toOffsetDateTime(),
-                    List.copyOf(audiences), full ? 0 : Math.max(0, capacity - booked)));
+                    List.copyOf(audiences), full ? 0 : counts.placesLeft()));
         }
         slots.sort(Comparator.comparing(SlotSummary::start));
         return slots;

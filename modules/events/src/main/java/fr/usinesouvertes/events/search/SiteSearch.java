@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +54,31 @@ public final class SiteSearch {
 
     private final SearchIndex index;
     private final Clock clock;
+    private final LivePlaces livePlaces;
     private volatile ReaderState readerState;
 
     private record ReaderState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
-    public SiteSearch(SearchIndex index, Clock clock) {
+    /** @param livePlaces the places left on slots now; the index keeps them as they were when a site was indexed */
+    public SiteSearch(SearchIndex index, Clock clock, LivePlaces livePlaces) {
         this.index = index;
         this.clock = clock;
+        this.livePlaces = livePlaces;
+    }
+
+    /**
+     * The places left on slots, read when a search answers: the index is updated when a slot fills up or
+     * frees up (the any/none filter), not at each registration, so the figures it stores may be behind.
+     */
+    @FunctionalInterface
+    public interface LivePlaces {
+
+        /** Places left per slot id, for the ids that are still slots. */
+        Map<String, Long> of(Collection<String> slotIds);
+
+        /** The figures as indexed (for benchmarks of the index alone). */
+        LivePlaces AS_INDEXED = ids -> Map.of();
     }
 
     public SearchIndex index() {
@@ -150,22 +168,55 @@ public final class SiteSearch {
     }
 
     private List<Map<String, Object>> results(IndexSearcher searcher, TopDocs hits, SiteQuery query) throws IOException {
-        List<Map<String, Object>> results = new ArrayList<>();
+        List<Document> documents = new ArrayList<>();
+        List<Map<String, Object>> stored = new ArrayList<>();
         ScoreDoc[] docs = hits.scoreDocs;
         for (int i = query.offset(); i < docs.length; i++) {
             Document document = searcher.storedFields().document(docs[i].doc);
-            results.add(result(document, query));
+            documents.add(document);
+            try {
+                stored.add(JsonMapper.mapper().readValue(document.get(SiteFields.RESULT), RESULT));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        withLivePlaces(stored);
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (int i = 0; i < stored.size(); i++) {
+            results.add(result(documents.get(i), stored.get(i), query));
         }
         return results;
     }
 
-    private Map<String, Object> result(Document document, SiteQuery query) {
-        Map<String, Object> result;
-        try {
-            result = JsonMapper.mapper().readValue(document.get(SiteFields.RESULT), RESULT);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Replaces the places left as indexed by today's, on every slot of the results and in their totals. */
+    @SuppressWarnings("unchecked")
+    private void withLivePlaces(List<Map<String, Object>> results) {
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> result : results) {
+            if (!Boolean.TRUE.equals(result.get(SiteDocuments.SHEET_FULL))) {
+                for (Map<String, Object> slot : (List<Map<String, Object>>) result.get("slots")) {
+                    ids.add((String) slot.get("id"));
+                }
+            }
         }
+        Map<String, Long> live = ids.isEmpty() ? Map.of() : livePlaces.of(ids);
+        for (Map<String, Object> result : results) {
+            if (Boolean.TRUE.equals(result.remove(SiteDocuments.SHEET_FULL))) {
+                continue; // marked full by its company: no place whatever the counts
+            }
+            long total = 0;
+            for (Map<String, Object> slot : (List<Map<String, Object>>) result.get("slots")) {
+                Long places = live.get((String) slot.get("id"));
+                if (places != null) {
+                    slot.put("placesLeft", places);
+                }
+                total += ((Number) slot.get("placesLeft")).longValue();
+            }
+            result.put("placesLeft", total);
+        }
+    }
+
+    private Map<String, Object> result(Document document, Map<String, Object> result, SiteQuery query) {
         String slug = (String) result.get("slug");
         result.put("url", (query.lang() == Lang.EN ? "/en/usines/" : "/usines/") + slug);
         result.put("nextSlots", nextSlots(result.remove("slots")));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import fr.usinesouvertes.events.booking.SlotCounts;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Property;
@@ -140,7 +141,7 @@ public final class PublicEvents {
         return company != null && company.getPath().startsWith(COMPANIES + "/") ? company : null;
     }
 
-    private static PublicSheet toSheet(Node sheet, int year, String siteSlug) throws RepositoryException {
+    private PublicSheet toSheet(Node sheet, int year, String siteSlug) throws RepositoryException {
         List<PublicSlot> slots = new ArrayList<>();
         if (sheet.hasNode("slots")) {
             for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext(); ) {
@@ -159,11 +160,10 @@ public final class PublicEvents {
                 texts(sheet, "languages"), text(sheet, "description"), List.copyOf(slots));
     }
 
-    private static PublicSlot toSlot(Node slot) throws RepositoryException {
-        long capacity = Optional.ofNullable(number(slot, "capacity")).orElse(0L);
-        long booked = Optional.ofNullable(number(slot, "bookedPersons")).orElse(0L);
-        return new PublicSlot(slot.getIdentifier(), date(slot, "start"), date(slot, "end"), capacity,
-                Math.max(0, capacity - booked), texts(slot, "audiences"), number(slot, "maxPersonsPerRegistration"));
+    private PublicSlot toSlot(Node slot) throws RepositoryException {
+        SlotCounts counts = SlotCounts.of(session, slot);
+        return new PublicSlot(slot.getIdentifier(), date(slot, "start"), date(slot, "end"), counts.capacity(),
+                counts.placesLeft(), texts(slot, "audiences"), number(slot, "maxPersonsPerRegistration"));
     }
 
     static boolean isSlug(String slug) {

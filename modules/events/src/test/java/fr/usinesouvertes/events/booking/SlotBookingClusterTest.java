@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import javax.jcr.Node;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,10 +91,7 @@ class SlotBookingClusterTest {
     }
 
     private static long bookedPersons(ContentRepository node, String slot) {
-        return node.read(session -> {
-            Node slotNode = session.getNodeByIdentifier(slot);
-            return slotNode.hasProperty("bookedPersons") ? slotNode.getProperty("bookedPersons").getLong() : 0L;
-        });
+        return node.read(session -> SlotCounts.of(session, session.getNodeByIdentifier(slot)).bookedPersons());
     }
 
 }

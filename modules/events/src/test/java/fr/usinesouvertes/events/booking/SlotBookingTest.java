@@ -62,9 +62,70 @@ class SlotBookingTest {
 
         long confirmedPersons = BookingTestSupport.confirmedPersons(repository, slot);
         assertThat(confirmedPersons).isLessThanOrEqualTo(30).isGreaterThanOrEqualTo(28);
-        long counted = repository.read(session -> session.getNodeByIdentifier(slot).getProperty("bookedPersons").getLong());
+        long counted = repository.read(session -> SlotCounts.of(session, session.getNodeByIdentifier(slot)).bookedPersons());
         assertThat(counted).isEqualTo(confirmedPersons);
         assertThat(outcomes).hasSize(200);
+    }
+
+    @Test
+    void bookingsChangeThePublicContentOnlyWhenTheSlotFillsUpOrFreesUp() {
+        String slot = BookingTestSupport.slot(repository, 3);
+        long before = repository.changeCount("events");
+
+        booking.book(request(slot, 1, "first"));
+        booking.book(request(slot, 1, "second"));
+        assertThat(repository.changeCount("events")).as("seats left: the counters are bookkeeping").isEqualTo(before);
+        assertThat(booking.placesLeft(slot)).isEqualTo(1);
+        assertThat(bookedUp(slot)).isFalse();
+
+        String last = booking.book(request(slot, 1, "third")).registrationId();
+        assertThat(repository.changeCount("events")).as("booked up").isEqualTo(before + 1);
+        assertThat(bookedUp(slot)).isTrue();
+
+        booking.book(request(slot, 1, "waiting"));
+        assertThat(repository.changeCount("events")).as("waiting list of a booked-up slot").isEqualTo(before + 1);
+
+        booking.cancel(last); // the waiting registration takes the seat: still booked up
+        assertThat(repository.changeCount("events")).isEqualTo(before + 1);
+        booking.cancel(booking.book(request(slot, 1, "first")).registrationId()); // a repeat: the first registration
+        assertThat(repository.changeCount("events")).as("a seat came free").isEqualTo(before + 2);
+        assertThat(bookedUp(slot)).isFalse();
+        assertThat(booking.placesLeft(slot)).isEqualTo(1);
+    }
+
+    @Test
+    void countersKeptOnTheSlotByAnEarlierVersionMoveToTheLedger() {
+        String slot = BookingTestSupport.slot(repository, 30);
+        repository.write(session -> {
+            javax.jcr.Node node = session.getNodeByIdentifier(slot);
+            node.setProperty("bookedPersons", 28L);
+            node.setProperty("bookings", 12L);
+            node.setProperty("bookingToken", "earlier");
+            return null;
+        });
+        assertThat(booking.placesLeft(slot)).isEqualTo(2);
+
+        BookingOutcome outcome = booking.book(request(slot, 3, "too-many"));
+
+        assertThat(outcome.status()).isEqualTo(BookingOutcome.Status.WAITLISTED);
+        assertThat(booking.book(request(slot, 2, "fits")).status()).isEqualTo(BookingOutcome.Status.CONFIRMED);
+        repository.read(session -> {
+            javax.jcr.Node node = session.getNodeByIdentifier(slot);
+            assertThat(node.hasProperty("bookedPersons") || node.hasProperty("bookings") || node.hasProperty("bookingToken"))
+                    .as("counters left on the slot").isFalse();
+            SlotCounts counts = SlotCounts.of(session, node);
+            assertThat(counts.bookedPersons()).isEqualTo(30);
+            assertThat(counts.waitingRegistrations()).isEqualTo(1);
+            assertThat(session.getNode("/" + SlotBooking.WORKSPACE + "/" + slot).getProperty("bookings").getLong()).isEqualTo(14);
+            return null;
+        });
+    }
+
+    private boolean bookedUp(String slot) {
+        return repository.read(session -> {
+            javax.jcr.Node node = session.getNodeByIdentifier(slot);
+            return node.hasProperty(SlotLedger.BOOKED_UP) && node.getProperty(SlotLedger.BOOKED_UP).getBoolean();
+        });
     }
 
     @Test

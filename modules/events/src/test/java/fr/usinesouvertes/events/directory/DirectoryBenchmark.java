@@ -58,7 +58,7 @@ public final class DirectoryBenchmark {
         try (Platform platform = Platform.builder(settings).modules(modules).start()) {
             SearchIndex index = SearchBenchmark.indexOnce(platform);
             var queries = SearchBenchmark.queries(places, new Random(7));
-            SearchBenchmark.inProcess(new SiteSearch(index, platform.clock()),
+            SearchBenchmark.inProcess(new SiteSearch(index, platform.clock(), SiteSearch.LivePlaces.AS_INDEXED),
                     new SearchParameters(CommunesTable.read(communesFile)), queries);
             SearchBenchmark.overHttp(platform.baseUri(), queries);
             URI base = platform.baseUri();

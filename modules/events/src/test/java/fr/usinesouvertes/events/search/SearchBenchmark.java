@@ -80,7 +80,7 @@ public final class SearchBenchmark {
         try (Platform platform = Platform.builder(settings).modules(modules).start()) {
             SearchIndex index = indexOnce(platform);
             List<Map<String, List<String>>> queries = queries(places, new Random(7));
-            inProcess(new SiteSearch(index, platform.clock()), new SearchParameters(
+            inProcess(new SiteSearch(index, platform.clock(), SiteSearch.LivePlaces.AS_INDEXED), new SearchParameters(
                     CommunesTable.read(communesFile)), queries);
             overHttp(platform.baseUri(), queries);
         }
