@@ -277,7 +277,7 @@ public final class ContentRepository implements AutoCloseable {
      * {@code editions}) since this repository opened: this process's commits count before {@link #write}
      * returns, other cluster nodes' within the observation delay, and only for trees whose changes are
      * announced. A cache of what lives in one tree compares it with the count it read with, instead of
-     * being emptied by every write elsewhere (a booking changes {@code events}, not {@code editions}).
+     * being emptied by every write elsewhere (a registration changes {@code registrations}, not {@code editions}).
      */
     public long changeCount(String name) {
         if (observationSession == null) {

@@ -6,13 +6,16 @@ import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
@@ -22,14 +25,24 @@ import javax.jcr.Value;
 /**
  * Finds time slots by id in the {@code events} workspace ({@code /events/<year>/<site>/slots/<n>}) with
  * their event sheet, site and company, as laid out by the events model contract.
+ *
+ * <p>Every registration and every e-mail looks its slot up, so slots found are kept until a commit changes one
+ * of the trees they are read from (see {@link ContentRepository#changeCount}); a booking changes none of them
+ * (its counters live with the registrations), so under a rush of registrations the slots stay cached.
  */
 public final class SlotDirectory {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Pattern SLOT_PATH = Pattern.compile("/events/[0-9]{4}/[^/]+/slots/[^/]+");
+    /** The trees a slot is read from: its sheet, its site and its company. */
+    private static final List<String> TREES = List.of("events", "sites", "companies");
+    /** Slots kept at most: a few thousand per edition; beyond, the cache starts again empty. */
+    private static final int MAX_CACHED = 20_000;
 
     private final ContentRepository repository;
     private final int defaultMaxPersons;
+    private final Map<String, Optional<BookableSlot>> cache = new ConcurrentHashMap<>();
+    private volatile long cachedAt = -1;
 
     /** @param defaultMaxPersons the per-registration limit of slots that set none */
     public SlotDirectory(ContentRepository repository, int defaultMaxPersons) {
@@ -42,18 +55,58 @@ public final class SlotDirectory {
         if (!NodesByIdentifier.isIdentifier(slotId)) {
             return Optional.empty();
         }
-        return repository.read(session -> find(session, slotId));
+        long changes = currentCache();
+        Optional<BookableSlot> cached = cache.get(slotId);
+        if (cached != null) {
+            return cached;
+        }
+        return remember(changes, slotId, repository.read(session -> find(session, slotId)));
     }
 
-    /** Several slots read at once (one repository refresh), keyed by id. */
+    /** Several slots read at once (one repository refresh for those not cached), keyed by id. */
     public Map<String, Optional<BookableSlot>> findAll(Collection<String> slotIds) {
-        return repository.read(session -> {
-            Map<String, Optional<BookableSlot>> found = new LinkedHashMap<>();
-            for (String id : slotIds) {
-                found.put(id, NodesByIdentifier.isIdentifier(id) ? find(session, id) : Optional.empty());
+        long changes = currentCache();
+        Map<String, Optional<BookableSlot>> found = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : slotIds) {
+            Optional<BookableSlot> cached = NodesByIdentifier.isIdentifier(id) ? cache.get(id) : Optional.empty();
+            found.put(id, cached);
+            if (cached == null) {
+                missing.add(id);
             }
-            return found;
-        });
+        }
+        if (!missing.isEmpty()) {
+            repository.read(session -> {
+                for (String id : missing) {
+                    found.put(id, remember(changes, id, find(session, id)));
+                }
+                return null;
+            });
+        }
+        return found;
+    }
+
+    /**
+     * Empties the cache if the trees slots are read from changed since it was filled, and returns their count
+     * of changes, read before any slot is: a change meanwhile makes the next call empty the cache again.
+     */
+    private long currentCache() {
+        long changes = 0;
+        for (String tree : TREES) {
+            changes += repository.changeCount(tree);
+        }
+        if (changes != cachedAt || cache.size() >= MAX_CACHED) {
+            cache.clear();
+            cachedAt = changes;
+        }
+        return changes;
+    }
+
+    private Optional<BookableSlot> remember(long changes, String slotId, Optional<BookableSlot> slot) {
+        if (changes == cachedAt) {
+            cache.put(slotId, slot);
+        }
+        return slot;
     }
 
     private Optional<BookableSlot> find(Session session, String slotId) throws RepositoryException {
