@@ -10,12 +10,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the {@link RegistrationMailDispatcher} on exactly one node of the cluster (the holder of the
  * {@value #JOB} lease of {@link ClusterJobs}; the lease moves to another node when this one dies), on
- * its own thread: at once when this node queues an e-mail, and every poll interval for those queued by
+ * its own thread: shortly after this node queues an e-mail, and every poll interval for those queued by
  * other nodes or due for a retry. After a transport failure it waits for the retry delay.
+ *
+ * <p>"Shortly": woken by a registration, it lingers {@value #LINGER_MILLIS} ms before sending, so that during a
+ * rush the e-mails of many registrations go in one batch, recorded sent in one commit, instead of a commit for
+ * every few e-mails (each commit costs a disk flush and Oak's commit hooks).
  */
 public final class RegistrationMailWorker implements AutoCloseable {
 
     public static final String JOB = "registration-mail";
+    static final long LINGER_MILLIS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationMailWorker.class);
 
     private final ClusterJobs jobs;
@@ -60,7 +65,9 @@ public final class RegistrationMailWorker implements AutoCloseable {
 
     private void run() {
         while (running) {
-            awaitWork(poll);
+            if (awaitWork(poll)) {
+                linger();
+            }
             if (!running || !jobs.isLeader(JOB) || System.nanoTime() - pausedUntilNanos < 0) {
                 continue; // not in charge, or leaving a failed transport alone (new e-mails wait too)
             }
@@ -79,14 +86,35 @@ public final class RegistrationMailWorker implements AutoCloseable {
         }
     }
 
-    private void awaitWork(Duration timeout) {
+    /** @return whether it was woken (rather than the poll interval running out) */
+    private boolean awaitWork(Duration timeout) {
         lock.lock();
         try {
             long nanos = timeout.toNanos();
             while (!woken && running && nanos > 0) {
                 nanos = signal.awaitNanos(nanos);
             }
+            boolean wasWoken = woken;
             woken = false;
+            return wasWoken;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits {@value #LINGER_MILLIS} ms for more e-mails to be queued, unless closing. */
+    private void linger() {
+        lock.lock();
+        try {
+            long nanos = Duration.ofMillis(LINGER_MILLIS).toNanos();
+            while (running && nanos > 0) {
+                nanos = signal.awaitNanos(nanos);
+            }
+            woken = false; // the batch about to be sent takes what was queued meanwhile
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
