@@ -72,9 +72,7 @@ public final class MailQueue {
         if (mail.position() != null) {
             entry.setProperty("position", mail.position().longValue());
         }
-        entry.setProperty("attempts", 0L);
-        entry.setProperty("created", now);
-        entry.setProperty("due", now);
+        // No attempts (0) nor due time (its creation, in its name) until a failure: a booking's commit writes less.
     }
 
     /** Up to {@code max} pending entries due now, oldest due first. */
@@ -268,8 +266,22 @@ public final class MailQueue {
         return new QueuedMail(entry.getName(), MailKind.valueOf(entry.getProperty("kind").getString()),
                 entry.getProperty("registration").getString(), entry.getProperty("siteUrl").getString(),
                 entry.hasProperty("position") ? (int) entry.getProperty("position").getLong() : null,
-                (int) entry.getProperty("attempts").getLong(), entry.getProperty("due").getLong(),
+                entry.hasProperty("attempts") ? (int) entry.getProperty("attempts").getLong() : 0,
+                entry.hasProperty("due") ? entry.getProperty("due").getLong() : createdMillis(entry.getName()),
                 entry.hasProperty("lastError") ? entry.getProperty("lastError").getString() : null);
+    }
+
+    /** When an entry was queued, from its name ({@code m<millis in base 36>-<random>}); 0 if it has no such name. */
+    static long createdMillis(String name) {
+        int dash = name.indexOf('-');
+        if (!name.startsWith("m") || dash < 2) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(name.substring(1, dash), 36);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String abbreviate(String reason) {

@@ -31,6 +31,41 @@ class MailQueueTest {
     }
 
     @Test
+    void aNewEntryStoresOnlyWhatItTellsAndIsDueAtOnce() {
+        enqueue("r1");
+
+        QueuedMail mail = queue.due(10).get(0);
+        assertThat(mail.attempts()).isZero();
+        assertThat(mail.dueMillis()).isEqualTo(clock.millis());
+        repository.read(session -> {
+            javax.jcr.Node entry = session.getNode(MailQueue.PENDING + "/" + MailQueue.bucketName(clock.millis()) + "/" + mail.id());
+            assertThat(entry.hasProperty("attempts") || entry.hasProperty("due")).isFalse();
+            return null;
+        });
+        assertThat(MailQueue.createdMillis("not-an-entry")).isZero();
+    }
+
+    @Test
+    void anEntryOfAnEarlierVersionWithAllItsPropertiesIsRead() {
+        repository.write(session -> {
+            javax.jcr.Node entry = session.getNode(MailQueue.PENDING).addNode("legacy-entry", "oak:Unstructured");
+            entry.setProperty("kind", "CONFIRMATION");
+            entry.setProperty("registration", "r0");
+            entry.setProperty("siteUrl", "https://example.org");
+            entry.setProperty("attempts", 2L);
+            entry.setProperty("created", clock.millis() - 60_000);
+            entry.setProperty("due", clock.millis() - 1_000);
+            return null;
+        });
+
+        QueuedMail mail = queue.due(10).get(0);
+
+        assertThat(mail.registrationId()).isEqualTo("r0");
+        assertThat(mail.attempts()).isEqualTo(2);
+        assertThat(mail.dueMillis()).isEqualTo(clock.millis() - 1_000);
+    }
+
+    @Test
     void aBacklogIsSentOldestFirstAFewAtATime() {
         for (int minute = 0; minute < 3; minute++) {
             for (int i = 0; i < 400; i++) {
