@@ -16,6 +16,7 @@ public final class FrenchDates {
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter FR_WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRENCH);
     private static final DateTimeFormatter EN_WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH);
+    private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private FrenchDates() {
     }
@@ -37,8 +38,9 @@ public final class FrenchDates {
     /** "9 h 30" in French typography, "09:30" in English. */
     public static String time(LocalTime time, Lang lang) {
         if (lang == Lang.EN) {
-            return DateTimeFormatter.ofPattern("HH:mm").format(time);
+            return EN_TIME.format(time);
         }
-        return time.getHour() + " h " + String.format(Locale.ROOT, "%02d", time.getMinute());
+        int minute = time.getMinute(); // no String.format: every e-mail and page writes times
+        return time.getHour() + (minute < 10 ? " h 0" : " h ") + minute;
     }
 }
