@@ -57,6 +57,9 @@ final class MimeMessages {
             text.setText(mail.text(), StandardCharsets.UTF_8.name(), "plain");
             MimeBodyPart html = new MimeBodyPart();
             html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+            // Named, so that saving the message does not scan each body to choose: French text is mostly ASCII.
+            text.setHeader("Content-Transfer-Encoding", "quoted-printable");
+            html.setHeader("Content-Transfer-Encoding", "quoted-printable");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);
 
