@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -253,21 +252,11 @@ class SearchApiTest {
     }
 
     static JsonNode search(String query) {
-        HttpResponse<String> response = PLATFORM.get("/.rest/search/v1?" + query);
-        assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
-        try {
-            return JsonMapper.mapper().readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return SearchRequests.search(PLATFORM, query);
     }
 
     private static void awaitSearch(String query, Predicate<JsonNode> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.test(search(query))) {
-            assertThat(System.nanoTime()).as("index updated within 15 s for " + query).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        SearchRequests.awaitSearch(PLATFORM, query, condition);
     }
 
     private static JsonNode first(JsonNode answer) {

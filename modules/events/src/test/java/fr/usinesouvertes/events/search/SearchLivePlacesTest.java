@@ -8,12 +8,10 @@ import fr.usinesouvertes.events.booking.BookingRequest;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
-import fr.usinesouvertes.platform.http.JsonMapper;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -58,20 +56,10 @@ class SearchLivePlacesTest {
     }
 
     private static JsonNode search(String query) {
-        HttpResponse<String> response = PLATFORM.get("/.rest/search/v1?" + query);
-        assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(200);
-        try {
-            return JsonMapper.mapper().readTree(response.body());
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
+        return SearchRequests.search(PLATFORM, query);
     }
 
-    private void awaitSearch(String query, java.util.function.Predicate<JsonNode> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.test(search(query))) {
-            assertThat(System.nanoTime()).as("index updated within 15 s for " + query).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static void awaitSearch(String query, Predicate<JsonNode> condition) throws InterruptedException {
+        SearchRequests.awaitSearch(PLATFORM, query, condition);
     }
 }
