@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.site;
 
+import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import fr.usinesouvertes.events.booking.SlotCounts;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Property;
@@ -17,7 +17,8 @@ import javax.jcr.Value;
 
 /**
  * Reads sites, companies and published event sheets from a session, per the events model contract.
- * Only ever reads the companies, sites and events workspaces: registrations are out of its reach.
+ * Reads the companies, sites and events workspaces, and of the registrations only each slot's counters
+ * ({@link SlotCounts}): no registration is within its reach.
  */
 public final class PublicEvents {
 
