@@ -22,7 +22,9 @@ public record SlotCounts(long capacity, long bookedPersons, long waitingRegistra
         long capacity = slot.hasProperty(SlotLedger.CAPACITY) ? slot.getProperty(SlotLedger.CAPACITY).getLong() : 0;
         String folder = "/" + SlotBooking.WORKSPACE + "/" + slot.getIdentifier();
         Node counters = session.nodeExists(folder) ? session.getNode(folder) : null;
-        if (counters == null || !counters.hasProperty(SlotLedger.BOOKINGS) && !counters.hasProperty(SlotLedger.BOOKED)) {
+        boolean ledgerKept = counters != null
+                && (counters.hasProperty(SlotLedger.BOOKINGS) || counters.hasProperty(SlotLedger.BOOKED));
+        if (!ledgerKept) {
             counters = slot; // no booking yet, or counters of an earlier version, kept on the slot
         }
         return new SlotCounts(capacity, number(counters, SlotLedger.BOOKED), number(counters, SlotLedger.WAITING));
