@@ -23,8 +23,8 @@ import javax.jcr.Session;
  * <p>Each booking or cancellation updates the slot's counters (see {@link SlotLedger}, kept on the slot's
  * registrations folder) and the registration in the same commit. Within this process, concurrent bookings
  * are saved together by a {@link GroupCommitter}, one after the other on one session, which spares them
- * needless conflicts and shares the commit's cost; bookings from other cluster nodes are serialised by Oak's conflict
- * detection and retried.
+ * needless conflicts and shares the commit's cost; bookings from other cluster nodes are serialised by
+ * Oak's conflict detection and retried.
  *
  * <p>Registrations live in the private {@value #WORKSPACE} workspace, one folder per slot, one node per
  * submission, named after the submission key so that a double submit finds the first one.
