@@ -1,14 +1,14 @@
 package fr.usinesouvertes.events.moderation;
 
-import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.booking.SlotBooking;
+import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.jcr.ItemNotFoundException;
-import fr.usinesouvertes.events.booking.SlotCounts;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;

@@ -1,9 +1,10 @@
 package fr.usinesouvertes.events.search;
 
-import fr.usinesouvertes.platform.repository.NodesByIdentifier;
-import fr.usinesouvertes.platform.http.JsonMapper;
-import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.usinesouvertes.events.booking.SlotCounts;
+import fr.usinesouvertes.platform.http.JsonMapper;
+import fr.usinesouvertes.platform.repository.NodesByIdentifier;
+import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import fr.usinesouvertes.events.booking.SlotCounts;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
