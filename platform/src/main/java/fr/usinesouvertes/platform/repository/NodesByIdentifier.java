@@ -56,7 +56,8 @@ public final class NodesByIdentifier {
 
     /**
      * The node with this identifier, or empty when this session has none (as {@link #find} would throw
-     * {@link ItemNotFoundException}, or {@link IllegalArgumentException}): for references that may dangle.
+     * {@link ItemNotFoundException}, or {@link IllegalArgumentException}): for references that may dangle or be
+     * malformed.
      */
     public static Optional<Node> findIfExists(Session session, String identifier) throws RepositoryException {
         try {
@@ -69,7 +70,8 @@ public final class NodesByIdentifier {
     /**
      * The node with this identifier, as {@link Session#getNodeByIdentifier} would answer.
      *
-     * @throws ItemNotFoundException when this session has no node with this identifier
+     * @throws ItemNotFoundException when this session has no node with this identifier, malformed identifiers
+     *                               included (such as an empty reference)
      */
     public static Node find(Session session, String identifier) throws RepositoryException {
         String path = identifier == null ? null : PATHS.get(identifier);
@@ -84,7 +86,16 @@ public final class NodesByIdentifier {
             }
             PATHS.remove(identifier, path);
         }
-        Node node = session.getNodeByIdentifier(identifier);
+        Node node;
+        try {
+            node = session.getNodeByIdentifier(identifier);
+        } catch (RepositoryException e) {
+            if (e.getCause() instanceof IllegalArgumentException malformed) {
+                // Oak wraps its "Not a valid identifier" in a RepositoryException: no node has that identifier
+                throw new ItemNotFoundException(malformed.getMessage(), e);
+            }
+            throw e;
+        }
         if (!node.isNew()) { // unsaved nodes may never exist for others
             remember(identifier, node.getPath());
         }

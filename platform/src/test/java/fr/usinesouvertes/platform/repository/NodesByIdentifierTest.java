@@ -36,6 +36,16 @@ class NodesByIdentifierTest {
     }
 
     @Test
+    void aMalformedOrUnknownIdentifierIsAbsent() {
+        create("a", "slot");
+        for (String identifier : new String[] {"", " ", "not-an-identifier", "x/y", "/a/slot/..",
+                "0b6c5f3e-1d2a-4c9b-8e7f-123456789abc", "0b6c5f3e-1d2a-4c9b-8e7f-123456789abc/child"}) {
+            java.util.Optional<Node> found = repository.read(session -> NodesByIdentifier.findIfExists(session, identifier));
+            assertThat(found).as("'%s'", identifier).isEmpty();
+        }
+    }
+
+    @Test
     void findsTheNodeAgainAfterItMoved() {
         String id = create("a", "slot");
         assertThat(pathOf(id)).isEqualTo("/a/slot");
