@@ -72,7 +72,12 @@ public final class ModerationQueue {
             sheets.sort(Comparator.comparingLong(ModerationQueue::submittedMillis));
             List<ModerationItem> items = new ArrayList<>();
             for (Node sheet : sheets) {
-                items.add(item(session, sheet));
+                try {
+                    items.add(item(session, sheet));
+                } catch (NotFoundException broken) {
+                    // one sheet with a missing or malformed site reference must not hide the others
+                    LOG.warn("Submitted sheet {} left out of the moderation queue: {}", sheet.getPath(), broken.getMessage());
+                }
             }
             return items;
         });

@@ -66,6 +66,29 @@ class EventSheetsTest {
     }
 
     @Test
+    void aSubmittedSheetWithABrokenSiteReferenceDoesNotHideTheOthers() {
+        String company = CompanyFixtures.company(repository(), "Chaudronnerie Est", "contact@chaudronnerie.example.fr", "Grand Est");
+        CompanySession session = new SystemCompanySession(repository(), company);
+        String slug = new CompanySites(repository(), NO_ACL).create(session, CompanyFixtures.site("Chaudronnerie", "Metz", "Grand Est"));
+        EventSheets sheets = new EventSheets(repository(), NO_ACL, OCTOBER);
+        sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
+        sheets.submit(session, slug, Lang.FR);
+        for (String site : new String[] {"", "0b6c5f3e-1d2a-4c9b-8e7f-123456789abc"}) {
+            repository().write(s -> {
+                javax.jcr.Node broken = s.getNode("/events/2026").addNode("broken-" + site.length(), "mgnl:content");
+                broken.setProperty("status", "submitted");
+                broken.setProperty("site", site);
+                return null;
+            });
+        }
+        ModerationQueue queue = new ModerationQueue(repository(), NO_ACL, mails::add, "https://journees.example.fr", OCTOBER);
+
+        assertThat(queue.submitted()).extracting(item -> item.sheet().siteSlug()).contains(slug)
+                .doesNotContain("broken-0", "broken-36");
+        assertThatThrownBy(() -> queue.approve(2026, "broken-0")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void aRejectedSheetGoesBackToDraftWithTheMessageMailedInFrench() {
         String company = CompanyFixtures.company(repository(), "Verrerie Sud", "rh@verrerie.example.fr", "Occitanie");
         CompanySession session = new SystemCompanySession(repository(), company);
