@@ -65,14 +65,24 @@ class EventSheetsTest {
         assertThat(folder).isTrue();
     }
 
-    @Test
-    void aSubmittedSheetWithABrokenSiteReferenceDoesNotHideTheOthers() {
-        String company = CompanyFixtures.company(repository(), "Chaudronnerie Est", "contact@chaudronnerie.example.fr", "Grand Est");
+    /** A company's site whose sheet, filled from the fixtures' values, waits for moderation. */
+    private record Submitted(CompanySession session, EventSheets sheets, String slug) {
+    }
+
+    private Submitted submitted(String companyName, String email, String region, String siteName, String commune) {
+        String company = CompanyFixtures.company(repository(), companyName, email, region);
         CompanySession session = new SystemCompanySession(repository(), company);
-        String slug = new CompanySites(repository(), NO_ACL).create(session, CompanyFixtures.site("Chaudronnerie", "Metz", "Grand Est"));
+        String slug = new CompanySites(repository(), NO_ACL).create(session, CompanyFixtures.site(siteName, commune, region));
         EventSheets sheets = new EventSheets(repository(), NO_ACL, OCTOBER);
         sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
         sheets.submit(session, slug, Lang.FR);
+        return new Submitted(session, sheets, slug);
+    }
+
+    @Test
+    void aSubmittedSheetWithABrokenSiteReferenceDoesNotHideTheOthers() {
+        String slug = submitted("Chaudronnerie Est", "contact@chaudronnerie.example.fr", "Grand Est", "Chaudronnerie", "Metz")
+                .slug();
         for (String site : new String[] {"", "0b6c5f3e-1d2a-4c9b-8e7f-123456789abc"}) {
             repository().write(s -> {
                 javax.jcr.Node broken = s.getNode("/events/2026").addNode("broken-" + site.length(), "mgnl:content");
@@ -90,12 +100,10 @@ class EventSheetsTest {
 
     @Test
     void aRejectedSheetGoesBackToDraftWithTheMessageMailedInFrench() {
-        String company = CompanyFixtures.company(repository(), "Verrerie Sud", "rh@verrerie.example.fr", "Occitanie");
-        CompanySession session = new SystemCompanySession(repository(), company);
-        String slug = new CompanySites(repository(), NO_ACL).create(session, CompanyFixtures.site("Verrerie", "Albi", "Occitanie"));
-        EventSheets sheets = new EventSheets(repository(), NO_ACL, OCTOBER);
-        sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
-        sheets.submit(session, slug, Lang.FR);
+        Submitted submitted = submitted("Verrerie Sud", "rh@verrerie.example.fr", "Occitanie", "Verrerie", "Albi");
+        CompanySession session = submitted.session();
+        EventSheets sheets = submitted.sheets();
+        String slug = submitted.slug();
 
         new ModerationQueue(repository(), NO_ACL, mails::add, "https://journees.example.fr", OCTOBER)
                 .reject(2026, slug, "Précisez le point de rendez-vous & l'accès PMR.");
