@@ -7,18 +7,21 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** HMAC-SHA256 signatures in URL-safe Base64, compared in constant time. */
-final class Hmac {
+/**
+ * HMAC-SHA256 signatures in URL-safe Base64 without padding, compared in constant time: session cookies, form
+ * tokens, and modules' signed links.
+ */
+public final class Hmac {
 
     private final SecretKeySpec key;
     /** One initialised Mac per thread: looking the algorithm up and keying it cost more than signing. */
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
-    Hmac(byte[] secret) {
+    public Hmac(byte[] secret) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    String sign(String text) {
+    public String sign(String text) {
         // doFinal resets the Mac to its key, ready for the next message
         byte[] signature = macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
@@ -34,7 +37,8 @@ final class Hmac {
         }
     }
 
-    boolean verify(String text, String signature) {
+    /** Whether {@code signature} is this key's signature of {@code text}. */
+    public boolean verify(String text, String signature) {
         if (signature == null) {
             return false;
         }

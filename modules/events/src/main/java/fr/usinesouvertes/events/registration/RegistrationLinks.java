@@ -2,14 +2,11 @@ package fr.usinesouvertes.events.registration;
 
 import fr.usinesouvertes.events.registration.InvalidLinkException.Reason;
 import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.security.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks the tokens of "view or cancel my registration" links: the registration id and an
@@ -20,21 +17,18 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class RegistrationLinks {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final String VERSION = "v1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-    private final SecretKeySpec key;
+    private final Hmac hmac;
     private final Clock clock;
-    /** One initialised Mac per thread: looking the algorithm up and keying it cost more than signing. */
-    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public RegistrationLinks(byte[] secret, Clock clock) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("The link secret must hold at least 32 bytes");
         }
-        this.key = new SecretKeySpec(secret.clone(), ALGORITHM);
+        this.hmac = new Hmac(secret.clone());
         this.clock = clock;
     }
 
@@ -45,7 +39,7 @@ public final class RegistrationLinks {
 
     public String sign(String registrationId, Instant expiresAt) {
         String payload = ENCODER.encodeToString(registrationId.getBytes(StandardCharsets.UTF_8)) + "." + expiresAt.getEpochSecond();
-        return payload + "." + ENCODER.encodeToString(mac(payload));
+        return payload + "." + hmac.sign(VERSION + "." + payload);
     }
 
     /**
@@ -61,38 +55,22 @@ public final class RegistrationLinks {
         if (parts.length != 3) {
             throw new InvalidLinkException(Reason.MALFORMED);
         }
-        byte[] given;
         long expiry;
         String registrationId;
         try {
-            given = DECODER.decode(parts[2]);
+            DECODER.decode(parts[2]); // a signature that is not even Base64 makes the token malformed
             expiry = Long.parseLong(parts[1]);
             registrationId = new String(DECODER.decode(parts[0]), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new InvalidLinkException(Reason.MALFORMED);
         }
-        // Constant-time comparison: timing must not reveal how many bytes of a forged MAC were right.
-        if (!MessageDigest.isEqual(mac(parts[0] + "." + parts[1]), given)) {
+        // Hmac compares in constant time: timing must not reveal how much of a forged MAC was right.
+        if (!hmac.verify(VERSION + "." + parts[0] + "." + parts[1], parts[2])) {
             throw new InvalidLinkException(Reason.BAD_SIGNATURE);
         }
         if (!clock.instant().isBefore(Instant.ofEpochSecond(expiry))) {
             throw new InvalidLinkException(Reason.EXPIRED);
         }
         return registrationId;
-    }
-
-    private byte[] mac(String payload) {
-        // doFinal resets the Mac to its key, ready for the next message
-        return macs.get().doFinal((VERSION + "." + payload).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
     }
 }
