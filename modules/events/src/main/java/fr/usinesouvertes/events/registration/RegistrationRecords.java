@@ -16,7 +16,6 @@ import javax.jcr.Session;
 /** Reads registrations back from the private {@code registrations} workspace, for their registrant and their e-mails. */
 public final class RegistrationRecords {
 
-
     private final ContentRepository repository;
 
     public RegistrationRecords(ContentRepository repository) {
