@@ -5,16 +5,21 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import javax.jcr.Node;
 
 /**
  * Back-office sessions that need no server memory, so that any cluster node accepts them: the cookie
- * carries login, issue time, refresh time and a random id, signed with HMAC-SHA256. Logout writes a
+ * carries login, issue time, refresh time and a random id, sealed with AES-256-GCM under a key derived from
+ * the session secret, so that it is opaque (the login e-mail is not readable in it) and tamper-proof. Logout writes a
  * revocation record under {@link #REVOKED}, a password change or a disabled account voids older
  * sessions; other nodes see both after the document store's background read (about
  * {@code cluster-read-interval}, 1 s by default) plus at most one second, for which a node reuses a
@@ -25,10 +30,14 @@ public final class WebSessions {
     public static final String COOKIE = "uo_session";
     static final String REVOKED = SessionSecret.FOLDER + "/revoked-sessions";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SEAL = "AES/GCM/NoPadding";
+    private static final int GCM_NONCE_BYTES = 12;
+    private static final int GCM_TAG_BITS = 128;
 
     private final ContentRepository repository;
     private final Accounts accounts;
     private final Hmac hmac;
+    private final SecretKeySpec cookieKey;
     private final Clock clock;
     private final Duration idle;
     private final Duration maxAge;
@@ -44,6 +53,8 @@ public final class WebSessions {
         this.repository = repository;
         this.accounts = accounts;
         this.hmac = new Hmac(secret);
+        // a key of its own for sealing cookies, derived from the secret (HMAC as a key-derivation function)
+        this.cookieKey = new SecretKeySpec(Base64.getUrlDecoder().decode(hmac.sign("session-cookie-seal")), "AES");
         this.clock = clock;
         this.idle = idle;
         this.maxAge = maxAge;
@@ -179,28 +190,43 @@ public final class WebSessions {
     }
 
     String encode(SessionToken token) {
-        String payload = "1|" + token.id() + "|" + token.login() + "|" + token.issuedAt() + "|" + token.refreshedAt();
-        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return encoded + "." + hmac.sign(encoded);
+        String payload = "2|" + token.id() + "|" + token.login() + "|" + token.issuedAt() + "|" + token.refreshedAt();
+        byte[] nonce = new byte[GCM_NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance(SEAL);
+            cipher.init(Cipher.ENCRYPT_MODE, cookieKey, new GCMParameterSpec(GCM_TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+            byte[] value = new byte[nonce.length + sealed.length];
+            System.arraycopy(nonce, 0, value, 0, nonce.length);
+            System.arraycopy(sealed, 0, value, nonce.length, sealed.length);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is missing from this JVM", e);
+        }
     }
 
+    /** The token a cookie value seals, or empty for anything forged, altered, sealed with another secret or older. */
     Optional<SessionToken> decode(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        int dot = value.indexOf('.');
-        if (dot <= 0 || !hmac.verify(value.substring(0, dot), value.substring(dot + 1))) {
+        if (value == null || value.isEmpty() || value.length() > 1_000) {
             return Optional.empty();
         }
         try {
-            String payload = new String(Base64.getUrlDecoder().decode(value.substring(0, dot)), StandardCharsets.UTF_8);
+            byte[] bytes = Base64.getUrlDecoder().decode(value);
+            if (bytes.length <= GCM_NONCE_BYTES) {
+                return Optional.empty();
+            }
+            Cipher cipher = Cipher.getInstance(SEAL);
+            cipher.init(Cipher.DECRYPT_MODE, cookieKey, new GCMParameterSpec(GCM_TAG_BITS, bytes, 0, GCM_NONCE_BYTES));
+            String payload = new String(cipher.doFinal(bytes, GCM_NONCE_BYTES, bytes.length - GCM_NONCE_BYTES),
+                    StandardCharsets.UTF_8);
             String[] parts = payload.split("\\|", -1);
-            if (parts.length != 5 || !parts[0].equals("1")) {
+            if (parts.length != 5 || !parts[0].equals("2")) {
                 return Optional.empty();
             }
             return Optional.of(new SessionToken(parts[1], parts[2], Long.parseLong(parts[3]), Long.parseLong(parts[4])));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return Optional.empty(); // not Base64, or the tag does not match: forged or altered
         }
     }
 }

@@ -48,17 +48,30 @@ class WebSessionsTest {
     }
 
     @Test
+    void theCookieIsOpaqueAndCarriesNoLogin() {
+        String cookie = sessions.encode(fresh("s1"));
+        String decoded = new String(java.util.Base64.getUrlDecoder().decode(cookie), StandardCharsets.ISO_8859_1);
+
+        assertThat(cookie).doesNotContain("session");
+        assertThat(decoded).doesNotContain("session@example.fr").doesNotContain("s1|");
+        assertThat(sessions.encode(fresh("s1"))).isNotEqualTo(cookie); // a fresh nonce each time
+        // the format of earlier versions, login in clear and signed, is no longer accepted
+        String clear = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("1|s1|session@example.fr|" + CLOCK.millis() + "|" + CLOCK.millis()).getBytes(StandardCharsets.UTF_8));
+        assertThat(sessions.verify(clear + "." + sessions.sign(clear))).isEmpty();
+    }
+
+    @Test
     void aTamperedOrForeignCookieIsRefused() {
         String cookie = sessions.encode(fresh("s2"));
-        String payload = cookie.substring(0, cookie.indexOf('.'));
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(java.util.Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)
-                        .replace("session@example.fr", "admin@example.fr").getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = java.util.Base64.getUrlDecoder().decode(cookie);
+        bytes[bytes.length / 2] ^= 1;
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         WebSessions otherSecret = new WebSessions(repository, accounts,
                 "another secret of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8), CLOCK,
                 Duration.ofMinutes(120), Duration.ofHours(12), false);
 
-        assertThat(sessions.verify(forged + cookie.substring(cookie.indexOf('.')))).isEmpty();
+        assertThat(sessions.verify(forged)).isEmpty();
         assertThat(otherSecret.verify(cookie)).isEmpty();
         assertThat(sessions.verify("garbage")).isEmpty();
         assertThat(sessions.verify("")).isEmpty();
