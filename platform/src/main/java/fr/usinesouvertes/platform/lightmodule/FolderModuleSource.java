@@ -22,9 +22,13 @@ final class FolderModuleSource implements ModuleSource {
         return root.getFileName().toString();
     }
 
+    /** The light-modules folder's own name and the module's, e.g. {@code light-modules/usines-ouvertes}: never the
+     * server's absolute path, which staff reading {@code /.rest/definitions} have no need of. */
     @Override
     public String origin() {
-        return root.toString();
+        Path parent = root.toAbsolutePath().getParent();
+        Path folder = parent == null ? null : parent.getFileName();
+        return folder == null ? name() : folder + "/" + name();
     }
 
     @Override
