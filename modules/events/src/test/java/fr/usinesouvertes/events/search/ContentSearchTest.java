@@ -115,6 +115,27 @@ class ContentSearchTest {
         assertThat(english.select("script")).noneMatch(s -> s.html().contains("nothing"));
     }
 
+    @Test
+    void aPageNumberThatIsNotOneAnswers400WithTheFirstPageAndNoTemplateError() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        root.addAppender(log);
+        try {
+            for (String page : new String[]{"abc", "0", "-1", "99999", "1.5"}) {
+                HttpResponse<String> response = PLATFORM.get("/recherche?q=usines&page=" + page);
+                assertThat(response.statusCode()).as(page).isEqualTo(400);
+                assertThat(Jsoup.parse(response.body()).selectFirst("#search-q").attr("value")).isEqualTo("usines");
+            }
+            assertThat(PLATFORM.get("/recherche?q=usines&page=2").statusCode()).isEqualTo(200);
+        } finally {
+            root.detachAppender(log);
+        }
+        assertThat(log.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+    }
+
     private static JsonNode awaitSearch(String query, Predicate<JsonNode> ready) throws Exception {
         long deadline = System.currentTimeMillis() + 20_000;
         JsonNode answer = search(query);
