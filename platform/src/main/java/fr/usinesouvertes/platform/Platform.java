@@ -9,7 +9,9 @@ import fr.usinesouvertes.platform.content.BootstrapSources;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.delivery.DeliveryApi;
 import fr.usinesouvertes.platform.delivery.DeliveryVisibility;
+import fr.usinesouvertes.platform.http.ClientAddresses;
 import fr.usinesouvertes.platform.http.PlatformServer;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.lightmodule.LightModules;
 import fr.usinesouvertes.platform.module.Contributions;
@@ -24,6 +26,7 @@ import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.StoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackends;
 import fr.usinesouvertes.platform.search.SearchIndexes;
+import fr.usinesouvertes.platform.security.SecuritySettings;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +55,7 @@ public final class Platform implements AutoCloseable {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private ContentRepository repository;
     private Definitions definitions;
-    private PlatformServer server;
+    private volatile PlatformServer server;
     private ModuleManager moduleManager;
     private ClusterJobs clusterJobs;
     private Contributions contributions;
@@ -60,9 +63,12 @@ public final class Platform implements AutoCloseable {
     private fr.usinesouvertes.platform.security.Security security;
     private RepositoryPublishing publishing;
     private PagePreview pagePreview;
+    private final PublicUrl publicUrl;
 
     private Platform(Settings settings, Clock testClock) {
         this.settings = settings;
+        this.publicUrl = new PublicUrl(settings.get(CoreSettings.PUBLIC_URL), settings.get(CoreSettings.HOST),
+                () -> server != null ? server.port() : settings.get(CoreSettings.PORT));
         Clock fixed = settings.get(CoreSettings.CLOCK);
         this.clock = testClock != null ? testClock : fixed != null ? fixed : Clock.systemDefaultZone();
     }
@@ -100,6 +106,10 @@ public final class Platform implements AutoCloseable {
         finishStart();
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info("Usines Ouvertes platform ready at {} (started in {} ms)", server.baseUri(), millis);
+        if (!publicUrl.isConfigured()) {
+            LOG.warn("public-url is not set: links in e-mails, sitemap and canonical tags use {}; production needs "
+                    + "--public-url https://<the site's address>", publicUrl.base());
+        }
     }
 
     /** What must not run on two cluster nodes at once: light modules, install tasks, bootstrap import. */
@@ -119,7 +129,7 @@ public final class Platform implements AutoCloseable {
         security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
         moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs,
                 security.accounts(), publishing,
-                Rendering.modulePages(repository, definitions, origins, contributions, settings.get(CoreSettings.PUBLIC_URL)));
+                Rendering.modulePages(repository, definitions, origins, contributions, publicUrl), publicUrl);
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).onImported(publishing::publishImported)
@@ -150,16 +160,17 @@ public final class Platform implements AutoCloseable {
                         this::pagePreview));
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
         mounts.addAll(contributions.mounts());
-        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions,
-                settings.get(CoreSettings.PUBLIC_URL)));
-        pagePreview = Rendering.preview(repository, definitions, origins, contributions);
+        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl));
+        pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl);
 
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
-                security, contributions, settings, clock);
+                security, contributions, settings, clock, publicUrl);
         mounts.addAll(admin.servlets());
         clusterJobs.runOnce("session-revocation-purge", Duration.ofHours(1), () -> security.sessions().purgeRevocations());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
-                contributions.restComponents(), mounts, admin.filters());
+                contributions.restComponents(), mounts, admin.filters(), new ClientAddresses(
+                        java.util.Objects.requireNonNullElse(settings.get(SecuritySettings.TRUSTED_PROXIES), java.util.Set.of())),
+                settings.get(CoreSettings.CONTENT_SECURITY_POLICY));
         server.start();
         toClose.add(server);
     }
@@ -208,6 +219,11 @@ public final class Platform implements AutoCloseable {
     /** The search indexes opened by the modules. */
     public SearchIndexes searchIndexes() {
         return moduleManager.searchIndexes();
+    }
+
+    /** The site's public address: the base of every absolute URL ({@code public-url}, else the listening address). */
+    public PublicUrl publicUrl() {
+        return publicUrl;
     }
 
     public URI baseUri() {

@@ -35,7 +35,6 @@ import fr.usinesouvertes.events.web.OpenApiResource;
 import fr.usinesouvertes.events.web.RegistrationPagesServlet;
 import fr.usinesouvertes.events.web.RegistrationResource;
 import fr.usinesouvertes.platform.command.ModuleCommand;
-import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.search.SearchIndex;
@@ -94,11 +93,11 @@ public final class EventsModule implements PlatformModule {
         ManageLinks links = new ManageLinks(RegistrationLinks.fromSettings(context.settings(), context.clock()));
         mailWorker = startMailWorker(context, mailQueue, links, calendar);
         RegistrationService registrations = RegistrationService.fromSettings(context.repository(), context.settings(),
-                context.clock(), mailQueue, mailWorker::wake, links);
+                context.clock(), mailQueue, mailWorker::wake, links, context.publicUrl());
         context.registerRestComponent(new RegistrationResource(registrations));
         context.registerRestComponent(new OpenApiResource());
         RegistrationPagesServlet.mount(context, registrations);
-        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), publicUrl(context));
+        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), context.publicUrl());
         context.registerTemplatingFunctions("eventsfn", eventsFunctions);
         context.registerSitemapSource(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
@@ -135,12 +134,6 @@ public final class EventsModule implements PlatformModule {
                 new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()), retryDelay,
                 context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH, MAIL_SENDERS);
         return new RegistrationMailWorker(context.clusterJobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
-    }
-
-    /** The {@code public-url} setting, or the local address when it is unset (development, demos). */
-    private static String publicUrl(ModuleContext context) {
-        String configured = context.settings().get(EventsSettings.PUBLIC_URL);
-        return configured != null ? configured : "http://localhost:" + context.settings().get(CoreSettings.PORT);
     }
 
     /** The bare address of the {@code mail-from} setting, the calendars' ORGANIZER. */

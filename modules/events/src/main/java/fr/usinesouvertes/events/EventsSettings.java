@@ -20,9 +20,6 @@ public final class EventsSettings {
     public static final SettingDefinition<Integer> REGISTRATION_MAX_ACCOMPANYING_ADULTS = SettingDefinition.integer(
             "registration-max-accompanying-adults", "Most adults accompanying one school group", "20", 1, 1_000);
 
-    /** The platform's {@code public-url} setting (declared by the platform, which needs it for sitemaps and feeds). */
-    public static final SettingDefinition<String> PUBLIC_URL = fr.usinesouvertes.platform.config.CoreSettings.PUBLIC_URL;
-
     public static final SettingDefinition<Path> COMMUNES = new SettingDefinition<>("communes",
             "CSV table of French communes with coordinates (columns NAME, DEPARTMENT, ZIP_CODES, LATITUDE, "
                     + "LONGITUDE…), used by the search's near=<commune or postal code>; unset: only lat/lon work",

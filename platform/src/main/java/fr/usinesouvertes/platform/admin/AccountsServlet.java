@@ -105,7 +105,7 @@ final class AccountsServlet extends HttpServlet {
             Account created = accounts.create(values.get("login"), values.get("displayName"), initial, roles,
                     values.get("company").isEmpty() ? null : values.get("company"));
             LOG.info("Account {} created by {}", created.login(), CurrentAccount.require(request).login());
-            boolean mailed = sendLink && mailer.send(created.login(), english, request);
+            boolean mailed = sendLink && mailer.send(created.login(), english);
             AdminViews.flash(request, (english ? "Account " + created.login() + " created."
                     : "Compte " + created.login() + " créé.") + (mailed ? (english
                     ? " A link to choose a password was sent." : " Un lien pour choisir son mot de passe lui a été envoyé.")
@@ -143,7 +143,7 @@ final class AccountsServlet extends HttpServlet {
     private void resetLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean english = AdminViews.lang(request).equals("en");
         String login = Optional.ofNullable(request.getParameter("login")).orElse("");
-        boolean sent = mailer.send(login, english, request);
+        boolean sent = mailer.send(login, english);
         AdminViews.flash(request, sent
                 ? (english ? "Reset link sent to " + login + "." : "Lien de réinitialisation envoyé à " + login + ".")
                 : (english ? "No link sent: unknown or disabled account, or mail failure."

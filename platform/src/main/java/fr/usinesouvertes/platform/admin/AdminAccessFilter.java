@@ -41,8 +41,9 @@ public final class AdminAccessFilter extends HttpFilter {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Content-Security-Policy",
-                "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'");
+        response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; "
+                + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; object-src 'none'; "
+                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         FlashResponse wrapped = new FlashResponse(request, response);
         if (OPEN.contains(section)) {
             chain.doFilter(request, wrapped);

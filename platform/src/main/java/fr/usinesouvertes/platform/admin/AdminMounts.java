@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.http.PlatformServer;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.MailSenders;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.security.AuthenticationFilter;
@@ -22,9 +23,10 @@ import java.util.List;
 public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServer.FilterMount> filters) {
 
     /** Called once the modules have started, so that every app is registered. */
-    public static AdminMounts of(Security security, Contributions contributions, Settings settings, Clock clock) {
+    public static AdminMounts of(Security security, Contributions contributions, Settings settings, Clock clock,
+                                 PublicUrl publicUrl) {
         ResetLinkMailer mailer = new ResetLinkMailer(security.passwordResets(), MailSenders.fromSettings(settings, clock),
-                security.publicUrl());
+                publicUrl);
         List<AdminApp> builtIn = List.of(new AdminApp("accounts", "Comptes", "Accounts", java.util.Set.of(
                 fr.usinesouvertes.platform.security.Role.ADMIN), new AccountsServlet(security.accounts(), mailer)));
         List<AdminApp> apps = new ArrayList<>(builtIn);
@@ -35,7 +37,7 @@ public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServ
         servlets.add(new PlatformServer.Mount("/admin/*",
                 new AdminServlet(security.accounts(), security.sessions(), security.throttle())));
         servlets.add(new PlatformServer.Mount("/admin/password-reset/*", new PasswordResetServlet(mailer,
-                security.throttle())));
+                security.resetThrottle())));
         builtIn.forEach(app -> servlets.add(new PlatformServer.Mount(app.pathSpec(), app.servlet())));
 
         List<PlatformServer.FilterMount> filters = new ArrayList<>();

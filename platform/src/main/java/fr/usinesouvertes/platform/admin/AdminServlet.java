@@ -74,13 +74,15 @@ public final class AdminServlet extends HttpServlet {
     private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String login = request.getParameter("login") == null ? "" : request.getParameter("login").trim();
         String password = request.getParameter("password");
-        String address = throttle.clientAddress(request);
-        if (throttle.isBlocked(login, address)) {
+        String address = request.getRemoteAddr();
+        java.time.Duration wait = throttle.waitBefore(login, address);
+        if (!wait.isZero()) {
+            boolean english = AdminViews.lang(request).equals("en");
             response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(LoginThrottle.WINDOW.toSeconds()));
-            renderLogin(request, response, AdminViews.lang(request).equals("en")
-                    ? "Too many failed attempts. Try again in 15 minutes."
-                    : "Trop de tentatives échouées. Réessayez dans 15 minutes.", login);
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
+            renderLogin(request, response, english
+                    ? "Too many failed attempts. Try again in " + LoginThrottle.describe(wait, true) + "."
+                    : "Trop de tentatives échouées. Réessayez dans " + LoginThrottle.describe(wait, false) + ".", login);
             return;
         }
         if (login.isEmpty() || password == null || password.isEmpty()) {
@@ -100,7 +102,7 @@ public final class AdminServlet extends HttpServlet {
                     : "Adresse e-mail ou mot de passe incorrect.", login);
             return;
         }
-        throttle.recordSuccess(login);
+        throttle.recordSuccess(login, address);
         sessions.open(account.get(), request, response);
         LOG.info("Back-office login of '{}'", account.get().login());
         AdminViews.redirect(response, safeNext(request.getParameter("next")));

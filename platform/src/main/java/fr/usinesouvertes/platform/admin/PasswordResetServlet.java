@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.security.AccountException;
 import fr.usinesouvertes.platform.security.LoginThrottle;
+import fr.usinesouvertes.platform.security.ResetThrottle;
 import fr.usinesouvertes.platform.security.PasswordResets;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /admin/password-reset}: asks for the e-mail address and mails a single-use link (the answer is
  * the same whether an account exists or not), then {@code /admin/password-reset/<token>} sets the new
- * password. Requests count against the login throttle, so that nobody floods a mailbox.
+ * password. Requests have their own throttle ({@link ResetThrottle}), so that nobody floods a mailbox; they never
+ * count as failed logins.
  */
 public final class PasswordResetServlet extends HttpServlet {
 
@@ -24,9 +26,9 @@ public final class PasswordResetServlet extends HttpServlet {
 
     private final transient PasswordResets resets;
     private final transient ResetLinkMailer mailer;
-    private final transient LoginThrottle throttle;
+    private final transient ResetThrottle throttle;
 
-    PasswordResetServlet(ResetLinkMailer mailer, LoginThrottle throttle) {
+    PasswordResetServlet(ResetLinkMailer mailer, ResetThrottle throttle) {
         this.resets = mailer.resets();
         this.mailer = mailer;
         this.throttle = throttle;
@@ -63,16 +65,21 @@ public final class PasswordResetServlet extends HttpServlet {
                     "error", english ? "Enter your e-mail address." : "Saisissez votre adresse e-mail."));
             return;
         }
-        String address = throttle.clientAddress(request);
-        if (throttle.isBlocked(login, address)) {
+        String address = request.getRemoteAddr();
+        java.time.Duration wait = throttle.addressWait(address);
+        if (!wait.isZero()) {
             response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
             AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", login,
-                    "error", english ? "Too many requests. Try again in 15 minutes."
-                            : "Trop de demandes. Réessayez dans 15 minutes."));
+                    "error", english ? "Too many requests. Try again in " + LoginThrottle.describe(wait, true) + "."
+                            : "Trop de demandes. Réessayez dans " + LoginThrottle.describe(wait, false) + "."));
             return;
         }
-        throttle.recordFailure(login, address);
-        mailer.send(login, english, request);
+        if (throttle.request(login, address)) {
+            mailer.send(login, english);
+        } else {
+            LOG.info("Password-reset e-mail to '{}' not sent: too many requests for this account", login);
+        }
         AdminViews.flash(request, english
                 ? "If an account exists for this address, an e-mail with a link valid for one hour is on its way."
                 : "Si un compte existe pour cette adresse, un e-mail avec un lien valable une heure vient d'être envoyé.");

@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.config;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,29 +21,42 @@ public final class CoreSettings {
             "Interface to listen on", "0.0.0.0");
 
     public static final SettingDefinition<Clock> CLOCK = new SettingDefinition<>("clock",
-            "Fix the platform's \"now\" for demos and tests, e.g. 2026-02-10T10:00:00+01:00", null,
-            CoreSettings::fixedClock);
+            "Start the platform's clock at this instant, e.g. 2026-02-10T10:00:00+01:00 (demos, rehearsals): time "
+                    + "then runs at the normal pace from it", null, CoreSettings::startingClock);
 
     public static final SettingDefinition<String> PUBLIC_URL = SettingDefinition.text("public-url",
             "Public address of the site, for absolute URLs (canonical and Open Graph tags, sitemap, feeds, e-mail "
                     + "links, structured data), e.g. https://journees-usines-ouvertes.fr; when unset, the address each "
                     + "request came to (http://localhost:<port> locally)", null);
 
+    public static final SettingDefinition<String> CONTENT_SECURITY_POLICY = SettingDefinition.text(
+            "content-security-policy", "Content-Security-Policy header of every answer; the default allows scripts, "
+                    + "styles, images and fonts from the site itself only (no inline script) and no framing by other "
+                    + "sites; widen it only for what a light module's templates load from elsewhere",
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'");
+
     private CoreSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
-        List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK, PUBLIC_URL));
+        List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK, PUBLIC_URL,
+                CONTENT_SECURITY_POLICY));
         all.addAll(ClusterSettings.all());
         all.addAll(fr.usinesouvertes.platform.mail.MailSettings.all());
         all.addAll(fr.usinesouvertes.platform.security.SecuritySettings.all());
         return List.copyOf(all);
     }
 
-    static Clock fixedClock(String value) {
+    /**
+     * A clock that reads {@code value} now and runs on from it: rate limits refill, links expire and
+     * scheduled publications fire as they would in production (tests that need "now" frozen pass their own clock).
+     */
+    static Clock startingClock(String value) {
         try {
             OffsetDateTime instant = OffsetDateTime.parse(value.trim());
-            return Clock.fixed(instant.toInstant(), instant.getOffset());
+            Clock system = Clock.system(instant.getOffset());
+            return Clock.offset(system, Duration.between(system.instant(), instant.toInstant()));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + value + "' is not a date-time like 2026-02-10T10:00:00+01:00");
         }

@@ -34,11 +34,16 @@ public final class PlatformServer implements AutoCloseable {
     private final ServerConnector connector;
 
     public PlatformServer(String host, int port, List<Object> restComponents, List<Mount> mounts) {
-        this(host, port, restComponents, mounts, List.of());
+        this(host, port, restComponents, mounts, List.of(), new ClientAddresses(List.of()),
+                SecurityHeadersFilter.DEFAULT_POLICY);
     }
 
+    /**
+     * @param clientAddresses who may name the client in {@code X-Forwarded-For} (the {@code trusted-proxies} setting)
+     * @param contentSecurityPolicy the {@code Content-Security-Policy} of every answer ({@link SecurityHeadersFilter})
+     */
     public PlatformServer(String host, int port, List<Object> restComponents, List<Mount> mounts,
-                          List<FilterMount> filters) {
+                          List<FilterMount> filters, ClientAddresses clientAddresses, String contentSecurityPolicy) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         this.server = new Server(threads);
@@ -46,12 +51,15 @@ public final class PlatformServer implements AutoCloseable {
         http.setSendServerVersion(false);
         // Magnolia's filter syntax puts [, ] and | in query strings; accept them as Tomcat's relaxedQueryChars would.
         http.setUriCompliance(UriCompliance.LEGACY);
+        http.addCustomizer(clientAddresses);
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
 
         ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeadersFilter(contentSecurityPolicy)),
+                "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         for (FilterMount filter : filters) {
             context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(filter.filter()), filter.pathSpec(),
                     java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));

@@ -24,6 +24,12 @@ public interface ModuleContext {
     /** Sends the platform's e-mail: through SMTP when {@code smtp-host} is set, else as {@code .eml} files in {@code DATA/outbox/}. */
     MailSender mail();
 
+    /**
+     * The site's public address, the base of every absolute URL a module writes (e-mail links above all):
+     * the {@code public-url} setting, else the platform's listening address; never a request's Host header.
+     */
+    fr.usinesouvertes.platform.http.PublicUrl publicUrl();
+
     /** Runs jobs on exactly one node of the cluster (or on the only node), e.g. mail sending. */
     ClusterJobs clusterJobs();
 

@@ -34,20 +34,25 @@ public final class ModuleManager implements AutoCloseable {
     public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
                          Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs) {
         this(modules, repository, settings, definitions, clock, contributions, clusterJobs,
-                new fr.usinesouvertes.platform.security.Accounts(repository, clock), null, null);
+                new fr.usinesouvertes.platform.security.Accounts(repository, clock), null, null,
+                new fr.usinesouvertes.platform.http.PublicUrl(settings.get(fr.usinesouvertes.platform.config.CoreSettings.PUBLIC_URL),
+                        settings.get(fr.usinesouvertes.platform.config.CoreSettings.HOST),
+                        () -> settings.get(fr.usinesouvertes.platform.config.CoreSettings.PORT)));
     }
 
-    /** As above, with the platform's accounts, publishing and module-page services given to the modules. */
+    /** As above, with the platform's accounts, publishing, module-page services and public address given to the modules. */
     public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
                          Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
                          fr.usinesouvertes.platform.security.Accounts accounts,
                          fr.usinesouvertes.platform.publishing.Publishing publishing,
-                         fr.usinesouvertes.platform.rendering.ModulePages modulePages) {
+                         fr.usinesouvertes.platform.rendering.ModulePages modulePages,
+                         fr.usinesouvertes.platform.http.PublicUrl publicUrl) {
         this.ordered = ModuleOrder.of(modules);
         this.repository = repository;
         this.searchIndexes = new SearchIndexes(repository, settings, clock);
         this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions, clusterJobs,
-                searchIndexes, MailSenders.fromSettings(settings, clock), accounts, publishing, modulePages);
+                searchIndexes, MailSenders.fromSettings(settings, clock), accounts, publishing, modulePages,
+                publicUrl);
         this.taskRunner = new ModuleTaskRunner(repository, definitions, clock);
         if (!ordered.isEmpty()) {
             LOG.info("Java modules in start order: {}", String.join(", ",

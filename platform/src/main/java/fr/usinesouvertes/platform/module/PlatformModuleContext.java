@@ -16,7 +16,8 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
                              SearchIndexes searchIndexes, MailSender mail,
                              fr.usinesouvertes.platform.security.Accounts accounts,
                              fr.usinesouvertes.platform.publishing.Publishing publishing,
-                             fr.usinesouvertes.platform.rendering.ModulePages modulePages) implements ModuleContext {
+                             fr.usinesouvertes.platform.rendering.ModulePages modulePages,
+                             fr.usinesouvertes.platform.http.PublicUrl publicUrl) implements ModuleContext {
 
     @Override
     public fr.usinesouvertes.platform.rendering.ModulePages modulePages() {

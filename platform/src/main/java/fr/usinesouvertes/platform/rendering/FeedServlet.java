@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,7 @@ final class FeedServlet extends HttpServlet {
             return;
         }
         String pagePath = path.substring(0, path.lastIndexOf('.'));
-        String base = publicUrl.of(request);
+        String base = publicUrl.base();
         Optional<byte[]> feed = repository.read(session -> {
             SiteUrls urls = new SiteUrls(session, repository.workspaces(), definitions.current());
             Optional<Node> page = urls.page(pagePath);

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 
@@ -22,9 +23,9 @@ public final class ModulePages {
     private final PageRenderer renderer;
     private final PublicUrl publicUrl;
 
-    ModulePages(PageRenderer renderer, String publicUrl) {
+    ModulePages(PageRenderer renderer, PublicUrl publicUrl) {
         this.renderer = renderer;
-        this.publicUrl = new PublicUrl(publicUrl);
+        this.publicUrl = publicUrl;
     }
 
     /**
@@ -40,6 +41,6 @@ public final class ModulePages {
         // show their query parameters to the script's ctx.getParameter
         boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
         Map<String, String[]> parameters = safe ? request.getParameterMap() : Map.of();
-        return renderer.renderScript(path, parameters, publicUrl.of(request), script, variables);
+        return renderer.renderScript(path, parameters, publicUrl.base(), script, variables);
     }
 }

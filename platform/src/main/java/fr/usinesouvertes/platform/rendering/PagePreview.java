@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,9 +19,12 @@ public final class PagePreview {
     private final PageRenderer renderer;
     private final DamServlet assets;
 
-    PagePreview(PageRenderer renderer, DamServlet assets) {
+    private final PublicUrl publicUrl;
+
+    PagePreview(PageRenderer renderer, DamServlet assets, PublicUrl publicUrl) {
         this.renderer = renderer;
         this.assets = assets;
+        this.publicUrl = publicUrl;
     }
 
     /**
@@ -29,7 +33,7 @@ public final class PagePreview {
      */
     public void render(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
         PageServlet.serve(renderer, path == null || path.isEmpty() ? "/" : path, request, response, NO_STORE, 0,
-                new PublicUrl(null).of(request));
+                publicUrl.base());
     }
 
     /** The draft page of a site path as status, language and HTML, for callers that write it themselves. */

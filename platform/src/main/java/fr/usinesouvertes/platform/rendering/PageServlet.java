@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,17 +26,17 @@ public final class PageServlet extends HttpServlet {
     private final transient ChangeTime changeTime;
     private final transient PublicUrl publicUrl;
 
-    /** {@code publicUrl}: the {@code public-url} setting, {@code null} to use each request's address. */
-    public PageServlet(PageRenderer renderer, ChangeTime changeTime, String publicUrl) {
+    /** {@code publicUrl}: the base of the templates' absolute URLs. */
+    public PageServlet(PageRenderer renderer, ChangeTime changeTime, PublicUrl publicUrl) {
         this.renderer = renderer;
         this.changeTime = changeTime;
-        this.publicUrl = new PublicUrl(publicUrl);
+        this.publicUrl = publicUrl;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        serve(renderer, path, request, response, PAGE_CACHE_CONTROL, changeTime.lastModified(), publicUrl.of(request));
+        serve(renderer, path, request, response, PAGE_CACHE_CONTROL, changeTime.lastModified(), publicUrl.base());
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.PlatformServer;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.publishing.ContentStage;
@@ -22,15 +23,10 @@ public final class Rendering {
     private Rendering() {
     }
 
-    public static List<PlatformServer.Mount> mounts(ContentRepository repository, Definitions definitions,
-                                                    LightModuleOrigins origins, Contributions contributions) {
-        return mounts(repository, definitions, origins, contributions, null);
-    }
-
-    /** With the {@code public-url} setting ({@code null}: each request's address) for absolute URLs. */
+    /** With the site's public address ({@code publicUrl}) for absolute URLs. */
     public static List<PlatformServer.Mount> mounts(ContentRepository repository, Definitions definitions,
                                                     LightModuleOrigins origins, Contributions contributions,
-                                                    String publicUrl) {
+                                                    PublicUrl publicUrl) {
         ClassLoader classLoader = Rendering.class.getClassLoader();
         WebResources webResources = new WebResources(origins, classLoader);
         TemplateEngine engine = new TemplateEngine(origins, definitions);
@@ -42,14 +38,13 @@ public final class Rendering {
         GeneratedDocumentCache sitemaps = new GeneratedDocumentCache(SITEMAP_MAX_AGE);
         repository.addChangeListener(sitemaps::invalidate);
         definitions.onChange(registry -> sitemaps.invalidate());
-        PublicUrl siteUrl = new PublicUrl(publicUrl);
-        FeedServlet feeds = new FeedServlet(repository, definitions, changeTime, siteUrl);
+        FeedServlet feeds = new FeedServlet(repository, definitions, changeTime, publicUrl);
         return List.of(
                 new PlatformServer.Mount("/.resources/*", new WebResourceServlet(webResources)),
                 new PlatformServer.Mount("/dam/*", new DamServlet(repository)),
                 new PlatformServer.Mount("/sitemap.xml", new SitemapServlet(repository, definitions,
-                        contributions::sitemapSources, changeTime, siteUrl, sitemaps)),
-                new PlatformServer.Mount("/robots.txt", new RobotsServlet(changeTime, siteUrl)),
+                        contributions::sitemapSources, changeTime, publicUrl, sitemaps)),
+                new PlatformServer.Mount("/robots.txt", new RobotsServlet(changeTime, publicUrl)),
                 new PlatformServer.Mount("/feeds/*", feeds),
                 new PlatformServer.Mount("/en/feeds/*", feeds),
                 new PlatformServer.Mount("/", new PageServlet(pages, changeTime, publicUrl)));
@@ -57,7 +52,7 @@ public final class Rendering {
 
     /** Pages that modules serve themselves inside the site's frame ({@link ModulePages}), from the published content. */
     public static ModulePages modulePages(ContentRepository repository, Definitions definitions,
-                                          LightModuleOrigins origins, Contributions contributions, String publicUrl) {
+                                          LightModuleOrigins origins, Contributions contributions, PublicUrl publicUrl) {
         TemplateEngine engine = new TemplateEngine(origins, definitions);
         PageRenderer pages = new PageRenderer(repository, definitions, engine,
                 new WebResources(origins, Rendering.class.getClassLoader()), contributions::templatingFunctions);
@@ -66,12 +61,12 @@ public final class Rendering {
 
     /** The back office's preview: pages and assets from the drafts ({@link ContentStage#DRAFT}). */
     public static PagePreview preview(ContentRepository repository, Definitions definitions,
-                                      LightModuleOrigins origins, Contributions contributions) {
+                                      LightModuleOrigins origins, Contributions contributions, PublicUrl publicUrl) {
         ClassLoader classLoader = Rendering.class.getClassLoader();
         WebResources webResources = new WebResources(origins, classLoader);
         TemplateEngine engine = new TemplateEngine(origins, definitions);
         PageRenderer pages = new PageRenderer(repository, definitions, engine, webResources,
                 contributions::templatingFunctions, ContentStage.DRAFT);
-        return new PagePreview(pages, new DamServlet(repository, ContentStage.DRAFT));
+        return new PagePreview(pages, new DamServlet(repository, ContentStage.DRAFT), publicUrl);
     }
 }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,6 +39,6 @@ final class RobotsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         GeneratedAnswer.send(request, response, "text/plain;charset=UTF-8",
-                text(publicUrl.of(request)).getBytes(StandardCharsets.UTF_8), changeTime);
+                text(publicUrl.base()).getBytes(StandardCharsets.UTF_8), changeTime);
     }
 }

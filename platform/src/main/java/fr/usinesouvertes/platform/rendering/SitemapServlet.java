@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +52,7 @@ final class SitemapServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String base = publicUrl.of(request);
+        String base = publicUrl.base();
         GeneratedDocumentCache.Document sitemap = cache.get(base, () -> write(base, entries()));
         GeneratedAnswer.send(request, response, "application/xml;charset=UTF-8", sitemap.body(), sitemap.etag(),
                 changeTime);

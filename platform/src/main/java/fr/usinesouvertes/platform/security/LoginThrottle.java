@@ -2,101 +2,60 @@ package fr.usinesouvertes.platform.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
-import java.util.HashMap;
 
 /**
- * Slows down password guessing: after {@code limit} failed logins within {@link #WINDOW} for one login,
- * or from one client address, further attempts are refused until the oldest failure leaves the window.
- * Counted per node, in memory, under one lock (logins are rare) (a guesser spread over n nodes gets n times the attempts).
+ * Slows down password guessing without letting anyone lock an owner out: failed logins are counted per
+ * (login, client address) and per client address, never per login alone. After {@code limit} failures for a
+ * login from one address, or {@value #ADDRESS_FACTOR} times that from one address over any logins, each
+ * further attempt from there waits {@link #FIRST_DELAY}, doubling with each failure up to {@link #MAX_DELAY};
+ * the owner logging in from another address is not slowed. A success forgets the (login, address) failures.
+ * The client address is the request's ({@code trusted-proxies} decides when a forwarded one counts). Counted
+ * per node, in memory (a guesser spread over n nodes gets n times the attempts).
  */
 public final class LoginThrottle {
 
-    public static final Duration WINDOW = Duration.ofMinutes(15);
+    public static final Duration FIRST_DELAY = Duration.ofSeconds(30);
+    public static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    static final int ADDRESS_FACTOR = 4;
 
-    private final int limit;
-    private final Clock clock;
-    private final java.util.Set<String> trustedProxies;
-    private final Map<String, Deque<Long>> failures = new HashMap<>();
+    private final Backoff perLoginAndAddress;
+    private final Backoff perAddress;
 
     /** {@code limit} 0 turns the throttle off. */
     public LoginThrottle(int limit, Clock clock) {
-        this(limit, clock, java.util.Set.of());
+        this.perLoginAndAddress = new Backoff(limit, FIRST_DELAY, MAX_DELAY, clock);
+        this.perAddress = new Backoff(limit * ADDRESS_FACTOR, FIRST_DELAY, MAX_DELAY, clock);
     }
 
-    /** With the load balancers whose {@code X-Forwarded-For} header names the client. */
-    public LoginThrottle(int limit, Clock clock, java.util.Set<String> trustedProxies) {
-        this.limit = limit;
-        this.clock = clock;
-        this.trustedProxies = trustedProxies == null ? java.util.Set.of() : java.util.Set.copyOf(trustedProxies);
+    /** How long an attempt for this login from this address must still wait; zero when it may go ahead. */
+    public Duration waitBefore(String login, String address) {
+        Duration pair = perLoginAndAddress.waitFor(pairKey(login, address));
+        Duration any = perAddress.waitFor(address);
+        return pair.compareTo(any) >= 0 ? pair : any;
     }
 
-    /**
-     * The client's address: the connection's, or for a connection from a trusted proxy the last entry of
-     * {@code X-Forwarded-For} (the one that proxy added; earlier entries are the client's to forge).
-     */
-    public String clientAddress(jakarta.servlet.http.HttpServletRequest request) {
-        String remote = request.getRemoteAddr();
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || !trustedProxies.contains(remote)) {
-            return remote;
+    public void recordFailure(String login, String address) {
+        perLoginAndAddress.record(pairKey(login, address));
+        perAddress.record(address);
+    }
+
+    /** A successful login forgets the failures of this login from this address (not the address's). */
+    public void recordSuccess(String login, String address) {
+        perLoginAndAddress.forget(pairKey(login, address));
+    }
+
+    /** "30 secondes", "2 minutes": a wait as the login and reset pages tell it. */
+    public static String describe(Duration wait, boolean english) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        if (seconds < 60) {
+            return seconds + (english ? (seconds == 1 ? " second" : " seconds") : (seconds == 1 ? " seconde" : " secondes"));
         }
-        String[] hops = forwarded.split(",");
-        String last = hops[hops.length - 1].trim();
-        return last.isEmpty() ? remote : last;
+        long minutes = (seconds + 59) / 60;
+        return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 
-    /** Whether an attempt for this login from this address must be refused now. */
-    public synchronized boolean isBlocked(String login, String address) {
-        if (limit == 0) {
-            return false;
-        }
-        long now = clock.millis();
-        return count(loginKey(login), now) >= limit || count(addressKey(address), now) >= limit;
-    }
-
-    public synchronized void recordFailure(String login, String address) {
-        if (limit == 0) {
-            return;
-        }
-        long now = clock.millis();
-        for (String key : new String[]{loginKey(login), addressKey(address)}) {
-            failures.compute(key, (k, times) -> {
-                Deque<Long> list = times == null ? new ArrayDeque<>() : times;
-                list.addLast(now);
-                while (list.size() > limit) {
-                    list.removeFirst();
-                }
-                return list;
-            });
-        }
-        if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(entry -> count(entry.getKey(), now) == 0);
-        }
-    }
-
-    /** A successful login forgets the login's failures (not the address's). */
-    public synchronized void recordSuccess(String login) {
-        failures.remove(loginKey(login));
-    }
-
-    private int count(String key, long now) {
-        Deque<Long> times = failures.get(key);
-        if (times == null) {
-            return 0;
-        }
-        long oldest = now - WINDOW.toMillis();
-        return (int) times.stream().filter(time -> time > oldest).count();
-    }
-
-    private static String loginKey(String login) {
-        return "login:" + (login == null ? "" : login.trim().toLowerCase(Locale.ROOT));
-    }
-
-    private static String addressKey(String address) {
-        return "address:" + address;
+    static String pairKey(String login, String address) {
+        return (login == null ? "" : login.trim().toLowerCase(Locale.ROOT)) + "|" + address;
     }
 }

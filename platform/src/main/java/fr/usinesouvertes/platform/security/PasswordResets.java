@@ -11,12 +11,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.jcr.Node;
-import javax.jcr.Session;
 
 /**
  * Single-use password-reset tokens: 32 random bytes sent by e-mail, stored only as their SHA-256 under
- * {@link #FOLDER} (system-only) with the login and an expiry one hour later; using one deletes it in the
- * same commit that changes the password, so a second use (even concurrent, on another node) fails.
+ * {@link #FOLDER} (system-only) with the login and an expiry one hour later. Only the newest link of an
+ * account works: issuing one deletes the account's earlier ones, and using one deletes all of the account's
+ * in the same commit that changes the password, so a second use (even concurrent, on another node) fails.
  */
 public final class PasswordResets {
 
@@ -45,10 +45,11 @@ public final class PasswordResets {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         long expires = clock.millis() + VALIDITY.toMillis();
         repository.write(session -> {
-            Node record = RepositoryAccess.ensureFolder(session, FOLDER).addNode(hash(token), "nt:unstructured");
+            Node folder = RepositoryAccess.ensureFolder(session, FOLDER);
+            removeSpentOrReplaced(folder, account.get().login());
+            Node record = folder.addNode(hash(token), "nt:unstructured");
             record.setProperty("login", account.get().login());
             record.setProperty("expires", expires);
-            purgeExpired(session);
             return null;
         });
         return Optional.of(token);
@@ -87,7 +88,7 @@ public final class PasswordResets {
                 if (!session.nodeExists(path)) {
                     return Optional.<String>empty();
                 }
-                session.getNode(path).remove();
+                removeSpentOrReplaced(session.getNode(FOLDER), login.get());
                 accounts.changePassword(session, login.get(), newPassword);
                 return login;
             });
@@ -98,11 +99,12 @@ public final class PasswordResets {
         }
     }
 
-    private void purgeExpired(Session session) throws javax.jcr.RepositoryException {
+    /** Deletes every expired token and every token of {@code login}. */
+    private void removeSpentOrReplaced(Node folder, String login) throws javax.jcr.RepositoryException {
         long now = clock.millis();
-        for (javax.jcr.NodeIterator it = session.getNode(FOLDER).getNodes(); it.hasNext(); ) {
+        for (javax.jcr.NodeIterator it = folder.getNodes(); it.hasNext(); ) {
             Node record = it.nextNode();
-            if (record.getProperty("expires").getLong() < now) {
+            if (record.getProperty("expires").getLong() < now || record.getProperty("login").getString().equals(login)) {
                 record.remove();
             }
         }

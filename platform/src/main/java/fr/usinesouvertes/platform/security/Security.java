@@ -10,7 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The platform's security services, opened at start-up: accounts, signed sessions, the login throttle,
+ * The platform's security services, opened at start-up: accounts, signed sessions, the login and reset throttles,
  * and the repository's access-control entries.
  */
 public final class Security {
@@ -19,15 +19,17 @@ public final class Security {
     private final Accounts accounts;
     private final WebSessions sessions;
     private final LoginThrottle throttle;
+    private final ResetThrottle resetThrottle;
     private final PasswordResets passwordResets;
     private final String publicUrl;
 
     private Security(ContentRepository repository, Accounts accounts, WebSessions sessions, LoginThrottle throttle,
-                     PasswordResets passwordResets, String publicUrl) {
+                     ResetThrottle resetThrottle, PasswordResets passwordResets, String publicUrl) {
         this.repository = repository;
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.resetThrottle = resetThrottle;
         this.passwordResets = passwordResets;
         this.publicUrl = publicUrl;
     }
@@ -40,10 +42,11 @@ public final class Security {
                 Duration.ofMinutes(settings.get(SecuritySettings.SESSION_IDLE_MINUTES)),
                 Duration.ofHours(settings.get(SecuritySettings.SESSION_MAX_HOURS)),
                 publicUrl(settings) != null && publicUrl(settings).startsWith("https://"));
-        LoginThrottle throttle = new LoginThrottle(settings.get(SecuritySettings.LOGIN_RATE_LIMIT), clock,
-                settings.get(SecuritySettings.TRUSTED_PROXIES));
+        LoginThrottle throttle = new LoginThrottle(settings.get(SecuritySettings.LOGIN_RATE_LIMIT), clock);
+        ResetThrottle resetThrottle = new ResetThrottle(settings.get(SecuritySettings.RESET_RATE_LIMIT), clock);
         FirstAdministrator.fromSettings(settings, accounts);
-        return new Security(repository, accounts, sessions, throttle, new PasswordResets(repository, accounts, clock),
+        return new Security(repository, accounts, sessions, throttle, resetThrottle,
+                new PasswordResets(repository, accounts, clock),
                 publicUrl(settings));
     }
 
@@ -67,6 +70,10 @@ public final class Security {
 
     public LoginThrottle throttle() {
         return throttle;
+    }
+
+    public ResetThrottle resetThrottle() {
+        return resetThrottle;
     }
 
     public PasswordResets passwordResets() {

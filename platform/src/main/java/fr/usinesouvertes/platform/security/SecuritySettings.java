@@ -21,12 +21,18 @@ public final class SecuritySettings {
     public static final SettingDefinition<Path> ADMIN_PASSWORD_FILE = new SettingDefinition<>("admin-password-file",
             "File holding the first administrator's password (see admin-login)", null, Path::of);
     public static final SettingDefinition<Integer> LOGIN_RATE_LIMIT = SettingDefinition.integer("login-rate-limit",
-            "Failed logins allowed per login and per client address within 15 minutes before answering 429; "
-                    + "0 turns the limit off", "5", 0, 1_000_000);
+            "Failed logins allowed for one login from one client address (and 4 times that from one address over "
+                    + "any logins) before each further attempt from there waits, 30 s doubling up to 15 min (429); "
+                    + "never per login alone, so nobody can lock an owner out; 0 turns the limit off", "5", 0, 1_000_000);
+    public static final SettingDefinition<Integer> RESET_RATE_LIMIT = SettingDefinition.integer("reset-rate-limit",
+            "Password-reset e-mails sent for one account before further requests wait, 30 s doubling up to 15 min "
+                    + "(the page answers the same); 5 times that from one client address answers 429; 0 turns the "
+                    + "limit off", "3", 0, 1_000_000);
 
     public static final SettingDefinition<java.util.Set<String>> TRUSTED_PROXIES = new SettingDefinition<>(
-            "trusted-proxies", "Comma-separated addresses of the load balancers in front of the nodes: for requests "
-                    + "from them, the client address (login rate limit) is the last X-Forwarded-For entry", null,
+            "trusted-proxies", "Comma-separated addresses or CIDR ranges (e.g. 10.0.0.0/8) of the load balancers in "
+                    + "front of the nodes: for requests from them, the client address (rate limits, logs) is the "
+                    + "rightmost X-Forwarded-For entry that is not one of them; empty trusts no proxy", null,
             SecuritySettings::addresses);
 
     private SecuritySettings() {
@@ -34,17 +40,15 @@ public final class SecuritySettings {
 
     public static List<SettingDefinition<?>> all() {
         return List.of(SESSION_SECRET, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, ADMIN_LOGIN, ADMIN_PASSWORD_FILE,
-                LOGIN_RATE_LIMIT, TRUSTED_PROXIES);
+                LOGIN_RATE_LIMIT, RESET_RATE_LIMIT, TRUSTED_PROXIES);
     }
 
     private static java.util.Set<String> addresses(String value) {
         java.util.Set<String> addresses = new java.util.LinkedHashSet<>();
         for (String part : value.split(",")) {
-            String address = part.trim();
-            if (!address.matches("[0-9a-fA-F:.]+")) {
-                throw new IllegalArgumentException("'" + address + "' is not an IP address");
+            if (!part.isBlank()) {
+                addresses.add(fr.usinesouvertes.platform.config.IpAddresses.checkRange(part));
             }
-            addresses.add(address);
         }
         return java.util.Set.copyOf(addresses);
     }

@@ -123,6 +123,42 @@ class PasswordResetTest {
     }
 
     @Test
+    void aForgedHostHeaderDoesNotChangeTheMailedLink() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
+        AdminBrowser browser = AdminBrowser.on(PLATFORM);
+        browser.get("/admin/password-reset");
+        String body = "login=communication%40example.fr&_csrf=" + java.net.URLEncoder.encode(browser.csrf(),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        PlatformExtension.RawResponse answer = PLATFORM.rawRequest("POST /admin/password-reset HTTP/1.1\r\n"
+                + "Host: evil.example\r\nCookie: " + browser.cookieHeader() + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
+                + "\r\nConnection: close\r\n\r\n" + body);
+
+        assertThat(answer.status()).isEqualTo(303);
+        assertThat(SMTP.waitForIncomingEmail(5_000, 1)).isTrue();
+        String mail = GreenMailUtil.getBody(SMTP.getReceivedMessages()[0]).replace("=\r\n", "").replace("=3D", "=");
+        assertThat(mail).doesNotContain("evil.example")
+                .contains(PLATFORM.platform().publicUrl().base() + "/admin/password-reset/");
+        assertThat(PLATFORM.platform().publicUrl().base()).endsWith(":" + PLATFORM.platform().port()); // listening address
+    }
+
+    @Test
+    void onlyTheNewestLinkOfAnAccountWorks() {
+        PasswordResets resets = PLATFORM.platform().security().passwordResets();
+        String older = resets.issue("communication@example.fr").orElseThrow();
+        String newer = resets.issue("communication@example.fr").orElseThrow();
+
+        assertThat(resets.loginOf(older)).isEmpty();
+        assertThat(resets.use(older, "mot de passe de l'intrus".toCharArray())).isEmpty();
+        assertThat(resets.loginOf(newer)).hasValue("communication@example.fr");
+        String password = PLATFORM.platform().accounts().authenticate("communication@example.fr", OLD.toCharArray())
+                .isPresent() ? OLD : NEW;
+        assertThat(resets.use(newer, password.toCharArray())).hasValue("communication@example.fr");
+        assertThat(resets.loginOf(newer)).isEmpty();
+    }
+
+    @Test
     void tokensExpireAfterAnHourAndAreStoredOnlyHashed() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
         PasswordResets resets = new PasswordResets(PLATFORM.platform().repository(), PLATFORM.platform().accounts(), clock);

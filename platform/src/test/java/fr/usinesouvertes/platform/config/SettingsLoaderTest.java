@@ -72,8 +72,15 @@ class SettingsLoaderTest {
     }
 
     @Test
-    void clockIsFixedAtTheGivenInstant() {
+    void clockStartsAtTheGivenInstantAndThenRuns() throws InterruptedException {
         Settings settings = loader.parse(java.util.Map.of("clock", "2026-02-10T10:00:00+01:00"));
-        assertThat(settings.get(CoreSettings.CLOCK).instant()).isEqualTo(Instant.parse("2026-02-10T09:00:00Z"));
+        java.time.Clock clock = settings.get(CoreSettings.CLOCK);
+        Instant start = Instant.parse("2026-02-10T09:00:00Z");
+
+        Instant first = clock.instant();
+        assertThat(first).isBetween(start, start.plusSeconds(5));
+        assertThat(clock.getZone()).isEqualTo(java.time.ZoneOffset.ofHours(1));
+        Thread.sleep(20);
+        assertThat(clock.instant()).isAfter(first); // rate limits refill, links expire, publications fire
     }
 }

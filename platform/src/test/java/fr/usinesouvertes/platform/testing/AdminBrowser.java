@@ -79,6 +79,11 @@ public final class AdminBrowser {
         return cookies.get(name);
     }
 
+    /** The {@code Cookie} header this browser sends, for requests written by hand. */
+    public String cookieHeader() {
+        return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    }
+
     public String csrf() {
         return lastCsrf;
     }

@@ -166,10 +166,18 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
      * in the query, which {@link java.net.URI} refuses but browsers and curl send. Returns status and body.
      */
     public RawResponse rawGet(String target) {
+        return rawRequest("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    }
+
+    /**
+     * Sends {@code request} as written (request line, headers, blank line, body; {@code Connection: close}),
+     * e.g. with a {@code Host} header that Java's HTTP client refuses to set.
+     */
+    public RawResponse rawRequest(String request) {
+        String target = request.lines().findFirst().orElse("");
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", platform.port())) {
             socket.setSoTimeout(10_000);
-            String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             int bodyStart = response.indexOf("\r\n\r\n");

@@ -3,7 +3,7 @@ package fr.usinesouvertes.events.company;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.web.FormTokens;
-import fr.usinesouvertes.events.web.RequestUrls;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,10 +33,10 @@ public final class CompanySignUpServlet extends HttpServlet {
     private final transient CompanySignUp signUp;
     private final transient FormTokens tokens;
     private final transient CompanyPages pages;
-    private final transient String publicUrl;
+    private final transient PublicUrl publicUrl;
     private final Lang lang;
 
-    CompanySignUpServlet(CompanySignUp signUp, FormTokens tokens, CompanyPages pages, String publicUrl, Lang lang) {
+    CompanySignUpServlet(CompanySignUp signUp, FormTokens tokens, CompanyPages pages, PublicUrl publicUrl, Lang lang) {
         this.signUp = signUp;
         this.tokens = tokens;
         this.pages = pages;
@@ -46,7 +46,7 @@ public final class CompanySignUpServlet extends HttpServlet {
 
     /** Mounts the French pages at {@code /espace-entreprise/*} and the English ones at {@code /en/espace-entreprise/*}. */
     public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, CompanySignUp signUp,
-                             FormTokens tokens, String publicUrl) {
+                             FormTokens tokens, PublicUrl publicUrl) {
         CompanyPages pages = new CompanyPages();
         for (Lang lang : Lang.values()) {
             context.registerServlet((lang == Lang.EN ? "/en" : "") + PATH + "/*",
@@ -105,7 +105,7 @@ public final class CompanySignUpServlet extends HttpServlet {
         }
         String password = request.getParameter("password");
         SignUpOutcome outcome = signUp.submit(values, password == null ? new char[0] : password.toCharArray(), lang,
-                request.getRemoteAddr(), publicUrl != null ? publicUrl : RequestUrls.base(request));
+                request.getRemoteAddr(), publicUrl.base());
         if (outcome instanceof SignUpOutcome.Sent sent) {
             pages.render(response, 200, "signup-sent", lang, Map.of("email", sent.email()));
         } else if (outcome instanceof SignUpOutcome.Invalid invalid) {

@@ -11,7 +11,6 @@ import fr.usinesouvertes.events.registration.RateLimiter;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.web.FormTokens;
 import fr.usinesouvertes.platform.admin.AdminApp;
-import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.security.CompanyAccess;
@@ -33,10 +32,9 @@ public final class CompanySpace {
 
     public static void start(ModuleContext context) {
         ContentRepository repository = context.repository();
-        String configuredUrl = context.settings().get(EventsSettings.PUBLIC_URL);
         CompanySignUp signUp = new CompanySignUp(repository, RateLimiter.fromSettings(context.settings(), context.clock()),
                 context.mail(), new PlatformCompanyAccounts(context.accounts()), ACL, context.clock());
-        CompanySignUpServlet.mount(context, signUp, FormTokens.fromSettings(context.settings(), context.clock()), configuredUrl);
+        CompanySignUpServlet.mount(context, signUp, FormTokens.fromSettings(context.settings(), context.clock()), context.publicUrl());
         CompanySites sites = new CompanySites(repository, ACL);
         SitePhotos photos = new SitePhotos(repository);
         context.registerServlet(SitePhotosServlet.PATH + "/*", new SitePhotosServlet(photos));
@@ -48,8 +46,7 @@ public final class CompanySpace {
         context.registerAdminApp(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
                 new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock()), signUp,
                         photos)));
-        String publicUrl = configuredUrl != null ? configuredUrl : "http://localhost:" + context.settings().get(CoreSettings.PORT);
-        ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), publicUrl, context.clock());
+        ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), context.publicUrl(), context.clock());
         context.registerAdminApp(new AdminApp(ModerationServlet.NAME, "Modération des fiches", "Sheet moderation", Set.of(Role.ADMIN),
                 new ModerationServlet(queue, new EditionFigures(repository), new EditionStore(repository), context.clock())));
     }

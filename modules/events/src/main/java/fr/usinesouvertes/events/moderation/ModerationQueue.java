@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.moderation;
 
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.company.CompanyGrants;
 import fr.usinesouvertes.events.company.EventSheets;
@@ -39,15 +40,15 @@ public final class ModerationQueue {
     private final EditionStore editions;
     private final CompanyGrants grants;
     private final MailSender mail;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
-    public ModerationQueue(ContentRepository repository, CompanyGrants grants, MailSender mail, String publicUrl, Clock clock) {
+    public ModerationQueue(ContentRepository repository, CompanyGrants grants, MailSender mail, PublicUrl publicUrl, Clock clock) {
         this.repository = repository;
         this.editions = new EditionStore(repository);
         this.grants = grants;
         this.mail = mail;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
@@ -98,7 +99,7 @@ public final class ModerationQueue {
             return new Contact(EventSheets.text(company, "contactEmail"), EventSheets.text(site, "name"));
         });
         send(contact.email(), CompanyMails.sheetApproved(contact.email(), contact.siteName(), year,
-                publicUrl + "/usines/" + siteSlug));
+                publicUrl.base() + "/usines/" + siteSlug));
     }
 
     /** Sends a submitted sheet back to draft with the organisers' message, e-mailed to the company. */

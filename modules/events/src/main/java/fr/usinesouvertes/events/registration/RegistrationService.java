@@ -17,6 +17,7 @@ import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
 import java.util.List;
@@ -43,15 +44,15 @@ public final class RegistrationService {
     private final MailQueue mailQueue;
     private final Runnable onMailQueued;
     private final ManageLinks links;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final Clock clock;
 
     /**
-     * @param publicUrl the site's address for links in e-mails, or {@code null} to use the address each request came to
+     * @param publicUrl the site's address for links in e-mails
      */
     public RegistrationService(SlotDirectory slots, FormLimits limits, RateLimiter rateLimiter, EditionStore editions,
                                RegistrationWindow window, SlotBooking booking, RegistrationRecords records,
-                               MailQueue mailQueue, Runnable onMailQueued, ManageLinks links, String publicUrl,
+                               MailQueue mailQueue, Runnable onMailQueued, ManageLinks links, PublicUrl publicUrl,
                                Clock clock) {
         this.slots = slots;
         this.validator = new RegistrationValidator(limits);
@@ -69,17 +70,18 @@ public final class RegistrationService {
     }
 
     /**
-     * The service as the settings configure it (rate limit, form limits, public URL).
+     * The service as the settings configure it (rate limit, form limits), with the site's public address.
      *
      * @param onMailQueued called after each commit that queued an e-mail, e.g. {@link RegistrationMailWorker#wake}
      */
     public static RegistrationService fromSettings(ContentRepository repository, Settings settings, Clock clock,
-                                                   MailQueue mailQueue, Runnable onMailQueued, ManageLinks links) {
+                                                   MailQueue mailQueue, Runnable onMailQueued, ManageLinks links,
+                                                   PublicUrl publicUrl) {
         FormLimits limits = FormLimits.fromSettings(settings);
         return new RegistrationService(new SlotDirectory(repository, limits.maxGroupSize()), limits,
                 RateLimiter.fromSettings(settings, clock), new EditionStore(repository), new RegistrationWindow(clock),
                 new SlotBooking(repository, clock), new RegistrationRecords(repository), mailQueue, onMailQueued, links,
-                settings.get(EventsSettings.PUBLIC_URL), clock);
+                publicUrl, clock);
     }
 
     /**
@@ -89,9 +91,8 @@ public final class RegistrationService {
      * @param kind       how strictly to read their types
      * @param client     the client's address, for the rate limit
      * @param lang       the language of the messages (the form's own {@code lang} field decides the e-mails')
-     * @param requestUrl the address the request came to, used for links when no {@code public-url} is set
      */
-    public SubmissionResult register(Map<String, ?> input, InputKind kind, String client, Lang lang, String requestUrl) {
+    public SubmissionResult register(Map<String, ?> input, InputKind kind, String client, Lang lang) {
         if (!rateLimiter.tryAcquire(client)) {
             return new SubmissionResult.RateLimited(Math.max(1, rateLimiter.secondsUntilNext(client)));
         }
@@ -112,7 +113,7 @@ public final class RegistrationService {
         if (refused.isPresent()) {
             return refused.get();
         }
-        String siteUrl = publicUrl(requestUrl);
+        String siteUrl = publicUrl.base();
         BookingOutcome outcome;
         try {
             outcome = booking.book(new BookingRequest(bookable.id(), form.seats(), SubmissionKeys.of(form), form::writeTo,
@@ -175,7 +176,7 @@ public final class RegistrationService {
      *
      * @throws RegistrationRefusedException once the visit has started
      */
-    public ManagedRegistration cancel(String token, String requestUrl) {
+    public ManagedRegistration cancel(String token) {
         ManagedRegistration current = view(token);
         RegistrationRecord record = current.registration();
         if (record.isCancelled()) {
@@ -187,7 +188,7 @@ public final class RegistrationService {
                     "La visite a commencé : l'inscription ne peut plus être annulée en ligne.",
                     "The visit has started: the registration can no longer be cancelled online."));
         }
-        String siteUrl = publicUrl(requestUrl);
+        String siteUrl = publicUrl.base();
         booking.cancel(record.id(), (session, promoted) -> {
             mailQueue.enqueue(session, QueuedMail.of(MailKind.CANCELLATION, record.id(), siteUrl, null));
             for (String id : promoted) {
@@ -196,9 +197,5 @@ public final class RegistrationService {
         });
         onMailQueued.run();
         return view(token);
-    }
-
-    private String publicUrl(String requestUrl) {
-        return ManageLinks.stripSlash(publicUrl != null ? publicUrl : requestUrl);
     }
 }

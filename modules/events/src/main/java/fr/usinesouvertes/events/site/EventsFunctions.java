@@ -4,6 +4,7 @@ import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.edition.EventDay;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.rendering.ContentMap;
 import fr.usinesouvertes.platform.rendering.PageNotFoundException;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -32,14 +33,14 @@ public final class EventsFunctions {
     private final ContentRepository repository;
     private final EditionStore editions;
     private final Clock clock;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
 
-    /** @param publicUrl the site's public address without trailing slash, for absolute links in JSON-LD */
-    public EventsFunctions(ContentRepository repository, Clock clock, String publicUrl) {
+    /** @param publicUrl the site's public address, for absolute links in JSON-LD */
+    public EventsFunctions(ContentRepository repository, Clock clock, PublicUrl publicUrl) {
         this.repository = repository;
         this.editions = new EditionStore(repository);
         this.clock = clock;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     /** The site of a slug (a map of its public fields), or null. */
@@ -211,7 +212,7 @@ public final class EventsFunctions {
             Optional<PublicSheet> sheet = events.sheet((String) s.get("slug"), year);
             return publicSite.isEmpty() || sheet.isEmpty() ? "[]"
                     : EventJsonLd.of(publicSite.get(), sheet.get(),
-                            publicUrl + EventLinks.sitePage(publicSite.get().slug(), Lang.fromCode(lang)),
+                            publicUrl.base() + EventLinks.sitePage(publicSite.get().slug(), Lang.fromCode(lang)),
                             Lang.fromCode(lang));
         });
     }

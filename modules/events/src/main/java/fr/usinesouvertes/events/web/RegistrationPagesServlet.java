@@ -119,8 +119,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
         input.put("slot", slot.get().id());
         input.put("audience", kind.get().audience().id());
         input.put("lang", lang.code());
-        SubmissionResult result = service.register(input, InputKind.FORM, request.getRemoteAddr(), lang,
-                RequestUrls.base(request));
+        SubmissionResult result = service.register(input, InputKind.FORM, request.getRemoteAddr(), lang);
         if (result instanceof SubmissionResult.Booked booked) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("slot", RegistrationPages.slotModel(slot.get(), lang));
@@ -203,7 +202,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
             return;
         }
         try {
-            service.cancel(token, RequestUrls.base(request));
+            service.cancel(token);
         } catch (InvalidLinkException | RegistrationNotFoundException e) {
             message(request, response, 404, "error.link");
             return;

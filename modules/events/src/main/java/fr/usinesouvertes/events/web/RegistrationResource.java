@@ -82,8 +82,7 @@ public final class RegistrationResource {
         if (input.get("lang") instanceof String code && (code.equals("en") || code.equals("fr"))) {
             lang = Lang.fromCode(code);
         }
-        SubmissionResult result = service.register(input, InputKind.JSON, request.getRemoteAddr(), lang,
-                RequestUrls.base(request));
+        SubmissionResult result = service.register(input, InputKind.JSON, request.getRemoteAddr(), lang);
         if (result instanceof SubmissionResult.Booked booked) {
             return Response.status(booked.outcome().repeated() ? 200 : 201).entity(outcome(booked.outcome())).build();
         }
@@ -115,7 +114,7 @@ public final class RegistrationResource {
     @Path("{token}")
     public Response cancel(@PathParam("token") String token, @Context HttpServletRequest request) {
         try {
-            return Response.ok(view(service.cancel(token, RequestUrls.base(request)))).build();
+            return Response.ok(view(service.cancel(token))).build();
         } catch (InvalidLinkException | RegistrationNotFoundException e) {
             return notFound();
         } catch (RegistrationRefusedException e) {

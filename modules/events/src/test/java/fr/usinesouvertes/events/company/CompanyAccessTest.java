@@ -11,6 +11,7 @@ import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.moderation.ModerationQueue;
 import fr.usinesouvertes.events.registration.SlotDirectory;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
@@ -61,7 +62,7 @@ class CompanyAccessTest {
         sheets.save(session(alpha), alphaSite, form);
         sheets.save(session(beta), betaSite, form);
         sheets.submit(session(beta), betaSite, Lang.FR);
-        new ModerationQueue(repository(), CompanySpace.ACL, mail -> { }, "https://journees.example.fr", EventSheetsTest.OCTOBER)
+        new ModerationQueue(repository(), CompanySpace.ACL, mail -> { }, PublicUrl.of("https://journees.example.fr"), EventSheetsTest.OCTOBER)
                 .approve(2026, betaSite);
         betaSlot = sheets.find(session(beta), 2026, betaSite).orElseThrow().slots().get(1).id();
         BookingOutcome outcome = new SlotBooking(repository(), Clock.systemUTC()).book(new BookingRequest(betaSlot, 3, "key-1",

@@ -8,6 +8,7 @@ import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.moderation.ModerationQueue;
 import fr.usinesouvertes.events.registration.FieldError;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.OutgoingMail;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
@@ -51,7 +52,7 @@ class EventSheetsTest {
         sheets.save(session, slug, form.form());
         sheets.submit(session, slug, Lang.FR);
         assertThat(PLATFORM.get("/.rest/delivery/events/v1?site=" + slug).body()).contains("\"total\":0");
-        ModerationQueue queue = new ModerationQueue(repository(), NO_ACL, mails::add, "https://journees.example.fr", OCTOBER);
+        ModerationQueue queue = new ModerationQueue(repository(), NO_ACL, mails::add, PublicUrl.of("https://journees.example.fr"), OCTOBER);
         assertThat(queue.submitted()).extracting(item -> item.sheet().siteSlug()).contains(slug);
         queue.approve(2026, slug);
 
@@ -91,7 +92,7 @@ class EventSheetsTest {
                 return null;
             });
         }
-        ModerationQueue queue = new ModerationQueue(repository(), NO_ACL, mails::add, "https://journees.example.fr", OCTOBER);
+        ModerationQueue queue = new ModerationQueue(repository(), NO_ACL, mails::add, PublicUrl.of("https://journees.example.fr"), OCTOBER);
 
         assertThat(queue.submitted()).extracting(item -> item.sheet().siteSlug()).contains(slug)
                 .doesNotContain("broken-0", "broken-36");
@@ -105,7 +106,7 @@ class EventSheetsTest {
         EventSheets sheets = submitted.sheets();
         String slug = submitted.slug();
 
-        new ModerationQueue(repository(), NO_ACL, mails::add, "https://journees.example.fr", OCTOBER)
+        new ModerationQueue(repository(), NO_ACL, mails::add, PublicUrl.of("https://journees.example.fr"), OCTOBER)
                 .reject(2026, slug, "Précisez le point de rendez-vous & l'accès PMR.");
 
         SheetSummary sheet = sheets.find(session, 2026, slug).orElseThrow();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.moderation.ModerationQueue;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.WebSessions;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
@@ -56,7 +57,7 @@ class SitePhotosTest {
         EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER);
         sheets.save(session, site, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
         sheets.submit(session, site, Lang.FR);
-        new ModerationQueue(PLATFORM.platform().repository(), CompanySpace.ACL, mail -> { }, "https://x.example", EventSheetsTest.OCTOBER)
+        new ModerationQueue(PLATFORM.platform().repository(), CompanySpace.ACL, mail -> { }, PublicUrl.of("https://x.example"), EventSheetsTest.OCTOBER)
                 .approve(2026, site);
 
         HttpResponse<String> published = PLATFORM.get(SitePhotosServlet.PATH + "/" + site + "/" + name);

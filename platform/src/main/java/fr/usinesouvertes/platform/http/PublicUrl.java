@@ -1,0 +1,65 @@
+package fr.usinesouvertes.platform.http;
+
+import java.util.function.IntSupplier;
+
+/**
+ * The site's public address, the one base of every absolute URL the platform writes (e-mail links, canonical
+ * and Open Graph tags, sitemap, feeds, structured data): the {@code public-url} setting, else the platform's own
+ * listening address ({@code http://localhost:<port>} when it listens on every interface). Never the request's
+ * {@code Host} header, which the client chooses: a reset link mailed to {@code evil.example} would hand the
+ * token to whoever owns it.
+ */
+public final class PublicUrl {
+
+    private final String configured;
+    private final String host;
+    private final IntSupplier port;
+
+    /**
+     * @param configured the {@code public-url} setting, or null
+     * @param host       the interface the server listens on ({@code host} setting)
+     * @param port       the port it listens on, asked when the first URL is built (a port 0 is known after start)
+     */
+    public PublicUrl(String configured, String host, IntSupplier port) {
+        this.configured = configured == null || configured.isBlank() ? null : stripSlash(configured.strip());
+        this.host = host;
+        this.port = port;
+    }
+
+    /** A fixed address, e.g. {@code https://journees-usines-ouvertes.fr} (tests, commands that serve nothing). */
+    public static PublicUrl of(String address) {
+        return new PublicUrl(address, null, () -> {
+            throw new IllegalStateException("no public address");
+        });
+    }
+
+    /** Whether the {@code public-url} setting gave the address (production needs it). */
+    public boolean isConfigured() {
+        return configured != null;
+    }
+
+    /** E.g. {@code https://journees-usines-ouvertes.fr}, never with a trailing slash. */
+    public String base() {
+        if (configured != null) {
+            return configured;
+        }
+        String name = host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::") ? "localhost"
+                : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        int listening = port.getAsInt();
+        return "http://" + name + (listening == 80 ? "" : ":" + listening);
+    }
+
+    /** Whether links are https, so that cookies must be {@code Secure}. */
+    public boolean isHttps() {
+        return base().startsWith("https://");
+    }
+
+    @Override
+    public String toString() {
+        return base();
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
