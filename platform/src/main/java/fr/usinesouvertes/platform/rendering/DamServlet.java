@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.uploads.UploadedFileHeaders;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +20,10 @@ import javax.jcr.RepositoryException;
  * {@code Cache-Control: public, max-age=3600} and 304 answers. The file name part is informative (links
  * stay valid when a file is renamed). Anything else is 404. The site's servlet serves published assets
  * ({@link ContentStage#PUBLIC}); an unpublished asset answers 404. {@code /dam/jcr:<uuid>/w<width>/<fileName>}
- * serves a JPEG rendition of a JPEG or PNG asset at one of {@link AssetRenditions#WIDTHS}.
+ * serves a JPEG rendition of a JPEG or PNG asset at one of {@link AssetRenditions#WIDTHS}. Files and
+ * renditions carry the headers of uploaded files ({@link UploadedFileHeaders}: {@code nosniff}, a sandboxing
+ * Content-Security-Policy, and {@code attachment} for anything but images, video and audio), here and through
+ * the back office's draft URLs alike.
  */
 public final class DamServlet extends HttpServlet {
 
@@ -84,7 +88,7 @@ public final class DamServlet extends HttpServlet {
         }
         String fileName = AssetLinks.fileName(asset);
         String mimeType = NodeTypes.string(resource, "jcr:mimeType");
-        response.setContentType(mimeType != null ? mimeType : MediaTypes.of(fileName));
+        UploadedFileHeaders.set(response, mimeType != null ? mimeType : MediaTypes.of(fileName), fileName);
         response.setContentLengthLong(size);
         Binary binary = resource.getProperty("jcr:data").getBinary();
         try (InputStream in = binary.getStream()) {
@@ -123,7 +127,7 @@ public final class DamServlet extends HttpServlet {
         Binary binary = resource.getProperty("jcr:data").getBinary();
         try (InputStream in = binary.getStream()) {
             byte[] jpeg = AssetRenditions.jpeg(version, width, in);
-            response.setContentType("image/jpeg");
+            UploadedFileHeaders.set(response, "image/jpeg", null);
             response.setContentLength(jpeg.length);
             response.getOutputStream().write(jpeg);
         } catch (IOException e) {

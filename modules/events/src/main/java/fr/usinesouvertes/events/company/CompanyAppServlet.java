@@ -148,7 +148,9 @@ public final class CompanyAppServlet extends HttpServlet {
         } catch (NotFoundException e) {
             notFound(request, response);
         } catch (RefusedException e) {
-            if (path.length >= 3 && path[2].equals("photos")) {
+            if (path.length == 3 && path[2].equals("photos") && e.field() != null) {
+                photoRefused(request, response, company.get(), path[1], e);
+            } else if (path.length >= 3 && path[2].equals("photos")) {
                 AdminViews.flash(request, e.getMessage());
                 AdminViews.redirect(response, BASE + "/sites/" + path[1]);
             } else if (path.length >= 3 && path[2].equals("fiche")) {
@@ -157,6 +159,18 @@ public final class CompanyAppServlet extends HttpServlet {
                 AdminViews.flash(request, e.getMessage());
                 AdminViews.redirect(response, BASE + "/");
             }
+        }
+    }
+
+    /** A refused photo: the site's page again, 400, with the field and the reason in its error summary. */
+    private void photoRefused(HttpServletRequest request, HttpServletResponse response, CompanySession company,
+                              String slug, RefusedException refusal) throws IOException {
+        try {
+            siteForm(request, response, 400, slug, sites.find(company, slug).values(),
+                    List.of(new fr.usinesouvertes.events.registration.FieldError(refusal.field(), refusal.getMessage())),
+                    photos.list(company, slug));
+        } catch (NotFoundException e) {
+            notFound(request, response);
         }
     }
 
@@ -301,13 +315,13 @@ public final class CompanyAppServlet extends HttpServlet {
         try {
             jakarta.servlet.http.Part part = request.getPart("image");
             if (part == null) {
-                throw new RefusedException("Choisissez une image.");
+                throw new RefusedException("image", "Choisissez une image.");
             }
             try (java.io.InputStream in = part.getInputStream()) {
                 return in.readNBytes(SitePhotos.MAX_BYTES + 1);
             }
         } catch (jakarta.servlet.ServletException | IllegalStateException e) {
-            throw new RefusedException("L'image doit peser au plus " + SitePhotos.MAX_BYTES / 1024 / 1024 + " Mo.");
+            throw new RefusedException("image", "L'image doit peser au plus " + SitePhotos.MAX_BYTES / 1024 / 1024 + " Mo.");
         }
     }
 

@@ -1,9 +1,10 @@
 package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.uploads.UploadRefusedException;
+import fr.usinesouvertes.platform.uploads.UploadedImages;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.jcr.Binary;
@@ -14,8 +15,11 @@ import javax.jcr.Session;
 
 /**
  * Photos of an industrial site, uploaded by its company and stored on the site node
- * ({@code photos/<n>}: {@code data} binary, {@code mimeType}, {@code alt}). The company manages them on its
- * own session; the public gets them only once the site has a published (or full) event sheet.
+ * ({@code photos/<n>}: {@code data} binary, {@code mimeType}, {@code alt}). An image is checked whole before
+ * it is stored, by the platform's {@link UploadedImages} (JPEG, PNG or WebP by its signature, at most
+ * {@link UploadedImages#MAX_PIXELS} pixels, JPEG and PNG decoded to the last row, WebP's container checked).
+ * The company manages them on its own session; the public gets them only once the site has a published (or
+ * full) event sheet.
  */
 public final class SitePhotos {
 
@@ -37,41 +41,33 @@ public final class SitePhotos {
     public record PhotoData(String mimeType, byte[] data) {
     }
 
-    /** The image type of these bytes (JPEG, PNG or WebP, by their signature), or empty for anything else. */
-    public static Optional<String> imageType(byte[] data) {
-        if (data.length > 3 && (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xd8 && (data[2] & 0xff) == 0xff) {
-            return Optional.of("image/jpeg");
-        }
-        if (data.length > 8 && Arrays.equals(Arrays.copyOf(data, 8),
-                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})) {
-            return Optional.of("image/png");
-        }
-        if (data.length > 12 && new String(data, 0, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("RIFF")
-                && new String(data, 8, 4, java.nio.charset.StandardCharsets.US_ASCII).equals("WEBP")) {
-            return Optional.of("image/webp");
-        }
-        return Optional.empty();
-    }
-
     public List<Photo> list(CompanySession company, String slug) {
         return company.read(session -> photos(CompanySites.ownSite(session, company, slug)));
     }
 
-    /** Adds a photo to one of the company's sites; refused when not an image, too large, or too many. */
+    /**
+     * Adds a photo to one of the company's sites; refused (naming the field, {@code image} or {@code alt}) when
+     * not a whole image, too large, without description, or one too many.
+     */
     public void add(CompanySession company, String slug, byte[] data, String alt) {
         if (data.length == 0 || data.length > MAX_BYTES) {
-            throw new RefusedException("L'image doit peser au plus " + MAX_BYTES / 1024 / 1024 + " Mo.");
+            throw new RefusedException("image", "L'image doit peser au plus " + MAX_BYTES / 1024 / 1024 + " Mo.");
         }
-        String type = imageType(data).orElseThrow(() -> new RefusedException("Format non pris en charge : JPEG, PNG ou WebP."));
+        String type;
+        try {
+            type = UploadedImages.check(data).mimeType();
+        } catch (UploadRefusedException e) {
+            throw new RefusedException("image", e.messageFr());
+        }
         String description = alt == null ? "" : alt.strip();
         if (description.isEmpty() || description.length() > 200) {
-            throw new RefusedException("Décrivez l'image en quelques mots (200 caractères au plus).");
+            throw new RefusedException("alt", "Décrivez l'image en quelques mots (200 caractères au plus).");
         }
         company.write(session -> {
             Node site = CompanySites.ownSite(session, company, slug);
             Node folder = site.hasNode(FOLDER) ? site.getNode(FOLDER) : site.addNode(FOLDER); // default type, see EventSheets
             if (photos(site).size() >= MAX_PHOTOS) {
-                throw new RefusedException("Au plus " + MAX_PHOTOS + " photos par site.");
+                throw new RefusedException("image", "Au plus " + MAX_PHOTOS + " photos par site.");
             }
             String name = Long.toString(System.nanoTime(), 36);
             Node photo = folder.addNode(name);

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.platform.uploads.UploadedFileHeaders;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,10 +29,9 @@ public final class SitePhotosServlet extends HttpServlet {
         write(response, photo.get(), "public, max-age=600");
     }
 
-    /** Writes a photo with its type, no sniffing by the browser. */
+    /** Writes a photo with its type and the platform's headers of uploaded files (no sniffing, sandboxed). */
     static void write(HttpServletResponse response, SitePhotos.PhotoData photo, String cacheControl) throws IOException {
-        response.setContentType(photo.mimeType());
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        UploadedFileHeaders.set(response, photo.mimeType(), null);
         response.setHeader("Cache-Control", cacheControl);
         response.setContentLength(photo.data().length);
         response.getOutputStream().write(photo.data());

@@ -10,15 +10,24 @@ import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.WebSessions;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Site photos: uploaded by the company (multipart, CSRF), hidden from the public until the sheet is approved, never another company's. */
+/**
+ * Site photos: uploaded by the company (multipart, CSRF), checked whole (a damaged image is refused, 400, naming the
+ * field), served with the headers of uploaded files, hidden from the public until the sheet is approved, never
+ * another company's.
+ */
 class SitePhotosTest {
 
     @RegisterExtension
@@ -41,13 +50,16 @@ class SitePhotosTest {
         browser.get("/admin/entreprise/sites/" + site);
 
         HttpResponse<String> notAnImage = upload(browser, site, "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8), "Logo");
-        assertThat(notAnImage.statusCode()).isEqualTo(303);
+        assertThat(notAnImage.statusCode()).isEqualTo(400);
+        assertThat(notAnImage.body()).contains("Format non pris en charge : JPEG, PNG ou WebP.");
         assertThat(new SitePhotos(PLATFORM.platform().repository()).list(session, site)).isEmpty();
         assertThat(upload(browser, site, PNG, "La scierie vue du ciel").statusCode()).isEqualTo(303);
         String page = browser.get("/admin/entreprise/sites/" + site).body();
         assertThat(page).contains("alt=\"La scierie vue du ciel\"");
         String name = page.replaceAll("(?s).*/sites/" + site + "/photos/([a-z0-9]+)\".*", "$1");
-        assertThat(browser.get("/admin/entreprise/sites/" + site + "/photos/" + name).statusCode()).isEqualTo(200);
+        HttpResponse<String> preview = browser.get("/admin/entreprise/sites/" + site + "/photos/" + name);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertUploadedFileHeaders(preview);
 
         AdminBrowser other = AdminBrowser.on(PLATFORM);
         other.login(eta.login(), CompanyAccessTestSupport.PASSWORD);
@@ -63,8 +75,60 @@ class SitePhotosTest {
         HttpResponse<String> published = PLATFORM.get(SitePhotosServlet.PATH + "/" + site + "/" + name);
         assertThat(published.statusCode()).isEqualTo(200);
         assertThat(published.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
+        assertUploadedFileHeaders(published);
         assertThat(PLATFORM.get("/usines/" + site).body()).contains(SitePhotosServlet.PATH + "/" + site + "/" + name,
                 "alt=\"La scierie vue du ciel\"");
+    }
+
+    @Test
+    void aTruncatedOrCorruptPhotoIsRefusedNamingTheFieldAndTheReasonAndNothingIsStored() throws Exception {
+        Account theta = CompanyAccessTestSupport.company(PLATFORM, "Theta Verre", "theta@verre.example.fr");
+        CompanySession session = new AccountCompanySession(PLATFORM.platform().repository(), theta);
+        String site = new CompanySites(PLATFORM.platform().repository(), CompanySpace.ACL).create(session,
+                CompanyFixtures.site("Verrerie Theta", "Nancy", "Grand Est"));
+        AdminBrowser browser = AdminBrowser.on(PLATFORM);
+        browser.login(theta.login(), CompanyAccessTestSupport.PASSWORD);
+        browser.get("/admin/entreprise/sites/" + site);
+        byte[] png = image("png");
+        byte[] jpeg = image("jpeg");
+        byte[] corrupt = png.clone();
+        for (int i = png.length / 3; i < png.length / 2; i++) {
+            corrupt[i] ^= 0x55;
+        }
+        for (byte[] damaged : new byte[][] {Arrays.copyOf(png, png.length - 10), Arrays.copyOf(png, png.length / 2),
+                Arrays.copyOf(jpeg, jpeg.length - 100), corrupt}) {
+            HttpResponse<String> refused = upload(browser, site, damaged, "Le four de la verrerie");
+            assertThat(refused.statusCode()).isEqualTo(400);
+            Document page = Jsoup.parse(refused.body());
+            assertThat(page.select(".form-errors li").text()).isEqualTo("Image du site : Image illisible ou endommagée.");
+            assertThat(page.select(".form-errors a").attr("href")).isEqualTo("#f-image");
+            assertThat(page.selectFirst("#f-image").attr("aria-describedby")).isEqualTo("e-image");
+        }
+        assertThat(new SitePhotos(PLATFORM.platform().repository()).list(session, site)).isEmpty();
+        Boolean folder = PLATFORM.platform().repository().read(s -> s.nodeExists(CompanySites.ROOT + "/" + site + "/photos"));
+        assertThat(folder).isFalse();
+
+        assertThat(upload(browser, site, png, "Le four de la verrerie").statusCode()).isEqualTo(303);
+        assertThat(new SitePhotos(PLATFORM.platform().repository()).list(session, site)).hasSize(1);
+    }
+
+    /** A 640 × 480 image with a few coloured dots, so it compresses to some kilobytes. */
+    private static byte[] image(String format) throws Exception {
+        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 480; y += 5) {
+            for (int x = 0; x < 640; x += 3) {
+                image.setRGB(x, y, x * 7919 + y * 104_729);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    private static void assertUploadedFileHeaders(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().allValues("Content-Security-Policy"))
+                .contains("default-src 'none'; style-src 'unsafe-inline'; sandbox");
     }
 
     private static HttpResponse<String> upload(AdminBrowser browser, String site, byte[] image, String alt) {

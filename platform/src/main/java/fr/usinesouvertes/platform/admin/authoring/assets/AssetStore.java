@@ -4,14 +4,13 @@ import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
 import fr.usinesouvertes.platform.admin.authoring.NodeNames;
 import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.admin.authoring.form.UploadedFile;
-import java.awt.image.BufferedImage;
+import fr.usinesouvertes.platform.uploads.UploadRefusedException;
+import fr.usinesouvertes.platform.uploads.UploadedImages;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.GregorianCalendar;
 import java.util.List;
-import javax.imageio.ImageIO;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -21,7 +20,8 @@ import javax.jcr.Session;
  * Stores uploaded files in {@code dam} as Magnolia assets: an {@code mgnl:asset} node whose
  * {@code jcr:content} ({@code mgnl:resource}) holds {@code jcr:data}, {@code jcr:mimeType}, {@code fileName},
  * {@code extension}, {@code size} and, for raster images, {@code width} and {@code height}; folders are
- * {@code mgnl:folder}. Works on a session the caller saves.
+ * {@code mgnl:folder}. Images are checked whole before anything is stored ({@link UploadedImages}: pixel
+ * limit, JPEG and PNG decoded to the end, WebP container). Works on a session the caller saves.
  */
 public final class AssetStore {
 
@@ -51,6 +51,7 @@ public final class AssetStore {
                     "File too large: at most " + (maxBytes / 1024 / 1024) + " MB.");
         }
         AssetType type = AssetType.sniff(file.data());
+        UploadedImages.Image image = type == AssetType.SVG || !type.isImage() ? null : checked(file.data());
         Node folder = folder(session, folderPath);
         String base = file.fileName() == null ? "" : file.fileName().replaceAll(".*[/\\\\]", "");
         String stem = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
@@ -67,9 +68,8 @@ public final class AssetStore {
         resource.setProperty("size", (long) file.data().length);
         resource.setProperty("jcr:lastModified", GregorianCalendar.from(clock.instant().atZone(clock.getZone())));
         if (type.isRaster()) {
-            BufferedImage image = read(file.data());
-            resource.setProperty("width", (long) image.getWidth());
-            resource.setProperty("height", (long) image.getHeight());
+            resource.setProperty("width", (long) image.width());
+            resource.setProperty("height", (long) image.height());
         }
         FormSubmission.touch(asset, by, clock);
         return asset;
@@ -117,15 +117,11 @@ public final class AssetStore {
         return node;
     }
 
-    private static BufferedImage read(byte[] data) {
+    private static UploadedImages.Image checked(byte[] data) {
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(data));
-            if (image == null) {
-                throw new IOException("unreadable");
-            }
-            return image;
-        } catch (IOException | RuntimeException e) {
-            throw AuthoringException.invalid("Image illisible ou endommagée.", "Unreadable or damaged image.");
+            return UploadedImages.check(data);
+        } catch (UploadRefusedException e) {
+            throw AuthoringException.invalid(e.messageFr(), e.messageEn());
         }
     }
 }

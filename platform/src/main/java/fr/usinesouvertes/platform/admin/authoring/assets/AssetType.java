@@ -1,23 +1,20 @@
 package fr.usinesouvertes.platform.admin.authoring.assets;
 
 import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import fr.usinesouvertes.platform.uploads.SvgCheck;
+import fr.usinesouvertes.platform.uploads.UploadRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The type of an uploaded file read from its first bytes, never from its name or the browser's claim:
- * JPEG, PNG, WebP, SVG (refused when it holds scripts, event handlers, foreign objects, entities or
- * external references) and PDF. Anything else is refused.
+ * JPEG, PNG, WebP, SVG (parsed as XML and refused unless it is pure drawing, see {@link SvgCheck}) and PDF.
+ * Anything else is refused.
  */
 public enum AssetType {
     JPEG("image/jpeg", "jpg"), PNG("image/png", "png"), WEBP("image/webp", "webp"), SVG("image/svg+xml", "svg"),
     PDF("application/pdf", "pdf");
-
-    private static final Pattern SVG_DANGER = Pattern.compile(
-            "<script|javascript:|\\son[a-z]+\\s*=|<foreignobject|<!entity|<iframe|<embed|<object"
-                    + "|(xlink:)?href\\s*=\\s*[\"'](?!#)|data:text", Pattern.CASE_INSENSITIVE);
 
     private final String mimeType;
     private final String extension;
@@ -63,13 +60,12 @@ public enum AssetType {
         if (head.startsWith("\uFEFF")) {
             head = head.substring(1).strip();
         }
-        if ((head.startsWith("<?xml") || head.startsWith("<svg") || head.startsWith("<!--"))
-                && head.toLowerCase(Locale.ROOT).contains("<svg")) {
-            String all = new String(data, StandardCharsets.UTF_8);
-            if (SVG_DANGER.matcher(all).find()) {
-                throw AuthoringException.invalid(
-                        "SVG refusé : il contient du script, des gestionnaires d'événements ou des références externes.",
-                        "SVG refused: it holds scripts, event handlers or external references.");
+        String lower = head.toLowerCase(Locale.ROOT);
+        if (head.startsWith("<") && (lower.contains("<svg") || lower.contains(":svg"))) {
+            try {
+                SvgCheck.check(data);
+            } catch (UploadRefusedException e) {
+                throw AuthoringException.invalid("SVG refusé : " + e.messageFr(), "SVG refused: " + e.messageEn());
             }
             return SVG;
         }

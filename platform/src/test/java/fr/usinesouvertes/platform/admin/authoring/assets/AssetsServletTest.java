@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The assets app over real HTTP: multipart uploads with CSRF, sniffed types, folders, draft thumbnails, publishing. */
+/**
+ * The assets app over real HTTP: multipart uploads with CSRF, sniffed types, folders, draft thumbnails, publishing,
+ * the headers of uploaded files on the draft and public URLs.
+ */
 class AssetsServletTest {
 
     @RegisterExtension
@@ -73,6 +76,50 @@ class AssetsServletTest {
         Boolean stored = PLATFORM.platform().repository().read(session -> session.nodeExists("/dam/joli")
                 || session.nodeExists("/dam/photo") || session.nodeExists("/dam/logo"));
         assertThat(stored).isFalse();
+    }
+
+    @Test
+    void uploadedFilesAreServedSandboxedFromTheDraftAndPublicUrlsAndPdfAsAnAttachment() throws Exception {
+        editor.get("/admin/assets/");
+        assertThat(editor.post("/admin/assets/folder", Map.of("folder", "/", "name", "securite")).statusCode()).isEqualTo(303);
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><rect width=\"10\" height=\"10\"/></svg>";
+        assertThat(upload("/securite", "dessin.svg", svg.getBytes(StandardCharsets.UTF_8), editor.csrf()).statusCode()).isEqualTo(303);
+        assertThat(upload("/securite", "Notice.pdf", "%PDF-1.4\n%typed\n".getBytes(StandardCharsets.US_ASCII), editor.csrf())
+                .statusCode()).isEqualTo(303);
+        Document list = Jsoup.parse(editor.get("/admin/assets/?folder=%2Fsecurite").body());
+        String svgDraft = list.select("table.assets tbody tr td a[href*=jcr]").eachAttr("href").stream()
+                .filter(href -> href.endsWith(".svg")).findFirst().orElseThrow();
+        String pdfDraft = list.select("table.assets tbody tr td a[href*=jcr]").eachAttr("href").stream()
+                .filter(href -> href.endsWith(".pdf")).findFirst().orElseThrow();
+
+        HttpResponse<String> draft = editor.get(svgDraft);
+        assertThat(draft.statusCode()).isEqualTo(200);
+        assertThat(draft.body()).isEqualTo(svg);
+        assertSandboxed(draft, "image/svg+xml");
+        assertThat(draft.headers().firstValue("Content-Disposition")).isEmpty(); // an image stays inline
+        HttpResponse<String> pdf = editor.get(pdfDraft);
+        assertSandboxed(pdf, "application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"notice.pdf\"; filename*=UTF-8''notice.pdf");
+
+        for (String path : new String[] {"/securite", "/securite/dessin", "/securite/notice"}) {
+            String parent = path.equals("/securite") ? "/" : "/securite";
+            assertThat(editor.post("/admin/assets/publishing", Map.of("path", path, "action", "publish", "folder", parent))
+                    .statusCode()).isEqualTo(303);
+        }
+        HttpResponse<String> published = PLATFORM.get(svgDraft.replace("/admin/assets/draft", "/dam"));
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertSandboxed(published, "image/svg+xml");
+        assertThat(published.headers().allValues("Content-Security-Policy")).hasSize(1);
+        HttpResponse<String> publishedPdf = PLATFORM.get(pdfDraft.replace("/admin/assets/draft", "/dam"));
+        assertSandboxed(publishedPdf, "application/pdf");
+        assertThat(publishedPdf.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+    }
+
+    private static void assertSandboxed(HttpResponse<String> response, String contentType) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(contentType);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().allValues("Content-Security-Policy"))
+                .contains("default-src 'none'; style-src 'unsafe-inline'; sandbox");
     }
 
     private static HttpResponse<String> upload(String folder, String fileName, byte[] data, String csrf) throws Exception {
