@@ -64,13 +64,16 @@ public final class Platform implements AutoCloseable {
     private RepositoryPublishing publishing;
     private PagePreview pagePreview;
     private final PublicUrl publicUrl;
+    private final java.time.ZoneId zone;
 
     private Platform(Settings settings, Clock testClock) {
         this.settings = settings;
         this.publicUrl = new PublicUrl(settings.get(CoreSettings.PUBLIC_URL), settings.get(CoreSettings.HOST),
                 () -> server != null ? server.port() : settings.get(CoreSettings.PORT));
-        Clock fixed = settings.get(CoreSettings.CLOCK);
-        this.clock = testClock != null ? testClock : fixed != null ? fixed : Clock.systemDefaultZone();
+        this.zone = settings.get(CoreSettings.TIME_ZONE);
+        Clock starting = settings.get(CoreSettings.CLOCK);
+        // the site's zone, never the server's default: "today" and dates mean the same day everywhere
+        this.clock = testClock != null ? testClock : starting != null ? starting.withZone(zone) : Clock.system(zone);
     }
 
     public static Builder builder(Settings settings) {
@@ -129,7 +132,7 @@ public final class Platform implements AutoCloseable {
         security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
         moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs,
                 security.accounts(), publishing,
-                Rendering.modulePages(repository, definitions, origins, contributions, publicUrl), publicUrl);
+                Rendering.modulePages(repository, definitions, origins, contributions, publicUrl, zone), publicUrl);
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).onImported(publishing::publishImported)
@@ -157,11 +160,11 @@ public final class Platform implements AutoCloseable {
         fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions, // issue 4: authoring apps
                 new fr.usinesouvertes.platform.admin.authoring.AuthoringContext(repository, definitions::current, clock,
                         publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,
-                        this::pagePreview));
-        DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, clock.getZone());
+                        this::pagePreview, zone));
+        DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, zone);
         mounts.addAll(contributions.mounts());
-        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl));
-        pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl);
+        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone));
+        pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl, zone);
 
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
                 security, contributions, settings, clock, publicUrl);

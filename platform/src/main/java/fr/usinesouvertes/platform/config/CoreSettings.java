@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,11 @@ public final class CoreSettings {
                     + "links, structured data), e.g. https://journees-usines-ouvertes.fr; when unset, the address each "
                     + "request came to (http://localhost:<port> locally)", null);
 
+    public static final SettingDefinition<ZoneId> TIME_ZONE = new SettingDefinition<>("time-zone",
+            "The site's time zone, e.g. Europe/Paris: a date typed in the back office means that day there, and pages, "
+                    + "the Delivery API and e-mails show dates in it, whatever the server's own time zone",
+            "Europe/Paris", CoreSettings::zone);
+
     public static final SettingDefinition<String> CONTENT_SECURITY_POLICY = SettingDefinition.text(
             "content-security-policy", "Content-Security-Policy header of every answer; the default allows scripts, "
                     + "styles, images and fonts from the site itself only (no inline script) and no framing by other "
@@ -40,7 +46,7 @@ public final class CoreSettings {
     }
 
     public static List<SettingDefinition<?>> all() {
-        List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK, PUBLIC_URL,
+        List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK, TIME_ZONE, PUBLIC_URL,
                 CONTENT_SECURITY_POLICY));
         all.addAll(ClusterSettings.all());
         all.addAll(fr.usinesouvertes.platform.mail.MailSettings.all());
@@ -59,6 +65,14 @@ public final class CoreSettings {
             return Clock.offset(system, Duration.between(system.instant(), instant.toInstant()));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + value + "' is not a date-time like 2026-02-10T10:00:00+01:00");
+        }
+    }
+
+    static ZoneId zone(String value) {
+        try {
+            return ZoneId.of(value.trim());
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a time zone like Europe/Paris");
         }
     }
 

@@ -23,13 +23,13 @@ public final class Rendering {
     private Rendering() {
     }
 
-    /** With the site's public address ({@code publicUrl}) for absolute URLs. */
+    /** With the site's public address ({@code publicUrl}) for absolute URLs and its time zone for dates. */
     public static List<PlatformServer.Mount> mounts(ContentRepository repository, Definitions definitions,
                                                     LightModuleOrigins origins, Contributions contributions,
-                                                    PublicUrl publicUrl) {
+                                                    PublicUrl publicUrl, java.time.ZoneId zone) {
         ClassLoader classLoader = Rendering.class.getClassLoader();
         WebResources webResources = new WebResources(origins, classLoader);
-        TemplateEngine engine = new TemplateEngine(origins, definitions);
+        TemplateEngine engine = new TemplateEngine(origins, definitions, zone);
         PageRenderer pages = new PageRenderer(repository, definitions, engine, webResources,
                 contributions::templatingFunctions);
         ChangeTime changeTime = new ChangeTime();
@@ -52,8 +52,9 @@ public final class Rendering {
 
     /** Pages that modules serve themselves inside the site's frame ({@link ModulePages}), from the published content. */
     public static ModulePages modulePages(ContentRepository repository, Definitions definitions,
-                                          LightModuleOrigins origins, Contributions contributions, PublicUrl publicUrl) {
-        TemplateEngine engine = new TemplateEngine(origins, definitions);
+                                          LightModuleOrigins origins, Contributions contributions, PublicUrl publicUrl,
+                                          java.time.ZoneId zone) {
+        TemplateEngine engine = new TemplateEngine(origins, definitions, zone);
         PageRenderer pages = new PageRenderer(repository, definitions, engine,
                 new WebResources(origins, Rendering.class.getClassLoader()), contributions::templatingFunctions);
         return new ModulePages(pages, publicUrl);
@@ -61,10 +62,11 @@ public final class Rendering {
 
     /** The back office's preview: pages and assets from the drafts ({@link ContentStage#DRAFT}). */
     public static PagePreview preview(ContentRepository repository, Definitions definitions,
-                                      LightModuleOrigins origins, Contributions contributions, PublicUrl publicUrl) {
+                                      LightModuleOrigins origins, Contributions contributions, PublicUrl publicUrl,
+                                          java.time.ZoneId zone) {
         ClassLoader classLoader = Rendering.class.getClassLoader();
         WebResources webResources = new WebResources(origins, classLoader);
-        TemplateEngine engine = new TemplateEngine(origins, definitions);
+        TemplateEngine engine = new TemplateEngine(origins, definitions, zone);
         PageRenderer pages = new PageRenderer(repository, definitions, engine, webResources,
                 contributions::templatingFunctions, ContentStage.DRAFT);
         return new PagePreview(pages, new DamServlet(repository, ContentStage.DRAFT), publicUrl);

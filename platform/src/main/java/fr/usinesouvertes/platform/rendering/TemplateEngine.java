@@ -26,7 +26,15 @@ public final class TemplateEngine {
     private final Configuration configuration;
 
     public TemplateEngine(LightModuleOrigins origins, Definitions definitions) {
+        this(origins, definitions, java.time.ZoneId.of(
+                fr.usinesouvertes.platform.config.CoreSettings.TIME_ZONE.defaultValue()));
+    }
+
+    /** {@code zone}: the site's time zone, in which templates show dates (never the server's default). */
+    public TemplateEngine(LightModuleOrigins origins, Definitions definitions, java.time.ZoneId zone) {
         configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setTimeZone(java.util.TimeZone.getTimeZone(zone));
+        configuration.setSQLDateAndTimeTimeZone(java.util.TimeZone.getTimeZone(zone));
         configuration.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
         configuration.setInterpolationSyntax(Configuration.DOLLAR_INTERPOLATION_SYNTAX);
         configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);

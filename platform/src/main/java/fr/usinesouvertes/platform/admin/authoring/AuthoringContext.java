@@ -15,10 +15,11 @@ import java.util.function.Supplier;
  * @param searchIndexes  rebuilt by the re-index task, or {@code null}
  * @param maxUploadBytes the largest asset accepted
  * @param preview        renders draft pages (known once the platform's servlets exist), or gives {@code null}
+ * @param zone           the site's time zone ({@code time-zone}): dates typed in forms and schedules, and shown in lists
  */
 public record AuthoringContext(ContentRepository repository, Supplier<DefinitionRegistry> definitions, Clock clock,
                                Publishing publishing, Supplier<SearchIndexes> searchIndexes, long maxUploadBytes,
-                               Supplier<PagePreview> preview) {
+                               Supplier<PagePreview> preview, java.time.ZoneId zone) {
 
     /** Assets above 20 MB are refused unless configured otherwise. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;

@@ -19,10 +19,13 @@ public final class PublishingActions {
 
     private final Publishing publishing;
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
-    public PublishingActions(Publishing publishing, Clock clock) {
+    /** {@code zone}: the site's time zone, in which schedule dates are typed and shown. */
+    public PublishingActions(Publishing publishing, Clock clock, java.time.ZoneId zone) {
         this.publishing = publishing;
         this.clock = clock;
+        this.zone = zone;
     }
 
     public boolean enabled(String workspace) {
@@ -46,7 +49,7 @@ public final class PublishingActions {
         if (!enabled(workspace)) {
             return List.of();
         }
-        return publishing.scheduled(workspace, path).stream().map(PublishingActions::scheduledView).toList();
+        return publishing.scheduled(workspace, path).stream().map(this::scheduledView).toList();
     }
 
     /**
@@ -69,7 +72,7 @@ public final class PublishingActions {
                         : Publishing.Action.PUBLISH;
                 java.time.Instant at;
                 try {
-                    at = LocalDateTime.parse(scheduleAt).atZone(fr.usinesouvertes.platform.admin.authoring.form.FormDates.ZONE).toInstant();
+                    at = LocalDateTime.parse(scheduleAt).atZone(zone).toInstant();
                 } catch (DateTimeParseException e) {
                     throw AuthoringException.invalid("Date de programmation invalide (attendu : AAAA-MM-JJ HH:MM).",
                             "Invalid schedule date (expected: YYYY-MM-DD HH:MM).");
@@ -93,9 +96,9 @@ public final class PublishingActions {
         };
     }
 
-    private static Map<String, Object> scheduledView(ScheduledAction action) {
+    private Map<String, Object> scheduledView(ScheduledAction action) {
         return Map.of("id", action.id(), "action", action.action().name().toLowerCase(Locale.ROOT),
-                "at", action.at().atZone(fr.usinesouvertes.platform.admin.authoring.form.FormDates.ZONE)
+                "at", action.at().atZone(zone)
                         .toLocalDateTime().toString().replace('T', ' '), "by", action.by());
     }
 

@@ -30,7 +30,7 @@ public final class AssetsServlet extends AuthoringServlet {
     public AssetsServlet(AuthoringContext context) {
         super(context);
         this.store = new AssetStore(context.maxUploadBytes(), context.clock());
-        this.publishing = new PublishingActions(context.publishing(), context.clock());
+        this.publishing = new PublishingActions(context.publishing(), context.clock(), context.zone());
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
 
     public ContentAppsServlet(AuthoringContext context) {
         super(context);
-        this.publishing = new PublishingActions(context.publishing(), context.clock());
+        this.publishing = new PublishingActions(context.publishing(), context.clock(), context.zone());
     }
 
     @Override
@@ -92,7 +92,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
         boolean desc = "desc".equals(param(request, "dir"));
         int offset = Math.max(0, parseInt(param(request, "offset")));
         ContentItems.ItemPage page = context.repository().readAs(account, session -> ContentItems.list(session, app,
-                columns.stream().map(FormField::name).toList(), q, sort.isEmpty() ? "@name" : sort, desc, offset, PAGE_SIZE));
+                columns.stream().map(FormField::name).toList(), q, sort.isEmpty() ? "@name" : sort, desc, offset, PAGE_SIZE, context.zone()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (ContentItems.Item item : page.items()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
         Map<String, Object> view = context.repository().readAs(account, session -> {
             FormValues values = submitted;
             if (values == null) {
-                values = FormReader.read(form, ContentItems.item(session, app, path));
+                values = new FormReader(context.zone()).read(form, ContentItems.item(session, app, path));
             }
             return FormView.of(form, values, errors, session, lang(request));
         });
@@ -156,7 +156,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
             } else {
                 node = ContentItems.item(session, app, path);
             }
-            List<FieldError> found = FormSubmission.apply(form, values, node, account.login(), context.clock());
+            List<FieldError> found = FormSubmission.apply(form, values, node, account.login(), context.clock(), context.zone());
             if (!found.isEmpty()) {
                 session.refresh(false); // drop the new item too: nothing is saved when a field is invalid
                 return found;

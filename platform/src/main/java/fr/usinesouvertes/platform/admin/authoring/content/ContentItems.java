@@ -42,10 +42,10 @@ public final class ContentItems {
      * {@code sort} (a column, or {@code @name}), one page.
      */
     public static ItemPage list(Session session, ContentApp app, List<String> columns, String query, String sort,
-                                boolean descending, int offset, int limit) throws RepositoryException {
+                                boolean descending, int offset, int limit, java.time.ZoneId zone) throws RepositoryException {
         List<Item> matching = new ArrayList<>();
         String needle = fold(query == null ? "" : query.trim());
-        collect(session.getNode(root(app)), app, columns, needle, matching);
+        collect(session.getNode(root(app)), app, columns, needle, matching, zone);
         Comparator<Item> order = Comparator.comparing(
                 (Item item) -> sort == null || sort.equals("@name") || !columns.contains(sort) ? item.name()
                         : item.columns().getOrDefault(sort, ""), FRENCH::compare);
@@ -78,7 +78,8 @@ public final class ContentItems {
         return root.addNode(chosen, app.nodeType());
     }
 
-    private static void collect(Node parent, ContentApp app, List<String> columns, String needle, List<Item> items)
+    private static void collect(Node parent, ContentApp app, List<String> columns, String needle, List<Item> items,
+                                java.time.ZoneId zone)
             throws RepositoryException {
         for (NodeIterator nodes = parent.getNodes(); nodes.hasNext(); ) {
             Node node = nodes.nextNode();
@@ -86,12 +87,12 @@ public final class ContentItems {
                 if (needle.isEmpty() || matches(node, needle)) {
                     java.util.LinkedHashMap<String, String> values = new java.util.LinkedHashMap<>();
                     for (String column : columns) {
-                        values.put(column, text(node, column));
+                        values.put(column, text(node, column, zone));
                     }
                     items.add(new Item(node.getPath().substring(app.workspace().length() + 1), node.getName(), values));
                 }
             } else if (node.isNodeType("mgnl:folder")) {
-                collect(node, app, columns, needle, items);
+                collect(node, app, columns, needle, items, zone);
             }
         }
     }
@@ -110,8 +111,8 @@ public final class ContentItems {
         return false;
     }
 
-    /** The listed text of a property: dates as {@code yyyy-MM-dd HH:mm}, HTML as text, cut at 120 characters. */
-    static String text(Node node, String name) throws RepositoryException {
+    /** The listed text of a property: dates as {@code yyyy-MM-dd HH:mm} in {@code zone}, HTML as text, cut at 120 characters. */
+    static String text(Node node, String name, java.time.ZoneId zone) throws RepositoryException {
         if (!node.hasProperty(name)) {
             return "";
         }
@@ -121,7 +122,7 @@ public final class ContentItems {
         }
         String text;
         if (property.getType() == PropertyType.DATE) {
-            text = property.getDate().toInstant().atZone(fr.usinesouvertes.platform.admin.authoring.form.FormDates.ZONE)
+            text = property.getDate().toInstant().atZone(zone)
                     .toLocalDateTime().toString().replace('T', ' ');
         } else {
             text = property.getString();

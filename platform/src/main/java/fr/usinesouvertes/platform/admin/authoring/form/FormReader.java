@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.form;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.jcr.Node;
@@ -12,11 +13,15 @@ import javax.jcr.Value;
 /** Reads a stored node into form values, the inverse of {@link FormWriter}. */
 public final class FormReader {
 
-    private FormReader() {
+    private final ZoneId zone;
+
+    /** {@code zone}: the site's time zone, in which stored dates are shown. */
+    public FormReader(ZoneId zone) {
+        this.zone = zone;
     }
 
     /** The values of {@code form} stored on {@code node}; a field's default value when the node is null. */
-    public static FormValues read(Form form, Node node) throws RepositoryException {
+    public FormValues read(Form form, Node node) throws RepositoryException {
         FormValues values = FormValues.empty();
         for (FormField field : form.fields()) {
             read(field, node, "", values);
@@ -24,7 +29,7 @@ public final class FormReader {
         return values;
     }
 
-    private static void read(FormField field, Node node, String prefix, FormValues values) throws RepositoryException {
+    private void read(FormField field, Node node, String prefix, FormValues values) throws RepositoryException {
         String name = prefix + field.name();
         switch (field.kind()) {
             case STATIC, UPLOAD -> {
@@ -79,11 +84,11 @@ public final class FormReader {
         }
     }
 
-    private static Node child(Node node, String name) throws RepositoryException {
+    private Node child(Node node, String name) throws RepositoryException {
         return node != null && node.hasNode(name) ? node.getNode(name) : null;
     }
 
-    private static String string(Node node, String name, boolean time) throws RepositoryException {
+    private String string(Node node, String name, boolean time) throws RepositoryException {
         if (node == null || !node.hasProperty(name)) {
             return "";
         }
@@ -93,7 +98,7 @@ public final class FormReader {
         return value == null ? "" : text(value, time);
     }
 
-    private static List<String> strings(Node node, String name, boolean time) throws RepositoryException {
+    private List<String> strings(Node node, String name, boolean time) throws RepositoryException {
         List<String> result = new ArrayList<>();
         if (node == null || !node.hasProperty(name)) {
             return result;
@@ -109,9 +114,9 @@ public final class FormReader {
         return result;
     }
 
-    private static String text(Value value, boolean time) throws RepositoryException {
+    private String text(Value value, boolean time) throws RepositoryException {
         if (value.getType() == PropertyType.DATE) {
-            return FormDates.format(value.getDate(), time);
+            return FormDates.format(value.getDate(), time, zone);
         }
         return value.getString();
     }

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.admin.authoring.form;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.GregorianCalendar;
 import java.util.List;
 import javax.jcr.Node;
@@ -18,25 +19,25 @@ public final class FormSubmission {
 
     /**
      * Validates {@code values} and, only if every field is valid, writes them onto {@code node} and stamps
-     * {@code mgnl:lastModified}/{@code mgnl:lastModifiedBy}.
+     * {@code mgnl:lastModified}/{@code mgnl:lastModifiedBy}; dates are read in {@code zone}, the site's time zone.
      *
      * @return the errors; empty when the values were written
      */
-    public static List<FieldError> apply(Form form, FormValues values, Node node, String by, Clock clock)
+    public static List<FieldError> apply(Form form, FormValues values, Node node, String by, Clock clock, ZoneId zone)
             throws RepositoryException {
         Session session = node.getSession();
         List<FieldError> errors = FormValidator.validate(form, values, session);
         if (!errors.isEmpty()) {
             return errors;
         }
-        FormWriter.write(form, values, node);
+        new FormWriter(zone).write(form, values, node);
         touch(node, by, clock);
         return List.of();
     }
 
     /** Records who changed a node and when, as Magnolia does with {@code mgnl:lastModified}. */
     public static void touch(Node node, String by, Clock clock) throws RepositoryException {
-        node.setProperty("mgnl:lastModified", GregorianCalendar.from(clock.instant().atZone(FormDates.ZONE)));
+        node.setProperty("mgnl:lastModified", GregorianCalendar.from(clock.instant().atZone(clock.getZone())));
         if (by != null) {
             node.setProperty("mgnl:lastModifiedBy", by);
         }

@@ -141,7 +141,7 @@ public final class FormValidator {
         }
         switch (field.kind()) {
             case DATE -> {
-                if (FormDates.parse(value, field.time()).isEmpty()) {
+                if (FormDates.parse(value, field.time(), java.time.ZoneOffset.UTC).isEmpty()) {
                     error(name, field, field.time() ? "Date et heure invalides (attendu : AAAA-MM-JJ HH:MM)."
                             : "Date invalide (attendu : AAAA-MM-JJ).", field.time()
                             ? "Invalid date and time (expected: YYYY-MM-DD HH:MM)." : "Invalid date (expected: YYYY-MM-DD).");

@@ -4,6 +4,7 @@ import fr.usinesouvertes.platform.rendering.RichTextSanitizer;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.Calendar;
 import java.util.List;
 import javax.jcr.Binary;
@@ -22,17 +23,21 @@ public final class FormWriter {
 
     private static final String CHILD_TYPE = "mgnl:contentNode";
 
-    private FormWriter() {
+    private final ZoneId zone;
+
+    /** {@code zone}: the site's time zone, in which a date without time is that day's midnight. */
+    public FormWriter(ZoneId zone) {
+        this.zone = zone;
     }
 
     /** Writes {@code values}, which {@link FormValidator} found valid, onto {@code node}. */
-    public static void write(Form form, FormValues values, Node node) throws RepositoryException {
+    public void write(Form form, FormValues values, Node node) throws RepositoryException {
         for (FormField field : form.fields()) {
             write(field, values, node, "");
         }
     }
 
-    private static void write(FormField field, FormValues values, Node node, String prefix) throws RepositoryException {
+    private void write(FormField field, FormValues values, Node node, String prefix) throws RepositoryException {
         String name = prefix + field.name();
         switch (field.kind()) {
             case STATIC -> {
@@ -60,7 +65,7 @@ public final class FormWriter {
         }
     }
 
-    private static void writeSwitchable(FormField field, FormValues values, Node node, String name)
+    private void writeSwitchable(FormField field, FormValues values, Node node, String name)
             throws RepositoryException {
         String option = values.first(name + ".field");
         if (node.hasNode(field.name())) {
@@ -79,7 +84,7 @@ public final class FormWriter {
         }
     }
 
-    private static void writeRows(FormField field, FormValues values, Node node, String name) throws RepositoryException {
+    private void writeRows(FormField field, FormValues values, Node node, String name) throws RepositoryException {
         if (node.hasNode(field.name())) {
             node.getNode(field.name()).remove();
         }
@@ -104,7 +109,7 @@ public final class FormWriter {
         }
     }
 
-    private static void writeMultiValue(FormField field, List<String> all, Node node) throws RepositoryException {
+    private void writeMultiValue(FormField field, List<String> all, Node node) throws RepositoryException {
         if (all.isEmpty()) {
             remove(node, field.name());
             return;
@@ -119,7 +124,7 @@ public final class FormWriter {
         node.setProperty(field.name(), array);
     }
 
-    private static void writeOne(FormField field, String property, String text, Node node) throws RepositoryException {
+    private void writeOne(FormField field, String property, String text, Node node) throws RepositoryException {
         if (text.isEmpty()) {
             remove(node, property);
             return;
@@ -131,10 +136,10 @@ public final class FormWriter {
         node.setProperty(property, value);
     }
 
-    private static Value value(FormField field, String text, ValueFactory factory) {
+    private Value value(FormField field, String text, ValueFactory factory) {
         return switch (field.kind()) {
             case DATE -> {
-                Calendar date = FormDates.parse(text, field.time()).orElseThrow(
+                Calendar date = FormDates.parse(text, field.time(), zone).orElseThrow(
                         () -> new IllegalArgumentException("not a date: " + text));
                 yield factory.createValue(date);
             }
@@ -150,7 +155,7 @@ public final class FormWriter {
         };
     }
 
-    private static void writeUpload(FormField field, UploadedFile file, Node node) throws RepositoryException {
+    private void writeUpload(FormField field, UploadedFile file, Node node) throws RepositoryException {
         if (file == null || file.data().length == 0) {
             return; // no new file: keep the stored one
         }
@@ -166,11 +171,11 @@ public final class FormWriter {
         resource.setProperty("jcr:lastModified", Calendar.getInstance());
     }
 
-    private static Node childNode(Node node, String name) throws RepositoryException {
+    private Node childNode(Node node, String name) throws RepositoryException {
         return node.hasNode(name) ? node.getNode(name) : node.addNode(name, CHILD_TYPE);
     }
 
-    private static void remove(Node node, String property) throws RepositoryException {
+    private void remove(Node node, String property) throws RepositoryException {
         if (node.hasProperty(property)) {
             node.getProperty(property).remove();
         }

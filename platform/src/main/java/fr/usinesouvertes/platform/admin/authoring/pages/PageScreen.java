@@ -58,7 +58,7 @@ final class PageScreen {
         if (publishing.enabled("website")) {
             for (ContentVersion version : context.publishing().versions("website", path)) {
                 versions.add(Map.of("number", version.number(), "by", version.by() == null ? "" : version.by(),
-                        "at", version.at().atZone(fr.usinesouvertes.platform.admin.authoring.form.FormDates.ZONE)
+                        "at", version.at().atZone(context.zone())
                                 .toLocalDateTime().toString().replace('T', ' '),
                         "comment", version.comment() == null ? "" : version.comment()));
             }

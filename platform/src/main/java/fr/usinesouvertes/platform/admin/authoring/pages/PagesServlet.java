@@ -43,7 +43,7 @@ public final class PagesServlet extends AuthoringServlet {
         super(context);
         this.pages = new PageOperations(context.definitions(), context.clock());
         this.components = new PageComponents(context.definitions(), context.clock());
-        this.publishing = new PublishingActions(context.publishing(), context.clock());
+        this.publishing = new PublishingActions(context.publishing(), context.clock(), context.zone());
         this.screen = new PageScreen(context, pages, components, publishing);
     }
 
@@ -135,7 +135,7 @@ public final class PagesServlet extends AuthoringServlet {
         Map<String, Object> model = context.repository().readAs(account(request), session -> {
             Node node = node(session, path, component);
             Form form = form(node);
-            FormValues values = submitted == null ? FormReader.read(form, node) : submitted;
+            FormValues values = submitted == null ? new FormReader(context.zone()).read(form, node) : submitted;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("form", FormView.of(form, values, errors, session, lang(request)));
             data.put("nodePath", path);
@@ -155,7 +155,7 @@ public final class PagesServlet extends AuthoringServlet {
         List<FieldError> errors = context.repository().writeAs(account, session -> {
             Node node = node(session, path, component);
             pagePath[0] = component ? node.getParent().getParent().getPath().substring("/website".length()) : path;
-            List<FieldError> found = FormSubmission.apply(form(node), values, node, account.login(), context.clock());
+            List<FieldError> found = FormSubmission.apply(form(node), values, node, account.login(), context.clock(), context.zone());
             if (found.isEmpty() && component) {
                 FormSubmission.touch(node.getParent().getParent(), account.login(), context.clock());
             }

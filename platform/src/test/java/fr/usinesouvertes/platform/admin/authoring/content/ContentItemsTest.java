@@ -82,6 +82,6 @@ class ContentItemsTest {
 
     private ContentItems.ItemPage page(String q, String sort, boolean desc, int offset, int limit) {
         return repository.read(session -> ContentItems.list(session, partners, List.of("name", "role"), q, sort, desc,
-                offset, limit));
+                offset, limit, java.time.ZoneId.of("Europe/Paris")));
     }
 }

@@ -21,6 +21,7 @@ class FormSubmissionTest {
 
     static final String COMPONENT = "/website/home/main/0";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-10T09:00:00Z"), ZoneOffset.UTC);
+    static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
     static DefinitionRegistry registry;
     static Form form;
     FormFixtures.Fixture fixture;
@@ -66,7 +67,7 @@ class FormSubmissionTest {
     }
 
     private List<FieldError> submit(FormValues values) {
-        return repository.write(session -> FormSubmission.apply(form, values, session.getNode(COMPONENT), "editor@x.fr", CLOCK));
+        return repository.write(session -> FormSubmission.apply(form, values, session.getNode(COMPONENT), "editor@x.fr", CLOCK, PARIS));
     }
 
     @Test
@@ -113,7 +114,7 @@ class FormSubmissionTest {
     @Test
     void storedValuesReadBackAsTheFormSentThem() {
         submit(valid());
-        FormValues read = repository.read(session -> FormReader.read(form, session.getNode(COMPONENT)));
+        FormValues read = repository.read(session -> new FormReader(PARIS).read(form, session.getNode(COMPONENT)));
         assertThat(read.first("title_en")).isEqualTo("Hello");
         assertThat(read.first("start")).isEqualTo("2026-03-20T09:30");
         assertThat(read.first("day")).isEqualTo("2026-03-21");
@@ -128,13 +129,13 @@ class FormSubmissionTest {
         assertThat(read.first("visual.visualText")).isEqualTo("Un texte");
         // submitting what was read back changes nothing
         assertThat(submit(read)).isEmpty();
-        FormValues again = repository.read(session -> FormReader.read(form, session.getNode(COMPONENT)));
+        FormValues again = repository.read(session -> new FormReader(PARIS).read(form, session.getNode(COMPONENT)));
         assertThat(again.asMap()).isEqualTo(read.asMap());
     }
 
     @Test
     void aNewNodeShowsTheDefaultValues() throws Exception {
-        FormValues values = FormReader.read(form, null);
+        FormValues values = new FormReader(PARIS).read(form, null);
         assertThat(values.first("maxItems")).isEqualTo("3");
         assertThat(values.first("hideInNav")).isEqualTo("false");
     }
