@@ -1,5 +1,9 @@
 package fr.usinesouvertes.events;
 
+import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.events.organiser.OrganiserExportsResource;
+import fr.usinesouvertes.events.organiser.OrganiserExportsServlet;
+import fr.usinesouvertes.platform.admin.AdminApp;
 import fr.usinesouvertes.platform.mail.MailSettings;
 
 import fr.usinesouvertes.events.booking.SlotBooking;
@@ -38,12 +42,14 @@ import fr.usinesouvertes.platform.command.ModuleCommand;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.search.SearchIndex;
+import fr.usinesouvertes.platform.security.Role;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The events module: industrial sites, event sheets, time slots and registrations. Its definitions
@@ -115,6 +121,9 @@ public final class EventsModule implements PlatformModule {
         context.registerRestComponent(new ContentSearchResource(contentSearch));
         context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
         fr.usinesouvertes.events.company.CompanySpace.start(context);
+        context.registerRestComponent(new OrganiserExportsResource(context.repository()));
+        context.registerAdminApp(new AdminApp(OrganiserExportsServlet.NAME, "Exports", "Exports", Set.of(Role.ADMIN),
+                new OrganiserExportsServlet(new EditionStore(context.repository()))));
     }
 
     @Override

@@ -1,27 +1,18 @@
 package fr.usinesouvertes.events.organiser;
 
-import fr.usinesouvertes.events.delivery.SlotCalendarResource;
-import fr.usinesouvertes.events.export.RegistrationCsvExport;
-import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.site.PublicEvents;
-import fr.usinesouvertes.events.site.PublicSheet;
-import fr.usinesouvertes.events.site.PublicSite;
-import fr.usinesouvertes.events.site.PublicSlot;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.command.CommandContext;
 import fr.usinesouvertes.platform.command.ModuleCommand;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code registrations export --edition 2026 [--site <slug>] --to file.csv} and
- * {@code registrations purge --edition 2025}: the organisers' tools on registrations (personal data stays
- * off HTTP until the back-office accounts exist).
+ * {@code registrations purge --edition 2025}: the organisers' tools on registrations, on a stopped platform's
+ * data folder (a running platform offers the same export to administrators: {@link OrganiserExportsResource}).
  */
 public final class RegistrationsCommand implements ModuleCommand {
 
@@ -63,26 +54,14 @@ public final class RegistrationsCommand implements ModuleCommand {
     }
 
     private static int export(int year, String site, OrganiserOptions options, CommandContext context) {
-        List<Visit> slots = context.repository().read(session -> {
-            PublicEvents events = new PublicEvents(session);
-            List<Visit> visits = new ArrayList<>();
-            for (PublicSheet sheet : events.sheets(year)) {
-                Optional<PublicSite> publicSite = events.site(sheet.siteSlug());
-                if (publicSite.isEmpty() || (site != null && !site.equals(sheet.siteSlug()))) {
-                    continue;
-                }
-                for (PublicSlot slot : sheet.slots()) {
-                    visits.add(SlotCalendarResource.visitOf(publicSite.get(), sheet, slot, Lang.FR));
-                }
-            }
-            return visits;
-        });
+        RegistrationExport export = new RegistrationExport(context.repository());
+        List<Visit> slots = export.slots(year, site, null);
         if (site != null && slots.isEmpty()) {
             context.err().println("registrations: no published slot for site '" + site + "' in " + year);
             return 1;
         }
         try (OutputStream out = Files.newOutputStream(options.to())) {
-            new RegistrationCsvExport(context.repository()).write(slots, out);
+            export.write(slots, out);
         } catch (IOException e) {
             context.err().println("registrations: cannot write " + options.to() + ": " + e.getMessage());
             return 1;

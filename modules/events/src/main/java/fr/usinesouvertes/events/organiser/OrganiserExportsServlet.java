@@ -1,0 +1,49 @@
+package fr.usinesouvertes.events.organiser;
+
+import fr.usinesouvertes.events.company.AdminRequests;
+import fr.usinesouvertes.events.company.CompanyPages;
+import fr.usinesouvertes.events.directory.FranceMap;
+import fr.usinesouvertes.events.edition.Edition;
+import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.platform.admin.AdminViews;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The organisers' app {@value #NAME} (role ADMIN): download an edition's registrations (all, one region or one
+ * site) and the sites' recruitment needs while the platform runs; the forms ask {@link OrganiserExportsResource}
+ * for the files with the administrator's session.
+ */
+public final class OrganiserExportsServlet extends HttpServlet {
+
+    public static final String NAME = "exports";
+
+    private final transient EditionStore editions;
+
+    public OrganiserExportsServlet(EditionStore editions) {
+        this.editions = editions;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (AdminRequests.segments(request).length != 0) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("m", CompanyPages.messages(AdminRequests.lang(request)));
+        model.put("years", editions.all().stream().map(Edition::year).sorted(Comparator.reverseOrder()).toList());
+        List<String> regions = new ArrayList<>(FranceMap.bundled().regions().stream().map(FranceMap.RegionShape::name)
+                .sorted(java.text.Collator.getInstance(java.util.Locale.FRENCH)).toList());
+        regions.addAll(FranceMap.OVERSEAS);
+        model.put("regions", regions);
+        AdminViews.render(request, response, "events/exports.ftlh", model);
+    }
+}
