@@ -1,6 +1,8 @@
 package fr.usinesouvertes.events;
 
 import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.events.organiser.EditionFigures;
+import fr.usinesouvertes.events.organiser.FiguresServlet;
 import fr.usinesouvertes.events.organiser.OrganiserExportsResource;
 import fr.usinesouvertes.events.organiser.OrganiserExportsServlet;
 import fr.usinesouvertes.platform.admin.AdminApp;
@@ -122,6 +124,9 @@ public final class EventsModule implements PlatformModule {
         context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
         fr.usinesouvertes.events.company.CompanySpace.start(context);
         context.registerRestComponent(new OrganiserExportsResource(context.repository()));
+        context.registerAdminApp(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
+                Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository()),
+                new EditionStore(context.repository()), context.clock())));
         context.registerAdminApp(new AdminApp(OrganiserExportsServlet.NAME, "Exports", "Exports", Set.of(Role.ADMIN),
                 new OrganiserExportsServlet(new EditionStore(context.repository()))));
     }

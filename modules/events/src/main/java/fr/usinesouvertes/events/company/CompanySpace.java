@@ -3,7 +3,6 @@ package fr.usinesouvertes.events.company;
 import fr.usinesouvertes.events.EventsSettings;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
-import fr.usinesouvertes.events.moderation.EditionFigures;
 import fr.usinesouvertes.events.moderation.ModerationQueue;
 import fr.usinesouvertes.events.moderation.ModerationServlet;
 import fr.usinesouvertes.events.registration.FormLimits;
@@ -48,6 +47,6 @@ public final class CompanySpace {
                         photos)));
         ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), context.publicUrl(), context.clock());
         context.registerAdminApp(new AdminApp(ModerationServlet.NAME, "Modération des fiches", "Sheet moderation", Set.of(Role.ADMIN),
-                new ModerationServlet(queue, new EditionFigures(repository), new EditionStore(repository), context.clock())));
+                new ModerationServlet(queue, new EditionStore(repository))));
     }
 }

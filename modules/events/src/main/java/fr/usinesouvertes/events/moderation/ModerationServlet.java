@@ -3,7 +3,6 @@ package fr.usinesouvertes.events.moderation;
 import fr.usinesouvertes.events.company.AdminRequests;
 import fr.usinesouvertes.events.company.AudienceLabels;
 import fr.usinesouvertes.events.company.CompanyPages;
-import fr.usinesouvertes.events.company.CurrentEdition;
 import fr.usinesouvertes.events.company.NotFoundException;
 import fr.usinesouvertes.events.company.RefusedException;
 import fr.usinesouvertes.events.company.RichText;
@@ -18,7 +17,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +25,8 @@ import java.util.Map;
 
 /**
  * The organisers' moderation app {@value #NAME} (role ADMIN): the queue of submitted event sheets with
- * approve / send back (message e-mailed to the company), and the current edition's figures by region,
- * audience and day. Forms work without JavaScript.
+ * approve / send back (message e-mailed to the company), and a link to the edition's figures
+ * ({@code FiguresServlet}). Forms work without JavaScript.
  */
 public final class ModerationServlet extends HttpServlet {
 
@@ -36,15 +34,11 @@ public final class ModerationServlet extends HttpServlet {
     static final String BASE = "/admin/" + NAME;
 
     private final transient ModerationQueue queue;
-    private final transient EditionFigures figures;
     private final transient EditionStore editions;
-    private final transient Clock clock;
 
-    public ModerationServlet(ModerationQueue queue, EditionFigures figures, EditionStore editions, Clock clock) {
+    public ModerationServlet(ModerationQueue queue, EditionStore editions) {
         this.queue = queue;
-        this.figures = figures;
         this.editions = editions;
-        this.clock = clock;
     }
 
     @Override
@@ -98,15 +92,6 @@ public final class ModerationServlet extends HttpServlet {
             items.add(item(item, editions.find(item.sheet().edition()).orElse(null), lang));
         }
         model.put("items", items);
-        Edition edition = CurrentEdition.of(editions, clock).orElse(null);
-        EditionFigures.Figures figures = this.figures.of(edition == null ? java.time.Year.now(clock).getValue() : edition.year());
-        model.put("figures", Map.of("year", figures.year(), "sheetsByStatus", figures.sheetsByStatus()));
-        model.put("byRegion", lines(figures.byRegion(), key -> key));
-        model.put("byAudience", lines(figures.byAudience(),
-                key -> Audience.fromId(key).map(a -> AudienceLabels.of(a, lang)).orElse(key)));
-        Map<String, EditionFigures.Line> days = new LinkedHashMap<>();
-        figures.byDay().forEach((day, line) -> days.put(FrenchDates.dayWithWeekday(day, lang), line));
-        model.put("byDay", lines(days, key -> key));
         response.setStatus(status);
         AdminViews.render(request, response, "events/moderation.ftlh", model);
     }
@@ -135,13 +120,5 @@ public final class ModerationServlet extends HttpServlet {
         }
         map.put("slots", slots);
         return map;
-    }
-
-    private static List<Map<String, Object>> lines(Map<String, EditionFigures.Line> lines,
-                                                   java.util.function.Function<String, String> label) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        lines.forEach((key, line) -> rows.add(Map.of("label", label.apply(key), "sites", line.sites(), "slots", line.slots(),
-                "places", line.places(), "persons", line.confirmedPersons(), "registrations", line.registrations())));
-        return rows;
     }
 }

@@ -111,7 +111,7 @@ class CompanySpaceTest {
         organiser.login("orga@arts-et-metiers.example.fr", "Moderation-2026-ok");
         HttpResponse<String> queue = organiser.get("/admin/moderation/");
         assertThat(queue.statusCode()).isEqualTo(200);
-        assertThat(queue.body()).contains("Fonderie de Santes", "Poste de garde", "Chiffres de l", "vendredi 20 mars 2026, 09:30–11:30");
+        assertThat(queue.body()).contains("Fonderie de Santes", "Poste de garde", "chiffres de l", "vendredi 20 mars 2026, 09:30–11:30");
         assertThat(organiser.post("/admin/moderation/2026/" + slug + "/approuver", Map.of()).statusCode()).isEqualTo(303);
 
         assertThat(PLATFORM.get("/.rest/delivery/events/v1?site=" + slug).body()).contains("\"total\":1", "Poste de garde");
