@@ -104,7 +104,7 @@ public final class EventsModule implements PlatformModule {
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
         SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
-        CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
+        CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : CommunesTable.embedded();
         SiteSearch siteSearch = new SiteSearch(index, context.clock(),
                 slotIds -> fr.usinesouvertes.events.booking.SlotCounts.placesLeft(context.repository(), slotIds));
         SearchParameters searchParameters = new SearchParameters(communes);
