@@ -33,8 +33,10 @@ public final class SitePositions {
             int count = 0;
             for (NodeIterator it = session.getNode(CompanySites.ROOT).getNodes(); it.hasNext(); ) {
                 Node site = it.nextNode();
-                if (site.hasProperty("latitude") && site.hasProperty("longitude")) {
-                    continue;
+                if (!site.isNodeType("mgnl:content") || site.hasProperty("latitude") && site.hasProperty("longitude")
+                        || text(site, "inseeCode").isEmpty() && text(site, "commune").isEmpty()
+                        && text(site, "postalCode").isEmpty()) {
+                    continue; // the folder's access policy, a placed site, or one with nothing to go by
                 }
                 Optional<Commune> commune = communeOf(site, communes);
                 if (commune.isEmpty()) {
