@@ -110,19 +110,21 @@ public final class EventsModule implements PlatformModule {
         context.registerSitemapSource(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
         context.registerRestComponent(new EventsDeliveryResource(context.repository()));
         context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
-        SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
-        CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : null;
+        CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : CommunesTable.embedded();
+        backfillSitePositions(context, communes);
+        SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
         SiteSearch siteSearch = new SiteSearch(index, context.clock(),
                 slotIds -> fr.usinesouvertes.events.booking.SlotCounts.placesLeft(context.repository(), slotIds));
         SearchParameters searchParameters = new SearchParameters(communes);
         context.registerRestComponent(new SearchResource(siteSearch, searchParameters));
+        context.registerRestComponent(new fr.usinesouvertes.events.search.CommunesResource(communes));
         context.registerTemplatingFunctions("directoryfn", new DirectoryFunctions(siteSearch, searchParameters,
                 eventsFunctions, context.repository(), context.clock()));
         ContentSearch contentSearch = new ContentSearch(context.openSearchIndex(CONTENT_INDEX, new ContentDocuments()));
         context.registerRestComponent(new ContentSearchResource(contentSearch));
         context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
-        fr.usinesouvertes.events.company.CompanySpace.start(context);
+        fr.usinesouvertes.events.company.CompanySpace.start(context, communes);
         context.registerRestComponent(new OrganiserExportsResource(context.repository()));
         context.registerAdminApp(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
                 Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository()),
@@ -135,6 +137,19 @@ public final class EventsModule implements PlatformModule {
     public void stop() {
         if (mailWorker != null) {
             mailWorker.close();
+        }
+    }
+
+    /**
+     * Sites with a commune but no position get their commune's (before the index opens, which then finds them near
+     * their commune). Two nodes starting together may both try: the one whose commit loses logs it, the other did it.
+     */
+    private static void backfillSitePositions(ModuleContext context, CommunesTable communes) {
+        try {
+            fr.usinesouvertes.events.company.SitePositions.backfill(context.repository(), communes);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(EventsModule.class).warn("Filling the positions of sites failed; "
+                    + "it is tried again at the next start", e);
         }
     }
 

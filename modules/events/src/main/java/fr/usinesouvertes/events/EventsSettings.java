@@ -21,8 +21,10 @@ public final class EventsSettings {
             "registration-max-accompanying-adults", "Most adults accompanying one school group", "20", 1, 1_000);
 
     public static final SettingDefinition<Path> COMMUNES = new SettingDefinition<>("communes",
-            "CSV table of French communes with coordinates (columns NAME, DEPARTMENT, ZIP_CODES, LATITUDE, "
-                    + "LONGITUDE…), used by the search's near=<commune or postal code>; unset: only lat/lon work",
+            "CSV table of French communes (optionally gzipped; columns REF_INSEE, NAME, DEPARTMENT, ZIP_CODES, "
+                    + "LATITUDE, LONGITUDE, and REGION, POPULATION, IS_DISTRICT…) replacing the embedded one, for the "
+                    + "search's near=<commune or postal code> and the company space's commune field; unset: the table "
+                    + "shipped with the module",
             null, EventsSettings::readableFile);
 
     public static final SettingDefinition<Integer> MAIL_RETRY_DELAY = SettingDefinition.integer("mail-retry-delay",

@@ -3,6 +3,8 @@ package fr.usinesouvertes.events.company;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.search.Commune;
+import fr.usinesouvertes.events.search.CommunesTable;
 import fr.usinesouvertes.platform.admin.AdminViews;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.security.Account;
@@ -37,10 +39,11 @@ public final class CompanyAppServlet extends HttpServlet {
     private final transient RecruitmentNeeds needs;
     private final transient CompanySignUp signUp;
     private final transient SitePhotos photos;
+    private final transient CommunesTable communes;
 
     public CompanyAppServlet(ContentRepository repository, CompanySites sites, EventSheets sheets,
                              CompanyRegistrations registrations, RecruitmentNeeds needs, CompanySignUp signUp,
-                             SitePhotos photos) {
+                             SitePhotos photos, CommunesTable communes) {
         this.repository = repository;
         this.sites = sites;
         this.sheets = sheets;
@@ -48,6 +51,7 @@ public final class CompanyAppServlet extends HttpServlet {
         this.needs = needs;
         this.signUp = signUp;
         this.photos = photos;
+        this.communes = communes;
     }
 
     @Override
@@ -61,9 +65,10 @@ public final class CompanyAppServlet extends HttpServlet {
             if (path.length == 0) {
                 home(request, response, company.get());
             } else if (is(path, "sites", "nouveau")) {
-                siteForm(request, response, 200, null, Map.of(), List.of(), List.of());
+                siteForm(request, response, 200, null, Map.of(), List.of(), List.of(), List.of());
             } else if (path.length == 2 && path[0].equals("sites")) {
-                siteForm(request, response, 200, path[1], sites.find(company.get(), path[1]).values(), List.of(),
+                siteForm(request, response, 200, path[1], sites.find(company.get(), path[1]).formValues(), List.of(),
+                        List.of(),
                         photos.list(company.get(), path[1]));
             } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("photos")) {
                 SitePhotos.PhotoData photo = photos.forCompany(company.get(), path[1], path[3])
@@ -99,10 +104,13 @@ public final class CompanyAppServlet extends HttpServlet {
         Map<String, String> m = CompanyPages.messages(lang);
         try {
             if (is(path, "sites", "nouveau") || (path.length == 2 && path[0].equals("sites"))) {
-                SiteForm.Result result = SiteForm.validate(values, lang);
+                SiteForm.Result result = SiteForm.validate(values, lang, communes);
                 String slug = path[1].equals("nouveau") ? null : path[1];
+                if (slug != null) {
+                    sites.find(company.get(), slug); // another company's site answers 404, not the form's errors
+                }
                 if (result.form() == null) {
-                    siteForm(request, response, 400, slug, values, result.errors(),
+                    siteForm(request, response, 400, slug, values, result.errors(), result.communeCandidates(),
                             slug == null ? List.of() : photos.list(company.get(), slug));
                     return;
                 }
@@ -166,9 +174,9 @@ public final class CompanyAppServlet extends HttpServlet {
     private void photoRefused(HttpServletRequest request, HttpServletResponse response, CompanySession company,
                               String slug, RefusedException refusal) throws IOException {
         try {
-            siteForm(request, response, 400, slug, sites.find(company, slug).values(),
+            siteForm(request, response, 400, slug, sites.find(company, slug).formValues(),
                     List.of(new fr.usinesouvertes.events.registration.FieldError(refusal.field(), refusal.getMessage())),
-                    photos.list(company, slug));
+                    List.of(), photos.list(company, slug));
         } catch (NotFoundException e) {
             notFound(request, response);
         }
@@ -214,14 +222,18 @@ public final class CompanyAppServlet extends HttpServlet {
 
     private void siteForm(HttpServletRequest request, HttpServletResponse response, int status, String slug,
                           Map<String, String> values, List<fr.usinesouvertes.events.registration.FieldError> errors,
-                          List<SitePhotos.Photo> sitePhotos) throws IOException {
+                          List<Commune> communeCandidates, List<SitePhotos.Photo> sitePhotos) throws IOException {
         Lang lang = AdminRequests.lang(request);
         Map<String, Object> model = model(lang);
         Map<String, String> m = CompanyPages.messages(lang);
         model.put("title", slug == null ? m.get("site.newTitle") : m.get("site.editTitle") + " – " + values.getOrDefault("name", slug));
         model.put("action", BASE + "/sites/" + (slug == null ? "nouveau" : slug));
         model.put("values", values);
-        model.put("regions", CompanyViewModels.options(FrenchRegions.ALL, Map.of(), ""));
+        model.put("communeCandidates", communeCandidates.stream().map(c -> Map.of(
+                "value", c.name() + " (" + c.mainPostalCode() + ")",
+                "label", c.name() + " (" + c.department() + ") – " + String.join(", ", c.postalCodes())
+                        + (c.region().isEmpty() ? "" : ", " + c.region()))).toList());
+        model.put("communeChoice", SiteForm.COMMUNE_CHOICE);
         model.put("slug", slug == null ? "" : slug);
         model.put("photos", sitePhotos);
         model.put("maxPhotos", SitePhotos.MAX_PHOTOS);

@@ -120,13 +120,15 @@ public final class CompanySites {
         javax.jcr.ValueFactory values = site.getSession().getValueFactory();
         site.setProperty("latitude", form.latitude() == null ? null : values.createValue(form.latitude()));
         site.setProperty("longitude", form.longitude() == null ? null : values.createValue(form.longitude()));
+        site.setProperty(SiteForm.POSITION_SOURCE, form.exactPosition() ? "exact" : "commune");
         site.setProperty("sector", form.sector());
         site.setProperty("description", form.description());
     }
 
     private static SiteSummary summary(Node site) throws RepositoryException {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String field : SiteForm.FIELDS) {
+        for (String field : java.util.stream.Stream.concat(SiteForm.STORED.stream(),
+                java.util.stream.Stream.of(SiteForm.POSITION_SOURCE)).toList()) {
             values.put(field, site.hasProperty(field) ? site.getProperty(field).getString() : "");
         }
         return new SiteSummary(site.getName(), values.get("name"), values.get("commune"), values.get("region"), values);

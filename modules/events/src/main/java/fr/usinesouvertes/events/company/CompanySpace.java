@@ -29,7 +29,7 @@ public final class CompanySpace {
     private CompanySpace() {
     }
 
-    public static void start(ModuleContext context) {
+    public static void start(ModuleContext context, fr.usinesouvertes.events.search.CommunesTable communes) {
         ContentRepository repository = context.repository();
         CompanySignUp signUp = new CompanySignUp(repository, RateLimiter.fromSettings(context.settings(), context.clock()),
                 context.mail(), new PlatformCompanyAccounts(context.accounts()), ACL, context.clock());
@@ -44,7 +44,7 @@ public final class CompanySpace {
         context.registerRestComponent(new CompanyResource(repository, sites, sheets, registrations));
         context.registerAdminApp(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
                 new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock()), signUp,
-                        photos)));
+                        photos, communes)));
         ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), context.publicUrl(), context.clock());
         context.registerAdminApp(new AdminApp(ModerationServlet.NAME, "Modération des fiches", "Sheet moderation", Set.of(Role.ADMIN),
                 new ModerationServlet(queue, new EditionStore(repository))));

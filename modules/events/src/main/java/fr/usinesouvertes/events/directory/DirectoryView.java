@@ -52,7 +52,8 @@ final class DirectoryView {
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Long>> facets = (Map<String, Map<String, Long>>) answer.get("facets");
         view.put("facets", facets(facets));
-        view.put("chips", chips());
+        String refused = error == null ? null : (String) error.get("field");
+        view.put("chips", chips(refused));
         view.put("hasFilters", !query.filters().isEmpty() || !query.text().isEmpty() || !query.near().isEmpty());
         view.put("pages", pages(total));
         view.put("map", map(facets.getOrDefault("region", Map.of())));
@@ -126,17 +127,26 @@ final class DirectoryView {
         return groups;
     }
 
-    private List<Map<String, Object>> chips() {
+    /**
+     * The filters in force, as chips. A refused field ({@code refused}, may be null) is not in force — the list was
+     * answered without it — so it gets no chip: a place that matched no commune (or a radius refused with it) must not
+     * look applied.
+     */
+    private List<Map<String, Object>> chips(String refused) {
         List<Map<String, Object>> chips = new ArrayList<>();
-        if (!query.text().isEmpty()) {
+        if (!query.text().isEmpty() && !"q".equals(refused)) {
             chips.add(Map.of("dimension", "q", "label", "« " + query.text() + " »", "href", query.removingText()));
         }
-        if (!query.near().isEmpty()) {
+        if (!query.near().isEmpty() && !"near".equals(refused) && !"km".equals(refused)) {
             String label = query.near() + (query.km().isEmpty() ? "" : " (" + query.km() + " km)");
             chips.add(Map.of("dimension", "near", "label", label, "href", query.removingNear()));
         }
-        query.filters().forEach((dimension, values) -> values.forEach(value -> chips.add(Map.of(
-                "dimension", dimension, "label", label(dimension, value), "href", query.removing(dimension, value)))));
+        query.filters().forEach((dimension, values) -> {
+            if (!dimension.equals(refused)) {
+                values.forEach(value -> chips.add(Map.of("dimension", dimension, "label", label(dimension, value),
+                        "href", query.removing(dimension, value))));
+            }
+        });
         return chips;
     }
 

@@ -2,7 +2,7 @@ package fr.usinesouvertes.events.search;
 
 import java.util.List;
 
-/** {@code near} matched no commune, or several communes of the same name: {@code candidates} lists them. */
+/** A place matched no commune, or several communes of the same name: {@code candidates} lists them. */
 public final class CommuneNotFoundException extends RuntimeException {
 
     private final List<Commune> candidates;
@@ -14,5 +14,10 @@ public final class CommuneNotFoundException extends RuntimeException {
 
     public List<Commune> candidates() {
         return candidates;
+    }
+
+    /** Several communes answer to the name: the caller should ask which one. */
+    public boolean isAmbiguous() {
+        return !candidates.isEmpty();
     }
 }

@@ -30,7 +30,7 @@ public final class SearchParameters {
 
     private final CommunesTable communes;
 
-    /** {@code communes} may be null: then {@code near} answers that the table is missing. */
+    /** {@code communes} may be null (tests): then {@code near} answers that the table is missing. */
     public SearchParameters(CommunesTable communes) {
         this.communes = communes;
     }
@@ -108,7 +108,7 @@ public final class SearchParameters {
         } catch (CommuneNotFoundException e) {
             List<Map<String, String>> candidates = e.candidates().stream().map(c -> Map.of("name", c.name(),
                     "department", c.department(), "inseeCode", c.inseeCode(),
-                    "postalCode", c.postalCodes().isEmpty() ? "" : c.postalCodes().get(0))).toList();
+                    "postalCode", c.mainPostalCode())).toList();
             throw new SearchParameterException("near", candidates.isEmpty() ? "communeNotFound" : "communeAmbiguous",
                     e.getMessage(), candidates);
         }

@@ -18,24 +18,26 @@ final class CompanyFixtures {
                 new CompanySignUpForm(name, null, "Camille Martin", email, region), Clock.systemUTC()));
     }
 
+    /** A site's form as a company fills it: the commune by name (its position follows from it). */
     static Map<String, String> siteValues(String name, String commune, String region) {
         Map<String, String> values = new HashMap<>();
         values.put("name", name);
         values.put("address", "1 rue de l'Usine");
-        values.put("postalCode", "59211");
         values.put("commune", commune);
-        values.put("inseeCode", "59553");
-        values.put("department", "59");
-        values.put("region", region);
-        values.put("latitude", "50,5838");
-        values.put("longitude", "2.9528");
+        values.put("latitude", "");
+        values.put("longitude", "");
         values.put("sector", "Fonderie");
         values.put("description", "<p>Coulée <b>en direct</b></p><script>alert(1)</script>");
         return values;
     }
 
+    /** The validated site; {@code region} is the region its commune must be in. */
     static SiteForm site(String name, String commune, String region) {
-        return SiteForm.validate(siteValues(name, commune, region), Lang.FR).form();
+        SiteForm.Result result = SiteForm.validate(siteValues(name, commune, region), Lang.FR);
+        if (result.form() == null || !result.form().region().equals(region)) {
+            throw new IllegalArgumentException(commune + " is not a commune of " + region + ": " + result.errors());
+        }
+        return result.form();
     }
 
     /** A sheet with a Friday school slot and a Saturday public slot. */

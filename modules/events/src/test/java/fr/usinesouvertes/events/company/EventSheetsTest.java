@@ -123,7 +123,7 @@ class EventSheetsTest {
         String company = CompanyFixtures.company(repository(), "Usine Francilienne", "idf@usine.example.fr", "Île-de-France");
         CompanySession session = new SystemCompanySession(repository(), company);
         String slug = new CompanySites(repository(), NO_ACL).create(session,
-                CompanyFixtures.site("Usine d'Évry", "Évry", "Île-de-France"));
+                CompanyFixtures.site("Usine d'Évry", "Évry-Courcouronnes", "Île-de-France"));
         EventSheets sheets = new EventSheets(repository(), NO_ACL, MARCH_10);
         sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
 

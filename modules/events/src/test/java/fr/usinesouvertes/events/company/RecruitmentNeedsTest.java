@@ -38,7 +38,7 @@ class RecruitmentNeedsTest {
         Account account = CompanyAccessTestSupport.company(PLATFORM, "Gamma Métal", "gamma@metal.example.fr");
         CompanySession gamma = new AccountCompanySession(repository, account);
         String site = new CompanySites(repository, CompanySpace.ACL).create(gamma,
-                CompanyFixtures.site("Gamma Évry", "Évry", "Île-de-France"));
+                CompanyFixtures.site("Gamma Évry", "Évry-Courcouronnes", "Île-de-France"));
         EventSheets sheets = new EventSheets(repository, CompanySpace.ACL, EventSheetsTest.OCTOBER);
         Edition edition = sheets.currentEdition();
         sheets.save(gamma, site, SheetForm.validate(CompanyFixtures.sheetValues(), edition, Lang.FR).form());
@@ -61,7 +61,7 @@ class RecruitmentNeedsTest {
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         int rows = new RecruitmentCsvExport(repository).write(2026, "ile-de-france", csv);
         assertThat(rows).isEqualTo(2);
-        assertThat(csv.toString(StandardCharsets.UTF_8)).contains("Gamma Métal;Gamma Évry;Évry;59;Île-de-France;Soudeur ou soudeuse;3;CDI");
+        assertThat(csv.toString(StandardCharsets.UTF_8)).contains("Gamma Métal;Gamma Évry;Évry-Courcouronnes;91;Île-de-France;Soudeur ou soudeuse;3;CDI");
     }
 
     @Test
