@@ -59,7 +59,8 @@ public final class ContentItems {
     public static Node item(Session session, ContentApp app, String path) throws RepositoryException {
         String jcrPath = "/" + app.workspace() + path;
         if (path == null || !path.startsWith("/") || path.contains("..") || path.contains("[")
-                || !session.nodeExists(jcrPath) || !session.getNode(jcrPath).isNodeType(app.nodeType())) {
+                || !session.nodeExists(jcrPath) || !session.getNode(jcrPath).isNodeType(app.nodeType())
+                || (session.getNode(jcrPath).isNodeType("mgnl:folder") && !app.nodeType().equals("mgnl:folder"))) {
             throw AuthoringException.notFound("Élément introuvable.", "Item not found.");
         }
         return session.getNode(jcrPath);
@@ -83,7 +84,9 @@ public final class ContentItems {
             throws RepositoryException {
         for (NodeIterator nodes = parent.getNodes(); nodes.hasNext(); ) {
             Node node = nodes.nextNode();
-            if (node.isNodeType(app.nodeType())) {
+            // a folder is looked into, never listed: mgnl:folder is itself a kind of mgnl:content (year folders of sheets)
+            boolean folder = node.isNodeType("mgnl:folder") && !app.nodeType().equals("mgnl:folder");
+            if (!folder && node.isNodeType(app.nodeType())) {
                 if (needle.isEmpty() || matches(node, needle)) {
                     java.util.LinkedHashMap<String, String> values = new java.util.LinkedHashMap<>();
                     for (String column : columns) {
@@ -91,7 +94,7 @@ public final class ContentItems {
                     }
                     items.add(new Item(node.getPath().substring(app.workspace().length() + 1), node.getName(), values));
                 }
-            } else if (node.isNodeType("mgnl:folder")) {
+            } else if (folder) {
                 collect(node, app, columns, needle, items, zone);
             }
         }

@@ -67,6 +67,26 @@ class ContentItemsTest {
     }
 
     @Test
+    void foldersAreWalkedThroughNeverListedNorOpenedAsItems() {
+        repository.write(session -> {
+            var folder = session.getNode("/partners").addNode("2026", "mgnl:folder"); // like the sheets' year folders
+            folder.addNode("rangee", "mgnl:content").setProperty("name", "Rangée dans un dossier");
+            return null;
+        });
+        try {
+            assertThat(page(null, "name", false, 0, 10).items()).extracting(ContentItems.Item::path)
+                    .containsExactly("/anct", "/bpifrance", "/etat", "/2026/rangee");
+            assertThatThrownBy(() -> repository.read(session -> ContentItems.item(session, partners, "/2026")))
+                    .hasMessageContaining("introuvable");
+        } finally {
+            repository.write(session -> {
+                session.getNode("/partners/2026").remove();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void newItemsGetAFreeNameFromTheirTitleAndBadNamesAreRefused() {
         String name = repository.write(session -> ContentItems.create(session, partners, null, "Bpifrance").getName());
         assertThat(name).isEqualTo("bpifrance-2");
