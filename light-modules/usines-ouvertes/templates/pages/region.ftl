@@ -13,7 +13,7 @@
     [#assign dir = directoryfn.region(content.regionName, lang)]
     <section class="container region-sites" aria-labelledby="region-directory-title">
       <h2 id="region-directory-title">${i18n['region.directory.sites']} ${content.regionName}</h2>
-      <p class="result-count">${i18n.get('region.directory.total', dir.total?c)}</p>
+      <p class="result-count">${i18n.get('region.directory.total', dir.total)}</p>
       [@results dir 3 /]
       [#if directoryPage?is_hash && dir.total > 0]
         <p><a class="read-more" href="${cmsfn.link(directoryPage)}?region=${content.regionName?url('UTF-8')}">${i18n['region.directory.all']}</a></p>

@@ -32,7 +32,7 @@
     </form>
     <p class="note">${i18n.get('schools.approximation', directoryfn.schoolKm()?c)}</p>
     <h3>${i18n['schools.results']}</h3>
-    <p class="result-count" role="status">${i18n.get('directory.total', dir.total?c)}</p>
+    <p class="result-count" role="status">${i18n.get('directory.total', dir.total)}</p>
     [@results dir 4 /]
     [@pagination dir /]
   </section>

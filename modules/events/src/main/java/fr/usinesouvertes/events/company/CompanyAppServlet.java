@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.i18n.Lang;
@@ -292,6 +293,11 @@ public final class CompanyAppServlet extends HttpServlet {
         model.put("slug", slug);
         model.put("siteName", site.name());
         model.put("slots", slots);
+        Map<String, String> audienceLabels = new HashMap<>();
+        for (Audience audience : Audience.values()) {
+            audienceLabels.put(audience.id(), AudienceLabels.of(audience, lang));
+        }
+        model.put("audienceLabels", audienceLabels);
         render(request, response, 200, "company-registrations", model);
     }
 

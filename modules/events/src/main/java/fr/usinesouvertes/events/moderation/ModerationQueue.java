@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.moderation;
 
+import fr.usinesouvertes.events.site.PublicSite;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.company.CompanyGrants;
@@ -139,8 +140,8 @@ public final class ModerationQueue {
         Node site = site(session, sheet);
         Node company = company(session, site);
         int year = Integer.parseInt(sheet.getParent().getName());
-        String address = (EventSheets.text(site, "address") + ", " + EventSheets.text(site, "postalCode") + " "
-                + EventSheets.text(site, "commune")).strip();
+        String address = PublicSite.addressLine(EventSheets.text(site, "address"),
+                EventSheets.text(site, "postalCode"), EventSheets.text(site, "commune"));
         return new ModerationItem(EventSheets.summary(sheet, site, editions.find(year).orElse(null)),
                 EventSheets.text(company, "name"), company.getName(),
                 EventSheets.text(site, "commune") + " (" + EventSheets.text(site, "department") + ")",

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.site.PublicSite;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.visit.Visit;
@@ -165,16 +166,8 @@ public final class SlotDirectory {
     }
 
     private static String address(Node site) throws RepositoryException {
-        StringJoiner line = new StringJoiner(", ");
-        String street = text(site, "address", null);
-        if (street != null && !street.isBlank()) {
-            line.add(street);
-        }
-        String town = (text(site, "postalCode", "") + " " + text(site, "commune", "")).strip();
-        if (!town.isEmpty()) {
-            line.add(town);
-        }
-        return line.toString();
+        return PublicSite.addressLine(text(site, "address", ""), text(site, "postalCode", ""),
+                text(site, "commune", ""));
     }
 
     /** Meeting point, access, parking and safety equipment, one per line, in French as the sheets are written. */

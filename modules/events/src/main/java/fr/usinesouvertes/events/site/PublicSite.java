@@ -13,13 +13,18 @@ public record PublicSite(String id, String slug, String name, String address, St
                          String sector, String description, List<String> images, String companyName,
                          String companySlug, String companyWebsite, String companyDescription) {
 
-    /** Street, postcode and commune on one line. */
+    /** Street, postcode and commune on one line, e.g. {@code 12 rue des Forges, 80080 Amiens}. */
     public String addressLine() {
-        StringBuilder line = new StringBuilder(address);
-        String town = (postalCode + " " + commune).strip();
-        if (!town.isEmpty()) {
-            line.append(line.length() > 0 ? ", " : "").append(town);
-        }
-        return line.toString();
+        return addressLine(address, postalCode, commune);
+    }
+
+    /**
+     * Street, postcode and commune on one line, each part left out when empty (no leading comma when there is
+     * no street): the one way pages, e-mails, calendars and the back office write an address.
+     */
+    public static String addressLine(String street, String postalCode, String commune) {
+        String town = ((postalCode == null ? "" : postalCode.strip()) + " " + (commune == null ? "" : commune.strip())).strip();
+        String first = street == null ? "" : street.strip();
+        return first.isEmpty() ? town : town.isEmpty() ? first : first + ", " + town;
     }
 }

@@ -83,12 +83,12 @@
           <p class="meta">${r.commune}[#if r.department?has_content] (${r.department})[/#if][#if r.region?has_content] · ${r.region}[/#if][#if r.distanceKm??] · <strong>${i18n.get('directory.distance', r.distanceKm?string("0.#"))}</strong>[/#if]</p>
           [#if r.sector?has_content]<p class="meta">${r.sector}</p>[/#if]
           [#if r.days?has_content]<p>${i18n['directory.days']} : ${r.days?join(", ")}</p>[/#if]
-          <p class="places">[#if r.placesLeft > 0]${i18n.get('directory.placesLeft', r.placesLeft?c)}[#else]<strong>${i18n['directory.full']}</strong>[/#if]</p>
+          <p class="places">[#if r.placesLeft > 0]${i18n.get('directory.placesLeft', r.placesLeft)}[#else]<strong>${i18n['directory.full']}</strong>[/#if]</p>
           [#if r.nextSlots?has_content]
             <p class="next-slots-title">${i18n['directory.nextSlots']}</p>
             <ul class="next-slots">
               [#list r.nextSlots as slot]
-                <li>${slot.day}, ${slot.time} – [#if slot.isFull]${i18n['directory.full']}[#else]${i18n.get('directory.placesLeft', slot.placesLeft?c)}[/#if]</li>
+                <li>${slot.day}, ${slot.time} – [#if slot.isFull]${i18n['directory.full']}[#else]${i18n.get('directory.placesLeft', slot.placesLeft)}[/#if]</li>
               [/#list]
             </ul>
           [/#if]
@@ -126,12 +126,12 @@
         <title id="map-svg-title">${i18n['directory.map.title']}</title>
         <desc id="map-svg-desc">${i18n['directory.map.desc']}</desc>
         [#list dir.map.regions as region]
-          <a href="${here}${region.href}" aria-label="${region.name} : ${i18n.get('directory.map.count', region.count?c)}"><path class="region level-${region.level}[#if region.selected] selected[/#if]" d="${region.path}"/></a>
+          <a href="${here}${region.href}" aria-label="${region.name} : ${i18n.get('directory.map.count', region.count)}"><path class="region level-${region.level}[#if region.selected] selected[/#if]" d="${region.path}"/></a>
         [/#list]
       </svg>
       <ul class="region-counts">
         [#list dir.map.all as region]
-          <li><a href="${here}${region.href}"[#if region.selected] aria-current="true"[/#if]>${region.name}</a> <span class="count">${i18n.get('directory.map.count', region.count?c)}</span></li>
+          <li><a href="${here}${region.href}"[#if region.selected] aria-current="true"[/#if]>${region.name}</a> <span class="count">${i18n.get('directory.map.count', region.count)}</span></li>
         [/#list]
       </ul>
     </div>

@@ -17,7 +17,8 @@
   <article class="container site-page">
     <p class="kicker">${site.companyName!""}</p>
     <h1 class="page-title">${site.name}</h1>
-    <p class="site-address">${site.address!""}[#if site.postalCode?has_content || site.commune?has_content], ${site.postalCode!""} ${site.commune!""}[/#if]
+    [#assign street = (site.address!"")?trim town = ((site.postalCode!"") + " " + (site.commune!""))?trim]
+    <p class="site-address">${street}[#if street?has_content && town?has_content], [/#if]${town}
       [#if site.department?has_content] (${site.department})[/#if][#if site.region?has_content] · ${site.region}[/#if]</p>
     [#if site.sector?has_content]<p class="site-sector">${i18n['events.site.sector']} : ${site.sector}</p>[/#if]
     [#if site.description?has_content]<div class="rich-text">${cmsfn.decode(site.description)}</div>[/#if]
@@ -64,7 +65,7 @@
         [#list day.slots as slot]
           <li class="slot[#if slot.isFull] slot-full[/#if]" id="slot-${slot.id}">
             <p class="slot-time">${slot.startLabel} – ${slot.endLabel}</p>
-            <p class="slot-places">[#if slot.isFull]<strong>${i18n['events.slot.full']}</strong> · ${i18n['events.slot.waitingList']}[#else]${i18n.get('events.slot.placesLeft', slot.placesLeft?c, slot.capacity?c)}[/#if]</p>
+            <p class="slot-places">[#if slot.isFull]<strong>${i18n['events.slot.full']}</strong> · ${i18n['events.slot.waitingList']}[#else]${i18n.get('events.slot.placesLeft', slot.placesLeft, slot.capacity)}[/#if]</p>
             [#if sheet.registrationMode == "external" && sheet.externalUrl?has_content]
               <p><a class="button" href="${sheet.externalUrl}" rel="noopener">${i18n['events.register.external']}</a></p>
             [#elseif sheet.registrationMode == "contact" && sheet.contactEmail?has_content]
@@ -117,7 +118,7 @@
         <div class="directory-results">
           [@chips dir /]
           <h2 id="results-title">${i18n['directory.results']}</h2>
-          <p class="result-count" role="status">${i18n.get('directory.total', dir.total?c)}[#if dir.near?has_content && !dir.error??] · ${i18n['directory.byDistance']}[/#if]</p>
+          <p class="result-count" role="status">${i18n.get('directory.total', dir.total)}[#if dir.near?has_content && !dir.error??] · ${i18n['directory.byDistance']}[/#if]</p>
           [@results dir 3 /]
           [@pagination dir /]
         </div>

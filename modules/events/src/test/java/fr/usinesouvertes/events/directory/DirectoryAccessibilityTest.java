@@ -45,7 +45,7 @@ class DirectoryAccessibilityTest {
                 "Île-de-France", "Mécanique", 48.8567, 2.3510, "<p>Pièces usinées.</p>");
         fixtures.sheet(2026, "axefab-paris", paris, "published",
                 new SearchFixtures.Slot("2026-03-20T10:00:00+01:00", 30, 0, List.of("school", "franceTravail")));
-        DirectoryFunctionsTest.awaitPage(PLATFORM, "/usines?q=axefab", html -> html.contains("2 usine(s) trouvée(s)"));
+        DirectoryFunctionsTest.awaitPage(PLATFORM, "/usines?q=axefab", html -> html.contains("2 usines trouvées"));
     }
 
     @Test

@@ -55,7 +55,7 @@ class DirectoryFunctionsTest {
             fixtures.sheet(2026, slug, id, "published",
                     new SearchFixtures.Slot("2026-03-21T09:00:00+01:00", 5, 0, List.of("public")));
         }
-        awaitPage("/usines?q=testfab", html -> html.contains(TESTFAB_SITES + " usine(s) trouvée(s)"));
+        awaitPage("/usines?q=testfab", html -> html.contains(TESTFAB_SITES + " usines trouvées"));
     }
 
     @Test
@@ -74,7 +74,7 @@ class DirectoryFunctionsTest {
     @Test
     void filtersNarrowTheListShowCheckedBoxesAndRemovableChips() {
         String html = page("/usines?q=testfab&region=" + enc("Île-de-France") + "&audience=school&utm_source=x");
-        assertThat(html).contains("1 usine(s) trouvée(s)", "Testfab – Atelier de Paris", "Complet")
+        assertThat(html).contains("1 usine trouvée", "Testfab – Atelier de Paris", "Complet")
                 .doesNotContain("Atelier de Santes", "Atelier de Lyon");
         assertThat(html).contains("value=\"school\" checked", "value=\"Île-de-France\" checked");
         // a chip removes its own filter and keeps the others; utm_source is not carried over
@@ -105,7 +105,7 @@ class DirectoryFunctionsTest {
         String badDay = refused("/usines?day=vendredi");
         assertThat(badDay).contains("role=\"alert\"", "Valeur non valide");
         String twoBadFields = refused("/usines?day=vendredi&audience=martiens&q=testfab");
-        assertThat(twoBadFields).contains("role=\"alert\"", "Valeur non valide", "23 usine(s) trouvée(s)");
+        assertThat(twoBadFields).contains("role=\"alert\"", "Valeur non valide", "23 usines trouvées");
     }
 
     @Test
@@ -154,18 +154,18 @@ class DirectoryFunctionsTest {
     @Test
     void englishVersionSpeaksEnglishAndLinksEnglishPages() {
         String html = page("/en/usines?q=atelier&region=Hauts-de-France");
-        assertThat(html).contains("<html lang=\"en\"", "<legend>Region</legend>", "factory(ies) found",
+        assertThat(html).contains("<html lang=\"en\"", "<legend>Region</legend>", "factories found",
                 "href=\"/en/usines/testfab-santes\"", "Friday 20 March 2026", "href=\"/en/usines?q=atelier\"");
     }
 
     @Test
     void indexChangesReachThePageDespiteTheCache() {
         String ateliers = "/usines?q=" + enc("testfab -annexe");
-        assertThat(page(ateliers)).contains("3 usine(s) trouvée(s)", "href=\"/usines/testfab-lyon\"");
+        assertThat(page(ateliers)).contains("3 usines trouvées", "href=\"/usines/testfab-lyon\"");
         fixtures.setStatus(2026, "testfab-lyon", "draft");
-        awaitPage(ateliers, html -> html.contains("2 usine(s) trouvée(s)") && !html.contains("testfab-lyon"));
+        awaitPage(ateliers, html -> html.contains("2 usines trouvées") && !html.contains("testfab-lyon"));
         fixtures.setStatus(2026, "testfab-lyon", "published");
-        awaitPage(ateliers, html -> html.contains("3 usine(s) trouvée(s)"));
+        awaitPage(ateliers, html -> html.contains("3 usines trouvées"));
     }
 
     @Test

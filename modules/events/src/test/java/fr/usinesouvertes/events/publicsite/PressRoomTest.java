@@ -84,6 +84,7 @@ class PressRoomTest {
         assertThat(download.headers().firstValue("Content-Type")).hasValue("application/pdf");
 
         assertThat(page.selectFirst(".press-contact a[href^=mailto:]").attr("href")).isEqualTo("mailto:am-alumni@adrenaline.fr");
+        assertThat(page.select("h2:contains(Contact presse)")).hasSize(1); // one press-contact block, not two
         assertThat(page.select(".press-feeds a").eachAttr("href"))
                 .containsExactly("/feeds/salle-de-presse.rss", "/feeds/salle-de-presse.atom");
         assertThat(page.select("head link[rel=alternate][type=application/rss+xml]").attr("href"))
