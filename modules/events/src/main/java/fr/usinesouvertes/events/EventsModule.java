@@ -114,7 +114,7 @@ public final class EventsModule implements PlatformModule {
         ContentSearch contentSearch = new ContentSearch(context.openSearchIndex(CONTENT_INDEX, new ContentDocuments()));
         context.registerRestComponent(new ContentSearchResource(contentSearch));
         context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
-        fr.usinesouvertes.events.company.CompanySpace.start(context);
+        fr.usinesouvertes.events.company.CompanySpace.start(context, mailQueue, mailWorker::wake);
     }
 
     @Override
@@ -131,13 +131,14 @@ public final class EventsModule implements PlatformModule {
         RegistrationMailDispatcher dispatcher = new RegistrationMailDispatcher(queue,
                 new RegistrationRecords(context.repository()),
                 new SlotDirectory(context.repository(), FormLimits.fromSettings(context.settings()).maxGroupSize()), links,
-                new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()), retryDelay,
+                new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()),
+                new fr.usinesouvertes.events.cancellation.NearbySlots(context.repository(), context.clock()), retryDelay,
                 context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH, MAIL_SENDERS);
         return new RegistrationMailWorker(context.clusterJobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
     }
 
     /** The bare address of the {@code mail-from} setting, the calendars' ORGANIZER. */
-    private static String organiserEmail(ModuleContext context) {
+    public static String organiserEmail(ModuleContext context) {
         String from = context.settings().get(MailSettings.MAIL_FROM);
         int open = from.indexOf('<');
         return open >= 0 && from.endsWith(">") ? from.substring(open + 1, from.length() - 1) : from.strip();

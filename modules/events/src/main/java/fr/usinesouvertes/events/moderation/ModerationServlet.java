@@ -1,6 +1,11 @@
 package fr.usinesouvertes.events.moderation;
 
+import fr.usinesouvertes.events.cancellation.VisitCancellations;
 import fr.usinesouvertes.events.company.AdminRequests;
+import fr.usinesouvertes.events.company.CompanyAppServlet;
+import fr.usinesouvertes.events.registration.FieldError;
+import fr.usinesouvertes.platform.security.CurrentAccount;
+import java.util.Optional;
 import fr.usinesouvertes.events.company.AudienceLabels;
 import fr.usinesouvertes.events.company.CompanyPages;
 import fr.usinesouvertes.events.company.CurrentEdition;
@@ -38,9 +43,12 @@ public final class ModerationServlet extends HttpServlet {
     private final transient ModerationQueue queue;
     private final transient EditionFigures figures;
     private final transient EditionStore editions;
+    private final transient VisitCancellations cancellations;
     private final transient Clock clock;
 
-    public ModerationServlet(ModerationQueue queue, EditionFigures figures, EditionStore editions, Clock clock) {
+    public ModerationServlet(ModerationQueue queue, EditionFigures figures, EditionStore editions,
+                             VisitCancellations cancellations, Clock clock) {
+        this.cancellations = cancellations;
         this.queue = queue;
         this.figures = figures;
         this.editions = editions;
@@ -49,7 +57,18 @@ public final class ModerationServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (AdminRequests.segments(request).length != 0) {
+        String[] path = AdminRequests.segments(request);
+        if (path.length == 3 && path[0].matches("[0-9]{4}") && path[2].equals("annuler")) {
+            String slotId = request.getParameter("creneau");
+            try {
+                cancelPage(request, response, Integer.parseInt(path[0]), path[1],
+                        slotId == null || slotId.isBlank() ? null : slotId, 200, Map.of(), List.of());
+            } catch (NotFoundException e) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+            return;
+        }
+        if (path.length != 0) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -73,6 +92,17 @@ public final class ModerationServlet extends HttpServlet {
             } else if (path[2].equals("rejeter")) {
                 queue.reject(year, path[1], values.get("message"));
                 AdminViews.flash(request, m.get("moderation.rejected"));
+            } else if (path[2].equals("annuler")) {
+                Lang lang = AdminRequests.lang(request);
+                String slotId = values.getOrDefault("creneau", "").isBlank() ? null : values.get("creneau");
+                Optional<FieldError> error = VisitCancellations.checkReason(values.get("reason"), lang);
+                if (error.isPresent()) {
+                    cancelPage(request, response, year, path[1], slotId, 400, values, List.of(error.get()));
+                    return;
+                }
+                VisitCancellations.Outcome outcome = cancellations.cancel(year, path[1], slotId, values.get("reason"),
+                        VisitCancellations.Actor.ORGANISER, CurrentAccount.require(request).login(), lang);
+                AdminViews.flash(request, m.get(outcome.changed() ? "moderation.cancelled" : "sheet.alreadyCancelled"));
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
@@ -85,6 +115,21 @@ public final class ModerationServlet extends HttpServlet {
             return;
         }
         AdminViews.redirect(response, BASE + "/");
+    }
+
+    /** The organisers' confirmation page of a cancellation (the company space's template). */
+    private void cancelPage(HttpServletRequest request, HttpServletResponse response, int year, String slug, String slotId,
+                            int status, Map<String, String> values, List<FieldError> errors) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        VisitCancellations.Impact impact = cancellations.impact(year, slug, slotId, lang);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("m", CompanyPages.messages(lang));
+        model.put("base", BASE);
+        CompanyAppServlet.cancelModel(model, impact, slotId, values, errors);
+        model.put("action", BASE + "/" + year + "/" + slug + "/annuler");
+        model.put("back", BASE + "/");
+        response.setStatus(status);
+        AdminViews.render(request, response, "events/cancel-visit.ftlh", model);
     }
 
     private void page(HttpServletRequest request, HttpServletResponse response, int status, String refusal) throws IOException {
@@ -101,6 +146,29 @@ public final class ModerationServlet extends HttpServlet {
         Edition edition = CurrentEdition.of(editions, clock).orElse(null);
         EditionFigures.Figures figures = this.figures.of(edition == null ? java.time.Year.now(clock).getValue() : edition.year());
         model.put("figures", Map.of("year", figures.year(), "sheetsByStatus", figures.sheetsByStatus()));
+        List<Map<String, Object>> cancelled = new ArrayList<>();
+        for (VisitCancellations.Cancellation c : cancellations.cancellations(figures.year())) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("siteName", c.siteName());
+            row.put("slotLabel", c.slotLabel() == null ? "" : c.slotLabel());
+            row.put("reason", c.reason());
+            row.put("by", c.by());
+            row.put("byRole", c.byRole());
+            row.put("at", FrenchDates.dayWithWeekday(c.at().atZone(FrenchDates.PARIS).toLocalDate(), lang) + ", "
+                    + FrenchDates.time(c.at().atZone(FrenchDates.PARIS).toLocalTime(), lang));
+            cancelled.add(row);
+        }
+        model.put("cancellations", cancelled);
+        List<Map<String, Object>> published = new ArrayList<>();
+        for (VisitCancellations.Cancellable sheet : cancellations.published(figures.year(), lang)) {
+            List<Map<String, Object>> slots = new ArrayList<>();
+            for (VisitCancellations.CancellableSlot slot : sheet.slots()) {
+                slots.add(Map.of("id", slot.id(), "label", slot.label(), "cancelled", slot.cancelled()));
+            }
+            published.add(Map.of("year", sheet.year(), "siteSlug", sheet.siteSlug(), "siteName", sheet.siteName(),
+                    "slots", slots));
+        }
+        model.put("published", published);
         model.put("byRegion", lines(figures.byRegion(), key -> key));
         model.put("byAudience", lines(figures.byAudience(),
                 key -> Audience.fromId(key).map(a -> AudienceLabels.of(a, lang)).orElse(key)));
