@@ -106,7 +106,7 @@ public final class RegistrationService {
             return new SubmissionResult.Invalid(validation.errors());
         }
         RegistrationForm form = validation.form().orElseThrow();
-        if (slot.isPresent() && slot.get().cancelled()) {
+        if (slot.isPresent() && slot.get().wasCancelledAfterPublication()) {
             return cancelled(slot.get(), lang);
         }
         if (slot.isEmpty() || !slot.get().takesRegistrations()) {
