@@ -90,12 +90,13 @@ public final class RegistrationMailComposer {
             for (OtherDate other : mail.otherDates()) {
                 String day = FrenchDates.dayWithWeekday(other.start().withZoneSameInstant(PARIS).toLocalDate(), lang);
                 String label = other.company() + " – " + other.site() + ", " + other.commune() + " ("
-                        + Math.round(other.kilometres()) + " km) : " + day + ", " + time(other.start(), lang) + " – "
+                        + Math.round(other.kilometres()) + " km)" + t(" : ", ": ").in(lang) + day + ", " + time(other.start(), lang) + " – "
                         + time(other.end(), lang)
                         + (other.full() ? t(" (complet, liste d'attente)", " (full, waiting list)").in(lang) : "");
                 body.link(label, other.registrationLink());
             }
         }
+        body.link(t("Voir votre inscription annulée", "View your cancelled registration").in(lang), mail.manageLink());
         if (!mail.directoryLink().isEmpty()) {
             body.link(t("Toutes les usines ouvertes près de chez vous", "All the open factories near you").in(lang),
                     mail.directoryLink());
