@@ -209,7 +209,7 @@ public final class CompanyAppServlet extends HttpServlet {
         VisitCancellations.Impact impact = cancellations.impact(sheet.edition(), slug, slotId, lang);
         Map<String, Object> model = model(lang);
         cancelModel(model, impact, slotId, values, errors);
-        model.put("action", BASE + "/sites/" + slug + "/fiche/annuler");
+        model.put("action", BASE + "/sites/" + slug + "/fiche/annuler" + (lang == Lang.EN ? "?lang=en" : ""));
         model.put("back", BASE + "/sites/" + slug + "/fiche");
         render(request, response, status, "cancel-visit", model);
     }

@@ -126,7 +126,7 @@ public final class ModerationServlet extends HttpServlet {
         model.put("m", CompanyPages.messages(lang));
         model.put("base", BASE);
         CompanyAppServlet.cancelModel(model, impact, slotId, values, errors);
-        model.put("action", BASE + "/" + year + "/" + slug + "/annuler");
+        model.put("action", BASE + "/" + year + "/" + slug + "/annuler" + (lang == Lang.EN ? "?lang=en" : ""));
         model.put("back", BASE + "/");
         response.setStatus(status);
         AdminViews.render(request, response, "events/cancel-visit.ftlh", model);

@@ -105,7 +105,7 @@
         [#if nearby?has_content]
           <ul>
           [#list nearby as other]
-            <li><a href="${base}${other.url}">${other.companyName} – ${other.siteName}</a>, ${other.commune} (${other.km?c} km) : ${other.dayLabel}, ${other.startLabel} – ${other.endLabel}</li>
+            <li><a href="${base}${other.url}">${other.companyName} – ${other.siteName}</a>, ${other.commune} (${other.km?c} km)${(lang == "en")?then(": ", " : ")}${other.dayLabel}, ${other.startLabel} – ${other.endLabel}</li>
           [/#list]
           </ul>
         [/#if]
