@@ -109,6 +109,9 @@ class VisitCancellationTest {
                 "Visite annulée : Fonderie Alpha – Fonderie Alpha de Santes – samedi 21 mars 2026",
                 "Visit cancelled: Fonderie Alpha – Fonderie Alpha de Santes – Saturday 21 March 2026",
                 "Visit cancelled: Fonderie Alpha – Fonderie Alpha de Santes – Saturday 21 March 2026");
+        try (java.io.OutputStream eml = java.nio.file.Files.newOutputStream(Path.of("target/visit-cancelled-class.eml"))) {
+            to(mails, "classe@alpha.example.fr").writeTo(eml); // to look at
+        }
         String classMail = body(to(mails, "classe@alpha.example.fr"));
         assertThat(classMail).contains("Bonjour Mme Lefebvre", "Nombre de personnes : 20", REASON,
                 "Vous n'avez rien à faire", "D'autres visites ont encore lieu",
