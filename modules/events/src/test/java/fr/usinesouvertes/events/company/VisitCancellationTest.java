@@ -146,6 +146,12 @@ class VisitCancellationTest {
         assertThat(visitor.postRaw("/inscription/" + sheet.saturdaySlot() + "/grand-public", Map.of("name", "Durand"))
                 .statusCode()).isEqualTo(409);
 
+        HttpResponse<String> api = PLATFORM.post("/.rest/registrations/v1", "application/json", "{\"slot\":\"" + sheet.saturdaySlot()
+                + "\",\"audience\":\"public\",\"name\":\"Durand\",\"email\":\"durand@example.fr\",\"persons\":2,"
+                + "\"consent\":true,\"lang\":\"en\"}");
+        assertThat(api.statusCode()).isEqualTo(409);
+        assertThat(api.body()).contains("\"code\":\"slot_cancelled\"", sheet.saturdaySlot());
+
         // twice: nothing changes, nothing is mailed
         HttpResponse<String> again = company.post(sheetPage + "/annuler", Map.of("reason", REASON));
         assertThat(again.statusCode()).isEqualTo(303);
