@@ -174,6 +174,13 @@ class VisitCancellationTest {
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(confirm.body()).contains("samedi 21 mars 2026", "18 personne(s) confirmée(s) (3 inscription(s))",
                 "1 inscription(s) en liste d&#39;attente", "le créneau sera marqué", "value=\"" + sheet.saturdaySlot() + "\"");
+        HttpResponse<String> english = company.get(sheetPage + "/annuler?lang=en&creneau=" + sheet.saturdaySlot());
+        assertThat(english.body()).contains("Cancel a slot", "Saturday 21 March 2026", "18 confirmed person(s) (3 registration(s))",
+                "action=\"" + sheetPage + "/annuler?lang=en\"");
+        HttpResponse<String> englishRefusal = company.post(sheetPage + "/annuler?lang=en",
+                Map.of("reason", "short", "creneau", sheet.saturdaySlot()));
+        assertThat(englishRefusal.statusCode()).isEqualTo(400);
+        assertThat(englishRefusal.body()).contains("id=\"e-reason\"", "The reason must be 10 to 1000 characters long (here 5).");
         HttpResponse<String> refused = company.post(sheetPage + "/annuler", Map.of("reason", "court", "creneau", sheet.saturdaySlot()));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"e-reason\"", "entre 10 et 1000 caractères");
