@@ -124,7 +124,7 @@ public final class EventsModule implements PlatformModule {
         ContentSearch contentSearch = new ContentSearch(context.openSearchIndex(CONTENT_INDEX, new ContentDocuments()));
         context.registerRestComponent(new ContentSearchResource(contentSearch));
         context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
-        fr.usinesouvertes.events.company.CompanySpace.start(context, communes);
+        fr.usinesouvertes.events.company.CompanySpace.start(context, communes, mailQueue, mailWorker::wake);
         context.registerRestComponent(new OrganiserExportsResource(context.repository()));
         context.registerAdminApp(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
                 Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository()),
@@ -160,13 +160,14 @@ public final class EventsModule implements PlatformModule {
         RegistrationMailDispatcher dispatcher = new RegistrationMailDispatcher(queue,
                 new RegistrationRecords(context.repository()),
                 new SlotDirectory(context.repository(), FormLimits.fromSettings(context.settings()).maxGroupSize()), links,
-                new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()), retryDelay,
+                new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()),
+                new fr.usinesouvertes.events.cancellation.NearbySlots(context.repository(), context.clock()), retryDelay,
                 context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH, MAIL_SENDERS);
         return new RegistrationMailWorker(context.clusterJobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
     }
 
     /** The bare address of the {@code mail-from} setting, the calendars' ORGANIZER. */
-    private static String organiserEmail(ModuleContext context) {
+    public static String organiserEmail(ModuleContext context) {
         String from = context.settings().get(MailSettings.MAIL_FROM);
         int open = from.indexOf('<');
         return open >= 0 && from.endsWith(">") ? from.substring(open + 1, from.length() - 1) : from.strip();

@@ -134,7 +134,7 @@ final class GroupCommitter {
                 for (Pending<?> pending : batch) {
                     try {
                         outcomes.add(pending.work.run(session));
-                    } catch (SlotNotFoundException | RegistrationNotFoundException refused) {
+                    } catch (SlotNotFoundException | SlotCancelledException | RegistrationNotFoundException refused) {
                         outcomes.add(refused); // thrown before the work changed anything
                     }
                 }
@@ -163,7 +163,8 @@ final class GroupCommitter {
 
     @SuppressWarnings("unchecked")
     private static <T> void complete(Pending<T> pending, Object result) {
-        if (result instanceof SlotNotFoundException || result instanceof RegistrationNotFoundException) {
+        if (result instanceof SlotNotFoundException || result instanceof SlotCancelledException
+                || result instanceof RegistrationNotFoundException) {
             pending.result.completeExceptionally((RuntimeException) result);
         } else {
             pending.result.complete((T) result);

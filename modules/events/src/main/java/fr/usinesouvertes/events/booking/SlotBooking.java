@@ -38,6 +38,10 @@ public final class SlotBooking {
     static final String WAIT_SEQUENCE = "waitSequence";
     /** A registration's number in its slot, 1 for the first booked: see {@link BookingOrder}. */
     static final String BOOKING_NUMBER = "bookingNumber";
+    /** On a slot: {@code true} once its visit is cancelled (see {@link #isCancelled}). */
+    public static final String CANCELLED_FLAG = "cancelled";
+    /** On a registration cancelled with its visit: the reason the company or the organisers gave. */
+    public static final String CANCELLATION_REASON = "cancellationReason";
 
     private final ContentRepository repository;
     private final Clock clock;
@@ -117,6 +121,11 @@ public final class SlotBooking {
         if (folder.hasNode(name)) {
             return outcomeOf(folder.getNode(name)).asRepeat();
         }
+        if (isCancelled(slot)) {
+            // read in this commit: a booking racing the visit's cancellation conflicts with it (both stamp the
+            // ledger), is retried, and lands here
+            throw new SlotCancelledException(request.slotId());
+        }
         SlotLedger ledger = new SlotLedger(slot, folder);
         Node registration = folder.addNode(name, "mgnl:contentNode");
         // Its e-mail is composed right after the commit, looking it up by id: spare that lookup a query.
@@ -161,6 +170,75 @@ public final class SlotBooking {
         List<String> promoted = promoteWaiting(registration.getParent(), ledger);
         ledger.stamp();
         return promoted;
+    }
+
+    /**
+     * Whether the slot's visit is cancelled: the slot itself ({@code cancelled}) or its whole event sheet
+     * (status {@code cancelled}).
+     */
+    public static boolean isCancelled(Node slot) throws javax.jcr.RepositoryException {
+        if (slot.hasProperty(CANCELLED_FLAG) && slot.getProperty(CANCELLED_FLAG).getBoolean()) {
+            return true;
+        }
+        Node sheet = slot.getParent().getParent();
+        return sheet.hasProperty(STATUS) && "cancelled".equals(sheet.getProperty(STATUS).getString());
+    }
+
+    /**
+     * Cancels every confirmed and waiting registration of a slot whose visit is cancelled, within the
+     * caller's session (the caller saves it with the cancellation of the visit and the queued e-mails):
+     * each gets status {@code cancelled}, the time and the reason; the slot's counters go to zero. Nobody is
+     * promoted.
+     *
+     * @return the registrations cancelled now (none when the slot had none, or they were cancelled already)
+     */
+    public static List<CancelledRegistration> cancelEveryRegistration(Session session, Node slot, String reason, Calendar when)
+            throws javax.jcr.RepositoryException {
+        // The folder is created, and its ledger stamped, even for a slot nobody booked yet: a first booking
+        // racing this commit creates the same folder, so the two conflict and the booking, retried, is refused.
+        Node folder = registrationsFolder(session, slot.getIdentifier());
+        List<Node> registrations = new ArrayList<>();
+        for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
+            Node registration = it.nextNode();
+            if (registration.hasProperty(STATUS)) { // the folder may hold a company's access policy
+                String status = registration.getProperty(STATUS).getString();
+                if (status.equals("confirmed") || status.equals("waitlisted")) {
+                    registrations.add(registration);
+                }
+            }
+        }
+        registrations.sort(BookingOrder.REGISTRATIONS);
+        List<Node> waiting = new ArrayList<>(registrations.stream().filter(SlotBooking::isWaiting).toList());
+        waiting.sort((a, b) -> Long.compare(sequence(a), sequence(b)));
+        List<CancelledRegistration> cancelled = new ArrayList<>();
+        for (Node registration : registrations) {
+            int index = waiting.indexOf(registration);
+            cancelled.add(new CancelledRegistration(registration.getIdentifier(), index < 0 ? null : index + 1));
+            registration.setProperty(STATUS, "cancelled");
+            registration.setProperty("cancelled", when);
+            registration.setProperty(CANCELLATION_REASON, reason);
+            registration.setProperty("cancelledWithVisit", true);
+        }
+        SlotLedger ledger = new SlotLedger(slot, folder);
+        ledger.clear();
+        ledger.stamp();
+        return cancelled;
+    }
+
+    /**
+     * A registration cancelled with its visit.
+     *
+     * @param waitingPosition its place on the waiting list (1-based) if it was waiting, else {@code null}
+     */
+    public record CancelledRegistration(String id, Integer waitingPosition) {
+    }
+
+    private static boolean isWaiting(Node registration) {
+        try {
+            return "waitlisted".equals(registration.getProperty(STATUS).getString());
+        } catch (javax.jcr.RepositoryException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<String> promoteWaiting(Node folder, SlotLedger ledger) throws javax.jcr.RepositoryException {

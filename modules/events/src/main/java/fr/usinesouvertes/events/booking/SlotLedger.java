@@ -85,6 +85,12 @@ final class SlotLedger {
         return number;
     }
 
+    /** Empties the slot: nobody confirmed, nobody waiting (its visit was cancelled). */
+    void clear() throws RepositoryException {
+        counters.setProperty(BOOKED, 0L);
+        counters.setProperty(WAITING, 0L);
+    }
+
     void removeWaiting() throws RepositoryException {
         counters.setProperty(WAITING, Math.max(0, waiting() - 1));
     }

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.edition.Audience;
+import fr.usinesouvertes.events.cancellation.VisitCancellations;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.i18n.Lang;
@@ -41,10 +42,11 @@ public final class CompanyAppServlet extends HttpServlet {
     private final transient CompanySignUp signUp;
     private final transient SitePhotos photos;
     private final transient CommunesTable communes;
+    private final transient VisitCancellations cancellations;
 
     public CompanyAppServlet(ContentRepository repository, CompanySites sites, EventSheets sheets,
                              CompanyRegistrations registrations, RecruitmentNeeds needs, CompanySignUp signUp,
-                             SitePhotos photos, CommunesTable communes) {
+                             SitePhotos photos, CommunesTable communes, VisitCancellations cancellations) {
         this.repository = repository;
         this.sites = sites;
         this.sheets = sheets;
@@ -53,6 +55,7 @@ public final class CompanyAppServlet extends HttpServlet {
         this.signUp = signUp;
         this.photos = photos;
         this.communes = communes;
+        this.cancellations = cancellations;
     }
 
     @Override
@@ -77,6 +80,10 @@ public final class CompanyAppServlet extends HttpServlet {
                 SitePhotosServlet.write(response, photo, "private, no-store");
             } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("fiche")) {
                 sheetPage(request, response, company.get(), path[1], 200, null, List.of(), null);
+            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche") && path[3].equals("annuler")) {
+                String slotId = request.getParameter("creneau");
+                cancelPage(request, response, company.get(), path[1], slotId == null || slotId.isBlank() ? null : slotId,
+                        200, Map.of(), List.of());
             } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("inscriptions")) {
                 registrationsPage(request, response, company.get(), path[1]);
             } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("inscriptions.csv")) {
@@ -132,16 +139,12 @@ public final class CompanyAppServlet extends HttpServlet {
                 AdminViews.redirect(response, BASE + "/sites/" + path[1]);
             } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("fiche")) {
                 saveSheet(request, response, company.get(), path[1], values, lang);
-            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche")
-                    && (path[3].equals("soumettre") || path[3].equals("annuler"))) {
-                if (path[3].equals("soumettre")) {
-                    sheets.submit(company.get(), path[1], lang);
-                    AdminViews.flash(request, m.get("sheet.submitted"));
-                } else {
-                    sheets.cancel(company.get(), path[1]);
-                    AdminViews.flash(request, m.get("sheet.cancelled"));
-                }
+            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche") && path[3].equals("soumettre")) {
+                sheets.submit(company.get(), path[1], lang);
+                AdminViews.flash(request, m.get("sheet.submitted"));
                 AdminViews.redirect(response, BASE + "/sites/" + path[1] + "/fiche");
+            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche") && path[3].equals("annuler")) {
+                cancel(request, response, company.get(), path[1], values, lang);
             } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("recrutement")) {
                 RecruitmentNeeds.Result result = RecruitmentNeeds.validate(values, lang);
                 if (!result.errors().isEmpty()) {
@@ -180,6 +183,63 @@ public final class CompanyAppServlet extends HttpServlet {
                     List.of(), photos.list(company, slug));
         } catch (NotFoundException e) {
             notFound(request, response);
+        }
+    }
+
+    /**
+     * Cancels the company's sheet, or one of its slots ({@code creneau}), with the reason given on the confirmation
+     * page; a missing or bad reason shows the page again (400) and changes nothing.
+     */
+    private void cancel(HttpServletRequest request, HttpServletResponse response, CompanySession company, String slug,
+                        Map<String, String> values, Lang lang) throws IOException {
+        SheetSummary sheet = sheets.requireOwn(company, slug);
+        String slotId = values.getOrDefault("creneau", "").isBlank() ? null : values.get("creneau");
+        requireOwnSlot(sheet, slotId);
+        Optional<fr.usinesouvertes.events.registration.FieldError> error = VisitCancellations.checkReason(values.get("reason"), lang);
+        if (error.isPresent()) {
+            cancelPage(request, response, company, slug, slotId, 400, values, List.of(error.get()));
+            return;
+        }
+        VisitCancellations.Outcome outcome = cancellations.cancel(sheet.edition(), slug, slotId, values.get("reason"),
+                VisitCancellations.Actor.COMPANY, CurrentAccount.require(request).login(), lang);
+        Map<String, String> m = CompanyPages.messages(lang);
+        AdminViews.flash(request, !outcome.changed() ? m.get("sheet.alreadyCancelled")
+                : m.get(slotId == null ? "sheet.cancelled" : "sheet.slotCancelled"));
+        AdminViews.redirect(response, BASE + "/sites/" + slug + "/fiche");
+    }
+
+    /** The confirmation page of a cancellation: what it will do, and the reason. */
+    private void cancelPage(HttpServletRequest request, HttpServletResponse response, CompanySession company, String slug,
+                            String slotId, int status, Map<String, String> values,
+                            List<fr.usinesouvertes.events.registration.FieldError> errors) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        SheetSummary sheet = sheets.requireOwn(company, slug);
+        requireOwnSlot(sheet, slotId);
+        VisitCancellations.Impact impact = cancellations.impact(sheet.edition(), slug, slotId, lang);
+        Map<String, Object> model = model(lang);
+        cancelModel(model, impact, slotId, values, errors);
+        model.put("action", BASE + "/sites/" + slug + "/fiche/annuler" + (lang == Lang.EN ? "?lang=en" : ""));
+        model.put("back", BASE + "/sites/" + slug + "/fiche");
+        render(request, response, status, "cancel-visit", model);
+    }
+
+    /** The confirmation page's model, shared with the organisers' one. */
+    public static void cancelModel(Map<String, Object> model, VisitCancellations.Impact impact, String slotId,
+                                   Map<String, String> values, List<fr.usinesouvertes.events.registration.FieldError> errors) {
+        model.put("siteName", impact.siteName());
+        model.put("slotLabel", impact.slotLabel());
+        model.put("slotId", slotId == null ? "" : slotId);
+        model.put("alreadyCancelled", impact.alreadyCancelled());
+        model.put("confirmedRegistrations", impact.confirmedRegistrations());
+        model.put("confirmedPersons", impact.confirmedPersons());
+        model.put("waitingRegistrations", impact.waitingRegistrations());
+        model.put("values", values);
+        CompanyViewModels.putErrors(model, errors);
+    }
+
+    private static void requireOwnSlot(SheetSummary sheet, String slotId) {
+        if (slotId != null && sheet.slots().stream().noneMatch(slot -> slot.id().equals(slotId))) {
+            throw new NotFoundException("Slot " + slotId);
         }
     }
 
@@ -268,6 +328,19 @@ public final class CompanyAppServlet extends HttpServlet {
         model.put("days", CompanyViewModels.days(edition, lang));
         model.put("audiences", CompanyViewModels.audiences(lang));
         model.put("maxSlots", SheetForm.MAX_SLOTS);
+        List<Map<String, Object>> slotRows = new ArrayList<>();
+        for (SheetSummary.SlotSummary slot : sheet.map(SheetSummary::slots).orElse(List.of())) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", slot.id());
+            row.put("label", CompanyViewModels.slotLabel(edition, slot, lang));
+            row.put("booked", slot.booked());
+            row.put("capacity", slot.capacity());
+            row.put("waiting", slot.waiting());
+            row.put("cancelled", slot.cancelled());
+            slotRows.add(row);
+        }
+        model.put("slotRows", slotRows);
+        model.put("cancellable", sheetStatus.equals(EventSheets.PUBLISHED) || sheetStatus.equals("full"));
         CompanyViewModels.putErrors(model, errors);
         render(request, response, status, "company-sheet", model);
     }

@@ -1,6 +1,9 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.cancellation.VisitCancellations;
+import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.moderation.ModerationQueue;
@@ -29,8 +32,16 @@ public final class CompanySpace {
     private CompanySpace() {
     }
 
-    public static void start(ModuleContext context, fr.usinesouvertes.events.search.CommunesTable communes) {
+    /**
+     * @param communes     the table of French communes (a site's commune gives its codes and position)
+     * @param mailQueue    the registration e-mails' queue (a cancelled visit's e-mails go there)
+     * @param onMailQueued wakes the mail worker after a commit that queued e-mails
+     */
+    public static void start(ModuleContext context, fr.usinesouvertes.events.search.CommunesTable communes,
+                             MailQueue mailQueue, Runnable onMailQueued) {
         ContentRepository repository = context.repository();
+        VisitCancellations cancellations = new VisitCancellations(repository, mailQueue, onMailQueued, context.mail(),
+                EventsModule.organiserEmail(context), context.publicUrl(), context.clock());
         CompanySignUp signUp = new CompanySignUp(repository, RateLimiter.fromSettings(context.settings(), context.clock()),
                 context.mail(), new PlatformCompanyAccounts(context.accounts()), ACL, context.clock());
         CompanySignUpServlet.mount(context, signUp, FormTokens.fromSettings(context.settings(), context.clock()), context.publicUrl());
@@ -44,9 +55,9 @@ public final class CompanySpace {
         context.registerRestComponent(new CompanyResource(repository, sites, sheets, registrations));
         context.registerAdminApp(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
                 new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock()), signUp,
-                        photos, communes)));
+                        photos, communes, cancellations)));
         ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), context.publicUrl(), context.clock());
         context.registerAdminApp(new AdminApp(ModerationServlet.NAME, "Modération des fiches", "Sheet moderation", Set.of(Role.ADMIN),
-                new ModerationServlet(queue, new EditionStore(repository))));
+                new ModerationServlet(queue, new EditionStore(repository), cancellations, context.clock())));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns the company space's records into the maps its templates read (options, form values, errors). */
-final class CompanyViewModels {
+public final class CompanyViewModels {
 
     private CompanyViewModels() {
     }
@@ -61,7 +61,7 @@ final class CompanyViewModels {
         return values;
     }
 
-    static void putErrors(Map<String, Object> model, List<FieldError> errors) {
+    public static void putErrors(Map<String, Object> model, List<FieldError> errors) {
         List<Map<String, String>> list = new ArrayList<>();
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : errors) {

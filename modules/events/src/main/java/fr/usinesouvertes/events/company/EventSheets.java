@@ -31,7 +31,7 @@ import javax.jcr.Value;
  * A company's event sheets ({@code /events/<year>/<site slug>}, slots under {@code slots/<n>}) and their
  * status flow: draft → submitted (by the company, while the edition's company window is open in the
  * site's region) → published (organisers, see the moderation queue) or back to draft with a message;
- * cancelled at any time.
+ * cancelled at any time, with a reason, by {@code cancellation.VisitCancellations}.
  *
  * <p>The company edits on its own session (ACLs decide); creating the sheet node and the registrations
  * folders of new slots runs on a system session that grants them to the company at once.
@@ -129,14 +129,15 @@ public final class EventSheets {
         });
     }
 
-    /** Cancels the company's sheet: it leaves the public site; registrations are kept for the organisers. */
-    public void cancel(CompanySession company, String siteSlug) {
-        Edition edition = currentEdition();
-        company.write(session -> {
-            CompanySites.ownSite(session, company, siteSlug);
-            ownSheet(session, edition.year(), siteSlug).setProperty("status", CANCELLED);
-            return null;
-        });
+    /**
+     * The company's sheet of the current edition for one of its sites, as its own session reads it (what the ACLs
+     * hide is not found): checks a company may act on it, e.g. cancel it (see {@code cancellation.VisitCancellations}).
+     *
+     * @throws NotFoundException when the site or the sheet is not the company's, or does not exist
+     */
+    public SheetSummary requireOwn(CompanySession company, String siteSlug) {
+        return find(company, currentEdition().year(), siteSlug)
+                .orElseThrow(() -> new NotFoundException("Event sheet " + siteSlug));
     }
 
     static Node ownSheet(Session session, int year, String siteSlug) throws RepositoryException {
@@ -266,7 +267,8 @@ public final class EventSheets {
         SlotCounts counts = SlotCounts.of(slot.getSession(), slot);
         return new SheetSummary.SlotSummary(slot.getIdentifier(), day, HOUR.format(start), HOUR.format(end),
                 counts.capacity(), counts.bookedPersons(), counts.waitingRegistrations(),
-                List.copyOf(audiences), slot.hasProperty("maxPersonsPerRegistration") ? number(slot, "maxPersonsPerRegistration") : null);
+                List.copyOf(audiences), slot.hasProperty("maxPersonsPerRegistration") ? number(slot, "maxPersonsPerRegistration") : null,
+                bool(slot, fr.usinesouvertes.events.booking.SlotBooking.CANCELLED_FLAG));
     }
 
     private static long startMillis(Node slot) {

@@ -14,8 +14,8 @@ import java.util.Map;
 public record SheetSummary(int edition, String siteSlug, String siteName, String status, String rejectionMessage,
                            Map<String, String> values, List<SlotSummary> slots) {
 
-    /** A slot with its id (the node's uuid) and its booking figures. */
+    /** A slot with its id (the node's uuid), its booking figures and whether its visit is cancelled. */
     public record SlotSummary(String id, String dayName, String start, String end, long capacity, long booked,
-                              long waiting, List<String> audiences, Long maxPersons) {
+                              long waiting, List<String> audiences, Long maxPersons, boolean cancelled) {
     }
 }

@@ -131,6 +131,9 @@ public final class EventsDeliveryResource {
             s.put("capacity", slot.capacity());
             s.put("placesLeft", slot.placesLeft());
             s.put("audiences", slot.audiences());
+            if (slot.cancelled()) {
+                s.put("cancelled", true);
+            }
             slots.add(s);
         }
         json.put("slots", slots);

@@ -51,4 +51,29 @@ public final class CompanyMails {
                 .link("Voir la page publique", publicLink);
         return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
     }
+
+    /** Tells the organisers a visit was cancelled (French: the organisers' language). */
+    public static OutgoingMail visitCancelledAlert(String to, String what, String companyName, String reason, String by,
+                                                   int registrations, long persons, String moderationLink) {
+        String subject = "Visite annulée : " + what;
+        MailBody body = new MailBody().paragraph("Bonjour,")
+                .paragraph("Annulation par " + by + " : " + what + (companyName.isEmpty() ? "" : " (" + companyName + ")") + ".")
+                .lines("Motif :", reason)
+                .paragraph(registrations == 0 ? "Aucune inscription n'était en cours."
+                        : registrations + " inscription(s) annulée(s), dont " + persons + " personne(s) confirmée(s) ; "
+                        + "chaque inscrit reçoit un e-mail dans sa langue avec le motif et d'autres dates proches.")
+                .link("Voir les annulations dans l'application de modération", moderationLink);
+        return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
+    }
+
+    /** Tells a company the organisers cancelled its visit. */
+    public static OutgoingMail visitCancelledByOrganisers(String to, String what, String reason, int registrations) {
+        String subject = "Les organisateurs ont annulé " + what;
+        MailBody body = new MailBody().paragraph("Bonjour,")
+                .paragraph("L'équipe des Journées Usines Ouvertes a annulé " + what + ", avec ce motif :")
+                .paragraph(reason)
+                .paragraph(registrations == 0 ? "Aucune inscription n'était en cours."
+                        : "Les " + registrations + " inscription(s) en cours sont annulées et chaque inscrit est prévenu par e-mail.");
+        return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
+    }
 }

@@ -8,6 +8,11 @@ public enum MailKind {
     WAITING_LIST,
     /** A cancellation freed seats: promoted from the waiting list to confirmed. */
     PROMOTION,
-    /** The registration was cancelled (by the registrant, or the visit was cancelled). */
-    CANCELLATION
+    /** The registration was cancelled by its registrant. */
+    CANCELLATION,
+    /**
+     * The company or the organisers cancelled the visit (its slot or whole event sheet): the registration is
+     * cancelled, with their reason and other dates nearby; the position is set for a waiting registration.
+     */
+    VISIT_CANCELLED
 }

@@ -2,6 +2,7 @@ package fr.usinesouvertes.events.mail;
 
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.visit.Visit;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -16,11 +17,24 @@ import java.util.Objects;
  * @param waitingPosition  1-based place on the waiting list, for {@link MailKind#WAITING_LIST}
  * @param manageLink       the signed link to view or cancel the registration
  * @param lang             the registrant's language
+ * @param cancellationReason for {@link MailKind#VISIT_CANCELLED}: why the visit was cancelled
+ * @param otherDates       for {@link MailKind#VISIT_CANCELLED}: open slots nearby, nearest first
+ * @param directoryLink    for {@link MailKind#VISIT_CANCELLED}: the directory of open factories
  */
 public record RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
-                               int persons, Integer waitingPosition, String manageLink, Lang lang) {
+                               int persons, Integer waitingPosition, String manageLink, Lang lang,
+                               String cancellationReason, List<OtherDate> otherDates, String directoryLink) {
+
+    public RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
+                            int persons, Integer waitingPosition, String manageLink, Lang lang) {
+        this(kind, visit, registrationId, contactName, contactEmail, persons, waitingPosition, manageLink, lang, "",
+                List.of(), "");
+    }
 
     public RegistrationMail {
+        cancellationReason = cancellationReason == null ? "" : cancellationReason;
+        otherDates = otherDates == null ? List.of() : List.copyOf(otherDates);
+        directoryLink = directoryLink == null ? "" : directoryLink;
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(visit, "visit");
         Objects.requireNonNull(registrationId, "registrationId");

@@ -41,10 +41,14 @@ public final class RegistrationMailComposer {
                                 + t(" à ", " to ").in(lang) + time(visit.end(), lang),
                         t("Adresse : ", "Address: ").in(lang) + visit.address(),
                         t("Nombre de personnes : ", "Number of persons: ").in(lang) + mail.persons());
-        if (mail.kind() != MailKind.CANCELLATION && !visit.practicalInformation().isBlank()) {
+        boolean ended = mail.kind() == MailKind.CANCELLATION || mail.kind() == MailKind.VISIT_CANCELLED;
+        if (!ended && !visit.practicalInformation().isBlank()) {
             body.lines(t("Informations pratiques :", "Practical information:").in(lang), visit.practicalInformation());
         }
-        if (mail.kind() != MailKind.CANCELLATION) {
+        if (mail.kind() == MailKind.VISIT_CANCELLED) {
+            visitCancelled(mail, body);
+        }
+        if (!ended) {
             body.link(t("Consulter ou annuler votre inscription", "View or cancel your registration").in(lang), mail.manageLink());
         }
         boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION;
@@ -59,11 +63,44 @@ public final class RegistrationMailComposer {
         if (holdsSeats) {
             attachments = List.of(new Attachment("visite.ics", VisitCalendar.MEDIA_TYPE, calendar.forRegistration(visit,
                     mail.registrationId(), mail.persons(), mail.manageLink(), lang)));
-        } else if (mail.kind() == MailKind.CANCELLATION) {
+        } else if (mail.kind() == MailKind.CANCELLATION
+                || (mail.kind() == MailKind.VISIT_CANCELLED && mail.waitingPosition() == null)) {
+            // the event of the confirmation's .ics (same UID), marked cancelled; a waiting registration had none
             attachments = List.of(new Attachment("visite-annulee.ics", VisitCalendar.MEDIA_TYPE,
                     calendar.forCancelledRegistration(visit, mail.registrationId(), lang)));
         }
         return new OutgoingMail(mail.contactEmail(), subject, body.text(), body.html(lang.code(), subject), attachments);
+    }
+
+    /** The reason, what it means for the registrant, and other dates nearby. */
+    private static void visitCancelled(RegistrationMail mail, MailBody body) {
+        Lang lang = mail.lang();
+        body.lines(t("Motif de l'annulation :", "Reason for the cancellation:").in(lang), mail.cancellationReason());
+        body.paragraph(t("Vous n'avez rien à faire : votre inscription est annulée"
+                        + (mail.waitingPosition() == null ? " et vos places libérées." : " (vous étiez sur la liste d'attente).")
+                        + " Pour toute question, répondez simplement à cet e-mail : il parviendra à l'équipe des Journées "
+                        + "Usines Ouvertes.",
+                "There is nothing you need to do: your registration is cancelled"
+                        + (mail.waitingPosition() == null ? "." : " (you were on the waiting list).")
+                        + " If you have any question, simply reply to this e-mail: it reaches the Journées Usines "
+                        + "Ouvertes team.").in(lang));
+        if (!mail.otherDates().isEmpty()) {
+            body.paragraph(t("D'autres visites ont encore lieu près de ce site :", "Other visits still take place near this site:")
+                    .in(lang));
+            for (OtherDate other : mail.otherDates()) {
+                String day = FrenchDates.dayWithWeekday(other.start().withZoneSameInstant(PARIS).toLocalDate(), lang);
+                String label = other.company() + " – " + other.site() + ", " + other.commune() + " ("
+                        + Math.round(other.kilometres()) + " km)" + t(" : ", ": ").in(lang) + day + ", " + time(other.start(), lang) + " – "
+                        + time(other.end(), lang)
+                        + (other.full() ? t(" (complet, liste d'attente)", " (full, waiting list)").in(lang) : "");
+                body.link(label, other.registrationLink());
+            }
+        }
+        body.link(t("Voir votre inscription annulée", "View your cancelled registration").in(lang), mail.manageLink());
+        if (!mail.directoryLink().isEmpty()) {
+            body.link(t("Toutes les usines ouvertes près de chez vous", "All the open factories near you").in(lang),
+                    mail.directoryLink());
+        }
     }
 
     private static LocalizedText subject(MailKind kind, Visit visit) {
@@ -75,6 +112,8 @@ public final class RegistrationMailComposer {
                     "A place came free: visit to " + visit.company() + " confirmed");
             case CANCELLATION -> t("Inscription annulée : visite de " + visit.company(),
                     "Registration cancelled: visit to " + visit.company());
+            case VISIT_CANCELLED -> t("Visite annulée : " + visit.company() + " – " + visit.site(),
+                    "Visit cancelled: " + visit.company() + " – " + visit.site());
         };
     }
 
@@ -89,6 +128,8 @@ public final class RegistrationMailComposer {
                     "Good news: places came free and your registration is now confirmed:");
             case CANCELLATION -> t("Votre inscription à cette visite a bien été annulée :",
                     "Your registration for this visit has been cancelled:");
+            case VISIT_CANCELLED -> t("Nous sommes désolés : la visite à laquelle vous étiez inscrit(e) est annulée.",
+                    "We are sorry: the visit you registered for is cancelled.");
         };
     }
 

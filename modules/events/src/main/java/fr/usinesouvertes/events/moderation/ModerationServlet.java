@@ -1,8 +1,11 @@
 package fr.usinesouvertes.events.moderation;
 
+import fr.usinesouvertes.events.cancellation.VisitCancellations;
 import fr.usinesouvertes.events.company.AdminRequests;
 import fr.usinesouvertes.events.company.AudienceLabels;
+import fr.usinesouvertes.events.company.CompanyAppServlet;
 import fr.usinesouvertes.events.company.CompanyPages;
+import fr.usinesouvertes.events.company.CurrentEdition;
 import fr.usinesouvertes.events.company.NotFoundException;
 import fr.usinesouvertes.events.company.RefusedException;
 import fr.usinesouvertes.events.company.RichText;
@@ -12,21 +15,26 @@ import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.platform.admin.AdminViews;
+import fr.usinesouvertes.platform.security.CurrentAccount;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The organisers' moderation app {@value #NAME} (role ADMIN): the queue of submitted event sheets with
- * approve / send back (message e-mailed to the company), and a link to the edition's figures
- * ({@code FiguresServlet}). Forms work without JavaScript.
+ * approve / send back (message e-mailed to the company), the current edition's cancelled visits and published
+ * sheets with links to cancel them, and a link to the edition's figures ({@code FiguresServlet}). Forms work without
+ * JavaScript.
  */
 public final class ModerationServlet extends HttpServlet {
 
@@ -35,15 +43,30 @@ public final class ModerationServlet extends HttpServlet {
 
     private final transient ModerationQueue queue;
     private final transient EditionStore editions;
+    private final transient VisitCancellations cancellations;
+    private final transient Clock clock;
 
-    public ModerationServlet(ModerationQueue queue, EditionStore editions) {
+    public ModerationServlet(ModerationQueue queue, EditionStore editions, VisitCancellations cancellations, Clock clock) {
         this.queue = queue;
         this.editions = editions;
+        this.cancellations = cancellations;
+        this.clock = clock;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (AdminRequests.segments(request).length != 0) {
+        String[] path = AdminRequests.segments(request);
+        if (path.length == 3 && path[0].matches("[0-9]{4}") && path[2].equals("annuler")) {
+            String slotId = request.getParameter("creneau");
+            try {
+                cancelPage(request, response, Integer.parseInt(path[0]), path[1],
+                        slotId == null || slotId.isBlank() ? null : slotId, 200, Map.of(), List.of());
+            } catch (NotFoundException e) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            }
+            return;
+        }
+        if (path.length != 0) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -67,6 +90,17 @@ public final class ModerationServlet extends HttpServlet {
             } else if (path[2].equals("rejeter")) {
                 queue.reject(year, path[1], values.get("message"));
                 AdminViews.flash(request, m.get("moderation.rejected"));
+            } else if (path[2].equals("annuler")) {
+                Lang lang = AdminRequests.lang(request);
+                String slotId = values.getOrDefault("creneau", "").isBlank() ? null : values.get("creneau");
+                Optional<FieldError> error = VisitCancellations.checkReason(values.get("reason"), lang);
+                if (error.isPresent()) {
+                    cancelPage(request, response, year, path[1], slotId, 400, values, List.of(error.get()));
+                    return;
+                }
+                VisitCancellations.Outcome outcome = cancellations.cancel(year, path[1], slotId, values.get("reason"),
+                        VisitCancellations.Actor.ORGANISER, CurrentAccount.require(request).login(), lang);
+                AdminViews.flash(request, m.get(outcome.changed() ? "moderation.cancelled" : "sheet.alreadyCancelled"));
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
@@ -81,6 +115,21 @@ public final class ModerationServlet extends HttpServlet {
         AdminViews.redirect(response, BASE + "/");
     }
 
+    /** The organisers' confirmation page of a cancellation (the company space's template). */
+    private void cancelPage(HttpServletRequest request, HttpServletResponse response, int year, String slug, String slotId,
+                            int status, Map<String, String> values, List<FieldError> errors) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        VisitCancellations.Impact impact = cancellations.impact(year, slug, slotId, lang);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("m", CompanyPages.messages(lang));
+        model.put("base", BASE);
+        CompanyAppServlet.cancelModel(model, impact, slotId, values, errors);
+        model.put("action", BASE + "/" + year + "/" + slug + "/annuler" + (lang == Lang.EN ? "?lang=en" : ""));
+        model.put("back", BASE + "/");
+        response.setStatus(status);
+        AdminViews.render(request, response, "events/cancel-visit.ftlh", model);
+    }
+
     private void page(HttpServletRequest request, HttpServletResponse response, int status, String refusal) throws IOException {
         Lang lang = AdminRequests.lang(request);
         Map<String, Object> model = new LinkedHashMap<>();
@@ -92,6 +141,32 @@ public final class ModerationServlet extends HttpServlet {
             items.add(item(item, editions.find(item.sheet().edition()).orElse(null), lang));
         }
         model.put("items", items);
+        Edition edition = CurrentEdition.of(editions, clock).orElse(null);
+        int year = edition == null ? java.time.Year.now(clock).getValue() : edition.year();
+        model.put("year", year);
+        List<Map<String, Object>> cancelled = new ArrayList<>();
+        for (VisitCancellations.Cancellation c : cancellations.cancellations(year)) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("siteName", c.siteName());
+            row.put("slotLabel", c.slotLabel() == null ? "" : c.slotLabel());
+            row.put("reason", c.reason());
+            row.put("by", c.by());
+            row.put("byRole", c.byRole());
+            row.put("at", FrenchDates.dayWithWeekday(c.at().atZone(FrenchDates.PARIS).toLocalDate(), lang) + ", "
+                    + FrenchDates.time(c.at().atZone(FrenchDates.PARIS).toLocalTime(), lang));
+            cancelled.add(row);
+        }
+        model.put("cancellations", cancelled);
+        List<Map<String, Object>> published = new ArrayList<>();
+        for (VisitCancellations.Cancellable sheet : cancellations.published(year, lang)) {
+            List<Map<String, Object>> slots = new ArrayList<>();
+            for (VisitCancellations.CancellableSlot slot : sheet.slots()) {
+                slots.add(Map.of("id", slot.id(), "label", slot.label(), "cancelled", slot.cancelled()));
+            }
+            published.add(Map.of("year", sheet.year(), "siteSlug", sheet.siteSlug(), "siteName", sheet.siteName(),
+                    "slots", slots));
+        }
+        model.put("published", published);
         response.setStatus(status);
         AdminViews.render(request, response, "events/moderation.ftlh", model);
     }

@@ -13,16 +13,28 @@ import java.util.Set;
  * @param edition            the edition's year
  * @param region             the site's region, for regional sign-up windows
  * @param maxPersons         most seats one registration may take on this slot
+ * @param cancelled          whether the visit is cancelled (the slot, or its whole sheet)
  */
 public record BookableSlot(Visit visit, String sheetStatus, String registrationMode, int edition, String region,
-                           Set<Audience> audiences, long capacity, int maxPersons) {
+                           Set<Audience> audiences, long capacity, int maxPersons, boolean cancelled) {
+
+    public BookableSlot(Visit visit, String sheetStatus, String registrationMode, int edition, String region,
+                        Set<Audience> audiences, long capacity, int maxPersons) {
+        this(visit, sheetStatus, registrationMode, edition, region, audiences, capacity, maxPersons, false);
+    }
+
+    /** Whether this slot was open to the public on the platform before its visit was cancelled. */
+    public boolean wasCancelledAfterPublication() {
+        return cancelled && "platform".equals(registrationMode)
+                && ("published".equals(sheetStatus) || "full".equals(sheetStatus) || "cancelled".equals(sheetStatus));
+    }
 
     public String id() {
         return visit.slotId();
     }
 
-    /** Only slots of public sheets that register on the platform take registrations. */
+    /** Only slots of public sheets that register on the platform, and are not cancelled, take registrations. */
     public boolean takesRegistrations() {
-        return ("published".equals(sheetStatus) || "full".equals(sheetStatus)) && "platform".equals(registrationMode);
+        return !cancelled && ("published".equals(sheetStatus) || "full".equals(sheetStatus)) && "platform".equals(registrationMode);
     }
 }

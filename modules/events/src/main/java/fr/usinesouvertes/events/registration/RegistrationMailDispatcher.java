@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.platform.mail.MailException;
@@ -34,6 +36,7 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
     private final SlotDirectory slots;
     private final ManageLinks links;
     private final RegistrationMailer mailer;
+    private final OtherDates otherDates;
     private final Duration retryDelay;
     private final int maxAttempts;
     private final int batchSize;
@@ -48,6 +51,14 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
     public RegistrationMailDispatcher(MailQueue queue, RegistrationRecords records, SlotDirectory slots, ManageLinks links,
                                       RegistrationMailer mailer, Duration retryDelay, int maxAttempts, int batchSize,
                                       int parallel) {
+        this(queue, records, slots, links, mailer, OtherDates.NONE, retryDelay, maxAttempts, batchSize, parallel);
+    }
+
+    /** @param otherDates open slots nearby, offered to the registrants of a cancelled visit */
+    public RegistrationMailDispatcher(MailQueue queue, RegistrationRecords records, SlotDirectory slots, ManageLinks links,
+                                      RegistrationMailer mailer, OtherDates otherDates, Duration retryDelay,
+                                      int maxAttempts, int batchSize, int parallel) {
+        this.otherDates = otherDates;
         this.queue = queue;
         this.records = records;
         this.slots = slots;
@@ -155,7 +166,14 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
         String manageLink = links.link(mail.siteUrl(), mail.registrationId(), slot.get().visit().end().toInstant(),
                 record.get().lang());
         try {
-            mailer.send(mail.kind(), slot.get().visit(), record.get(), mail.position(), manageLink);
+            if (mail.kind() == MailKind.VISIT_CANCELLED) {
+                Lang lang = record.get().lang();
+                mailer.sendVisitCancelled(slot.get().visit(), record.get(), mail.position(), manageLink,
+                        otherDates.near(slot.get(), record.get().audience(), lang, mail.siteUrl()),
+                        mail.siteUrl() + (lang == Lang.EN ? "/en" : "") + "/usines");
+            } else {
+                mailer.send(mail.kind(), slot.get().visit(), record.get(), mail.position(), manageLink);
+            }
         } catch (MailException e) {
             // The transport names the recipient; the log and the queue keep the registration id instead.
             String reason = String.valueOf(e.getMessage()).replace(record.get().email(), "<registrant>");

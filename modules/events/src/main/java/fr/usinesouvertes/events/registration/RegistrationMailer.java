@@ -1,10 +1,12 @@
 package fr.usinesouvertes.events.registration;
 
 import fr.usinesouvertes.events.mail.MailKind;
+import fr.usinesouvertes.events.mail.OtherDate;
 import fr.usinesouvertes.events.mail.RegistrationMail;
 import fr.usinesouvertes.events.mail.RegistrationMailComposer;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.mail.MailSender;
+import java.util.List;
 
 /** Composes a registration e-mail and hands it to the mail transport (SMTP or the outbox). */
 public final class RegistrationMailer {
@@ -24,5 +26,13 @@ public final class RegistrationMailer {
     public void send(MailKind kind, Visit visit, RegistrationRecord registration, Integer position, String manageLink) {
         sender.send(composer.compose(new RegistrationMail(kind, visit, registration.id(), registration.contactName(),
                 registration.email(), registration.persons(), position, manageLink, registration.lang())));
+    }
+
+    /** The e-mail telling a registrant their visit is cancelled, with the reason and other dates nearby. */
+    public void sendVisitCancelled(Visit visit, RegistrationRecord registration, Integer position, String manageLink,
+                                   List<OtherDate> otherDates, String directoryLink) {
+        sender.send(composer.compose(new RegistrationMail(MailKind.VISIT_CANCELLED, visit, registration.id(),
+                registration.contactName(), registration.email(), registration.persons(), position, manageLink,
+                registration.lang(), registration.cancellationReason(), otherDates, directoryLink)));
     }
 }

@@ -53,7 +53,7 @@ public final class RegistrationRecords {
         };
         return Optional.of(new RegistrationRecord(registrationId, text(node, "slot"), text(node, "status"), audience,
                 (int) node.getProperty("persons").getLong(), contact, text(node, "email"),
-                Lang.fromCode(text(node, "lang"))));
+                Lang.fromCode(text(node, "lang")), text(node, SlotBooking.CANCELLATION_REASON)));
     }
 
     private static String text(Node node, String property) throws RepositoryException {

@@ -5,6 +5,8 @@ import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.BookingRequest;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
 import fr.usinesouvertes.events.booking.SlotBooking;
+import fr.usinesouvertes.events.booking.SlotCancelledException;
+import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.booking.SlotNotFoundException;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
@@ -104,6 +106,9 @@ public final class RegistrationService {
             return new SubmissionResult.Invalid(validation.errors());
         }
         RegistrationForm form = validation.form().orElseThrow();
+        if (slot.isPresent() && slot.get().wasCancelledAfterPublication()) {
+            return cancelled(slot.get(), lang);
+        }
         if (slot.isEmpty() || !slot.get().takesRegistrations()) {
             return invalid("slot", lang, "Ce créneau n'existe pas ou ne prend pas d'inscriptions sur la plateforme.",
                     "This slot does not exist or does not take registrations on the platform.");
@@ -122,6 +127,8 @@ public final class RegistrationService {
                             booked.registrationId(), siteUrl, booked.position()))));
         } catch (SlotNotFoundException e) {
             return invalid("slot", lang, "Ce créneau n'existe plus.", "This slot no longer exists.");
+        } catch (SlotCancelledException e) {
+            return cancelled(bookable, lang);
         }
         if (!outcome.repeated()) {
             onMailQueued.run();
@@ -150,6 +157,25 @@ public final class RegistrationService {
             return Optional.of(new SubmissionResult.Refused(code, decision.message().in(lang)));
         }
         return Optional.empty();
+    }
+
+    /** The 409 answer for a cancelled visit, naming the slot. */
+    private static SubmissionResult cancelled(BookableSlot slot, Lang lang) {
+        return new SubmissionResult.Refused("slot_cancelled", slotCancelledMessage(slot).in(lang));
+    }
+
+    /** "The visit of <company> on <day>, <start>–<end> (slot <id>) is cancelled", in French and English. */
+    public static LocalizedText slotCancelledMessage(BookableSlot slot) {
+        java.time.ZonedDateTime start = slot.visit().start().withZoneSameInstant(FrenchDates.PARIS);
+        java.time.ZonedDateTime end = slot.visit().end().withZoneSameInstant(FrenchDates.PARIS);
+        String fr = FrenchDates.dayWithWeekday(start.toLocalDate(), Lang.FR) + ", "
+                + FrenchDates.time(start.toLocalTime(), Lang.FR) + " – " + FrenchDates.time(end.toLocalTime(), Lang.FR);
+        String en = FrenchDates.dayWithWeekday(start.toLocalDate(), Lang.EN) + ", "
+                + FrenchDates.time(start.toLocalTime(), Lang.EN) + " – " + FrenchDates.time(end.toLocalTime(), Lang.EN);
+        return new LocalizedText("La visite " + slot.visit().company() + " – " + slot.visit().site() + " du " + fr
+                + " (créneau " + slot.id() + ") est annulée : elle ne prend plus d'inscriptions.",
+                "The visit " + slot.visit().company() + " – " + slot.visit().site() + " on " + en + " (slot " + slot.id()
+                        + ") is cancelled: it no longer takes registrations.");
     }
 
     private static SubmissionResult invalid(String field, Lang lang, String fr, String en) {

@@ -135,7 +135,7 @@ public final class SlotDirectory {
                 : Integer.parseInt(sheet.getParent().getName());
         return Optional.of(new BookableSlot(visit, text(sheet, "status", "draft"),
                 text(sheet, "registrationMode", "platform"), edition, text(site, "region", null),
-                audiences(slot), capacity, max));
+                audiences(slot), capacity, max, fr.usinesouvertes.events.booking.SlotBooking.isCancelled(slot)));
     }
 
     private static Node byId(Session session, String id) throws RepositoryException {

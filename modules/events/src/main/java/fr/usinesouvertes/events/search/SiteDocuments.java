@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.platform.http.JsonMapper;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
@@ -183,8 +184,8 @@ public final class SiteDocuments implements SearchDocumentSource {
         }
         for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext(); ) {
             Node slot = it.nextNode();
-            if (!slot.hasProperty("start")) {
-                continue;
+            if (!slot.hasProperty("start") || SlotBooking.isCancelled(slot)) {
+                continue; // a cancelled slot is not offered
             }
             SlotCounts counts = SlotCounts.of(session, slot);
             Set<String> audiences = new TreeSet<>();

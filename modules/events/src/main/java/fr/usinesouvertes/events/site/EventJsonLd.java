@@ -43,7 +43,8 @@ public final class EventJsonLd {
         event.put("startDate", slot.start().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         event.put("endDate", slot.end().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         event.put("eventAttendanceMode", "https://schema.org/OfflineEventAttendanceMode");
-        event.put("eventStatus", "https://schema.org/EventScheduled");
+        event.put("eventStatus", slot.cancelled() || "cancelled".equals(sheet.status())
+                ? "https://schema.org/EventCancelled" : "https://schema.org/EventScheduled");
         event.put("isAccessibleForFree", true);
         event.put("location", place(site));
         Map<String, Object> organizer = new LinkedHashMap<>();

@@ -34,6 +34,7 @@ public final class EventsFunctions {
     private final EditionStore editions;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final fr.usinesouvertes.events.cancellation.NearbySlots nearby;
 
     /** @param publicUrl the site's public address, for absolute links in JSON-LD */
     public EventsFunctions(ContentRepository repository, Clock clock, PublicUrl publicUrl) {
@@ -41,6 +42,7 @@ public final class EventsFunctions {
         this.editions = new EditionStore(repository);
         this.clock = clock;
         this.publicUrl = publicUrl;
+        this.nearby = new fr.usinesouvertes.events.cancellation.NearbySlots(repository, clock);
     }
 
     /** The site of a slug (a map of its public fields), or null. */
@@ -144,6 +146,7 @@ public final class EventsFunctions {
             map.put("capacity", slot.capacity());
             map.put("placesLeft", slot.placesLeft());
             map.put("isFull", slot.isFull());
+            map.put("cancelled", slot.cancelled());
             map.put("audiences", slot.audiences());
             if (slot.maxPersonsPerRegistration() != null) {
                 map.put("maxPersonsPerRegistration", slot.maxPersonsPerRegistration());
@@ -177,10 +180,56 @@ public final class EventsFunctions {
      */
     public Map<String, Object> requirePublishedSheet(Object site) {
         Map<String, Object> sheet = site == null ? null : eventSheet(site);
+        if (sheet == null && site != null) {
+            sheet = cancelledSheet(site);
+        }
         if (sheet == null) {
             throw new PageNotFoundException("No published event sheet for this site");
         }
         return sheet;
+    }
+
+    /**
+     * The sheet of a site for the current edition if it was cancelled after its publication (its map has
+     * {@code cancelled = true}), or null: its page stays and says the visit is cancelled.
+     */
+    public Map<String, Object> cancelledSheet(Object site) {
+        Map<String, Object> s = resolveSite(site);
+        if (s == null) {
+            return null;
+        }
+        int year = currentEdition();
+        return repository.read(session -> new PublicEvents(session).cancelledSheet((String) s.get("slug"), year)
+                .map(EventsFunctions::toMap).orElse(null));
+    }
+
+    /**
+     * Open slots at other sites within {@value fr.usinesouvertes.events.cancellation.NearbySlots#KM} km of a site,
+     * nearest first (see {@code NearbySlots}): each {@code siteName}, {@code companyName}, {@code commune},
+     * {@code km}, {@code url} (the site's page), {@code dayLabel}, {@code startLabel}, {@code endLabel}.
+     */
+    public List<Map<String, Object>> nearbySlots(Object site, String lang) {
+        Map<String, Object> s = resolveSite(site);
+        if (s == null) {
+            return List.of();
+        }
+        Lang language = Lang.fromCode(lang);
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (fr.usinesouvertes.events.cancellation.NearbySlots.Candidate candidate
+                : nearby.around((String) s.get("slug"), currentEdition(), null)) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("siteName", candidate.site().name());
+            map.put("companyName", candidate.site().companyName());
+            map.put("commune", candidate.site().commune());
+            map.put("km", Math.round(candidate.kilometres()));
+            map.put("url", EventLinks.sitePage(candidate.site().slug(), language) + "#slot-" + candidate.slot().id());
+            map.put("dayLabel", capitalize(candidate.slot().start().format(language == Lang.EN ? DAY_EN : DAY_FR)));
+            DateTimeFormatter time = language == Lang.EN ? TIME_EN : TIME_FR;
+            map.put("startLabel", candidate.slot().start().format(time));
+            map.put("endLabel", candidate.slot().end().format(time));
+            result.add(map);
+        }
+        return result;
     }
 
     /** The registration form URL of a slot (map or id) for an audience, or null for other audiences. */
@@ -209,7 +258,8 @@ public final class EventsFunctions {
         return repository.read(session -> {
             PublicEvents events = new PublicEvents(session);
             Optional<PublicSite> publicSite = events.site((String) s.get("slug"));
-            Optional<PublicSheet> sheet = events.sheet((String) s.get("slug"), year);
+            Optional<PublicSheet> published = events.sheet((String) s.get("slug"), year);
+            Optional<PublicSheet> sheet = published.isPresent() ? published : events.cancelledSheet((String) s.get("slug"), year);
             return publicSite.isEmpty() || sheet.isEmpty() ? "[]"
                     : EventJsonLd.of(publicSite.get(), sheet.get(),
                             publicUrl.base() + EventLinks.sitePage(publicSite.get().slug(), Lang.fromCode(lang)),
@@ -303,6 +353,7 @@ public final class EventsFunctions {
         map.put("languages", sheet.languages());
         map.put("description", sheet.description());
         map.put("slotRecords", sheet.slots());
+        map.put("cancelled", "cancelled".equals(sheet.status()));
         map.values().removeIf(java.util.Objects::isNull);
         return map;
     }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.site;
 
+import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import java.time.ZoneId;
@@ -70,6 +71,23 @@ public final class PublicEvents {
         }
         Node sheet = session.getNode(path);
         if (!PublicSheet.PUBLIC_STATUSES.contains(text(sheet, "status"))) {
+            return Optional.empty();
+        }
+        return Optional.of(toSheet(sheet, year, siteSlug));
+    }
+
+    /**
+     * The sheet of a site for an edition if it was cancelled after its publication: its page stays, saying the
+     * visit is cancelled (a sheet cancelled before publication was never public and stays unknown).
+     */
+    public Optional<PublicSheet> cancelledSheet(String siteSlug, int year) throws RepositoryException {
+        String path = EVENTS + "/" + year + "/" + siteSlug;
+        if (!isSlug(siteSlug) || !session.nodeExists(path)) {
+            return Optional.empty();
+        }
+        Node sheet = session.getNode(path);
+        if (!"cancelled".equals(text(sheet, "status"))
+                || !PublicSheet.PUBLIC_STATUSES.contains(text(sheet, "cancelledFromStatus"))) {
             return Optional.empty();
         }
         return Optional.of(toSheet(sheet, year, siteSlug));
@@ -163,8 +181,10 @@ public final class PublicEvents {
 
     private PublicSlot toSlot(Node slot) throws RepositoryException {
         SlotCounts counts = SlotCounts.of(session, slot);
+        boolean cancelled = slot.hasProperty(SlotBooking.CANCELLED_FLAG) && slot.getProperty(SlotBooking.CANCELLED_FLAG).getBoolean();
         return new PublicSlot(slot.getIdentifier(), date(slot, "start"), date(slot, "end"), counts.capacity(),
-                counts.placesLeft(), texts(slot, "audiences"), number(slot, "maxPersonsPerRegistration"));
+                cancelled ? 0 : counts.placesLeft(), texts(slot, "audiences"), number(slot, "maxPersonsPerRegistration"),
+                cancelled);
     }
 
     static boolean isSlug(String slug) {

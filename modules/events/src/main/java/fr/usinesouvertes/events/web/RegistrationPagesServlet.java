@@ -76,6 +76,9 @@ public final class RegistrationPagesServlet extends HttpServlet {
             showRegistration(request, path[1], response, null);
             return;
         }
+        if (cancelledSlot(request, response, path, 410)) {
+            return;
+        }
         Optional<BookableSlot> slot = path.length == 2 ? slots.find(path[0]).filter(BookableSlot::takesRegistrations)
                 : Optional.empty();
         Optional<FormKind> kind = path.length == 2 ? FormKind.fromSegment(path[1]) : Optional.empty();
@@ -101,6 +104,9 @@ public final class RegistrationPagesServlet extends HttpServlet {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (path.length == 2 && path[0].equals(MANAGE)) {
             cancel(request, response, path[1]);
+            return;
+        }
+        if (cancelledSlot(request, response, path, 409)) {
             return;
         }
         Optional<BookableSlot> slot = path.length == 2 ? slots.find(path[0]).filter(BookableSlot::takesRegistrations)
@@ -193,6 +199,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
         model.put("action", (lang == Lang.EN ? "/en" : "") + "/inscription/" + MANAGE + "/" + token);
         model.put("csrf", tokens.issue("cancel:" + token));
         model.put("notice", notice == null ? "" : notice);
+        model.put("cancellationReason", managed.registration().cancellationReason());
         html(response, 200, pages.render(request, "registration", lang, model));
     }
 
@@ -211,6 +218,24 @@ public final class RegistrationPagesServlet extends HttpServlet {
             return;
         }
         showRegistration(request, token, response, pages.message(lang, "manage.cancelled"));
+    }
+
+    /**
+     * Answers {@code status} with a page naming the slot when the form's slot belongs to a cancelled visit that was
+     * public (else the form's usual 404); returns whether it did.
+     */
+    private boolean cancelledSlot(HttpServletRequest request, HttpServletResponse response, String[] path, int status)
+            throws IOException {
+        if (path.length != 2 || FormKind.fromSegment(path[1]).isEmpty()) {
+            return false;
+        }
+        Optional<BookableSlot> slot = slots.find(path[0]).filter(BookableSlot::wasCancelledAfterPublication);
+        if (slot.isEmpty()) {
+            return false;
+        }
+        html(response, status, pages.render(request, "message", lang, Map.of("messageKey", "error.slotCancelled",
+                "detail", RegistrationService.slotCancelledMessage(slot.get()).in(lang))));
+        return true;
     }
 
     private static String formTarget(BookableSlot slot, FormKind kind) {

@@ -1,6 +1,8 @@
 [#-- Participating sites: without an item, the directory (search, facets, map, results); with an item (a site), its public page:
      company, address, practical information, slots per day with places left and registration links,
-     and schema.org Event JSON-LD. A site without a published sheet answers the site's 404. --]
+     and schema.org Event JSON-LD. A site without a published sheet answers the site's 404; a sheet cancelled after
+     its publication keeps its page, which says the visit is cancelled (neutral text: the company's reason goes to the
+     registrants only), takes no registration and points to other factories nearby. --]
 [#include "/usines-ouvertes/templates/includes/init.ftl"]
 [#if item??]
   [#assign sheet = eventsfn.requirePublishedSheet(item)]
@@ -16,7 +18,13 @@
   <script type="application/ld+json">${eventsfn.jsonLd(site, lang)?no_esc}</script>
   <article class="container site-page">
     <p class="kicker">${site.companyName!""}</p>
-    <h1 class="page-title">${site.name}</h1>
+    <h1 class="page-title">${site.name}[#if sheet.cancelled] – ${i18n['events.cancelled.title']}[/#if]</h1>
+    [#if sheet.cancelled]
+      <div class="notice notice--warning visit-cancelled" role="status">
+        <p><strong>${i18n['events.cancelled.title']}</strong></p>
+        <p>${i18n['events.cancelled.text']}</p>
+      </div>
+    [/#if]
     [#assign street = (site.address!"")?trim town = ((site.postalCode!"") + " " + (site.commune!""))?trim]
     <p class="site-address">${street}[#if street?has_content && town?has_content], [/#if]${town}
       [#if site.department?has_content] (${site.department})[/#if][#if site.region?has_content] · ${site.region}[/#if]</p>
@@ -63,8 +71,11 @@
         <h3>${day.dayLabel}</h3>
         <ul class="slot-list">
         [#list day.slots as slot]
-          <li class="slot[#if slot.isFull] slot-full[/#if]" id="slot-${slot.id}">
+          <li class="slot[#if slot.isFull] slot-full[/#if][#if slot.cancelled || sheet.cancelled] slot-cancelled[/#if]" id="slot-${slot.id}">
             <p class="slot-time">${slot.startLabel} – ${slot.endLabel}</p>
+            [#if slot.cancelled || sheet.cancelled]
+            <p class="slot-places"><strong>${i18n['events.slot.cancelled']}</strong> · ${i18n['events.slot.cancelledHint']}</p>
+            [#else]
             <p class="slot-places">[#if slot.isFull]<strong>${i18n['events.slot.full']}</strong> · ${i18n['events.slot.waitingList']}[#else]${i18n.get('events.slot.placesLeft', slot.placesLeft, slot.capacity)}[/#if]</p>
             [#if sheet.registrationMode == "external" && sheet.externalUrl?has_content]
               <p><a class="button" href="${sheet.externalUrl}" rel="noopener">${i18n['events.register.external']}</a></p>
@@ -80,6 +91,7 @@
               </p>
             [/#if]
             <p class="slot-ics"><a href="${base}${eventsfn.icsUrl(slot, lang)}">${i18n['events.slot.calendar']}</a></p>
+            [/#if]
           </li>
         [/#list]
         </ul>
@@ -87,6 +99,20 @@
         <p>${i18n['events.slots.none']}</p>
       [/#list]
     </section>
+    [#if sheet.cancelled || eventsfn.slots(sheet, lang)?filter(x -> x.cancelled)?has_content]
+      <section aria-labelledby="nearby-title" class="nearby">
+        <h2 id="nearby-title">${i18n['events.nearby.title']}</h2>
+        [#assign nearby = eventsfn.nearbySlots(site, lang)]
+        [#if nearby?has_content]
+          <ul>
+          [#list nearby as other]
+            <li><a href="${base}${other.url}">${other.companyName} – ${other.siteName}</a>, ${other.commune} (${other.km?c} km)${(lang == "en")?then(": ", " : ")}${other.dayLabel}, ${other.startLabel} – ${other.endLabel}</li>
+          [/#list]
+          </ul>
+        [/#if]
+        <p><a href="${base}${(lang == "en")?then("/en", "")}/usines">${i18n['events.nearby.directory']}</a></p>
+      </section>
+    [/#if]
   </article>
 [#else]
   [#-- The directory: search form with facets (works without JavaScript), filters in force, map by region,

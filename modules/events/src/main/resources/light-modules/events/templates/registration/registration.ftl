@@ -3,6 +3,12 @@
 [@page title=msg["manage.title"]]
   <h1>${msg["manage.title"]}</h1>
   [#if notice?has_content]<p role="status" class="notice">${notice}</p>[/#if]
+  [#if cancellationReason?has_content]
+    <div class="notice notice--warning" role="status">
+      <p><strong>${msg["manage.visitCancelled"]}</strong></p>
+      <p>${msg["manage.reason"]} : ${cancellationReason}</p>
+    </div>
+  [/#if]
   [@visit slot=slot /]
   <dl>
     <dt>${msg["manage.status"]}</dt><dd>${msg["status." + status]}[#if status == "waitlisted"] (${msg["confirmation.position"]?replace("{0}", position?c)})[/#if]</dd>

@@ -169,4 +169,73 @@ class SlotBookingTest {
         assertThat(folders).isZero();
     }
 
+
+    @Test
+    void cancellingEveryRegistrationOfACancelledSlotEmptiesItAndLaterBookingsAreRefused() {
+        String slot = BookingTestSupport.slot(repository, 4);
+        booking.book(request(slot, 3, "class"));
+        booking.book(request(slot, 1, "family"));
+        booking.book(request(slot, 2, "waiting-1"));
+        booking.book(request(slot, 1, "waiting-2"));
+
+        List<SlotBooking.CancelledRegistration> cancelled = repository.write(session -> {
+            javax.jcr.Node node = session.getNodeByIdentifier(slot);
+            node.setProperty(SlotBooking.CANCELLED_FLAG, true);
+            return SlotBooking.cancelEveryRegistration(session, node, "Atelier fermé pour travaux", java.util.Calendar.getInstance());
+        });
+
+        assertThat(cancelled).extracting(SlotBooking.CancelledRegistration::waitingPosition).containsExactly(null, null, 1, 2);
+        assertThat(BookingTestSupport.confirmedPersons(repository, slot)).isZero();
+        assertThat(booking.placesLeft(slot)).isEqualTo(4);
+        repository.read(session -> {
+            assertThat(SlotCounts.of(session, session.getNodeByIdentifier(slot)).waitingRegistrations()).isZero();
+            return null;
+        });
+        assertThatThrownBy(() -> booking.book(request(slot, 1, "late"))).isInstanceOf(SlotCancelledException.class);
+        List<SlotBooking.CancelledRegistration> again = repository.write(session -> SlotBooking.cancelEveryRegistration(
+                session, session.getNodeByIdentifier(slot), "again", java.util.Calendar.getInstance()));
+        assertThat(again).as("twice: nothing more").isEmpty();
+    }
+
+    @Test
+    void bookingsRacingTheCancellationOfTheirSlotNeverLeaveAConfirmedRegistration() throws Exception {
+        String slot = BookingTestSupport.slot(repository, 30);
+        List<Object> outcomes = BookingTestSupport.concurrently(80, i -> {
+            if (i == 40) {
+                for (int attempt = 0; ; attempt++) {
+                    try {
+                        return repository.write(session -> {
+                            javax.jcr.Node node = session.getNodeByIdentifier(slot);
+                            node.setProperty(SlotBooking.CANCELLED_FLAG, true);
+                            return SlotBooking.cancelEveryRegistration(session, node, "Grève", java.util.Calendar.getInstance());
+                        });
+                    } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
+                        if (attempt > 20) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+            try {
+                return booking.book(request(slot, 1, "visitor-" + i));
+            } catch (SlotCancelledException refused) {
+                return refused;
+            }
+        });
+
+        assertThat(outcomes).hasSize(80);
+        assertThat(BookingTestSupport.confirmedPersons(repository, slot)).isZero();
+        repository.read(session -> {
+            SlotCounts counts = SlotCounts.of(session, session.getNodeByIdentifier(slot));
+            assertThat(counts.bookedPersons()).isZero();
+            assertThat(counts.waitingRegistrations()).isZero();
+            for (javax.jcr.NodeIterator it = session.getNode("/" + SlotBooking.WORKSPACE + "/" + slot).getNodes(); it.hasNext(); ) {
+                javax.jcr.Node registration = it.nextNode();
+                if (registration.hasProperty("status")) {
+                    assertThat(registration.getProperty("status").getString()).isEqualTo("cancelled");
+                }
+            }
+            return null;
+        });
+    }
 }

@@ -114,7 +114,7 @@ class CompanyAccessTest {
         assertThatThrownBy(() -> registrations().list(session(alpha), betaSlot)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> registrations().exportCsv(session(alpha), List.of(betaSlot), new ByteArrayOutputStream()))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> sheets.cancel(session(alpha), betaSite)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> sheets.requireOwn(session(alpha), betaSite)).isInstanceOf(NotFoundException.class);
 
         assertThat(registrations().list(session(beta), betaSlot)).extracting(RegistrationRow::email)
                 .containsExactly("jeanne.visiteuse@example.org");

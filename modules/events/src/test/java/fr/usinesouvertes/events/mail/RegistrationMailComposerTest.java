@@ -69,4 +69,35 @@ class RegistrationMailComposerTest {
         assertThat(cancellation.attachments()).singleElement()
                 .satisfies(attachment -> assertThat(attachment.fileName()).isEqualTo("visite-annulee.ics"));
     }
+
+    @Test
+    void theVisitCancelledMailGivesTheReasonWhatToDoAndOtherDatesInTheRegistrantsLanguage() {
+        OtherDate other = new OtherDate("Lactalis", "Laiterie de Rennes", "Rennes", 12.4,
+                java.time.ZonedDateTime.of(2026, 3, 21, 10, 0, 0, 0, MailFixtures.PARIS),
+                java.time.ZonedDateTime.of(2026, 3, 21, 12, 0, 0, 0, MailFixtures.PARIS), true,
+                "https://journees-usines-ouvertes.fr/inscription/abc/grand-public");
+        RegistrationMail french = new RegistrationMail(MailKind.VISIT_CANCELLED, MailFixtures.VISIT,
+                "c1d2e3f4-0000-4000-8000-000000000001", "Nadia", "nadia.benali@example.fr", 27, null, MailFixtures.LINK,
+                Lang.FR, "Panne <générale> de la ligne", java.util.List.of(other), "https://journees-usines-ouvertes.fr/usines");
+
+        OutgoingMail mail = composer.compose(french);
+        assertThat(mail.subject()).isEqualTo("Visite annulée : Colas – Poste d'enrobage <Rennes> & co – vendredi 20 mars 2026");
+        assertThat(mail.text()).contains("la visite à laquelle vous étiez inscrit(e) est annulée", "Motif de l'annulation :",
+                "Panne <générale> de la ligne", "Vous n'avez rien à faire", "vos places libérées",
+                "Lactalis – Laiterie de Rennes, Rennes (12 km) : samedi 21 mars 2026, 10 h 00 – 12 h 00 (complet, liste d'attente)",
+                "https://journees-usines-ouvertes.fr/inscription/abc/grand-public", MailFixtures.LINK,
+                "https://journees-usines-ouvertes.fr/usines").doesNotContain("Informations pratiques");
+        assertThat(mail.html()).contains("Panne &lt;générale&gt; de la ligne");
+        assertThat(mail.attachments()).singleElement().satisfies(ics -> assertThat(new String(ics.content(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("STATUS:CANCELLED",
+                "UID:registration-c1d2e3f4-0000-4000-8000-000000000001"));
+
+        OutgoingMail waiting = composer.compose(new RegistrationMail(MailKind.VISIT_CANCELLED, MailFixtures.VISIT,
+                "c1d2e3f4-0000-4000-8000-000000000002", "Ann", "ann@example.org", 4, 1, MailFixtures.LINK, Lang.EN,
+                "Production line down", java.util.List.of(), ""));
+        assertThat(waiting.subject()).isEqualTo("Visit cancelled: Colas – Poste d'enrobage <Rennes> & co – Friday 20 March 2026");
+        assertThat(waiting.text()).contains("We are sorry", "Reason for the cancellation:", "Production line down",
+                "you were on the waiting list").doesNotContain("Other visits");
+        assertThat(waiting.attachments()).as("a waiting registration never had the visit in its calendar").isEmpty();
+    }
 }
