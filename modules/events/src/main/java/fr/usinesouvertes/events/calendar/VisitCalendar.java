@@ -121,7 +121,7 @@ public final class VisitCalendar {
         event.add(new DtStart<>(start).replace(new ParisZoneId()));
         event.add(new DtEnd<>(end).replace(new ParisZoneId()));
         event.add(new Summary(summary.in(lang) + visit.company() + " – " + visit.site()));
-        event.add(new Location(visit.address()));
+        event.add(new Location(location(visit)));
         event.add(new Description(description));
         return event;
     }
@@ -147,6 +147,22 @@ public final class VisitCalendar {
         public ZoneId toZoneId(TimeZoneRegistry registry) {
             return PARIS;
         }
+    }
+
+    /**
+     * Where to go, as calendars show it and map apps look it up: the company and site, then the address line,
+     * then the country, e.g. {@code Colas – Site d'Amiens, 12 rue des Forges, 80080 Amiens, France}.
+     */
+    static String location(Visit visit) {
+        java.util.StringJoiner where = new java.util.StringJoiner(", ");
+        String place = visit.company().isBlank() || visit.site().startsWith(visit.company()) ? visit.site()
+                : visit.company() + " – " + visit.site();
+        for (String part : new String[] {place, visit.address(), "France"}) {
+            if (part != null && !part.isBlank()) {
+                where.add(part.strip());
+            }
+        }
+        return where.toString();
     }
 
     private static VTimeZone parseZone(String calendar) {

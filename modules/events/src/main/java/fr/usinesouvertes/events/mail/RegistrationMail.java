@@ -20,15 +20,17 @@ import java.util.Objects;
  * @param cancellationReason for {@link MailKind#VISIT_CANCELLED}: why the visit was cancelled
  * @param otherDates       for {@link MailKind#VISIT_CANCELLED}: open slots nearby, nearest first
  * @param directoryLink    for {@link MailKind#VISIT_CANCELLED}: the directory of open factories
+ * @param transportFundingRequested a school group asked for help with transport funding (said back to it)
  */
 public record RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
                                int persons, Integer waitingPosition, String manageLink, Lang lang,
-                               String cancellationReason, List<OtherDate> otherDates, String directoryLink) {
+                               String cancellationReason, List<OtherDate> otherDates, String directoryLink,
+                               boolean transportFundingRequested) {
 
     public RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
                             int persons, Integer waitingPosition, String manageLink, Lang lang) {
         this(kind, visit, registrationId, contactName, contactEmail, persons, waitingPosition, manageLink, lang, "",
-                List.of(), "");
+                List.of(), "", false);
     }
 
     public RegistrationMail {

@@ -43,7 +43,16 @@ public final class RegistrationMailComposer {
                         t("Nombre de personnes : ", "Number of persons: ").in(lang) + mail.persons());
         boolean ended = mail.kind() == MailKind.CANCELLATION || mail.kind() == MailKind.VISIT_CANCELLED;
         if (!ended && !visit.practicalInformation().isBlank()) {
-            body.lines(t("Informations pratiques :", "Practical information:").in(lang), visit.practicalInformation());
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add(t("Informations pratiques :", "Practical information:").in(lang));
+            lines.addAll(visit.practicalInformation().lines().toList()); // one per line, in the HTML part too
+            body.lines(lines.toArray(String[]::new));
+        }
+        if (!ended && mail.transportFundingRequested()) {
+            body.paragraph(t("Vous avez demandé une aide au financement du transport : votre demande est transmise aux "
+                            + "organisateurs, qui vous recontacteront.",
+                    "You asked for help with transport funding: your request goes to the organisers, who will get back "
+                            + "to you.").in(lang));
         }
         if (mail.kind() == MailKind.VISIT_CANCELLED) {
             visitCancelled(mail, body);

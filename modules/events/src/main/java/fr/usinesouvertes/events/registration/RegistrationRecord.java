@@ -10,11 +10,12 @@ import fr.usinesouvertes.events.i18n.Lang;
  * @param cancellationReason why its visit was cancelled, when it was cancelled with its visit; else empty
  */
 public record RegistrationRecord(String id, String slotId, String status, Audience audience, int persons,
-                                 String contactName, String email, Lang lang, String cancellationReason) {
+                                 String contactName, String email, Lang lang, String cancellationReason,
+                                 boolean transportFundingRequested) {
 
     public RegistrationRecord(String id, String slotId, String status, Audience audience, int persons,
                               String contactName, String email, Lang lang) {
-        this(id, slotId, status, audience, persons, contactName, email, lang, "");
+        this(id, slotId, status, audience, persons, contactName, email, lang, "", false);
     }
 
     public boolean isCancelled() {

@@ -53,7 +53,8 @@ public final class RegistrationRecords {
         };
         return Optional.of(new RegistrationRecord(registrationId, text(node, "slot"), text(node, "status"), audience,
                 (int) node.getProperty("persons").getLong(), contact, text(node, "email"),
-                Lang.fromCode(text(node, "lang")), text(node, SlotBooking.CANCELLATION_REASON)));
+                Lang.fromCode(text(node, "lang")), text(node, SlotBooking.CANCELLATION_REASON),
+                node.hasProperty("transportFunding") && node.getProperty("transportFunding").getBoolean()));
     }
 
     private static String text(Node node, String property) throws RepositoryException {

@@ -140,7 +140,8 @@ public final class RegistrationPagesServlet extends HttpServlet {
             showForm(request, response, 409, slot.get(), kind.get(), values, List.of(new FieldError("", refused.message())));
         } else {
             response.setHeader("Retry-After", String.valueOf(((SubmissionResult.RateLimited) result).retryAfterSeconds()));
-            message(request, response, 429, "error.rateLimited");
+            // the form again, as typed, with the notice: the visitor sends it again in a moment without retyping
+            showForm(request, response, 429, slot.get(), kind.get(), values, List.of(), "error.rateLimited");
         }
     }
 
@@ -157,7 +158,15 @@ public final class RegistrationPagesServlet extends HttpServlet {
 
     private void showForm(HttpServletRequest request, HttpServletResponse response, int status, BookableSlot slot,
                           FormKind kind, Map<String, String> values, List<FieldError> errors) throws IOException {
+        showForm(request, response, status, slot, kind, values, errors, "");
+    }
+
+    /** {@code noticeKey}: a message shown above the form (e.g. too many submissions), or empty. */
+    private void showForm(HttpServletRequest request, HttpServletResponse response, int status, BookableSlot slot,
+                          FormKind kind, Map<String, String> values, List<FieldError> errors, String noticeKey)
+            throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("noticeKey", noticeKey);
         model.put("slot", RegistrationPages.slotModel(slot, lang));
         model.put("kind", kind.audience().id());
         model.put("action", (lang == Lang.EN ? "/en" : "") + "/inscription/" + slot.id() + "/" + kind.segment());

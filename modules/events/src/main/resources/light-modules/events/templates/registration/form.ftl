@@ -11,6 +11,7 @@
 [@page title=msg["form.title." + kind]]
   <h1>${msg["form.title." + kind]}</h1>
   [@visit slot=slot /]
+  [#if noticeKey?has_content]<p class="notice notice--warning" role="alert">${msg[noticeKey]}</p>[/#if]
   [#if errors?has_content]
     <div class="form-errors" role="alert" tabindex="-1">
       <h2>${msg["form.errors"]}</h2>

@@ -66,7 +66,8 @@ class VisitCalendarTest {
         assertThat(event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Paris");
         assertThat(value(event, "DTEND")).isEqualTo("20260321T110000");
         assertThat(value(event, "SUMMARY")).isEqualTo("Visite d'usine : Biscuiterie Pasquier, SAS – Usine de Brissac; ligne \"biscottes\"");
-        assertThat(value(event, "LOCATION")).isEqualTo(VISIT.address());
+        assertThat(value(event, "LOCATION")).isEqualTo(VISIT.company() + " – " + VISIT.site() + ", " + VISIT.address()
+                + ", France");
         assertThat(value(event, "DESCRIPTION")).contains("3 personnes", "chaussures fermées obligatoires",
                 "Voir ou annuler votre inscription : https://journees-usines-ouvertes.fr/inscription?t=abc");
     }

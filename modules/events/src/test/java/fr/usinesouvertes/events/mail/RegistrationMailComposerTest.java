@@ -30,6 +30,22 @@ class RegistrationMailComposerTest {
     }
 
     @Test
+    void practicalInformationKeepsOneLinePerItemAndASchoolsTransportRequestIsSaidBack() {
+        fr.usinesouvertes.events.visit.Visit visit = new fr.usinesouvertes.events.visit.Visit(MailFixtures.VISIT.slotId(),
+                "Colas", "Centrale", "ZI de la Janais, 35170 Bruz", MailFixtures.VISIT.start(), MailFixtures.VISIT.end(),
+                "Point de rendez-vous : accueil\nÉquipements de sécurité : chaussures fermées");
+        OutgoingMail school = composer.compose(new RegistrationMail(MailKind.CONFIRMATION, visit,
+                "c1d2e3f4-0000-4000-8000-000000000003", "Mme Durand", "prof@example.fr", 27, null, MailFixtures.LINK,
+                Lang.FR, "", java.util.List.of(), "", true));
+
+        assertThat(school.html()).contains("Point de rendez-vous : accueil<br>\nÉquipements de sécurité : chaussures fermées");
+        assertThat(school.text()).contains("Point de rendez-vous : accueil\nÉquipements de sécurité")
+                .contains("aide au financement du transport : votre demande est transmise aux organisateurs");
+        assertThat(composer.compose(MailFixtures.mail(MailKind.CONFIRMATION, Lang.FR)).text())
+                .doesNotContain("financement du transport");
+    }
+
+    @Test
     void theHtmlAlternativeEscapesEveryValue() {
         String html = composer.compose(MailFixtures.mail(MailKind.CONFIRMATION, Lang.FR)).html();
 
@@ -78,7 +94,7 @@ class RegistrationMailComposerTest {
                 "https://journees-usines-ouvertes.fr/inscription/abc/grand-public");
         RegistrationMail french = new RegistrationMail(MailKind.VISIT_CANCELLED, MailFixtures.VISIT,
                 "c1d2e3f4-0000-4000-8000-000000000001", "Nadia", "nadia.benali@example.fr", 27, null, MailFixtures.LINK,
-                Lang.FR, "Panne <générale> de la ligne", java.util.List.of(other), "https://journees-usines-ouvertes.fr/usines");
+                Lang.FR, "Panne <générale> de la ligne", java.util.List.of(other), "https://journees-usines-ouvertes.fr/usines", false);
 
         OutgoingMail mail = composer.compose(french);
         assertThat(mail.subject()).isEqualTo("Visite annulée : Colas – Poste d'enrobage <Rennes> & co – vendredi 20 mars 2026");
@@ -94,7 +110,7 @@ class RegistrationMailComposerTest {
 
         OutgoingMail waiting = composer.compose(new RegistrationMail(MailKind.VISIT_CANCELLED, MailFixtures.VISIT,
                 "c1d2e3f4-0000-4000-8000-000000000002", "Ann", "ann@example.org", 4, 1, MailFixtures.LINK, Lang.EN,
-                "Production line down", java.util.List.of(), ""));
+                "Production line down", java.util.List.of(), "", false));
         assertThat(waiting.subject()).isEqualTo("Visit cancelled: Colas – Poste d'enrobage <Rennes> & co – Friday 20 March 2026");
         assertThat(waiting.text()).contains("We are sorry", "Reason for the cancellation:", "Production line down",
                 "you were on the waiting list").doesNotContain("Other visits");
