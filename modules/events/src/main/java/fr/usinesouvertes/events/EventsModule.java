@@ -123,7 +123,7 @@ public final class EventsModule implements PlatformModule {
                 eventsFunctions, context.repository(), context.clock()));
         ContentSearch contentSearch = new ContentSearch(context.openSearchIndex(CONTENT_INDEX, new ContentDocuments()));
         context.registerRestComponent(new ContentSearchResource(contentSearch));
-        context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch));
+        context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch, siteSearch));
         fr.usinesouvertes.events.company.CompanySpace.start(context, communes, mailQueue, mailWorker::wake);
         context.registerRestComponent(new OrganiserExportsResource(context.repository()));
         context.registerAdminApp(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",

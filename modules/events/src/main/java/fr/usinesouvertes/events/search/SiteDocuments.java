@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.platform.http.JsonMapper;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import java.time.ZoneId;
@@ -25,13 +26,16 @@ import org.apache.lucene.facet.FacetsConfig;
 
 /**
  * Turns the public event sheets ({@code published} or {@code full}) of {@code /events/<year>/<site>}
- * into one search document per site, from its latest edition's sheet, its site and its company;
+ * into one search document per site, from its latest edition's sheet, its site, its company and the
+ * company's showcase (description, sector: what the company says about itself);
  * after a change, only the documents of the sites concerned are read again.
  * Draft, submitted and cancelled sheets, and registrations, are never read.
  */
 public final class SiteDocuments implements SearchDocumentSource {
 
-    private static final java.util.regex.Pattern CONCERNED = java.util.regex.Pattern.compile("/(events|sites|companies)(/.*)?");
+    private static final java.util.regex.Pattern CONCERNED =
+            java.util.regex.Pattern.compile("(/live)?/showcases(/.*)?|/(events|sites|companies)(/.*)?");
+    private static final String SHOWCASES = "showcases";
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** In a stored result: the sheet is marked full, so its slots have no place left whatever their counts. */
@@ -48,7 +52,10 @@ public final class SiteDocuments implements SearchDocumentSource {
         return SiteFields.SLUG;
     }
 
-    /** Event sheets, sites and companies: registrations, the mail queue and the site's pages never change a site's document. */
+    /**
+     * Event sheets, sites, companies and the showcases of the site's light module (draft or published copy):
+     * registrations, the mail queue and the site's pages never change a site's document.
+     */
     @Override
     public boolean concerns(String path) {
         return CONCERNED.matcher(path).matches();
@@ -57,7 +64,8 @@ public final class SiteDocuments implements SearchDocumentSource {
     /**
      * A change under {@code /events/<year>/<site>} or {@code /sites/<site>} affects that site's
      * document (sheets are named after their site); a company change affects the sites referencing it;
-     * registrations and other workspaces affect none. A removed folder or company rebuilds the index.
+     * a showcase change affects the sites of its company; registrations and other workspaces affect none.
+     * A removed folder, company or showcase rebuilds the index.
      */
     @Override
     public Set<String> affectedIds(Session session, String path) throws RepositoryException {
@@ -65,13 +73,71 @@ public final class SiteDocuments implements SearchDocumentSource {
         if (parts.length < 2) {
             return null;
         }
+        if (parts[1].equals("live")) {
+            return parts.length >= 3 ? showcaseChange(session, path, parts, 2) : null;
+        }
         return switch (parts[1]) {
             case "events" -> parts.length >= 4 ? Set.of(parts[3]) : existingFolder(session, path);
             case "sites" -> parts.length >= 3 ? Set.of(parts[2]) : existingFolder(session, path);
             case "companies" -> parts.length >= 3 ? sitesOfCompany(session, "/companies/" + parts[2])
                     : existingFolder(session, path);
+            case SHOWCASES -> showcaseChange(session, path, parts, 1);
             default -> Set.of();
         };
+    }
+
+    /** {@code parts[at]} is "showcases": the sites of the company the showcase presents (by slug or by name). */
+    private static Set<String> showcaseChange(Session session, String path, String[] parts, int at)
+            throws RepositoryException {
+        if (parts.length <= at + 1) {
+            return existingFolder(session, path);
+        }
+        String showcasePath = String.join("/", java.util.Arrays.copyOf(parts, at + 2));
+        if (!session.nodeExists(showcasePath)) {
+            return null; // removed: the company it presented is not known any more
+        }
+        if (!session.nodeExists("/companies")) {
+            return Set.of();
+        }
+        Node showcase = session.getNode(showcasePath);
+        Set<String> slugs = new TreeSet<>();
+        for (NodeIterator companies = session.getNode("/companies").getNodes(); companies.hasNext(); ) {
+            Node company = companies.nextNode();
+            if (presents(showcase, company)) {
+                slugs.addAll(sitesOfCompany(session, company.getPath()));
+            }
+        }
+        return slugs;
+    }
+
+    /** A showcase presents the company of the same node name, or whose name it gives (accents and case aside). */
+    private static boolean presents(Node showcase, Node company) throws RepositoryException {
+        return showcase.getName().equals(company.getName()) || (!text(showcase, "company").isBlank()
+                && sameName(text(showcase, "company"), text(company, "name")));
+    }
+
+    private static boolean sameName(String a, String b) {
+        return CommunesTable.normalize(a).strip().equalsIgnoreCase(CommunesTable.normalize(b).strip());
+    }
+
+    /** The published showcase presenting {@code company} (the draft when showcases are not under publishing). */
+    private static Node showcaseOf(Session session, Node company) throws RepositoryException {
+        String live = ContentStage.LIVE_ROOT + "/" + SHOWCASES;
+        String root = session.nodeExists(live) ? live : "/" + SHOWCASES;
+        if (!session.nodeExists(root)) {
+            return null;
+        }
+        Node showcases = session.getNode(root);
+        if (showcases.hasNode(company.getName())) {
+            return showcases.getNode(company.getName());
+        }
+        for (NodeIterator it = showcases.getNodes(); it.hasNext(); ) {
+            Node showcase = it.nextNode();
+            if (!text(showcase, "company").isBlank() && sameName(text(showcase, "company"), text(company, "name"))) {
+                return showcase;
+            }
+        }
+        return null;
     }
 
     /** A folder's own change (created, touched) affects no site; its removal may affect any. */
@@ -147,13 +213,31 @@ public final class SiteDocuments implements SearchDocumentSource {
                 : company != null ? text(company, "sector") : "";
         boolean sheetFull = "full".equals(text(sheet, "status"));
         List<SlotSummary> slots = slots(session, sheet, sheetFull);
+        Node showcase = company != null ? showcaseOf(session, company) : null;
+        // what the company says about itself: its description and its showcase, sectors and activities
+        Set<String> sectors = new java.util.LinkedHashSet<>();
+        Set<String> about = new java.util.LinkedHashSet<>();
+        Set<String> aboutEn = new java.util.LinkedHashSet<>();
+        sectors.add(sector);
+        if (company != null) {
+            sectors.add(text(company, "sector"));
+            about.add(text(company, "description"));
+        }
+        if (showcase != null) {
+            sectors.add(text(showcase, "sector"));
+            about.add(text(showcase, "description"));
+            aboutEn.add(text(showcase, "sector_en"));
+            aboutEn.add(text(showcase, "description_en"));
+        }
         SiteDocumentBuilder builder = new SiteDocumentBuilder(site.getName())
                 .text(SiteFields.NAME, text(site, "name"))
                 .text(SiteFields.COMPANY, companyName)
                 .text(SiteFields.COMMUNE, text(site, "commune"))
-                .text(SiteFields.SECTOR_TEXT, sector)
+                .text(SiteFields.SECTOR_TEXT, String.join("\n", sectors))
                 .richText(SiteFields.DESCRIPTION, text(site, "description") + " " + text(sheet, "description"))
                 .richText(SiteFields.DESCRIPTION_EN, text(site, "description_en") + " " + text(sheet, "description_en"))
+                .richText(SiteFields.COMPANY_TEXT, String.join("\n", about))
+                .richText(SiteFields.COMPANY_TEXT_EN, String.join("\n", aboutEn))
                 .facet(SiteFields.REGION, text(site, "region"))
                 .facet(SiteFields.DEPARTMENT, text(site, "department"))
                 .facet(SiteFields.SECTOR, sector)

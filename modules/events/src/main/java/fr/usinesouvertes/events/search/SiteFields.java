@@ -13,6 +13,9 @@ final class SiteFields {
     static final String SECTOR_TEXT = "sectorText";
     static final String DESCRIPTION = "description";
     static final String DESCRIPTION_EN = "description_en";
+    /** The company's description and showcase text (French); the showcase's English text in {@code _en}. */
+    static final String COMPANY_TEXT = "companyText";
+    static final String COMPANY_TEXT_EN = "companyText_en";
     static final String SORT_NAME = "sortName";
     static final String LOCATION = "location";
     static final String LATITUDE = "latitude";

@@ -2,7 +2,6 @@ package fr.usinesouvertes.events.search;
 
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.platform.http.JsonMapper;
-import fr.usinesouvertes.platform.search.SearchAnalyzers;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
@@ -39,16 +38,21 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.SloppyMath;
 
 /**
- * Runs a {@link SiteQuery} on the sites index: text relevance (or distance, or name) order, facet
- * counts with drill-sideways (the counts of a dimension ignore that dimension's own filter, so a
- * multi-select list keeps offering its other values), distance in km, and the next slots to come.
+ * Runs a {@link SiteQuery} on the sites index: text (site, company, commune, sectors, descriptions and
+ * the company's showcase, with the sectors' synonyms of {@link SectorSynonyms}) in relevance (or distance,
+ * or name) order, facet counts with drill-sideways (the counts of a dimension ignore that dimension's own
+ * filter, so a multi-select list keeps offering its other values), distance in km, and the next slots to come.
  */
 public final class SiteSearch {
 
     private static final int FACET_VALUES = 200;
     private static final int NEXT_SLOTS = 3;
     private static final Map<String, Float> FRENCH_FIELDS = Map.of(SiteFields.NAME, 4f, SiteFields.COMPANY, 3f,
-            SiteFields.COMMUNE, 2f, SiteFields.SECTOR_TEXT, 2f, SiteFields.DESCRIPTION, 1f);
+            SiteFields.COMMUNE, 2f, SiteFields.SECTOR_TEXT, 2f, SiteFields.DESCRIPTION, 1f,
+            SiteFields.COMPANY_TEXT, 0.7f);
+    /** French analysis with the sectors' synonyms, English for {@code *_en}: how a text typed is read. */
+    private static final org.apache.lucene.analysis.Analyzer QUERY_ANALYZER =
+            SectorSynonyms.queryAnalyzer(SectorSynonyms.load());
     private static final TypeReference<Map<String, Object>> RESULT = new TypeReference<>() {
     };
 
@@ -150,8 +154,9 @@ public final class SiteSearch {
         Map<String, Float> fields = new LinkedHashMap<>(FRENCH_FIELDS);
         if (query.lang() == Lang.EN) {
             fields.put(SiteFields.DESCRIPTION_EN, 1f);
+            fields.put(SiteFields.COMPANY_TEXT_EN, 0.7f);
         }
-        SimpleQueryParser parser = new SimpleQueryParser(SearchAnalyzers.perField(), fields);
+        SimpleQueryParser parser = new SimpleQueryParser(QUERY_ANALYZER, fields);
         parser.setDefaultOperator(BooleanClause.Occur.MUST);
         return parser.parse(query.text()); // null when the text is only stop words or operators
     }

@@ -21,7 +21,7 @@
 [#-- Text, place and radius; `withText` false on the schools page. --]
 [#macro placeFields dir withText=true]
   [#if withText]
-  <div class="field">
+  <div class="field field-text">
     <label for="dir-q">${i18n['directory.q']}</label>
     <input id="dir-q" type="search" name="q" value="${dir.text}" maxlength="200"[@invalid dir "q"/]>
     [@fieldError dir "q"/]

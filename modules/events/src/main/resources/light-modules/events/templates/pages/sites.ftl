@@ -136,11 +136,13 @@
         <p class="field-error" role="alert">${i18n['directory.error.' + dir.error.code]} (${dir.error.field})</p>
       [/#if]
       <div class="directory-layout">
-        <div class="facets">
-          <h2 class="facets-title">${i18n['directory.filters']}</h2>
+        [#-- folded (one line above the results) on phones; directory-filters.js opens it on wide screens,
+             where directory.css puts it in the left column; without JavaScript it opens with a click --]
+        <details class="facets" id="directory-filters">
+          <summary><h2 class="facets-title">${i18n['directory.filters']}</h2></summary>
           [@facets dir /]
           <p><button type="submit" class="button">${i18n['directory.apply']}</button></p>
-        </div>
+        </details>
         <div class="directory-results">
           [@chips dir /]
           <h2 id="results-title">${i18n['directory.results']}</h2>
@@ -153,6 +155,7 @@
     [@franceMap dir /]
   </div>
   [/@]
+  <script src="${base}${resfn.cachedLink("/events/webresources/js/directory-filters.js")}" defer></script>
 [/#if]
 </main>
 [#include "/usines-ouvertes/templates/includes/footer.ftl"]
