@@ -41,7 +41,7 @@ class DirectorySmallScreenTest {
 
     @BeforeAll
     static void indexed() {
-        DirectoryFunctionsTest.awaitPage(PLATFORM, "/usines?q=colas", html -> html.contains("13 usine(s) trouvée(s)"));
+        DirectoryFunctionsTest.awaitPage(PLATFORM, "/usines?q=colas", html -> html.contains("13 usines trouvées"));
     }
 
     @Test
