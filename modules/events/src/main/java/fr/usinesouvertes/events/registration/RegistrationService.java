@@ -8,6 +8,7 @@ import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCancelledException;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.booking.SlotNotFoundException;
+import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.edition.RegistrationWindow;
@@ -34,6 +35,9 @@ import java.util.Optional;
  * promoting waiting registrations.
  */
 public final class RegistrationService {
+
+    /** The refusal code of a group larger than the places left that did not choose the waiting list. */
+    public static final String NOT_ENOUGH_PLACES = "not_enough_places";
 
     private final SlotDirectory slots;
     private final RegistrationValidator validator;
@@ -118,6 +122,19 @@ public final class RegistrationService {
         if (refused.isPresent()) {
             return refused.get();
         }
+        long placesLeft = kind == InputKind.FORM ? booking.placesLeft(bookable.id()) : 0;
+        if (kind == InputKind.FORM && placesLeft > 0 && form.seats() > placesLeft
+                && !acceptsWaitingList(input.get(RegistrationValidator.WAITING_LIST))) {
+            // on the form, rather than a silent waiting list, the group hears how many places remain and chooses
+            // (the JSON API puts it on the waiting list, as documented)
+            return new SubmissionResult.Refused(NOT_ENOUGH_PLACES, new LocalizedText(
+                    "Il ne reste que " + placesLeft + (placesLeft == 1 ? " place" : " places") + " sur ce créneau pour vos "
+                            + form.seats() + " personnes : réduisez le nombre de personnes à " + placesLeft
+                            + " au plus, ou inscrivez-vous sur la liste d'attente.",
+                    "Only " + placesLeft + (placesLeft == 1 ? " place is" : " places are") + " left on this slot for your "
+                            + form.seats() + " persons: reduce the number of persons to " + placesLeft
+                            + " at most, or join the waiting list.").in(lang));
+        }
         String siteUrl = publicUrl.base();
         BookingOutcome outcome;
         try {
@@ -139,10 +156,19 @@ public final class RegistrationService {
 
     /** The 409 answers: audience not welcome on the slot, or its sign-up window not open now. */
     private Optional<SubmissionResult> refusal(BookableSlot slot, RegistrationForm form, Lang lang) {
-        if (!slot.audiences().contains(form.audience())) {
+        return closed(slot, form.audience(), lang).map(SubmissionResult.class::cast);
+    }
+
+    /**
+     * Why {@code audience} cannot register for {@code slot} now, or empty when it can: the slot does not take that
+     * audience, no such edition, the sign-up window not open yet or closed, the day over, or the visit started.
+     * Pages show it before the form.
+     */
+    public Optional<SubmissionResult.Refused> closed(BookableSlot slot, Audience audience, Lang lang) {
+        if (!slot.audiences().contains(audience)) {
             return Optional.of(new SubmissionResult.Refused("audience_not_allowed", new LocalizedText(
-                    "Ce créneau n'est pas ouvert aux inscriptions " + form.audience().label().fr() + ".",
-                    "This slot is not open to registrations from " + form.audience().label().en() + ".").in(lang)));
+                    "Ce créneau n'est pas ouvert aux inscriptions " + audience.label().fr() + ".",
+                    "This slot is not open to registrations from " + audience.label().en() + ".").in(lang)));
         }
         Optional<Edition> edition = editions.find(slot.edition());
         if (edition.isEmpty()) {
@@ -150,13 +176,21 @@ public final class RegistrationService {
                     "Les inscriptions à l'édition " + slot.edition() + " ne sont pas ouvertes.",
                     "Registration for the " + slot.edition() + " edition is not open.").in(lang)));
         }
-        WindowDecision decision = window.visit(edition.get(), slot.region(), form.audience(),
-                slot.visit().start().toLocalDate());
+        if (!clock.instant().isBefore(slot.visit().start().toInstant())) {
+            return Optional.of(new SubmissionResult.Refused("registration_closed", new LocalizedText(
+                    "Cette visite a commencé : les inscriptions sont closes.",
+                    "This visit has started: registration is closed.").in(lang)));
+        }
+        WindowDecision decision = window.visit(edition.get(), slot.region(), audience, slot.visit().start().toLocalDate());
         if (!decision.open()) {
             String code = decision.reason() == WindowDecision.Reason.NOT_YET_OPEN ? "registration_not_open" : "registration_closed";
             return Optional.of(new SubmissionResult.Refused(code, decision.message().in(lang)));
         }
         return Optional.empty();
+    }
+
+    private static boolean acceptsWaitingList(Object value) {
+        return Boolean.TRUE.equals(value) || (value instanceof String text && List.of("true", "on", "1").contains(text.strip()));
     }
 
     /** The 409 answer for a cancelled visit, naming the slot. */

@@ -31,7 +31,10 @@ public final class RegistrationValidator {
     /** The hidden field real visitors leave empty; bots fill it. */
     public static final String HONEYPOT = "website";
 
-    private static final Set<String> COMMON = Set.of("slot", "audience", "consent", "lang", HONEYPOT);
+    /** Set when a group larger than the places left chose the waiting list (see {@link RegistrationService}). */
+    public static final String WAITING_LIST = "waitingList";
+
+    private static final Set<String> COMMON = Set.of("slot", "audience", "consent", "lang", HONEYPOT, WAITING_LIST);
     private static final Map<Audience, Set<String>> FIELDS = Map.of(
             Audience.PUBLIC, Set.of("name", "email", "persons"),
             Audience.SCHOOL, Set.of("schoolName", "uai", "commune", "level", "persons", "accompanyingAdults",

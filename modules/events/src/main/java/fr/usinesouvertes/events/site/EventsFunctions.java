@@ -1,8 +1,12 @@
 package fr.usinesouvertes.events.site;
 
+import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.edition.EventDay;
+import fr.usinesouvertes.events.edition.RegistrationWindow;
+import fr.usinesouvertes.events.edition.WindowDecision;
+import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.rendering.ContentMap;
@@ -10,6 +14,8 @@ import fr.usinesouvertes.platform.rendering.PageNotFoundException;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -230,6 +236,46 @@ public final class EventsFunctions {
             result.add(map);
         }
         return result;
+    }
+
+    /**
+     * Whether each visitor audience of a slot may register now, for the site page to say so before the form:
+     * a list of {@code {audience, open, message}} — {@code message} says when sign-up opens, that it closed,
+     * or that the visit is over; empty when open. {@code sheet} and {@code slot} are the maps of
+     * {@link #eventSheet} and {@link #slots}; {@code site} gives the region (regional windows).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> registrationStates(Object site, Map<String, Object> sheet, Map<String, Object> slot,
+                                                        String lang) {
+        Map<String, Object> s = resolveSite(site);
+        Lang language = Lang.fromCode(lang);
+        Optional<Edition> edition = new EditionStore(repository).find(((Number) sheet.get("edition")).intValue());
+        ZonedDateTime start = OffsetDateTime.parse((String) slot.get("start")).atZoneSameInstant(FrenchDates.PARIS);
+        boolean started = !clock.instant().isBefore(start.toInstant());
+        RegistrationWindow window = new RegistrationWindow(clock);
+        List<Map<String, Object>> states = new ArrayList<>();
+        for (String id : (List<String>) slot.get("audiences")) {
+            Optional<Audience> audience = Audience.fromId(id).filter(Audience::isVisitor);
+            if (audience.isEmpty()) {
+                continue;
+            }
+            String message = "";
+            if (started) {
+                message = language == Lang.EN ? "Over" : "Terminé";
+            } else if (edition.isEmpty()) {
+                message = language == Lang.EN ? "Registration is not open" : "Inscriptions non ouvertes";
+            } else {
+                WindowDecision decision = window.visit(edition.get(),
+                        s == null ? null : (String) s.get("region"), audience.get(), start.toLocalDate());
+                message = decision.open() ? "" : decision.message().in(language);
+            }
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("audience", id);
+            state.put("open", message.isEmpty());
+            state.put("message", message);
+            states.add(state);
+        }
+        return states;
     }
 
     /** The registration form URL of a slot (map or id) for an audience, or null for other audiences. */

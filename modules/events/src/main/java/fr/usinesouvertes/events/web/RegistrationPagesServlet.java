@@ -86,6 +86,12 @@ public final class RegistrationPagesServlet extends HttpServlet {
             notFound(request, response);
             return;
         }
+        Optional<SubmissionResult.Refused> closed = service.closed(slot.get(), kind.get().audience(), lang);
+        if (closed.isPresent()) { // said before the visitor types anything
+            html(response, 200, pages.render(request, "message", lang, Map.of("messageKey", "form.closed",
+                    "detail", closed.get().message())));
+            return;
+        }
         showForm(request, response, 200, slot.get(), kind.get(), Map.of(), List.of());
     }
 
@@ -136,12 +142,17 @@ public final class RegistrationPagesServlet extends HttpServlet {
             html(response, 200, pages.render(request, "confirmation", lang, model));
         } else if (result instanceof SubmissionResult.Invalid invalid) {
             showForm(request, response, 400, slot.get(), kind.get(), values, invalid.errors());
+        } else if (result instanceof SubmissionResult.Refused refused
+                && refused.code().equals(RegistrationService.NOT_ENOUGH_PLACES)) {
+            // the group chooses: fewer persons, or the waiting list (the form offers it, values kept)
+            showForm(request, response, 409, slot.get(), kind.get(), values, List.of(new FieldError("persons",
+                    refused.message())), "", true);
         } else if (result instanceof SubmissionResult.Refused refused) {
             showForm(request, response, 409, slot.get(), kind.get(), values, List.of(new FieldError("", refused.message())));
         } else {
             response.setHeader("Retry-After", String.valueOf(((SubmissionResult.RateLimited) result).retryAfterSeconds()));
             // the form again, as typed, with the notice: the visitor sends it again in a moment without retyping
-            showForm(request, response, 429, slot.get(), kind.get(), values, List.of(), "error.rateLimited");
+            showForm(request, response, 429, slot.get(), kind.get(), values, List.of(), "error.rateLimited", false);
         }
     }
 
@@ -158,15 +169,19 @@ public final class RegistrationPagesServlet extends HttpServlet {
 
     private void showForm(HttpServletRequest request, HttpServletResponse response, int status, BookableSlot slot,
                           FormKind kind, Map<String, String> values, List<FieldError> errors) throws IOException {
-        showForm(request, response, status, slot, kind, values, errors, "");
+        showForm(request, response, status, slot, kind, values, errors, "", false);
     }
 
-    /** {@code noticeKey}: a message shown above the form (e.g. too many submissions), or empty. */
+    /**
+     * @param noticeKey        a message shown above the form (e.g. too many submissions), or empty
+     * @param offerWaitingList the group is larger than the places left: offer the waiting list as a choice
+     */
     private void showForm(HttpServletRequest request, HttpServletResponse response, int status, BookableSlot slot,
-                          FormKind kind, Map<String, String> values, List<FieldError> errors, String noticeKey)
-            throws IOException {
+                          FormKind kind, Map<String, String> values, List<FieldError> errors, String noticeKey,
+                          boolean offerWaitingList) throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("noticeKey", noticeKey);
+        model.put("offerWaitingList", offerWaitingList);
         model.put("slot", RegistrationPages.slotModel(slot, lang));
         model.put("kind", kind.audience().id());
         model.put("action", (lang == Lang.EN ? "/en" : "") + "/inscription/" + slot.id() + "/" + kind.segment());

@@ -82,11 +82,17 @@
             [#elseif sheet.registrationMode == "contact" && sheet.contactEmail?has_content]
               <p><a class="button" href="mailto:${sheet.contactEmail}">${i18n['events.register.contact']}</a></p>
             [#else]
+              [#-- each audience's state before any form: the button, or why not now (opens on…, closed, over) --]
+              [#assign states = eventsfn.registrationStates(site, sheet, slot, lang)]
               <p class="slot-register">
               [#list ["public", "school", "franceTravail"] as audience]
-                [#if slot.audiences?seq_contains(audience)]
-                  <a class="button" href="${base}${eventsfn.registrationUrl(slot, audience, lang)}">${i18n['events.register.' + audience]}</a>
-                [/#if]
+                [#list states?filter(x -> x.audience == audience) as state]
+                  [#if state.open]
+                    <a class="button" href="${base}${eventsfn.registrationUrl(slot, audience, lang)}">${i18n[slot.isFull?then('events.register.waiting.', 'events.register.') + audience]}</a>
+                  [#else]
+                    <span class="slot-state">${i18n['events.register.' + audience]} – ${state.message}</span>
+                  [/#if]
+                [/#list]
               [/#list]
               </p>
             [/#if]

@@ -73,6 +73,12 @@
       <label for="f-consent">${msg["field.consent"]}</label>
       [#if consentError?has_content]<span class="field__error" id="e-consent">${consentError}</span>[/#if]
     </p>
+    [#if offerWaitingList]
+      <p class="field">
+        <input id="f-waitingList" name="waitingList" type="checkbox" value="true">
+        <label for="f-waitingList">${msg["form.waitingList"]}</label>
+      </p>
+    [/#if]
     <p><button type="submit">${msg["form.submit"]}</button></p>
   </form>
 [/@page]

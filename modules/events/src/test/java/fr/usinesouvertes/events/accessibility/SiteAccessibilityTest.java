@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class SiteAccessibilityTest {
 
-    /** A seed slot (Colas, Santes) open to the public, school groups and France Travail. */
-    private static final String SLOT = "10ad318e-073f-5998-8b92-ce2941155cdc";
+    /** A seed slot (Colas, Santes, Friday afternoon) open to the public, school groups and France Travail. */
+    private static final String SLOT = "852d1a40-05c5-59e7-a25d-f276ea0031b2";
 
     @RegisterExtension
     @Order(1)

@@ -53,8 +53,10 @@ class SitePageTest {
                 "Informations pratiques", "Accueil du site, entrée B", "Chaussures fermées", "12 ans",
                 "Vendredi 20 mars 2026", "Samedi 21 mars 2026", "09h00 – 11h00", "20 places restantes sur 20",
                 "href=\"/inscription/" + morning + "/scolaire\"", "href=\"/inscription/" + morning + "/grand-public\"",
-                "href=\"/inscription/" + afternoon + "/france-travail\"",
                 "href=\"/.rest/events/v1/slots/" + morning + ".ics\"");
+        // the edition's Saturday welcomes no France Travail group: the page says so instead of a form link
+        assertThat(html).contains("Inscrire un groupe France Travail – Le samedi 21 mars 2026 n&#39;est pas ouvert aux "
+                + "visites des groupes France Travail.").doesNotContain("/inscription/" + afternoon + "/france-travail");
         assertThat(html).doesNotContain("/inscription/" + morning + "/france-travail");
         assertThat(html).contains("Site de Santes &lt;/script&gt;&lt;b&gt;").doesNotContain("<b>");
         assertThat(html).contains("<h2 id=\"company-title\">Acme Industrie</h2>", "<p>Acme Industrie</p>",
@@ -69,7 +71,7 @@ class SitePageTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"en\"", "Practical information", "Friday 20 March 2026",
                 "9:00 AM", "href=\"/en/inscription/" + morning + "/scolaire\"",
-                "href=\"/en/inscription/" + afternoon + "/france-travail\"", "?lang=en");
+                "Saturday 21 March 2026 is not open to visits by France Travail groups.", "?lang=en");
     }
 
     @Test

@@ -113,7 +113,7 @@ class RegistrationPagesServletTest {
 
     @Test
     void aPostWithoutAValidCsrfTokenIsRefusedAndStoresNothing() {
-        String slot = EventSheetFixtures.slot(repository(), 30, 6, "public");
+        String slot = EventSheetFixtures.slot(repository(), 30, 6, "public", "school");
         String path = "/inscription/" + slot + "/grand-public";
         Map<String, String> fields = Map.of("name", "Nadia Benali", "email", "nadia@example.fr", "persons", "2", "consent", "true");
         String otherFormToken = csrf(PLATFORM.get("/inscription/" + slot + "/scolaire"));
