@@ -242,6 +242,43 @@ class RegistrationChangeTest {
     }
 
     @Test
+    void aSchoolGroupChangesItsPupilsAndAdultsWithinTheGroupRules() throws Exception {
+        List<String> slots = EventSheetFixtures.sheet(repository(), 40, List.of("school"), 60);
+        String path = "/inscription/" + slots.get(0) + "/scolaire";
+        Matcher csrf = CSRF.matcher(PLATFORM.get(path).body());
+        assertThat(csrf.find()).isTrue();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("csrf", csrf.group(1));
+        fields.put("schoolName", "Collège Jean Moulin");
+        fields.put("commune", "Lille");
+        fields.put("level", "college");
+        fields.put("persons", "24");
+        fields.put("accompanyingAdults", "3");
+        fields.put("teacherName", "Marc Durand");
+        fields.put("email", "ecole@example.fr");
+        fields.put("phone", "06 12 34 56 78");
+        fields.put("consent", "true");
+        Matcher link = MANAGE.matcher(postForm(path, fields).body());
+        assertThat(link.find()).isTrue();
+        String manage = link.group(1);
+
+        Document page = Jsoup.parse(PLATFORM.get(manage).body());
+        assertThat(page.selectFirst("label[for=f-persons]").text()).startsWith("Nombre d'élèves");
+        assertThat(page.selectFirst("#f-accompanyingAdults").attr("value")).isEqualTo("3");
+        HttpResponse<String> tooBig = patch(token(manage), "{\"persons\":36,\"accompanyingAdults\":5}", "fr");
+        HttpResponse<String> changed = patch(token(manage), "{\"persons\":20,\"accompanyingAdults\":4}", "fr");
+
+        assertThat(tooBig.statusCode()).isEqualTo(400);
+        assertThat(read(tooBig).get("errors").get(0).get("field").asText()).isEqualTo("persons");
+        assertThat(read(tooBig).get("message").asText()).contains("dépasse les 40 places");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(read(changed).get("persons").asInt()).isEqualTo(24);
+        assertThat(read(changed).get("declaredPersons").asInt()).isEqualTo(20);
+        assertThat(read(changed).get("accompanyingAdults").asInt()).isEqualTo(4);
+        assertThat(EventSheetFixtures.confirmedPersons(repository(), slots.get(0))).isEqualTo(24);
+    }
+
+    @Test
     void withoutTheFormTokenTheChangeIsRefusedWith403() {
         List<String> slots = EventSheetFixtures.sheet(repository(), 6, List.of("public"), 10);
         String manage = register(slots.get(0), "csrf@example.fr", 2, "fr");
