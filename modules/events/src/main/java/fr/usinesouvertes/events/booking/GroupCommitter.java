@@ -20,7 +20,8 @@ import javax.jcr.InvalidItemStateException;
  *
  * <p>Correctness is that of one booking after another: every work sees the changes of those before it
  * in the same session, so capacity counters add up. A work that refuses without changing anything
- * ({@link SlotNotFoundException}, {@link RegistrationNotFoundException}) fails alone; any other failure
+ * ({@link SlotNotFoundException}, {@link SlotCancelledException}, {@link RegistrationNotFoundException},
+ * {@link BookingChangeRefusedException}) fails alone; any other failure
  * makes the batch fall back to one commit per work, so nothing half-written is ever saved for anyone.
  * When another cluster node's commit beat a batch (Oak's {@link InvalidItemStateException}), its works
  * are committed one by one, so that only those touching the contended slot wait; each of these backs
@@ -134,7 +135,8 @@ final class GroupCommitter {
                 for (Pending<?> pending : batch) {
                     try {
                         outcomes.add(pending.work.run(session));
-                    } catch (SlotNotFoundException | SlotCancelledException | RegistrationNotFoundException refused) {
+                    } catch (SlotNotFoundException | SlotCancelledException | RegistrationNotFoundException
+                             | BookingChangeRefusedException refused) {
                         outcomes.add(refused); // thrown before the work changed anything
                     }
                 }
@@ -164,7 +166,7 @@ final class GroupCommitter {
     @SuppressWarnings("unchecked")
     private static <T> void complete(Pending<T> pending, Object result) {
         if (result instanceof SlotNotFoundException || result instanceof SlotCancelledException
-                || result instanceof RegistrationNotFoundException) {
+                || result instanceof RegistrationNotFoundException || result instanceof BookingChangeRefusedException) {
             pending.result.completeExceptionally((RuntimeException) result);
         } else {
             pending.result.complete((T) result);

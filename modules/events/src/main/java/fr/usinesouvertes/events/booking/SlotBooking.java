@@ -94,6 +94,142 @@ public final class SlotBooking {
         void write(Session session, List<String> promoted) throws javax.jcr.RepositoryException;
     }
 
+    /** On a registration: its calendar event's SEQUENCE, 1 more at each change (none before the first). */
+    public static final String CALENDAR_SEQUENCE = "calendarSequence";
+
+    /**
+     * Changes a registration's head count and/or moves it to another slot, in one commit that stamps the ledger of
+     * every slot it touches (see {@link SlotLedger}): any concurrent booking, cancellation or change of those slots,
+     * on this node or another, conflicts with it and is retried, so no slot is ever overbooked.
+     *
+     * <ul>
+     *   <li>Same slot, confirmed: an increase must fit in the places left, else {@link BookingChangeRefusedException}
+     *   ({@code NOT_ENOUGH_PLACES}, naming them); a reduction frees places and promotes the waiting list.</li>
+     *   <li>Same slot, waitlisted: the head count changes, the position is kept; if it now fits, it is confirmed
+     *   (the waiting list is promoted in its order, as after a cancellation).</li>
+     *   <li>Another slot: the persons must fit in the target's places left (a move never goes to a waiting list);
+     *   the registration, confirmed there, leaves its slot, whose waiting list is promoted. It keeps its identifier
+     *   (and so its signed links).</li>
+     *   <li>The same slot and head count, with {@code details} writing nothing new: nothing is written, nothing
+     *   follows ({@code changed == false}).</li>
+     * </ul>
+     * Each change adds 1 to the registration's {@value #CALENDAR_SEQUENCE}.
+     *
+     * @param persons      seats the registration should hold
+     * @param targetSlotId the slot it should be on
+     * @param details      writes the registrant's other changed fields (e.g. a school's pupils and adults) and says
+     *                     whether it changed any
+     * @param followUp     writes, in the same commit, what must follow (the queued e-mails); not called when nothing changed
+     * @throws BookingChangeRefusedException before anything is written: cancelled, or not enough places
+     * @throws SlotCancelledException        when the registration's slot or the target belongs to a cancelled visit
+     */
+    public BookingChange change(String registrationId, int persons, String targetSlotId, ChangeDetails details,
+                                ChangeFollowUp followUp) {
+        if (persons < 1) {
+            throw new IllegalArgumentException("persons must be at least 1");
+        }
+        return committer.commit(targetSlotId, session -> changeOnce(session, registrationId, persons, targetSlotId,
+                details, followUp));
+    }
+
+    /** Writes a registration's other changed fields inside the change's commit. */
+    @FunctionalInterface
+    public interface ChangeDetails {
+        /** @return whether any field changed */
+        boolean writeTo(Node registration) throws javax.jcr.RepositoryException;
+    }
+
+    /** Writes what must follow a change, inside its commit. */
+    @FunctionalInterface
+    public interface ChangeFollowUp {
+        void write(Session session, BookingChange change) throws javax.jcr.RepositoryException;
+    }
+
+    private BookingChange changeOnce(Session session, String registrationId, int persons, String targetSlotId,
+                                     ChangeDetails details, ChangeFollowUp followUp) throws javax.jcr.RepositoryException {
+        Node registration = registration(session, registrationId);
+        String status = registration.getProperty(STATUS).getString();
+        if (status.equals("cancelled")) {
+            throw new BookingChangeRefusedException(BookingChangeRefusedException.Reason.CANCELLED, 0);
+        }
+        String sourceId = registration.getProperty(SLOT).getString();
+        Node source = slot(session, sourceId);
+        if (isCancelled(source)) {
+            throw new SlotCancelledException(sourceId);
+        }
+        Node sourceFolder = registration.getParent();
+        SlotLedger sourceLedger = new SlotLedger(source, sourceFolder);
+        long held = registration.getProperty(PERSONS).getLong();
+        boolean confirmed = status.equals("confirmed");
+        if (targetSlotId.equals(sourceId)) {
+            if (confirmed && persons > held && !sourceLedger.fits(persons - held)) {
+                throw new BookingChangeRefusedException(BookingChangeRefusedException.Reason.NOT_ENOUGH_PLACES,
+                        sourceLedger.placesLeft());
+            }
+            boolean detailsChanged = details.writeTo(registration);
+            if (persons == held && !detailsChanged) {
+                BookingOutcome now = outcomeOf(registration);
+                return new BookingChange(false, now.status(), sourceId, now.position(), List.of());
+            }
+            registration.setProperty(PERSONS, (long) persons);
+            if (confirmed) {
+                sourceLedger.addBooked(persons - held);
+            }
+            List<String> promoted = persons < held || !confirmed ? promoteWaiting(sourceFolder, sourceLedger) : List.of();
+            sourceLedger.stamp();
+            return changed(session, registration, sourceId, promoted, followUp);
+        }
+        Node target = slot(session, targetSlotId);
+        if (isCancelled(target)) {
+            throw new SlotCancelledException(targetSlotId);
+        }
+        Node targetFolder = registrationsFolder(session, targetSlotId);
+        SlotLedger targetLedger = new SlotLedger(target, targetFolder);
+        if (!targetLedger.fits(persons)) {
+            throw new BookingChangeRefusedException(BookingChangeRefusedException.Reason.NOT_ENOUGH_PLACES,
+                    targetLedger.placesLeft());
+        }
+        details.writeTo(registration);
+        if (confirmed) {
+            sourceLedger.addBooked(-held);
+        } else {
+            sourceLedger.removeWaiting();
+        }
+        String name = registration.getName();
+        while (targetFolder.hasNode(name)) {
+            name = registration.getName() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        }
+        String path = targetFolder.getPath() + "/" + name;
+        session.move(registration.getPath(), path);
+        Node moved = session.getNode(path);
+        NodesByIdentifier.remember(registrationId, path);
+        moved.setProperty(SLOT, targetSlotId);
+        moved.setProperty(PERSONS, (long) persons);
+        moved.setProperty(STATUS, "confirmed");
+        if (moved.hasProperty(WAIT_SEQUENCE)) {
+            moved.getProperty(WAIT_SEQUENCE).remove();
+        }
+        moved.setProperty(BOOKING_NUMBER, targetLedger.nextBookingNumber());
+        targetLedger.addBooked(persons);
+        List<String> promoted = promoteWaiting(sourceFolder, sourceLedger);
+        sourceLedger.stamp();
+        targetLedger.stamp();
+        return changed(session, moved, targetSlotId, promoted, followUp);
+    }
+
+    private BookingChange changed(Session session, Node registration, String slotId, List<String> promoted,
+                                  ChangeFollowUp followUp) throws javax.jcr.RepositoryException {
+        long sequence = registration.hasProperty(CALENDAR_SEQUENCE) ? registration.getProperty(CALENDAR_SEQUENCE).getLong() : 0;
+        registration.setProperty(CALENDAR_SEQUENCE, sequence + 1);
+        registration.setProperty("changed", now());
+        List<String> others = new ArrayList<>(promoted);
+        others.remove(registration.getIdentifier()); // its own e-mail tells it is confirmed now
+        BookingOutcome now = outcomeOf(registration);
+        BookingChange change = new BookingChange(true, now.status(), slotId, now.position(), others);
+        followUp.write(session, change);
+        return change;
+    }
+
     /**
      * Where a registration stands now: confirmed, or waitlisted at its current position.
      *

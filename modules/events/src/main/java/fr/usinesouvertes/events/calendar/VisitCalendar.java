@@ -80,13 +80,26 @@ public final class VisitCalendar {
 
     /** The calendar attached to a registration's confirmation: the visit, with the link to view or cancel it. */
     public byte[] forRegistration(Visit visit, String registrationId, int persons, String manageLink, Lang lang) {
+        return forRegistration(visit, registrationId, persons, manageLink, lang, 0);
+    }
+
+    /**
+     * The calendar of a registration as it is after {@code sequence} changes: the same event (same UID) with that
+     * SEQUENCE, so calendar applications that imported an earlier file update the event (new time, new head count).
+     */
+    public byte[] forRegistration(Visit visit, String registrationId, int persons, String manageLink, Lang lang,
+                                  int sequence) {
         LocalizedText party = new LocalizedText(
                 persons + (persons > 1 ? " personnes" : " personne"), persons + (persons > 1 ? " persons" : " person"));
         LocalizedText manage = new LocalizedText("Voir ou annuler votre inscription : ", "View or cancel your registration: ");
         String description = visit.company() + " – " + visit.site() + "\n" + party.in(lang) + "\n"
                 + visit.practicalInformation() + "\n" + manage.in(lang) + manageLink;
-        return write(event(visit, "registration-" + registrationId, lang, description.replaceAll("\n+", "\n").strip())
-                .add(new Url(java.net.URI.create(manageLink))));
+        VEvent event = event(visit, "registration-" + registrationId, lang, description.replaceAll("\n+", "\n").strip())
+                .add(new Url(java.net.URI.create(manageLink)));
+        if (sequence > 0) {
+            event.add(new Sequence(sequence));
+        }
+        return write(event);
     }
 
     /**
@@ -94,11 +107,16 @@ public final class VisitCalendar {
      * STATUS:CANCELLED, so calendar applications that imported the confirmation mark the visit cancelled.
      */
     public byte[] forCancelledRegistration(Visit visit, String registrationId, Lang lang) {
+        return forCancelledRegistration(visit, registrationId, lang, 0);
+    }
+
+    /** The cancellation's calendar for a registration changed {@code changes} times: SEQUENCE {@code changes + 1}. */
+    public byte[] forCancelledRegistration(Visit visit, String registrationId, Lang lang, int changes) {
         LocalizedText cancelled = new LocalizedText("Inscription annulée.", "Registration cancelled.");
         VEvent event = event(visit, "registration-" + registrationId, lang,
                 cancelled.in(lang) + "\n" + visit.company() + " – " + visit.site());
         event.add(ImmutableStatus.VEVENT_CANCELLED);
-        event.add(new Sequence(1));
+        event.add(new Sequence(changes + 1));
         return write(event);
     }
 

@@ -8,6 +8,11 @@ public enum MailKind {
     WAITING_LIST,
     /** A cancellation freed seats: promoted from the waiting list to confirmed. */
     PROMOTION,
+    /**
+     * The registrant changed the registration (head count, slot): its details now, the position for a waiting
+     * registration, the updated {@code .ics} (same UID, higher SEQUENCE) once it holds seats.
+     */
+    CHANGED,
     /** The registration was cancelled by its registrant. */
     CANCELLATION,
     /**

@@ -21,11 +21,20 @@ import java.util.Objects;
  * @param otherDates       for {@link MailKind#VISIT_CANCELLED}: open slots nearby, nearest first
  * @param directoryLink    for {@link MailKind#VISIT_CANCELLED}: the directory of open factories
  * @param transportFundingRequested a school group asked for help with transport funding (said back to it)
+ * @param calendarSequence times the registration was changed: the SEQUENCE of its {@code .ics}
  */
 public record RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
                                int persons, Integer waitingPosition, String manageLink, Lang lang,
                                String cancellationReason, List<OtherDate> otherDates, String directoryLink,
-                               boolean transportFundingRequested) {
+                               boolean transportFundingRequested, int calendarSequence) {
+
+    public RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
+                            int persons, Integer waitingPosition, String manageLink, Lang lang,
+                            String cancellationReason, List<OtherDate> otherDates, String directoryLink,
+                            boolean transportFundingRequested) {
+        this(kind, visit, registrationId, contactName, contactEmail, persons, waitingPosition, manageLink, lang,
+                cancellationReason, otherDates, directoryLink, transportFundingRequested, 0);
+    }
 
     public RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
                             int persons, Integer waitingPosition, String manageLink, Lang lang) {

@@ -13,7 +13,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * Writes the e-mails a registrant receives (confirmation, waiting list, promotion, cancellation), in
+ * Writes the e-mails a registrant receives (confirmation, waiting list, promotion, change, cancellation), in
  * French or English, with the visit's details in Europe/Paris time, the signed link to view or cancel,
  * and, once a seat is held, the visit's {@code .ics} (on cancellation, the same event marked cancelled).
  */
@@ -58,11 +58,18 @@ public final class RegistrationMailComposer {
             visitCancelled(mail, body);
         }
         if (!ended) {
-            body.link(t("Consulter ou annuler votre inscription", "View or cancel your registration").in(lang), mail.manageLink());
+            body.link(t("Consulter, modifier ou annuler votre inscription", "View, change or cancel your registration").in(lang),
+                    mail.manageLink());
         }
-        boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION;
+        boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION
+                || (mail.kind() == MailKind.CHANGED && mail.waitingPosition() == null);
         if (holdsSeats) {
-            body.paragraph(t("Le fichier joint (.ics) ajoute la visite à votre agenda. Si vous ne pouvez plus venir, "
+            body.paragraph(mail.kind() == MailKind.CHANGED
+                    ? t("Le fichier joint (.ics) met à jour la visite dans votre agenda. Si vous ne pouvez plus venir, "
+                            + "merci d'annuler pour libérer vos places.",
+                    "The attached file (.ics) updates the visit in your calendar. If you can no longer come, please cancel "
+                            + "to free your places.").in(lang)
+                    : t("Le fichier joint (.ics) ajoute la visite à votre agenda. Si vous ne pouvez plus venir, "
                             + "merci d'annuler pour libérer vos places.",
                     "The attached file (.ics) adds the visit to your calendar. If you can no longer come, please cancel "
                             + "to free your places.").in(lang));
@@ -71,12 +78,12 @@ public final class RegistrationMailComposer {
         List<Attachment> attachments = List.of();
         if (holdsSeats) {
             attachments = List.of(new Attachment("visite.ics", VisitCalendar.MEDIA_TYPE, calendar.forRegistration(visit,
-                    mail.registrationId(), mail.persons(), mail.manageLink(), lang)));
+                    mail.registrationId(), mail.persons(), mail.manageLink(), lang, mail.calendarSequence())));
         } else if (mail.kind() == MailKind.CANCELLATION
                 || (mail.kind() == MailKind.VISIT_CANCELLED && mail.waitingPosition() == null)) {
             // the event of the confirmation's .ics (same UID), marked cancelled; a waiting registration had none
             attachments = List.of(new Attachment("visite-annulee.ics", VisitCalendar.MEDIA_TYPE,
-                    calendar.forCancelledRegistration(visit, mail.registrationId(), lang)));
+                    calendar.forCancelledRegistration(visit, mail.registrationId(), lang, mail.calendarSequence())));
         }
         return new OutgoingMail(mail.contactEmail(), subject, body.text(), body.html(lang.code(), subject), attachments);
     }
@@ -119,6 +126,8 @@ public final class RegistrationMailComposer {
             case WAITING_LIST -> t("Liste d'attente : visite de " + visit.company(), "Waiting list: visit to " + visit.company());
             case PROMOTION -> t("Une place s'est libérée : visite de " + visit.company() + " confirmée",
                     "A place came free: visit to " + visit.company() + " confirmed");
+            case CHANGED -> t("Votre inscription est modifiée : visite de " + visit.company(),
+                    "Your registration has changed: visit to " + visit.company());
             case CANCELLATION -> t("Inscription annulée : visite de " + visit.company(),
                     "Registration cancelled: visit to " + visit.company());
             case VISIT_CANCELLED -> t("Visite annulée : " + visit.company() + " – " + visit.site(),
@@ -135,6 +144,15 @@ public final class RegistrationMailComposer {
                             + " on the waiting list. We will write to you as soon as places come free.");
             case PROMOTION -> t("Bonne nouvelle : des places se sont libérées et votre inscription est maintenant confirmée :",
                     "Good news: places came free and your registration is now confirmed:");
+            case CHANGED -> mail.waitingPosition() == null
+                    ? t("Votre inscription est modifiée. La voici à jour, confirmée :",
+                        "Your registration has changed. Here it is as it stands now, confirmed:")
+                    : t("Votre inscription est modifiée. Ce créneau est complet : vous êtes en position "
+                            + mail.waitingPosition() + " sur la liste d'attente. Nous vous écrirons dès que des places "
+                            + "se libèrent. La voici à jour :",
+                        "Your registration has changed. This slot is full: you are number " + mail.waitingPosition()
+                            + " on the waiting list. We will write to you as soon as places come free. Here it is as "
+                            + "it stands now:");
             case CANCELLATION -> t("Votre inscription à cette visite a bien été annulée :",
                     "Your registration for this visit has been cancelled:");
             case VISIT_CANCELLED -> t("Nous sommes désolés : la visite à laquelle vous étiez inscrit(e) est annulée.",

@@ -26,7 +26,7 @@ public final class RegistrationMailer {
     public void send(MailKind kind, Visit visit, RegistrationRecord registration, Integer position, String manageLink) {
         sender.send(composer.compose(new RegistrationMail(kind, visit, registration.id(), registration.contactName(),
                 registration.email(), registration.persons(), position, manageLink, registration.lang(), "", List.of(), "",
-                registration.transportFundingRequested())));
+                registration.transportFundingRequested(), registration.calendarSequence())));
     }
 
     /** The e-mail telling a registrant their visit is cancelled, with the reason and other dates nearby. */
@@ -34,6 +34,7 @@ public final class RegistrationMailer {
                                    List<OtherDate> otherDates, String directoryLink) {
         sender.send(composer.compose(new RegistrationMail(MailKind.VISIT_CANCELLED, visit, registration.id(),
                 registration.contactName(), registration.email(), registration.persons(), position, manageLink,
-                registration.lang(), registration.cancellationReason(), otherDates, directoryLink, false)));
+                registration.lang(), registration.cancellationReason(), otherDates, directoryLink, false,
+                registration.calendarSequence())));
     }
 }

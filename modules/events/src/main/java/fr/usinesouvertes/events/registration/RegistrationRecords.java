@@ -54,7 +54,13 @@ public final class RegistrationRecords {
         return Optional.of(new RegistrationRecord(registrationId, text(node, "slot"), text(node, "status"), audience,
                 (int) node.getProperty("persons").getLong(), contact, text(node, "email"),
                 Lang.fromCode(text(node, "lang")), text(node, SlotBooking.CANCELLATION_REASON),
-                node.hasProperty("transportFunding") && node.getProperty("transportFunding").getBoolean()));
+                node.hasProperty("transportFunding") && node.getProperty("transportFunding").getBoolean(),
+                (int) number(node, "declaredPersons", node.getProperty("persons").getLong()),
+                (int) number(node, "accompanyingAdults", 0), (int) number(node, SlotBooking.CALENDAR_SEQUENCE, 0)));
+    }
+
+    private static long number(Node node, String property, long fallback) throws RepositoryException {
+        return node.hasProperty(property) ? node.getProperty(property).getLong() : fallback;
     }
 
     private static String text(Node node, String property) throws RepositoryException {

@@ -1,6 +1,8 @@
 package fr.usinesouvertes.events.registration;
 
 import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.booking.BookingChange;
+import fr.usinesouvertes.events.booking.BookingChangeRefusedException;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.BookingRequest;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
@@ -31,8 +33,8 @@ import java.util.Optional;
  * Registers visitors on time slots, the same way for the JSON API and the HTML forms: rate limit,
  * validation (honeypot included), slot lookup, audience and sign-up window, per-registration limit,
  * capacity-safe booking with its e-mail queued in the same commit (sent afterwards by the
- * {@link RegistrationMailWorker}). Also views and cancels a registration through its signed link,
- * promoting waiting registrations.
+ * {@link RegistrationMailWorker}). Also views, changes (head count, slot of the same site) and cancels a
+ * registration through its signed link, promoting waiting registrations.
  */
 public final class RegistrationService {
 
@@ -257,5 +259,137 @@ public final class RegistrationService {
         });
         onMailQueued.run();
         return view(token);
+    }
+    /**
+     * Whether its registrant may still change or cancel it online: not cancelled, visit not started.
+     */
+    public boolean changeable(ManagedRegistration managed) {
+        return !managed.registration().isCancelled() && !managed.slot().cancelled()
+                && clock.instant().isBefore(managed.slot().visit().start().toInstant());
+    }
+
+    /**
+     * The slots a registration may be on after a change: its own first, then the other slots of its site and edition
+     * open to its audience, taking registrations (sign-up window open), not started, with places left; by start time.
+     */
+    public List<ChangeOption> changeOptions(ManagedRegistration managed) {
+        List<ChangeOption> options = new java.util.ArrayList<>();
+        BookableSlot own = managed.slot();
+        options.add(new ChangeOption(own, true, booking.placesLeft(own.id())));
+        for (BookableSlot other : slots.sameSheet(own.id())) {
+            if (!other.id().equals(own.id()) && movable(other, managed.registration().audience())) {
+                long left = booking.placesLeft(other.id());
+                if (left > 0) {
+                    options.add(new ChangeOption(other, false, left));
+                }
+            }
+        }
+        return options;
+    }
+
+    private boolean movable(BookableSlot slot, fr.usinesouvertes.events.edition.Audience audience) {
+        if (!slot.takesRegistrations() || !slot.audiences().contains(audience)
+                || !clock.instant().isBefore(slot.visit().start().toInstant())) {
+            return false;
+        }
+        Optional<Edition> edition = editions.find(slot.edition());
+        return edition.isPresent() && window.visit(edition.get(), slot.region(), audience,
+                slot.visit().start().toLocalDate()).open();
+    }
+
+    /**
+     * Changes the registration a signed link points to: its head count ({@code persons}, and
+     * {@code accompanyingAdults} for a school group) and/or its slot ({@code slot}: another slot of the same site
+     * and edition, see {@link #changeOptions}). A field left out keeps its value. An increase must fit in the places
+     * left and a move in the target's places left (a change never goes to a waiting list); a reduction or a move
+     * frees places and promotes the waiting list. The registrant gets a {@link MailKind#CHANGED} e-mail (the
+     * promoted ones their {@link MailKind#PROMOTION}), queued in the change's commit; the same values again change
+     * and send nothing.
+     *
+     * @throws InvalidLinkException          when the token is malformed, altered or expired
+     * @throws RegistrationNotFoundException when the registration no longer exists
+     */
+    public ChangeResult change(String token, Map<String, ?> input, InputKind kind, Lang lang) {
+        ManagedRegistration current = view(token);
+        RegistrationRecord record = current.registration();
+        if (record.isCancelled() || current.slot().cancelled()) {
+            return refused(409, "registration_cancelled", "", lang, "Cette inscription est annulée : elle ne peut plus être modifiée.",
+                    "This registration is cancelled: it can no longer be changed.");
+        }
+        if (!clock.instant().isBefore(current.slot().visit().start().toInstant())) {
+            return refused(409, "visit_started", "", lang, "La visite a commencé : l'inscription ne peut plus être modifiée en ligne.",
+                    "The visit has started: the registration can no longer be changed online.");
+        }
+        BookableSlot target = current.slot();
+        Object slotField = input == null ? null : input.get("slot");
+        if (slotField != null && !(slotField instanceof String text && (text.isBlank() || text.strip().equals(target.id())))) {
+            String id = slotField instanceof String text ? text.strip() : "";
+            Optional<BookableSlot> other = slots.sameSheet(current.slot().id()).stream()
+                    .filter(slot -> slot.id().equals(id)).findFirst();
+            if (other.isEmpty()) {
+                return refused(400, "invalid", "slot", lang,
+                        "Choisissez un autre créneau de la même visite.", "Choose another slot of the same visit.");
+            }
+            if (!movable(other.get(), record.audience())) {
+                return refused(409, "slot_not_available", "slot", lang,
+                        "Ce créneau ne prend pas d'inscriptions " + record.audience().label().fr() + " en ce moment.",
+                        "This slot does not take registrations from " + record.audience().label().en() + " now.");
+            }
+            target = other.get();
+        }
+        RegistrationValidator.ChangeCounts counts = validator.validateChange(input, kind, record.audience(),
+                record.declaredPersons(), record.accompanyingAdults(), target.maxPersons(), lang);
+        if (!counts.isValid()) {
+            return new ChangeResult.Refused(400, "invalid", counts.errors());
+        }
+        String siteUrl = publicUrl.base();
+        boolean school = record.audience() == fr.usinesouvertes.events.edition.Audience.SCHOOL;
+        BookingChange change;
+        try {
+            change = booking.change(record.id(), counts.seats(), target.id(), node -> {
+                boolean changed = false;
+                if (node.getProperty("declaredPersons").getLong() != counts.persons()) {
+                    node.setProperty("declaredPersons", (long) counts.persons());
+                    changed = true;
+                }
+                if (school && (!node.hasProperty("accompanyingAdults")
+                        || node.getProperty("accompanyingAdults").getLong() != counts.accompanyingAdults())) {
+                    node.setProperty("accompanyingAdults", (long) counts.accompanyingAdults());
+                    changed = true;
+                }
+                return changed;
+            }, (session, changed) -> {
+                mailQueue.enqueue(session, QueuedMail.of(MailKind.CHANGED, record.id(), siteUrl, changed.position()));
+                for (String id : changed.promoted()) {
+                    mailQueue.enqueue(session, QueuedMail.of(MailKind.PROMOTION, id, siteUrl, null));
+                }
+            });
+        } catch (BookingChangeRefusedException e) {
+            if (e.reason() == BookingChangeRefusedException.Reason.CANCELLED) {
+                return refused(409, "registration_cancelled", "", lang, "Cette inscription est annulée : elle ne peut plus être modifiée.",
+                        "This registration is cancelled: it can no longer be changed.");
+            }
+            boolean moving = !target.id().equals(record.slotId());
+            long left = e.placesLeft();
+            String frLeft = left == 0 ? "il ne reste plus de place" : left == 1 ? "il reste 1 place" : "il reste " + left + " places";
+            String enLeft = left == 0 ? "no place is left" : left == 1 ? "1 place is left" : left + " places are left";
+            return moving
+                    ? refused(409, "not_enough_places", "slot", lang, "Sur ce créneau, " + frLeft + " : pas assez pour vos "
+                            + counts.seats() + " personnes.", "On this slot " + enLeft + ": not enough for your "
+                            + counts.seats() + " persons.")
+                    : refused(409, "not_enough_places", "persons", lang, "Sur ce créneau, " + frLeft
+                            + " : vous pouvez passer à " + (record.persons() + left) + " personnes au plus.",
+                            "On this slot " + enLeft + ": you can go up to " + (record.persons() + left) + " persons at most.");
+        } catch (SlotCancelledException e) {
+            return refused(409, "slot_cancelled", "slot", lang, "Cette visite est annulée.", "This visit is cancelled.");
+        }
+        if (change.changed()) {
+            onMailQueued.run();
+        }
+        return new ChangeResult.Changed(view(token), change.changed());
+    }
+
+    private static ChangeResult refused(int status, String code, String field, Lang lang, String fr, String en) {
+        return new ChangeResult.Refused(status, code, List.of(new FieldError(field, new LocalizedText(fr, en).in(lang))));
     }
 }

@@ -76,6 +76,51 @@ public final class RegistrationValidator {
         return reader.result(form);
     }
 
+    /**
+     * The new head count asked for a registration's change ({@code persons}, plus {@code accompanyingAdults} for a
+     * school group; the chosen {@code slot} is read by the caller): the same bounds as the registration forms
+     * against the slot it should be on. A field left out keeps its current value.
+     *
+     * @param current    the registration's current head count (pupils for a school group) and adults
+     * @param maxPersons the per-registration limit of the slot it should be on
+     * @return the valid head count, or the errors
+     */
+    public ChangeCounts validateChange(Map<String, ?> input, InputKind kind, Audience audience, int currentPersons,
+                                       int currentAdults, int maxPersons, Lang lang) {
+        Reader reader = new Reader(input, kind, lang, limits.maxTextLength());
+        reader.unknownFields(audience == Audience.SCHOOL ? Set.of("persons", "accompanyingAdults", "slot")
+                : Set.of("persons", "slot"));
+        int maxPeople = audience == Audience.PUBLIC ? maxPersons : Math.min(limits.maxGroupSize(), maxPersons);
+        Integer persons = reader.present("persons") ? reader.count("persons", 1, maxPeople) : Integer.valueOf(currentPersons);
+        Integer adults = 0;
+        if (audience == Audience.SCHOOL) {
+            adults = reader.present("accompanyingAdults") ? reader.count("accompanyingAdults", 1, limits.maxAccompanyingAdults())
+                    : Integer.valueOf(currentAdults);
+            if (persons != null && adults != null && persons + adults > maxPersons) {
+                reader.error("persons", new LocalizedText(
+                        "Le groupe (élèves et accompagnateurs) dépasse les " + maxPersons + " places possibles pour une inscription sur ce créneau.",
+                        "The group (pupils and accompanying adults) exceeds the " + maxPersons + " places one registration may take on this slot."));
+            }
+        }
+        return new ChangeCounts(reader.ok() ? persons : 0, reader.ok() ? adults : 0, List.copyOf(reader.errors));
+    }
+
+    /**
+     * A change's head count: {@code persons} (pupils for a school group), {@code accompanyingAdults} (0 unless a
+     * school group), or the errors.
+     */
+    public record ChangeCounts(int persons, int accompanyingAdults, List<FieldError> errors) {
+
+        public boolean isValid() {
+            return errors.isEmpty();
+        }
+
+        /** Seats held on the slot, accompanying adults included. */
+        public int seats() {
+            return persons + accompanyingAdults;
+        }
+    }
+
     private RegistrationForm publicForm(Reader reader, String slot, int maxPersons, Lang lang) {
         String name = reader.text("name", true, limits.maxTextLength());
         String email = reader.email("email");

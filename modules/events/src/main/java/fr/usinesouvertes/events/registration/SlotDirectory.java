@@ -88,6 +88,29 @@ public final class SlotDirectory {
     }
 
     /**
+     * The slots of the same event sheet as {@code slotId} (the same site and edition), itself included, by start
+     * time; empty when it is no slot.
+     */
+    public List<BookableSlot> sameSheet(String slotId) {
+        if (find(slotId).isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = repository.read(session -> {
+            List<String> found = new ArrayList<>();
+            Node slots = byId(session, slotId).getParent();
+            for (javax.jcr.NodeIterator it = slots.getNodes(); it.hasNext(); ) {
+                Node slot = it.nextNode();
+                if (slot.isNodeType("mix:referenceable")) {
+                    found.add(slot.getIdentifier());
+                }
+            }
+            return found;
+        });
+        return findAll(ids).values().stream().flatMap(Optional::stream)
+                .sorted(java.util.Comparator.comparing(slot -> slot.visit().start())).toList();
+    }
+
+    /**
      * Empties the cache if the trees slots are read from changed since it was filled, and returns their count
      * of changes, read before any slot is: a change meanwhile makes the next call empty the cache again.
      */

@@ -4,6 +4,8 @@ import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.BookableSlot;
+import fr.usinesouvertes.events.registration.ChangeOption;
+import fr.usinesouvertes.events.registration.ChangeResult;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.registration.InvalidLinkException;
 import fr.usinesouvertes.events.registration.ManagedRegistration;
@@ -31,12 +33,16 @@ import java.util.Optional;
  * The registration pages, working without JavaScript: {@code GET /inscription/<slot>/<form>} shows a
  * form ({@link FormKind}), {@code POST} to the same address registers through {@link RegistrationService}
  * and shows the confirmation, or the form again (400) with its errors and values;
- * {@code /inscription/gestion/<token>} shows a registration and cancels it. Mounted once per language:
+ * {@code /inscription/gestion/<token>} shows a registration and cancels it, {@code …/<token>/modifier} changes
+ * its head count or slot (the form again, 400 or 409, with the error next to the field when refused). Mounted
+ * once per language:
  * {@code /inscription/*} in French, {@code /en/inscription/*} in English.
  */
 public final class RegistrationPagesServlet extends HttpServlet {
 
     private static final String MANAGE = "gestion";
+    /** {@code POST /inscription/gestion/<token>/modifier}: the change form of the registration page. */
+    private static final String CHANGE = "modifier";
 
     private final transient RegistrationService service;
     private final transient SlotDirectory slots;
@@ -110,6 +116,10 @@ public final class RegistrationPagesServlet extends HttpServlet {
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (path.length == 2 && path[0].equals(MANAGE)) {
             cancel(request, response, path[1]);
+            return;
+        }
+        if (path.length == 3 && path[0].equals(MANAGE) && path[2].equals(CHANGE)) {
+            change(request, response, path[1]);
             return;
         }
         if (cancelledSlot(request, response, path, 409)) {
@@ -206,6 +216,16 @@ public final class RegistrationPagesServlet extends HttpServlet {
 
     private void showRegistration(HttpServletRequest request, String token, HttpServletResponse response,
                                   String notice) throws IOException {
+        showRegistration(request, token, response, notice, 200, Map.of(), List.of());
+    }
+
+    /**
+     * The registration page with its change form ({@code values} as typed, {@code errors} next to their fields)
+     * while the registration can still change.
+     */
+    private void showRegistration(HttpServletRequest request, String token, HttpServletResponse response,
+                                  String notice, int status, Map<String, String> values, List<FieldError> errors)
+            throws IOException {
         ManagedRegistration managed;
         try {
             managed = service.view(token);
@@ -224,7 +244,39 @@ public final class RegistrationPagesServlet extends HttpServlet {
         model.put("csrf", tokens.issue("cancel:" + token));
         model.put("notice", notice == null ? "" : notice);
         model.put("cancellationReason", managed.registration().cancellationReason());
-        html(response, 200, pages.render(request, "registration", lang, model));
+        boolean changeable = service.changeable(managed);
+        model.put("changeable", changeable);
+        Map<String, String> byField = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        for (FieldError error : errors) {
+            if (error.field().isEmpty() || !changeable) {
+                general.add(error.message());
+            } else {
+                byField.putIfAbsent(error.field(), error.message());
+            }
+        }
+        model.put("fieldErrors", byField);
+        model.put("changeErrors", general);
+        if (changeable) {
+            model.put("kind", managed.registration().audience().id());
+            model.put("changeAction", (lang == Lang.EN ? "/en" : "") + "/inscription/" + MANAGE + "/" + token + "/" + CHANGE);
+            model.put("changeCsrf", tokens.issue("change:" + token));
+            List<Map<String, Object>> options = new ArrayList<>();
+            for (ChangeOption option : service.changeOptions(managed)) {
+                Map<String, Object> item = new LinkedHashMap<>(RegistrationPages.slotModel(option.slot(), lang));
+                item.put("current", option.current());
+                item.put("placesLeft", option.placesLeft());
+                options.add(item);
+            }
+            model.put("options", options);
+            Map<String, String> shown = new LinkedHashMap<>();
+            shown.put("persons", String.valueOf(managed.registration().declaredPersons()));
+            shown.put("accompanyingAdults", String.valueOf(managed.registration().accompanyingAdults()));
+            shown.put("slot", managed.slot().id());
+            shown.putAll(values);
+            model.put("values", shown);
+        }
+        html(response, status, pages.render(request, "registration", lang, model));
     }
 
     private void cancel(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
@@ -242,6 +294,33 @@ public final class RegistrationPagesServlet extends HttpServlet {
             return;
         }
         showRegistration(request, token, response, pages.message(lang, "manage.cancelled"));
+    }
+
+    private void change(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+        if (!tokens.accepts(request.getParameter("csrf"), "change:" + token)) {
+            message(request, response, 403, "error.csrf");
+            return;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : List.of("persons", "accompanyingAdults", "slot")) {
+            if (request.getParameter(name) != null) {
+                values.put(name, request.getParameter(name));
+            }
+        }
+        ChangeResult result;
+        try {
+            result = service.change(token, values, InputKind.FORM, lang);
+        } catch (InvalidLinkException | RegistrationNotFoundException e) {
+            message(request, response, 404, "error.link");
+            return;
+        }
+        if (result instanceof ChangeResult.Changed changed) {
+            showRegistration(request, token, response,
+                    pages.message(lang, changed.changed() ? "manage.change.done" : "manage.change.unchanged"));
+        } else {
+            ChangeResult.Refused refused = (ChangeResult.Refused) result;
+            showRegistration(request, token, response, "", refused.status(), values, refused.errors());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.registration.ChangeResult;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.registration.InvalidLinkException;
 import fr.usinesouvertes.events.registration.ManagedRegistration;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,7 +37,8 @@ import java.util.Optional;
 
 /**
  * The registrations JSON API: {@code POST /.rest/registrations/v1} registers, {@code GET …/{token}} shows
- * the registrant's own registration, {@code DELETE …/{token}} or {@code POST …/{token}/cancel} cancels it.
+ * the registrant's own registration, {@code PATCH …/{token}} changes its head count or slot,
+ * {@code DELETE …/{token}} or {@code POST …/{token}/cancel} cancels it.
  * Every refusal is a 4xx with a field and a reason; nothing is stored on error.
  */
 @Path("registrations/v1")
@@ -110,6 +113,60 @@ public final class RegistrationResource {
         }
     }
 
+    /**
+     * Changes the registration: {@code {"persons", "accompanyingAdults" (school groups), "slot"}}, each optional;
+     * answers the registration as it is now, 400 or 409 with {@code errors} naming the field and the reason.
+     */
+    @PATCH
+    @Path("{token}")
+    public Response change(@PathParam("token") String token, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                           @Context HttpServletRequest request, InputStream body) throws IOException {
+        Lang lang = Lang.fromCode(acceptLanguage);
+        if (!isJson(contentType)) {
+            return error(415, "unsupported_media_type", lang == Lang.EN
+                    ? "Send the change as application/json." : "Envoyez la modification en application/json.");
+        }
+        if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
+            return tooLarge(lang);
+        }
+        Optional<byte[]> bytes = BoundedBody.read(body);
+        if (bytes.isEmpty()) {
+            return tooLarge(lang);
+        }
+        Map<String, Object> input;
+        try {
+            Object json = bytes.get().length == 0 ? null : JsonMapper.mapper().readValue(bytes.get(), Object.class);
+            if (!(json instanceof Map<?, ?> object)) {
+                return invalid(List.of(new FieldError("body", lang == Lang.EN
+                        ? "The body must be a JSON object." : "Le corps doit être un objet JSON.")));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> fields = (Map<String, Object>) object;
+            input = fields;
+        } catch (JsonProcessingException e) {
+            return invalid(List.of(new FieldError("body", lang == Lang.EN
+                    ? "The body is not valid JSON." : "Le corps n'est pas un JSON valide.")));
+        }
+        ChangeResult result;
+        try {
+            result = service.change(token, input, InputKind.JSON, lang);
+        } catch (InvalidLinkException | RegistrationNotFoundException e) {
+            return notFound();
+        }
+        if (result instanceof ChangeResult.Changed changed) {
+            Map<String, Object> json = view(changed.registration());
+            json.put("changed", changed.changed());
+            return Response.ok(json).build();
+        }
+        ChangeResult.Refused refused = (ChangeResult.Refused) result;
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("code", refused.code());
+        json.put("message", refused.message());
+        json.put("errors", refused.errors().stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        return Response.status(refused.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(json).build();
+    }
+
     @DELETE
     @Path("{token}")
     public Response cancel(@PathParam("token") String token, @Context HttpServletRequest request) {
@@ -156,6 +213,10 @@ public final class RegistrationResource {
         }
         json.put("audience", managed.registration().audience().id());
         json.put("persons", managed.registration().persons());
+        json.put("declaredPersons", managed.registration().declaredPersons());
+        if (managed.registration().audience() == fr.usinesouvertes.events.edition.Audience.SCHOOL) {
+            json.put("accompanyingAdults", managed.registration().accompanyingAdults());
+        }
         json.put("contactName", managed.registration().contactName());
         json.put("email", managed.registration().email());
         json.put("lang", managed.registration().lang().code());

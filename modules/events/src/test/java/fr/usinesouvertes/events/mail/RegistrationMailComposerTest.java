@@ -61,8 +61,34 @@ class RegistrationMailComposerTest {
 
         assertThat(mail.subject()).isEqualTo("Registration confirmed: visit to Colas – Friday 20 March 2026");
         assertThat(mail.text()).contains("Hello Nadia", "On Friday 20 March 2026, from 09:30 to 11:00", "Number of persons: 27",
-                "View or cancel your registration");
+                "View, change or cancel your registration");
         assertThat(mail.html()).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    void theChangedMailGivesTheNewDetailsAndTheSameCalendarEventWithAHigherSequence() {
+        RegistrationMail changed = new RegistrationMail(MailKind.CHANGED, MailFixtures.VISIT,
+                "c1d2e3f4-0000-4000-8000-000000000001", "Nadia", "nadia.benali@example.fr", 4, null, MailFixtures.LINK,
+                Lang.FR, "", java.util.List.of(), "", false, 2);
+        OutgoingMail french = composer.compose(changed);
+        OutgoingMail english = composer.compose(new RegistrationMail(MailKind.CHANGED, MailFixtures.VISIT,
+                "c1d2e3f4-0000-4000-8000-000000000001", "Nadia", "nadia.benali@example.fr", 4, null, MailFixtures.LINK,
+                Lang.EN, "", java.util.List.of(), "", false, 1));
+        OutgoingMail waiting = composer.compose(new RegistrationMail(MailKind.CHANGED, MailFixtures.VISIT,
+                "c1d2e3f4-0000-4000-8000-000000000001", "Nadia", "nadia.benali@example.fr", 4, 3, MailFixtures.LINK,
+                Lang.FR, "", java.util.List.of(), "", false, 1));
+
+        assertThat(french.subject()).isEqualTo("Votre inscription est modifiée : visite de Colas – vendredi 20 mars 2026");
+        assertThat(french.text()).contains("Votre inscription est modifiée", "Nombre de personnes : 4",
+                "Le vendredi 20 mars 2026, de 9 h 30 à 11 h 00", "met à jour la visite dans votre agenda", MailFixtures.LINK);
+        assertThat(french.attachments()).singleElement().satisfies(attachment -> assertThat(
+                new String(attachment.content(), StandardCharsets.UTF_8).replace("\r\n ", ""))
+                .contains("UID:registration-c1d2e3f4-0000-4000-8000-000000000001@journees-usines-ouvertes.fr",
+                        "SEQUENCE:2", "DTSTART;TZID=Europe/Paris:20260320T093000"));
+        assertThat(english.subject()).startsWith("Your registration has changed: visit to Colas");
+        assertThat(english.text()).contains("Your registration has changed", "Number of persons: 4");
+        assertThat(waiting.text()).contains("vous êtes en position 3 sur la liste d'attente");
+        assertThat(waiting.attachments()).isEmpty();
     }
 
     @Test

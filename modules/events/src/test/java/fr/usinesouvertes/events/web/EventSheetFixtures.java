@@ -48,6 +48,39 @@ final class EventSheetFixtures {
         });
     }
 
+    /**
+     * A published sheet of a new site with one Friday 20 March 2026 slot per capacity, the first at 14:00–16:00, the
+     * next ones each 2 h 30 later (16:30–18:30, …); returns the slot ids in that order.
+     */
+    static List<String> sheet(ContentRepository repository, long maxPersons, List<String> audiences, long... capacities) {
+        String first = slot(repository, capacities[0], maxPersons, audiences.toArray(String[]::new));
+        return repository.write(session -> {
+            Node slots = session.getNodeByIdentifier(first).getParent();
+            List<String> ids = new java.util.ArrayList<>(List.of(first));
+            for (int i = 1; i < capacities.length; i++) {
+                Node slot = slots.addNode(String.valueOf(i), "mgnl:contentNode");
+                ZonedDateTime start = ZonedDateTime.parse("2026-03-20T14:00:00+01:00[Europe/Paris]").plusMinutes(150L * i);
+                slot.setProperty("start", GregorianCalendar.from(start));
+                slot.setProperty("end", GregorianCalendar.from(start.plusHours(2)));
+                slot.setProperty("capacity", capacities[i]);
+                slot.setProperty("maxPersonsPerRegistration", maxPersons);
+                slot.setProperty("audiences", audiences.toArray(String[]::new));
+                ids.add(slot.getIdentifier());
+            }
+            return ids;
+        });
+    }
+
+    /** Moves a slot's visit to {@code start} (two hours long), e.g. to make it started already. */
+    static void reschedule(ContentRepository repository, String slotId, ZonedDateTime start) {
+        repository.write(session -> {
+            Node slot = session.getNodeByIdentifier(slotId);
+            slot.setProperty("start", GregorianCalendar.from(start));
+            slot.setProperty("end", GregorianCalendar.from(start.plusHours(2)));
+            return null;
+        });
+    }
+
     /** A registration as stored, reduced to what the tests check. */
     record Stored(String id, String status, long persons, String email) {
     }

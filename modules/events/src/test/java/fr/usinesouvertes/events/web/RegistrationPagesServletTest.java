@@ -105,7 +105,10 @@ class RegistrationPagesServletTest {
         assertThat(manage.statusCode()).isEqualTo(200);
         assertThat(manage.body()).contains("Mon inscription", "Confirmée", "Marc Durand");
         assertThat(postForm(link.group(1), Map.of("csrf", "forged")).statusCode()).isEqualTo(403);
-        HttpResponse<String> cancelled = postForm(link.group(1), Map.of("csrf", csrf(manage)));
+        // the page has two forms (change, cancel), each with its token
+        String cancelToken = org.jsoup.Jsoup.parse(manage.body()).selectFirst("form[action=" + link.group(1) + "] input[name=csrf]")
+                .attr("value");
+        HttpResponse<String> cancelled = postForm(link.group(1), Map.of("csrf", cancelToken));
         assertThat(cancelled.statusCode()).isEqualTo(200);
         assertThat(cancelled.body()).contains("Votre inscription est annulée", "Annulée");
         assertThat(EventSheetFixtures.confirmedPersons(repository(), slot)).isZero();
