@@ -85,8 +85,12 @@ public final class VisitCalendar {
         LocalizedText manage = new LocalizedText("Voir ou annuler votre inscription : ", "View or cancel your registration: ");
         String description = visit.company() + " – " + visit.site() + "\n" + party.in(lang) + "\n"
                 + visit.practicalInformation() + "\n" + manage.in(lang) + manageLink;
-        return write(event(visit, "registration-" + registrationId, lang, description.replaceAll("\n+", "\n").strip())
-                .add(new Url(java.net.URI.create(manageLink))));
+        VEvent event = event(visit, "registration-" + registrationId, lang, description.replaceAll("\n+", "\n").strip());
+        event.add(new Url(java.net.URI.create(manageLink)));
+        if (visit.sequence() > 0) {
+            event.add(new Sequence(visit.sequence())); // the slot's times or place changed since the first file
+        }
+        return write(event);
     }
 
     /**
@@ -98,7 +102,7 @@ public final class VisitCalendar {
         VEvent event = event(visit, "registration-" + registrationId, lang,
                 cancelled.in(lang) + "\n" + visit.company() + " – " + visit.site());
         event.add(ImmutableStatus.VEVENT_CANCELLED);
-        event.add(new Sequence(1));
+        event.add(new Sequence(visit.sequence() + 1));
         return write(event);
     }
 
@@ -106,7 +110,11 @@ public final class VisitCalendar {
     public byte[] forSlot(Visit visit, Lang lang) {
         String description = visit.company() + " – " + visit.site()
                 + (visit.practicalInformation().isEmpty() ? "" : "\n" + visit.practicalInformation());
-        return write(event(visit, "slot-" + visit.slotId(), lang, description));
+        VEvent event = event(visit, "slot-" + visit.slotId(), lang, description);
+        if (visit.sequence() > 0) {
+            event.add(new Sequence(visit.sequence()));
+        }
+        return write(event);
     }
 
     private VEvent event(Visit visit, String uid, Lang lang, String description) {

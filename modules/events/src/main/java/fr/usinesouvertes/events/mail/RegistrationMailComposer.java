@@ -57,10 +57,14 @@ public final class RegistrationMailComposer {
         if (mail.kind() == MailKind.VISIT_CANCELLED) {
             visitCancelled(mail, body);
         }
+        if (mail.kind() == MailKind.VISIT_CHANGED) {
+            visitChanged(mail, body);
+        }
         if (!ended) {
             body.link(t("Consulter ou annuler votre inscription", "View or cancel your registration").in(lang), mail.manageLink());
         }
-        boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION;
+        boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION
+                || (mail.kind() == MailKind.VISIT_CHANGED && mail.waitingPosition() == null);
         if (holdsSeats) {
             body.paragraph(t("Le fichier joint (.ics) ajoute la visite à votre agenda. Si vous ne pouvez plus venir, "
                             + "merci d'annuler pour libérer vos places.",
@@ -79,6 +83,46 @@ public final class RegistrationMailComposer {
                     calendar.forCancelledRegistration(visit, mail.registrationId(), lang)));
         }
         return new OutgoingMail(mail.contactEmail(), subject, body.text(), body.html(lang.code(), subject), attachments);
+    }
+
+    /** What changed, before and after, and what the registrant may do. */
+    private static void visitChanged(RegistrationMail mail, MailBody body) {
+        Lang lang = mail.lang();
+        VisitChange change = mail.change();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(t("Ce qui change :", "What changes:").in(lang));
+        if (change.retimed()) {
+            Visit visit = mail.visit();
+            lines.add(t("Horaire : ", "Time: ").in(lang) + when(visit.start(), visit.end(), lang)
+                    + t(" (au lieu de ", " (instead of ").in(lang) + when(change.previousStart(), change.previousEnd(), lang) + ")");
+        }
+        for (VisitChange.FieldChange field : change.fields()) {
+            String label = switch (field.field()) {
+                case "meetingPoint" -> t("Point de rendez-vous", "Meeting point").in(lang);
+                case "access" -> t("Accès", "Access").in(lang);
+                case "parking" -> t("Stationnement", "Parking").in(lang);
+                default -> field.field();
+            };
+            String none = t("(non précisé)", "(not given)").in(lang);
+            lines.add(label + t(" : ", ": ").in(lang) + (field.after().isBlank() ? none : field.after())
+                    + t(" (auparavant : ", " (before: ").in(lang) + (field.before().isBlank() ? none : field.before()) + ")");
+        }
+        body.lines(lines.toArray(String[]::new));
+        body.paragraph((mail.waitingPosition() == null
+                ? t("Votre inscription reste valable avec ces nouvelles informations. Le fichier joint (.ics) met à jour "
+                        + "la visite dans votre agenda. Si vous ne pouvez plus venir, merci d'annuler pour libérer vos places.",
+                "Your registration stays valid with this new information. The attached file (.ics) updates the visit in "
+                        + "your calendar. If you can no longer come, please cancel to free your places.")
+                : t("Vous restez en position " + mail.waitingPosition() + " sur la liste d'attente. Si ce changement ne "
+                        + "vous convient plus, vous pouvez annuler votre inscription.",
+                "You are still number " + mail.waitingPosition() + " on the waiting list. If this change no longer "
+                        + "suits you, you can cancel your registration.")).in(lang));
+    }
+
+    /** "samedi 21 mars 2026, 10 h – 12 h" */
+    private static String when(ZonedDateTime start, ZonedDateTime end, Lang lang) {
+        return FrenchDates.dayWithWeekday(start.withZoneSameInstant(PARIS).toLocalDate(), lang) + ", " + time(start, lang)
+                + " – " + time(end, lang);
     }
 
     /** The reason, what it means for the registrant, and other dates nearby. */
@@ -123,6 +167,8 @@ public final class RegistrationMailComposer {
                     "Registration cancelled: visit to " + visit.company());
             case VISIT_CANCELLED -> t("Visite annulée : " + visit.company() + " – " + visit.site(),
                     "Visit cancelled: " + visit.company() + " – " + visit.site());
+            case VISIT_CHANGED -> t("Visite modifiée : " + visit.company() + " – " + visit.site(),
+                    "Visit changed: " + visit.company() + " – " + visit.site());
         };
     }
 
@@ -139,6 +185,9 @@ public final class RegistrationMailComposer {
                     "Your registration for this visit has been cancelled:");
             case VISIT_CANCELLED -> t("Nous sommes désolés : la visite à laquelle vous étiez inscrit(e) est annulée.",
                     "We are sorry: the visit you registered for is cancelled.");
+            case VISIT_CHANGED -> t("L'entreprise a modifié la visite à laquelle vous êtes inscrit(e) ; voici ses nouvelles "
+                            + "informations :",
+                    "The company changed the visit you registered for; here is its new information:");
         };
     }
 

@@ -29,6 +29,14 @@ public final class RegistrationMailer {
                 registration.transportFundingRequested())));
     }
 
+    /** The e-mail telling a registrant the visit's times or meeting place changed, with the updated calendar. */
+    public void sendVisitChanged(Visit visit, RegistrationRecord registration, Integer position, String manageLink,
+                                 fr.usinesouvertes.events.mail.VisitChange change) {
+        sender.send(composer.compose(new RegistrationMail(MailKind.VISIT_CHANGED, visit, registration.id(),
+                registration.contactName(), registration.email(), registration.persons(), position, manageLink,
+                registration.lang(), "", List.of(), "", registration.transportFundingRequested(), change)));
+    }
+
     /** The e-mail telling a registrant their visit is cancelled, with the reason and other dates nearby. */
     public void sendVisitCancelled(Visit visit, RegistrationRecord registration, Integer position, String manageLink,
                                    List<OtherDate> otherDates, String directoryLink) {
