@@ -35,8 +35,11 @@ public final class RegistrationMailComposer {
         String subject = subject(mail.kind(), visit).in(lang) + " – " + day;
         MailBody body = new MailBody()
                 .paragraph(t("Bonjour " + mail.contactName() + ",", "Hello " + mail.contactName() + ",").in(lang))
-                .paragraph(opening(mail).in(lang))
-                .lines(visit.company() + " – " + visit.site(),
+                .paragraph(opening(mail).in(lang));
+        if (mail.kind() == MailKind.VISIT_CHANGED) {
+            visitChanged(mail, body); // what changes first, then the visit as it now is
+        }
+        body.lines(visit.company() + " – " + visit.site(),
                         t("Le ", "On ").in(lang) + day + t(", de ", ", from ").in(lang) + time(visit.start(), lang)
                                 + t(" à ", " to ").in(lang) + time(visit.end(), lang),
                         t("Adresse : ", "Address: ").in(lang) + visit.address(),
@@ -57,15 +60,12 @@ public final class RegistrationMailComposer {
         if (mail.kind() == MailKind.VISIT_CANCELLED) {
             visitCancelled(mail, body);
         }
-        if (mail.kind() == MailKind.VISIT_CHANGED) {
-            visitChanged(mail, body);
-        }
         if (!ended) {
             body.link(t("Consulter ou annuler votre inscription", "View or cancel your registration").in(lang), mail.manageLink());
         }
         boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION
                 || (mail.kind() == MailKind.VISIT_CHANGED && mail.waitingPosition() == null);
-        if (holdsSeats) {
+        if (holdsSeats && mail.kind() != MailKind.VISIT_CHANGED) {
             body.paragraph(t("Le fichier joint (.ics) ajoute la visite à votre agenda. Si vous ne pouvez plus venir, "
                             + "merci d'annuler pour libérer vos places.",
                     "The attached file (.ics) adds the visit to your calendar. If you can no longer come, please cancel "
@@ -185,9 +185,8 @@ public final class RegistrationMailComposer {
                     "Your registration for this visit has been cancelled:");
             case VISIT_CANCELLED -> t("Nous sommes désolés : la visite à laquelle vous étiez inscrit(e) est annulée.",
                     "We are sorry: the visit you registered for is cancelled.");
-            case VISIT_CHANGED -> t("L'entreprise a modifié la visite à laquelle vous êtes inscrit(e) ; voici ses nouvelles "
-                            + "informations :",
-                    "The company changed the visit you registered for; here is its new information:");
+            case VISIT_CHANGED -> t("L'entreprise a modifié la visite à laquelle vous êtes inscrit(e).",
+                    "The company changed the visit you registered for.");
         };
     }
 

@@ -116,4 +116,31 @@ class RegistrationMailComposerTest {
                 "you were on the waiting list").doesNotContain("Other visits");
         assertThat(waiting.attachments()).as("a waiting registration never had the visit in its calendar").isEmpty();
     }
+
+    @Test
+    void aChangedVisitSaysWhatChangedBeforeAndAfterWithTheCalendarAtAHigherSequence() {
+        fr.usinesouvertes.events.visit.Visit moved = new fr.usinesouvertes.events.visit.Visit(MailFixtures.VISIT.slotId(),
+                "Colas", "Centrale", "ZI de la Janais, 35170 Bruz", MailFixtures.VISIT.start().plusHours(4),
+                MailFixtures.VISIT.end().plusHours(4), "Point de rendez-vous : bâtiment B", 2);
+        VisitChange change = VisitChange.fromDetails(new VisitChange(MailFixtures.VISIT.start(), MailFixtures.VISIT.end(),
+                java.util.List.of(new VisitChange.FieldChange("meetingPoint", "Poste de garde", "bâtiment B"))).toDetails());
+        OutgoingMail confirmed = composer.compose(new RegistrationMail(MailKind.VISIT_CHANGED, moved,
+                "c1d2e3f4-0000-4000-8000-000000000004", "Mme Durand", "prof@example.fr", 27, null, MailFixtures.LINK,
+                Lang.FR, "", java.util.List.of(), "", false, change));
+        assertThat(confirmed.subject()).isEqualTo("Visite modifiée : Colas – Centrale – vendredi 20 mars 2026");
+        assertThat(confirmed.text()).contains("Ce qui change :",
+                "Horaire : vendredi 20 mars 2026, 13 h 30 – 15 h 00 (au lieu de vendredi 20 mars 2026, 9 h 30 – 11 h 00)",
+                "Point de rendez-vous : bâtiment B (auparavant : Poste de garde)", "Votre inscription reste valable");
+        String calendar = new String(confirmed.attachments().get(0).content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(calendar).contains("UID:registration-c1d2e3f4-0000-4000-8000-000000000004@", "SEQUENCE:2",
+                "DTSTART;TZID=Europe/Paris:20260320T133000");
+
+        OutgoingMail waiting = composer.compose(new RegistrationMail(MailKind.VISIT_CHANGED, moved,
+                "c1d2e3f4-0000-4000-8000-000000000005", "Ms Smith", "smith@example.org", 4, 3, MailFixtures.LINK,
+                Lang.EN, "", java.util.List.of(), "", false, change));
+        assertThat(waiting.subject()).isEqualTo("Visit changed: Colas – Centrale – Friday 20 March 2026");
+        assertThat(waiting.text()).contains("What changes:", "Time: Friday 20 March 2026, 13:30 – 15:00 (instead of",
+                "Meeting point: bâtiment B (before: Poste de garde)", "still number 3 on the waiting list");
+        assertThat(waiting.attachments()).isEmpty();
+    }
 }
