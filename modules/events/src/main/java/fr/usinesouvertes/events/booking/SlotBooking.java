@@ -175,7 +175,7 @@ public final class SlotBooking {
             if (confirmed) {
                 sourceLedger.addBooked(persons - held);
             }
-            List<String> promoted = persons < held || !confirmed ? promoteWaiting(sourceFolder, sourceLedger) : List.of();
+            List<String> promoted = persons < held || !confirmed ? promoteWaiting(sourceFolder, sourceLedger, now()) : List.of();
             sourceLedger.stamp();
             return changed(session, registration, sourceId, promoted, followUp);
         }
@@ -211,7 +211,7 @@ public final class SlotBooking {
         }
         moved.setProperty(BOOKING_NUMBER, targetLedger.nextBookingNumber());
         targetLedger.addBooked(persons);
-        List<String> promoted = promoteWaiting(sourceFolder, sourceLedger);
+        List<String> promoted = promoteWaiting(sourceFolder, sourceLedger, now());
         sourceLedger.stamp();
         targetLedger.stamp();
         return changed(session, moved, targetSlotId, promoted, followUp);
@@ -303,7 +303,7 @@ public final class SlotBooking {
         }
         registration.setProperty(STATUS, "cancelled");
         registration.setProperty("cancelled", now());
-        List<String> promoted = promoteWaiting(registration.getParent(), ledger);
+        List<String> promoted = promoteWaiting(registration.getParent(), ledger, now());
         ledger.stamp();
         return promoted;
     }
@@ -362,7 +362,67 @@ public final class SlotBooking {
     }
 
     /**
-     * A registration cancelled with its visit.
+     * Sets a slot's capacity within the caller's session (an approved change of its sheet; the caller saves): refused
+     * below the persons already confirmed; a raised capacity confirms the first waiting registrations that now fit, in
+     * waiting-list order, as a cancellation would. Stamps the slot's ledger, so a booking racing this commit conflicts
+     * with it and is retried against the new capacity.
+     *
+     * @return the registrations promoted from the waiting list (to be told by e-mail)
+     * @throws IllegalStateException when the capacity is below the persons confirmed
+     */
+    public static List<String> changeCapacity(Session session, Node slot, long capacity, Calendar when)
+            throws javax.jcr.RepositoryException {
+        Node folder = registrationsFolder(session, slot.getIdentifier());
+        SlotLedger ledger = new SlotLedger(slot, folder);
+        if (capacity < ledger.booked()) {
+            throw new IllegalStateException("Capacity " + capacity + " is below the " + ledger.booked() + " persons confirmed");
+        }
+        slot.setProperty(SlotLedger.CAPACITY, capacity);
+        List<String> promoted = promoteWaiting(folder, ledger, when);
+        ledger.stamp();
+        return promoted;
+    }
+
+    /**
+     * Makes the caller's commit conflict with any booking of the slot committed meanwhile (an approved change that
+     * reads the slot's registrations to tell them): the booking is retried after it, or it is retried itself.
+     */
+    public static void stampLedger(Session session, Node slot) throws javax.jcr.RepositoryException {
+        new SlotLedger(slot, registrationsFolder(session, slot.getIdentifier())).stamp();
+    }
+
+    /**
+     * The confirmed and waiting registrations of a slot, in booking order, each with its place on the waiting list
+     * (1-based) when it waits.
+     */
+    public static List<CancelledRegistration> activeRegistrations(Session session, Node slot) throws javax.jcr.RepositoryException {
+        String path = "/" + WORKSPACE + "/" + slot.getIdentifier();
+        List<CancelledRegistration> found = new ArrayList<>();
+        if (!session.nodeExists(path)) {
+            return found;
+        }
+        List<Node> registrations = new ArrayList<>();
+        for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
+            Node registration = it.nextNode();
+            if (registration.hasProperty(STATUS)) {
+                String status = registration.getProperty(STATUS).getString();
+                if (status.equals("confirmed") || status.equals("waitlisted")) {
+                    registrations.add(registration);
+                }
+            }
+        }
+        registrations.sort(BookingOrder.REGISTRATIONS);
+        List<Node> waiting = new ArrayList<>(registrations.stream().filter(SlotBooking::isWaiting).toList());
+        waiting.sort((a, b) -> Long.compare(sequence(a), sequence(b)));
+        for (Node registration : registrations) {
+            int index = waiting.indexOf(registration);
+            found.add(new CancelledRegistration(registration.getIdentifier(), index < 0 ? null : index + 1));
+        }
+        return found;
+    }
+
+    /**
+     * A registration cancelled with its visit (or, from {@link #activeRegistrations}, one still active).
      *
      * @param waitingPosition its place on the waiting list (1-based) if it was waiting, else {@code null}
      */
@@ -377,7 +437,7 @@ public final class SlotBooking {
         }
     }
 
-    private List<String> promoteWaiting(Node folder, SlotLedger ledger) throws javax.jcr.RepositoryException {
+    private static List<String> promoteWaiting(Node folder, SlotLedger ledger, Calendar when) throws javax.jcr.RepositoryException {
         List<Node> waiting = new ArrayList<>();
         for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
             Node candidate = it.nextNode();
@@ -393,7 +453,7 @@ public final class SlotBooking {
                 ledger.addBooked(persons);
                 ledger.removeWaiting();
                 candidate.setProperty(STATUS, "confirmed");
-                candidate.setProperty("promoted", now());
+                candidate.setProperty("promoted", when);
                 promoted.add(candidate.getIdentifier());
             }
         }

@@ -94,10 +94,11 @@ public final class VisitCalendar {
         LocalizedText manage = new LocalizedText("Voir ou annuler votre inscription : ", "View or cancel your registration: ");
         String description = visit.company() + " – " + visit.site() + "\n" + party.in(lang) + "\n"
                 + visit.practicalInformation() + "\n" + manage.in(lang) + manageLink;
-        VEvent event = event(visit, "registration-" + registrationId, lang, description.replaceAll("\n+", "\n").strip())
-                .add(new Url(java.net.URI.create(manageLink)));
-        if (sequence > 0) {
-            event.add(new Sequence(sequence));
+        VEvent event = event(visit, "registration-" + registrationId, lang, description.replaceAll("\n+", "\n").strip());
+        event.add(new Url(java.net.URI.create(manageLink)));
+        int changes = sequence + visit.sequence(); // the registration's changes and its slot's (time, place)
+        if (changes > 0) {
+            event.add(new Sequence(changes));
         }
         return write(event);
     }
@@ -116,7 +117,7 @@ public final class VisitCalendar {
         VEvent event = event(visit, "registration-" + registrationId, lang,
                 cancelled.in(lang) + "\n" + visit.company() + " – " + visit.site());
         event.add(ImmutableStatus.VEVENT_CANCELLED);
-        event.add(new Sequence(changes + 1));
+        event.add(new Sequence(changes + visit.sequence() + 1));
         return write(event);
     }
 
@@ -124,7 +125,11 @@ public final class VisitCalendar {
     public byte[] forSlot(Visit visit, Lang lang) {
         String description = visit.company() + " – " + visit.site()
                 + (visit.practicalInformation().isEmpty() ? "" : "\n" + visit.practicalInformation());
-        return write(event(visit, "slot-" + visit.slotId(), lang, description));
+        VEvent event = event(visit, "slot-" + visit.slotId(), lang, description);
+        if (visit.sequence() > 0) {
+            event.add(new Sequence(visit.sequence()));
+        }
+        return write(event);
     }
 
     private VEvent event(Visit visit, String uid, Lang lang, String description) {

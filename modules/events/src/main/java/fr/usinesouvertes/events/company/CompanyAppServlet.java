@@ -43,10 +43,13 @@ public final class CompanyAppServlet extends HttpServlet {
     private final transient SitePhotos photos;
     private final transient CommunesTable communes;
     private final transient VisitCancellations cancellations;
+    private final transient SheetChanges changes;
 
     public CompanyAppServlet(ContentRepository repository, CompanySites sites, EventSheets sheets,
                              CompanyRegistrations registrations, RecruitmentNeeds needs, CompanySignUp signUp,
-                             SitePhotos photos, CommunesTable communes, VisitCancellations cancellations) {
+                             SitePhotos photos, CommunesTable communes, VisitCancellations cancellations,
+                             SheetChanges changes) {
+        this.changes = changes;
         this.repository = repository;
         this.sites = sites;
         this.sheets = sheets;
@@ -145,6 +148,11 @@ public final class CompanyAppServlet extends HttpServlet {
                 AdminViews.redirect(response, BASE + "/sites/" + path[1] + "/fiche");
             } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche") && path[3].equals("annuler")) {
                 cancel(request, response, company.get(), path[1], values, lang);
+            } else if (path.length == 5 && path[0].equals("sites") && path[2].equals("fiche") && path[3].equals("modification")
+                    && path[4].equals("retirer")) {
+                boolean withdrawn = changes.withdraw(company.get(), sheets.currentEdition().year(), path[1]);
+                AdminViews.flash(request, m.get(withdrawn ? "change.withdrawn" : "change.none"));
+                AdminViews.redirect(response, BASE + "/sites/" + path[1] + "/fiche");
             } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("recrutement")) {
                 RecruitmentNeeds.Result result = RecruitmentNeeds.validate(values, lang);
                 if (!result.errors().isEmpty()) {
@@ -251,6 +259,20 @@ public final class CompanyAppServlet extends HttpServlet {
             sheetPage(request, response, company, slug, 400, values, result.errors(), null);
             return;
         }
+        Edition edition = sheets.currentEdition();
+        String status = sheets.find(company, edition.year(), slug).map(SheetSummary::status).orElse("none");
+        if (status.equals(EventSheets.PUBLISHED) || status.equals("full")) {
+            SheetChanges.Outcome outcome;
+            try {
+                outcome = changes.propose(company, edition.year(), slug, result.form(), values, lang);
+            } catch (SheetChanges.ChangeRefusedException e) {
+                sheetPage(request, response, company, slug, 400, values, e.errors(), null);
+                return;
+            }
+            AdminViews.flash(request, CompanyPages.messages(lang).get("change.outcome." + outcome.name().toLowerCase(java.util.Locale.ROOT)));
+            AdminViews.redirect(response, BASE + "/sites/" + slug + "/fiche" + (lang == Lang.EN ? "?lang=en" : ""));
+            return;
+        }
         sheets.save(company, slug, result.form());
         AdminViews.flash(request, CompanyPages.messages(lang).get("sheet.saved"));
         AdminViews.redirect(response, BASE + "/sites/" + slug + "/fiche");
@@ -316,11 +338,27 @@ public final class CompanyAppServlet extends HttpServlet {
         model.put("siteName", site.name());
         model.put("edition", edition.year());
         model.put("status", sheetStatus);
-        model.put("editable", sheetStatus.equals("none") || sheetStatus.equals(EventSheets.DRAFT));
+        boolean changeMode = sheetStatus.equals(EventSheets.PUBLISHED) || sheetStatus.equals("full");
+        Optional<SheetChanges.Pending> pending = changeMode
+                ? changes.pending(company, edition.year(), slug, edition, lang) : Optional.empty();
+        model.put("editable", sheetStatus.equals("none") || sheetStatus.equals(EventSheets.DRAFT) || changeMode);
+        model.put("changeMode", changeMode);
+        model.put("change", pending.map(p -> {
+            Map<String, Object> change = new HashMap<>();
+            change.put("status", p.status());
+            change.put("message", p.sentBackMessage());
+            change.put("fields", p.fields());
+            change.put("slots", p.slots());
+            return change;
+        }).orElse(Map.of()));
+        model.put("hasChange", pending.isPresent());
+        model.put("formAction", BASE + "/sites/" + slug + "/fiche" + (lang == Lang.EN ? "?lang=en" : ""));
         model.put("hasSlots", sheet.map(s -> !s.slots().isEmpty()).orElse(false));
         model.put("rejectionMessage", sheet.map(SheetSummary::rejectionMessage).orElse(""));
         model.put("refusal", refusal == null ? "" : refusal);
         Map<String, String> values = posted != null ? posted
+                : pending.isPresent() ? pending.get().values()
+                : changeMode ? SheetChanges.publishedValues(sheet.get())
                 : sheet.map(CompanyViewModels::sheetValues).orElseGet(() -> new HashMap<>(Map.of("language.fr", "on", "registrationMode", "platform")));
         model.put("values", values);
         model.put("modes", CompanyViewModels.options(SheetForm.MODES, m, "mode."));

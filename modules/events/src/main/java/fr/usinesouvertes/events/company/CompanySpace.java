@@ -55,9 +55,11 @@ public final class CompanySpace {
         context.registerRestComponent(new CompanyResource(repository, sites, sheets, registrations));
         context.registerAdminApp(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
                 new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock()), signUp,
-                        photos, communes, cancellations)));
+                        photos, communes, cancellations, new SheetChanges(context.clock()))));
         ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), context.publicUrl(), context.clock());
+        fr.usinesouvertes.events.moderation.SheetChangeModeration changes = new fr.usinesouvertes.events.moderation.SheetChangeModeration(
+                repository, ACL, mailQueue, onMailQueued, context.mail(), context.publicUrl(), context.clock());
         context.registerAdminApp(new AdminApp(ModerationServlet.NAME, "Modération des fiches", "Sheet moderation", Set.of(Role.ADMIN),
-                new ModerationServlet(queue, new EditionStore(repository), cancellations, context.clock())));
+                new ModerationServlet(queue, new EditionStore(repository), cancellations, changes, context.clock())));
     }
 }

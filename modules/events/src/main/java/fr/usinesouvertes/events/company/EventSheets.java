@@ -162,7 +162,8 @@ public final class EventSheets {
         return root.hasNode(name) ? root.getNode(name) : root.addNode(name, "mgnl:folder");
     }
 
-    private static void writeFields(Node sheet, SheetForm form) throws RepositoryException {
+    /** Writes the form's fields (not its slots) on a sheet; also applies an approved change ({@link SheetChanges}). */
+    public static void writeFields(Node sheet, SheetForm form) throws RepositoryException {
         sheet.setProperty("registrationMode", form.registrationMode());
         sheet.setProperty("externalUrl", form.externalUrl());
         sheet.setProperty("contactEmail", form.contactEmail());

@@ -106,13 +106,20 @@ public record SheetForm(String registrationMode, String externalUrl, String cont
             }
             if (day.isPresent() && start != null && end != null && end.isAfter(start) && capacity != null) {
                 slots.add(new SlotForm(day.get().date().atTime(start).atZone(FrenchDates.PARIS),
-                        day.get().date().atTime(end).atZone(FrenchDates.PARIS), capacity, audiences, maxPersons));
+                        day.get().date().atTime(end).atZone(FrenchDates.PARIS), capacity, audiences, maxPersons,
+                        slotId(values, prefix + "id")));
             }
         }
         if (slots.isEmpty() && input.errors().stream().noneMatch(e -> e.field().startsWith("slot."))) {
             input.error("slot.0.start", new LocalizedText("Ajoutez au moins un créneau.", "Add at least one time slot."));
         }
         return slots;
+    }
+
+    /** The hidden id of a published slot's row; anything but a uuid is ignored (the change then checks the slots). */
+    private static String slotId(Map<String, String> values, String field) {
+        String id = values.get(field);
+        return id != null && id.strip().matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? id.strip() : null;
     }
 
     private static LocalTime time(FormInput input, Map<String, String> values, String field) {

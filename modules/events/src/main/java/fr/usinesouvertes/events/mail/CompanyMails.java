@@ -76,4 +76,29 @@ public final class CompanyMails {
                         : "Les " + registrations + " inscription(s) en cours sont annulées et chaque inscrit est prévenu par e-mail.");
         return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
     }
+
+    /** Tells a company the organisers applied its change to a published sheet. */
+    public static OutgoingMail changeApproved(String to, String siteName, int edition, int registrantsTold, String publicLink) {
+        String subject = "Votre modification de la fiche « " + siteName + " » est publiée";
+        MailBody body = new MailBody().paragraph("Bonjour,")
+                .paragraph("L'équipe des Journées Usines Ouvertes a validé votre modification de la fiche événement " + edition
+                        + " du site « " + siteName + " » : elle est en ligne.")
+                .paragraph(registrantsTold == 0 ? "Aucun inscrit n'était concerné par un changement d'horaire ou de lieu."
+                        : registrantsTold + " inscription(s) concernée(s) par un changement d'horaire ou de lieu : chaque "
+                        + "inscrit est prévenu par e-mail, dans sa langue, avec le nouveau fichier d'agenda.")
+                .link("Voir la page publique", publicLink);
+        return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
+    }
+
+    /** Tells a company the organisers sent its change back; the published sheet stays online. */
+    public static OutgoingMail changeSentBack(String to, String siteName, int edition, String message) {
+        String subject = "Votre modification de la fiche « " + siteName + " » est à revoir";
+        MailBody body = new MailBody().paragraph("Bonjour,")
+                .paragraph("L'équipe des Journées Usines Ouvertes a relu votre modification de la fiche événement " + edition
+                        + " du site « " + siteName + " » et vous la renvoie, avec ce message :")
+                .paragraph(message)
+                .paragraph("La version publiée reste en ligne sans changement. Dans votre espace entreprise, modifiez la "
+                        + "fiche et enregistrez-la pour soumettre à nouveau la modification, ou retirez-la.");
+        return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
+    }
 }

@@ -19,5 +19,10 @@ public enum MailKind {
      * The company or the organisers cancelled the visit (its slot or whole event sheet): the registration is
      * cancelled, with their reason and other dates nearby; the position is set for a waiting registration.
      */
-    VISIT_CANCELLED
+    VISIT_CANCELLED,
+    /**
+     * The organisers approved a change of the visit's sheet that moves the slot's times or its meeting point, access
+     * or parking: what changed, before and after ({@link VisitChange}), with the updated {@code .ics}.
+     */
+    VISIT_CHANGED
 }

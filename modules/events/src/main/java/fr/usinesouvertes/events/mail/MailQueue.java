@@ -39,6 +39,8 @@ public final class MailQueue {
     static final String PENDING = "/" + WORKSPACE + "/pending";
     static final String FAILED = "/" + WORKSPACE + "/failed";
     private static final String ENTRY_TYPE = "oak:Unstructured";
+    /** Prefix of the properties holding a {@link QueuedMail#details()} entry. */
+    private static final String DETAIL = "detail.";
     private static final int MAX_ERROR_LENGTH = 500;
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("'b'yyyyMMddHHmm").withZone(ZoneOffset.UTC);
 
@@ -71,6 +73,9 @@ public final class MailQueue {
         entry.setProperty("siteUrl", mail.siteUrl());
         if (mail.position() != null) {
             entry.setProperty("position", mail.position().longValue());
+        }
+        for (java.util.Map.Entry<String, String> detail : mail.details().entrySet()) {
+            entry.setProperty(DETAIL + detail.getKey(), detail.getValue());
         }
         // No attempts (0) nor due time (its creation, in its name) until a failure: a booking's commit writes less.
     }
@@ -268,7 +273,16 @@ public final class MailQueue {
                 entry.hasProperty("position") ? (int) entry.getProperty("position").getLong() : null,
                 entry.hasProperty("attempts") ? (int) entry.getProperty("attempts").getLong() : 0,
                 entry.hasProperty("due") ? entry.getProperty("due").getLong() : createdMillis(entry.getName()),
-                entry.hasProperty("lastError") ? entry.getProperty("lastError").getString() : null);
+                entry.hasProperty("lastError") ? entry.getProperty("lastError").getString() : null, details(entry));
+    }
+
+    private static java.util.Map<String, String> details(Node entry) throws RepositoryException {
+        java.util.Map<String, String> details = new java.util.HashMap<>();
+        for (javax.jcr.PropertyIterator it = entry.getProperties(DETAIL + "*"); it.hasNext(); ) {
+            javax.jcr.Property property = it.nextProperty();
+            details.put(property.getName().substring(DETAIL.length()), property.getString());
+        }
+        return details;
     }
 
     /** When an entry was queued, from its name ({@code m<millis in base 36>-<random>}); 0 if it has no such name. */

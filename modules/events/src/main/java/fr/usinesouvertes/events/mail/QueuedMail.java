@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.mail;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,14 +15,28 @@ import java.util.Objects;
  * @param attempts       sending attempts that failed so far
  * @param dueMillis      when to try next (epoch milliseconds)
  * @param lastError      why the last attempt failed, or {@code null}
+ * @param details        what the e-mail tells beyond the registration and its slot as they are when it is sent (for
+ *                       {@link MailKind#VISIT_CHANGED}: the values before the change, see {@link VisitChange})
  */
 public record QueuedMail(String id, MailKind kind, String registrationId, String siteUrl, Integer position, int attempts,
-                         long dueMillis, String lastError) {
+                         long dueMillis, String lastError, Map<String, String> details) {
 
     public QueuedMail {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(registrationId, "registrationId");
         Objects.requireNonNull(siteUrl, "siteUrl");
+        details = details == null ? Map.of() : Map.copyOf(details);
+    }
+
+    public QueuedMail(String id, MailKind kind, String registrationId, String siteUrl, Integer position, int attempts,
+                      long dueMillis, String lastError) {
+        this(id, kind, registrationId, siteUrl, position, attempts, dueMillis, lastError, Map.of());
+    }
+
+    /** A new entry with details, due at once. */
+    public static QueuedMail of(MailKind kind, String registrationId, String siteUrl, Integer position,
+                                Map<String, String> details) {
+        return new QueuedMail(null, kind, registrationId, siteUrl, position, 0, 0, null, details);
     }
 
     /** A new entry, due at once; its id is given when it is written. */

@@ -22,18 +22,19 @@ import java.util.Objects;
  * @param directoryLink    for {@link MailKind#VISIT_CANCELLED}: the directory of open factories
  * @param transportFundingRequested a school group asked for help with transport funding (said back to it)
  * @param calendarSequence times the registration was changed: the SEQUENCE of its {@code .ics}
+ * @param change           for {@link MailKind#VISIT_CHANGED}: what changed
  */
 public record RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
                                int persons, Integer waitingPosition, String manageLink, Lang lang,
                                String cancellationReason, List<OtherDate> otherDates, String directoryLink,
-                               boolean transportFundingRequested, int calendarSequence) {
+                               boolean transportFundingRequested, int calendarSequence, VisitChange change) {
 
     public RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
                             int persons, Integer waitingPosition, String manageLink, Lang lang,
                             String cancellationReason, List<OtherDate> otherDates, String directoryLink,
                             boolean transportFundingRequested) {
         this(kind, visit, registrationId, contactName, contactEmail, persons, waitingPosition, manageLink, lang,
-                cancellationReason, otherDates, directoryLink, transportFundingRequested, 0);
+                cancellationReason, otherDates, directoryLink, transportFundingRequested, 0, null);
     }
 
     public RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
@@ -46,6 +47,7 @@ public record RegistrationMail(MailKind kind, Visit visit, String registrationId
         cancellationReason = cancellationReason == null ? "" : cancellationReason;
         otherDates = otherDates == null ? List.of() : List.copyOf(otherDates);
         directoryLink = directoryLink == null ? "" : directoryLink;
+        change = change == null ? new VisitChange(null, null, List.of()) : change;
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(visit, "visit");
         Objects.requireNonNull(registrationId, "registrationId");

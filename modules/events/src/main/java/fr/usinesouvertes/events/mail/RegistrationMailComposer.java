@@ -35,8 +35,11 @@ public final class RegistrationMailComposer {
         String subject = subject(mail.kind(), visit).in(lang) + " – " + day;
         MailBody body = new MailBody()
                 .paragraph(t("Bonjour " + mail.contactName() + ",", "Hello " + mail.contactName() + ",").in(lang))
-                .paragraph(opening(mail).in(lang))
-                .lines(visit.company() + " – " + visit.site(),
+                .paragraph(opening(mail).in(lang));
+        if (mail.kind() == MailKind.VISIT_CHANGED) {
+            visitChanged(mail, body); // what changes first, then the visit as it now is
+        }
+        body.lines(visit.company() + " – " + visit.site(),
                         t("Le ", "On ").in(lang) + day + t(", de ", ", from ").in(lang) + time(visit.start(), lang)
                                 + t(" à ", " to ").in(lang) + time(visit.end(), lang),
                         t("Adresse : ", "Address: ").in(lang) + visit.address(),
@@ -62,8 +65,8 @@ public final class RegistrationMailComposer {
                     mail.manageLink());
         }
         boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION
-                || (mail.kind() == MailKind.CHANGED && mail.waitingPosition() == null);
-        if (holdsSeats) {
+                || ((mail.kind() == MailKind.CHANGED || mail.kind() == MailKind.VISIT_CHANGED) && mail.waitingPosition() == null);
+        if (holdsSeats && mail.kind() != MailKind.VISIT_CHANGED) { // a changed visit's e-mail says it itself
             body.paragraph(mail.kind() == MailKind.CHANGED
                     ? t("Le fichier joint (.ics) met à jour la visite dans votre agenda. Si vous ne pouvez plus venir, "
                             + "merci d'annuler pour libérer vos places.",
@@ -86,6 +89,46 @@ public final class RegistrationMailComposer {
                     calendar.forCancelledRegistration(visit, mail.registrationId(), lang, mail.calendarSequence())));
         }
         return new OutgoingMail(mail.contactEmail(), subject, body.text(), body.html(lang.code(), subject), attachments);
+    }
+
+    /** What changed, before and after, and what the registrant may do. */
+    private static void visitChanged(RegistrationMail mail, MailBody body) {
+        Lang lang = mail.lang();
+        VisitChange change = mail.change();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(t("Ce qui change :", "What changes:").in(lang));
+        if (change.retimed()) {
+            Visit visit = mail.visit();
+            lines.add(t("Horaire : ", "Time: ").in(lang) + when(visit.start(), visit.end(), lang)
+                    + t(" (au lieu de ", " (instead of ").in(lang) + when(change.previousStart(), change.previousEnd(), lang) + ")");
+        }
+        for (VisitChange.FieldChange field : change.fields()) {
+            String label = switch (field.field()) {
+                case "meetingPoint" -> t("Point de rendez-vous", "Meeting point").in(lang);
+                case "access" -> t("Accès", "Access").in(lang);
+                case "parking" -> t("Stationnement", "Parking").in(lang);
+                default -> field.field();
+            };
+            String none = t("(non précisé)", "(not given)").in(lang);
+            lines.add(label + t(" : ", ": ").in(lang) + (field.after().isBlank() ? none : field.after())
+                    + t(" (auparavant : ", " (before: ").in(lang) + (field.before().isBlank() ? none : field.before()) + ")");
+        }
+        body.lines(lines.toArray(String[]::new));
+        body.paragraph((mail.waitingPosition() == null
+                ? t("Votre inscription reste valable avec ces nouvelles informations. Le fichier joint (.ics) met à jour "
+                        + "la visite dans votre agenda. Si vous ne pouvez plus venir, merci d'annuler pour libérer vos places.",
+                "Your registration stays valid with this new information. The attached file (.ics) updates the visit in "
+                        + "your calendar. If you can no longer come, please cancel to free your places.")
+                : t("Vous restez en position " + mail.waitingPosition() + " sur la liste d'attente. Si ce changement ne "
+                        + "vous convient plus, vous pouvez annuler votre inscription.",
+                "You are still number " + mail.waitingPosition() + " on the waiting list. If this change no longer "
+                        + "suits you, you can cancel your registration.")).in(lang));
+    }
+
+    /** "samedi 21 mars 2026, 10 h – 12 h" */
+    private static String when(ZonedDateTime start, ZonedDateTime end, Lang lang) {
+        return FrenchDates.dayWithWeekday(start.withZoneSameInstant(PARIS).toLocalDate(), lang) + ", " + time(start, lang)
+                + " – " + time(end, lang);
     }
 
     /** The reason, what it means for the registrant, and other dates nearby. */
@@ -132,6 +175,8 @@ public final class RegistrationMailComposer {
                     "Registration cancelled: visit to " + visit.company());
             case VISIT_CANCELLED -> t("Visite annulée : " + visit.company() + " – " + visit.site(),
                     "Visit cancelled: " + visit.company() + " – " + visit.site());
+            case VISIT_CHANGED -> t("Visite modifiée : " + visit.company() + " – " + visit.site(),
+                    "Visit changed: " + visit.company() + " – " + visit.site());
         };
     }
 
@@ -157,6 +202,8 @@ public final class RegistrationMailComposer {
                     "Your registration for this visit has been cancelled:");
             case VISIT_CANCELLED -> t("Nous sommes désolés : la visite à laquelle vous étiez inscrit(e) est annulée.",
                     "We are sorry: the visit you registered for is cancelled.");
+            case VISIT_CHANGED -> t("L'entreprise a modifié la visite à laquelle vous êtes inscrit(e).",
+                    "The company changed the visit you registered for.");
         };
     }
 

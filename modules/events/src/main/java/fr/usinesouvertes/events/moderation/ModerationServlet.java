@@ -45,8 +45,11 @@ public final class ModerationServlet extends HttpServlet {
     private final transient EditionStore editions;
     private final transient VisitCancellations cancellations;
     private final transient Clock clock;
+    private final transient SheetChangeModeration changes;
 
-    public ModerationServlet(ModerationQueue queue, EditionStore editions, VisitCancellations cancellations, Clock clock) {
+    public ModerationServlet(ModerationQueue queue, EditionStore editions, VisitCancellations cancellations,
+                             SheetChangeModeration changes, Clock clock) {
+        this.changes = changes;
         this.queue = queue;
         this.editions = editions;
         this.cancellations = cancellations;
@@ -70,7 +73,7 @@ public final class ModerationServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        page(request, response, 200, "");
+        page(request, response, 200, "", Map.of(), Map.of());
     }
 
     @Override
@@ -78,6 +81,10 @@ public final class ModerationServlet extends HttpServlet {
         String[] path = AdminRequests.segments(request);
         Map<String, String> m = CompanyPages.messages(AdminRequests.lang(request));
         Map<String, String> values = AdminRequests.fields(request);
+        if (path.length == 4 && path[0].matches("[0-9]{4}") && path[2].equals("modification")) {
+            moderateChange(request, response, Integer.parseInt(path[0]), path[1], path[3], values);
+            return;
+        }
         if (path.length != 3 || !path[0].matches("[0-9]{4}")) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
@@ -109,10 +116,42 @@ public final class ModerationServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         } catch (RefusedException e) {
-            page(request, response, 409, e.getMessage());
+            page(request, response, 409, e.getMessage(), Map.of(), Map.of());
             return;
         }
         AdminViews.redirect(response, BASE + "/");
+    }
+
+    /** Approves ({@code approuver}) or sends back ({@code renvoyer}, with a message) a published sheet's change. */
+    private void moderateChange(HttpServletRequest request, HttpServletResponse response, int year, String slug, String action,
+                                Map<String, String> values) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        Map<String, String> m = CompanyPages.messages(lang);
+        try {
+            if (action.equals("approuver")) {
+                SheetChangeModeration.Approval approval = changes.approve(year, slug);
+                AdminViews.flash(request, approval.notified() == 0 ? m.get("moderation.changeApproved")
+                        : m.get("moderation.changeApprovedNotified").replace("{notified}", Integer.toString(approval.notified())));
+            } else if (action.equals("renvoyer")) {
+                Optional<String> error = SheetChangeModeration.checkMessage(values.get("message"), lang);
+                if (error.isPresent()) {
+                    page(request, response, 400, "", Map.of(slug, error.get()), Map.of(slug, values.getOrDefault("message", "")));
+                    return;
+                }
+                changes.sendBack(year, slug, values.get("message"), lang);
+                AdminViews.flash(request, m.get("moderation.changeSentBack"));
+            } else {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
+        } catch (NotFoundException e) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        } catch (RefusedException e) {
+            page(request, response, 409, e.getMessage(), Map.of(), Map.of());
+            return;
+        }
+        AdminViews.redirect(response, BASE + "/" + (lang == Lang.EN ? "?lang=en" : ""));
     }
 
     /** The organisers' confirmation page of a cancellation (the company space's template). */
@@ -130,9 +169,32 @@ public final class ModerationServlet extends HttpServlet {
         AdminViews.render(request, response, "events/cancel-visit.ftlh", model);
     }
 
-    private void page(HttpServletRequest request, HttpServletResponse response, int status, String refusal) throws IOException {
+    /**
+     * @param changeErrors  the send-back message's error, by site slug
+     * @param changeMessage the send-back message as typed, by site slug
+     */
+    private void page(HttpServletRequest request, HttpServletResponse response, int status, String refusal,
+                      Map<String, String> changeErrors, Map<String, String> changeMessage) throws IOException {
         Lang lang = AdminRequests.lang(request);
         Map<String, Object> model = new LinkedHashMap<>();
+        List<Map<String, Object>> changeItems = new ArrayList<>();
+        for (SheetChangeModeration.Item item : changes.pending(lang)) {
+            Map<String, Object> map = new HashMap<>();
+            map.put("year", item.year());
+            map.put("slug", item.siteSlug());
+            map.put("siteName", item.siteName());
+            map.put("company", item.company());
+            map.put("submitted", item.submitted() == null ? "" : FrenchDates.dayWithWeekday(
+                    item.submitted().atZone(FrenchDates.PARIS).toLocalDate(), lang) + ", "
+                    + FrenchDates.time(item.submitted().atZone(FrenchDates.PARIS).toLocalTime(), lang));
+            map.put("change", Map.of("status", item.change().status(), "message", "", "fields", item.change().fields(),
+                    "slots", item.change().slots()));
+            map.put("error", changeErrors.getOrDefault(item.siteSlug(), ""));
+            map.put("message", changeMessage.getOrDefault(item.siteSlug(), ""));
+            changeItems.add(map);
+        }
+        model.put("changes", changeItems);
+        model.put("langQuery", lang == Lang.EN ? "?lang=en" : "");
         model.put("m", CompanyPages.messages(lang));
         model.put("base", BASE);
         model.put("refusal", refusal);

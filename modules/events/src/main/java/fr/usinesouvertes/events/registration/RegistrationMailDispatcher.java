@@ -171,6 +171,9 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
                 mailer.sendVisitCancelled(slot.get().visit(), record.get(), mail.position(), manageLink,
                         otherDates.near(slot.get(), record.get().audience(), lang, mail.siteUrl()),
                         mail.siteUrl() + (lang == Lang.EN ? "/en" : "") + "/usines");
+            } else if (mail.kind() == MailKind.VISIT_CHANGED) {
+                mailer.sendVisitChanged(slot.get().visit(), record.get(), mail.position(), manageLink,
+                        fr.usinesouvertes.events.mail.VisitChange.fromDetails(mail.details()));
             } else {
                 mailer.send(mail.kind(), slot.get().visit(), record.get(), mail.position(), manageLink);
             }

@@ -4,6 +4,7 @@ import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.OtherDate;
 import fr.usinesouvertes.events.mail.RegistrationMail;
 import fr.usinesouvertes.events.mail.RegistrationMailComposer;
+import fr.usinesouvertes.events.mail.VisitChange;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.mail.MailSender;
 import java.util.List;
@@ -26,7 +27,16 @@ public final class RegistrationMailer {
     public void send(MailKind kind, Visit visit, RegistrationRecord registration, Integer position, String manageLink) {
         sender.send(composer.compose(new RegistrationMail(kind, visit, registration.id(), registration.contactName(),
                 registration.email(), registration.persons(), position, manageLink, registration.lang(), "", List.of(), "",
-                registration.transportFundingRequested(), registration.calendarSequence())));
+                registration.transportFundingRequested(), registration.calendarSequence(), null)));
+    }
+
+    /** The e-mail telling a registrant the visit's times or meeting place changed, with the updated calendar. */
+    public void sendVisitChanged(Visit visit, RegistrationRecord registration, Integer position, String manageLink,
+                                 VisitChange change) {
+        sender.send(composer.compose(new RegistrationMail(MailKind.VISIT_CHANGED, visit, registration.id(),
+                registration.contactName(), registration.email(), registration.persons(), position, manageLink,
+                registration.lang(), "", List.of(), "", registration.transportFundingRequested(),
+                registration.calendarSequence(), change)));
     }
 
     /** The e-mail telling a registrant their visit is cancelled, with the reason and other dates nearby. */
@@ -35,6 +45,6 @@ public final class RegistrationMailer {
         sender.send(composer.compose(new RegistrationMail(MailKind.VISIT_CANCELLED, visit, registration.id(),
                 registration.contactName(), registration.email(), registration.persons(), position, manageLink,
                 registration.lang(), registration.cancellationReason(), otherDates, directoryLink, false,
-                registration.calendarSequence())));
+                registration.calendarSequence(), null)));
     }
 }

@@ -33,6 +33,8 @@ import javax.jcr.Value;
  */
 public final class SlotDirectory {
 
+    /** On a slot: the SEQUENCE of its calendar events (see {@link Visit#sequence()}), absent for 0. */
+    public static final String CALENDAR_SEQUENCE = "calendarSequence";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Pattern SLOT_PATH = Pattern.compile("/events/[0-9]{4}/[^/]+/slots/[^/]+");
     /** The trees a slot is read from: its sheet, its site and its company. */
@@ -149,7 +151,8 @@ public final class SlotDirectory {
             return Optional.empty();
         }
         Visit visit = new Visit(slotId, text(company, "name", ""), text(site, "name", sheet.getName()),
-                address(site), start, end, practicalInformation(sheet));
+                address(site), start, end, practicalInformation(sheet),
+                slot.hasProperty(CALENDAR_SEQUENCE) ? (int) slot.getProperty(CALENDAR_SEQUENCE).getLong() : 0);
         long capacity = slot.getProperty("capacity").getLong();
         int max = slot.hasProperty("maxPersonsPerRegistration")
                 ? (int) Math.min(Integer.MAX_VALUE, slot.getProperty("maxPersonsPerRegistration").getLong())

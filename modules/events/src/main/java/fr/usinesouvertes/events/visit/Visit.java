@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param start                start of the slot, Europe/Paris
  * @param end                  end of the slot, Europe/Paris
  * @param practicalInformation meeting point, access, safety equipment… in the visitor's language, may be empty
+ * @param sequence             the calendar SEQUENCE of the slot's events: 0, then one more at each approved change of
+ *                             its times or meeting place (so calendars replace the event they imported)
  */
 public record Visit(String slotId, String company, String site, String address, ZonedDateTime start,
-                    ZonedDateTime end, String practicalInformation) {
+                    ZonedDateTime end, String practicalInformation, int sequence) {
+
+    public Visit(String slotId, String company, String site, String address, ZonedDateTime start,
+                 ZonedDateTime end, String practicalInformation) {
+        this(slotId, company, site, address, start, end, practicalInformation, 0);
+    }
 
     public Visit {
         Objects.requireNonNull(slotId, "slotId");

@@ -69,14 +69,14 @@ class RegistrationMailComposerTest {
     void theChangedMailGivesTheNewDetailsAndTheSameCalendarEventWithAHigherSequence() {
         RegistrationMail changed = new RegistrationMail(MailKind.CHANGED, MailFixtures.VISIT,
                 "c1d2e3f4-0000-4000-8000-000000000001", "Nadia", "nadia.benali@example.fr", 4, null, MailFixtures.LINK,
-                Lang.FR, "", java.util.List.of(), "", false, 2);
+                Lang.FR, "", java.util.List.of(), "", false, 2, null);
         OutgoingMail french = composer.compose(changed);
         OutgoingMail english = composer.compose(new RegistrationMail(MailKind.CHANGED, MailFixtures.VISIT,
                 "c1d2e3f4-0000-4000-8000-000000000001", "Nadia", "nadia.benali@example.fr", 4, null, MailFixtures.LINK,
-                Lang.EN, "", java.util.List.of(), "", false, 1));
+                Lang.EN, "", java.util.List.of(), "", false, 1, null));
         OutgoingMail waiting = composer.compose(new RegistrationMail(MailKind.CHANGED, MailFixtures.VISIT,
                 "c1d2e3f4-0000-4000-8000-000000000001", "Nadia", "nadia.benali@example.fr", 4, 3, MailFixtures.LINK,
-                Lang.FR, "", java.util.List.of(), "", false, 1));
+                Lang.FR, "", java.util.List.of(), "", false, 1, null));
 
         assertThat(french.subject()).isEqualTo("Votre inscription est modifiée : visite de Colas – vendredi 20 mars 2026");
         assertThat(french.text()).contains("Votre inscription est modifiée", "Nombre de personnes : 4",
@@ -141,5 +141,32 @@ class RegistrationMailComposerTest {
         assertThat(waiting.text()).contains("We are sorry", "Reason for the cancellation:", "Production line down",
                 "you were on the waiting list").doesNotContain("Other visits");
         assertThat(waiting.attachments()).as("a waiting registration never had the visit in its calendar").isEmpty();
+    }
+
+    @Test
+    void aChangedVisitSaysWhatChangedBeforeAndAfterWithTheCalendarAtAHigherSequence() {
+        fr.usinesouvertes.events.visit.Visit moved = new fr.usinesouvertes.events.visit.Visit(MailFixtures.VISIT.slotId(),
+                "Colas", "Centrale", "ZI de la Janais, 35170 Bruz", MailFixtures.VISIT.start().plusHours(4),
+                MailFixtures.VISIT.end().plusHours(4), "Point de rendez-vous : bâtiment B", 2);
+        VisitChange change = VisitChange.fromDetails(new VisitChange(MailFixtures.VISIT.start(), MailFixtures.VISIT.end(),
+                java.util.List.of(new VisitChange.FieldChange("meetingPoint", "Poste de garde", "bâtiment B"))).toDetails());
+        OutgoingMail confirmed = composer.compose(new RegistrationMail(MailKind.VISIT_CHANGED, moved,
+                "c1d2e3f4-0000-4000-8000-000000000004", "Mme Durand", "prof@example.fr", 27, null, MailFixtures.LINK,
+                Lang.FR, "", java.util.List.of(), "", false, 0, change));
+        assertThat(confirmed.subject()).isEqualTo("Visite modifiée : Colas – Centrale – vendredi 20 mars 2026");
+        assertThat(confirmed.text()).contains("Ce qui change :",
+                "Horaire : vendredi 20 mars 2026, 13 h 30 – 15 h 00 (au lieu de vendredi 20 mars 2026, 9 h 30 – 11 h 00)",
+                "Point de rendez-vous : bâtiment B (auparavant : Poste de garde)", "Votre inscription reste valable");
+        String calendar = new String(confirmed.attachments().get(0).content(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(calendar).contains("UID:registration-c1d2e3f4-0000-4000-8000-000000000004@", "SEQUENCE:2",
+                "DTSTART;TZID=Europe/Paris:20260320T133000");
+
+        OutgoingMail waiting = composer.compose(new RegistrationMail(MailKind.VISIT_CHANGED, moved,
+                "c1d2e3f4-0000-4000-8000-000000000005", "Ms Smith", "smith@example.org", 4, 3, MailFixtures.LINK,
+                Lang.EN, "", java.util.List.of(), "", false, 0, change));
+        assertThat(waiting.subject()).isEqualTo("Visit changed: Colas – Centrale – Friday 20 March 2026");
+        assertThat(waiting.text()).contains("What changes:", "Time: Friday 20 March 2026, 13:30 – 15:00 (instead of",
+                "Meeting point: bâtiment B (before: Poste de garde)", "still number 3 on the waiting list");
+        assertThat(waiting.attachments()).isEmpty();
     }
 }

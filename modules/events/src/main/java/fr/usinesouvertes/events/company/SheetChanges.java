@@ -1,0 +1,549 @@
+package fr.usinesouvertes.events.company;
+
+import fr.usinesouvertes.events.booking.SlotBooking;
+import fr.usinesouvertes.events.booking.SlotCounts;
+import fr.usinesouvertes.events.edition.Audience;
+import fr.usinesouvertes.events.edition.Edition;
+import fr.usinesouvertes.events.edition.EventDay;
+import fr.usinesouvertes.events.i18n.FrenchDates;
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.mail.VisitChange;
+import fr.usinesouvertes.events.registration.FieldError;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.Value;
+
+/**
+ * Changes a company proposes to its published (or full) event sheet. The published sheet stays as it is — the public
+ * site, the Delivery API, the search and the bookings keep reading it — and the proposed values and slots are kept
+ * beside it in the sheet's child node {@value #NODE} (properties only: {@code registrationMode} … {@code description},
+ * {@code languages}, and {@code slot.N.id|start|end|capacity|audiences|maxPersons} per slot, {@code slot.N.id} naming
+ * the published slot the row edits), with {@code status} ({@value #PENDING}, or {@value #SENT_BACK} with the
+ * organisers' {@code sentBackMessage}) and {@code submitted}. Storing properties only, not slot nodes, keeps proposed
+ * slots out of every reader of slots (bookings, pages, search) until the organisers apply them
+ * ({@code moderation.SheetChangeModeration}).
+ *
+ * <p>The contact e-mail ({@link #IMMEDIATE_FIELDS}) needs no moderation: a new one is written to the published sheet
+ * at once. Rules on slots: a published slot keeps its identity (its row carries its id), a slot with registrations
+ * (confirmed or waiting) cannot be removed (cancelling it is the cancel flow) and its capacity cannot go below its
+ * confirmed persons; new slots may be added; a slot's times may move, its registrants are then told on approval.
+ * Cancelled slots are not in the form and stay as they are.
+ */
+public final class SheetChanges {
+
+    public static final String NODE = "pendingChange";
+    public static final String PENDING = "pending";
+    public static final String SENT_BACK = "sentBack";
+    /** Fields a company changes without moderation, applied to the published sheet at once. */
+    public static final List<String> IMMEDIATE_FIELDS = List.of("contactEmail");
+    /** Fields compared and shown in a change, in the form's order. */
+    static final List<String> FIELDS = List.of("registrationMode", "externalUrl", "meetingPoint", "access", "parking",
+            "safetyEquipment", "minimumAge", "reducedMobilityAccess", "languages", "description");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+
+    /** What saving the form did. */
+    public enum Outcome {
+        /** The form equals the published sheet (and any pending change was dropped). */
+        UNCHANGED,
+        /** Only fields without moderation changed: applied. */
+        APPLIED,
+        /** A change waits for the organisers (immediate fields, if any, applied). */
+        PENDING
+    }
+
+    /** Refused rows of a change: each error names its field. */
+    public static final class ChangeRefusedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<FieldError> errors;
+
+        ChangeRefusedException(List<FieldError> errors) {
+            super(errors.get(0).message());
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<FieldError> errors() {
+            return errors;
+        }
+    }
+
+    private final Clock clock;
+
+    public SheetChanges(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Saves the form of a published sheet: immediate fields at once, the rest as the sheet's pending change (replacing
+     * the previous one), all in one commit; nothing is written when a slot rule refuses it.
+     *
+     * @param raw the posted fields (the rows a company emptied still carry their slot's id)
+     * @throws ChangeRefusedException naming the fields that break a slot rule
+     */
+    public Outcome propose(CompanySession company, int year, String siteSlug, SheetForm form, Map<String, String> raw,
+                           Lang lang) {
+        return company.write(session -> {
+            CompanySites.ownSite(session, company, siteSlug);
+            Node sheet = EventSheets.ownSheet(session, year, siteSlug);
+            requirePublished(sheet, lang);
+            List<FieldError> errors = check(session, sheet, form, raw, lang);
+            if (!errors.isEmpty()) {
+                throw new ChangeRefusedException(errors);
+            }
+            boolean immediate = !Objects.equals(nullToEmpty(form.contactEmail()), EventSheets.text(sheet, "contactEmail"));
+            if (immediate) {
+                sheet.setProperty("contactEmail", nullToEmpty(form.contactEmail()));
+            }
+            boolean moderated = !fieldDiffs(sheet, form).isEmpty() || !slotsUnchanged(sheet, form);
+            if (sheet.hasNode(NODE)) {
+                sheet.getNode(NODE).remove();
+            }
+            if (!moderated) {
+                return immediate ? Outcome.APPLIED : Outcome.UNCHANGED;
+            }
+            Node change = sheet.addNode(NODE); // no type named: a company's session may not (mgnl:contentNode)
+            writeForm(change, form);
+            change.setProperty("status", PENDING);
+            GregorianCalendar now = new GregorianCalendar();
+            now.setTimeInMillis(clock.millis());
+            change.setProperty("submitted", now);
+            return Outcome.PENDING;
+        });
+    }
+
+    /** Withdraws the sheet's pending (or sent back) change; the published sheet stays as it is. */
+    public boolean withdraw(CompanySession company, int year, String siteSlug) {
+        return company.write(session -> {
+            CompanySites.ownSite(session, company, siteSlug);
+            Node sheet = EventSheets.ownSheet(session, year, siteSlug);
+            if (!sheet.hasNode(NODE)) {
+                return false;
+            }
+            sheet.getNode(NODE).remove();
+            return true;
+        });
+    }
+
+    /** The sheet's change as the company sees it, if it has one. */
+    public Optional<Pending> pending(CompanySession company, int year, String siteSlug, Edition edition, Lang lang) {
+        return company.read(session -> {
+            CompanySites.ownSite(session, company, siteSlug);
+            Node sheet = EventSheets.ownSheet(session, year, siteSlug);
+            return sheet.hasNode(NODE) ? Optional.of(pending(session, sheet, edition, lang)) : Optional.<Pending>empty();
+        });
+    }
+
+    /**
+     * A sheet's change: its state, the organisers' message when sent back, the form's values and the differences.
+     *
+     * @param values the change as the sheet form's values (rows with their slot ids)
+     * @param fields the fields that change: {@code field}, {@code before}, {@code after} (display text)
+     * @param slots  the slots added, changed or removed (see {@link #slotDiffs})
+     */
+    public record Pending(String status, String sentBackMessage, java.time.Instant submitted, Map<String, String> values,
+                         List<Map<String, String>> fields, List<Map<String, Object>> slots) {
+    }
+
+    /** Reads the change of {@code sheet} (which has one) on any session that may read the slots' counters. */
+    public static Pending pending(Session session, Node sheet, Edition edition, Lang lang) throws RepositoryException {
+        Node change = sheet.getNode(NODE);
+        SheetForm form = readForm(change);
+        return new Pending(EventSheets.text(change, "status"), EventSheets.text(change, "sentBackMessage"),
+                change.hasProperty("submitted") ? change.getProperty("submitted").getDate().toInstant() : null,
+                formValues(form, edition), fieldDiffs(sheet, form), slotDiffs(session, sheet, form, lang));
+    }
+
+    /** The checks of the slot rules against the published slots, as the form's field errors. */
+    static List<FieldError> check(Session session, Node sheet, SheetForm form, Map<String, String> raw, Lang lang)
+            throws RepositoryException {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Node> published = new LinkedHashMap<>();
+        for (Node slot : slots(sheet)) {
+            published.put(slot.getIdentifier(), slot);
+        }
+        Map<String, Integer> rows = new HashMap<>();
+        for (int n = 0; n < SheetForm.MAX_SLOTS; n++) {
+            String id = raw.get("slot." + n + ".id");
+            if (id != null && !id.isBlank()) {
+                rows.putIfAbsent(id.strip(), n);
+            }
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (SlotForm slot : form.slots()) {
+            if (slot.id() == null) {
+                continue;
+            }
+            int row = rows.getOrDefault(slot.id(), 0);
+            Node node = published.get(slot.id());
+            if (node == null || SlotBooking.isCancelled(node) || !kept.add(slot.id())) {
+                errors.add(new FieldError("slot." + row + ".start", new LocalizedText(
+                        "Ce créneau n'est pas un créneau ouvert de la fiche publiée.",
+                        "This slot is not an open slot of the published sheet.").in(lang)));
+                continue;
+            }
+            SlotCounts counts = SlotCounts.of(session, node);
+            if (slot.capacity() < counts.bookedPersons()) {
+                errors.add(new FieldError("slot." + row + ".capacity", new LocalizedText(
+                        "La capacité ne peut descendre sous les " + counts.bookedPersons()
+                                + " personnes déjà confirmées sur ce créneau (vous demandez " + slot.capacity() + ").",
+                        "The capacity cannot go below the " + counts.bookedPersons()
+                                + " persons already confirmed on this slot (you ask for " + slot.capacity() + ").").in(lang)));
+            }
+        }
+        for (Map.Entry<String, Node> entry : published.entrySet()) {
+            if (kept.contains(entry.getKey()) || SlotBooking.isCancelled(entry.getValue())) {
+                continue;
+            }
+            SlotCounts counts = SlotCounts.of(session, entry.getValue());
+            if (counts.bookedPersons() > 0 || counts.waitingRegistrations() > 0) {
+                errors.add(new FieldError("slot." + rows.getOrDefault(entry.getKey(), 0) + ".start", new LocalizedText(
+                        "Le créneau du " + label(entry.getValue(), Lang.FR) + " a " + counts.bookedPersons()
+                                + " personne(s) confirmée(s) et " + counts.waitingRegistrations()
+                                + " inscription(s) en attente : il ne peut être supprimé. Pour ne plus l'ouvrir, "
+                                + "utilisez « Annuler ce créneau » (les inscrits sont prévenus).",
+                        "The slot of " + label(entry.getValue(), Lang.EN) + " has " + counts.bookedPersons()
+                                + " confirmed person(s) and " + counts.waitingRegistrations()
+                                + " waiting registration(s): it cannot be removed. To close it, use \"Cancel this slot\" "
+                                + "(the registrants are told).").in(lang)));
+            }
+        }
+        return errors;
+    }
+
+    /** The published sheet's open slots (not cancelled ones, which the change leaves as they are), in start order. */
+    public static List<Node> slots(Node sheet) throws RepositoryException {
+        List<Node> slots = new ArrayList<>();
+        if (sheet.hasNode("slots")) {
+            for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext(); ) {
+                Node slot = it.nextNode();
+                if (slot.isNodeType("mgnl:contentNode") && slot.hasProperty("start") && slot.hasProperty("end")) {
+                    slots.add(slot);
+                }
+            }
+        }
+        slots.sort(Comparator.comparingLong(SheetChanges::startMillis));
+        return slots;
+    }
+
+    /** The fields whose proposed value differs from the published one (contact e-mail aside). */
+    static List<Map<String, String>> fieldDiffs(Node sheet, SheetForm form) throws RepositoryException {
+        Map<String, String> after = fieldTexts(form);
+        List<Map<String, String>> diffs = new ArrayList<>();
+        for (String field : FIELDS) {
+            String before = publishedText(sheet, field);
+            if (!before.equals(after.get(field))) {
+                diffs.add(Map.of("field", field, "before", display(field, before), "after", display(field, after.get(field))));
+            }
+        }
+        return diffs;
+    }
+
+    /**
+     * The slots the change adds, changes or removes, as maps: {@code kind} ({@code added|changed|removed}), {@code id},
+     * {@code before} and {@code after} (day, times, capacity, audiences), {@code retimed}, {@code booked},
+     * {@code waiting} (its registrants are told when its times move).
+     */
+    static List<Map<String, Object>> slotDiffs(Session session, Node sheet, SheetForm form, Lang lang) throws RepositoryException {
+        List<Map<String, Object>> diffs = new ArrayList<>();
+        Map<String, Node> published = new LinkedHashMap<>();
+        for (Node slot : slots(sheet)) {
+            if (!SlotBooking.isCancelled(slot)) {
+                published.put(slot.getIdentifier(), slot);
+            }
+        }
+        for (SlotForm slot : form.slots()) {
+            Node node = slot.id() == null ? null : published.remove(slot.id());
+            String after = describe(slot.start(), slot.end(), slot.capacity(), slot.audiences(), slot.maxPersons(), lang);
+            if (node == null) {
+                diffs.add(slotDiff("added", "", "", after, false, 0, 0));
+                continue;
+            }
+            String before = describe(node, lang);
+            if (!before.equals(after)) {
+                SlotCounts counts = SlotCounts.of(session, node);
+                boolean retimed = !date(node, "start").toInstant().equals(slot.start().toInstant())
+                        || !date(node, "end").toInstant().equals(slot.end().toInstant());
+                diffs.add(slotDiff("changed", node.getIdentifier(), before, after, retimed, counts.bookedPersons(),
+                        counts.waitingRegistrations()));
+            }
+        }
+        for (Node node : published.values()) {
+            diffs.add(slotDiff("removed", node.getIdentifier(), describe(node, lang), "", false, 0, 0));
+        }
+        return diffs;
+    }
+
+    private static Map<String, Object> slotDiff(String kind, String id, String before, String after, boolean retimed,
+                                                long booked, long waiting) {
+        Map<String, Object> diff = new HashMap<>();
+        diff.put("kind", kind);
+        diff.put("id", id);
+        diff.put("before", before);
+        diff.put("after", after);
+        diff.put("retimed", retimed);
+        diff.put("booked", booked);
+        diff.put("waiting", waiting);
+        return diff;
+    }
+
+    private static boolean slotsUnchanged(Node sheet, SheetForm form) throws RepositoryException {
+        List<Node> open = new ArrayList<>();
+        for (Node slot : slots(sheet)) {
+            if (!SlotBooking.isCancelled(slot)) {
+                open.add(slot);
+            }
+        }
+        if (open.size() != form.slots().size()) {
+            return false;
+        }
+        for (SlotForm slot : form.slots()) {
+            Node node = open.stream().filter(n -> identifier(n).equals(slot.id())).findFirst().orElse(null);
+            if (node == null || !describe(node, Lang.FR).equals(
+                    describe(slot.start(), slot.end(), slot.capacity(), slot.audiences(), slot.maxPersons(), Lang.FR))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "samedi 21 mars 2026, 10 h – 12 h · 20 pers. (6 max. par inscription) · Grand public" */
+    private static String describe(ZonedDateTime start, ZonedDateTime end, long capacity, Set<Audience> audiences,
+                                   Long maxPersons, Lang lang) {
+        return when(start, end, lang) + " · " + capacity + (lang == Lang.EN ? " persons" : " pers.")
+                + (maxPersons == null ? "" : " (" + maxPersons + (lang == Lang.EN ? " max. per registration)" : " max. par inscription)"))
+                + " · " + String.join(", ", audiences.stream().sorted().map(a -> AudienceLabels.of(a, lang)).toList());
+    }
+
+    private static String describe(Node slot, Lang lang) throws RepositoryException {
+        Set<Audience> audiences = EnumSet.noneOf(Audience.class);
+        if (slot.hasProperty("audiences")) {
+            for (Value value : slot.getProperty("audiences").getValues()) {
+                Audience.fromId(value.getString()).ifPresent(audiences::add);
+            }
+        }
+        return describe(date(slot, "start"), date(slot, "end"), slot.getProperty("capacity").getLong(), audiences,
+                slot.hasProperty("maxPersonsPerRegistration") ? slot.getProperty("maxPersonsPerRegistration").getLong() : null,
+                lang);
+    }
+
+    /** "samedi 21 mars 2026, 10 h – 12 h" */
+    public static String label(Node slot, Lang lang) throws RepositoryException {
+        return when(date(slot, "start"), date(slot, "end"), lang);
+    }
+
+    private static String when(ZonedDateTime start, ZonedDateTime end, Lang lang) {
+        ZonedDateTime from = start.withZoneSameInstant(FrenchDates.PARIS);
+        return FrenchDates.dayWithWeekday(from.toLocalDate(), lang) + ", " + FrenchDates.time(from.toLocalTime(), lang)
+                + " – " + FrenchDates.time(end.withZoneSameInstant(FrenchDates.PARIS).toLocalTime(), lang);
+    }
+
+    /** The practical fields that tell where to go, before and after, that the change modifies. */
+    public static List<VisitChange.FieldChange> placeChanges(Node sheet, SheetForm form) throws RepositoryException {
+        Map<String, String> after = fieldTexts(form);
+        List<VisitChange.FieldChange> changes = new ArrayList<>();
+        for (String field : VisitChange.PLACE_FIELDS) {
+            String before = publishedText(sheet, field);
+            if (!before.equals(after.get(field))) {
+                changes.add(new VisitChange.FieldChange(field, before, after.get(field)));
+            }
+        }
+        return changes;
+    }
+
+    private static Map<String, String> fieldTexts(SheetForm form) {
+        Map<String, String> texts = new HashMap<>();
+        texts.put("registrationMode", nullToEmpty(form.registrationMode()));
+        texts.put("externalUrl", nullToEmpty(form.externalUrl()));
+        texts.put("meetingPoint", nullToEmpty(form.meetingPoint()));
+        texts.put("access", nullToEmpty(form.access()));
+        texts.put("parking", nullToEmpty(form.parking()));
+        texts.put("safetyEquipment", nullToEmpty(form.safetyEquipment()));
+        texts.put("minimumAge", form.minimumAge() == null ? "" : Long.toString(form.minimumAge()));
+        texts.put("reducedMobilityAccess", form.reducedMobilityAccess() ? "on" : "");
+        texts.put("languages", String.join(",", form.languages()));
+        texts.put("description", nullToEmpty(form.description()));
+        return texts;
+    }
+
+    private static String publishedText(Node sheet, String field) throws RepositoryException {
+        return switch (field) {
+            case "reducedMobilityAccess" -> sheet.hasProperty(field) && sheet.getProperty(field).getBoolean() ? "on" : "";
+            case "languages" -> {
+                List<String> codes = new ArrayList<>();
+                if (sheet.hasProperty(field)) {
+                    for (Value value : sheet.getProperty(field).getValues()) {
+                        codes.add(value.getString());
+                    }
+                }
+                yield String.join(",", codes);
+            }
+            default -> EventSheets.text(sheet, field);
+        };
+    }
+
+    /** A field's value as the diff shows it: the description without its markup. */
+    private static String display(String field, String value) {
+        return field.equals("description") ? value.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip() : value;
+    }
+
+    /** Writes a form's values on the change node (see the class comment). */
+    static void writeForm(Node node, SheetForm form) throws RepositoryException {
+        Map<String, String> texts = fieldTexts(form);
+        for (String field : List.of("registrationMode", "externalUrl", "meetingPoint", "access", "parking",
+                "safetyEquipment", "description")) {
+            node.setProperty(field, texts.get(field));
+        }
+        node.setProperty("contactEmail", nullToEmpty(form.contactEmail()));
+        if (form.minimumAge() != null) {
+            node.setProperty("minimumAge", form.minimumAge().longValue());
+        }
+        node.setProperty("reducedMobilityAccess", form.reducedMobilityAccess());
+        node.setProperty("languages", form.languages().toArray(String[]::new));
+        node.setProperty("slotCount", (long) form.slots().size());
+        for (int n = 0; n < form.slots().size(); n++) {
+            SlotForm slot = form.slots().get(n);
+            String p = "slot." + n + ".";
+            if (slot.id() != null) {
+                node.setProperty(p + "id", slot.id());
+            }
+            node.setProperty(p + "start", GregorianCalendar.from(slot.start()));
+            node.setProperty(p + "end", GregorianCalendar.from(slot.end()));
+            node.setProperty(p + "capacity", slot.capacity());
+            node.setProperty(p + "audiences", slot.audiences().stream().sorted().map(Audience::id).toArray(String[]::new));
+            if (slot.maxPersons() != null) {
+                node.setProperty(p + "maxPersons", slot.maxPersons().longValue());
+            }
+        }
+    }
+
+    /** Reads back what {@link #writeForm} wrote. */
+    public static SheetForm readForm(Node node) throws RepositoryException {
+        List<SlotForm> slots = new ArrayList<>();
+        long count = node.hasProperty("slotCount") ? node.getProperty("slotCount").getLong() : 0;
+        for (int n = 0; n < count; n++) {
+            String p = "slot." + n + ".";
+            Set<Audience> audiences = EnumSet.noneOf(Audience.class);
+            for (Value value : node.getProperty(p + "audiences").getValues()) {
+                Audience.fromId(value.getString()).ifPresent(audiences::add);
+            }
+            slots.add(new SlotForm(date(node, p + "start"), date(node, p + "end"), node.getProperty(p + "capacity").getLong(),
+                    audiences, node.hasProperty(p + "maxPersons") ? node.getProperty(p + "maxPersons").getLong() : null,
+                    node.hasProperty(p + "id") ? node.getProperty(p + "id").getString() : null));
+        }
+        List<String> languages = new ArrayList<>();
+        if (node.hasProperty("languages")) {
+            for (Value value : node.getProperty("languages").getValues()) {
+                languages.add(value.getString());
+            }
+        }
+        return new SheetForm(EventSheets.text(node, "registrationMode"), emptyToNull(EventSheets.text(node, "externalUrl")),
+                emptyToNull(EventSheets.text(node, "contactEmail")), emptyToNull(EventSheets.text(node, "meetingPoint")),
+                emptyToNull(EventSheets.text(node, "access")), emptyToNull(EventSheets.text(node, "parking")),
+                emptyToNull(EventSheets.text(node, "safetyEquipment")),
+                node.hasProperty("minimumAge") ? node.getProperty("minimumAge").getLong() : null,
+                node.hasProperty("reducedMobilityAccess") && node.getProperty("reducedMobilityAccess").getBoolean(),
+                languages, emptyToNull(EventSheets.text(node, "description")), slots);
+    }
+
+    /** A form as the sheet form's values, each row with its slot's id. */
+    static Map<String, String> formValues(SheetForm form, Edition edition) {
+        Map<String, String> values = new LinkedHashMap<>(fieldTexts(form));
+        values.remove("languages");
+        values.put("contactEmail", nullToEmpty(form.contactEmail()));
+        for (String code : form.languages()) {
+            values.put("language." + code, "on");
+        }
+        for (int n = 0; n < form.slots().size(); n++) {
+            SlotForm slot = form.slots().get(n);
+            String p = "slot." + n + ".";
+            ZonedDateTime start = slot.start().withZoneSameInstant(FrenchDates.PARIS);
+            values.put(p + "day", edition == null ? start.toLocalDate().toString()
+                    : edition.day(start.toLocalDate()).map(EventDay::name).orElse(start.toLocalDate().toString()));
+            values.put(p + "start", HOUR.format(start));
+            values.put(p + "end", HOUR.format(slot.end().withZoneSameInstant(FrenchDates.PARIS)));
+            values.put(p + "capacity", Long.toString(slot.capacity()));
+            values.put(p + "maxPersons", slot.maxPersons() == null ? "" : Long.toString(slot.maxPersons()));
+            for (Audience audience : slot.audiences()) {
+                values.put(p + "audience." + audience.id(), "on");
+            }
+            if (slot.id() != null) {
+                values.put(p + "id", slot.id());
+            }
+        }
+        return values;
+    }
+
+    /** A published sheet's open slots as the form's rows (with their ids), for a change; cancelled slots left out. */
+    static Map<String, String> publishedValues(SheetSummary sheet) {
+        Map<String, String> values = new LinkedHashMap<>(sheet.values());
+        int n = 0;
+        for (SheetSummary.SlotSummary slot : sheet.slots()) {
+            if (slot.cancelled()) {
+                continue;
+            }
+            String prefix = "slot." + n++ + ".";
+            values.put(prefix + "id", slot.id());
+            values.put(prefix + "day", slot.dayName());
+            values.put(prefix + "start", slot.start());
+            values.put(prefix + "end", slot.end());
+            values.put(prefix + "capacity", Long.toString(slot.capacity()));
+            values.put(prefix + "maxPersons", slot.maxPersons() == null ? "" : Long.toString(slot.maxPersons()));
+            for (String audience : slot.audiences()) {
+                values.put(prefix + "audience." + audience, "on");
+            }
+        }
+        return values;
+    }
+
+    static void requirePublished(Node sheet, Lang lang) throws RepositoryException {
+        String status = EventSheets.text(sheet, "status");
+        if (!status.equals(EventSheets.PUBLISHED) && !status.equals("full")) {
+            throw new RefusedException(new LocalizedText("Seule une fiche publiée peut recevoir une modification.",
+                    "Only a published sheet can take a change.").in(lang));
+        }
+    }
+
+    private static ZonedDateTime date(Node node, String property) throws RepositoryException {
+        return node.getProperty(property).getDate().toInstant().atZone(FrenchDates.PARIS);
+    }
+
+    private static long startMillis(Node slot) {
+        try {
+            return slot.getProperty("start").getDate().getTimeInMillis();
+        } catch (RepositoryException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static String identifier(Node node) {
+        try {
+            return node.getIdentifier();
+        } catch (RepositoryException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}
