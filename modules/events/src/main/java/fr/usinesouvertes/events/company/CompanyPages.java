@@ -1,13 +1,12 @@
 package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.i18n.Lang;
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.template.Configuration;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
+import fr.usinesouvertes.platform.rendering.ModulePages;
+import fr.usinesouvertes.platform.rendering.PageRenderer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,25 +14,21 @@ import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
- * Renders the public company pages (sign-up, e-mail verification) from {@code company-templates/*.ftlh}:
- * square-bracket syntax, HTML auto-escaping, with the French or English messages of
- * {@code company-messages_{fr,en}.properties} as {@code m}.
+ * The public company pages ({@code /espace-entreprise/inscription}, the e-mailed verification link) in the
+ * site's own frame (head, header with navigation and language switch, footer), from the events light module's
+ * templates {@code templates/company/*.ftl} rendered by the platform's {@link ModulePages}, every value
+ * HTML-escaped, with {@code company-messages_{fr,en}.properties} as {@code m} (also the back office's texts).
  */
 public final class CompanyPages {
 
     private static final String MESSAGES = "fr/usinesouvertes/events/company/company-messages";
+    private static final String TEMPLATES = "/events/templates/company/";
 
-    private final Configuration freemarker;
+    private final ModulePages modulePages;
     private final Map<Lang, Map<String, String>> messages = new HashMap<>();
 
-    public CompanyPages() {
-        freemarker = new Configuration(Configuration.VERSION_2_3_34);
-        freemarker.setTemplateLoader(new ClassTemplateLoader(CompanyPages.class, "/company-templates"));
-        freemarker.setRecognizeStandardFileExtensions(true); // .ftlh: HTML output format, auto-escaping
-        freemarker.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
-        freemarker.setDefaultEncoding("UTF-8");
-        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        freemarker.setLogTemplateExceptions(false);
+    public CompanyPages(ModulePages modulePages) {
+        this.modulePages = modulePages;
         for (Lang lang : Lang.values()) {
             messages.put(lang, messages(lang));
         }
@@ -55,24 +50,23 @@ public final class CompanyPages {
         return messages.get(lang).getOrDefault(key, key);
     }
 
-    /** Writes the page {@code template} (without {@code .ftlh}) with the status and the usual protective headers. */
-    public void render(HttpServletResponse response, int status, String template, Lang lang, Map<String, Object> model)
-            throws IOException {
+    /**
+     * Writes the page {@code template} (without {@code .ftl}) for {@code request}'s URL (its {@code /en} prefix makes it
+     * English) with the status; never stored by a cache, never framed (it holds a form token or a personal link).
+     */
+    public void render(HttpServletRequest request, HttpServletResponse response, int status, String template, Lang lang,
+                       Map<String, Object> model) throws IOException {
         Map<String, Object> data = new HashMap<>(model);
-        data.put("lang", lang.code());
         data.put("m", messages.get(lang));
         data.put("prefix", lang == Lang.EN ? "/en" : "");
-        StringWriter out = new StringWriter();
-        try {
-            freemarker.getTemplate(template + ".ftlh").process(data, out);
-        } catch (TemplateException e) {
-            throw new IllegalStateException("Company page " + template + " cannot be rendered", e);
-        }
-        response.setStatus(status);
+        PageRenderer.RenderedPage page = modulePages.render(request, TEMPLATES + template + ".ftl", data);
+        byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(page.status() == 500 ? 500 : status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
-        response.getWriter().write(out.toString());
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

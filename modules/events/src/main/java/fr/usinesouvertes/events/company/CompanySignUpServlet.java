@@ -47,7 +47,7 @@ public final class CompanySignUpServlet extends HttpServlet {
     /** Mounts the French pages at {@code /espace-entreprise/*} and the English ones at {@code /en/espace-entreprise/*}. */
     public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, CompanySignUp signUp,
                              FormTokens tokens, PublicUrl publicUrl) {
-        CompanyPages pages = new CompanyPages();
+        CompanyPages pages = new CompanyPages(context.modulePages());
         for (Lang lang : Lang.values()) {
             context.registerServlet((lang == Lang.EN ? "/en" : "") + PATH + "/*",
                     new CompanySignUpServlet(signUp, tokens, pages, publicUrl, lang));
@@ -58,14 +58,14 @@ public final class CompanySignUpServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] path = segments(request);
         if (path.length == 1 && path[0].equals(SIGN_UP)) {
-            showForm(response, 200, Map.of(), List.of(), null);
+            showForm(request, response, 200, Map.of(), List.of(), null);
         } else if (path.length == 2 && path[0].equals(VERIFY)) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("action", prefix() + PATH + "/" + VERIFY + "/" + path[1]);
             model.put("csrf", tokens.issue("company-verify:" + path[1]));
-            pages.render(response, 200, "verify", lang, model);
+            pages.render(request, response, 200, "verify", lang, model);
         } else {
-            message(response, 404, "error.notFound", "");
+            message(request, response, 404, "error.notFound", "");
         }
     }
 
@@ -74,11 +74,11 @@ public final class CompanySignUpServlet extends HttpServlet {
         String[] path = segments(request);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
-            message(response, 415, "error.mediaType", "");
+            message(request, response, 415, "error.mediaType", "");
             return;
         }
         if (request.getContentLengthLong() > MAX_BODY) {
-            message(response, 413, "error.tooLarge", "");
+            message(request, response, 413, "error.tooLarge", "");
             return;
         }
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -87,7 +87,7 @@ public final class CompanySignUpServlet extends HttpServlet {
         } else if (path.length == 2 && path[0].equals(VERIFY)) {
             verify(request, response, path[1]);
         } else {
-            message(response, 404, "error.notFound", "");
+            message(request, response, 404, "error.notFound", "");
         }
     }
 
@@ -100,40 +100,40 @@ public final class CompanySignUpServlet extends HttpServlet {
             }
         }
         if (!tokens.accepts(request.getParameter("csrf"), "company-signup")) {
-            showForm(response, 403, values, List.of(), pages.message(lang, "error.csrf"));
+            showForm(request, response, 403, values, List.of(), pages.message(lang, "error.csrf"));
             return;
         }
         String password = request.getParameter("password");
         SignUpOutcome outcome = signUp.submit(values, password == null ? new char[0] : password.toCharArray(), lang,
                 request.getRemoteAddr(), publicUrl.base());
         if (outcome instanceof SignUpOutcome.Sent sent) {
-            pages.render(response, 200, "signup-sent", lang, Map.of("email", sent.email()));
+            pages.render(request, response, 200, "signup-sent", lang, Map.of("email", sent.email()));
         } else if (outcome instanceof SignUpOutcome.Invalid invalid) {
-            showForm(response, 400, values, invalid.errors(), null);
+            showForm(request, response, 400, values, invalid.errors(), null);
         } else if (outcome instanceof SignUpOutcome.Refused refused) {
-            showForm(response, 409, values, List.of(), refused.message());
+            showForm(request, response, 409, values, List.of(), refused.message());
         } else {
             response.setHeader("Retry-After", String.valueOf(((SignUpOutcome.RateLimited) outcome).retryAfterSeconds()));
-            message(response, 429, "error.rateLimited", "");
+            message(request, response, 429, "error.rateLimited", "");
         }
     }
 
     private void verify(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
         if (!tokens.accepts(request.getParameter("csrf"), "company-verify:" + token)) {
-            message(response, 403, "error.csrf", "");
+            message(request, response, 403, "error.csrf", "");
             return;
         }
         VerificationOutcome outcome = signUp.verify(token);
         if (outcome instanceof VerificationOutcome.Created created) {
-            pages.render(response, 200, "verified", lang, Map.of("login", created.login()));
+            pages.render(request, response, 200, "verified", lang, Map.of("login", created.login()));
         } else if (outcome instanceof VerificationOutcome.AlreadyRegistered already) {
-            message(response, 409, "verify.already", already.login());
+            message(request, response, 409, "verify.already", already.login());
         } else {
-            message(response, 404, "verify.invalid", "");
+            message(request, response, 404, "verify.invalid", "");
         }
     }
 
-    private void showForm(HttpServletResponse response, int status, Map<String, String> values, List<FieldError> errors,
+    private void showForm(HttpServletRequest request, HttpServletResponse response, int status, Map<String, String> values, List<FieldError> errors,
                           String refusal) throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("action", prefix() + PATH + "/" + SIGN_UP);
@@ -150,11 +150,12 @@ public final class CompanySignUpServlet extends HttpServlet {
         }
         model.put("errors", list);
         model.put("fieldErrors", byField);
-        pages.render(response, status, "signup", lang, model);
+        pages.render(request, response, status, "signup", lang, model);
     }
 
-    private void message(HttpServletResponse response, int status, String key, String login) throws IOException {
-        pages.render(response, status, "message", lang, Map.of("message", pages.message(lang, key), "login", login));
+    private void message(HttpServletRequest request, HttpServletResponse response, int status, String key, String login)
+            throws IOException {
+        pages.render(request, response, status, "message", lang, Map.of("message", pages.message(lang, key), "login", login));
     }
 
     private String prefix() {

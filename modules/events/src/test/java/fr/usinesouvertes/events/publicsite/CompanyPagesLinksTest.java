@@ -44,6 +44,23 @@ class CompanyPagesLinksTest {
     }
 
     @Test
+    void theSignUpPagesUseTheSitesFrame() {
+        for (String path : new String[] {"/espace-entreprise/inscription", "/en/espace-entreprise/inscription"}) {
+            HttpResponse<String> response = PLATFORM.get(path);
+            assertThat(response.statusCode()).isEqualTo(200);
+            Document page = Jsoup.parse(response.body());
+            assertThat(page.select("header.site-header nav.main-nav a")).as(path).isNotEmpty();
+            assertThat(page.select("footer.site-footer")).as(path).hasSize(1);
+            assertThat(page.select("a.skip-link").attr("href")).isEqualTo("#contenu");
+            assertThat(page.select("main#contenu form input[name=companyName]")).as(path).hasSize(1);
+            assertThat(page.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
+            assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+        assertThat(Jsoup.parse(PLATFORM.get("/en/espace-entreprise/inscription").body()).selectFirst("html").attr("lang"))
+                .isEqualTo("en");
+    }
+
+    @Test
     void theSeedTextsSayVisitorsRegisterOnThePlatform() {
         for (String path : new String[] {"/", "/scolaires", "/en/", "/en/scolaires"}) {
             String text = Jsoup.parse(PLATFORM.get(path).body()).text();

@@ -1,15 +1,16 @@
 [#-- Company sign-up form; works without JavaScript. --]
-[#import "layout.ftlh" as layout]
-[@layout.page title=m["signup.title"]]
+[#include "/events/templates/registration/layout.ftl"]
+[#include "/events/templates/company/fields.ftl"]
+[@page title=m["signup.title"]]
   <h1>${m["signup.title"]}</h1>
   <p><a href="${otherLanguage}" hreflang="${(lang == "fr")?then("en", "fr")}">${m["signup.otherLanguage"]}</a></p>
   [#if refusal?has_content]<p class="notice notice--warning" role="alert">${refusal}</p>[/#if]
   <p>${m["signup.intro"]}</p>
-  [@layout.errorSummary errors=errors /]
+  [@errorSummary errors=errors /]
   <form method="post" action="${action}" novalidate>
     <input type="hidden" name="csrf" value="${csrf}">
-    [@layout.field name="companyName" label=m["field.companyName"] /]
-    [@layout.field name="siret" label=m["field.siret"] required=false /]
+    [@field name="companyName" label=m["field.companyName"] /]
+    [@field name="siret" label=m["field.siret"] required=false /]
     [#assign regionError = fieldErrors["region"]!""]
     <p class="field[#if regionError?has_content] field--error[/#if]">
       <label for="f-region">${m["field.region"]} <span aria-hidden="true">*</span></label>
@@ -19,9 +20,9 @@
       </select>
       [#if regionError?has_content]<span class="field__error" id="e-region">${regionError}</span>[/#if]
     </p>
-    [@layout.field name="contactName" label=m["field.contactName"] /]
-    [@layout.field name="email" label=m["field.email"] type="email" /]
-    [@layout.field name="password" label=m["field.password"] type="password" hint=m["signup.passwordHint"] /]
+    [@field name="contactName" label=m["field.contactName"] /]
+    [@field name="email" label=m["field.email"] type="email" /]
+    [@field name="password" label=m["field.password"] type="password" hint=m["signup.passwordHint"] /]
     <p class="honeypot" aria-hidden="true" style="position:absolute;left:-10000px">
       <label for="f-website">${m["field.website"]}</label>
       <input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off">
@@ -34,4 +35,4 @@
     </p>
     <p><button type="submit">${m["signup.submit"]}</button></p>
   </form>
-[/@layout.page]
+[/@page]

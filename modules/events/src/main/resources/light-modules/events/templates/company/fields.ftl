@@ -1,23 +1,4 @@
-[#-- Frame of the public company pages (sign-up, verification): the site's stylesheet, a link home. --]
-[#macro page title]
-<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>${title} – Journées Usines Ouvertes</title>
-  <link rel="stylesheet" href="/.resources/usines-ouvertes/webresources/css/site.css">
-</head>
-<body>
-  <header class="site-header"><a href="${prefix}/">Journées Usines Ouvertes</a></header>
-  <main id="contenu" class="registration">
-    [#nested]
-  </main>
-</body>
-</html>
-[/#macro]
-
+[#-- Macros of the public company pages' forms: the error summary and a labelled input with its error. --]
 [#-- The list of errors at the top of a form, each linking to its field. --]
 [#macro errorSummary errors]
   [#if errors?has_content]

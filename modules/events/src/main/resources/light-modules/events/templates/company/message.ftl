@@ -1,6 +1,7 @@
 [#-- A short page for refusals: invalid link, expired form, too many attempts. --]
-[#import "layout.ftlh" as layout]
-[@layout.page title=message]
+[#include "/events/templates/registration/layout.ftl"]
+[#include "/events/templates/company/fields.ftl"]
+[@page title=message]
   <h1>${message}</h1>
   [#if login?has_content]<p><a href="/admin/login">${m["verify.login"]}</a></p>[#else]<p><a href="${prefix}/">${m["home"]}</a></p>[/#if]
-[/@layout.page]
+[/@page]
