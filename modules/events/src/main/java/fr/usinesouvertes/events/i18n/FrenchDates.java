@@ -9,7 +9,10 @@ import java.util.Locale;
 /** Writes dates and times the way French and English visitors read them, in the event's time zone. */
 public final class FrenchDates {
 
-    /** All dates of the event are French local dates. */
+    /**
+     * The events module's one time zone: slots, sign-up windows, e-mails, calendars and exports are French local
+     * times, whatever the server's default zone (the platform's own dates follow its {@code time-zone} setting).
+     */
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private static final DateTimeFormatter FR_MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);

@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.organiser;
 
+import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
+
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
@@ -7,7 +9,6 @@ import fr.usinesouvertes.events.edition.EventDay;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,6 @@ public final class RegistrationPurge {
     /** Fields identifying or contacting a person. */
     static final List<String> PERSONAL_FIELDS = List.of("email", "name", "teacherName", "adviserName", "phone");
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final ContentRepository repository;
     private final Clock clock;

@@ -1,11 +1,12 @@
 package fr.usinesouvertes.events.registration;
 
+import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
+
 import fr.usinesouvertes.events.site.PublicSite;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.repository.ContentRepository;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,7 +36,6 @@ public final class SlotDirectory {
 
     /** On a slot: the SEQUENCE of its calendar events (see {@link Visit#sequence()}), absent for 0. */
     public static final String CALENDAR_SEQUENCE = "calendarSequence";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Pattern SLOT_PATH = Pattern.compile("/events/[0-9]{4}/[^/]+/slots/[^/]+");
     /** The trees a slot is read from: its sheet, its site and its company. */
     private static final List<String> TREES = List.of("events", "sites", "companies");

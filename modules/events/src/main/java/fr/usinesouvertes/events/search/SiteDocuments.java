@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.search;
 
+import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
@@ -7,7 +9,6 @@ import fr.usinesouvertes.platform.http.JsonMapper;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,7 +38,6 @@ public final class SiteDocuments implements SearchDocumentSource {
             java.util.regex.Pattern.compile("(/live)?/showcases(/.*)?|/(events|sites|companies)(/.*)?");
     private static final String SHOWCASES = "showcases";
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** In a stored result: the sheet is marked full, so its slots have no place left whatever their counts. */
     static final String SHEET_FULL = "sheetFull";
     private static final Set<String> PUBLIC_STATUSES = Set.of("published", "full");

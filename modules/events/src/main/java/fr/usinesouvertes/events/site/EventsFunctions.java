@@ -318,7 +318,7 @@ public final class EventsFunctions {
      * else the latest edition, else this year.
      */
     public int currentEdition() {
-        LocalDate today = LocalDate.now(clock.withZone(PublicEvents.PARIS));
+        LocalDate today = LocalDate.now(clock.withZone(FrenchDates.PARIS));
         List<Edition> all = new ArrayList<>(editions.all());
         all.sort(Comparator.comparingInt(Edition::year));
         for (Edition edition : all) {

@@ -1,9 +1,10 @@
 package fr.usinesouvertes.events.site;
 
+import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
+
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +24,6 @@ import javax.jcr.Value;
  */
 public final class PublicEvents {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String SITES = "/sites";
     private static final String EVENTS = "/events";
     private static final String COMPANIES = "/companies";
