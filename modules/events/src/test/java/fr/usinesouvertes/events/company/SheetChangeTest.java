@@ -7,12 +7,9 @@ import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,25 +108,25 @@ class SheetChangeTest {
         assertThat(CancellationFixtures.statuses(PLATFORM, sheet.saturdaySlot())).containsOnly("confirmed").hasSize(4);
 
         // every registrant hears of the new meeting point; the Saturday ones of the new times too
-        List<MimeMessage> mails = awaitMails("epsilon.example.fr", 5);
+        List<MimeMessage> mails = CompanySpaceTestSupport.awaitMails(SMTP, "epsilon.example.fr", 5);
         assertThat(mails).extracting(MimeMessage::getSubject).contains(
                 "Visite modifiée : Fonderie Epsilon – Fonderie Epsilon de Santes – samedi 21 mars 2026",
                 "Visit changed: Fonderie Epsilon – Fonderie Epsilon de Santes – Saturday 21 March 2026");
-        MimeMessage french = to(mails, "martin@epsilon.example.fr");
+        MimeMessage french = CompanySpaceTestSupport.to(mails, "martin@epsilon.example.fr");
         try (java.io.OutputStream eml = java.nio.file.Files.newOutputStream(Path.of("target/visit-changed-fr.eml"))) {
             french.writeTo(eml); // to look at
         }
-        assertThat(body(french)).contains("Bonjour Famille Martin", "Ce qui change",
+        assertThat(CompanySpaceTestSupport.body(french)).contains("Bonjour Famille Martin", "Ce qui change",
                 "Horaire : samedi 21 mars 2026, 14 h 00 – 16 h 00 (au lieu de samedi 21 mars 2026, 10 h 00 – 12 h 00)",
                 "Point de rendez-vous : Accueil du bâtiment B (auparavant : Poste de garde)",
                 "BEGIN:VCALENDAR", "SEQUENCE:1", "UID:registration-", "T140000");
-        assertThat(body(to(mails, "smith@epsilon.example.fr"))).contains("Hello Smith family", "What changes",
+        assertThat(CompanySpaceTestSupport.body(CompanySpaceTestSupport.to(mails, "smith@epsilon.example.fr"))).contains("Hello Smith family", "What changes",
                 "Time: Saturday 21 March 2026, 14:00 – 16:00 (instead of Saturday 21 March 2026, 10:00 – 12:00)",
                 "SEQUENCE:1");
-        assertThat(body(to(mails, "classe@epsilon.example.fr"))).contains("Point de rendez-vous : Accueil du bâtiment B")
+        assertThat(CompanySpaceTestSupport.body(CompanySpaceTestSupport.to(mails, "classe@epsilon.example.fr"))).contains("Point de rendez-vous : Accueil du bâtiment B")
                 .doesNotContain("Horaire :");
-        assertThat(body(to(mails, "jones@epsilon.example.fr"))).contains("A place came free");
-        MimeMessage toCompany = awaitMails("fonderie.example.fr", 1).get(0);
+        assertThat(CompanySpaceTestSupport.body(CompanySpaceTestSupport.to(mails, "jones@epsilon.example.fr"))).contains("A place came free");
+        MimeMessage toCompany = CompanySpaceTestSupport.awaitMails(SMTP, "fonderie.example.fr", 1).get(0);
         assertThat(toCompany.getSubject()).contains("modification", "publiée");
     }
 
@@ -202,7 +199,7 @@ class SheetChangeTest {
         assertThat(organiser.post(sendBack, Map.of("message", "Précisez l'entrée du parking, s'il vous plaît.")).statusCode())
                 .isEqualTo(303);
         assertThat(organiser.get("/admin/moderation/").body()).doesNotContain("Parking visiteurs rue Haute");
-        assertThat(awaitMails("papeterie.example.fr", 1).get(0).getSubject()).contains("à revoir");
+        assertThat(CompanySpaceTestSupport.awaitMails(SMTP, "papeterie.example.fr", 1).get(0).getSubject()).contains("à revoir");
 
         String page = company.get(sheetPage).body();
         assertThat(page).contains("Modification renvoyée par les organisateurs", "Précisez l&#39;entrée du parking",
@@ -219,60 +216,5 @@ class SheetChangeTest {
     private static long slotCount(String slug) {
         return PLATFORM.platform().repository().read(session ->
                 session.getNode(EventSheets.ROOT + "/2026/" + slug + "/slots").getNodes().getSize());
-    }
-
-    private static List<MimeMessage> awaitMails(String domain, int count) throws Exception {
-        long end = System.currentTimeMillis() + 10_000;
-        List<MimeMessage> found = mailsTo(domain);
-        while (found.size() < count && System.currentTimeMillis() < end) {
-            Thread.sleep(100);
-            found = mailsTo(domain);
-        }
-        assertThat(found).hasSize(count);
-        return found;
-    }
-
-    private static List<MimeMessage> mailsTo(String domain) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : SMTP.getReceivedMessages()) {
-            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().endsWith("@" + domain))) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
-
-    private static MimeMessage to(List<MimeMessage> mails, String address) throws Exception {
-        for (MimeMessage mail : mails) {
-            if (mail.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
-                return mail;
-            }
-        }
-        throw new AssertionError("No e-mail to " + address);
-    }
-
-    private static String body(MimeMessage message) {
-        try {
-            return text(message.getContent());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(Object content) throws Exception {
-        if (content instanceof String text) {
-            return text;
-        }
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i).getContent())).append('\n');
-            }
-            return all.toString();
-        }
-        if (content instanceof java.io.InputStream in) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return String.valueOf(content);
     }
 }

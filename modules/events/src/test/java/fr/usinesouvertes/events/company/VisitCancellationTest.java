@@ -8,12 +8,9 @@ import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,7 +99,7 @@ class VisitCancellationTest {
             return null;
         });
 
-        List<MimeMessage> mails = awaitMails("alpha.example.fr", 5);
+        List<MimeMessage> mails = CompanySpaceTestSupport.awaitMails(SMTP, "alpha.example.fr", 5);
         assertThat(mails).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
                 "Visite annulée : Fonderie Alpha – Fonderie Alpha de Santes – vendredi 20 mars 2026",
                 "Visite annulée : Fonderie Alpha – Fonderie Alpha de Santes – samedi 21 mars 2026",
@@ -110,21 +107,21 @@ class VisitCancellationTest {
                 "Visit cancelled: Fonderie Alpha – Fonderie Alpha de Santes – Saturday 21 March 2026",
                 "Visit cancelled: Fonderie Alpha – Fonderie Alpha de Santes – Saturday 21 March 2026");
         try (java.io.OutputStream eml = java.nio.file.Files.newOutputStream(Path.of("target/visit-cancelled-class.eml"))) {
-            to(mails, "classe@alpha.example.fr").writeTo(eml); // to look at
+            CompanySpaceTestSupport.to(mails, "classe@alpha.example.fr").writeTo(eml); // to look at
         }
-        String classMail = body(to(mails, "classe@alpha.example.fr"));
+        String classMail = CompanySpaceTestSupport.body(CompanySpaceTestSupport.to(mails, "classe@alpha.example.fr"));
         assertThat(classMail).contains("Bonjour Mme Lefebvre", "Nombre de personnes : 20", REASON,
                 "Vous n'avez rien à faire", "D'autres visites ont encore lieu",
                 "Tissage Beta – Tissage Beta de Santes", "https://journees.example.fr/inscription/" + nearby.fridaySlot() + "/scolaire");
-        String waitingMail = body(to(mails, "jones@alpha.example.fr"));
+        String waitingMail = CompanySpaceTestSupport.body(CompanySpaceTestSupport.to(mails, "jones@alpha.example.fr"));
         assertThat(waitingMail).contains("Hello Jones family", "you were on the waiting list", REASON,
                 "https://journees.example.fr/en/inscription/" + nearby.saturdaySlot() + "/grand-public");
-        assertThat(body(to(mails, "smith@alpha.example.fr"))).contains("STATUS:CANCELLED", "UID:registration-");
-        assertThat(body(to(mails, "jones@alpha.example.fr"))).doesNotContain("BEGIN:VCALENDAR"); // it had no .ics
+        assertThat(CompanySpaceTestSupport.body(CompanySpaceTestSupport.to(mails, "smith@alpha.example.fr"))).contains("STATUS:CANCELLED", "UID:registration-");
+        assertThat(CompanySpaceTestSupport.body(CompanySpaceTestSupport.to(mails, "jones@alpha.example.fr"))).doesNotContain("BEGIN:VCALENDAR"); // it had no .ics
 
-        MimeMessage alert = awaitMails("journees.example.fr", 1).get(0);
+        MimeMessage alert = CompanySpaceTestSupport.awaitMails(SMTP, "journees.example.fr", 1).get(0);
         assertThat(alert.getSubject()).contains("Visite annulée", "Fonderie Alpha de Santes");
-        assertThat(body(alert)).contains(REASON, "5 inscription(s) annulée(s), dont 38 personne(s) confirmée(s)",
+        assertThat(CompanySpaceTestSupport.body(alert)).contains(REASON, "5 inscription(s) annulée(s), dont 38 personne(s) confirmée(s)",
                 "alpha@fonderie.example.fr");
 
         Matcher manage = MANAGE.matcher(waitingMail);
@@ -157,8 +154,8 @@ class VisitCancellationTest {
         assertThat(again.statusCode()).isEqualTo(303);
         assertThat(company.get(sheetPage).body()).contains("déjà annulée");
         Thread.sleep(2_000);
-        assertThat(mailsTo("alpha.example.fr")).hasSize(5);
-        assertThat(mailsTo("journees.example.fr")).hasSize(1);
+        assertThat(CompanySpaceTestSupport.mailsTo(SMTP, "alpha.example.fr")).hasSize(5);
+        assertThat(CompanySpaceTestSupport.mailsTo(SMTP, "journees.example.fr")).hasSize(1);
     }
 
     @Test
@@ -192,7 +189,7 @@ class VisitCancellationTest {
         assertThat(CancellationFixtures.sheetStatus(PLATFORM, sheet.slug())).isEqualTo("published");
         assertThat(CancellationFixtures.statuses(PLATFORM, sheet.fridaySlot())).containsExactly("confirmed");
         assertThat(CancellationFixtures.statuses(PLATFORM, sheet.saturdaySlot())).containsOnly("cancelled").hasSize(4);
-        assertThat(awaitMails("gamma.example.fr", 4)).extracting(m -> m.getAllRecipients()[0].toString())
+        assertThat(CompanySpaceTestSupport.awaitMails(SMTP, "gamma.example.fr", 4)).extracting(m -> m.getAllRecipients()[0].toString())
                 .doesNotContain("classe@gamma.example.fr");
 
         String publicPage = PLATFORM.get("/usines/" + sheet.slug()).body();
@@ -202,7 +199,7 @@ class VisitCancellationTest {
         assertThat(PLATFORM.get("/inscription/" + sheet.fridaySlot() + "/scolaire").statusCode()).isEqualTo(200);
         assertThat(PLATFORM.get("/en/inscription/" + sheet.saturdaySlot() + "/grand-public").body()).contains("is cancelled");
         Thread.sleep(1_500);
-        assertThat(mailsTo("gamma.example.fr")).hasSize(4);
+        assertThat(CompanySpaceTestSupport.mailsTo(SMTP, "gamma.example.fr")).hasSize(4);
     }
 
     @Test
@@ -227,67 +224,11 @@ class VisitCancellationTest {
         assertThat(organiser.post(cancelPage, Map.of("reason", reason)).statusCode()).isEqualTo(303);
         assertThat(CancellationFixtures.sheetStatus(PLATFORM, sheet.slug())).isEqualTo("cancelled");
         assertThat(CancellationFixtures.statuses(PLATFORM, sheet.saturdaySlot())).containsOnly("cancelled");
-        assertThat(awaitMails("delta.example.fr", 5)).allSatisfy(m -> assertThat(body(m)).contains(reason));
-        MimeMessage toCompany = awaitMails("papeterie.example.fr", 1).get(0);
+        assertThat(CompanySpaceTestSupport.awaitMails(SMTP, "delta.example.fr", 5)).allSatisfy(m -> assertThat(CompanySpaceTestSupport.body(m)).contains(reason));
+        MimeMessage toCompany = CompanySpaceTestSupport.awaitMails(SMTP, "papeterie.example.fr", 1).get(0);
         assertThat(toCompany.getSubject()).startsWith("Les organisateurs ont annulé");
         assertThat(organiser.get("/admin/moderation/").body()).contains("Visites annulées", reason, "les organisateurs");
         assertThat(organiser.post(cancelPage, Map.of("reason", reason)).statusCode()).isEqualTo(303);
         assertThat(organiser.get("/admin/moderation/").body()).contains("déjà annulée");
-    }
-
-    private static List<MimeMessage> awaitMails(String domain, int count) throws Exception {
-        long end = System.currentTimeMillis() + 10_000;
-        List<MimeMessage> found = mailsTo(domain);
-        while (found.size() < count && System.currentTimeMillis() < end) {
-            Thread.sleep(100);
-            found = mailsTo(domain);
-        }
-        assertThat(found).hasSize(count);
-        return found;
-    }
-
-    private static List<MimeMessage> mailsTo(String domain) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : SMTP.getReceivedMessages()) {
-            if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().endsWith("@" + domain))) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
-
-    private static MimeMessage to(List<MimeMessage> mails, String address) throws Exception {
-        for (MimeMessage mail : mails) {
-            if (mail.getRecipients(Message.RecipientType.TO)[0].toString().equals(address)) {
-                return mail;
-            }
-        }
-        throw new AssertionError("No e-mail to " + address);
-    }
-
-    /** The text part, decoded. */
-    private static String body(MimeMessage message) {
-        try {
-            return text(message.getContent());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(Object content) throws Exception {
-        if (content instanceof String text) {
-            return text;
-        }
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(text(multipart.getBodyPart(i).getContent())).append('\n');
-            }
-            return all.toString();
-        }
-        if (content instanceof java.io.InputStream in) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        return String.valueOf(content);
     }
 }
