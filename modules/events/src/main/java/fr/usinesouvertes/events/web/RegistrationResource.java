@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.LocalizedText;
 import fr.usinesouvertes.events.registration.ChangeResult;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.registration.InvalidLinkException;
@@ -56,32 +57,12 @@ public final class RegistrationResource {
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                              @Context HttpServletRequest request, InputStream body) throws IOException {
         Lang lang = Lang.fromCode(acceptLanguage);
-        if (!isJson(contentType)) {
-            return error(415, "unsupported_media_type", lang == Lang.EN
-                    ? "Send the registration as application/json." : "Envoyez l'inscription en application/json.");
+        JsonObject parsed = JsonObject.read(contentType, request, body, lang, new LocalizedText(
+                "Envoyez l'inscription en application/json.", "Send the registration as application/json."));
+        if (parsed.error() != null) {
+            return parsed.error();
         }
-        if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
-            return tooLarge(lang);
-        }
-        Optional<byte[]> bytes = BoundedBody.read(body);
-        if (bytes.isEmpty()) {
-            return tooLarge(lang);
-        }
-        Map<String, Object> input;
-        try {
-            // One pass straight to maps and lists (objects become LinkedHashMaps), not a tree then a conversion.
-            Object json = bytes.get().length == 0 ? null : JsonMapper.mapper().readValue(bytes.get(), Object.class);
-            if (!(json instanceof Map<?, ?> object)) {
-                return invalid(List.of(new FieldError("body", lang == Lang.EN
-                        ? "The body must be a JSON object." : "Le corps doit être un objet JSON.")));
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = (Map<String, Object>) object;
-            input = fields;
-        } catch (JsonProcessingException e) {
-            return invalid(List.of(new FieldError("body", lang == Lang.EN
-                    ? "The body is not valid JSON." : "Le corps n'est pas un JSON valide.")));
-        }
+        Map<String, Object> input = parsed.fields();
         if (input.get("lang") instanceof String code && (code.equals("en") || code.equals("fr"))) {
             lang = Lang.fromCode(code);
         }
@@ -123,31 +104,12 @@ public final class RegistrationResource {
                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                            @Context HttpServletRequest request, InputStream body) throws IOException {
         Lang lang = Lang.fromCode(acceptLanguage);
-        if (!isJson(contentType)) {
-            return error(415, "unsupported_media_type", lang == Lang.EN
-                    ? "Send the change as application/json." : "Envoyez la modification en application/json.");
+        JsonObject parsed = JsonObject.read(contentType, request, body, lang, new LocalizedText(
+                "Envoyez la modification en application/json.", "Send the change as application/json."));
+        if (parsed.error() != null) {
+            return parsed.error();
         }
-        if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
-            return tooLarge(lang);
-        }
-        Optional<byte[]> bytes = BoundedBody.read(body);
-        if (bytes.isEmpty()) {
-            return tooLarge(lang);
-        }
-        Map<String, Object> input;
-        try {
-            Object json = bytes.get().length == 0 ? null : JsonMapper.mapper().readValue(bytes.get(), Object.class);
-            if (!(json instanceof Map<?, ?> object)) {
-                return invalid(List.of(new FieldError("body", lang == Lang.EN
-                        ? "The body must be a JSON object." : "Le corps doit être un objet JSON.")));
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> fields = (Map<String, Object>) object;
-            input = fields;
-        } catch (JsonProcessingException e) {
-            return invalid(List.of(new FieldError("body", lang == Lang.EN
-                    ? "The body is not valid JSON." : "Le corps n'est pas un JSON valide.")));
-        }
+        Map<String, Object> input = parsed.fields();
         ChangeResult result;
         try {
             result = service.change(token, input, InputKind.JSON, lang);
@@ -249,5 +211,38 @@ public final class RegistrationResource {
 
     private static Response error(int status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorBody(code, message)).build();
+    }
+
+    /** A request body read as one JSON object, or the 415/413/400 answer saying why it is not one. */
+    private record JsonObject(Map<String, Object> fields, Response error) {
+
+        /** {@code notJson}: what a 415 says, e.g. "Send the registration as application/json." */
+        static JsonObject read(String contentType, HttpServletRequest request, InputStream body, Lang lang,
+                               LocalizedText notJson) throws IOException {
+            if (!isJson(contentType)) {
+                return new JsonObject(null, RegistrationResource.error(415, "unsupported_media_type", notJson.in(lang)));
+            }
+            if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
+                return new JsonObject(null, tooLarge(lang));
+            }
+            Optional<byte[]> bytes = BoundedBody.read(body);
+            if (bytes.isEmpty()) {
+                return new JsonObject(null, tooLarge(lang));
+            }
+            try {
+                // One pass straight to maps and lists (objects become LinkedHashMaps), not a tree then a conversion.
+                Object json = bytes.get().length == 0 ? null : JsonMapper.mapper().readValue(bytes.get(), Object.class);
+                if (!(json instanceof Map<?, ?> object)) {
+                    return new JsonObject(null, invalid(List.of(new FieldError("body", lang == Lang.EN
+                            ? "The body must be a JSON object." : "Le corps doit être un objet JSON."))));
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) object;
+                return new JsonObject(fields, null);
+            } catch (JsonProcessingException e) {
+                return new JsonObject(null, invalid(List.of(new FieldError("body", lang == Lang.EN
+                        ? "The body is not valid JSON." : "Le corps n'est pas un JSON valide."))));
+            }
+        }
     }
 }
