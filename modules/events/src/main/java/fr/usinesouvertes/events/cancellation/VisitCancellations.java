@@ -12,6 +12,7 @@ import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.events.registration.FieldError;
+import fr.usinesouvertes.events.site.SheetSlots;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.MailException;
 import fr.usinesouvertes.platform.mail.MailSender;
@@ -111,7 +112,7 @@ public final class VisitCancellations {
             int confirmed = 0;
             long persons = 0;
             int waiting = 0;
-            for (Node each : slot == null ? slots(sheet) : List.of(slot)) {
+            for (Node each : slot == null ? SheetSlots.inStartOrder(sheet) : List.of(slot)) {
                 if (already || isCancelledSlot(each) || !session.nodeExists("/" + SlotBooking.WORKSPACE + "/" + each.getIdentifier())) {
                     continue;
                 }
@@ -196,7 +197,7 @@ public final class VisitCancellations {
                 return new Committed(false, 0, 0, "", "", "", "");
             }
             affected = new ArrayList<>();
-            for (Node each : slots(sheet)) {
+            for (Node each : SheetSlots.inStartOrder(sheet)) {
                 if (!isCancelledSlot(each)) {
                     affected.add(each);
                 }
@@ -283,7 +284,7 @@ public final class VisitCancellations {
                 if (CANCELLED.equals(EventSheets.text(sheet, "status")) && sheet.hasProperty("cancelledAt")) {
                     found.add(cancellation(session, sheet, sheet, null));
                 }
-                for (Node slot : slots(sheet)) {
+                for (Node slot : SheetSlots.inStartOrder(sheet)) {
                     if (isCancelledSlot(slot) && slot.hasProperty("cancelledAt")) {
                         found.add(cancellation(session, sheet, slot, slotLabel(slot, Lang.FR)));
                     }
@@ -326,7 +327,7 @@ public final class VisitCancellations {
                     continue;
                 }
                 List<CancellableSlot> slots = new ArrayList<>();
-                for (Node slot : slots(sheet)) {
+                for (Node slot : SheetSlots.inStartOrder(sheet)) {
                     slots.add(new CancellableSlot(slot.getIdentifier(), slotLabel(slot, lang), isCancelledSlot(slot)));
                 }
                 found.add(new Cancellable(year, sheet.getName(), siteName(session, sheet), List.copyOf(slots)));
@@ -360,7 +361,7 @@ public final class VisitCancellations {
 
     /** The slot {@code slotId} if it is one of the sheet's. */
     private static Node slot(Session session, Node sheet, String slotId) throws RepositoryException {
-        for (Node slot : slots(sheet)) {
+        for (Node slot : SheetSlots.inStartOrder(sheet)) {
             if (slot.getIdentifier().equals(slotId)) {
                 return slot;
             }
@@ -368,27 +369,7 @@ public final class VisitCancellations {
         throw new NotFoundException("Slot " + slotId + " of " + sheet.getPath());
     }
 
-    private static List<Node> slots(Node sheet) throws RepositoryException {
-        List<Node> slots = new ArrayList<>();
-        if (sheet.hasNode("slots")) {
-            for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext(); ) {
-                Node slot = it.nextNode();
-                if (slot.isNodeType("mgnl:contentNode") && slot.hasProperty("start") && slot.hasProperty("end")) {
-                    slots.add(slot);
-                }
-            }
-        }
-        slots.sort(Comparator.comparingLong(VisitCancellations::startMillis));
-        return slots;
-    }
 
-    private static long startMillis(Node slot) {
-        try {
-            return slot.getProperty("start").getDate().getTimeInMillis();
-        } catch (RepositoryException e) {
-            return Long.MAX_VALUE;
-        }
-    }
 
     private static Node site(Session session, Node sheet) throws RepositoryException {
         return NodesByIdentifier.findIfExists(session, EventSheets.text(sheet, "site")).orElse(null);

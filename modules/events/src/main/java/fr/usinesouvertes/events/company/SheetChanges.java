@@ -10,11 +10,11 @@ import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.i18n.LocalizedText;
 import fr.usinesouvertes.events.mail.VisitChange;
 import fr.usinesouvertes.events.registration.FieldError;
+import fr.usinesouvertes.events.site.SheetSlots;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
@@ -25,7 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import javax.jcr.Node;
-import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.Value;
@@ -174,7 +173,7 @@ public final class SheetChanges {
             throws RepositoryException {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Node> published = new LinkedHashMap<>();
-        for (Node slot : slots(sheet)) {
+        for (Node slot : SheetSlots.inStartOrder(sheet)) {
             published.put(slot.getIdentifier(), slot);
         }
         Map<String, Integer> rows = new HashMap<>();
@@ -226,20 +225,6 @@ public final class SheetChanges {
         return errors;
     }
 
-    /** The published sheet's open slots (not cancelled ones, which the change leaves as they are), in start order. */
-    public static List<Node> slots(Node sheet) throws RepositoryException {
-        List<Node> slots = new ArrayList<>();
-        if (sheet.hasNode("slots")) {
-            for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext(); ) {
-                Node slot = it.nextNode();
-                if (slot.isNodeType("mgnl:contentNode") && slot.hasProperty("start") && slot.hasProperty("end")) {
-                    slots.add(slot);
-                }
-            }
-        }
-        slots.sort(Comparator.comparingLong(SheetChanges::startMillis));
-        return slots;
-    }
 
     /** The fields whose proposed value differs from the published one (contact e-mail aside). */
     static List<Map<String, String>> fieldDiffs(Node sheet, SheetForm form) throws RepositoryException {
@@ -262,7 +247,7 @@ public final class SheetChanges {
     static List<Map<String, Object>> slotDiffs(Session session, Node sheet, SheetForm form, Lang lang) throws RepositoryException {
         List<Map<String, Object>> diffs = new ArrayList<>();
         Map<String, Node> published = new LinkedHashMap<>();
-        for (Node slot : slots(sheet)) {
+        for (Node slot : SheetSlots.inStartOrder(sheet)) {
             if (!SlotBooking.isCancelled(slot)) {
                 published.put(slot.getIdentifier(), slot);
             }
@@ -304,7 +289,7 @@ public final class SheetChanges {
 
     private static boolean slotsUnchanged(Node sheet, SheetForm form) throws RepositoryException {
         List<Node> open = new ArrayList<>();
-        for (Node slot : slots(sheet)) {
+        for (Node slot : SheetSlots.inStartOrder(sheet)) {
             if (!SlotBooking.isCancelled(slot)) {
                 open.add(slot);
             }
@@ -523,13 +508,6 @@ public final class SheetChanges {
         return node.getProperty(property).getDate().toInstant().atZone(FrenchDates.PARIS);
     }
 
-    private static long startMillis(Node slot) {
-        try {
-            return slot.getProperty("start").getDate().getTimeInMillis();
-        } catch (RepositoryException e) {
-            return Long.MAX_VALUE;
-        }
-    }
 
     private static String identifier(Node node) {
         try {

@@ -18,6 +18,7 @@ import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.events.mail.VisitChange;
 import fr.usinesouvertes.events.registration.SlotDirectory;
+import fr.usinesouvertes.events.site.SheetSlots;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.MailException;
 import fr.usinesouvertes.platform.mail.MailSender;
@@ -183,7 +184,7 @@ public final class SheetChangeModeration {
         sheet.setProperty("contactEmail", contactEmail.isEmpty() ? null : contactEmail);
 
         Map<String, Node> open = new HashMap<>();
-        for (Node slot : SheetChanges.slots(sheet)) {
+        for (Node slot : SheetSlots.inStartOrder(sheet)) {
             if (!SlotBooking.isCancelled(slot)) {
                 open.put(slot.getIdentifier(), slot);
             }
@@ -246,7 +247,7 @@ public final class SheetChangeModeration {
             entry.getValue().remove();
             removed++;
         }
-        for (Node slot : SheetChanges.slots(sheet)) {
+        for (Node slot : SheetSlots.inStartOrder(sheet)) {
             if (!SlotBooking.isCancelled(slot)) {
                 String id = slot.getIdentifier();
                 if (!told.containsKey(id) && !placeChanges.isEmpty() && kept.contains(id)) {
