@@ -10,7 +10,7 @@
       <ul>
         <li><a href="${i18n['footer.contactFormUrl']}">${i18n['footer.contactForm']}</a></li>
         <li>${i18n['footer.press']} <a href="mailto:${i18n['footer.pressEmail']}">${i18n['footer.pressEmail']}</a></li>
-        <li><a href="${i18n['footer.officialSiteUrl']}">${i18n['footer.officialSite']}</a></li>
+        <li><a href="${i18n['footer.companiesUrl']}">${i18n['footer.companies']}</a></li>
       </ul>
     </div>
   </div>

@@ -25,6 +25,9 @@ class CompanyPagesLinksTest {
         Document home = Jsoup.parse(PLATFORM.get("/").body());
         assertThat(home.select("a:contains(Inscrire mon entreprise)").attr("href")).isEqualTo("/entreprises");
         assertThat(home.select("nav a[href=/entreprises]")).isNotEmpty();
+        assertThat(home.select("footer a[href=/entreprises]").text()).isEqualTo("Entreprises : ouvrir votre usine");
+        assertThat(home.select("a[href^=https://journees-usines-ouvertes.fr/]").eachText())
+                .noneMatch(text -> text.contains("Inscri")); // no sign-up link to the organisers' old site
 
         HttpResponse<String> page = PLATFORM.get("/entreprises");
         assertThat(page.statusCode()).isEqualTo(200);
