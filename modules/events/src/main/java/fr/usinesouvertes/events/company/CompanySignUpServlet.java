@@ -137,7 +137,6 @@ public final class CompanySignUpServlet extends HttpServlet {
                           String refusal) throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("action", prefix() + PATH + "/" + SIGN_UP);
-        model.put("otherLanguage", (lang == Lang.EN ? "" : "/en") + PATH + "/" + SIGN_UP);
         model.put("csrf", tokens.issue("company-signup"));
         model.put("values", values);
         model.put("regions", FrenchRegions.ALL);

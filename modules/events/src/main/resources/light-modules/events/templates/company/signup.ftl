@@ -3,7 +3,6 @@
 [#include "/events/templates/company/fields.ftl"]
 [@page title=m["signup.title"]]
   <h1>${m["signup.title"]}</h1>
-  <p><a href="${otherLanguage}" hreflang="${(lang == "fr")?then("en", "fr")}">${m["signup.otherLanguage"]}</a></p>
   [#if refusal?has_content]<p class="notice notice--warning" role="alert">${refusal}</p>[/#if]
   <p>${m["signup.intro"]}</p>
   [@errorSummary errors=errors /]

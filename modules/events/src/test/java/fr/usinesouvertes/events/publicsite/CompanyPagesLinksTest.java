@@ -55,6 +55,8 @@ class CompanyPagesLinksTest {
             assertThat(page.select("header.site-header nav.main-nav a")).as(path).isNotEmpty();
             assertThat(page.select("footer.site-footer")).as(path).hasSize(1);
             assertThat(page.select("a.skip-link").attr("href")).isEqualTo("#contenu");
+            // the site header's language switch leads to the same page in the other language
+            assertThat(page.select("nav.lang-switch a[hreflang=en]").attr("href")).isEqualTo("/en/espace-entreprise/inscription");
             assertThat(page.select("main#contenu form input[name=companyName]")).as(path).hasSize(1);
             assertThat(page.select("meta[name=robots]").attr("content")).isEqualTo("noindex");
             assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
