@@ -148,7 +148,8 @@ public final class UploadedImages {
         }
     }
 
-    private static boolean starts(byte[] data, int... prefix) {
+    /** Whether {@code data} begins with the bytes {@code prefix} (a file signature, e.g. PNG's {@code 0x89 'P' 'N' 'G'}). */
+    public static boolean starts(byte[] data, int... prefix) {
         if (data.length < prefix.length) {
             return false;
         }

@@ -333,23 +333,9 @@ public final class SlotBooking {
         // The folder is created, and its ledger stamped, even for a slot nobody booked yet: a first booking
         // racing this commit creates the same folder, so the two conflict and the booking, retried, is refused.
         Node folder = registrationsFolder(session, slot.getIdentifier());
-        List<Node> registrations = new ArrayList<>();
-        for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
-            Node registration = it.nextNode();
-            if (registration.hasProperty(STATUS)) { // the folder may hold a company's access policy
-                String status = registration.getProperty(STATUS).getString();
-                if (status.equals("confirmed") || status.equals("waitlisted")) {
-                    registrations.add(registration);
-                }
-            }
-        }
-        registrations.sort(BookingOrder.REGISTRATIONS);
-        List<Node> waiting = new ArrayList<>(registrations.stream().filter(SlotBooking::isWaiting).toList());
-        waiting.sort((a, b) -> Long.compare(sequence(a), sequence(b)));
-        List<CancelledRegistration> cancelled = new ArrayList<>();
+        List<Node> registrations = active(folder);
+        List<CancelledRegistration> cancelled = withWaitingPositions(registrations);
         for (Node registration : registrations) {
-            int index = waiting.indexOf(registration);
-            cancelled.add(new CancelledRegistration(registration.getIdentifier(), index < 0 ? null : index + 1));
             registration.setProperty(STATUS, "cancelled");
             registration.setProperty("cancelled", when);
             registration.setProperty(CANCELLATION_REASON, reason);
@@ -397,14 +383,15 @@ public final class SlotBooking {
      */
     public static List<CancelledRegistration> activeRegistrations(Session session, Node slot) throws javax.jcr.RepositoryException {
         String path = "/" + WORKSPACE + "/" + slot.getIdentifier();
-        List<CancelledRegistration> found = new ArrayList<>();
-        if (!session.nodeExists(path)) {
-            return found;
-        }
+        return session.nodeExists(path) ? withWaitingPositions(active(session.getNode(path))) : List.of();
+    }
+
+    /** The confirmed and waiting registrations in a slot's folder, in booking order. */
+    private static List<Node> active(Node folder) throws javax.jcr.RepositoryException {
         List<Node> registrations = new ArrayList<>();
-        for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
+        for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
             Node registration = it.nextNode();
-            if (registration.hasProperty(STATUS)) {
+            if (registration.hasProperty(STATUS)) { // the folder may hold a company's access policy
                 String status = registration.getProperty(STATUS).getString();
                 if (status.equals("confirmed") || status.equals("waitlisted")) {
                     registrations.add(registration);
@@ -412,13 +399,20 @@ public final class SlotBooking {
             }
         }
         registrations.sort(BookingOrder.REGISTRATIONS);
+        return registrations;
+    }
+
+    /** Each registration with its place on the waiting list (1-based, in waiting order) when it waits. */
+    private static List<CancelledRegistration> withWaitingPositions(List<Node> registrations)
+            throws javax.jcr.RepositoryException {
         List<Node> waiting = new ArrayList<>(registrations.stream().filter(SlotBooking::isWaiting).toList());
         waiting.sort((a, b) -> Long.compare(sequence(a), sequence(b)));
+        List<CancelledRegistration> positioned = new ArrayList<>();
         for (Node registration : registrations) {
             int index = waiting.indexOf(registration);
-            found.add(new CancelledRegistration(registration.getIdentifier(), index < 0 ? null : index + 1));
+            positioned.add(new CancelledRegistration(registration.getIdentifier(), index < 0 ? null : index + 1));
         }
-        return found;
+        return positioned;
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.admin.authoring.assets;
 
 import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
 import fr.usinesouvertes.platform.uploads.SvgCheck;
+import fr.usinesouvertes.platform.uploads.UploadedImages;
 import fr.usinesouvertes.platform.uploads.UploadRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -43,17 +44,17 @@ public enum AssetType {
 
     /** The type of {@code data}; an {@link AuthoringException} (400) naming the reason when it is not accepted. */
     public static AssetType sniff(byte[] data) {
-        if (starts(data, 0xFF, 0xD8, 0xFF)) {
+        if (UploadedImages.starts(data, 0xFF, 0xD8, 0xFF)) {
             return JPEG;
         }
-        if (starts(data, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+        if (UploadedImages.starts(data, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return PNG;
         }
-        if (data.length >= 12 && starts(data, 'R', 'I', 'F', 'F')
+        if (data.length >= 12 && UploadedImages.starts(data, 'R', 'I', 'F', 'F')
                 && Arrays.equals(Arrays.copyOfRange(data, 8, 12), "WEBP".getBytes(StandardCharsets.US_ASCII))) {
             return WEBP;
         }
-        if (starts(data, '%', 'P', 'D', 'F', '-')) {
+        if (UploadedImages.starts(data, '%', 'P', 'D', 'F', '-')) {
             return PDF;
         }
         String head = new String(data, 0, Math.min(data.length, 4096), StandardCharsets.UTF_8).strip();
@@ -71,17 +72,5 @@ public enum AssetType {
         }
         throw AuthoringException.invalid("Type de fichier refusé : seuls JPEG, PNG, WebP, SVG et PDF sont acceptés.",
                 "File type refused: only JPEG, PNG, WebP, SVG and PDF are accepted.");
-    }
-
-    private static boolean starts(byte[] data, int... prefix) {
-        if (data.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((data[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
