@@ -38,6 +38,7 @@ public final class EventsFunctions {
 
     private final ContentRepository repository;
     private final EditionStore editions;
+    private final RegistrationWindow window;
     private final Clock clock;
     private final PublicUrl publicUrl;
     private final fr.usinesouvertes.events.cancellation.NearbySlots nearby;
@@ -46,6 +47,7 @@ public final class EventsFunctions {
     public EventsFunctions(ContentRepository repository, Clock clock, PublicUrl publicUrl) {
         this.repository = repository;
         this.editions = new EditionStore(repository);
+        this.window = new RegistrationWindow(clock);
         this.clock = clock;
         this.publicUrl = publicUrl;
         this.nearby = new fr.usinesouvertes.events.cancellation.NearbySlots(repository, clock);
@@ -249,10 +251,9 @@ public final class EventsFunctions {
                                                         String lang) {
         Map<String, Object> s = resolveSite(site);
         Lang language = Lang.fromCode(lang);
-        Optional<Edition> edition = new EditionStore(repository).find(((Number) sheet.get("edition")).intValue());
+        Optional<Edition> edition = editions.find(((Number) sheet.get("edition")).intValue());
         ZonedDateTime start = OffsetDateTime.parse((String) slot.get("start")).atZoneSameInstant(FrenchDates.PARIS);
         boolean started = !clock.instant().isBefore(start.toInstant());
-        RegistrationWindow window = new RegistrationWindow(clock);
         List<Map<String, Object>> states = new ArrayList<>();
         for (String id : (List<String>) slot.get("audiences")) {
             Optional<Audience> audience = Audience.fromId(id).filter(Audience::isVisitor);
