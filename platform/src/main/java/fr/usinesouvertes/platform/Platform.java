@@ -158,8 +158,8 @@ public final class Platform implements AutoCloseable {
         moduleManager.start();
         publishing.scheduleJob(clusterJobs, PUBLISHING_INTERVAL);
         fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions, // issue 4: authoring apps
-                new fr.usinesouvertes.platform.admin.authoring.AuthoringContext(repository, definitions::current, clock,
-                        publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,
+                new fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext(repository, definitions::current, clock,
+                        publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,
                         this::pagePreview, zone));
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, zone);
         mounts.addAll(contributions.mounts());

@@ -4,7 +4,9 @@ import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.config.SettingsLoader;
+import fr.usinesouvertes.platform.mail.MailSettings;
 import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.security.SecuritySettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -24,8 +26,16 @@ public final class PlatformLauncher {
         return modules;
     }
 
-    public static SettingsLoader settingsLoader(List<PlatformModule> modules) {
+    /** Every setting the platform itself reads: core, cluster, mail and security. */
+    public static List<SettingDefinition<?>> platformSettings() {
         List<SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
+        declared.addAll(MailSettings.all());
+        declared.addAll(SecuritySettings.all());
+        return List.copyOf(declared);
+    }
+
+    public static SettingsLoader settingsLoader(List<PlatformModule> modules) {
+        List<SettingDefinition<?>> declared = new ArrayList<>(platformSettings());
         modules.forEach(module -> declared.addAll(module.settings()));
         return new SettingsLoader(declared);
     }

@@ -4,11 +4,11 @@ import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.command.ModuleCommands;
 import fr.usinesouvertes.platform.config.SettingsException;
-import fr.usinesouvertes.platform.content.ContentCommand;
+import fr.usinesouvertes.platform.command.ContentCommand;
 import fr.usinesouvertes.platform.module.ModuleException;
-import fr.usinesouvertes.platform.publishing.PublishingCommand;
+import fr.usinesouvertes.platform.command.PublishingCommand;
 import fr.usinesouvertes.platform.repository.RepositoryLockedException;
-import fr.usinesouvertes.platform.search.SearchRebuildCommand;
+import fr.usinesouvertes.platform.command.SearchRebuildCommand;
 import java.util.Arrays;
 
 /** Starts the platform with the embedded defaults: {@code java -jar webapp/target/usines-ouvertes.jar}. */
@@ -21,8 +21,8 @@ public final class Main {
         if (ContentCommand.handles(args)) {
             System.exit(new ContentCommand(System.out, System.err).run(args));
         }
-        if (fr.usinesouvertes.platform.security.AccountsCommand.handles(args)) {
-            System.exit(new fr.usinesouvertes.platform.security.AccountsCommand(System.out, System.err).run(args));
+        if (fr.usinesouvertes.platform.command.AccountsCommand.handles(args)) {
+            System.exit(new fr.usinesouvertes.platform.command.AccountsCommand(System.out, System.err).run(args));
         }
         if (SearchRebuildCommand.handles(args)) {
             System.exit(rebuildSearch(args));
@@ -39,7 +39,7 @@ public final class Main {
             System.out.print(ContentCommand.usage());
             System.out.print(SearchRebuildCommand.usage());
             System.out.print(PublishingCommand.usage());
-            System.out.print(fr.usinesouvertes.platform.security.AccountsCommand.usage());
+            System.out.print(fr.usinesouvertes.platform.command.AccountsCommand.usage());
             System.out.print(moduleCommands.usage());
             return;
         }

@@ -5,7 +5,7 @@ import fr.usinesouvertes.events.organiser.EditionFigures;
 import fr.usinesouvertes.events.organiser.FiguresServlet;
 import fr.usinesouvertes.events.organiser.OrganiserExportsResource;
 import fr.usinesouvertes.events.organiser.OrganiserExportsServlet;
-import fr.usinesouvertes.platform.admin.AdminApp;
+import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.mail.MailSettings;
 
 import fr.usinesouvertes.events.booking.SlotBooking;
@@ -40,7 +40,7 @@ import fr.usinesouvertes.events.site.EventsFunctions;
 import fr.usinesouvertes.events.web.OpenApiResource;
 import fr.usinesouvertes.events.web.RegistrationPagesServlet;
 import fr.usinesouvertes.events.web.RegistrationResource;
-import fr.usinesouvertes.platform.command.ModuleCommand;
+import fr.usinesouvertes.platform.module.ModuleCommand;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.search.SearchIndex;

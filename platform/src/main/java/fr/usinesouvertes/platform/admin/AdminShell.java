@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.module.AdminApp;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;

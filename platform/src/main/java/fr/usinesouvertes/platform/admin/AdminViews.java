@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import fr.usinesouvertes.platform.security.Csrf;

@@ -1,5 +1,7 @@
 package fr.usinesouvertes.platform.command;
 
+import fr.usinesouvertes.platform.module.CommandContext;
+import fr.usinesouvertes.platform.module.ModuleCommand;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;

@@ -13,8 +13,8 @@ public final class Contributions {
     private final List<Object> restComponents = new ArrayList<>();
     private final Map<String, Object> templatingFunctions = new LinkedHashMap<>();
     private final List<PlatformServer.Mount> mounts = new ArrayList<>();
-    private final List<fr.usinesouvertes.platform.rendering.SitemapSource> sitemapSources = new ArrayList<>();
-    private final List<fr.usinesouvertes.platform.admin.AdminApp> adminApps = new ArrayList<>();
+    private final List<fr.usinesouvertes.platform.module.SitemapSource> sitemapSources = new ArrayList<>();
+    private final List<fr.usinesouvertes.platform.module.AdminApp> adminApps = new ArrayList<>();
     private final List<String> csrfProtectedPaths = new ArrayList<>();
 
     public synchronized void addRestComponent(Object component) {
@@ -48,16 +48,16 @@ public final class Contributions {
     }
 
     /** URLs a module adds to {@code sitemap.xml}. */
-    public synchronized void addSitemapSource(fr.usinesouvertes.platform.rendering.SitemapSource source) {
+    public synchronized void addSitemapSource(fr.usinesouvertes.platform.module.SitemapSource source) {
         sitemapSources.add(source);
     }
 
-    public synchronized List<fr.usinesouvertes.platform.rendering.SitemapSource> sitemapSources() {
+    public synchronized List<fr.usinesouvertes.platform.module.SitemapSource> sitemapSources() {
         return List.copyOf(sitemapSources);
     }
 
     /** A back-office app, mounted at {@code /admin/<name>/*} and listed in the back office's menu. */
-    public synchronized void addAdminApp(fr.usinesouvertes.platform.admin.AdminApp app) {
+    public synchronized void addAdminApp(fr.usinesouvertes.platform.module.AdminApp app) {
         if (adminApps.stream().anyMatch(a -> a.name().equals(app.name()))) {
             throw new IllegalStateException("The admin app '" + app.name() + "' is registered twice");
         }
@@ -65,7 +65,7 @@ public final class Contributions {
         adminApps.add(app);
     }
 
-    public synchronized List<fr.usinesouvertes.platform.admin.AdminApp> adminApps() {
+    public synchronized List<fr.usinesouvertes.platform.module.AdminApp> adminApps() {
         return List.copyOf(adminApps);
     }
 

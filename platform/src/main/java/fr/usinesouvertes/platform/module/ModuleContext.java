@@ -51,12 +51,12 @@ public interface ModuleContext {
     /**
      * Renders a light-module template script inside the site's frame for a URL the module serves itself (e.g. a
      * form mounted with {@link #registerServlet}): the script may include the site's head, header and footer, as
-     * page templates do ({@link fr.usinesouvertes.platform.rendering.ModulePages}).
+     * page templates do ({@link fr.usinesouvertes.platform.module.ModulePages}).
      */
-    fr.usinesouvertes.platform.rendering.ModulePages modulePages();
+    fr.usinesouvertes.platform.module.ModulePages modulePages();
 
     /** Adds URLs to the site's {@code sitemap.xml} (pages the module serves, e.g. through a detail page). */
-    void registerSitemapSource(fr.usinesouvertes.platform.rendering.SitemapSource source);
+    void registerSitemapSource(fr.usinesouvertes.platform.module.SitemapSource source);
 
     /**
      * Opens a node-local search index fed by {@code source}: rebuilt at start, after repository
@@ -68,7 +68,7 @@ public interface ModuleContext {
     fr.usinesouvertes.platform.security.Accounts accounts();
 
     /** Adds an app to the back office, served at {@code /admin/<name>/*} to logged-in accounts holding one of its roles. */
-    void registerAdminApp(fr.usinesouvertes.platform.admin.AdminApp app);
+    void registerAdminApp(fr.usinesouvertes.platform.module.AdminApp app);
 
     /**
      * Makes POST, PUT, PATCH and DELETE requests under {@code pathSpec} (e.g. {@code /espace-entreprise/*})

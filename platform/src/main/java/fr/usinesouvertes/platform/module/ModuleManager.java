@@ -45,7 +45,7 @@ public final class ModuleManager implements AutoCloseable {
                          Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
                          fr.usinesouvertes.platform.security.Accounts accounts,
                          fr.usinesouvertes.platform.publishing.Publishing publishing,
-                         fr.usinesouvertes.platform.rendering.ModulePages modulePages,
+                         fr.usinesouvertes.platform.module.ModulePages modulePages,
                          fr.usinesouvertes.platform.http.PublicUrl publicUrl) {
         this.ordered = ModuleOrder.of(modules);
         this.repository = repository;

@@ -32,7 +32,7 @@ public interface PlatformModule {
 
     /** Registers the module's contributions (REST resources, templating functions, ...) and starts its work. */
     /** Command-line tools run on a stopped platform's data folder, e.g. {@code registrations export}. */
-    default List<fr.usinesouvertes.platform.command.ModuleCommand> commands() {
+    default List<fr.usinesouvertes.platform.module.ModuleCommand> commands() {
         return List.of();
     }
 

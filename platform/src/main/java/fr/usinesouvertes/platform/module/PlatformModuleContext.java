@@ -16,11 +16,11 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
                              SearchIndexes searchIndexes, MailSender mail,
                              fr.usinesouvertes.platform.security.Accounts accounts,
                              fr.usinesouvertes.platform.publishing.Publishing publishing,
-                             fr.usinesouvertes.platform.rendering.ModulePages modulePages,
+                             fr.usinesouvertes.platform.module.ModulePages modulePages,
                              fr.usinesouvertes.platform.http.PublicUrl publicUrl) implements ModuleContext {
 
     @Override
-    public fr.usinesouvertes.platform.rendering.ModulePages modulePages() {
+    public fr.usinesouvertes.platform.module.ModulePages modulePages() {
         if (modulePages == null) {
             throw new IllegalStateException("This platform renders no pages: module pages are not available");
         }
@@ -38,7 +38,7 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
     }
 
     @Override
-    public void registerSitemapSource(fr.usinesouvertes.platform.rendering.SitemapSource source) {
+    public void registerSitemapSource(fr.usinesouvertes.platform.module.SitemapSource source) {
         contributions.addSitemapSource(source);
     }
 
@@ -53,7 +53,7 @@ record PlatformModuleContext(ContentRepository repository, Settings settings, De
     }
 
     @Override
-    public void registerAdminApp(fr.usinesouvertes.platform.admin.AdminApp app) {
+    public void registerAdminApp(fr.usinesouvertes.platform.module.AdminApp app) {
         contributions.addAdminApp(app);
     }
 

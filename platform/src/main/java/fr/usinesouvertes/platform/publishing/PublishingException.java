@@ -1,20 +1,33 @@
 package fr.usinesouvertes.platform.publishing;
 
-import fr.usinesouvertes.platform.http.ApiException;
-import jakarta.ws.rs.core.Response;
-
 /**
  * A publishing request that cannot be done (unknown node, workspace not under publishing, parent not
- * published, unknown version...): answered 4xx with a code and an English message naming the reason;
- * nothing was changed.
+ * published, unknown version...), with a code and an English message naming the reason; nothing was changed.
+ * Not an HTTP exception: the back office and the command line each turn the {@link Kind} into their answer.
  */
-public final class PublishingException extends ApiException {
+public final class PublishingException extends RuntimeException {
 
+    /** What kind of mistake the request holds. */
+    public enum Kind {
+        /** The node, workspace or version named does not exist. */
+        NOT_FOUND,
+        /** The request itself is malformed (a path, a version label). */
+        INVALID,
+        /** The request is well-formed but the content's state forbids it (e.g. the parent is not published). */
+        CONFLICT
+    }
+
+    private final Kind kind;
     private final String code;
 
-    public PublishingException(Response.Status status, String code, String message) {
-        super(status, code, message);
+    public PublishingException(Kind kind, String code, String message) {
+        super(message);
+        this.kind = kind;
         this.code = code;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 
     /** A machine-readable reason, e.g. {@code nodeNotFound}, {@code parentNotPublished}. */
@@ -23,14 +36,14 @@ public final class PublishingException extends ApiException {
     }
 
     static PublishingException missing(String code, String message) {
-        return new PublishingException(Response.Status.NOT_FOUND, code, message);
+        return new PublishingException(Kind.NOT_FOUND, code, message);
     }
 
     static PublishingException invalid(String code, String message) {
-        return new PublishingException(Response.Status.BAD_REQUEST, code, message);
+        return new PublishingException(Kind.INVALID, code, message);
     }
 
     static PublishingException conflict(String code, String message) {
-        return new PublishingException(Response.Status.CONFLICT, code, message);
+        return new PublishingException(Kind.CONFLICT, code, message);
     }
 }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,7 +38,7 @@ public final class PagePreview {
     }
 
     /** The draft page of a site path as status, language and HTML, for callers that write it themselves. */
-    public PageRenderer.RenderedPage render(String path, Map<String, String[]> parameters) {
+    public RenderedPage render(String path, Map<String, String[]> parameters) {
         return renderer.render(path == null || path.isEmpty() ? "/" : path, parameters);
     }
 

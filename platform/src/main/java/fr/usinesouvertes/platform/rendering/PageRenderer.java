@@ -1,5 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.ModulePages;
+import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
@@ -28,9 +30,6 @@ public final class PageRenderer {
     private static final String NOT_FOUND_PAGE = "404";
 
     /** A rendered page: HTTP status, language and HTML. */
-    public record RenderedPage(int status, String language, String html) {
-    }
-
     private final ContentRepository repository;
     private final Definitions definitions;
     private final TemplateEngine engine;

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,13 +47,13 @@ public final class PageServlet extends HttpServlet {
      */
     static void serve(PageRenderer renderer, String path, HttpServletRequest request, HttpServletResponse response,
                       String cacheControl, long lastModified, String publicUrl) throws IOException {
-        PageRenderer.RenderedPage page;
+        RenderedPage page;
         try {
             page = renderer.render(path, request.getParameterMap(), publicUrl);
         } catch (RuntimeException e) {
             LOG.error("Rendering {} failed", path, e);
             String language = PageResolver.localize(path).language();
-            page = new PageRenderer.RenderedPage(500, language, FallbackPages.serverError(language));
+            page = new RenderedPage(500, language, FallbackPages.serverError(language));
         }
         byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
         String etag = HttpCaching.etagOf(body);

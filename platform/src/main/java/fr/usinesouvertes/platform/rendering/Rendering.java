@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.ModulePages;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
@@ -57,7 +58,7 @@ public final class Rendering {
         TemplateEngine engine = new TemplateEngine(origins, definitions, zone);
         PageRenderer pages = new PageRenderer(repository, definitions, engine,
                 new WebResources(origins, Rendering.class.getClassLoader()), contributions::templatingFunctions);
-        return new ModulePages(pages, publicUrl);
+        return new SiteModulePages(pages, publicUrl);
     }
 
     /** The back office's preview: pages and assets from the drafts ({@link ContentStage#DRAFT}). */

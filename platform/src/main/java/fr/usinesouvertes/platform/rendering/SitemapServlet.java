@@ -1,5 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.SitemapEntry;
+import fr.usinesouvertes.platform.module.SitemapSource;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;

@@ -57,15 +57,15 @@ public final class ContentRepository implements AutoCloseable {
     private final Map<String, AtomicLong> treeChanges = new ConcurrentHashMap<>();
     private volatile Session observationSession;
     private boolean localCommitsAnnounced;
-    private final fr.usinesouvertes.platform.security.AccountSubjects accountSubjects =
-            new fr.usinesouvertes.platform.security.AccountSubjects();
+    private final AccountSubjects accountSubjects =
+            new AccountSubjects();
 
     private ContentRepository(StoreBackend backend) {
         this.backend = backend;
         // No default admin password: accounts come from configuration (see the back-office module).
         ConfigurationParameters userParams = ConfigurationParameters.of(
                 ConfigurationParameters.of(UserConstants.PARAM_OMIT_ADMIN_PW, true),
-                fr.usinesouvertes.platform.security.PasswordHashing.parameters());
+                PasswordHashing.parameters());
         SecurityProvider security = SecurityProviderBuilder.newBuilder()
                 .with(ConfigurationParameters.of(UserConfiguration.NAME, userParams))
                 .build();
@@ -162,16 +162,16 @@ public final class ContentRepository implements AutoCloseable {
     }
 
     /**
-     * Like {@link #read}, on a session of the account's user and groups, so that Oak's access control
-     * decides: what the account may not read is absent ({@link javax.jcr.PathNotFoundException}, see
+     * Like {@link #read}, on a session of the user {@code login} (a back-office account) and its groups, so
+     * that Oak's access control decides: what the account may not read is absent ({@link javax.jcr.PathNotFoundException}, see
      * {@link RepositoryException#isAccessDenied()}). Each call logs in (about 1.6 ms); principals are cached.
      */
-    public <T> T readAs(fr.usinesouvertes.platform.security.Account account, SessionWork<T> work) {
-        Session session = loginAs(account);
+    public <T> T readAs(String login, SessionWork<T> work) {
+        Session session = loginAs(login);
         try {
             return work.run(session);
         } catch (javax.jcr.RepositoryException e) {
-            throw new RepositoryException("Reading the repository as " + account.login() + " failed: "
+            throw new RepositoryException("Reading the repository as " + login + " failed: "
                     + e.getMessage(), e);
         } finally {
             session.logout();
@@ -182,8 +182,8 @@ public final class ContentRepository implements AutoCloseable {
      * Like {@link #write}, on a session of the account's user and groups: Oak refuses (at the change or at
      * save, {@link javax.jcr.AccessDeniedException}) what the account may not write; nothing is saved then.
      */
-    public <T> T writeAs(fr.usinesouvertes.platform.security.Account account, SessionWork<T> work) {
-        Session session = loginAs(account);
+    public <T> T writeAs(String login, SessionWork<T> work) {
+        Session session = loginAs(login);
         try {
             T result = work.run(session);
             boolean changed = session.hasPendingChanges();
@@ -193,20 +193,20 @@ public final class ContentRepository implements AutoCloseable {
             }
             return result;
         } catch (javax.jcr.RepositoryException e) {
-            throw new RepositoryException("Writing to the repository as " + account.login() + " failed: "
+            throw new RepositoryException("Writing to the repository as " + login + " failed: "
                     + e.getMessage(), e);
         } finally {
             session.logout();
         }
     }
 
-    private Session loginAs(fr.usinesouvertes.platform.security.Account account) {
-        Subject subject = accountSubjects.subject(account.login(), this::read);
+    private Session loginAs(String login) {
+        Subject subject = accountSubjects.subject(login, this::read);
         try {
             return Subject.doAsPrivileged(subject,
                     (PrivilegedExceptionAction<Session>) () -> repository.login(null, null), null);
         } catch (java.security.PrivilegedActionException e) {
-            throw new RepositoryException("Login as " + account.login() + " failed: "
+            throw new RepositoryException("Login as " + login + " failed: "
                     + e.getException().getMessage(), e.getException());
         }
     }

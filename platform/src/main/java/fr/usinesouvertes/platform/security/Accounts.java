@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.security;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.PasswordHashing;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

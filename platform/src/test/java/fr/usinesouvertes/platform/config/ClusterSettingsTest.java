@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.config;
 
+import fr.usinesouvertes.platform.PlatformLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClusterSettingsTest {
 
-    private final SettingsLoader loader = new SettingsLoader(CoreSettings.all());
+    private final SettingsLoader loader = new SettingsLoader(PlatformLauncher.platformSettings());
 
     @TempDir
     Path data;

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.content;
 
+import fr.usinesouvertes.platform.command.ContentCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;

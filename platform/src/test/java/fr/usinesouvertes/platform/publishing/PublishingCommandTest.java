@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.publishing;
 
+import fr.usinesouvertes.platform.command.PublishingCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.Platform;

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.publishing;
 
+import fr.usinesouvertes.platform.module.RenderedPage;
 import static fr.usinesouvertes.platform.publishing.PublishingFixtures.json;
 import static fr.usinesouvertes.platform.publishing.PublishingFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class RepositoryPublishingTest {
         assertThatThrownBy(() -> publishing.publish("editor", "config", "/modules", false))
                 .isInstanceOfSatisfying(PublishingException.class, e -> {
                     assertThat(e.code()).isEqualTo("workspaceNotPublishable");
-                    assertThat(e.getResponse().getStatus()).isEqualTo(400);
+                    assertThat(e.kind()).isEqualTo(PublishingException.Kind.INVALID);
                 });
     }
 
@@ -290,7 +291,7 @@ class RepositoryPublishingTest {
         PublishingFixtures.page(repository, "/site/preview", "title", "Aperçu");
         PublishingFixtures.text(repository, "/site/preview", "0", "Texte du brouillon");
 
-        fr.usinesouvertes.platform.rendering.PageRenderer.RenderedPage preview =
+        fr.usinesouvertes.platform.module.RenderedPage preview =
                 PLATFORM.platform().pagePreview().render("/preview", java.util.Map.of());
 
         assertThat(preview.status()).isEqualTo(200);
@@ -328,7 +329,7 @@ class RepositoryPublishingTest {
         assertThatThrownBy(() -> publishing.publish("editor", "website", "/site/nothing-here", false))
                 .isInstanceOfSatisfying(PublishingException.class, e -> {
                     assertThat(e.code()).isEqualTo("nodeNotFound");
-                    assertThat(e.getResponse().getStatus()).isEqualTo(404);
+                    assertThat(e.kind()).isEqualTo(PublishingException.Kind.NOT_FOUND);
                 });
         assertThatThrownBy(() -> publishing.publish("editor", "website", "/site/../etc", false))
                 .isInstanceOfSatisfying(PublishingException.class, e -> assertThat(e.code()).isEqualTo("invalidPath"));

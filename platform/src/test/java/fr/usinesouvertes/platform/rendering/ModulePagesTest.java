@@ -1,5 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.ModulePages;
+import fr.usinesouvertes.platform.module.RenderedPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.module.ModuleContext;
@@ -58,7 +60,7 @@ class ModulePagesTest {
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            PageRenderer.RenderedPage page;
+            RenderedPage page;
             try {
                 page = "/clash".equals(request.getPathInfo())
                         ? pages.render(request, SCRIPT, Map.of("greeting", "x", "lang", "de"))

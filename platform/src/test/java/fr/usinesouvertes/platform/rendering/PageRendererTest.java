@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.RenderedPage;
 import static fr.usinesouvertes.platform.rendering.RenderingFixtures.element;
 import static fr.usinesouvertes.platform.rendering.RenderingFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class PageRendererTest {
     }
 
     private static String render(String path) {
-        PageRenderer.RenderedPage page = renderer.render(path, Map.of("q", new String[] {"usine"}));
+        RenderedPage page = renderer.render(path, Map.of("q", new String[] {"usine"}));
         assertThat(page.status()).as("status of %s: %s", path, page.html()).isEqualTo(200);
         return page.html();
     }
@@ -176,7 +177,7 @@ class PageRendererTest {
 
     @Test
     void pageTemplateFailureOrMissingDefinitionGivesAPlainServerError() {
-        PageRenderer.RenderedPage broken = renderer.render("/broken", Map.of());
+        RenderedPage broken = renderer.render("/broken", Map.of());
         assertThat(broken.status()).isEqualTo(500);
         assertThat(broken.html()).contains("Page indisponible").doesNotContain("Exception").doesNotContain("nothing");
         assertThat(renderer.render("/nodef", Map.of()).status()).isEqualTo(500);

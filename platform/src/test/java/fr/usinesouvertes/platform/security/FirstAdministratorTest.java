@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.security;
 
+import fr.usinesouvertes.platform.command.AccountsCommand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;

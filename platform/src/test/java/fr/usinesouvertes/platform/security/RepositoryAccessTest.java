@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.security;
 
+import fr.usinesouvertes.platform.repository.AccountSubjects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,31 +64,31 @@ class RepositoryAccessTest {
     void aCompanyReadsAndWritesItsOwnNodes() {
         ContentRepository repository = PLATFORM.platform().repository();
 
-        repository.writeAs(companyA, session -> {
+        repository.writeAs(companyA.login(), session -> {
             session.getNode("/companies/usine-a").setProperty("city", "Lyon");
             return null;
         });
 
-        assertThat(repository.<String>readAs(companyA, session -> session.getProperty("/companies/usine-a/city").getString()))
+        assertThat(repository.<String>readAs(companyA.login(), session -> session.getProperty("/companies/usine-a/city").getString()))
                 .isEqualTo("Lyon");
-        assertThat(repository.<String>readAs(companyA, session -> session.getProperty("/registrations/slot-a/r1/email").getString()))
+        assertThat(repository.<String>readAs(companyA.login(), session -> session.getProperty("/registrations/slot-a/r1/email").getString()))
                 .isEqualTo("visiteur-a@example.fr");
-        assertThat(repository.<String>readAs(companyA, session -> session.getUserID())).isEqualTo("a@usine-a.fr");
+        assertThat(repository.<String>readAs(companyA.login(), session -> session.getUserID())).isEqualTo("a@usine-a.fr");
     }
 
     @Test
     void aCompanyCanNeitherReadNorChangeTheAccessControlOfItsOwnNodes() {
         ContentRepository repository = PLATFORM.platform().repository();
 
-        assertThatThrownBy(() -> repository.readAs(companyA,
+        assertThatThrownBy(() -> repository.readAs(companyA.login(),
                 session -> session.getAccessControlManager().getPolicies("/companies/usine-a")))
                 .isInstanceOf(RepositoryException.class)
                 .satisfies(e -> assertThat(((RepositoryException) e).isAccessDenied()).isTrue());
-        assertThatThrownBy(() -> repository.writeAs(companyA, session -> {
+        assertThatThrownBy(() -> repository.writeAs(companyA.login(), session -> {
             CompanyAccess.grant(session, "usine-a", "/companies/usine-b");
             return null;
         })).isInstanceOf(RepositoryException.class);
-        assertThatThrownBy(() -> repository.readAs(companyA, session -> session.getNode("/companies/usine-b")))
+        assertThatThrownBy(() -> repository.readAs(companyA.login(), session -> session.getNode("/companies/usine-b")))
                 .isInstanceOf(RepositoryException.class);
     }
 
@@ -95,15 +96,15 @@ class RepositoryAccessTest {
     void companyBsNodesAndRegistrationsDoNotExistForCompanyA() {
         ContentRepository repository = PLATFORM.platform().repository();
 
-        assertThatThrownBy(() -> repository.readAs(companyA, session -> session.getNode("/companies/usine-b")))
+        assertThatThrownBy(() -> repository.readAs(companyA.login(), session -> session.getNode("/companies/usine-b")))
                 .isInstanceOf(RepositoryException.class)
                 .satisfies(e -> assertThat(((RepositoryException) e).isAccessDenied()).isTrue());
-        assertThatThrownBy(() -> repository.readAs(companyA, session -> session.getNode("/registrations/slot-b/r1")))
+        assertThatThrownBy(() -> repository.readAs(companyA.login(), session -> session.getNode("/registrations/slot-b/r1")))
                 .satisfies(e -> assertThat(((RepositoryException) e).isAccessDenied()).isTrue());
-        assertThat(repository.<Boolean>readAs(companyA, session -> session.nodeExists("/registrations")
+        assertThat(repository.<Boolean>readAs(companyA.login(), session -> session.nodeExists("/registrations")
                 || session.nodeExists("/sites") || session.nodeExists("/website"))).isFalse();
         // the workspace root is readable (listing), its other children are not
-        assertThat(repository.<List<String>>readAs(companyA, session -> {
+        assertThat(repository.<List<String>>readAs(companyA.login(), session -> {
             List<String> names = new java.util.ArrayList<>();
             for (javax.jcr.NodeIterator it = session.getNode("/companies").getNodes(); it.hasNext(); ) {
                 names.add(it.nextNode().getName());
@@ -116,12 +117,12 @@ class RepositoryAccessTest {
     void companyACannotWriteCompanyBsNodesAndNothingIsSaved() {
         ContentRepository repository = PLATFORM.platform().repository();
 
-        assertThatThrownBy(() -> repository.writeAs(companyA, session -> {
+        assertThatThrownBy(() -> repository.writeAs(companyA.login(), session -> {
             session.getNode("/companies/usine-a").setProperty("touched", true);
             session.getNode("/companies/usine-b").setProperty("name", "Volée");
             return null;
         })).isInstanceOf(RepositoryException.class).satisfies(e -> assertThat(((RepositoryException) e).isAccessDenied()).isTrue());
-        assertThatThrownBy(() -> repository.writeAs(companyA, session -> {
+        assertThatThrownBy(() -> repository.writeAs(companyA.login(), session -> {
             session.getNode("/companies").addNode("usine-c", "nt:unstructured");
             return null;
         })).isInstanceOf(RepositoryException.class);
@@ -135,13 +136,13 @@ class RepositoryAccessTest {
     void editorsReadEventsWorkspacesWriteEditorialOnesAndNeverSeeRegistrations() {
         ContentRepository repository = PLATFORM.platform().repository();
 
-        assertThat(repository.<String>readAs(editor, session -> session.getProperty("/companies/usine-b/name").getString()))
+        assertThat(repository.<String>readAs(editor.login(), session -> session.getProperty("/companies/usine-b/name").getString()))
                 .isEqualTo("Usine B");
-        assertThat(repository.<Boolean>readAs(editor, session -> session.nodeExists("/registrations")
+        assertThat(repository.<Boolean>readAs(editor.login(), session -> session.nodeExists("/registrations")
                 || session.nodeExists("/registrations/slot-a/r1"))).isFalse();
-        repository.writeAs(editor, session -> session.getNode("/website/presse").addNode("communique", "nt:unstructured"));
+        repository.writeAs(editor.login(), session -> session.getNode("/website/presse").addNode("communique", "nt:unstructured"));
         assertThat(repository.<Boolean>read(session -> session.nodeExists("/website/presse/communique"))).isTrue();
-        assertThatThrownBy(() -> repository.writeAs(editor, session -> {
+        assertThatThrownBy(() -> repository.writeAs(editor.login(), session -> {
             session.getNode("/companies/usine-a").setProperty("name", "Renommée");
             return null;
         })).isInstanceOf(RepositoryException.class);
@@ -151,9 +152,9 @@ class RepositoryAccessTest {
     void administratorsSeeEverythingButTheSessionSecret() {
         ContentRepository repository = PLATFORM.platform().repository();
 
-        assertThat(repository.<String>readAs(admin, session -> session.getProperty("/registrations/slot-b/r1/email").getString()))
+        assertThat(repository.<String>readAs(admin.login(), session -> session.getProperty("/registrations/slot-b/r1/email").getString()))
                 .isEqualTo("visiteur-b@example.fr");
-        assertThat(repository.<Boolean>readAs(admin, session -> session.nodeExists(SessionSecret.PATH))).isFalse();
+        assertThat(repository.<Boolean>readAs(admin.login(), session -> session.nodeExists(SessionSecret.PATH))).isFalse();
         assertThat(repository.<Boolean>read(session -> session.nodeExists(SessionSecret.PATH))).isTrue();
     }
 

@@ -20,11 +20,11 @@ public record AccountCompanySession(ContentRepository repository, Account accoun
 
     @Override
     public <T> T read(SessionWork<T> work) {
-        return repository.readAs(account, work);
+        return repository.readAs(account.login(), work);
     }
 
     @Override
     public <T> T write(SessionWork<T> work) {
-        return repository.writeAs(account, work);
+        return repository.writeAs(account.login(), work);
     }
 }

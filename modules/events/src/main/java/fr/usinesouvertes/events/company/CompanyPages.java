@@ -1,8 +1,8 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.platform.rendering.ModulePages;
-import fr.usinesouvertes.platform.rendering.PageRenderer;
+import fr.usinesouvertes.platform.module.ModulePages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -59,7 +59,7 @@ public final class CompanyPages {
         Map<String, Object> data = new HashMap<>(model);
         data.put("m", messages.get(lang));
         data.put("prefix", lang == Lang.EN ? "/en" : "");
-        PageRenderer.RenderedPage page = modulePages.render(request, TEMPLATES + template + ".ftl", data);
+        RenderedPage page = modulePages.render(request, TEMPLATES + template + ".ftl", data);
         byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
         response.setStatus(page.status() == 500 ? 500 : status);
         response.setContentType("text/html;charset=UTF-8");

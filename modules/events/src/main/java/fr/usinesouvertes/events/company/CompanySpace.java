@@ -12,7 +12,7 @@ import fr.usinesouvertes.events.registration.FormLimits;
 import fr.usinesouvertes.events.registration.RateLimiter;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.web.FormTokens;
-import fr.usinesouvertes.platform.admin.AdminApp;
+import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.security.CompanyAccess;

@@ -2,8 +2,8 @@ package fr.usinesouvertes.events.organiser;
 
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
-import fr.usinesouvertes.platform.command.CommandContext;
-import fr.usinesouvertes.platform.command.ModuleCommand;
+import fr.usinesouvertes.platform.module.CommandContext;
+import fr.usinesouvertes.platform.module.ModuleCommand;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package fr.usinesouvertes.events.organiser;
 
-import fr.usinesouvertes.platform.command.CommandContext;
-import fr.usinesouvertes.platform.command.ModuleCommand;
+import fr.usinesouvertes.platform.module.CommandContext;
+import fr.usinesouvertes.platform.module.ModuleCommand;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package fr.usinesouvertes.events.organiser;
 
 import fr.usinesouvertes.events.visit.Visit;
-import fr.usinesouvertes.platform.command.CommandContext;
-import fr.usinesouvertes.platform.command.ModuleCommand;
+import fr.usinesouvertes.platform.module.CommandContext;
+import fr.usinesouvertes.platform.module.ModuleCommand;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package fr.usinesouvertes.events.site;
 
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.platform.rendering.SitemapEntry;
-import fr.usinesouvertes.platform.rendering.SitemapSource;
+import fr.usinesouvertes.platform.module.SitemapEntry;
+import fr.usinesouvertes.platform.module.SitemapSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package fr.usinesouvertes.events.web;
 
+import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.BookableSlot;
-import fr.usinesouvertes.platform.rendering.ModulePages;
-import fr.usinesouvertes.platform.rendering.PageRenderer;
+import fr.usinesouvertes.platform.module.ModulePages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -44,7 +44,7 @@ final class RegistrationPages {
      * The page {@code template} (without {@code .ftl}) for {@code request}'s URL, whose {@code /en} prefix makes
      * it English, with the model and the messages of {@code lang}; a failing template answers status 500.
      */
-    PageRenderer.RenderedPage render(HttpServletRequest request, String template, Lang lang, Map<String, Object> model) {
+    RenderedPage render(HttpServletRequest request, String template, Lang lang, Map<String, Object> model) {
         Map<String, Object> data = new HashMap<>(model);
         data.put("msg", messages.get(lang));
         return modulePages.render(request, TEMPLATES + template + ".ftl", data);

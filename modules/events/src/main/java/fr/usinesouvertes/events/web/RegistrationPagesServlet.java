@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.web;
 
+import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
 import fr.usinesouvertes.events.i18n.Lang;
@@ -16,7 +17,6 @@ import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.events.registration.SchoolLevel;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.registration.SubmissionResult;
-import fr.usinesouvertes.platform.rendering.PageRenderer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -366,7 +366,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
      * Writes a page with {@code status} (500 when its template failed): never stored by any cache, since the
      * pages show personal data or carry a single-use form token.
      */
-    private static void html(HttpServletResponse response, int status, PageRenderer.RenderedPage page) throws IOException {
+    private static void html(HttpServletResponse response, int status, RenderedPage page) throws IOException {
         response.setStatus(page.status() == 500 ? 500 : status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", page.language());

@@ -92,12 +92,12 @@ class CompanyAccessTest {
 
     @Test
     void theRepositoryHidesAnotherCompanysNodesFromACompanysSession() {
-        boolean[] seen = repository().readAs(alpha, session -> new boolean[] {
+        boolean[] seen = repository().readAs(alpha.login(), session -> new boolean[] {
                 session.nodeExists("/sites/" + betaSite), session.nodeExists("/events/2026/" + betaSite),
                 session.nodeExists("/registrations/" + betaSlot), session.nodeExists("/companies/" + beta.company()),
                 session.nodeExists("/sites/" + alphaSite), session.nodeExists("/events/2026/" + alphaSite)});
         assertThat(seen).containsExactly(false, false, false, false, true, true);
-        assertThatThrownBy(() -> repository().writeAs(alpha, session -> {
+        assertThatThrownBy(() -> repository().writeAs(alpha.login(), session -> {
             session.getNode("/sites/" + betaSite).setProperty("name", "Piraté");
             return null;
         })).isInstanceOf(fr.usinesouvertes.platform.repository.RepositoryException.class);

@@ -103,7 +103,7 @@ class CompanySignUpTest {
         assertThat(PLATFORM.platform().accounts().authenticate("once@atelier.example.fr", "Forge-Ardente-2026".toCharArray()))
                 .hasValueSatisfying(account -> assertThat(account.company()).isEqualTo("atelier-once"));
         boolean visible = PLATFORM.platform().repository().readAs(
-                PLATFORM.platform().accounts().find("once@atelier.example.fr").orElseThrow(),
+                "once@atelier.example.fr",
                 session -> session.nodeExists("/companies/atelier-once"));
         assertThat(visible).isTrue();
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.events.EventsSettings;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.config.SettingsLoader;
 import jakarta.mail.Session;
@@ -29,7 +29,7 @@ class OutboxMailSenderTest {
     Path data;
 
     private MailSender senderFromDefaultSettings() {
-        List<SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
+        List<SettingDefinition<?>> declared = new ArrayList<>(PlatformLauncher.platformSettings());
         declared.addAll(EventsSettings.all());
         return MailSenders.fromSettings(new SettingsLoader(declared).parse(Map.of("data", data.toString())), MailFixtures.CLOCK);
     }

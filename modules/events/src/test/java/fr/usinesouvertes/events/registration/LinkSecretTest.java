@@ -1,10 +1,10 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.platform.PlatformLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.usinesouvertes.events.EventsSettings;
-import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.config.SettingsException;
 import fr.usinesouvertes.platform.config.SettingsLoader;
@@ -24,7 +24,7 @@ class LinkSecretTest {
     Path data;
 
     private static Settings settings(Map<String, String> raw) {
-        List<fr.usinesouvertes.platform.config.SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
+        List<fr.usinesouvertes.platform.config.SettingDefinition<?>> declared = new ArrayList<>(PlatformLauncher.platformSettings());
         declared.addAll(EventsSettings.all());
         return new SettingsLoader(declared).parse(raw);
     }

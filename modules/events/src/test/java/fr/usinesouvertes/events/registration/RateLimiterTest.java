@@ -1,9 +1,9 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.platform.PlatformLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.events.EventsSettings;
-import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.config.SettingsLoader;
 import java.time.Clock;
@@ -72,7 +72,7 @@ class RateLimiterTest {
 
     @Test
     void theSettingGivesTheAllowance() {
-        List<SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
+        List<SettingDefinition<?>> declared = new ArrayList<>(PlatformLauncher.platformSettings());
         declared.addAll(EventsSettings.all());
         RateLimiter byDefault = RateLimiter.fromSettings(new SettingsLoader(declared).parse(Map.of()), clock);
         RateLimiter off = RateLimiter.fromSettings(new SettingsLoader(declared).parse(Map.of("registration-rate-limit", "0")), clock);

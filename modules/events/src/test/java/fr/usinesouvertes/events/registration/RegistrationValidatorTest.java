@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.platform.PlatformLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,7 +9,6 @@ import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.platform.http.JsonMapper;
 import fr.usinesouvertes.events.EventsSettings;
-import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.config.SettingsLoader;
 import java.util.ArrayList;
@@ -154,7 +154,7 @@ class RegistrationValidatorTest {
 
     @Test
     void groupBoundsComeFromTheSettings() {
-        List<SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
+        List<SettingDefinition<?>> declared = new ArrayList<>(PlatformLauncher.platformSettings());
         declared.addAll(EventsSettings.all());
         FormLimits limits = FormLimits.fromSettings(new SettingsLoader(declared).parse(
                 Map.of("registration-max-group-size", "20", "registration-max-accompanying-adults", "2")));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
-import fr.usinesouvertes.platform.search.SearchRebuildCommand;
+import fr.usinesouvertes.platform.command.SearchRebuildCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

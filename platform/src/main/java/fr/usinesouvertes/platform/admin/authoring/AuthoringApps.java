@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.admin.authoring;
 
-import fr.usinesouvertes.platform.admin.AdminApp;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
+import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.admin.authoring.assets.AssetsServlet;
 import fr.usinesouvertes.platform.admin.authoring.content.ContentAppsServlet;
 import fr.usinesouvertes.platform.admin.authoring.pages.PagesServlet;

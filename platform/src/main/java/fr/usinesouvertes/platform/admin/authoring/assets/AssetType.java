@@ -1,6 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.assets;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.uploads.SvgCheck;
 import fr.usinesouvertes.platform.uploads.UploadedImages;
 import fr.usinesouvertes.platform.uploads.UploadRefusedException;

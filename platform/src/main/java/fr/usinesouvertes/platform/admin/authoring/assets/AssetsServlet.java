@@ -1,9 +1,9 @@
 package fr.usinesouvertes.platform.admin.authoring.assets;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringContext;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringServlet;
-import fr.usinesouvertes.platform.admin.authoring.PublishingActions;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringServlet;
+import fr.usinesouvertes.platform.admin.authoring.shared.PublishingActions;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.security.Account;
 import jakarta.servlet.ServletException;
@@ -50,7 +50,7 @@ public final class AssetsServlet extends AuthoringServlet {
             return;
         }
         String folder = param(request, "folder").isEmpty() ? "/" : param(request, "folder");
-        List<AssetStore.Entry> entries = context.repository().readAs(account(request), session -> store.list(session, folder));
+        List<AssetStore.Entry> entries = context.repository().readAs(account(request).login(), session -> store.list(session, folder));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AssetStore.Entry entry : entries) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -86,21 +86,21 @@ public final class AssetsServlet extends AuthoringServlet {
         switch (route) {
             case "/upload" -> {
                 FormValues values = values(request);
-                String path = context.repository().writeAs(account, session ->
+                String path = context.repository().writeAs(account.login(), session ->
                         store.upload(session, folder, values.fileOf("file"), account.login()).getPath());
                 redirect(request, response, back, t(request, "Fichier ajouté : ", "File added: ") + path.substring(4));
             }
             case "/folder" -> {
-                context.repository().writeAs(account, session -> store.createFolder(session, folder, param(request, "name")));
+                context.repository().writeAs(account.login(), session -> store.createFolder(session, folder, param(request, "name")));
                 redirect(request, response, back, t(request, "Dossier créé.", "Folder created."));
             }
             case "/delete" -> {
                 String path = param(request, "path");
                 if (publishing.enabled("dam")) {
-                    context.repository().readAs(account, session -> existing(session, path));
+                    context.repository().readAs(account.login(), session -> existing(session, path));
                     context.publishing().delete(account.login(), "dam", path);
                 } else {
-                    context.repository().writeAs(account, session -> {
+                    context.repository().writeAs(account.login(), session -> {
                         existing(session, path).remove();
                         return null;
                     });
@@ -109,7 +109,7 @@ public final class AssetsServlet extends AuthoringServlet {
             }
             case "/publishing" -> {
                 String path = param(request, "path");
-                context.repository().readAs(account, session -> existing(session, path));
+                context.repository().readAs(account.login(), session -> existing(session, path));
                 String message = publishing.run(account.login(), "dam", path, param(request, "action"), "", "", "",
                         lang(request));
                 redirect(request, response, back, message);

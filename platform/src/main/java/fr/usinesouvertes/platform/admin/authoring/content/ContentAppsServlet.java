@@ -1,9 +1,9 @@
 package fr.usinesouvertes.platform.admin.authoring.content;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringContext;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringServlet;
-import fr.usinesouvertes.platform.admin.authoring.PublishingActions;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringServlet;
+import fr.usinesouvertes.platform.admin.authoring.shared.PublishingActions;
 import fr.usinesouvertes.platform.admin.authoring.form.FieldError;
 import fr.usinesouvertes.platform.admin.authoring.form.FieldKind;
 import fr.usinesouvertes.platform.admin.authoring.form.Form;
@@ -91,7 +91,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
         String sort = param(request, "sort");
         boolean desc = "desc".equals(param(request, "dir"));
         int offset = Math.max(0, parseInt(param(request, "offset")));
-        ContentItems.ItemPage page = context.repository().readAs(account, session -> ContentItems.list(session, app,
+        ContentItems.ItemPage page = context.repository().readAs(account.login(), session -> ContentItems.list(session, app,
                 columns.stream().map(FormField::name).toList(), q, sort.isEmpty() ? "@name" : sort, desc, offset, PAGE_SIZE, context.zone()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (ContentItems.Item item : page.items()) {
@@ -121,7 +121,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
         Account account = account(request);
         DefinitionRegistry registry = context.definitions().get();
         Form form = app.form(registry);
-        Map<String, Object> view = context.repository().readAs(account, session -> {
+        Map<String, Object> view = context.repository().readAs(account.login(), session -> {
             FormValues values = submitted;
             if (values == null) {
                 values = new FormReader(context.zone()).read(form, ContentItems.item(session, app, path));
@@ -148,7 +148,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
         FormValues values = values(request);
         boolean creating = path == null;
         String[] saved = new String[1];
-        List<FieldError> errors = context.repository().writeAs(account, session -> {
+        List<FieldError> errors = context.repository().writeAs(account.login(), session -> {
             Node node;
             if (creating) {
                 String title = form.fields().isEmpty() ? "" : values.first(form.fields().get(0).name());
@@ -174,7 +174,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
 
     private void confirmDelete(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
         String path = param(request, "path");
-        context.repository().readAs(account(request), session -> ContentItems.item(session, app, path));
+        context.repository().readAs(account(request).login(), session -> ContentItems.item(session, app, path));
         render(request, response, 200, "confirm-delete.ftlh", Map.of("what", path,
                 "action", "/admin/content/" + app.name() + "/delete", "nodePath", path,
                 "back", "/admin/content/" + app.name() + "/"));
@@ -183,11 +183,11 @@ public final class ContentAppsServlet extends AuthoringServlet {
     private void delete(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
         Account account = account(request);
         String path = param(request, "path");
-        context.repository().readAs(account, session -> ContentItems.item(session, app, path));
+        context.repository().readAs(account.login(), session -> ContentItems.item(session, app, path));
         if (publishing.enabled(app.workspace())) {
             context.publishing().delete(account.login(), app.workspace(), path);
         } else {
-            context.repository().writeAs(account, session -> {
+            context.repository().writeAs(account.login(), session -> {
                 ContentItems.item(session, app, path).remove();
                 return null;
             });
@@ -198,7 +198,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
     private void publish(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
         Account account = account(request);
         String path = param(request, "path");
-        context.repository().readAs(account, session -> ContentItems.item(session, app, path));
+        context.repository().readAs(account.login(), session -> ContentItems.item(session, app, path));
         String message = publishing.run(account.login(), app.workspace(), path, param(request, "action"),
                 param(request, "scheduleAction"), param(request, "scheduleAt"), param(request, "scheduleId"), lang(request));
         redirect(request, response, "/admin/content/" + app.name() + "/edit?path=" + encode(path), message);

@@ -1,7 +1,7 @@
 package fr.usinesouvertes.platform.admin.authoring.content;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
-import fr.usinesouvertes.platform.admin.authoring.NodeNames;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.NodeNames;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;

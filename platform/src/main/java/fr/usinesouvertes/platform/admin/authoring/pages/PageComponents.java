@@ -1,6 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.pages;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.definition.AreaDefinition;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;

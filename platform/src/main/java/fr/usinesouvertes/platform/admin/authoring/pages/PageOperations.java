@@ -1,7 +1,7 @@
 package fr.usinesouvertes.platform.admin.authoring.pages;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
-import fr.usinesouvertes.platform.admin.authoring.NodeNames;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.NodeNames;
 import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;

@@ -1,9 +1,9 @@
 package fr.usinesouvertes.platform.admin.authoring.pages;
 
 import fr.usinesouvertes.platform.admin.AdminViews;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringContext;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
-import fr.usinesouvertes.platform.admin.authoring.PublishingActions;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.PublishingActions;
 import fr.usinesouvertes.platform.publishing.ContentVersion;
 import fr.usinesouvertes.platform.publishing.VersionDifference;
 import fr.usinesouvertes.platform.security.CurrentAccount;
@@ -34,7 +34,7 @@ final class PageScreen {
 
     Map<String, Object> model(HttpServletRequest request, String path) {
         String lang = AdminViews.lang(request);
-        Map<String, Object> model = context.repository().readAs(CurrentAccount.require(request), session -> {
+        Map<String, Object> model = context.repository().readAs(CurrentAccount.require(request).login(), session -> {
             Node page = PageOperations.existingPage(session, path);
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("nodePath", path);
@@ -72,7 +72,7 @@ final class PageScreen {
         if (!publishing.enabled("website") || path == null) {
             throw AuthoringException.notFound("Versions indisponibles.", "No versions.");
         }
-        context.repository().readAs(CurrentAccount.require(request), session -> PageOperations.existingPage(session, path));
+        context.repository().readAs(CurrentAccount.require(request).login(), session -> PageOperations.existingPage(session, path));
         int a = number(request.getParameter("a"));
         int b = number(request.getParameter("b"));
         List<Map<String, Object>> differences = new ArrayList<>();

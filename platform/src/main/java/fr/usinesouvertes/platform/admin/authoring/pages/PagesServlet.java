@@ -1,9 +1,9 @@
 package fr.usinesouvertes.platform.admin.authoring.pages;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringContext;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringServlet;
-import fr.usinesouvertes.platform.admin.authoring.PublishingActions;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringServlet;
+import fr.usinesouvertes.platform.admin.authoring.shared.PublishingActions;
 import fr.usinesouvertes.platform.admin.authoring.form.FieldError;
 import fr.usinesouvertes.platform.admin.authoring.form.Form;
 import fr.usinesouvertes.platform.admin.authoring.form.FormReader;
@@ -71,15 +71,15 @@ public final class PagesServlet extends AuthoringServlet {
         String path = param(request, "path");
         switch (route) {
             case "/new" -> {
-                String created = context.repository().writeAs(account, session -> pages.create(session,
+                String created = context.repository().writeAs(account.login(), session -> pages.create(session,
                         param(request, "parent"), param(request, "name"), param(request, "template"),
                         param(request, "title"), account.login()));
                 redirect(request, response, page(created), t(request, "Page créée.", "Page created."));
             }
-            case "/rename" -> redirect(request, response, page(context.repository().writeAs(account,
+            case "/rename" -> redirect(request, response, page(context.repository().writeAs(account.login(),
                     session -> pages.rename(session, path, param(request, "name"), account.login()))),
                     t(request, "Page renommée.", "Page renamed."));
-            case "/move" -> redirect(request, response, page(context.repository().writeAs(account,
+            case "/move" -> redirect(request, response, page(context.repository().writeAs(account.login(),
                     session -> pages.move(session, path, param(request, "parent"), account.login()))),
                     t(request, "Page déplacée.", "Page moved."));
             case "/delete" -> delete(request, response, account, path);
@@ -87,14 +87,14 @@ public final class PagesServlet extends AuthoringServlet {
             case "/component" -> save(request, response, path, true);
             case "/components" -> componentAction(request, response, account, path);
             case "/publishing" -> {
-                context.repository().readAs(account, session -> PageOperations.existingPage(session, path));
+                context.repository().readAs(account.login(), session -> PageOperations.existingPage(session, path));
                 String message = publishing.run(account.login(), "website", path, param(request, "action"),
                         param(request, "scheduleAction"), param(request, "scheduleAt"), param(request, "scheduleId"),
                         lang(request));
                 redirect(request, response, page(path), message);
             }
             case "/restore" -> {
-                context.repository().readAs(account, session -> PageOperations.existingPage(session, path));
+                context.repository().readAs(account.login(), session -> PageOperations.existingPage(session, path));
                 context.publishing().restore(account.login(), "website", path, Integer.parseInt(param(request, "version")));
                 redirect(request, response, page(path), t(request, "Version restaurée.", "Version restored."));
             }
@@ -105,7 +105,7 @@ public final class PagesServlet extends AuthoringServlet {
     private void tree(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Set<String> open = new LinkedHashSet<>(List.of(request.getParameterValues("open") == null ? new String[0]
                 : request.getParameterValues("open")));
-        List<PageTree.Row> rows = context.repository().readAs(account(request), session -> PageTree.rows(session, open));
+        List<PageTree.Row> rows = context.repository().readAs(account(request).login(), session -> PageTree.rows(session, open));
         List<Map<String, Object>> views = rows.stream().map(row -> {
             Set<String> toggled = new LinkedHashSet<>(open);
             if (!toggled.remove(row.path())) {
@@ -124,7 +124,7 @@ public final class PagesServlet extends AuthoringServlet {
             view.put("badge", publishing.badge("website", row.path(), lang(request)));
             return view;
         }).toList();
-        List<Map<String, Object>> templates = context.repository().readAs(account(request),
+        List<Map<String, Object>> templates = context.repository().readAs(account(request).login(),
                 session -> pages.templatesFor(session, "/")).stream()
                 .map(tpl -> Map.<String, Object>of("id", tpl.id(), "title", tpl.title() == null ? tpl.id() : tpl.title())).toList();
         render(request, response, 200, "pages-tree.ftlh", Map.of("rows", views, "templates", templates));
@@ -132,7 +132,7 @@ public final class PagesServlet extends AuthoringServlet {
 
     private void dialog(HttpServletRequest request, HttpServletResponse response, String path, boolean component,
                         FormValues submitted, List<FieldError> errors, int status) throws IOException {
-        Map<String, Object> model = context.repository().readAs(account(request), session -> {
+        Map<String, Object> model = context.repository().readAs(account(request).login(), session -> {
             Node node = node(session, path, component);
             Form form = form(node);
             FormValues values = submitted == null ? new FormReader(context.zone()).read(form, node) : submitted;
@@ -152,7 +152,7 @@ public final class PagesServlet extends AuthoringServlet {
         Account account = account(request);
         FormValues values = values(request);
         String[] pagePath = new String[1];
-        List<FieldError> errors = context.repository().writeAs(account, session -> {
+        List<FieldError> errors = context.repository().writeAs(account.login(), session -> {
             Node node = node(session, path, component);
             pagePath[0] = component ? node.getParent().getParent().getPath().substring("/website".length()) : path;
             List<FieldError> found = FormSubmission.apply(form(node), values, node, account.login(), context.clock(), context.zone());
@@ -175,7 +175,7 @@ public final class PagesServlet extends AuthoringServlet {
         String by = account.login();
         switch (action) {
             case "add" -> {
-                String created = context.repository().writeAs(account, session -> components.add(session, path,
+                String created = context.repository().writeAs(account.login(), session -> components.add(session, path,
                         param(request, "area"), param(request, "template"), by));
                 boolean hasDialog = context.definitions().get().template(param(request, "template"))
                         .map(t -> t.dialog() != null).orElse(false);
@@ -183,11 +183,11 @@ public final class PagesServlet extends AuthoringServlet {
                         t(request, "Composant ajouté.", "Component added."));
                 return;
             }
-            case "up", "down" -> context.repository().writeAs(account, session -> {
+            case "up", "down" -> context.repository().writeAs(account.login(), session -> {
                 components.move(session, component, action.equals("up"), by);
                 return null;
             });
-            case "delete" -> context.repository().writeAs(account, session -> {
+            case "delete" -> context.repository().writeAs(account.login(), session -> {
                 components.delete(session, component, by);
                 return null;
             });
@@ -198,12 +198,12 @@ public final class PagesServlet extends AuthoringServlet {
 
     private void delete(HttpServletRequest request, HttpServletResponse response, Account account, String path)
             throws IOException {
-        String parent = context.repository().readAs(account, session ->
+        String parent = context.repository().readAs(account.login(), session ->
                 PageOperations.existingPage(session, path).getParent().getPath().substring("/website".length()));
         if (publishing.enabled("website")) {
             context.publishing().delete(account.login(), "website", path);
         } else {
-            context.repository().writeAs(account, session -> {
+            context.repository().writeAs(account.login(), session -> {
                 pages.delete(session, path);
                 return null;
             });
@@ -212,7 +212,7 @@ public final class PagesServlet extends AuthoringServlet {
     }
 
     private void preview(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String sitePath = context.repository().readAs(account(request), session ->
+        String sitePath = context.repository().readAs(account(request).login(), session ->
                 PageScreen.sitePath(session, param(request, "path")));
         if (context.preview().get() == null || sitePath == null) {
             throw AuthoringException.notFound("Aperçu indisponible pour cette page.", "No preview for this page.");

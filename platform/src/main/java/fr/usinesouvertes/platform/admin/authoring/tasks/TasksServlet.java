@@ -1,8 +1,8 @@
 package fr.usinesouvertes.platform.admin.authoring.tasks;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringContext;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
-import fr.usinesouvertes.platform.admin.authoring.AuthoringServlet;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringServlet;
 import fr.usinesouvertes.platform.content.MagnoliaYamlImporter;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import fr.usinesouvertes.platform.security.Account;

@@ -3,7 +3,7 @@ package fr.usinesouvertes.platform.admin.authoring.assets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.admin.authoring.form.UploadedFile;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.MemoryStoreBackend;

@@ -3,7 +3,7 @@ package fr.usinesouvertes.platform.admin.authoring.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.usinesouvertes.platform.admin.authoring.AuthoringException;
+import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import fr.usinesouvertes.platform.lightmodule.LightModuleLoader;

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.admin.authoring;
+package fr.usinesouvertes.platform.admin.authoring.shared;
 
 import fr.usinesouvertes.platform.admin.AdminViews;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
@@ -41,7 +41,11 @@ public abstract class AuthoringServlet extends HttpServlet {
         } catch (AuthoringException e) {
             refuse(request, response, e.status(), e.message(AdminViews.lang(request)));
         } catch (PublishingException e) {
-            refuse(request, response, e.getResponse().getStatus(), e.getMessage());
+            refuse(request, response, switch (e.kind()) {
+                case NOT_FOUND -> 404;
+                case INVALID -> 400;
+                case CONFLICT -> 409;
+            }, e.getMessage());
         } catch (RepositoryException e) {
             if (!e.isAccessDenied()) {
                 throw e;

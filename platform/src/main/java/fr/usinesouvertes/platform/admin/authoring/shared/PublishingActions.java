@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.admin.authoring;
+package fr.usinesouvertes.platform.admin.authoring.shared;
 
 import fr.usinesouvertes.platform.publishing.PublicationStatus;
 import fr.usinesouvertes.platform.publishing.Publishing;

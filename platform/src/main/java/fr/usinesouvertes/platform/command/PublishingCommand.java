@@ -1,5 +1,7 @@
-package fr.usinesouvertes.platform.publishing;
+package fr.usinesouvertes.platform.command;
 
+import fr.usinesouvertes.platform.publishing.Publishing;
+import fr.usinesouvertes.platform.publishing.PublishingException;
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.rendering;
+package fr.usinesouvertes.platform.module;
 
 /**
  * One public URL of the site for {@code sitemap.xml}: its French path ({@code /usines/colas-santes}; the

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.admin.authoring;
+package fr.usinesouvertes.platform.admin.authoring.shared;
 
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.publishing.Publishing;

@@ -1,5 +1,9 @@
-package fr.usinesouvertes.platform.security;
+package fr.usinesouvertes.platform.command;
 
+import fr.usinesouvertes.platform.security.Account;
+import fr.usinesouvertes.platform.security.AccountException;
+import fr.usinesouvertes.platform.security.Accounts;
+import fr.usinesouvertes.platform.security.FirstAdministrator;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;

@@ -1,5 +1,7 @@
-package fr.usinesouvertes.platform.search;
+package fr.usinesouvertes.platform.command;
 
+import fr.usinesouvertes.platform.search.SearchIndex;
+import fr.usinesouvertes.platform.search.SearchStatus;
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import java.io.PrintStream;

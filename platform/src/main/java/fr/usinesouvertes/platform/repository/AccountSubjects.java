@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.security;
+package fr.usinesouvertes.platform.repository;
 
 import java.security.Principal;
 import java.time.Clock;
@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.jcr.Session;
 import javax.security.auth.Subject;
+import org.apache.jackrabbit.api.JackrabbitSession;
 import org.apache.jackrabbit.api.security.user.Authorizable;
 import org.apache.jackrabbit.api.security.user.Group;
 import org.apache.jackrabbit.api.security.user.User;
@@ -43,11 +44,11 @@ public final class AccountSubjects {
     /** Reads with the system session, as {@code ContentRepository.read} does. */
     @FunctionalInterface
     public interface SystemReader {
-        Set<Principal> read(fr.usinesouvertes.platform.repository.SessionWork<Set<Principal>> work);
+        Set<Principal> read(SessionWork<Set<Principal>> work);
     }
 
     private static Set<Principal> principals(Session session, String login) throws javax.jcr.RepositoryException {
-        Authorizable found = Accounts.users(session).getAuthorizable(login);
+        Authorizable found = ((JackrabbitSession) session).getUserManager().getAuthorizable(login);
         if (!(found instanceof User user) || user.isDisabled()) {
             throw new javax.jcr.LoginException("No enabled account '" + login + "'");
         }

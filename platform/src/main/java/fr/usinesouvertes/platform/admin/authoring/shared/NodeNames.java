@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.admin.authoring;
+package fr.usinesouvertes.platform.admin.authoring.shared;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.security;
+package fr.usinesouvertes.platform.repository;
 
 import org.apache.jackrabbit.oak.spi.security.ConfigurationParameters;
 import org.apache.jackrabbit.oak.spi.security.user.UserConstants;

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.admin;
+package fr.usinesouvertes.platform.module;
 
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.Role;

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.command;
+package fr.usinesouvertes.platform.module;
 
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.repository.ContentRepository;

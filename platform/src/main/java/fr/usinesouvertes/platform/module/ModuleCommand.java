@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.command;
+package fr.usinesouvertes.platform.module;
 
 import java.util.List;
 

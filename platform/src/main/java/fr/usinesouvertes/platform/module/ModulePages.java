@@ -1,6 +1,5 @@
-package fr.usinesouvertes.platform.rendering;
+package fr.usinesouvertes.platform.module;
 
-import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 
@@ -15,18 +14,10 @@ import java.util.Map;
  * for pages: {@code /en/...} is English, any other path French. {@code ctx.getParameter} sees the query
  * parameters of GET and HEAD requests only.
  */
-public final class ModulePages {
+public interface ModulePages {
 
     /** The variable holding the URL path without its language prefix, e.g. {@code /inscription/x/grand-public}. */
-    public static final String PAGE_PATH = "pagePath";
-
-    private final PageRenderer renderer;
-    private final PublicUrl publicUrl;
-
-    ModulePages(PageRenderer renderer, PublicUrl publicUrl) {
-        this.renderer = renderer;
-        this.publicUrl = publicUrl;
-    }
+    String PAGE_PATH = "pagePath";
 
     /**
      * Renders {@code script} (path from the light-modules root, e.g.
@@ -35,12 +26,5 @@ public final class ModulePages {
      * 200, or the one the script set ({@code ctx.response.setStatus}), or 500 with the site's plain error page
      * when the script fails (logged); the caller writes the answer and its headers.
      */
-    public PageRenderer.RenderedPage render(HttpServletRequest request, String script, Map<String, Object> variables) {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        // a POST's fields are the module's to pass (and its body may be refused as too large): only GET and HEAD
-        // show their query parameters to the script's ctx.getParameter
-        boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-        Map<String, String[]> parameters = safe ? request.getParameterMap() : Map.of();
-        return renderer.renderScript(path, parameters, publicUrl.base(), script, variables);
-    }
+    RenderedPage render(HttpServletRequest request, String script, Map<String, Object> variables);
 }

@@ -1,5 +1,9 @@
-package fr.usinesouvertes.platform.content;
+package fr.usinesouvertes.platform.command;
 
+import fr.usinesouvertes.platform.content.ContentExportException;
+import fr.usinesouvertes.platform.content.ContentImportException;
+import fr.usinesouvertes.platform.content.MagnoliaYamlExporter;
+import fr.usinesouvertes.platform.content.MagnoliaYamlImporter;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;

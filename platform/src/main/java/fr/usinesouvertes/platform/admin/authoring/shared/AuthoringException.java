@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.admin.authoring;
+package fr.usinesouvertes.platform.admin.authoring.shared;
 
 /**
  * An authoring request that cannot be done as asked (a name already taken, a template not allowed

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.rendering;
+package fr.usinesouvertes.platform.module;
 
 import java.util.List;
 
