@@ -14,9 +14,12 @@ import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.lightmodule.LightModules;
+import fr.usinesouvertes.platform.mail.MailSender;
+import fr.usinesouvertes.platform.mail.MailSenders;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.module.ModuleManager;
 import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.module.PlatformModuleContext;
 import fr.usinesouvertes.platform.publishing.PublishableWorkspaces;
 import fr.usinesouvertes.platform.publishing.Publishing;
 import fr.usinesouvertes.platform.publishing.RepositoryPublishing;
@@ -64,6 +67,8 @@ public final class Platform implements AutoCloseable {
     private RepositoryPublishing publishing;
     private PagePreview pagePreview;
     private final PublicUrl publicUrl;
+    private final MailSender mail;
+    private SearchIndexes searchIndexes;
     private final java.time.ZoneId zone;
 
     private Platform(Settings settings, Clock testClock) {
@@ -74,6 +79,7 @@ public final class Platform implements AutoCloseable {
         Clock starting = settings.get(CoreSettings.CLOCK);
         // the site's zone, never the server's default: "today" and dates mean the same day everywhere
         this.clock = testClock != null ? testClock : starting != null ? starting.withZone(zone) : Clock.system(zone);
+        this.mail = MailSenders.fromSettings(settings, clock);
     }
 
     public static Builder builder(Settings settings) {
@@ -130,9 +136,12 @@ public final class Platform implements AutoCloseable {
         clusterJobs = new ClusterJobs(repository, Duration.ofSeconds(settings.get(ClusterSettings.JOB_LEASE)));
         toClose.add(clusterJobs);
         security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
-        moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs,
-                security.accounts(), publishing,
-                Rendering.modulePages(repository, definitions, origins, contributions, publicUrl, zone), publicUrl);
+        searchIndexes = new SearchIndexes(repository, settings, clock);
+        toClose.add(searchIndexes);
+        moduleManager = new ModuleManager(modules, new PlatformModuleContext(new PlatformModuleContext.Services(
+                repository, settings, definitions, clock, publicUrl, mail, clusterJobs, security.accounts(), publishing,
+                searchIndexes, Rendering.modulePages(repository, definitions, origins, contributions, publicUrl, zone)),
+                contributions));
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).onImported(publishing::publishImported)
@@ -167,7 +176,7 @@ public final class Platform implements AutoCloseable {
         pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl, zone);
 
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
-                security, contributions, settings, clock, publicUrl);
+                security, contributions, mail, publicUrl);
         mounts.addAll(admin.servlets());
         clusterJobs.runOnce("session-revocation-purge", Duration.ofHours(1), () -> security.sessions().purgeRevocations());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
@@ -221,7 +230,7 @@ public final class Platform implements AutoCloseable {
 
     /** The search indexes opened by the modules. */
     public SearchIndexes searchIndexes() {
-        return moduleManager.searchIndexes();
+        return searchIndexes;
     }
 
     /** The site's public address: the base of every absolute URL ({@code public-url}, else the listening address). */

@@ -102,34 +102,34 @@ public final class EventsModule implements PlatformModule {
         mailWorker = startMailWorker(context, mailQueue, links, calendar);
         RegistrationService registrations = RegistrationService.fromSettings(context.repository(), context.settings(),
                 context.clock(), mailQueue, mailWorker::wake, links, context.publicUrl());
-        context.registerRestComponent(new RegistrationResource(registrations));
-        context.registerRestComponent(new OpenApiResource());
+        context.rest().register(new RegistrationResource(registrations));
+        context.rest().register(new OpenApiResource());
         RegistrationPagesServlet.mount(context, registrations);
         EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), context.publicUrl());
-        context.registerTemplatingFunctions("eventsfn", eventsFunctions);
-        context.registerSitemapSource(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
-        context.registerRestComponent(new EventsDeliveryResource(context.repository()));
-        context.registerRestComponent(new SlotCalendarResource(context.repository(), calendar));
+        context.site().templatingFunctions("eventsfn", eventsFunctions);
+        context.site().sitemap(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
+        context.rest().register(new EventsDeliveryResource(context.repository()));
+        context.rest().register(new SlotCalendarResource(context.repository(), calendar));
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : CommunesTable.embedded();
         backfillSitePositions(context, communes);
-        SearchIndex index = context.openSearchIndex(SEARCH_INDEX, new SiteDocuments());
+        SearchIndex index = context.search().open(SEARCH_INDEX, new SiteDocuments());
         SiteSearch siteSearch = new SiteSearch(index, context.clock(),
                 slotIds -> fr.usinesouvertes.events.booking.SlotCounts.placesLeft(context.repository(), slotIds));
         SearchParameters searchParameters = new SearchParameters(communes);
-        context.registerRestComponent(new SearchResource(siteSearch, searchParameters));
-        context.registerRestComponent(new fr.usinesouvertes.events.search.CommunesResource(communes));
-        context.registerTemplatingFunctions("directoryfn", new DirectoryFunctions(siteSearch, searchParameters,
+        context.rest().register(new SearchResource(siteSearch, searchParameters));
+        context.rest().register(new fr.usinesouvertes.events.search.CommunesResource(communes));
+        context.site().templatingFunctions("directoryfn", new DirectoryFunctions(siteSearch, searchParameters,
                 eventsFunctions, context.repository(), context.clock()));
-        ContentSearch contentSearch = new ContentSearch(context.openSearchIndex(CONTENT_INDEX, new ContentDocuments()));
-        context.registerRestComponent(new ContentSearchResource(contentSearch));
-        context.registerTemplatingFunctions("searchfn", new ContentSearchFunctions(contentSearch, siteSearch));
+        ContentSearch contentSearch = new ContentSearch(context.search().open(CONTENT_INDEX, new ContentDocuments()));
+        context.rest().register(new ContentSearchResource(contentSearch));
+        context.site().templatingFunctions("searchfn", new ContentSearchFunctions(contentSearch, siteSearch));
         fr.usinesouvertes.events.company.CompanySpace.start(context, communes, mailQueue, mailWorker::wake);
-        context.registerRestComponent(new OrganiserExportsResource(context.repository()));
-        context.registerAdminApp(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
+        context.rest().register(new OrganiserExportsResource(context.repository()));
+        context.admin().app(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
                 Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository()),
                 new EditionStore(context.repository()), context.clock())));
-        context.registerAdminApp(new AdminApp(OrganiserExportsServlet.NAME, "Exports", "Exports", Set.of(Role.ADMIN),
+        context.admin().app(new AdminApp(OrganiserExportsServlet.NAME, "Exports", "Exports", Set.of(Role.ADMIN),
                 new OrganiserExportsServlet(new EditionStore(context.repository()))));
     }
 
@@ -163,7 +163,7 @@ public final class EventsModule implements PlatformModule {
                 new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()),
                 new fr.usinesouvertes.events.cancellation.NearbySlots(context.repository(), context.clock()), retryDelay,
                 context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH, MAIL_SENDERS);
-        return new RegistrationMailWorker(context.clusterJobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
+        return new RegistrationMailWorker(context.jobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
     }
 
     /** The bare address of the {@code mail-from} setting, the calendars' ORGANIZER. */

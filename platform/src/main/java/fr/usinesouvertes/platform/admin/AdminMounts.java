@@ -1,15 +1,13 @@
 package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.module.AdminApp;
-import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
-import fr.usinesouvertes.platform.mail.MailSenders;
+import fr.usinesouvertes.platform.mail.MailSender;
 import fr.usinesouvertes.platform.module.Contributions;
 import fr.usinesouvertes.platform.security.AuthenticationFilter;
 import fr.usinesouvertes.platform.security.CsrfFilter;
 import fr.usinesouvertes.platform.security.Security;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +22,8 @@ import java.util.List;
 public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServer.FilterMount> filters) {
 
     /** Called once the modules have started, so that every app is registered. */
-    public static AdminMounts of(Security security, Contributions contributions, Settings settings, Clock clock,
-                                 PublicUrl publicUrl) {
-        ResetLinkMailer mailer = new ResetLinkMailer(security.passwordResets(), MailSenders.fromSettings(settings, clock),
-                publicUrl);
+    public static AdminMounts of(Security security, Contributions contributions, MailSender mail, PublicUrl publicUrl) {
+        ResetLinkMailer mailer = new ResetLinkMailer(security.passwordResets(), mail, publicUrl);
         List<AdminApp> builtIn = List.of(new AdminApp("accounts", "Comptes", "Accounts", java.util.Set.of(
                 fr.usinesouvertes.platform.security.Role.ADMIN), new AccountsServlet(security.accounts(), mailer)));
         List<AdminApp> apps = new ArrayList<>(builtIn);

@@ -3,76 +3,128 @@ package fr.usinesouvertes.platform.module;
 import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.MailSender;
+import fr.usinesouvertes.platform.publishing.Publishing;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import fr.usinesouvertes.platform.search.SearchIndex;
+import fr.usinesouvertes.platform.security.Accounts;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 
-/** What a starting module can use and where it registers its contributions. */
+/**
+ * What a starting module receives: the platform's services, and one group per place it contributes to, the way
+ * Dropwizard's {@code Environment} groups them ({@link #rest()}, {@link #web()}, {@link #site()},
+ * {@link #admin()}, {@link #search()}, {@link #lifecycle()}). Every service is the platform's own instance, built
+ * once by the platform; none is ever {@code null}.
+ */
 public interface ModuleContext {
 
     ContentRepository repository();
 
+    /** The settings as read at start; a module reads its own through the definitions it declared. */
     Settings settings();
 
     Definitions definitions();
 
-    /** The platform's clock: fixed with {@code --clock} for demos and tests. */
+    /** The platform's clock, in the site's time zone ({@code time-zone}); fixed with {@code --clock} for demos and tests. */
     Clock clock();
-
-    /** Sends the platform's e-mail: through SMTP when {@code smtp-host} is set, else as {@code .eml} files in {@code DATA/outbox/}. */
-    MailSender mail();
 
     /**
      * The site's public address, the base of every absolute URL a module writes (e-mail links above all):
      * the {@code public-url} setting, else the platform's listening address; never a request's Host header.
      */
-    fr.usinesouvertes.platform.http.PublicUrl publicUrl();
+    PublicUrl publicUrl();
+
+    /** Sends the platform's e-mail: through SMTP when {@code smtp-host} is set, else as {@code .eml} files in {@code DATA/outbox/}. */
+    MailSender mail();
 
     /** Runs jobs on exactly one node of the cluster (or on the only node), e.g. mail sending. */
-    ClusterJobs clusterJobs();
-
-    /** Drafts and publication of the editorial workspaces (website, dam, content types): publish, status, versions. */
-    fr.usinesouvertes.platform.publishing.Publishing publishing();
-
-    /** Registers a JAX-RS resource, provider or feature (a class or an instance) under {@code /.rest/}. */
-    void registerRestComponent(Object component);
-
-    /** Makes an object available to every FreeMarker template under {@code name}, e.g. {@code eventsfn}. */
-    void registerTemplatingFunctions(String name, Object functions);
-
-    /**
-     * Mounts a servlet at a path spec such as {@code /inscription/*}, for HTML pages a module serves
-     * itself; a prefix spec wins over the page renderer, which answers every other path.
-     */
-    void registerServlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet);
-
-    /**
-     * Renders a light-module template script inside the site's frame for a URL the module serves itself (e.g. a
-     * form mounted with {@link #registerServlet}): the script may include the site's head, header and footer, as
-     * page templates do ({@link fr.usinesouvertes.platform.module.ModulePages}).
-     */
-    fr.usinesouvertes.platform.module.ModulePages modulePages();
-
-    /** Adds URLs to the site's {@code sitemap.xml} (pages the module serves, e.g. through a detail page). */
-    void registerSitemapSource(fr.usinesouvertes.platform.module.SitemapSource source);
-
-    /**
-     * Opens a node-local search index fed by {@code source}: rebuilt at start, after repository
-     * changes (debounced) and on demand; closed with the platform.
-     */
-    SearchIndex openSearchIndex(String name, SearchDocumentSource source);
+    ClusterJobs jobs();
 
     /** Back-office accounts (Oak users and groups): create, find, authenticate, list, disable. */
-    fr.usinesouvertes.platform.security.Accounts accounts();
+    Accounts accounts();
 
-    /** Adds an app to the back office, served at {@code /admin/<name>/*} to logged-in accounts holding one of its roles. */
-    void registerAdminApp(fr.usinesouvertes.platform.module.AdminApp app);
+    /** Drafts and publication of the editorial workspaces (website, dam, content types): publish, status, versions. */
+    Publishing publishing();
 
-    /**
-     * Makes POST, PUT, PATCH and DELETE requests under {@code pathSpec} (e.g. {@code /espace-entreprise/*})
-     * need the CSRF token ({@link fr.usinesouvertes.platform.security.Csrf}); {@code /admin/*} always does.
-     */
-    void registerCsrfProtection(String pathSpec);
+    /** JAX-RS resources, providers and features under {@code /.rest/}. */
+    Rest rest();
+
+    /** Servlets the module mounts itself, and the paths whose forms need the CSRF token. */
+    Web web();
+
+    /** What the module adds to the public site: templating functions, sitemap entries, pages in the site's frame. */
+    Site site();
+
+    /** Apps of the back office. */
+    Admin admin();
+
+    /** Node-local full-text indexes. */
+    Search search();
+
+    /** Resources closed when the platform stops. */
+    Lifecycle lifecycle();
+
+    /** JAX-RS registration. */
+    interface Rest {
+        /** Registers a JAX-RS resource, provider or feature (a class or an instance) under {@code /.rest/}. */
+        void register(Object component);
+    }
+
+    /** Servlets and CSRF protection. */
+    interface Web {
+        /**
+         * Mounts a servlet at a path spec such as {@code /inscription/*}, for HTML pages a module serves
+         * itself; a prefix spec wins over the page renderer, which answers every other path.
+         */
+        void servlet(String pathSpec, HttpServlet servlet);
+
+        /**
+         * Makes POST, PUT, PATCH and DELETE requests under {@code pathSpec} (e.g. {@code /espace-entreprise/*})
+         * need the CSRF token ({@code security.Csrf}); {@code /admin/*} always does.
+         */
+        void csrfProtect(String pathSpec);
+    }
+
+    /** The public site. */
+    interface Site {
+        /** Makes an object available to every FreeMarker template under {@code name}, e.g. {@code eventsfn}. */
+        void templatingFunctions(String name, Object functions);
+
+        /** Adds URLs to the site's {@code sitemap.xml} (pages the module serves, e.g. through a detail page). */
+        void sitemap(SitemapSource source);
+
+        /**
+         * Renders a light-module template script inside the site's frame for a URL the module serves itself (e.g. a
+         * form mounted with {@link Web#servlet}): the script may include the site's head, header and footer, as page
+         * templates do.
+         */
+        ModulePages pages();
+    }
+
+    /** The back office. */
+    interface Admin {
+        /** Adds an app, served at {@code /admin/<name>/*} to logged-in accounts holding one of its roles. */
+        void app(AdminApp app);
+    }
+
+    /** Search indexes. */
+    interface Search {
+        /**
+         * Opens a node-local search index fed by {@code source}: rebuilt at start, after repository
+         * changes (debounced) and on demand; closed with the platform.
+         */
+        SearchIndex open(String name, SearchDocumentSource source);
+    }
+
+    /** The module's resources. */
+    interface Lifecycle {
+        /**
+         * Closes {@code resource} when the platform stops, after the module's {@code stop()}, in the reverse order
+         * of registration; a failure to close is logged and does not keep the others open.
+         */
+        void manage(AutoCloseable resource);
+    }
 }

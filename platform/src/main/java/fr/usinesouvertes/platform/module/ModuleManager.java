@@ -1,12 +1,6 @@
 package fr.usinesouvertes.platform.module;
 
-import fr.usinesouvertes.platform.cluster.ClusterJobs;
-import fr.usinesouvertes.platform.config.Settings;
-import fr.usinesouvertes.platform.definition.Definitions;
-import fr.usinesouvertes.platform.mail.MailSenders;
 import fr.usinesouvertes.platform.repository.ContentRepository;
-import fr.usinesouvertes.platform.search.SearchIndexes;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javax.jcr.Session;
@@ -25,44 +19,20 @@ public final class ModuleManager implements AutoCloseable {
 
     private final List<PlatformModule> ordered;
     private final ContentRepository repository;
-    private final ModuleContext context;
+    private final PlatformModuleContext context;
     private final ModuleTaskRunner taskRunner;
-    private final SearchIndexes searchIndexes;
     private final List<PlatformModule> started = new ArrayList<>();
 
     /** Orders the modules at once: a dependency problem throws {@link ModuleException} before anything runs. */
-    public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
-                         Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs) {
-        this(modules, repository, settings, definitions, clock, contributions, clusterJobs,
-                new fr.usinesouvertes.platform.security.Accounts(repository, clock), null, null,
-                new fr.usinesouvertes.platform.http.PublicUrl(settings.get(fr.usinesouvertes.platform.config.CoreSettings.PUBLIC_URL),
-                        settings.get(fr.usinesouvertes.platform.config.CoreSettings.HOST),
-                        () -> settings.get(fr.usinesouvertes.platform.config.CoreSettings.PORT)));
-    }
-
-    /** As above, with the platform's accounts, publishing, module-page services and public address given to the modules. */
-    public ModuleManager(List<PlatformModule> modules, ContentRepository repository, Settings settings,
-                         Definitions definitions, Clock clock, Contributions contributions, ClusterJobs clusterJobs,
-                         fr.usinesouvertes.platform.security.Accounts accounts,
-                         fr.usinesouvertes.platform.publishing.Publishing publishing,
-                         fr.usinesouvertes.platform.module.ModulePages modulePages,
-                         fr.usinesouvertes.platform.http.PublicUrl publicUrl) {
+    public ModuleManager(List<PlatformModule> modules, PlatformModuleContext context) {
         this.ordered = ModuleOrder.of(modules);
-        this.repository = repository;
-        this.searchIndexes = new SearchIndexes(repository, settings, clock);
-        this.context = new PlatformModuleContext(repository, settings, definitions, clock, contributions, clusterJobs,
-                searchIndexes, MailSenders.fromSettings(settings, clock), accounts, publishing, modulePages,
-                publicUrl);
-        this.taskRunner = new ModuleTaskRunner(repository, definitions, clock);
+        this.context = context;
+        this.repository = context.repository();
+        this.taskRunner = new ModuleTaskRunner(repository, context.definitions(), context.clock());
         if (!ordered.isEmpty()) {
             LOG.info("Java modules in start order: {}", String.join(", ",
                     ordered.stream().map(module -> module.descriptor().name() + " " + module.descriptor().version()).toList()));
         }
-    }
-
-    /** The search indexes the modules opened (rebuild command, status). */
-    public SearchIndexes searchIndexes() {
-        return searchIndexes;
     }
 
     /** The modules in start order. */
@@ -112,7 +82,10 @@ public final class ModuleManager implements AutoCloseable {
         }
     }
 
-    /** Stops the started modules in reverse order; one module failing to stop does not keep the others running. */
+    /**
+     * Stops the started modules in reverse order, then closes what they handed to {@link ModuleContext#lifecycle()};
+     * one module failing to stop does not keep the others running.
+     */
     @Override
     public void close() {
         for (int i = started.size() - 1; i >= 0; i--) {
@@ -124,6 +97,6 @@ public final class ModuleManager implements AutoCloseable {
             }
         }
         started.clear();
-        searchIndexes.close();
+        context.close();
     }
 }

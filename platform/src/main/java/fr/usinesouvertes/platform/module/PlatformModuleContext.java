@@ -3,62 +3,190 @@ package fr.usinesouvertes.platform.module;
 import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.http.PlatformServer;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.MailSender;
+import fr.usinesouvertes.platform.publishing.Publishing;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import fr.usinesouvertes.platform.search.SearchIndexes;
+import fr.usinesouvertes.platform.security.Accounts;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The {@link ModuleContext} given to every starting module; contributions go to the platform's {@link Contributions}. */
-record PlatformModuleContext(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
-                             Contributions contributions, ClusterJobs clusterJobs,
-                             SearchIndexes searchIndexes, MailSender mail,
-                             fr.usinesouvertes.platform.security.Accounts accounts,
-                             fr.usinesouvertes.platform.publishing.Publishing publishing,
-                             fr.usinesouvertes.platform.module.ModulePages modulePages,
-                             fr.usinesouvertes.platform.http.PublicUrl publicUrl) implements ModuleContext {
+/**
+ * The {@link ModuleContext} every starting module receives: the platform's services, built once by the platform,
+ * and its contributions collected in the platform's {@link Contributions}.
+ */
+public final class PlatformModuleContext implements ModuleContext, ModuleContext.Rest, ModuleContext.Web,
+        ModuleContext.Site, ModuleContext.Admin, ModuleContext.Search, ModuleContext.Lifecycle, AutoCloseable {
 
-    @Override
-    public fr.usinesouvertes.platform.module.ModulePages modulePages() {
-        if (modulePages == null) {
-            throw new IllegalStateException("This platform renders no pages: module pages are not available");
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformModuleContext.class);
+
+    /** The platform's services a module may use. */
+    public record Services(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
+                           PublicUrl publicUrl, MailSender mail, ClusterJobs jobs, Accounts accounts,
+                           Publishing publishing, SearchIndexes searchIndexes, ModulePages pages) {
+        public Services {
+            Objects.requireNonNull(repository, "repository");
+            Objects.requireNonNull(settings, "settings");
+            Objects.requireNonNull(definitions, "definitions");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(publicUrl, "publicUrl");
+            Objects.requireNonNull(mail, "mail");
+            Objects.requireNonNull(jobs, "jobs");
+            Objects.requireNonNull(accounts, "accounts");
+            Objects.requireNonNull(publishing, "publishing");
+            Objects.requireNonNull(searchIndexes, "searchIndexes");
+            Objects.requireNonNull(pages, "pages");
         }
-        return modulePages;
+    }
+
+    private final Services services;
+    private final Contributions contributions;
+    private final List<AutoCloseable> managed = new ArrayList<>();
+
+    public PlatformModuleContext(Services services, Contributions contributions) {
+        this.services = services;
+        this.contributions = Objects.requireNonNull(contributions, "contributions");
     }
 
     @Override
-    public void registerRestComponent(Object component) {
+    public ContentRepository repository() {
+        return services.repository();
+    }
+
+    @Override
+    public Settings settings() {
+        return services.settings();
+    }
+
+    @Override
+    public Definitions definitions() {
+        return services.definitions();
+    }
+
+    @Override
+    public Clock clock() {
+        return services.clock();
+    }
+
+    @Override
+    public PublicUrl publicUrl() {
+        return services.publicUrl();
+    }
+
+    @Override
+    public MailSender mail() {
+        return services.mail();
+    }
+
+    @Override
+    public ClusterJobs jobs() {
+        return services.jobs();
+    }
+
+    @Override
+    public Accounts accounts() {
+        return services.accounts();
+    }
+
+    @Override
+    public Publishing publishing() {
+        return services.publishing();
+    }
+
+    @Override
+    public Rest rest() {
+        return this;
+    }
+
+    @Override
+    public Web web() {
+        return this;
+    }
+
+    @Override
+    public Site site() {
+        return this;
+    }
+
+    @Override
+    public Admin admin() {
+        return this;
+    }
+
+    @Override
+    public Search search() {
+        return this;
+    }
+
+    @Override
+    public Lifecycle lifecycle() {
+        return this;
+    }
+
+    @Override
+    public void register(Object component) {
         contributions.addRestComponent(component);
     }
 
     @Override
-    public void registerTemplatingFunctions(String name, Object functions) {
+    public void servlet(String pathSpec, HttpServlet servlet) {
+        contributions.addMount(new PlatformServer.Mount(pathSpec, servlet));
+    }
+
+    @Override
+    public void csrfProtect(String pathSpec) {
+        contributions.addCsrfProtectedPath(pathSpec);
+    }
+
+    @Override
+    public void templatingFunctions(String name, Object functions) {
         contributions.addTemplatingFunctions(name, functions);
     }
 
     @Override
-    public void registerSitemapSource(fr.usinesouvertes.platform.module.SitemapSource source) {
+    public void sitemap(SitemapSource source) {
         contributions.addSitemapSource(source);
     }
 
     @Override
-    public void registerServlet(String pathSpec, jakarta.servlet.http.HttpServlet servlet) {
-        contributions.addMount(new fr.usinesouvertes.platform.http.PlatformServer.Mount(pathSpec, servlet));
+    public ModulePages pages() {
+        return services.pages();
     }
 
     @Override
-    public SearchIndex openSearchIndex(String name, SearchDocumentSource source) {
-        return searchIndexes.open(name, source);
-    }
-
-    @Override
-    public void registerAdminApp(fr.usinesouvertes.platform.module.AdminApp app) {
+    public void app(AdminApp app) {
         contributions.addAdminApp(app);
     }
 
     @Override
-    public void registerCsrfProtection(String pathSpec) {
-        contributions.addCsrfProtectedPath(pathSpec);
+    public SearchIndex open(String name, SearchDocumentSource source) {
+        return services.searchIndexes().open(name, source);
+    }
+
+    @Override
+    public synchronized void manage(AutoCloseable resource) {
+        managed.add(Objects.requireNonNull(resource, "resource"));
+    }
+
+    /** Closes the managed resources in reverse order of registration. */
+    @Override
+    public synchronized void close() {
+        for (int i = managed.size() - 1; i >= 0; i--) {
+            try {
+                managed.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed", managed.get(i), e);
+            }
+        }
+        managed.clear();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Cross-site request forgery tokens: every form under {@code /admin/} (and the paths a module protects
- * with {@code ModuleContext.registerCsrfProtection}) sends {@link #FIELD}, or scripts send the
+ * with {@code ModuleContext.web().csrfProtect}) sends {@link #FIELD}, or scripts send the
  * {@link #HEADER}; {@link CsrfFilter} answers 403 to a POST, PUT, PATCH or DELETE without the right one.
  * The token is an HMAC of the session id, or before login of a random {@value #ANONYMOUS_COOKIE} cookie,
  * so it needs no server memory and is valid on every node. A multipart form (file upload) whose

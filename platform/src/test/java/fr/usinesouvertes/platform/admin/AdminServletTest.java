@@ -32,10 +32,10 @@ class AdminServletTest {
 
         @Override
         public void start(fr.usinesouvertes.platform.module.ModuleContext context) {
-            context.registerAdminApp(new AdminApp("press", "Communiqués", "Press releases", Set.of(Role.EDITOR),
+            context.admin().app(new AdminApp("press", "Communiqués", "Press releases", Set.of(Role.EDITOR),
                     new EchoServlet()));
-            context.registerServlet("/espace-entreprise/*", new SignUpServlet());
-            context.registerCsrfProtection("/espace-entreprise/*");
+            context.web().servlet("/espace-entreprise/*", new SignUpServlet());
+            context.web().csrfProtect("/espace-entreprise/*");
         }
     }
 

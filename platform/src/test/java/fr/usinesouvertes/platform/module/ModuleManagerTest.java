@@ -7,6 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.platform.http.PublicUrl;
+import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
+import fr.usinesouvertes.platform.mail.MailSenders;
+import fr.usinesouvertes.platform.publishing.RepositoryPublishing;
+import fr.usinesouvertes.platform.rendering.Rendering;
+import fr.usinesouvertes.platform.search.SearchIndexes;
+import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
@@ -32,15 +39,23 @@ class ModuleManagerTest {
     @TempDir
     Path data;
 
-    private final Settings settings = PlatformLauncher.settingsLoader(List.of()).parse(Map.of());
     private final Contributions contributions = new Contributions();
 
     /** Opens the segment store in the temp folder, installs and starts the modules, stops and closes it all. */
     private List<String> runOnce(PlatformModule... modules) {
-        try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data));
+        Settings settings = PlatformLauncher.settingsLoader(List.of()).parse(Map.of("data", data.toString()));
+        Definitions definitions = new Definitions();
+        PublicUrl publicUrl = new PublicUrl("http://localhost:8080", null, () -> 8080);
+        try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data.resolve("repository")));
              ClusterJobs jobs = new ClusterJobs(repository, Duration.ofSeconds(30));
-             ModuleManager manager = new ModuleManager(List.of(modules), repository, settings, new Definitions(), CLOCK,
-                     contributions, jobs)) {
+             SearchIndexes searchIndexes = new SearchIndexes(repository, settings, CLOCK);
+             ModuleManager manager = new ModuleManager(List.of(modules), new PlatformModuleContext(
+                     new PlatformModuleContext.Services(repository, settings, definitions, CLOCK, publicUrl,
+                             MailSenders.fromSettings(settings, CLOCK), jobs, new Accounts(repository, CLOCK),
+                             new RepositoryPublishing(repository, CLOCK), searchIndexes,
+                             Rendering.modulePages(repository, definitions, new LightModuleOrigins(data.resolve("light-modules"),
+                                     Map.of()), contributions, publicUrl, CLOCK.getZone())),
+                     contributions))) {
             manager.installOrUpdate();
             manager.start();
             return TestModule.names(manager.modules());
@@ -48,7 +63,7 @@ class ModuleManagerTest {
     }
 
     private <T> T inRepository(fr.usinesouvertes.platform.repository.SessionWork<T> work) {
-        try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data))) {
+        try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data.resolve("repository")))) {
             return repository.read(work);
         }
     }
@@ -171,13 +186,27 @@ class ModuleManagerTest {
     }
 
     @Test
+    void managedResourcesCloseAfterTheModulesStopInReverseOrder() {
+        List<String> events = new ArrayList<>();
+        runOnce(TestModule.of(events, "events", "1.0").onStart(context -> {
+            context.lifecycle().manage(() -> events.add("close first"));
+            context.lifecycle().manage(() -> {
+                events.add("close second");
+                throw new IllegalStateException("closing fails");
+            });
+        }));
+
+        assertThat(events).containsExactly("start events", "stop events", "close second", "close first");
+    }
+
+    @Test
     void startContextRegistersTemplatingFunctionsAndRestComponents() {
         Object functions = new Object();
         runOnce(TestModule.of("events", "1.0").onStart(context -> {
-            context.registerTemplatingFunctions("eventsfn", functions);
-            context.registerRestComponent(String.class);
+            context.site().templatingFunctions("eventsfn", functions);
+            context.rest().register(String.class);
             assertThat(context.clock()).isSameAs(CLOCK);
-            assertThat(context.settings()).isSameAs(settings);
+            assertThat(context.settings().get(fr.usinesouvertes.platform.config.CoreSettings.DATA)).isEqualTo(data);
             boolean configExists = context.repository().read(session -> session.nodeExists("/config"));
             assertThat(configExists).isTrue();
         }));

@@ -31,8 +31,8 @@ class ModulePlatformTest {
                             .task("1.0", "Create the greetings folder",
                                     context -> context.session().getNode("/config").addNode("greetings", "mgnl:content"))
                             .onStart(context -> {
-                                context.registerRestComponent(new GreetingResource());
-                                context.registerServlet("/bonjour/*", new GreetingPage());
+                                context.rest().register(new GreetingResource());
+                                context.web().servlet("/bonjour/*", new GreetingPage());
                             }),
                     TestModule.of("core", "1.2"));
 

@@ -45,8 +45,8 @@ class ModulePagesTest {
 
         @Override
         public void start(ModuleContext context) {
-            context.registerServlet("/formulaire/*", new FormServlet(context.modulePages()));
-            context.registerServlet("/en/formulaire/*", new FormServlet(context.modulePages()));
+            context.web().servlet("/formulaire/*", new FormServlet(context.site().pages()));
+            context.web().servlet("/en/formulaire/*", new FormServlet(context.site().pages()));
         }
     }
 

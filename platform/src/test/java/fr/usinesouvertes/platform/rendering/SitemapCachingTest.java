@@ -90,7 +90,7 @@ class SitemapCachingTest {
 
         @Override
         public void start(ModuleContext context) {
-            context.registerSitemapSource(() -> {
+            context.site().sitemap(() -> {
                 SOURCE_CALLS.incrementAndGet();
                 return List.of(new SitemapEntry("/module-page", 0));
             });

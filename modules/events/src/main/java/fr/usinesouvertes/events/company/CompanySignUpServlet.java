@@ -47,9 +47,9 @@ public final class CompanySignUpServlet extends HttpServlet {
     /** Mounts the French pages at {@code /espace-entreprise/*} and the English ones at {@code /en/espace-entreprise/*}. */
     public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, CompanySignUp signUp,
                              FormTokens tokens, PublicUrl publicUrl) {
-        CompanyPages pages = new CompanyPages(context.modulePages());
+        CompanyPages pages = new CompanyPages(context.site().pages());
         for (Lang lang : Lang.values()) {
-            context.registerServlet((lang == Lang.EN ? "/en" : "") + PATH + "/*",
+            context.web().servlet((lang == Lang.EN ? "/en" : "") + PATH + "/*",
                     new CompanySignUpServlet(signUp, tokens, pages, publicUrl, lang));
         }
     }

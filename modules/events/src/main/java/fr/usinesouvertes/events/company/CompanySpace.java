@@ -47,19 +47,19 @@ public final class CompanySpace {
         CompanySignUpServlet.mount(context, signUp, FormTokens.fromSettings(context.settings(), context.clock()), context.publicUrl());
         CompanySites sites = new CompanySites(repository, ACL);
         SitePhotos photos = new SitePhotos(repository);
-        context.registerServlet(SitePhotosServlet.PATH + "/*", new SitePhotosServlet(photos));
+        context.web().servlet(SitePhotosServlet.PATH + "/*", new SitePhotosServlet(photos));
         EventSheets sheets = new EventSheets(repository, ACL, context.clock());
         CompanyRegistrations registrations = new CompanyRegistrations(
                 new SlotDirectory(repository, FormLimits.fromSettings(context.settings()).maxGroupSize()),
                 new RegistrationCsvExport(repository));
-        context.registerRestComponent(new CompanyResource(repository, sites, sheets, registrations));
-        context.registerAdminApp(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
+        context.rest().register(new CompanyResource(repository, sites, sheets, registrations));
+        context.admin().app(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
                 new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock()), signUp,
                         photos, communes, cancellations, new SheetChanges(context.clock()))));
         ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), context.publicUrl(), context.clock());
         fr.usinesouvertes.events.moderation.SheetChangeModeration changes = new fr.usinesouvertes.events.moderation.SheetChangeModeration(
                 repository, ACL, mailQueue, onMailQueued, context.mail(), context.publicUrl(), context.clock());
-        context.registerAdminApp(new AdminApp(ModerationServlet.NAME, "Modération des fiches", "Sheet moderation", Set.of(Role.ADMIN),
+        context.admin().app(new AdminApp(ModerationServlet.NAME, "Modération des fiches", "Sheet moderation", Set.of(Role.ADMIN),
                 new ModerationServlet(queue, new EditionStore(repository), cancellations, changes, context.clock())));
     }
 }

@@ -64,9 +64,9 @@ public final class RegistrationPagesServlet extends HttpServlet {
         SlotDirectory slots = new SlotDirectory(context.repository(),
                 fr.usinesouvertes.events.registration.FormLimits.fromSettings(context.settings()).maxGroupSize());
         FormTokens tokens = FormTokens.fromSettings(context.settings(), context.clock());
-        RegistrationPages pages = new RegistrationPages(context.modulePages());
+        RegistrationPages pages = new RegistrationPages(context.site().pages());
         for (Lang lang : Lang.values()) {
-            context.registerServlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang));
+            context.web().servlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang));
         }
     }
 
