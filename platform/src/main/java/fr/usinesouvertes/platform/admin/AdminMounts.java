@@ -4,7 +4,7 @@ import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.MailSender;
-import fr.usinesouvertes.platform.module.Contributions;
+import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.security.AuthenticationFilter;
 import fr.usinesouvertes.platform.security.CsrfFilter;
 import fr.usinesouvertes.platform.security.Security;

@@ -1,7 +1,7 @@
 package fr.usinesouvertes.platform.delivery;
 
 import fr.usinesouvertes.platform.definition.Definitions;
-import fr.usinesouvertes.platform.module.Contributions;
+import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.ZoneId;
 

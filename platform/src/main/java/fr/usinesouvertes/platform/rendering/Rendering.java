@@ -5,7 +5,7 @@ import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
-import fr.usinesouvertes.platform.module.Contributions;
+import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.util.List;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * <li>{@code repository}: Oak and JCR;</li>
  * <li>services: {@code cluster}, {@code mail}, {@code search}, {@code security}, {@code uploads}, {@code http},
  * {@code publishing};</li>
- * <li>the plugin API, {@code module}: what a Java module compiles against, with the services it hands out;</li>
+ * <li>the plugin API, {@code module}: what a Java module implements and receives;</li>
+ * <li>{@code module.runtime}: runs the modules and collects their contributions;</li>
  * <li>the implementation: rendering, light modules, back office, Delivery API, content import and export;</li>
  * <li>the root package: {@code Platform}, which builds and wires everything;</li>
  * <li>{@code command}: the command line, which starts a platform or opens its repository.</li>
@@ -48,7 +49,8 @@ class ArchitectureTest {
                 .layer("Repository").definedBy(ROOT + ".repository..")
                 .layer("Services").definedBy(ROOT + ".cluster..", ROOT + ".mail..", ROOT + ".search..",
                         ROOT + ".security..", ROOT + ".uploads..", ROOT + ".http..", ROOT + ".publishing..")
-                .layer("PluginApi").definedBy(ROOT + ".module..")
+                .layer("PluginApi").definedBy(ROOT + ".module")
+                .layer("ModuleRuntime").definedBy(ROOT + ".module.runtime..")
                 .layer("Implementation").definedBy(ROOT + ".rendering..", ROOT + ".lightmodule..",
                         ROOT + ".admin..", ROOT + ".delivery..", ROOT + ".content..")
                 .layer("Wiring").definedBy(ROOT)
@@ -56,8 +58,10 @@ class ArchitectureTest {
                 .whereLayer("Commands").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Wiring").mayOnlyBeAccessedByLayers("Commands")
                 .whereLayer("Implementation").mayOnlyBeAccessedByLayers("Commands", "Wiring")
-                .whereLayer("PluginApi").mayOnlyBeAccessedByLayers("Implementation", "Commands", "Wiring")
-                .whereLayer("Services").mayOnlyBeAccessedByLayers("PluginApi", "Implementation", "Commands", "Wiring")
+                .whereLayer("ModuleRuntime").mayOnlyBeAccessedByLayers("Implementation", "Commands", "Wiring")
+                .whereLayer("PluginApi").mayOnlyBeAccessedByLayers("ModuleRuntime", "Implementation", "Commands", "Wiring")
+                .whereLayer("Services").mayOnlyBeAccessedByLayers("PluginApi", "ModuleRuntime", "Implementation", "Commands",
+                        "Wiring")
                 .whereLayer("Repository").mayOnlyAccessLayers("Foundation")
                 .whereLayer("Foundation").mayNotAccessAnyLayer()
                 .check(classes);

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A configurable module for tests: tasks, initialisers and start work given by the test; start and stop logged. */
-final class TestModule implements PlatformModule {
+public final class TestModule implements PlatformModule {
 
     /** Work done at start with the module's context. */
     @FunctionalInterface
-    interface StartWork {
+    public interface StartWork {
         void run(ModuleContext context) throws Exception;
     }
 
@@ -24,34 +24,34 @@ final class TestModule implements PlatformModule {
         this.log = log;
     }
 
-    static TestModule of(String name, String version, ModuleDescriptor.Dependency... dependencies) {
+    public static TestModule of(String name, String version, ModuleDescriptor.Dependency... dependencies) {
         return new TestModule(ModuleDescriptor.of(name, version, dependencies), new ArrayList<>());
     }
 
-    static TestModule of(List<String> log, String name, String version, ModuleDescriptor.Dependency... dependencies) {
+    public static TestModule of(List<String> log, String name, String version, ModuleDescriptor.Dependency... dependencies) {
         return new TestModule(ModuleDescriptor.of(name, version, dependencies), log);
     }
 
-    static ModuleDescriptor.Dependency dependency(String name, String range) {
+    public static ModuleDescriptor.Dependency dependency(String name, String range) {
         return new ModuleDescriptor.Dependency(name, range, false);
     }
 
-    TestModule task(String version, String description, VersionTask.Action action) {
+    public TestModule task(String version, String description, VersionTask.Action action) {
         tasks.add(new VersionTask(version, description, action));
         return this;
     }
 
-    TestModule initializer(RepositoryInitializer initializer) {
+    public TestModule initializer(RepositoryInitializer initializer) {
         initializers.add(initializer);
         return this;
     }
 
-    TestModule onStart(StartWork work) {
+    public TestModule onStart(StartWork work) {
         this.startWork = work;
         return this;
     }
 
-    TestModule failingOnStop() {
+    public TestModule failingOnStop() {
         this.failOnStop = true;
         return this;
     }
@@ -85,7 +85,7 @@ final class TestModule implements PlatformModule {
         }
     }
 
-    static List<String> names(List<PlatformModule> modules) {
+    public static List<String> names(List<PlatformModule> modules) {
         return modules.stream().map(module -> module.descriptor().name()).toList();
     }
 }

@@ -7,7 +7,7 @@ import fr.usinesouvertes.platform.admin.authoring.content.ContentAppsServlet;
 import fr.usinesouvertes.platform.admin.authoring.pages.PagesServlet;
 import fr.usinesouvertes.platform.admin.authoring.tasks.BackgroundTasks;
 import fr.usinesouvertes.platform.admin.authoring.tasks.TasksServlet;
-import fr.usinesouvertes.platform.module.Contributions;
+import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.security.Role;
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

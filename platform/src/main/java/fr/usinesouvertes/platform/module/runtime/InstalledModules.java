@@ -1,5 +1,6 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
+import fr.usinesouvertes.platform.module.VersionTask;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Calendar;

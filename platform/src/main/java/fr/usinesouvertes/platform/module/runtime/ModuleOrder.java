@@ -1,5 +1,8 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
+import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.module.ModuleException;
+import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

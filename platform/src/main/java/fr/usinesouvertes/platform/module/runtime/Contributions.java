@@ -1,5 +1,7 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
+import fr.usinesouvertes.platform.module.AdminApp;
+import fr.usinesouvertes.platform.module.SitemapSource;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,9 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
+import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.module.RepositoryInitializer;
+import fr.usinesouvertes.platform.module.ModuleException;
+import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,9 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
+import fr.usinesouvertes.platform.module.TestModule;
+import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.module.VersionTask;
+import fr.usinesouvertes.platform.module.ModuleException;
 import static fr.usinesouvertes.platform.module.TestModule.dependency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

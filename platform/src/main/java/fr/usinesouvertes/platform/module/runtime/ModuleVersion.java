@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
 import java.util.Arrays;
 import java.util.regex.Matcher;

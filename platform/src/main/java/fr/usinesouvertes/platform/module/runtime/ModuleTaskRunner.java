@@ -1,5 +1,10 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
+import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.module.VersionTask;
+import fr.usinesouvertes.platform.module.TaskContext;
+import fr.usinesouvertes.platform.module.ModuleException;
+import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.repository.ContentRepository;

@@ -1,5 +1,9 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
+import fr.usinesouvertes.platform.module.ModulePages;
+import fr.usinesouvertes.platform.module.AdminApp;
+import fr.usinesouvertes.platform.module.SitemapSource;
+import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;

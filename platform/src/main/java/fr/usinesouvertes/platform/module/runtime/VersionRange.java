@@ -1,4 +1,4 @@
-package fr.usinesouvertes.platform.module;
+package fr.usinesouvertes.platform.module.runtime;
 
 /**
  * A dependency's accepted versions in Magnolia's module-descriptor syntax: {@code *} (or nothing) accepts
