@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.CurrentAccount;
@@ -32,6 +33,7 @@ import java.util.Map;
  * {@code ?lang=en}), {@code i18n("texte", "text")}, {@code flash} and {@code path}. Also redirects
  * and one-time flash messages, carried by a cookie so that they survive a redirect to another node.
  */
+@PluginApi
 public final class AdminViews {
 
     static final String FLASH_COOKIE = "uo_flash";

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.cluster;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Works the same on the embedded segment store, where there is only one node.
  */
+@PluginApi
 public final class ClusterJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterJobs.class);

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.config;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The settings the platform itself understands; modules declare theirs through their descriptor. */
+@PluginApi
 public final class CoreSettings {
 
     public static final SettingDefinition<Integer> PORT =

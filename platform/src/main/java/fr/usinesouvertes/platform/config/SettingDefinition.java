@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.config;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -12,6 +13,7 @@ import java.util.function.Function;
  * @param defaultValue textual default, or {@code null} when the key is optional and unset by default
  * @param parser      turns the text into a value; throws {@link IllegalArgumentException} with a reason
  */
+@PluginApi
 public record SettingDefinition<T>(String name, String description, String defaultValue,
                                    Function<String, T> parser) {
 

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.config;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Map;
  * The validated configuration of one platform process: every declared key with its parsed value.
  * Immutable; built by {@link SettingsLoader} from the config file and the command line.
  */
+@PluginApi
 public final class Settings {
 
     private final Map<String, SettingDefinition<?>> definitions;

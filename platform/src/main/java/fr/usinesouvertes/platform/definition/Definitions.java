@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.definition;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -8,6 +9,7 @@ import java.util.function.Consumer;
  * The live definitions: the current {@link DefinitionRegistry}, replaced whole on each reload, and the
  * listeners told when that happens (template caches, content-type workspaces, ...).
  */
+@PluginApi
 public final class Definitions {
 
     private volatile DefinitionRegistry current = DefinitionRegistry.empty();

@@ -1,10 +1,12 @@
 package fr.usinesouvertes.platform.http;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** A REST failure with its status, code and message, answered as {@link ErrorBody}. */
+@PluginApi
 public class ApiException extends WebApplicationException {
 
     public ApiException(Response.Status status, String code, String message) {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.http;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /** The one Jackson configuration of the platform: ISO dates, unknown JSON fields rejected. */
 @Provider
+@PluginApi
 public final class JsonMapper implements ContextResolver<ObjectMapper> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.http;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.util.function.IntSupplier;
 
 /**
@@ -9,6 +10,7 @@ import java.util.function.IntSupplier;
  * {@code Host} header, which the client chooses: a reset link mailed to {@code evil.example} would hand the
  * token to whoever owns it.
  */
+@PluginApi
 public final class PublicUrl {
 
     private final String configured;

@@ -1,8 +1,10 @@
 package fr.usinesouvertes.platform.mail;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.util.Objects;
 
 /** A file attached to an e-mail, e.g. the visit's {@code .ics}. */
+@PluginApi
 public record Attachment(String fileName, String contentType, byte[] content) {
 
     public Attachment {

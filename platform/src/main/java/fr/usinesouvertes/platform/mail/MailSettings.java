@@ -1,9 +1,11 @@
 package fr.usinesouvertes.platform.mail;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import java.util.List;
 
 /** How the platform sends e-mail (registration confirmations, password resets, moderation notices). */
+@PluginApi
 public final class MailSettings {
 
     public static final SettingDefinition<String> SMTP_HOST = SettingDefinition.text("smtp-host",

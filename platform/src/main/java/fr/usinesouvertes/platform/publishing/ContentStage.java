@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.publishing;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import javax.jcr.ItemNotFoundException;
@@ -17,6 +18,7 @@ import javax.jcr.query.QueryManager;
  * authoring tree {@code /w}. Workspaces not under publishing (no {@code /live/w}, e.g. the events module's)
  * read the same in both stages.
  */
+@PluginApi
 public final class ContentStage {
 
     /** The root of the published copies: workspace {@code w} is published at {@code /live/w}. */

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.publishing;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.Set;
  * {@code by} is the login of whoever acts. Every method is one repository commit: on failure
  * ({@link PublishingException}, 4xx) nothing was changed. See the package documentation for the design.
  */
+@PluginApi
 public interface Publishing {
 
     /** A scheduled action. */

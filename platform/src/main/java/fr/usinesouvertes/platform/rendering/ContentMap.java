@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import freemarker.core.HTMLOutputFormat;
 import java.util.AbstractMap;
@@ -28,6 +29,7 @@ import javax.jcr.Value;
  * <p>A {@linkplain #decoded() decoded} map returns its text properties as HTML markup sanitised with
  * jsoup's relaxed safelist, so rich text is output unescaped but never as arbitrary HTML.
  */
+@PluginApi
 public final class ContentMap extends AbstractMap<String, Object> {
 
     private static final Pattern SIMPLE_NAME = Pattern.compile("[^/\\[\\]|*]+");

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Map;
  * {@code ctx.response.setStatus(400)}).
  * The platform runs at the root context, so the context path is empty.
  */
+@PluginApi
 public final class WebContextView {
 
     private final RenderContext context;

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.repository;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * reading (about 1.6 ms against 0.08 ms), and Jetty's worker threads are pooled. Writes get a fresh
  * session that is saved and closed.
  */
+@PluginApi
 public final class ContentRepository implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContentRepository.class);

@@ -1,6 +1,8 @@
 package fr.usinesouvertes.platform.repository;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 /** An unchecked wrapper for {@link javax.jcr.RepositoryException}, for code that cannot recover from it. */
+@PluginApi
 public class RepositoryException extends RuntimeException {
     public RepositoryException(String message) {
         super(message);

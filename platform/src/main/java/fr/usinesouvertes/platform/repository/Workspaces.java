@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.repository;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import javax.jcr.Session;
  * Maps Magnolia's workspaces onto Oak's single workspace: workspace {@code website} is the subtree
  * {@code /website}, and a workspace path {@code /home/news} is the JCR path {@code /website/home/news}.
  */
+@PluginApi
 public final class Workspaces {
 
     /** Workspaces every installation has; content types add their own. */

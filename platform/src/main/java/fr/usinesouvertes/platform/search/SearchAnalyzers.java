@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.search;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -19,6 +20,7 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * The analyzers of the platform's indexes: French by default (elision, stop words, accents folded,
  * light stemming), English for fields whose name ends in {@value #ENGLISH_SUFFIX}.
  */
+@PluginApi
 public final class SearchAnalyzers {
 
     public static final String ENGLISH_SUFFIX = "_en";

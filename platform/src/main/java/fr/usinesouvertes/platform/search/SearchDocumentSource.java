@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.search;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.apache.lucene.facet.FacetsConfig;
  * The index calls it for full rebuilds, and, when it names an {@link #idField()}, for the documents
  * affected by each repository change.
  */
+@PluginApi
 public interface SearchDocumentSource {
 
     /** Calls {@code sink} once per document to index; only public content belongs in an index. */

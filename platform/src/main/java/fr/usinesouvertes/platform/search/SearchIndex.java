@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.search;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * syncs files and starts merges, which under a burst of bookings cost more than everything else, and the
  * index is rebuilt from the repository at each start anyway.
  */
+@PluginApi
 public final class SearchIndex implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);

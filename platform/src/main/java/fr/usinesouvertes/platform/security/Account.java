@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.security;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.util.Set;
 
 /**
@@ -10,6 +11,7 @@ import java.util.Set;
  * @param roles       at least one role
  * @param company     node name in workspace {@code companies} for company users, else {@code null}
  */
+@PluginApi
 public record Account(String login, String displayName, Set<Role> roles, String company) {
 
     public Account {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.security;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.PasswordHashing;
 import java.time.Clock;
@@ -29,6 +30,7 @@ import org.apache.jackrabbit.oak.spi.security.user.util.PasswordUtil;
  * groups ({@link Role#group()}) and companies as groups {@code company-<name>}; all changes go through
  * a system session.
  */
+@PluginApi
 public final class Accounts {
 
     /** Minimum password length; longer passphrases are welcome. */

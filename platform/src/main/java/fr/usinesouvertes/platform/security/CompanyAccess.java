@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.security;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import javax.jcr.Session;
 import javax.jcr.security.Privilege;
 import org.apache.jackrabbit.api.security.JackrabbitAccessControlList;
@@ -13,6 +14,7 @@ import java.util.Map;
  * node (company, site, event sheet, registrations folder of its slots) calls {@link #grant} in the same
  * system session, before saving. Everything else stays invisible to them, as Oak enforces.
  */
+@PluginApi
 public final class CompanyAccess {
 
     private CompanyAccess() {

@@ -1,9 +1,11 @@
 package fr.usinesouvertes.platform.security;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 
 /** The account of the request, as the authentication filter found it in the session cookie. */
+@PluginApi
 public final class CurrentAccount {
 
     static final String ATTRIBUTE = CurrentAccount.class.getName();

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.security;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * HMAC-SHA256 signatures in URL-safe Base64 without padding, compared in constant time: session cookies, form
  * tokens, and modules' signed links.
  */
+@PluginApi
 public final class Hmac {
 
     private final SecretKeySpec key;

@@ -1,6 +1,8 @@
 package fr.usinesouvertes.platform.security;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 /** What an account may do in the back office; each role is an Oak group ({@link #group()}). */
+@PluginApi
 public enum Role {
     /** Organiser administrator: everything, including accounts. */
     ADMIN("uo-admins"),

@@ -1,9 +1,11 @@
 package fr.usinesouvertes.platform.uploads;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 /**
  * An uploaded file refused by a check of this package, with the reason in French ({@link #getMessage()}) and
  * in English ({@link #messageEn()}); each caller wraps it in its own error (a 400 naming the field).
  */
+@PluginApi
 public final class UploadRefusedException extends RuntimeException {
 
     private final String messageEn;

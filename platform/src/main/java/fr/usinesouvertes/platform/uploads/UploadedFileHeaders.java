@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.uploads;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.Set;
  * included (browsers refuse to run their PDF viewer in a sandbox), HTML and XML above all, is sent with
  * {@code Content-Disposition: attachment}: saved, never shown on the site's origin.
  */
+@PluginApi
 public final class UploadedFileHeaders {
 
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.uploads;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,6 +24,7 @@ import javax.imageio.stream.ImageInputStream;
  * a WebP's RIFF container is checked instead (the sizes of the file and of every chunk agree, so a truncated
  * file is refused, and a VP8, VP8L or VP8X header gives its dimensions).
  */
+@PluginApi
 public final class UploadedImages {
 
     /** 30 megapixels, e.g. 6,700 × 4,480: more than a camera's 24 or a phone's 12. */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * The platform's layering, checked at every build: each package may use the packages of its layer and below,
  * never above, and no two packages depend on each other. From the bottom:
  * <ol>
- * <li>foundation: {@code config}, {@code definition} (settings and light-module definitions, no Oak, no HTTP);</li>
+ * <li>foundation: {@code annotation}, {@code config}, {@code definition} (settings and light-module definitions,
+ * no Oak, no HTTP);</li>
  * <li>{@code repository}: Oak and JCR;</li>
  * <li>services: {@code cluster}, {@code mail}, {@code search}, {@code security}, {@code uploads}, {@code http},
  * {@code publishing};</li>
@@ -45,7 +46,7 @@ class ArchitectureTest {
     @Test
     void eachLayerUsesOnlyTheLayersBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Foundation").definedBy(ROOT + ".config..", ROOT + ".definition..")
+                .layer("Foundation").definedBy(ROOT + ".annotation..", ROOT + ".config..", ROOT + ".definition..")
                 .layer("Repository").definedBy(ROOT + ".repository..")
                 .layer("Services").definedBy(ROOT + ".cluster..", ROOT + ".mail..", ROOT + ".search..",
                         ROOT + ".security..", ROOT + ".uploads..", ROOT + ".http..", ROOT + ".publishing..")
