@@ -82,6 +82,7 @@ public final class ContentRepository implements AutoCloseable {
             workspaces.ensureRoots(session, Workspaces.BUILT_IN);
             return null;
         });
+        NodesByIdentifier.open(repository);
         LOG.info("Repository open: {}", backend.describe());
     }
 
@@ -347,6 +348,7 @@ public final class ContentRepository implements AutoCloseable {
             }
         }
         openReadSessions.clear();
+        NodesByIdentifier.close(repository);
         try {
             if (repository instanceof JackrabbitRepository jackrabbit) {
                 jackrabbit.shutdown();
