@@ -65,6 +65,8 @@ public final class Platform implements AutoCloseable {
     private PagePreview pagePreview;
     private final PublicUrl publicUrl;
     private final java.time.ZoneId zone;
+    /** The renderers' caches, this platform's own: several platforms may run in one JVM (tests). */
+    private final Rendering.Caches renderingCaches = Rendering.Caches.create();
 
     private Platform(Settings settings, Clock testClock) {
         this.settings = settings;
@@ -132,7 +134,8 @@ public final class Platform implements AutoCloseable {
         security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
         moduleManager = new ModuleManager(modules, repository, settings, definitions, clock, contributions, clusterJobs,
                 security.accounts(), publishing,
-                Rendering.modulePages(repository, definitions, origins, contributions, publicUrl, zone), publicUrl);
+                Rendering.modulePages(repository, definitions, origins, contributions, publicUrl, zone,
+                        renderingCaches), publicUrl);
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
         new BootstrapImporter(repository, clock).onImported(publishing::publishImported)
@@ -163,8 +166,10 @@ public final class Platform implements AutoCloseable {
                         this::pagePreview, zone));
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, zone);
         mounts.addAll(contributions.mounts());
-        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone));
-        pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl, zone);
+        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone,
+                renderingCaches));
+        pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl, zone,
+                renderingCaches);
 
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
                 security, contributions, settings, clock, publicUrl);
