@@ -46,7 +46,7 @@ class ClusterSessionTest {
     @Test
     void aSessionOpenedOnOneNodeIsValidOnTheOtherUntilLogout() throws Exception {
         nodeA.accounts().create("editrice@example.fr", "Éditrice", PASSWORD.toCharArray(), Set.of(Role.EDITOR), null);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).pollInSameThread()
                 .until(() -> nodeB.accounts().find("editrice@example.fr").isPresent());
 
         AdminBrowser onA = new AdminBrowser(nodeA.baseUri());

@@ -60,7 +60,7 @@ class ScheduledPublishingClusterTest {
         assertThat(awaitStatus(nodeB, "/news/embargo", 200)).isEqualTo(200);
         assertThat(awaitStatus(nodeA, "/news/embargo", 200)).isEqualTo(200);
         // time for a second run, which must not happen
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> {
             assertThat(nodeA.publishing().versions("news", "/embargo")).hasSize(1);
             assertThat(nodeB.publishing().versions("news", "/embargo")).hasSize(1);
         });

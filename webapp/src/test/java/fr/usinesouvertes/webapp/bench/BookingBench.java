@@ -77,7 +77,7 @@ public final class BookingBench {
             return ids;
         });
         String last = slots.get(slots.size() - 1);
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10)).pollInSameThread()
                 .until(() -> b.read(session -> session.nodeExists(a.read(s -> s.getNodeByIdentifier(last).getPath()))));
         List<SlotBooking> bookers = nodes.stream().map(node -> new SlotBooking(node, Clock.systemUTC())).toList();
         ExecutorService pool = Executors.newFixedThreadPool(32);
@@ -115,7 +115,7 @@ public final class BookingBench {
             return null;
         });
         long written = System.nanoTime();
-        await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+        await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).pollInSameThread()
                 .until(() -> b.read(session -> session.nodeExists("/bench-visibility/" + name)));
         return (System.nanoTime() - written) / 1_000_000;
     }

@@ -66,7 +66,7 @@ class SlotBookingClusterTest {
 
     private static void awaitVisible(ContentRepository node, String id) {
         await("slot " + id + " visible on the other node within 10 s").atMost(Duration.ofSeconds(10))
-                .pollInterval(Duration.ofMillis(20))
+                .pollInterval(Duration.ofMillis(20)).pollInSameThread() // reads on this thread's repository session
                 .until(() -> node.read(session -> {
                     try {
                         session.getNodeByIdentifier(id);
@@ -78,7 +78,7 @@ class SlotBookingClusterTest {
     }
 
     private static void awaitBooked(ContentRepository node, String slot, long persons) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).pollInSameThread()
                 .untilAsserted(() -> assertThat(bookedPersons(node, slot)).isEqualTo(persons));
     }
 

@@ -178,6 +178,7 @@ class RegistrationMailClusterTest {
                 return false;
             }
         });
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> seen.apply(id));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                .until(() -> seen.apply(id)); // reads on this thread's repository session
     }
 }

@@ -95,6 +95,7 @@ class RegistrationMailRetryTest {
     /** {@code value} once it meets {@code condition}, polled for up to 15 s. */
     static <T> T await(java.util.function.Supplier<T> value, Predicate<T> condition) {
         return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .pollInSameThread() // values are read on this thread's repository session
                 .until(value::get, condition);
     }
 }
