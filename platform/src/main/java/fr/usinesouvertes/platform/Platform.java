@@ -70,6 +70,8 @@ public final class Platform implements AutoCloseable {
     private final MailSender mail;
     private SearchIndexes searchIndexes;
     private final java.time.ZoneId zone;
+    /** The renderers' caches, this platform's own: several platforms may run in one JVM (tests). */
+    private final Rendering.Caches renderingCaches = Rendering.Caches.create();
 
     private Platform(Settings settings, Clock testClock) {
         this.settings = settings;
@@ -140,7 +142,8 @@ public final class Platform implements AutoCloseable {
         toClose.add(searchIndexes);
         moduleManager = new ModuleManager(modules, new PlatformModuleContext(new PlatformModuleContext.Services(
                 repository, settings, definitions, clock, publicUrl, mail, clusterJobs, security.accounts(), publishing,
-                searchIndexes, Rendering.modulePages(repository, definitions, origins, contributions, publicUrl, zone)),
+                searchIndexes, Rendering.modulePages(repository, definitions, origins, contributions, publicUrl, zone,
+                renderingCaches)),
                 contributions));
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
@@ -172,8 +175,10 @@ public final class Platform implements AutoCloseable {
                         this::pagePreview, zone));
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, zone);
         mounts.addAll(contributions.mounts());
-        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone));
-        pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl, zone);
+        mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone,
+                renderingCaches));
+        pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl, zone,
+                renderingCaches);
 
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
                 security, contributions, mail, publicUrl);

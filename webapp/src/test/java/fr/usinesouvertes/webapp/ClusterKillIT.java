@@ -1,6 +1,7 @@
 package fr.usinesouvertes.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -213,17 +215,12 @@ class ClusterKillIT {
      */
     private void assertEveryAcknowledgedRegistrationIsStored(List<Acknowledged> acknowledged, List<String> slots,
                                                              int unanswered) throws InterruptedException {
-        Map<String, RegistrationAudit.StoredRegistration> stored = Map.of();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // A's last writes: its background write
-        while (System.nanoTime() < deadline) {
-            try (RegistrationAudit audit = RegistrationAudit.open(jdbcUrl)) {
-                stored = audit.registrations();
-            }
-            Map<String, RegistrationAudit.StoredRegistration> now = stored;
-            if (acknowledged.stream().allMatch(r -> now.containsKey(r.id()))) {
-                break;
-            }
-            Thread.sleep(500);
+        Map<String, RegistrationAudit.StoredRegistration> stored;
+        try { // A's last writes reach PostgreSQL with its background write
+            stored = await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .until(this::storedRegistrations, now -> acknowledged.stream().allMatch(r -> now.containsKey(r.id())));
+        } catch (ConditionTimeoutException incomplete) {
+            stored = storedRegistrations(); // what is missing is reported and asserted below
         }
         Map<String, RegistrationAudit.StoredRegistration> found = stored;
         List<Acknowledged> missing = acknowledged.stream().filter(r -> !found.containsKey(r.id())).toList();
@@ -255,16 +252,19 @@ class ClusterKillIT {
         }
     }
 
+    private Map<String, RegistrationAudit.StoredRegistration> storedRegistrations() {
+        try (RegistrationAudit audit = RegistrationAudit.open(jdbcUrl)) {
+            return audit.registrations();
+        }
+    }
+
     /** Polls the document store until A has recovered {@code clusterId}; returns the time since the kill. */
     private long awaitRecovery(int clusterId, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
         try (RegistrationAudit audit = RegistrationAudit.open(jdbcUrl)) {
-            while (audit.isActive(clusterId)) {
-                assertThat(System.nanoTime()).as("cluster id %d recovered within %s", clusterId, timeout)
-                        .isLessThan(deadline);
-                Thread.sleep(250);
-            }
+            await("cluster id " + clusterId + " recovered within " + timeout).atMost(timeout)
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !audit.isActive(clusterId));
         }
         return (System.nanoTime() - start) / 1_000_000;
     }
@@ -341,13 +341,12 @@ class ClusterKillIT {
     }
 
     private HttpResponse<String> pollForRepeat(URI node, String slot, String email) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        HttpResponse<String> answer = register(node, slot, email);
-        while (answer.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            answer = register(node, slot, email);
+        try {
+            return await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> register(node, slot, email), answer -> answer.statusCode() == 200);
+        } catch (ConditionTimeoutException notYet) {
+            return register(node, slot, email); // the caller's assertion shows the answer
         }
-        return answer;
     }
 
     /** The seed's slots open to the public, as the Delivery API lists them. */
@@ -367,13 +366,10 @@ class ClusterKillIT {
         return slots;
     }
 
-    private static void awaitAtLeast(AtomicInteger counter, int count, Duration timeout, Object context)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (counter.get() < count && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(counter.get()).as("confirmed registrations (failures: %s)", context).isGreaterThanOrEqualTo(count);
+    private static void awaitAtLeast(AtomicInteger counter, int count, Duration timeout, Object context) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(counter.get()).as("confirmed registrations (failures: %s)", context)
+                        .isGreaterThanOrEqualTo(count));
     }
 
     private int status(URI uri) throws IOException, InterruptedException {
@@ -382,15 +378,11 @@ class ClusterKillIT {
     }
 
     private int pollForStatus(URI uri, int expected, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int last = -1;
-        while (System.nanoTime() < deadline) {
-            last = status(uri);
-            if (last == expected) {
-                return last;
-            }
-            Thread.sleep(50);
+        try {
+            return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> status(uri), status -> status == expected);
+        } catch (ConditionTimeoutException notYet) {
+            return status(uri); // the caller's assertion shows the last status
         }
-        return last;
     }
 }

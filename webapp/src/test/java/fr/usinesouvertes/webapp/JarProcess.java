@@ -1,5 +1,7 @@
 package fr.usinesouvertes.webapp;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,10 +11,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The packaged platform jar running as a separate process, with its output captured line by line. */
 final class JarProcess implements AutoCloseable {
@@ -59,21 +63,27 @@ final class JarProcess implements AutoCloseable {
     }
 
     /** Waits for the ready line and returns the base URL it names. */
-    URI awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (String line : output) {
-                Matcher matcher = READY.matcher(line);
-                if (matcher.find()) {
-                    return URI.create(matcher.group(1));
-                }
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The platform exited with " + process.exitValue() + ":\n" + output());
-            }
-            Thread.sleep(50);
+    URI awaitReady(Duration timeout) {
+        try {
+            return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(this::readyUri, Objects::nonNull);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("No ready line within " + timeout + ":\n" + output(), e);
         }
-        throw new IllegalStateException("No ready line within " + timeout + ":\n" + output());
+    }
+
+    /** The base URL of the ready line, null while there is none; fails once the process has exited without one. */
+    private URI readyUri() {
+        for (String line : output) {
+            Matcher matcher = READY.matcher(line);
+            if (matcher.find()) {
+                return URI.create(matcher.group(1));
+            }
+        }
+        if (!process.isAlive()) {
+            throw new IllegalStateException("The platform exited with " + process.exitValue() + ":\n" + output());
+        }
+        return null;
     }
 
     /** Waits for the process to end by itself and returns its exit code. */

@@ -1,27 +1,30 @@
 package fr.usinesouvertes.platform.delivery;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * The Delivery API's answers by request (endpoint, path, query string and language), emptied whenever
  * the repository or the definitions change. Bounded in entries and in bytes (the platform must stay
- * small in memory): when full it is emptied rather than evicting one by one, which keeps it lock-free
- * and is rare with a site's number of distinct requests.
+ * small in memory) by one Caffeine weight: an answer weighs its bytes, and at least a {@code capacity}-th of
+ * the byte budget, so that neither more than {@code capacity} answers nor more than {@code maxBytes} bytes are
+ * kept; when full, the least useful answers leave one by one.
  */
 final class DeliveryCache {
 
-    private final int capacity;
     private final long maxBytes;
-    private final AtomicLong bytes = new AtomicLong();
-    private final Map<String, CachedAnswer> answers = new ConcurrentHashMap<>();
+    private final Cache<String, CachedAnswer> answers;
     private final AtomicLong generation = new AtomicLong();
 
     DeliveryCache(int capacity, long maxBytes) {
-        this.capacity = capacity;
         this.maxBytes = maxBytes;
+        int leastWeight = (int) Math.max(1, Math.min(Integer.MAX_VALUE, maxBytes / capacity));
+        this.answers = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, CachedAnswer answer) -> Math.max(leastWeight, answer.body().length))
+                .build();
     }
 
     /**
@@ -30,7 +33,7 @@ final class DeliveryCache {
      * (exceptions) are never cached.
      */
     CachedAnswer get(String key, Supplier<CachedAnswer> compute) {
-        CachedAnswer cached = answers.get(key);
+        CachedAnswer cached = answers.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
@@ -39,15 +42,10 @@ final class DeliveryCache {
         if (fresh.body().length > maxBytes / 4) {
             return fresh; // one huge answer must not push out everything else
         }
-        if (answers.size() >= capacity || bytes.get() + fresh.body().length > maxBytes) {
-            answers.clear();
-            bytes.set(0);
-        }
         if (generation.get() == before) {
             answers.put(key, fresh);
-            bytes.addAndGet(fresh.body().length);
             if (generation.get() != before) {
-                answers.remove(key, fresh); // a change raced with the put
+                answers.asMap().remove(key, fresh); // a change raced with the put
             }
         }
         return fresh;
@@ -55,11 +53,12 @@ final class DeliveryCache {
 
     void clear() {
         generation.incrementAndGet();
-        answers.clear();
-        bytes.set(0);
+        answers.invalidateAll();
     }
 
+    /** How many answers are kept, once pending evictions are done. */
     int size() {
-        return answers.size();
+        answers.cleanUp();
+        return (int) answers.estimatedSize();
     }
 }

@@ -1,5 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -9,9 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -20,17 +19,31 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * JPEG renditions of raster images at a few fixed widths (never enlarged), made with {@code javax.imageio}
- * and remembered by asset, version and width within a memory bound (emptied when full).
+ * and remembered by asset, version and width within a memory bound in bytes (the least useful renditions
+ * leave first). One per platform, shared by its public and draft asset servlets.
  */
 public final class AssetRenditions {
 
     /** The widths offered; other widths are refused so the cache cannot be flooded. */
     public static final List<Integer> WIDTHS = List.of(320, 800, 1600);
-    private static final long MAX_BYTES = 64L * 1024 * 1024;
-    private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
-    private static final AtomicLong BYTES = new AtomicLong();
+    static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private AssetRenditions() {
+    private final Cache<String, byte[]> cache;
+
+    public AssetRenditions() {
+        this(MAX_BYTES);
+    }
+
+    AssetRenditions(long maxBytes) {
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
+                .weigher((String key, byte[] bytes) -> bytes.length)
+                .build();
+    }
+
+    /** Runs the evictions Caffeine does in the background now (tests). */
+    void cleanUp() {
+        cache.cleanUp();
     }
 
     /** The width asked by the part after an asset's id, {@code w320/photo.jpg}, or null when it is no rendition. */
@@ -48,9 +61,9 @@ public final class AssetRenditions {
     }
 
     /** The rendition of the image read from {@code original}, for the cache key {@code version} (id and date). */
-    public static byte[] jpeg(String version, int width, InputStream original) throws IOException {
+    public byte[] jpeg(String version, int width, InputStream original) throws IOException {
         String key = version + "@" + width;
-        byte[] cached = CACHE.get(key);
+        byte[] cached = cache.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
@@ -72,11 +85,7 @@ public final class AssetRenditions {
             graphics.dispose();
         }
         byte[] bytes = encode(target);
-        if (BYTES.addAndGet(bytes.length) > MAX_BYTES) {
-            CACHE.clear();
-            BYTES.set(bytes.length);
-        }
-        CACHE.put(key, bytes);
+        cache.put(key, bytes);
         return bytes;
     }
 

@@ -263,7 +263,7 @@ public final class CmsFunctions {
 
     /** A text as sanitised HTML markup. */
     public TemplateHTMLOutputModel decode(String html) {
-        return html == null ? null : (TemplateHTMLOutputModel) ContentMap.sanitised(html);
+        return html == null ? null : (TemplateHTMLOutputModel) ContentMap.sanitised(context.richText(), html);
     }
 
     /** The content unchanged: auto-escaping already encodes every value written with {@code ${}}. */

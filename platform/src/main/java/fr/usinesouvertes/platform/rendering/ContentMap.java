@@ -142,13 +142,13 @@ public final class ContentMap extends AbstractMap<String, Object> {
             case PropertyType.DECIMAL -> value.getDecimal();
             case PropertyType.DATE -> value.getDate().getTime();
             case PropertyType.BINARY -> null;
-            default -> decoded ? sanitised(value.getString()) : value.getString();
+            default -> decoded ? sanitised(context.richText(), value.getString()) : value.getString();
         };
     }
 
-    static Object sanitised(String html) {
+    static Object sanitised(RichTextSanitizer richText, String html) {
         try {
-            return HTMLOutputFormat.INSTANCE.fromMarkup(RichTextSanitizer.clean(html));
+            return HTMLOutputFormat.INSTANCE.fromMarkup(richText.clean(html));
         } catch (freemarker.template.TemplateModelException e) {
             throw new IllegalStateException(e);
         }

@@ -29,14 +29,13 @@ public final class DamServlet extends HttpServlet {
 
     private final transient ContentRepository repository;
     private final transient ContentStage stage;
+    private final transient AssetRenditions renditions;
 
-    public DamServlet(ContentRepository repository) {
-        this(repository, ContentStage.PUBLIC);
-    }
-
-    public DamServlet(ContentRepository repository, ContentStage stage) {
+    /** Serves {@code stage}'s assets; {@code renditions} is shared by a platform's asset servlets. */
+    public DamServlet(ContentRepository repository, ContentStage stage, AssetRenditions renditions) {
         this.repository = repository;
         this.stage = stage;
+        this.renditions = renditions;
     }
 
     @Override
@@ -102,7 +101,7 @@ public final class DamServlet extends HttpServlet {
     }
 
     /** A JPEG rendition ({@code /dam/jcr:<uuid>/w800/<fileName>}) of a JPEG or PNG asset, cached like the file. */
-    private static boolean serveRendition(Node asset, int width, HttpServletRequest request,
+    private boolean serveRendition(Node asset, int width, HttpServletRequest request,
                                           HttpServletResponse response, boolean shared) throws RepositoryException {
         Node resource = asset == null ? null : AssetLinks.resource(asset);
         String mimeType = resource == null ? null : NodeTypes.string(resource, "jcr:mimeType");
@@ -126,7 +125,7 @@ public final class DamServlet extends HttpServlet {
         }
         Binary binary = resource.getProperty("jcr:data").getBinary();
         try (InputStream in = binary.getStream()) {
-            byte[] jpeg = AssetRenditions.jpeg(version, width, in);
+            byte[] jpeg = renditions.jpeg(version, width, in);
             UploadedFileHeaders.set(response, "image/jpeg", null);
             response.setContentLength(jpeg.length);
             response.getOutputStream().write(jpeg);

@@ -1,8 +1,8 @@
 package fr.usinesouvertes.platform.rendering;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -19,14 +19,14 @@ final class GeneratedDocumentCache {
     record Document(byte[] body, String etag, long generation, long createdNanos) {
     }
 
-    /** A request's {@code Host} may vary when no public URL is set: beyond this many keys, start again. */
-    private static final int MAX_KEYS = 16;
+    /** A request's {@code Host} may vary when no public URL is set: at most this many keys are kept. */
+    static final int MAX_KEYS = 16;
 
     private final Duration maxAge;
     private final LongSupplier nanoTime;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong generated = new AtomicLong();
-    private final Map<String, Document> documents = new ConcurrentHashMap<>();
+    private final Cache<String, Document> documents = Caffeine.newBuilder().maximumSize(MAX_KEYS).build();
 
     GeneratedDocumentCache(Duration maxAge) {
         this(maxAge, System::nanoTime);
@@ -40,7 +40,7 @@ final class GeneratedDocumentCache {
     /** Forgets every body: the content they were made from changed. */
     void invalidate() {
         generation.incrementAndGet();
-        documents.clear();
+        documents.invalidateAll();
     }
 
     /**
@@ -50,16 +50,13 @@ final class GeneratedDocumentCache {
     Document get(String key, Supplier<byte[]> generate) {
         long now = nanoTime.getAsLong();
         long current = generation.get();
-        Document cached = documents.get(key);
+        Document cached = documents.getIfPresent(key);
         if (cached != null && cached.generation() == current && now - cached.createdNanos() < maxAge.toNanos()) {
             return cached;
         }
         byte[] body = generate.get();
         generated.incrementAndGet();
         Document fresh = new Document(body, HttpCaching.etagOf(body), current, now);
-        if (documents.size() >= MAX_KEYS) {
-            documents.clear();
-        }
         documents.put(key, fresh);
         return fresh;
     }

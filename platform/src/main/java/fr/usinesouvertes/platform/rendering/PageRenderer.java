@@ -36,17 +36,24 @@ public final class PageRenderer {
     private final WebResources webResources;
     private final Supplier<Map<String, Object>> contributedFunctions;
     private final ContentStage stage;
+    private final RichTextSanitizer richText;
 
+    /** A renderer of the site with a rich-text sanitizer of its own. */
     public PageRenderer(ContentRepository repository, Definitions definitions, TemplateEngine engine,
                         WebResources webResources, Supplier<Map<String, Object>> contributedFunctions) {
-        this(repository, definitions, engine, webResources, contributedFunctions, ContentStage.PUBLIC);
+        this(repository, definitions, engine, webResources, contributedFunctions, ContentStage.PUBLIC,
+                new RichTextSanitizer());
     }
 
-    /** A renderer reading {@code stage}: {@link ContentStage#PUBLIC} for the site, {@link ContentStage#DRAFT} for previews. */
+    /**
+     * A renderer reading {@code stage}: {@link ContentStage#PUBLIC} for the site, {@link ContentStage#DRAFT} for
+     * previews; {@code richText} is shared by a platform's renderers.
+     */
     public PageRenderer(ContentRepository repository, Definitions definitions, TemplateEngine engine,
                         WebResources webResources, Supplier<Map<String, Object>> contributedFunctions,
-                        ContentStage stage) {
+                        ContentStage stage, RichTextSanitizer richText) {
         this.stage = stage;
+        this.richText = richText;
         this.repository = repository;
         this.definitions = definitions;
         this.engine = engine;
@@ -157,7 +164,10 @@ public final class PageRenderer {
     private RenderContext context(Session session, DefinitionRegistry registry, String language, String path,
                                   Map<String, String[]> parameters) {
         AggregationState state = new AggregationState(path, path, RenderContext.localeOf(language));
-        return new RenderContext(session, repository.workspaces(), registry, language, state, parameters, stage);
+        RenderContext context = new RenderContext(session, repository.workspaces(), registry, language, state,
+                parameters, stage);
+        context.setRichText(richText);
+        return context;
     }
 
     /** The request-wide template variables; the platform's own win over same-named module contributions. */

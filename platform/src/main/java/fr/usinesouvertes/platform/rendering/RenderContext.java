@@ -32,6 +32,7 @@ public final class RenderContext {
     private final Map<String, Optional<Node>> detailPages = new HashMap<>();
     private final ContentStage stage;
     private String publicUrl = "";
+    private RichTextSanitizer richText = RichTextSanitizer.uncached();
     private int responseStatus;
 
     public RenderContext(Session session, Workspaces workspaces, DefinitionRegistry registry, String language,
@@ -58,6 +59,15 @@ public final class RenderContext {
 
     void setPublicUrl(String publicUrl) {
         this.publicUrl = publicUrl == null ? "" : publicUrl;
+    }
+
+    /** What cleans rich text for this request: the renderer's shared one, or by default one that remembers nothing. */
+    RichTextSanitizer richText() {
+        return richText;
+    }
+
+    void setRichText(RichTextSanitizer richText) {
+        this.richText = richText;
     }
 
     /** The status a template asked for ({@link ResponseView#setStatus}), or {@code otherwise} when none did. */

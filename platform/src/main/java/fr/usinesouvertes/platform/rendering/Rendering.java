@@ -24,15 +24,26 @@ public final class Rendering {
     private Rendering() {
     }
 
+    /**
+     * The caches a platform's renderers share, made once per platform (never JVM-wide): rich texts cleaned, and
+     * image renditions.
+     */
+    public record Caches(RichTextSanitizer richText, AssetRenditions renditions) {
+
+        public static Caches create() {
+            return new Caches(new RichTextSanitizer(), new AssetRenditions());
+        }
+    }
+
     /** With the site's public address ({@code publicUrl}) for absolute URLs and its time zone for dates. */
     public static List<PlatformServer.Mount> mounts(ContentRepository repository, Definitions definitions,
                                                     LightModuleOrigins origins, Contributions contributions,
-                                                    PublicUrl publicUrl, java.time.ZoneId zone) {
+                                                    PublicUrl publicUrl, java.time.ZoneId zone, Caches caches) {
         ClassLoader classLoader = Rendering.class.getClassLoader();
         WebResources webResources = new WebResources(origins, classLoader);
         TemplateEngine engine = new TemplateEngine(origins, definitions, zone);
         PageRenderer pages = new PageRenderer(repository, definitions, engine, webResources,
-                contributions::templatingFunctions);
+                contributions::templatingFunctions, ContentStage.PUBLIC, caches.richText());
         ChangeTime changeTime = new ChangeTime();
         repository.addChangeListener(changeTime::changed);
         definitions.onChange(registry -> changeTime.changed());
@@ -42,7 +53,7 @@ public final class Rendering {
         FeedServlet feeds = new FeedServlet(repository, definitions, changeTime, publicUrl);
         return List.of(
                 new PlatformServer.Mount("/.resources/*", new WebResourceServlet(webResources)),
-                new PlatformServer.Mount("/dam/*", new DamServlet(repository)),
+                new PlatformServer.Mount("/dam/*", new DamServlet(repository, ContentStage.PUBLIC, caches.renditions())),
                 new PlatformServer.Mount("/sitemap.xml", new SitemapServlet(repository, definitions,
                         contributions::sitemapSources, changeTime, publicUrl, sitemaps)),
                 new PlatformServer.Mount("/robots.txt", new RobotsServlet(changeTime, publicUrl)),
@@ -54,22 +65,23 @@ public final class Rendering {
     /** Pages that modules serve themselves inside the site's frame ({@link ModulePages}), from the published content. */
     public static ModulePages modulePages(ContentRepository repository, Definitions definitions,
                                           LightModuleOrigins origins, Contributions contributions, PublicUrl publicUrl,
-                                          java.time.ZoneId zone) {
+                                          java.time.ZoneId zone, Caches caches) {
         TemplateEngine engine = new TemplateEngine(origins, definitions, zone);
         PageRenderer pages = new PageRenderer(repository, definitions, engine,
-                new WebResources(origins, Rendering.class.getClassLoader()), contributions::templatingFunctions);
+                new WebResources(origins, Rendering.class.getClassLoader()), contributions::templatingFunctions,
+                ContentStage.PUBLIC, caches.richText());
         return new SiteModulePages(pages, publicUrl);
     }
 
     /** The back office's preview: pages and assets from the drafts ({@link ContentStage#DRAFT}). */
     public static PagePreview preview(ContentRepository repository, Definitions definitions,
                                       LightModuleOrigins origins, Contributions contributions, PublicUrl publicUrl,
-                                          java.time.ZoneId zone) {
+                                          java.time.ZoneId zone, Caches caches) {
         ClassLoader classLoader = Rendering.class.getClassLoader();
         WebResources webResources = new WebResources(origins, classLoader);
         TemplateEngine engine = new TemplateEngine(origins, definitions, zone);
         PageRenderer pages = new PageRenderer(repository, definitions, engine, webResources,
-                contributions::templatingFunctions, ContentStage.DRAFT);
-        return new PagePreview(pages, new DamServlet(repository, ContentStage.DRAFT), publicUrl);
+                contributions::templatingFunctions, ContentStage.DRAFT, caches.richText());
+        return new PagePreview(pages, new DamServlet(repository, ContentStage.DRAFT, caches.renditions()), publicUrl);
     }
 }

@@ -1,38 +1,49 @@
 package fr.usinesouvertes.platform.rendering;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 
 /**
  * Cleans rich text with jsoup's relaxed safelist before it is written as markup. Cleaning is a pure
- * function of the text and costs far more than rendering the rest of a page, so results are remembered
- * by input, within a bound in characters (the memo is emptied when full: rich texts are few and change
- * rarely).
+ * function of the text and costs far more than rendering the rest of a page, so a platform's page renderers
+ * share one sanitizer that remembers results by input, within a bound in characters (input and result; the
+ * least useful texts leave first).
  */
 public final class RichTextSanitizer {
 
-    private static final long MAX_CHARS = 8_000_000;
-    private static final Map<String, String> CLEANED = new ConcurrentHashMap<>();
-    private static final AtomicLong CHARS = new AtomicLong();
+    static final long MAX_CHARS = 8_000_000;
 
-    private RichTextSanitizer() {
+    /** Null when nothing is remembered ({@link #uncached()}). */
+    private final Cache<String, String> cleaned;
+
+    /** A sanitizer remembering up to {@link #MAX_CHARS} characters. */
+    public RichTextSanitizer() {
+        this(MAX_CHARS);
     }
 
-    public static String clean(String html) {
-        String cleaned = CLEANED.get(html);
-        if (cleaned != null) {
-            return cleaned;
-        }
-        cleaned = Jsoup.clean(html, Safelist.relaxed());
-        long size = (long) html.length() + cleaned.length();
-        if (CHARS.addAndGet(size) > MAX_CHARS) {
-            CLEANED.clear();
-            CHARS.set(size);
-        }
-        CLEANED.put(html, cleaned);
-        return cleaned;
+    RichTextSanitizer(long maxChars) {
+        this.cleaned = Caffeine.newBuilder()
+                .maximumWeight(maxChars)
+                .weigher((String html, String clean) -> html.length() + clean.length())
+                .build();
+    }
+
+    private RichTextSanitizer(Cache<String, String> cleaned) {
+        this.cleaned = cleaned;
+    }
+
+    /** A sanitizer that remembers nothing: for texts cleaned once (content being saved). */
+    public static RichTextSanitizer uncached() {
+        return new RichTextSanitizer((Cache<String, String>) null);
+    }
+
+    public String clean(String html) {
+        return cleaned == null ? cleanOnce(html) : cleaned.get(html, RichTextSanitizer::cleanOnce);
+    }
+
+    private static String cleanOnce(String html) {
+        return Jsoup.clean(html, Safelist.relaxed());
     }
 }

@@ -1,12 +1,13 @@
 package fr.usinesouvertes.platform.repository;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.security.Principal;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.jcr.Session;
 import javax.security.auth.Subject;
 import org.apache.jackrabbit.api.JackrabbitSession;
@@ -19,24 +20,22 @@ import org.apache.jackrabbit.oak.spi.security.principal.EveryonePrincipal;
 /**
  * The pre-authenticated JAAS subject of an account (its user principal, its groups' and "everyone"),
  * which Oak logs in without credentials, so that Oak's ACLs decide what the session sees. Principal
- * sets are cached for {@link #TTL_MILLIS} so that group changes reach sessions within seconds.
+ * sets are cached for {@link #TTL_MILLIS} so that group changes reach sessions within seconds, for at most
+ * {@link #MAX_ACCOUNTS} accounts at once.
  */
 public final class AccountSubjects {
 
     static final long TTL_MILLIS = 10_000;
+    static final int MAX_ACCOUNTS = 10_000;
 
-    private final Clock clock = Clock.systemUTC();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Set<Principal>> cache = Caffeine.newBuilder()
+            .maximumSize(MAX_ACCOUNTS)
+            .expireAfterWrite(Duration.ofMillis(TTL_MILLIS))
+            .build();
 
     /** The subject of {@code login}, its principals read with {@code systemSession} when not cached. */
     public Subject subject(String login, SystemReader systemSession) {
-        long now = clock.millis();
-        Cached cached = cache.get(login);
-        if (cached == null || now - cached.loadedAt > TTL_MILLIS) {
-            cached = new Cached(systemSession.read(session -> principals(session, login)), now);
-            cache.put(login, cached);
-        }
-        Set<Principal> principals = cached.principals;
+        Set<Principal> principals = cache.get(login, key -> systemSession.read(session -> principals(session, key)));
         AuthInfoImpl info = new AuthInfoImpl(login, Map.of(), principals);
         return new Subject(true, principals, Set.of(info), Set.of());
     }
@@ -60,8 +59,5 @@ public final class AccountSubjects {
             principals.add(groups.next().getPrincipal());
         }
         return Set.copyOf(principals);
-    }
-
-    private record Cached(Set<Principal> principals, long loadedAt) {
     }
 }

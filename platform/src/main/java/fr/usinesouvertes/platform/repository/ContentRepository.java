@@ -84,6 +84,7 @@ public final class ContentRepository implements AutoCloseable {
             workspaces.ensureRoots(session, Workspaces.BUILT_IN);
             return null;
         });
+        NodesByIdentifier.open(repository);
         LOG.info("Repository open: {}", backend.describe());
     }
 
@@ -349,6 +350,7 @@ public final class ContentRepository implements AutoCloseable {
             }
         }
         openReadSessions.clear();
+        NodesByIdentifier.close(repository);
         try {
             if (repository instanceof JackrabbitRepository jackrabbit) {
                 jackrabbit.shutdown();

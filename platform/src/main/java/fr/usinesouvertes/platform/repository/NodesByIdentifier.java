@@ -1,5 +1,7 @@
 package fr.usinesouvertes.platform.repository;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +9,7 @@ import java.util.regex.Pattern;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.PathNotFoundException;
+import javax.jcr.Repository;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
@@ -19,18 +22,40 @@ import javax.jcr.Session;
  * modified tree): a booking commit that looked its slot up that way spent most of its time there. A
  * path lookup costs a few microseconds.
  *
- * <p>Correct whatever the cache holds: a hit is used only when the node found at the remembered path
- * still carries the identifier asked for (identifiers are unique), so a moved, deleted or replaced node, a
- * node of another repository in the same JVM, or a path this session may not read falls back to Oak's
- * lookup, whose answer and exceptions are those of {@link Session#getNodeByIdentifier}.
+ * <p>Each {@link ContentRepository} owns one memory of paths (a Caffeine cache bounded in entries, which
+ * evicts the least useful paths one by one rather than forgetting all of them at once), made when it opens and
+ * dropped when it closes, so that two repositories in one JVM (tests start several platforms) never share
+ * one. The static methods take the memory of the session's repository; a session of a repository that is no
+ * {@code ContentRepository} simply gets Oak's lookup.
+ *
+ * <p>Correct whatever the memory holds: a hit is used only when the node found at the remembered path
+ * still carries the identifier asked for (identifiers are unique), so a moved, deleted or replaced node, or a
+ * path this session may not read falls back to Oak's lookup, whose answer and exceptions are those of
+ * {@link Session#getNodeByIdentifier}.
  */
 public final class NodesByIdentifier {
 
-    private static final int MAX_ENTRIES = 50_000; // about 220 bytes each: some 11 MB at most
+    static final int MAX_ENTRIES = 50_000; // about 220 bytes each: some 11 MB at most
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Map<String, String> PATHS = new ConcurrentHashMap<>();
+    /**
+     * The memory of each open repository, by the JCR repository its sessions answer {@link Session#getRepository}
+     * with. A registry rather than a cache: it holds no path itself, and a repository's entry leaves when it closes.
+     */
+    private static final Map<Repository, NodesByIdentifier> OPEN = new ConcurrentHashMap<>();
+
+    private final Cache<String, String> paths = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
     private NodesByIdentifier() {
+    }
+
+    /** Gives {@code repository}'s sessions a memory of their own, until {@link #close}. */
+    static void open(Repository repository) {
+        OPEN.put(repository, new NodesByIdentifier());
+    }
+
+    /** Drops {@code repository}'s memory (it is closing). */
+    static void close(Repository repository) {
+        OPEN.remove(repository);
     }
 
     /**
@@ -42,15 +67,14 @@ public final class NodesByIdentifier {
     }
 
     /**
-     * Remembers where a node is, typically one just created (which {@link #find} does not remember, as
-     * its session may never save it): harmless if it is not saved or moves, since every hit is verified.
+     * Remembers where a node of {@code session}'s repository is, typically one just created (which {@link #find}
+     * does not remember, as its session may never save it): harmless if it is not saved or moves, since every hit
+     * is verified.
      */
-    public static void remember(String identifier, String path) {
-        if (isIdentifier(identifier)) {
-            if (PATHS.size() >= MAX_ENTRIES) {
-                PATHS.clear();
-            }
-            PATHS.put(identifier, path);
+    public static void remember(Session session, String identifier, String path) {
+        NodesByIdentifier memory = of(session);
+        if (memory != null && isIdentifier(identifier)) {
+            memory.paths.put(identifier, path);
         }
     }
 
@@ -74,7 +98,8 @@ public final class NodesByIdentifier {
      *                               included (such as an empty reference)
      */
     public static Node find(Session session, String identifier) throws RepositoryException {
-        String path = identifier == null ? null : PATHS.get(identifier);
+        NodesByIdentifier memory = of(session);
+        String path = memory == null || identifier == null ? null : memory.paths.getIfPresent(identifier);
         if (path != null) {
             try {
                 Node node = session.getNode(path);
@@ -84,7 +109,7 @@ public final class NodesByIdentifier {
             } catch (PathNotFoundException moved) {
                 // fall back to Oak's lookup below
             }
-            PATHS.remove(identifier, path);
+            memory.paths.asMap().remove(identifier, path);
         }
         Node node;
         try {
@@ -96,9 +121,23 @@ public final class NodesByIdentifier {
             }
             throw e;
         }
-        if (!node.isNew()) { // unsaved nodes may never exist for others
-            remember(identifier, node.getPath());
+        if (memory != null && !node.isNew()) { // unsaved nodes may never exist for others
+            memory.paths.put(identifier, node.getPath());
         }
         return node;
+    }
+
+    /** How many paths {@code session}'s repository remembers (tests). */
+    static long rememberedCount(Session session) {
+        NodesByIdentifier memory = of(session);
+        if (memory == null) {
+            return 0;
+        }
+        memory.paths.cleanUp();
+        return memory.paths.estimatedSize();
+    }
+
+    private static NodesByIdentifier of(Session session) {
+        return OPEN.get(session.getRepository());
     }
 }

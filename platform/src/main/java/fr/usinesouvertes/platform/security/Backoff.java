@@ -10,6 +10,11 @@ import java.util.Map;
  * {@code first}, doubling with each further event up to {@code max}, counted from the last event. A key is
  * forgotten {@link #FORGET_AFTER} after its last event. Per node, in memory, under one lock (the events it
  * counts, failed logins and reset requests, are rare).
+ *
+ * <p>Deliberately a plain map rather than a cache (such as Caffeine): its entries are state, not copies of
+ * something that can be recomputed. A size-bound cache would evict live counters to make room, so that an
+ * attacker could wipe a login's backoff by failing with many other keys; here only keys idle for
+ * {@link #FORGET_AFTER} are ever dropped, and a sweep runs only when {@value #MAX_KEYS} keys are held.
  */
 final class Backoff {
 

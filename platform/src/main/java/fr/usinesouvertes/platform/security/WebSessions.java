@@ -1,5 +1,7 @@
 package fr.usinesouvertes.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,9 +46,12 @@ public final class WebSessions {
     private final boolean secureOnly;
     // Repository checks (revocation, account) of recently seen sessions, so that a burst of requests
     // costs one check; changes made on this node clear entries at once, other nodes' within CHECK_TTL.
-    private final java.util.Map<String, Checked> recentChecks = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final long CHECK_TTL_NANOS = 1_000_000_000L;
+    private static final Duration CHECK_TTL = Duration.ofSeconds(1);
     private static final int MAX_RECENT_CHECKS = 10_000;
+    private final Cache<String, Checked> recentChecks = Caffeine.newBuilder()
+            .maximumSize(MAX_RECENT_CHECKS)
+            .expireAfterWrite(CHECK_TTL)
+            .build();
 
     public WebSessions(ContentRepository repository, Accounts accounts, byte[] secret, Clock clock, Duration idle,
                        Duration maxAge, boolean secureOnly) {
@@ -59,7 +64,7 @@ public final class WebSessions {
         this.idle = idle;
         this.maxAge = maxAge;
         this.secureOnly = secureOnly;
-        accounts.onChange(login -> recentChecks.values().removeIf(checked -> checked.login.equals(login)));
+        accounts.onChange(login -> recentChecks.asMap().values().removeIf(checked -> checked.login.equals(login)));
     }
 
     /** Opens a session for the account: sets the cookie on the response. */
@@ -85,24 +90,20 @@ public final class WebSessions {
             return Optional.empty();
         }
         String key = token.id() + "|" + token.login() + "|" + token.issuedAt();
-        long nanos = System.nanoTime();
-        Checked checked = recentChecks.get(key);
-        if (checked == null || nanos - checked.checkedAt > CHECK_TTL_NANOS) {
+        Checked checked = recentChecks.getIfPresent(key);
+        if (checked == null) {
             Optional<Account> account = isRevoked(token.id()) ? Optional.empty()
                     : accounts.sessionAccount(token.login())
                     .filter(found -> token.issuedAt() >= found.sessionsValidFrom())
                     .map(Accounts.SessionAccount::account);
-            if (recentChecks.size() > MAX_RECENT_CHECKS) {
-                recentChecks.clear();
-            }
-            checked = new Checked(token.login(), account, nanos);
+            checked = new Checked(token.login(), account);
             recentChecks.put(key, checked);
         }
         return checked.account.map(account -> new Verified(token, account));
     }
 
-    /** The outcome of a session's repository checks and when it was made (System.nanoTime). */
-    private record Checked(String login, Optional<Account> account, long checkedAt) {
+    /** The outcome of a session's repository checks. */
+    private record Checked(String login, Optional<Account> account) {
     }
 
     /** A session that passed {@link #verify}, with its account. */
@@ -136,7 +137,7 @@ public final class WebSessions {
             }
             return null;
         });
-        recentChecks.keySet().removeIf(key -> key.startsWith(token.id() + "|")); // after the write: no stale re-check
+        recentChecks.asMap().keySet().removeIf(key -> key.startsWith(token.id() + "|")); // after the write: no stale re-check
     }
 
     /** Deletes revocation records of sessions that have expired anyway; returns how many. */

@@ -1,12 +1,14 @@
 package fr.usinesouvertes.platform.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -44,10 +46,8 @@ class ClusterSessionTest {
     @Test
     void aSessionOpenedOnOneNodeIsValidOnTheOtherUntilLogout() throws Exception {
         nodeA.accounts().create("editrice@example.fr", "Éditrice", PASSWORD.toCharArray(), Set.of(Role.EDITOR), null);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (nodeB.accounts().find("editrice@example.fr").isEmpty() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                .until(() -> nodeB.accounts().find("editrice@example.fr").isPresent());
 
         AdminBrowser onA = new AdminBrowser(nodeA.baseUri());
         assertThat(onA.login("editrice@example.fr", PASSWORD).statusCode()).isEqualTo(303);
@@ -62,13 +62,8 @@ class ClusterSessionTest {
         assertThat(formFromA.post("/admin/logout", Map.of()).statusCode()).isEqualTo(303);
 
         long loggedOut = System.nanoTime();
-        int status = 200;
-        while (status == 200 && System.nanoTime() - loggedOut < 10_000_000_000L) {
-            status = onA.get("/admin/").statusCode();
-            if (status == 200) {
-                Thread.sleep(10);
-            }
-        }
+        int status = await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                .until(() -> onA.get("/admin/").statusCode(), answer -> answer != 200);
         long millis = (System.nanoTime() - loggedOut) / 1_000_000;
         System.out.printf("Logout on node B refused on node A after %d ms (cluster-read-interval %d ms)%n", millis,
                 READ_INTERVAL);

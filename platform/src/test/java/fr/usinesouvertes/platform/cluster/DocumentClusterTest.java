@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.repository.DocumentStoreBackend;
@@ -72,22 +73,16 @@ class DocumentClusterTest {
         nodeB.repository().addChangeListener(seenOnB::incrementAndGet);
         int before = seenOnB.get();
         writePage("listener-page", "Hello");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (seenOnB.get() == before && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(seenOnB.get()).isGreaterThan(before);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(seenOnB.get()).isGreaterThan(before));
     }
 
     @Test
     void changeCountsFollowCommitsOfOtherNodes() throws Exception {
         long before = nodeB.repository().changeCount("website");
         writePage("counted-page", "Hello");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (nodeB.repository().changeCount("website") == before && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(nodeB.repository().changeCount("website")).isGreaterThan(before);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertThat(nodeB.repository().changeCount("website")).isGreaterThan(before));
     }
 
     private static void writePage(String name, String title) {
@@ -108,18 +103,10 @@ class DocumentClusterTest {
         nodeA.publishing().publish("test", "website", "/" + name, false);
     }
 
-    private static String pollUntil(HttpClient http, URI uri, String expected, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            body = response.body();
-            if (response.statusCode() == 200 && body.contains(expected)) {
-                return body;
-            }
-            Thread.sleep(25);
-        }
-        return body;
+    private static String pollUntil(HttpClient http, URI uri, String expected, Duration timeout) {
+        return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(25))
+                .until(() -> http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()),
+                        response -> response.statusCode() == 200 && response.body().contains(expected))
+                .body();
     }
 }

@@ -3,10 +3,12 @@ package fr.usinesouvertes.platform.delivery;
 import static fr.usinesouvertes.platform.delivery.DeliveryFixtures.endpoint;
 import static fr.usinesouvertes.platform.delivery.DeliveryFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.jcr.Session;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,12 +83,8 @@ class DeliveryCacheTest {
         } finally {
             session.logout();
         }
-        long deadline = System.currentTimeMillis() + 5_000;
-        String title = "";
-        while (!title.equals("Qui sommes-nous") && System.currentTimeMillis() < deadline) {
-            title = json(PLATFORM.get("/.rest/delivery/pages/v1/about").body()).get("title").asText();
-            Thread.sleep(20);
-        }
-        assertThat(title).isEqualTo("Qui sommes-nous");
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(json(PLATFORM.get("/.rest/delivery/pages/v1/about").body()).get("title").asText())
+                        .isEqualTo("Qui sommes-nous"));
     }
 }

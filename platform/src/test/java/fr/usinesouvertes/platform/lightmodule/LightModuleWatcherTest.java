@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.lightmodule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.Definitions;
@@ -77,11 +78,8 @@ class LightModuleWatcherTest {
         });
     }
 
-    private void awaitRegistry(Predicate<DefinitionRegistry> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.test(definitions.current())) {
-            assertThat(System.nanoTime()).as("registry not updated within " + WAIT).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private void awaitRegistry(Predicate<DefinitionRegistry> condition) {
+        await("registry updated within " + WAIT).atMost(WAIT).pollInterval(java.time.Duration.ofMillis(20))
+                .until(() -> condition.test(definitions.current()));
     }
 }

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.lightmodule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.io.IOException;
@@ -40,12 +41,9 @@ class LightModulesReloadTest {
         assertThat(PLATFORM.platform().definitions().current().template("demo:pages/home")).isPresent();
     }
 
-    private static void awaitBody(String path, Predicate<String> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.test(PLATFORM.staff().get(path).body())) {
-            assertThat(System.nanoTime()).as("not reloaded within " + WAIT).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static void awaitBody(String path, Predicate<String> condition) {
+        await("reloaded within " + WAIT).atMost(WAIT).pollInterval(java.time.Duration.ofMillis(50))
+                .until(() -> PLATFORM.staff().get(path).body(), condition);
     }
 
     private static Path copyOfFixtures() {

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.cluster.ClusterNodes;
@@ -50,29 +51,27 @@ class ScheduledPublishingClusterTest {
         PublishingFixtures.news(nodeA.repository(), "embargo", "Sous embargo");
         nodeA.publishing().schedule("editor", "news", "/embargo", Publishing.Action.PUBLISH,
                 CLOCK.instant().plus(Duration.ofHours(1)), false);
-        Thread.sleep(2_000); // both nodes' jobs have looked: not due
-        assertThat(status(nodeB, "/news/embargo")).isEqualTo(404);
+        // both nodes' jobs look meanwhile: not due, the item stays hidden throughout
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> status(nodeB, "/news/embargo") == 404);
 
         CLOCK.advance(Duration.ofHours(2));
 
         assertThat(awaitStatus(nodeB, "/news/embargo", 200)).isEqualTo(200);
         assertThat(awaitStatus(nodeA, "/news/embargo", 200)).isEqualTo(200);
-        Thread.sleep(2_000); // time for a second run, which must not happen
-        assertThat(nodeA.publishing().versions("news", "/embargo")).hasSize(1);
-        assertThat(nodeB.publishing().versions("news", "/embargo")).hasSize(1);
+        // time for a second run, which must not happen
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).pollInSameThread().untilAsserted(() -> {
+            assertThat(nodeA.publishing().versions("news", "/embargo")).hasSize(1);
+            assertThat(nodeB.publishing().versions("news", "/embargo")).hasSize(1);
+        });
         assertThat(nodeB.publishing().scheduled()).isEmpty();
         assertThat(nodeA.clusterJobs().isLeader(RepositoryPublishing.JOB))
                 .isNotEqualTo(nodeB.clusterJobs().isLeader(RepositoryPublishing.JOB));
     }
 
-    private int awaitStatus(Platform node, String path, int expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        int status = status(node, path);
-        while (status != expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = status(node, path);
-        }
-        return status;
+    private int awaitStatus(Platform node, String path, int expected) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> status(node, path), status -> status == expected);
     }
 
     private int status(Platform node, String path) throws Exception {

@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.publishing;
 
 import static fr.usinesouvertes.platform.publishing.PublishingFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.testing.MutableClock;
@@ -44,8 +45,9 @@ class ScheduledPublishingTest {
         assertThat(publishing.status("news", "/embargo")).isEqualTo(PublicationStatus.SCHEDULED);
         assertThat(publishing.scheduled("news", "/embargo")).containsExactly(action);
         assertThat(publishing.runDueActions()).isZero();
-        Thread.sleep(1_500); // the job has looked at least once: not due yet
-        assertThat(PLATFORM.get("/news/embargo").statusCode()).isEqualTo(404);
+        // the job looks at least once meanwhile: not due yet, the item stays hidden throughout
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(10))
+                .until(() -> PLATFORM.get("/news/embargo").statusCode() == 404);
         assertThat(PLATFORM.get("/.rest/delivery/news/v1/embargo").statusCode()).isEqualTo(404);
 
         CLOCK.advance(Duration.ofHours(2));
@@ -89,13 +91,8 @@ class ScheduledPublishingTest {
         assertThat(PLATFORM.get("/news/cancelled").statusCode()).isEqualTo(404);
     }
 
-    private static int awaitStatus(String path, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        int status = PLATFORM.get(path).statusCode();
-        while (status != expected && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = PLATFORM.get(path).statusCode();
-        }
-        return status;
+    private static int awaitStatus(String path, int expected) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> PLATFORM.get(path).statusCode(), status -> status == expected);
     }
 }

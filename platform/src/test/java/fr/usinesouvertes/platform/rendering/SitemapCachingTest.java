@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.module.SitemapEntry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
@@ -9,7 +10,6 @@ import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,19 +65,16 @@ class SitemapCachingTest {
      * The sitemap once the fixture's own changes have stopped arriving: JCR observation reports them a
      * moment after the commits, and each one rightly empties the cache.
      */
-    private static HttpResponse<String> settledSitemap() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        HttpResponse<String> response = PLATFORM.get("/sitemap.xml");
-        while (Instant.now().isBefore(deadline)) {
-            int before = SOURCE_CALLS.get();
-            Thread.sleep(300);
-            HttpResponse<String> again = PLATFORM.get("/sitemap.xml");
-            if (SOURCE_CALLS.get() == before) {
-                return again;
-            }
-            response = again;
-        }
-        throw new AssertionError("sitemap.xml is generated again at every request: " + response.statusCode());
+    private static HttpResponse<String> settledSitemap() {
+        PLATFORM.get("/sitemap.xml");
+        AtomicInteger before = new AtomicInteger(SOURCE_CALLS.get());
+        // every 300 ms, a request that generated nothing since the previous one means the changes have stopped
+        return await("sitemap.xml no longer generated again at every request").atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ofMillis(300)).pollInterval(Duration.ofMillis(300))
+                .until(() -> PLATFORM.get("/sitemap.xml"), again -> {
+                    int now = SOURCE_CALLS.get();
+                    return before.getAndSet(now) == now;
+                });
     }
 
     /** Adds one URL to the sitemap through the module SPI, counting the calls. */

@@ -1,7 +1,9 @@
 package fr.usinesouvertes.platform.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.jcr.Session;
 import org.junit.jupiter.api.Test;
@@ -30,11 +32,7 @@ class ContentRepositoryChangeListenerTest {
             } finally {
                 session.logout();
             }
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (changes.get() == 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(changes.get()).isPositive();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(changes.get()).isPositive());
         }
     }
 

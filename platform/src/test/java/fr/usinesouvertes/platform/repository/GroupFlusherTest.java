@@ -79,6 +79,7 @@ class GroupFlusherTest {
         assertThat(flushes.get()).isEqualTo(1);
     }
 
+    /** Stands for the time a real disk sync takes: no condition to wait for, only time to pass. */
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

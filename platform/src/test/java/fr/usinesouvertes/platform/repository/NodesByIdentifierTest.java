@@ -85,11 +85,45 @@ class NodesByIdentifierTest {
     @Test
     void aRememberedNodeThatWasNeverSavedIsNotFound() {
         String id = java.util.UUID.randomUUID().toString();
-        NodesByIdentifier.remember(id, "/never");
+        repository.read(session -> {
+            NodesByIdentifier.remember(session, id, "/never");
+            return null;
+        });
         repository.write(session -> session.getRootNode().addNode("never", "mgnl:contentNode")); // another identifier
 
         assertThatThrownBy(() -> repository.read(session -> NodesByIdentifier.find(session, id)))
                 .hasCauseInstanceOf(ItemNotFoundException.class);
+    }
+
+    @Test
+    void twoRepositoriesInOneJvmDoNotShareTheirMemory() {
+        String id = create("a", "slot");
+        repository.read(session -> NodesByIdentifier.find(session, id));
+        ContentRepository other = ContentRepository.open(new MemoryStoreBackend());
+        try {
+            assertThat(repository.read(NodesByIdentifier::rememberedCount)).isEqualTo(1);
+            assertThat(other.read(NodesByIdentifier::rememberedCount)).isZero();
+            assertThatThrownBy(() -> other.read(session -> NodesByIdentifier.find(session, id)))
+                    .hasCauseInstanceOf(ItemNotFoundException.class);
+        } finally {
+            other.close();
+        }
+        assertThat(pathOf(id)).isEqualTo("/a/slot");
+    }
+
+    @Test
+    void aClosedRepositoryDropsItsMemory() {
+        String id = create("a", "slot");
+        javax.jcr.Repository jcr = repository.jcr();
+        repository.read(session -> NodesByIdentifier.find(session, id));
+        repository.close();
+        try {
+            javax.jcr.Session stale = org.mockito.Mockito.mock(javax.jcr.Session.class);
+            org.mockito.Mockito.when(stale.getRepository()).thenReturn(jcr);
+            assertThat(NodesByIdentifier.rememberedCount(stale)).isZero();
+        } finally {
+            repository = ContentRepository.open(new MemoryStoreBackend()); // for close()
+        }
     }
 
     @Test

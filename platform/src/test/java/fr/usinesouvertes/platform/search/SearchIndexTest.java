@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.MemoryStoreBackend;
@@ -104,11 +105,8 @@ class SearchIndexTest {
         return index.search(searcher -> (long) searcher.count(new TermQuery(new Term("title", term))));
     }
 
-    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition met within 10 s").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+    private static void awaitUntil(BooleanSupplier condition) {
+        await("condition met within 10 s").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 }

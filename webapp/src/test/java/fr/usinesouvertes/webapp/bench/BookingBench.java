@@ -1,5 +1,7 @@
 package fr.usinesouvertes.webapp.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.BookingRequest;
 import fr.usinesouvertes.events.booking.SlotBooking;
@@ -75,9 +77,8 @@ public final class BookingBench {
             return ids;
         });
         String last = slots.get(slots.size() - 1);
-        while (!b.read(session -> session.nodeExists(a.read(s -> s.getNodeByIdentifier(last).getPath())))) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                .until(() -> b.read(session -> session.nodeExists(a.read(s -> s.getNodeByIdentifier(last).getPath()))));
         List<SlotBooking> bookers = nodes.stream().map(node -> new SlotBooking(node, Clock.systemUTC())).toList();
         ExecutorService pool = Executors.newFixedThreadPool(32);
         AtomicInteger confirmed = new AtomicInteger();
@@ -114,9 +115,8 @@ public final class BookingBench {
             return null;
         });
         long written = System.nanoTime();
-        while (!b.read(session -> session.nodeExists("/bench-visibility/" + name))) {
-            Thread.sleep(5);
-        }
+        await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).pollInSameThread()
+                .until(() -> b.read(session -> session.nodeExists("/bench-visibility/" + name)));
         return (System.nanoTime() - written) / 1_000_000;
     }
 }

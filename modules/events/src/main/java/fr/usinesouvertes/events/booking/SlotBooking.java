@@ -202,7 +202,7 @@ public final class SlotBooking {
         String path = targetFolder.getPath() + "/" + name;
         session.move(registration.getPath(), path);
         Node moved = session.getNode(path);
-        NodesByIdentifier.remember(registrationId, path);
+        NodesByIdentifier.remember(session, registrationId, path);
         moved.setProperty(SLOT, targetSlotId);
         moved.setProperty(PERSONS, (long) persons);
         moved.setProperty(STATUS, "confirmed");
@@ -265,7 +265,7 @@ public final class SlotBooking {
         SlotLedger ledger = new SlotLedger(slot, folder);
         Node registration = folder.addNode(name, "mgnl:contentNode");
         // Its e-mail is composed right after the commit, looking it up by id: spare that lookup a query.
-        NodesByIdentifier.remember(registration.getIdentifier(), registration.getPath());
+        NodesByIdentifier.remember(session, registration.getIdentifier(), registration.getPath());
         registration.setProperty(SLOT, request.slotId());
         registration.setProperty(PERSONS, (long) request.persons());
         registration.setProperty("created", now());

@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.cancellation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.mail.OtherDate;
@@ -19,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.util.SloppyMath;
 
 /**
@@ -34,10 +35,12 @@ public final class NearbySlots implements OtherDates {
     public static final double KM = 50;
     static final int MAX = 4;
     static final int PER_SITE = 2;
+    /** Answers kept at most (one per site, edition and audience asked about): a bound, rarely reached. */
+    static final int MAX_CACHED = 2_000;
 
     private final ContentRepository repository;
     private final Clock clock;
-    private final Map<String, List<Candidate>> cache = new ConcurrentHashMap<>();
+    private final Cache<String, List<Candidate>> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private volatile long cachedAt = -1;
 
     public NearbySlots(ContentRepository repository, Clock clock) {
@@ -78,11 +81,11 @@ public final class NearbySlots implements OtherDates {
         long changes = repository.changeCount("events") + repository.changeCount("sites");
         long minute = clock.millis() / 60_000;
         if (changes + minute != cachedAt) {
-            cache.clear();
+            cache.invalidateAll();
             cachedAt = changes + minute;
         }
         String key = siteSlug + "|" + edition + "|" + (audience == null ? "" : audience.id());
-        return cache.computeIfAbsent(key, k -> find(siteSlug, edition, audience));
+        return cache.get(key, k -> find(siteSlug, edition, audience));
     }
 
     private List<Candidate> find(String siteSlug, int edition, Audience audience) {

@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.directory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.usinesouvertes.events.company.FrenchRegions;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.EditionStore;
@@ -39,7 +41,8 @@ public final class DirectoryFunctions {
     private final EditionStore editions;
     private final Clock clock;
     private final FranceMap map = FranceMap.bundled();
-    private final LruCache<Map<String, Object>> views = new LruCache<>(VIEWS);
+    /** Keys carry the index version and the minute: entries of an older index or minute are never read again and age out. */
+    private final Cache<String, Map<String, Object>> views = Caffeine.newBuilder().maximumSize(VIEWS).build();
     private final FragmentCache fragments = new FragmentCache(FRAGMENTS);
 
     public DirectoryFunctions(SiteSearch search, SearchParameters parameters, EventsFunctions events,
@@ -75,7 +78,7 @@ public final class DirectoryFunctions {
         DirectoryQuery query = DirectoryQuery.of(request);
         Lang language = Lang.fromCode(lang);
         // an editor's region name is not a visitor's input: a misspelt one lists nothing rather than all of France
-        return views.computeIfAbsent("editorial:" + key(query, language), k -> compute(query, language, false));
+        return views.get("editorial:" + key(query, language), k -> compute(query, language, false));
     }
 
     /**
@@ -119,7 +122,7 @@ public final class DirectoryFunctions {
     }
 
     private Map<String, Object> view(DirectoryQuery query, Lang lang) {
-        return views.computeIfAbsent(key(query, lang), k -> compute(query, lang, true));
+        return views.get(key(query, lang), k -> compute(query, lang, true));
     }
 
     private String key(DirectoryQuery query, Lang lang) {

@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.directory;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import freemarker.core.Environment;
 import freemarker.template.TemplateDirectiveBody;
 import freemarker.template.TemplateDirectiveModel;
@@ -16,14 +18,16 @@ import java.util.Map;
  * markup (already escaped by the body's own rendering) on later calls. Keys come from
  * {@link DirectoryFunctions#searchKey}: they change with the search, the language, the index version and
  * the minute, and the calling page template is part of the key, so an edited page script renders afresh
- * (an edited include or message shows within the minute).
+ * (an edited include or message shows within the minute). Keys of an older search or minute are never
+ * asked again and leave the size-bound cache first. Two requests may render the same key at once: both
+ * results are equal, and rendering outside the cache keeps a slow body from blocking the others.
  */
 public final class FragmentCache implements TemplateDirectiveModel {
 
-    private final LruCache<String> fragments;
+    private final Cache<String, String> fragments;
 
     FragmentCache(int capacity) {
-        this.fragments = new LruCache<>(capacity);
+        this.fragments = Caffeine.newBuilder().maximumSize(capacity).build();
     }
 
     @Override
@@ -34,7 +38,7 @@ public final class FragmentCache implements TemplateDirectiveModel {
             throw new TemplateModelException("directoryfn.fragment needs exactly one string parameter, key, and a body");
         }
         String cacheKey = key.getAsString() + "#" + System.identityHashCode(env.getMainTemplate());
-        String markup = fragments.get(cacheKey);
+        String markup = fragments.getIfPresent(cacheKey);
         if (markup == null) {
             StringWriter rendered = new StringWriter(32_768);
             body.render(rendered);

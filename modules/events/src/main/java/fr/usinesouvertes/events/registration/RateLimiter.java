@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe; memory stays bounded: a client idle for a minute has a full bucket again, which is
  * the same as no entry, so such entries are dropped; past {@code maxClients} entries the least recently
  * seen are dropped too (they merely get a fresh bucket).
+ *
+ * <p>Kept as a hand-written map rather than a cache library: a bucket is state, not a recomputable value, and
+ * its eviction rules matter (an idle minute means a full bucket, so dropping those is exact; a flood of new
+ * clients drops the least recently seen first, in one sort per 10 % of the cap). Each update must also be an
+ * atomic read-modify-write of the bucket, which {@code ConcurrentHashMap.compute} gives directly.
  */
 public final class RateLimiter {
 

@@ -344,9 +344,10 @@ public final class RegistrationValidator {
             if (text == null) {
                 return null;
             }
-            return FrenchPhoneNumbers.normalise(text).orElseGet(() -> {
-                error(field, new LocalizedText("Numéro de téléphone français invalide (ex. 06 12 34 56 78).",
-                        "Invalid French phone number (e.g. 06 12 34 56 78)."));
+            return PhoneNumbers.normalise(text).orElseGet(() -> {
+                error(field, new LocalizedText(
+                        "Numéro de téléphone invalide (ex. 06 12 34 56 78, ou +32 470 12 34 56 hors de France).",
+                        "Invalid phone number (e.g. 06 12 34 56 78, or +44 20 7946 0958 outside France)."));
                 return null;
             });
         }

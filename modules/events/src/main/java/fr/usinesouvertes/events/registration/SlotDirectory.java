@@ -2,6 +2,8 @@ package fr.usinesouvertes.events.registration;
 
 import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.usinesouvertes.events.site.PublicSite;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.edition.Audience;
@@ -17,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
@@ -39,12 +40,12 @@ public final class SlotDirectory {
     private static final Pattern SLOT_PATH = Pattern.compile("/events/[0-9]{4}/[^/]+/slots/[^/]+");
     /** The trees a slot is read from: its sheet, its site and its company. */
     private static final List<String> TREES = List.of("events", "sites", "companies");
-    /** Slots kept at most: a few thousand per edition; beyond, the cache starts again empty. */
-    private static final int MAX_CACHED = 20_000;
+    /** Slots kept at most: a few thousand per edition; beyond, the least useful leave one by one. */
+    static final int MAX_CACHED = 20_000;
 
     private final ContentRepository repository;
     private final int defaultMaxPersons;
-    private final Map<String, Optional<BookableSlot>> cache = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<BookableSlot>> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private volatile long cachedAt = -1;
 
     /** @param defaultMaxPersons the per-registration limit of slots that set none */
@@ -59,7 +60,7 @@ public final class SlotDirectory {
             return Optional.empty();
         }
         long changes = currentCache();
-        Optional<BookableSlot> cached = cache.get(slotId);
+        Optional<BookableSlot> cached = cache.getIfPresent(slotId);
         if (cached != null) {
             return cached;
         }
@@ -72,7 +73,7 @@ public final class SlotDirectory {
         Map<String, Optional<BookableSlot>> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (String id : slotIds) {
-            Optional<BookableSlot> cached = NodesByIdentifier.isIdentifier(id) ? cache.get(id) : Optional.empty();
+            Optional<BookableSlot> cached = NodesByIdentifier.isIdentifier(id) ? cache.getIfPresent(id) : Optional.empty();
             found.put(id, cached);
             if (cached == null) {
                 missing.add(id);
@@ -121,8 +122,8 @@ public final class SlotDirectory {
         for (String tree : TREES) {
             changes += repository.changeCount(tree);
         }
-        if (changes != cachedAt || cache.size() >= MAX_CACHED) {
-            cache.clear();
+        if (changes != cachedAt) {
+            cache.invalidateAll();
             cachedAt = changes;
         }
         return changes;

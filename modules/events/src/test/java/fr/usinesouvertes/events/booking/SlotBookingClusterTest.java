@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.DocumentStoreBackend;
@@ -63,31 +64,22 @@ class SlotBookingClusterTest {
         }
     }
 
-    private static void awaitVisible(ContentRepository node, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            boolean seen = node.read(session -> {
-                try {
-                    session.getNodeByIdentifier(id);
-                    return true;
-                } catch (javax.jcr.ItemNotFoundException e) {
-                    return false;
-                }
-            });
-            if (seen) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("Slot " + id + " not visible on the other node within 10 s");
+    private static void awaitVisible(ContentRepository node, String id) {
+        await("slot " + id + " visible on the other node within 10 s").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20)).pollInSameThread() // reads on this thread's repository session
+                .until(() -> node.read(session -> {
+                    try {
+                        session.getNodeByIdentifier(id);
+                        return true;
+                    } catch (javax.jcr.ItemNotFoundException e) {
+                        return false;
+                    }
+                }));
     }
 
-    private static void awaitBooked(ContentRepository node, String slot, long persons) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline && bookedPersons(node, slot) != persons) {
-            Thread.sleep(20);
-        }
-        assertThat(bookedPersons(node, slot)).isEqualTo(persons);
+    private static void awaitBooked(ContentRepository node, String slot, long persons) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                .untilAsserted(() -> assertThat(bookedPersons(node, slot)).isEqualTo(persons));
     }
 
     private static long bookedPersons(ContentRepository node, String slot) {

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.company;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -9,6 +10,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,12 +34,9 @@ final class CompanySpaceTestSupport {
 
     /** The e-mails GreenMail received for addresses of {@code domain}, waiting up to 10 s for {@code count} of them. */
     static List<MimeMessage> awaitMails(GreenMail smtp, String domain, int count) throws Exception {
-        long end = System.currentTimeMillis() + 10_000;
-        List<MimeMessage> found = mailsTo(smtp, domain);
-        while (found.size() < count && System.currentTimeMillis() < end) {
-            Thread.sleep(100);
-            found = mailsTo(smtp, domain);
-        }
+        List<MimeMessage> found = await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> mailsTo(smtp, domain), mails -> mails.size() >= count);
         assertThat(found).hasSize(count);
         return found;
     }

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.events.search.SearchFixtures;
@@ -256,18 +257,8 @@ class DirectoryFunctionsTest {
 
     /** Polls a page until it matches: the search index follows repository changes a moment later. */
     static void awaitPage(PlatformExtension platform, String path, java.util.function.Predicate<String> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String html = page(platform, path);
-        while (!condition.test(html) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            html = page(platform, path);
-        }
-        assertThat(condition.test(html)).as(path + " never matched:\n" + html).isTrue();
+        await(path + " matched").atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).until(() -> page(platform, path), condition);
     }
 
     private static String enc(String value) {

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.publicsite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
@@ -41,11 +42,12 @@ class HttpCachingTest {
         assertThat(PLATFORM.get(PAGE, "If-None-Match", etag).statusCode()).isEqualTo(304);
         assertThat(PLATFORM.get(PAGE, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
 
-        Thread.sleep(1100); // Last-Modified has a resolution of one second
+        awaitNextSecond(lastModified); // Last-Modified has a resolution of one second
         renameNewestRelease("Titre changé par la rédaction");
 
-        HttpResponse<String> changed = PLATFORM.get(PAGE, "If-None-Match", etag);
-        assertThat(changed.statusCode()).isEqualTo(200);
+        // observation reaches the caches a moment later
+        HttpResponse<String> changed = await().atMost(Duration.ofSeconds(10))
+                .until(() -> PLATFORM.get(PAGE, "If-None-Match", etag), answer -> answer.statusCode() == 200);
         assertThat(changed.body()).contains("Titre changé par la rédaction");
         assertThat(PLATFORM.get(PAGE, "If-Modified-Since", lastModified).statusCode()).isEqualTo(200);
         assertThat(ZonedDateTime.parse(changed.headers().firstValue("Last-Modified").orElseThrow(),
@@ -92,19 +94,25 @@ class HttpCachingTest {
                 .isEqualTo(304);
         assertThat(PLATFORM.get(path, "If-Modified-Since", "not a date").statusCode()).isEqualTo(200);
 
-        Thread.sleep(1100);
+        awaitNextSecond(lastModified);
         renameNewestRelease("Autre titre");
-        HttpResponse<String> changed = PLATFORM.get(path, "If-Modified-Since", lastModified);
-        assertThat(changed.statusCode()).isEqualTo(200);
+        HttpResponse<String> changed = await().atMost(Duration.ofSeconds(10))
+                .until(() -> PLATFORM.get(path, "If-Modified-Since", lastModified), answer -> answer.statusCode() == 200);
         assertThat(changed.body()).contains("Autre titre");
     }
 
-    private static void renameNewestRelease(String title) throws InterruptedException {
+    private static void renameNewestRelease(String title) {
         PLATFORM.platform().repository().write(session -> {
             session.getNode(RELEASE).setProperty("title", title);
             return null;
         });
         PLATFORM.platform().publishing().publish("test", "press-releases", "/" + PressRoomTest.NEWEST, false);
-        Thread.sleep(Duration.ofMillis(200).toMillis()); // observation reaches the caches a moment later
+    }
+
+    /** Waits until the system clock is past the second of {@code lastModified} (an HTTP date), so a change shows. */
+    private static void awaitNextSecond(String lastModified) {
+        long second = ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).toEpochSecond();
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(20))
+                .until(() -> System.currentTimeMillis() / 1000 > second);
     }
 }

@@ -216,6 +216,29 @@ class RegistrationValidatorTest {
     }
 
     @Test
+    void overseasAndForeignPhoneNumbersAreAccepted() {
+        for (String[] phone : new String[][] {{"0692 12 34 56", "0692123456"}, {"+262 639 69 12 34", "0639691234"},
+                {"0590 12 34 56", "0590123456"}, {"+594 694 12 34 56", "0694123456"}, {"0596 12 34 56", "0596123456"},
+                {"+32 470 12 34 56", "+32470123456"}}) {
+            ValidationResult result = validator.validate(with(schoolForm(), "phone", phone[0]), InputKind.JSON, 40, Lang.FR);
+
+            assertThat(result.errors()).as(phone[0]).isEmpty();
+            assertThat(((RegistrationForm.School) result.form().orElseThrow()).phone()).as(phone[0]).isEqualTo(phone[1]);
+        }
+    }
+
+    @Test
+    void anInvalidPhoneNumberIsRefusedNamingTheField() {
+        ValidationResult result = validator.validate(with(schoolForm(), "phone", "0639 12 34 56"), InputKind.JSON, 40,
+                Lang.EN);
+
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("phone");
+            assertThat(error.message()).startsWith("Invalid phone number");
+        });
+    }
+
+    @Test
     void anUnknownAudienceStillReportsTheOtherFields() {
         ValidationResult result = validate(json("{'audience':'company','slot':'" + SLOT + "','consent':true,'foo':1}"));
 

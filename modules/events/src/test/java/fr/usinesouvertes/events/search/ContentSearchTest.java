@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +11,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import javax.jcr.Node;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -136,14 +139,14 @@ class ContentSearchTest {
         assertThat(log.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
     }
 
+    /** The answer to {@code query} once {@code ready}, or the last one after 20 s (the caller's assertion tells). */
     private static JsonNode awaitSearch(String query, Predicate<JsonNode> ready) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        JsonNode answer = search(query);
-        while (!ready.test(answer) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            answer = search(query);
+        try {
+            return await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> search(query), ready);
+        } catch (ConditionTimeoutException notYet) {
+            return search(query);
         }
-        return answer;
     }
 
     private static JsonNode search(String query) throws Exception {

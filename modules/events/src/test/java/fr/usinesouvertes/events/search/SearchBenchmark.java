@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.search;
 
+import static org.awaitility.Awaitility.await;
+
 import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
@@ -16,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
@@ -130,11 +133,9 @@ public final class SearchBenchmark {
     public static SearchIndex indexOnce(Platform platform) throws InterruptedException {
         SearchIndex index = platform.searchIndexes().all().get(0);
         long waited = System.nanoTime();
-        SearchStatus status = index.status();
-        while (status.rebuilding() || status.lastRebuild() == null) {
-            Thread.sleep(50);
-            status = index.status();
-        }
+        SearchStatus status = await().atMost(Duration.ofMinutes(10)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(index::status, current -> !current.rebuilding() && current.lastRebuild() != null);
         System.out.printf("Indexing at start: %d sites read from the repository and indexed in %d ms "
                         + "(%d ms after the platform was up)%n", status.documents(), status.lastRebuildMillis(),
                 (System.nanoTime() - waited) / 1_000_000);

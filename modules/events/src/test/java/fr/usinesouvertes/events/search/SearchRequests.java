@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.usinesouvertes.platform.http.JsonMapper;
@@ -28,12 +29,8 @@ final class SearchRequests {
     }
 
     /** Waits up to 15 s for the index to give an answer to {@code query} that meets {@code condition}. */
-    static void awaitSearch(PlatformExtension platform, String query, Predicate<JsonNode> condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.test(search(platform, query))) {
-            assertThat(System.nanoTime()).as("index updated within 15 s for " + query).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    static void awaitSearch(PlatformExtension platform, String query, Predicate<JsonNode> condition) {
+        await("index updated within 15 s for " + query).atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(50)).until(() -> search(platform, query), condition);
     }
 }

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -88,8 +90,9 @@ class SiteWideSearchTest {
             showcase.setProperty("description", "<p>Le paracétamol d'Agen.</p>");
             return null;
         });
-        Thread.sleep(1500); // a draft is not public: the index keeps the published showcase
-        assertThat(search("/.rest/search/v1?q=" + enc("paracétamol")).path("total").asInt()).isZero();
+        // a draft is not public: the index keeps the published showcase, whatever updates it runs meanwhile
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
+                .until(() -> search("/.rest/search/v1?q=" + enc("paracétamol")).path("total").asInt() == 0);
         PLATFORM.platform().publishing().publish("test", "showcases", "/upsa", false);
         assertThat(slugs(awaitSearch("/.rest/search/v1?q=" + enc("paracétamol"), a -> a.path("total").asInt() == 1)))
                 .containsExactly("upsa-agen");
@@ -159,15 +162,9 @@ class SiteWideSearchTest {
         BROWSER.open(PLATFORM.uri("/recherche?q=Colas")).assertAccessible();
     }
 
-    private static JsonNode awaitSearch(String path, Predicate<JsonNode> ready) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
-        JsonNode answer = search(path);
-        while (!ready.test(answer) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            answer = search(path);
-        }
-        assertThat(ready.test(answer)).as(path + " never matched: " + answer).isTrue();
-        return answer;
+    private static JsonNode awaitSearch(String path, Predicate<JsonNode> ready) {
+        return await(path + " matched").atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).until(() -> search(path), ready);
     }
 
     private static JsonNode search(String path) throws Exception {

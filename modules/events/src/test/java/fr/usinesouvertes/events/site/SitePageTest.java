@@ -2,6 +2,7 @@ package fr.usinesouvertes.events.site;
 
 import static fr.usinesouvertes.events.site.EventFixtures.paris;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -120,12 +122,9 @@ class SitePageTest {
     }
 
     @Test
-    void directoryListsOnlySitesWithAPublishedSheet() throws InterruptedException {
-        String html = "";
-        for (int attempt = 0; attempt < 100 && !html.contains("acme-santes"); attempt++) { // index fed asynchronously
-            Thread.sleep(100);
-            html = PLATFORM.get("/usines?q=acme").body();
-        }
+    void directoryListsOnlySitesWithAPublishedSheet() {
+        String html = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)) // index fed asynchronously
+                .until(() -> PLATFORM.get("/usines?q=acme").body(), page -> page.contains("acme-santes"));
         assertThat(html).contains("Hauts-de-France", "href=\"/usines/acme-santes\"", "Journées Usines Ouvertes")
                 .doesNotContain("acme-rennes");
         assertThat(PLATFORM.get("/en/usines?q=acme").body()).contains("href=\"/en/usines/acme-santes\"");

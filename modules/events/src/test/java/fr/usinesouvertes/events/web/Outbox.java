@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.web;
 
+import static org.awaitility.Awaitility.await;
+
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -8,12 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Reads the {@code .eml} files the platform wrote under DATA/outbox, for the tests. */
 final class Outbox {
@@ -28,13 +32,12 @@ final class Outbox {
      * a queue after the request returns), or whatever is there after 30 seconds.
      */
     static List<MimeMessage> awaitMessagesTo(Path dataFolder, String address, int expected) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        List<MimeMessage> found = messagesTo(dataFolder, address);
-        while (found.size() < expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            found = messagesTo(dataFolder, address);
+        try {
+            return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                    .until(() -> messagesTo(dataFolder, address), found -> found.size() >= expected);
+        } catch (ConditionTimeoutException notAll) {
+            return messagesTo(dataFolder, address); // the caller's assertion says what is missing
         }
-        return found;
     }
 
     static List<MimeMessage> messagesTo(Path dataFolder, String address) throws Exception {

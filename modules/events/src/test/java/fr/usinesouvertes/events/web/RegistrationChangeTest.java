@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.usinesouvertes.events.SeedSitePlatform;
@@ -12,6 +13,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,8 +136,9 @@ class RegistrationChangeTest {
         MimeMessage confirmation = mails.stream().filter(m -> subject(m).startsWith("Inscription confirmée")).findFirst().orElseThrow();
         assertThat(uid(Outbox.calendar(changed))).isEqualTo(uid(Outbox.calendar(confirmation)));
         assertThat(Outbox.calendar(changed)).contains("SEQUENCE:1");
-        Thread.sleep(300); // the refused change sent nothing
-        assertThat(Outbox.messagesTo(PLATFORM.dataFolder(), "hausse@example.fr")).hasSize(2);
+        // the refused change sent nothing
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> Outbox.messagesTo(PLATFORM.dataFolder(), "hausse@example.fr").size() == 2);
     }
 
     @Test
@@ -237,8 +240,9 @@ class RegistrationChangeTest {
         assertThat(EventSheetFixtures.registrations(repository(), slots.get(0))).singleElement()
                 .satisfies(r -> assertThat(r.persons()).isEqualTo(2));
         assertThat(EventSheetFixtures.registrations(repository(), slots.get(1))).isEmpty();
-        Thread.sleep(300);
-        assertThat(Outbox.messagesTo(PLATFORM.dataFolder(), "erreurs@example.fr")).hasSize(1); // the confirmation only
+        // the confirmation only: the refused changes sent nothing
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> Outbox.messagesTo(PLATFORM.dataFolder(), "erreurs@example.fr").size() == 1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -97,7 +98,9 @@ class RegistrationMailClusterTest {
         book(List.of(a, b), slot, 40, 20);
 
         assertThat(SMTP.waitForIncomingEmail(30_000, 60)).isTrue();
-        Thread.sleep(1_500); // a further poll on each node: nothing more may arrive
+        // a further poll on each node: nothing more may arrive
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(10))
+                .until(() -> SMTP.getReceivedMessages().length == 60);
         Map<String, Long> perRecipient = Arrays.stream(SMTP.getReceivedMessages())
                 .collect(Collectors.groupingBy(RegistrationMailClusterTest::recipient, Collectors.counting()));
         assertThat(perRecipient).hasSize(60).allSatisfy((address, count) -> assertThat(count).as(address).isEqualTo(1));
@@ -166,8 +169,7 @@ class RegistrationMailClusterTest {
         }
     }
 
-    private static void awaitVisible(ContentRepository node, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    private static void awaitVisible(ContentRepository node, String id) {
         Function<String, Boolean> seen = identifier -> node.read(session -> {
             try {
                 session.getNodeByIdentifier(identifier);
@@ -176,9 +178,7 @@ class RegistrationMailClusterTest {
                 return false;
             }
         });
-        while (!seen.apply(id) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertThat(seen.apply(id)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).pollInSameThread()
+                .until(() -> seen.apply(id)); // reads on this thread's repository session
     }
 }

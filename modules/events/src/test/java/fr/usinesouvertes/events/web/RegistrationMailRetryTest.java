@@ -84,21 +84,18 @@ class RegistrationMailRetryTest {
 
         assertThat(smtp.waitForIncomingEmail(15_000, 1)).isTrue();
         await(queue::pending, List::isEmpty);
-        Thread.sleep(2_500); // two more retry delays: nothing else may arrive
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        // two more retry delays: nothing else may arrive
+        org.awaitility.Awaitility.await().during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(10))
+                .until(() -> smtp.getReceivedMessages().length == 1);
         assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("retry.visitor@example.fr");
         assertThat(smtp.getReceivedMessages()[0].getSubject()).startsWith("Inscription confirmée");
         assertThat(queue.failed()).isEmpty();
     }
 
-    static <T> T await(java.util.function.Supplier<T> value, Predicate<T> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        T current = value.get();
-        while (!condition.test(current) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            current = value.get();
-        }
-        assertThat(condition.test(current)).as("condition on %s within 15 s", current).isTrue();
-        return current;
+    /** {@code value} once it meets {@code condition}, polled for up to 15 s. */
+    static <T> T await(java.util.function.Supplier<T> value, Predicate<T> condition) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .pollInSameThread() // values are read on this thread's repository session
+                .until(value::get, condition);
     }
 }

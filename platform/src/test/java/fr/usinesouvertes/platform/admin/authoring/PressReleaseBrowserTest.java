@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.admin.authoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.Browser;
@@ -98,15 +99,13 @@ class PressReleaseBrowserTest {
         assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).doesNotContain("Communiqué sous embargo");
 
         CLOCK.advance(Duration.ofHours(22)); // 11 February, 08:00 in Paris: still an hour to go
-        Thread.sleep(2_000); // the scheduling job checks every second: give it time to (wrongly) act
-        assertThat(PLATFORM.get("/sous-embargo").statusCode()).isEqualTo(404);
+        // the scheduling job checks every second: give it time to (wrongly) act, the page staying hidden throughout
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> PLATFORM.get("/sous-embargo").statusCode() == 404);
 
         CLOCK.advance(Duration.ofHours(2)); // 10:00 in Paris: the embargo is over
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (PLATFORM.get("/sous-embargo").statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(PLATFORM.get("/sous-embargo").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> PLATFORM.get("/sous-embargo").statusCode() == 200);
         assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).contains("Communiqué sous embargo");
     }
 

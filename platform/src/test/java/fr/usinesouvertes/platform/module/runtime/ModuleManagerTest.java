@@ -58,7 +58,7 @@ class ModuleManagerTest {
                              MailSenders.fromSettings(settings, CLOCK), jobs, new Accounts(repository, CLOCK),
                              new RepositoryPublishing(repository, CLOCK), searchIndexes,
                              Rendering.modulePages(repository, definitions, new LightModuleOrigins(data.resolve("light-modules"),
-                                     Map.of()), contributions, publicUrl, CLOCK.getZone())),
+                                     Map.of()), contributions, publicUrl, CLOCK.getZone(), Rendering.Caches.create())),
                      contributions))) {
             manager.installOrUpdate();
             manager.start();

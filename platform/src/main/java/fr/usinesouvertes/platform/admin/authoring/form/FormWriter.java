@@ -143,7 +143,7 @@ public final class FormWriter {
                         () -> new IllegalArgumentException("not a date: " + text));
                 yield factory.createValue(date);
             }
-            case RICH_TEXT -> factory.createValue(RichTextSanitizer.clean(text));
+            case RICH_TEXT -> factory.createValue(RichTextSanitizer.uncached().clean(text));
             case CHECKBOX -> factory.createValue(List.of("true", "on").contains(text));
             case ASSET_LINK -> factory.createValue(text.startsWith("jcr:") ? text : "jcr:" + text);
             default -> switch (field.valueType()) {

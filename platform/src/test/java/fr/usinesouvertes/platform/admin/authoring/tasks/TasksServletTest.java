@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.admin.authoring.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
@@ -68,19 +70,20 @@ class TasksServletTest {
         assertThat(editor.get("/admin/tasks/").statusCode()).isEqualTo(403);
     }
 
-    private static Document finished(String location) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            HttpResponse<String> progress = admin.get(location);
-            assertThat(progress.statusCode()).isEqualTo(200);
-            Document page = Jsoup.parse(progress.body());
-            if (progress.headers().firstValue("Refresh").isEmpty()) {
-                assertThat(page.select("meta[http-equiv=refresh]")).isEmpty();
-                return page;
-            }
-            assertThat(page.select("meta[http-equiv=refresh]")).hasSize(1);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the task did not end");
+    private static Document finished(String location) {
+        HttpResponse<String> done = await("the task ends").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    HttpResponse<String> progress = admin.get(location);
+                    assertThat(progress.statusCode()).isEqualTo(200);
+                    if (progress.headers().firstValue("Refresh").isPresent()) {
+                        assertThat(Jsoup.parse(progress.body()).select("meta[http-equiv=refresh]")).hasSize(1);
+                    }
+                    return progress;
+                }, progress -> progress.headers().firstValue("Refresh").isEmpty());
+        Document page = Jsoup.parse(done.body());
+        assertThat(page.select("meta[http-equiv=refresh]")).isEmpty();
+        return page;
     }
 
     private static HttpResponse<String> upload(String fileName, String content) throws Exception {
