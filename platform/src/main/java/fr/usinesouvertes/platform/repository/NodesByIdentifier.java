@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.repository;
 
+import fr.usinesouvertes.platform.annotation.PluginApi;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
@@ -33,6 +34,7 @@ import javax.jcr.Session;
  * path this session may not read falls back to Oak's lookup, whose answer and exceptions are those of
  * {@link Session#getNodeByIdentifier}.
  */
+@PluginApi
 public final class NodesByIdentifier {
 
     static final int MAX_ENTRIES = 50_000; // about 220 bytes each: some 11 MB at most
