@@ -91,7 +91,8 @@ public final class EventsModule implements PlatformModule {
 
     @Override
     public void start(ModuleContext context) {
-        VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
+        VisitCalendar calendar = new VisitCalendar(context.clock(), fr.usinesouvertes.events.i18n.FrenchDates.PARIS, CALENDAR_UID_DOMAIN,
+                organiserEmail(context));
         // Registrations and queued e-mails are never public: sending a batch of e-mails must not empty the
         // public caches (a booking still does, through the places left on its slot).
         context.repository().excludeFromChangeNotifications(SlotBooking.WORKSPACE);

@@ -23,7 +23,7 @@ final class MailFixtures {
     }
 
     static RegistrationMailComposer composer() {
-        return new RegistrationMailComposer(new VisitCalendar(CLOCK, "journees-usines-ouvertes.fr", "contact@journees-usines-ouvertes.fr"));
+        return new RegistrationMailComposer(new VisitCalendar(CLOCK, java.time.ZoneId.of("Europe/Paris"), "journees-usines-ouvertes.fr", "contact@journees-usines-ouvertes.fr"));
     }
 
     static RegistrationMail mail(MailKind kind, Lang lang) {

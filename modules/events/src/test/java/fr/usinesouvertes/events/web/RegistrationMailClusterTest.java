@@ -150,7 +150,7 @@ class RegistrationMailClusterTest {
                 "Journées Usines Ouvertes <ne-pas-repondre@example.org>"), Clock.systemUTC());
         RegistrationMailDispatcher dispatcher = new RegistrationMailDispatcher(queue, new RegistrationRecords(repository),
                 new SlotDirectory(repository, 6), links, new RegistrationMailer(new RegistrationMailComposer(
-                new VisitCalendar(Clock.systemUTC(), "example.org", "ne-pas-repondre@example.org")), sender),
+                new VisitCalendar(Clock.systemUTC(), java.time.ZoneId.of("Europe/Paris"), "example.org", "ne-pas-repondre@example.org")), sender),
                 Duration.ofSeconds(1), 5, 20, 4);
         RegistrationMailWorker worker = new RegistrationMailWorker(jobs, dispatcher, Duration.ofMillis(200),
                 Duration.ofSeconds(1), 20);
