@@ -21,6 +21,7 @@ import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,13 +69,15 @@ public final class VisitCancellations {
     private final String organisersEmail;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final ZoneId zone;
 
     /**
      * @param onMailQueued    called after a commit that queued e-mails (wakes the mail worker)
      * @param organisersEmail where organisers are alerted (the {@code mail-from} address)
+     * @param zone            the site's time zone, in which slots' days and times are named
      */
     public VisitCancellations(ContentRepository repository, MailQueue mailQueue, Runnable onMailQueued, MailSender mail,
-                              String organisersEmail, PublicUrl publicUrl, Clock clock) {
+                              String organisersEmail, PublicUrl publicUrl, Clock clock, ZoneId zone) {
         this.repository = repository;
         this.mailQueue = mailQueue;
         this.onMailQueued = onMailQueued;
@@ -82,6 +85,7 @@ public final class VisitCancellations {
         this.organisersEmail = organisersEmail;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** The reason's error, if it is missing, too short or too long. */
@@ -380,17 +384,14 @@ public final class VisitCancellations {
         return site == null ? sheet.getName() : EventSheets.text(site, "name");
     }
 
-    /** "vendredi 20 mars 2026, 9 h 30 – 11 h 30". */
-    public static String slotLabel(Node slot, Lang lang) throws RepositoryException {
-        ZonedDateTime start = slot.getProperty("start").getDate().toInstant().atZone(FrenchDates.PARIS);
-        ZonedDateTime end = slot.getProperty("end").getDate().toInstant().atZone(FrenchDates.PARIS);
-        return FrenchDates.dayWithWeekday(start.toLocalDate(), lang) + ", " + FrenchDates.time(start.toLocalTime(), lang)
-                + " – " + FrenchDates.time(end.toLocalTime(), lang);
+    /** "vendredi 20 mars 2026, 9 h 30 – 11 h 30", in the site's time zone. */
+    private String slotLabel(Node slot, Lang lang) throws RepositoryException {
+        return FrenchDates.slot(slot.getProperty("start").getDate().toInstant(),
+                slot.getProperty("end").getDate().toInstant(), zone, lang);
     }
 
+    /** Now, stamped in the clock's zone (the site's, for the platform's clock) rather than the server's default. */
     private GregorianCalendar now() {
-        GregorianCalendar calendar = new GregorianCalendar();
-        calendar.setTimeInMillis(clock.millis());
-        return calendar;
+        return GregorianCalendar.from(ZonedDateTime.now(clock));
     }
 }
