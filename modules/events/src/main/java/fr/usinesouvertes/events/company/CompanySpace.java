@@ -35,14 +35,14 @@ public final class CompanySpace {
 
     /**
      * @param communes     the table of French communes (a site's commune gives its codes and position)
-     * @param mailQueue    the registration e-mails' queue (a cancelled visit's e-mails go there)
+     * @param mailQueue    the registration e-mails' queue (a cancelled visit's e-mails and alerts go there)
      * @param onMailQueued wakes the mail worker after a commit that queued e-mails
      */
     public static void start(ModuleContext context, fr.usinesouvertes.events.search.CommunesTable communes,
                              MailQueue mailQueue, Runnable onMailQueued) {
         ContentRepository repository = context.repository();
         ZoneId zone = EventsSettings.timeZone(context.settings());
-        VisitCancellations cancellations = new VisitCancellations(repository, mailQueue, onMailQueued, context.mail(),
+        VisitCancellations cancellations = new VisitCancellations(repository, mailQueue, onMailQueued,
                 EventsModule.organiserEmail(context), context.publicUrl(), context.clock(), zone);
         CompanySignUp signUp = new CompanySignUp(repository, RateLimiter.fromSettings(context.settings(), context.clock()),
                 context.mail(), new PlatformCompanyAccounts(context.accounts()), ACL, context.clock(), zone);

@@ -179,6 +179,7 @@ public final class RegistrationMailComposer {
                     "Visit cancelled: " + visit.company() + " – " + visit.site());
             case VISIT_CHANGED -> t("Visite modifiée : " + visit.company() + " – " + visit.site(),
                     "Visit changed: " + visit.company() + " – " + visit.site());
+            case CANCELLATION_ALERT -> throw notARegistrants(kind);
         };
     }
 
@@ -206,6 +207,7 @@ public final class RegistrationMailComposer {
                     "We are sorry: the visit you registered for is cancelled.");
             case VISIT_CHANGED -> t("L'entreprise a modifié la visite à laquelle vous êtes inscrit(e).",
                     "The company changed the visit you registered for.");
+            case CANCELLATION_ALERT -> throw notARegistrants(mail.kind());
         };
     }
 
@@ -216,6 +218,10 @@ public final class RegistrationMailComposer {
 
     private String time(ZonedDateTime instant, Lang lang) {
         return FrenchDates.time(instant.withZoneSameInstant(zone).toLocalTime(), lang);
+    }
+
+    private static IllegalArgumentException notARegistrants(MailKind kind) {
+        return new IllegalArgumentException(kind + " is not a registrant's e-mail (see CancellationAlert)");
     }
 
     private static LocalizedText t(String fr, String en) {
