@@ -48,6 +48,7 @@ import fr.usinesouvertes.platform.security.Role;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import java.util.List;
@@ -91,7 +92,8 @@ public final class EventsModule implements PlatformModule {
 
     @Override
     public void start(ModuleContext context) {
-        VisitCalendar calendar = new VisitCalendar(context.clock(), CALENDAR_UID_DOMAIN, organiserEmail(context));
+        ZoneId zone = EventsSettings.timeZone(context.settings()); // the platform's time-zone setting
+        VisitCalendar calendar = new VisitCalendar(context.clock(), zone, CALENDAR_UID_DOMAIN, organiserEmail(context));
         // Registrations and queued e-mails are never public: sending a batch of e-mails must not empty the
         // public caches (a booking still does, through the places left on its slot).
         context.repository().excludeFromChangeNotifications(SlotBooking.WORKSPACE);
@@ -99,38 +101,38 @@ public final class EventsModule implements PlatformModule {
         // Retries follow real time, even when --clock fixes the platform's "now".
         MailQueue mailQueue = new MailQueue(context.repository(), Clock.systemUTC());
         ManageLinks links = new ManageLinks(RegistrationLinks.fromSettings(context.settings(), context.clock()));
-        mailWorker = startMailWorker(context, mailQueue, links, calendar);
+        mailWorker = startMailWorker(context, mailQueue, links, calendar, zone);
         RegistrationService registrations = RegistrationService.fromSettings(context.repository(), context.settings(),
                 context.clock(), mailQueue, mailWorker::wake, links, context.publicUrl());
         context.rest().register(new RegistrationResource(registrations));
         context.rest().register(new OpenApiResource());
         RegistrationPagesServlet.mount(context, registrations);
-        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), context.publicUrl());
+        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), context.publicUrl(), zone);
         context.site().templatingFunctions("eventsfn", eventsFunctions);
         context.site().sitemap(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
-        context.rest().register(new EventsDeliveryResource(context.repository()));
-        context.rest().register(new SlotCalendarResource(context.repository(), calendar));
+        context.rest().register(new EventsDeliveryResource(context.repository(), zone));
+        context.rest().register(new SlotCalendarResource(context.repository(), calendar, zone));
         Path communesFile = context.settings().get(EventsSettings.COMMUNES);
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : CommunesTable.embedded();
         backfillSitePositions(context, communes);
-        SearchIndex index = context.search().open(SEARCH_INDEX, new SiteDocuments());
+        SearchIndex index = context.search().open(SEARCH_INDEX, new SiteDocuments(zone));
         SiteSearch siteSearch = new SiteSearch(index, context.clock(),
                 slotIds -> fr.usinesouvertes.events.booking.SlotCounts.placesLeft(context.repository(), slotIds));
         SearchParameters searchParameters = new SearchParameters(communes);
         context.rest().register(new SearchResource(siteSearch, searchParameters));
         context.rest().register(new fr.usinesouvertes.events.search.CommunesResource(communes));
         context.site().templatingFunctions("directoryfn", new DirectoryFunctions(siteSearch, searchParameters,
-                eventsFunctions, context.repository(), context.clock()));
+                eventsFunctions, context.repository(), context.clock(), zone));
         ContentSearch contentSearch = new ContentSearch(context.search().open(CONTENT_INDEX, new ContentDocuments()));
         context.rest().register(new ContentSearchResource(contentSearch));
         context.site().templatingFunctions("searchfn", new ContentSearchFunctions(contentSearch, siteSearch));
         fr.usinesouvertes.events.company.CompanySpace.start(context, communes, mailQueue, mailWorker::wake);
-        context.rest().register(new OrganiserExportsResource(context.repository()));
+        context.rest().register(new OrganiserExportsResource(context.repository(), zone));
         context.admin().app(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
-                Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository()),
-                new EditionStore(context.repository()), context.clock())));
+                Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository(), zone),
+                new EditionStore(context.repository(), zone), context.clock(), zone)));
         context.admin().app(new AdminApp(OrganiserExportsServlet.NAME, "Exports", "Exports", Set.of(Role.ADMIN),
-                new OrganiserExportsServlet(new EditionStore(context.repository()))));
+                new OrganiserExportsServlet(new EditionStore(context.repository(), zone))));
     }
 
     @Override
@@ -155,13 +157,13 @@ public final class EventsModule implements PlatformModule {
 
     /** Sends the queued registration e-mails from the one node holding the job's lease. */
     private static RegistrationMailWorker startMailWorker(ModuleContext context, MailQueue queue, ManageLinks links,
-                                                          VisitCalendar calendar) {
+                                                          VisitCalendar calendar, ZoneId zone) {
         Duration retryDelay = Duration.ofSeconds(context.settings().get(EventsSettings.MAIL_RETRY_DELAY));
         RegistrationMailDispatcher dispatcher = new RegistrationMailDispatcher(queue,
                 new RegistrationRecords(context.repository()),
-                new SlotDirectory(context.repository(), FormLimits.fromSettings(context.settings()).maxGroupSize()), links,
-                new RegistrationMailer(new RegistrationMailComposer(calendar), context.mail()),
-                new fr.usinesouvertes.events.cancellation.NearbySlots(context.repository(), context.clock()), retryDelay,
+                new SlotDirectory(context.repository(), FormLimits.fromSettings(context.settings()).maxGroupSize(), zone),
+                links, new RegistrationMailer(new RegistrationMailComposer(calendar, zone), context.mail()),
+                new fr.usinesouvertes.events.cancellation.NearbySlots(context.repository(), context.clock(), zone), retryDelay,
                 context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH, MAIL_SENDERS);
         return new RegistrationMailWorker(context.jobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
     }

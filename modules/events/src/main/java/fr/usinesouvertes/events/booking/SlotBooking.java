@@ -45,11 +45,13 @@ public final class SlotBooking {
 
     private final ContentRepository repository;
     private final Clock clock;
+    private final java.util.TimeZone stampZone;
     private final GroupCommitter committer;
 
     public SlotBooking(ContentRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
+        this.stampZone = java.util.TimeZone.getTimeZone(clock.getZone());
         this.committer = new GroupCommitter(repository);
         repository.write(session -> {
             repository.workspaces().ensureRoots(session, List.of(WORKSPACE));
@@ -520,8 +522,9 @@ public final class SlotBooking {
         return root.hasNode(slotId) ? root.getNode(slotId) : root.addNode(slotId, "oak:Unstructured");
     }
 
+    /** Now, stamped in the clock's zone (the site's, for the platform's clock) rather than the server's default. */
     private Calendar now() {
-        GregorianCalendar calendar = new GregorianCalendar();
+        GregorianCalendar calendar = new GregorianCalendar(stampZone);
         calendar.setTimeInMillis(clock.millis());
         return calendar;
     }

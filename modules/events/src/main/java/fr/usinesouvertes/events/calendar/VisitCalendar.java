@@ -1,7 +1,5 @@
 package fr.usinesouvertes.events.calendar;
 
-import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
-
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.i18n.LocalizedText;
 import fr.usinesouvertes.events.visit.Visit;
@@ -40,7 +38,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * Writes RFC 5545 calendar files for visits, with ical4j: one event per file, its times local to
- * Europe/Paris with the matching {@code VTIMEZONE}, {@code METHOD:PUBLISH}, escaped by ical4j and
+ * the site's time zone (the {@code time-zone} setting) with the matching {@code VTIMEZONE}
+ * ({@link ZoneDefinition}), {@code METHOD:PUBLISH}, escaped by ical4j and
  * folded at 75 octets by {@link OctetFolding}. A registration's file and a slot's file have different,
  * stable UIDs, so importing a file
  * again updates the event instead of duplicating it.
@@ -49,31 +48,22 @@ public final class VisitCalendar {
 
     public static final String MEDIA_TYPE = "text/calendar; charset=UTF-8";
     private static final String PRODUCT = "-//Journées Usines Ouvertes//Plateforme//FR";
-    /**
-     * Europe/Paris as RFC 5545 requires it next to TZID, reduced to the two rules in force since 1996
-     * (last Sunday of March and of October, as in the EU): ical4j's bundled definition carries the
-     * zone's whole history since 1891, which made every calendar about twenty times larger and its
-     * writing the costliest step of a confirmation e-mail. The visits are all after 1996.
-     */
-    private static final VTimeZone PARIS_ZONE = parseZone(String.join("\r\n",
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + "-//Journées Usines Ouvertes//Plateforme//FR",
-            "BEGIN:VTIMEZONE", "TZID:" + PARIS.getId(),
-            "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19810329T020000",
-            "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
-            "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19961027T030000",
-            "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
-            "END:VTIMEZONE", "END:VCALENDAR", ""));
-
     private final Clock clock;
+    private final ZoneId zone;
+    /** Shared by every calendar written: components are only read once built, and copying one rebuilt its rules. */
+    private final VTimeZone timeZone;
     private final String uidDomain;
     private final String organizerEmail;
 
     /**
+     * @param zone           the site's time zone, in which calendars state the visits' times
      * @param uidDomain      the site's host name, making UIDs globally unique, e.g. {@code journees-usines-ouvertes.fr}
      * @param organizerEmail the organisers' contact address; RFC 5546 requires an ORGANIZER on a published event
      */
-    public VisitCalendar(Clock clock, String uidDomain, String organizerEmail) {
+    public VisitCalendar(Clock clock, ZoneId zone, String uidDomain, String organizerEmail) {
         this.clock = clock;
+        this.zone = zone;
+        this.timeZone = parseZone(ZoneDefinition.of(zone, clock.instant()));
         this.uidDomain = uidDomain;
         this.organizerEmail = organizerEmail;
     }
@@ -134,15 +124,15 @@ public final class VisitCalendar {
 
     private VEvent event(Visit visit, String uid, Lang lang, String description) {
         LocalizedText summary = new LocalizedText("Visite d'usine : ", "Factory visit: ");
-        ZonedDateTime start = visit.start().withZoneSameInstant(PARIS);
-        ZonedDateTime end = visit.end().withZoneSameInstant(PARIS);
+        ZonedDateTime start = visit.start().withZoneSameInstant(zone);
+        ZonedDateTime end = visit.end().withZoneSameInstant(zone);
         VEvent event = new VEvent();
         event.add(new Uid(uid + "@" + uidDomain));
         event.replace(new DtStamp(clock.instant())); // the VEvent constructor stamps the system time
         event.add(new Organizer(java.net.URI.create("mailto:" + organizerEmail)));
         // Setting a date puts a plain TZID parameter on the property: replace it afterwards.
-        event.add(new DtStart<>(start).replace(new ParisZoneId()));
-        event.add(new DtEnd<>(end).replace(new ParisZoneId()));
+        event.add(new DtStart<>(start).replace(new SiteZoneId(zone)));
+        event.add(new DtEnd<>(end).replace(new SiteZoneId(zone)));
         event.add(new Summary(summary.in(lang) + visit.company() + " – " + visit.site()));
         event.add(new Location(location(visit)));
         event.add(new Description(description));
@@ -150,25 +140,27 @@ public final class VisitCalendar {
     }
 
     /**
-     * The {@code TZID=Europe/Paris} parameter, resolved without ical4j's time-zone registry: its global
-     * lookup copied the JDK's set of some 600 zone names each time a date was written.
+     * The {@code TZID} parameter of the site's zone (e.g. {@code TZID=Europe/Paris}), resolved without ical4j's
+     * time-zone registry: its global lookup copied the JDK's set of some 600 zone names each time a date was written.
      */
-    private static final class ParisZoneId extends TzId {
+    private static final class SiteZoneId extends TzId {
 
         private static final long serialVersionUID = 1L;
+        private final ZoneId zone;
 
-        ParisZoneId() {
-            super(PARIS.getId());
+        SiteZoneId(ZoneId zone) {
+            super(zone.getId());
+            this.zone = zone;
         }
 
         @Override
         public ZoneId toZoneId() {
-            return PARIS;
+            return zone;
         }
 
         @Override
         public ZoneId toZoneId(TimeZoneRegistry registry) {
-            return PARIS;
+            return zone;
         }
     }
 
@@ -188,21 +180,23 @@ public final class VisitCalendar {
         return where.toString();
     }
 
-    private static VTimeZone parseZone(String calendar) {
+    private static VTimeZone parseZone(String vtimezone) {
+        String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + PRODUCT, vtimezone,
+                "END:VCALENDAR", "");
         try {
             return new CalendarBuilder().build(new StringReader(calendar)).<VTimeZone>getComponents(Component.VTIMEZONE).get(0);
         } catch (IOException | ParserException e) {
-            throw new IllegalStateException("The bundled Europe/Paris VTIMEZONE does not parse", e);
+            throw new IllegalStateException("The VTIMEZONE written for the site's time zone does not parse", e);
         }
     }
 
-    private static byte[] write(VEvent event) {
+    private byte[] write(VEvent event) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId(PRODUCT));
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
-        calendar.add(PARIS_ZONE); // shared: components are only read once built, and copying one rebuilt its rules
+        calendar.add(timeZone);
         calendar.add(event);
         StringWriter out = new StringWriter();
         try {

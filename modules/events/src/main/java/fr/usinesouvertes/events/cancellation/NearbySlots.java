@@ -40,12 +40,15 @@ public final class NearbySlots implements OtherDates {
 
     private final ContentRepository repository;
     private final Clock clock;
+    private final java.time.ZoneId zone;
     private final Cache<String, List<Candidate>> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private volatile long cachedAt = -1;
 
-    public NearbySlots(ContentRepository repository, Clock clock) {
+    /** @param zone the site's time zone, in which the slots found give their times */
+    public NearbySlots(ContentRepository repository, Clock clock, java.time.ZoneId zone) {
         this.repository = repository;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** A slot nearby, with its site. */
@@ -91,7 +94,7 @@ public final class NearbySlots implements OtherDates {
     private List<Candidate> find(String siteSlug, int edition, Audience audience) {
         Instant now = clock.instant();
         return repository.read(session -> {
-            PublicEvents events = new PublicEvents(session);
+            PublicEvents events = new PublicEvents(session, zone);
             Optional<PublicSite> origin = events.site(siteSlug);
             if (origin.isEmpty() || origin.get().latitude() == null || origin.get().longitude() == null) {
                 return List.<Candidate>of();

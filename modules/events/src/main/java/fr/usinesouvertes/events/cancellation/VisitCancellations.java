@@ -7,20 +7,18 @@ import fr.usinesouvertes.events.company.RefusedException;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.i18n.LocalizedText;
-import fr.usinesouvertes.events.mail.CompanyMails;
+import fr.usinesouvertes.events.mail.CancellationAlert;
 import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.site.SheetSlots;
 import fr.usinesouvertes.platform.http.PublicUrl;
-import fr.usinesouvertes.platform.mail.MailException;
-import fr.usinesouvertes.platform.mail.MailSender;
-import fr.usinesouvertes.platform.mail.OutgoingMail;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,21 +30,17 @@ import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Cancels a visit — a whole event sheet, or one slot of a published sheet — for its company or the organisers,
  * with a reason. One repository commit marks the sheet or slot cancelled (reason, who, when), cancels every
  * confirmed and waiting registration of the slots concerned (status, reason; the slots' counters go to zero) and
- * queues one {@link MailKind#VISIT_CANCELLED} e-mail per registration in the durable {@link MailQueue}: either all
- * of it is saved or none, and the e-mails are sent once per cluster by the registration mail worker. A booking
+ * queues one {@link MailKind#VISIT_CANCELLED} e-mail per registration in the durable {@link MailQueue}, with the
+ * {@link CancellationAlert}s to the organisers at the {@code mail-from} address and, when the organisers cancelled,
+ * to the company: either all of it is saved or none, so a crash right after the commit still sends every e-mail and
+ * a commit that fails sends none; they are sent once per cluster by the registration mail worker. A booking
  * racing the cancellation conflicts with it on the slot's ledger and, retried, finds the slot cancelled. Cancelling
  * what is already cancelled changes nothing and mails nothing.
- *
- * <p>After the commit the organisers are alerted by e-mail at the {@code mail-from} address (and the company when
- * the organisers cancelled); the cancellation is in the repository, listed by the moderation app, whatever
- * becomes of those e-mails.
  *
  * <p>Callers check who may cancel what: the company space checks the sheet belongs to the account's company.
  */
@@ -55,7 +49,6 @@ public final class VisitCancellations {
     public static final int MIN_REASON = 10;
     public static final int MAX_REASON = 1000;
     public static final String FIELD = "reason";
-    private static final Logger LOG = LoggerFactory.getLogger(VisitCancellations.class);
     private static final int MAX_ATTEMPTS = 5;
 
     /** Who cancels. */
@@ -64,24 +57,25 @@ public final class VisitCancellations {
     private final ContentRepository repository;
     private final MailQueue mailQueue;
     private final Runnable onMailQueued;
-    private final MailSender mail;
     private final String organisersEmail;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final ZoneId zone;
 
     /**
      * @param onMailQueued    called after a commit that queued e-mails (wakes the mail worker)
      * @param organisersEmail where organisers are alerted (the {@code mail-from} address)
+     * @param zone            the site's time zone, in which slots' days and times are named
      */
-    public VisitCancellations(ContentRepository repository, MailQueue mailQueue, Runnable onMailQueued, MailSender mail,
-                              String organisersEmail, PublicUrl publicUrl, Clock clock) {
+    public VisitCancellations(ContentRepository repository, MailQueue mailQueue, Runnable onMailQueued,
+                              String organisersEmail, PublicUrl publicUrl, Clock clock, ZoneId zone) {
         this.repository = repository;
         this.mailQueue = mailQueue;
         this.onMailQueued = onMailQueued;
-        this.mail = mail;
         this.organisersEmail = organisersEmail;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** The reason's error, if it is missing, too short or too long. */
@@ -170,19 +164,16 @@ public final class VisitCancellations {
                 // a booking or cancellation of one of the slots committed meanwhile: read everything again
             }
         }
-        if (!committed.changed()) {
-            return new Outcome(false, 0);
-        }
-        if (committed.registrations() > 0) {
+        if (committed.mailsQueued() > 0) {
             onMailQueued.run();
         }
-        alert(committed, year, siteSlug, text, actor, account);
-        return new Outcome(true, committed.registrations());
+        return new Outcome(committed.changed(), committed.registrations());
     }
 
-    /** What the commit did, and what the alerts need. */
-    private record Committed(boolean changed, int registrations, long persons, String siteName, String companyName,
-                             String companyEmail, String slotLabel) {
+    /** What the commit did: whether it changed anything, the registrations it cancelled, the e-mails it queued. */
+    private record Committed(boolean changed, int registrations, int mailsQueued) {
+
+        static final Committed NOTHING = new Committed(false, 0, 0);
     }
 
     private Committed cancelOnce(Session session, int year, String siteSlug, String slotId, String reason, Actor actor,
@@ -194,7 +185,7 @@ public final class VisitCancellations {
         Node slot = null;
         if (slotId == null) {
             if (status.equals(CANCELLED)) {
-                return new Committed(false, 0, 0, "", "", "", "");
+                return Committed.NOTHING;
             }
             affected = new ArrayList<>();
             for (Node each : SheetSlots.inStartOrder(sheet)) {
@@ -208,7 +199,7 @@ public final class VisitCancellations {
         } else {
             slot = slot(session, sheet, slotId);
             if (status.equals(CANCELLED) || isCancelledSlot(slot)) {
-                return new Committed(false, 0, 0, "", "", "", "");
+                return Committed.NOTHING;
             }
             if (!status.equals(EventSheets.PUBLISHED) && !status.equals("full")) {
                 throw new RefusedException(new LocalizedText(
@@ -234,8 +225,17 @@ public final class VisitCancellations {
         }
         Node site = site(session, sheet);
         Node company = site == null ? null : NodesByIdentifier.findIfExists(session, EventSheets.text(site, "company")).orElse(null);
-        return new Committed(true, registrations, persons, siteName(session, sheet), EventSheets.text(company, "name"),
-                EventSheets.text(company, "contactEmail"), slot == null ? "" : slotLabel(slot, Lang.FR));
+        String siteName = siteName(session, sheet);
+        String what = slot == null ? "la fiche " + year + " du site « " + siteName + " »"
+                : "le créneau du " + slotLabel(slot, Lang.FR) + " du site « " + siteName + " »";
+        List<CancellationAlert> alerts = alerts(what, EventSheets.text(company, "name"),
+                EventSheets.text(company, "contactEmail"), reason, actor, account, registrations, persons);
+        String cancelledId = (slot == null ? sheet : slot).getIdentifier();
+        for (CancellationAlert alert : alerts) {
+            mailQueue.enqueue(session, QueuedMail.of(MailKind.CANCELLATION_ALERT, cancelledId, siteUrl, null,
+                    alert.toDetails()));
+        }
+        return new Committed(true, registrations, registrations + alerts.size());
     }
 
     private void mark(Node node, String reason, Actor actor, String account, GregorianCalendar now) throws RepositoryException {
@@ -245,27 +245,20 @@ public final class VisitCancellations {
         node.setProperty("cancelledAt", now);
     }
 
-    /** E-mails the organisers (and the company when the organisers cancelled); a failure is logged, not thrown. */
-    private void alert(Committed committed, int year, String siteSlug, String reason, Actor actor, String account) {
-        String what = committed.slotLabel().isEmpty() ? "la fiche " + year + " du site « " + committed.siteName() + " »"
-                : "le créneau du " + committed.slotLabel() + " du site « " + committed.siteName() + " »";
-        List<OutgoingMail> messages = new ArrayList<>();
+    /** The organisers' alert (when there is an address to send it to) and, when the organisers cancelled, the company's. */
+    private List<CancellationAlert> alerts(String what, String companyName, String companyEmail, String reason,
+                                           Actor actor, String account, int registrations, long persons) {
+        List<CancellationAlert> alerts = new ArrayList<>();
         if (!organisersEmail.isBlank()) {
-            messages.add(CompanyMails.visitCancelledAlert(organisersEmail, what, committed.companyName(), reason,
-                    (actor == Actor.COMPANY ? "l'entreprise (" : "les organisateurs (") + account + ")",
-                    committed.registrations(), committed.persons(), publicUrl.base() + "/admin/moderation/"));
+            alerts.add(new CancellationAlert(CancellationAlert.Recipient.ORGANISERS, organisersEmail, what, companyName,
+                    reason, (actor == Actor.COMPANY ? "l'entreprise (" : "les organisateurs (") + account + ")",
+                    registrations, persons, publicUrl.base() + "/admin/moderation/"));
         }
-        if (actor == Actor.ORGANISER && !committed.companyEmail().isBlank()) {
-            messages.add(CompanyMails.visitCancelledByOrganisers(committed.companyEmail(), what, reason,
-                    committed.registrations()));
+        if (actor == Actor.ORGANISER && !companyEmail.isBlank()) {
+            alerts.add(new CancellationAlert(CancellationAlert.Recipient.COMPANY, companyEmail, what, companyName, reason,
+                    "", registrations, persons, ""));
         }
-        for (OutgoingMail message : messages) {
-            try {
-                mail.send(message);
-            } catch (MailException | IllegalArgumentException e) {
-                LOG.warn("The alert about the cancelled visit {}/{} could not be sent: {}", year, siteSlug, e.getMessage());
-            }
-        }
+        return alerts;
     }
 
     /** The cancellations of an edition, most recent first, for the organisers. */
@@ -380,17 +373,14 @@ public final class VisitCancellations {
         return site == null ? sheet.getName() : EventSheets.text(site, "name");
     }
 
-    /** "vendredi 20 mars 2026, 9 h 30 – 11 h 30". */
-    public static String slotLabel(Node slot, Lang lang) throws RepositoryException {
-        ZonedDateTime start = slot.getProperty("start").getDate().toInstant().atZone(FrenchDates.PARIS);
-        ZonedDateTime end = slot.getProperty("end").getDate().toInstant().atZone(FrenchDates.PARIS);
-        return FrenchDates.dayWithWeekday(start.toLocalDate(), lang) + ", " + FrenchDates.time(start.toLocalTime(), lang)
-                + " – " + FrenchDates.time(end.toLocalTime(), lang);
+    /** "vendredi 20 mars 2026, 9 h 30 – 11 h 30", in the site's time zone. */
+    private String slotLabel(Node slot, Lang lang) throws RepositoryException {
+        return FrenchDates.slot(slot.getProperty("start").getDate().toInstant(),
+                slot.getProperty("end").getDate().toInstant(), zone, lang);
     }
 
+    /** Now, stamped in the clock's zone (the site's, for the platform's clock) rather than the server's default. */
     private GregorianCalendar now() {
-        GregorianCalendar calendar = new GregorianCalendar();
-        calendar.setTimeInMillis(clock.millis());
-        return calendar;
+        return GregorianCalendar.from(ZonedDateTime.now(clock));
     }
 }

@@ -254,7 +254,7 @@ public final class CompanyAppServlet extends HttpServlet {
     private void saveSheet(HttpServletRequest request, HttpServletResponse response, CompanySession company, String slug,
                            Map<String, String> values, Lang lang) throws IOException {
         sites.find(company, slug);
-        SheetForm.Result result = SheetForm.validate(values, sheets.currentEdition(), lang);
+        SheetForm.Result result = SheetForm.validate(values, sheets.currentEdition(), sheets.zone(), lang);
         if (result.form() == null) {
             sheetPage(request, response, company, slug, 400, values, result.errors(), null);
             return;

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.company;
 
 import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.GregorianCalendar;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
@@ -26,8 +27,7 @@ public final class CompanyNodes {
         company.setProperty("region", form.region());
         company.setProperty("contactName", form.contactName());
         company.setProperty("contactEmail", form.email());
-        GregorianCalendar now = new GregorianCalendar();
-        now.setTimeInMillis(clock.millis());
+        GregorianCalendar now = GregorianCalendar.from(ZonedDateTime.now(clock)); // the clock's zone, not the server's
         company.setProperty("signedUp", now);
         return slug;
     }

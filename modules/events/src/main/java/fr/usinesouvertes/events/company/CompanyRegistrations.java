@@ -4,7 +4,6 @@ import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.booking.BookingOrder;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
-import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.registration.BookableSlot;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import java.io.OutputStream;
@@ -27,10 +26,13 @@ public final class CompanyRegistrations {
 
     private final SlotDirectory slots;
     private final RegistrationCsvExport export;
+    private final java.time.ZoneId zone;
 
-    public CompanyRegistrations(SlotDirectory slots, RegistrationCsvExport export) {
+    /** @param zone the site's time zone, in which registrations' dates are shown */
+    public CompanyRegistrations(SlotDirectory slots, RegistrationCsvExport export, java.time.ZoneId zone) {
         this.slots = slots;
         this.export = export;
+        this.zone = zone;
     }
 
     /** The confirmed and waiting (and cancelled) registrations of one of the company's slots, in booking order. */
@@ -92,13 +94,13 @@ public final class CompanyRegistrations {
         }
     }
 
-    private static RegistrationRow row(Node node) throws RepositoryException {
+    private RegistrationRow row(Node node) throws RepositoryException {
         String organisation = first(node, "schoolName", "agency");
         return new RegistrationRow(node.getIdentifier(), text(node, "status"),
                 node.hasProperty("persons") ? node.getProperty("persons").getLong() : 0, text(node, "audience"),
                 first(node, "name", "teacherName", "adviserName"), text(node, "email"), text(node, "phone"), organisation,
                 node.hasProperty("created")
-                        ? DATE_TIME.format(node.getProperty("created").getDate().toInstant().atZone(FrenchDates.PARIS)) : "",
+                        ? DATE_TIME.format(node.getProperty("created").getDate().toInstant().atZone(zone)) : "",
                 node.hasProperty("waitSequence") ? node.getProperty("waitSequence").getLong() : 0);
     }
 

@@ -38,12 +38,15 @@ public final class CompanySignUp {
     private final CompanyAccountPort accounts;
     private final CompanyGrants grants;
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
+    /** @param zone the site's time zone, in which the editions' days and sign-up windows are read */
     public CompanySignUp(ContentRepository repository, RateLimiter limiter, MailSender mail, CompanyAccountPort accounts,
-                         CompanyGrants grants, Clock clock) {
+                         CompanyGrants grants, Clock clock, java.time.ZoneId zone) {
         this.repository = repository;
-        this.editions = new EditionStore(repository);
-        this.window = new RegistrationWindow(clock);
+        this.zone = zone;
+        this.editions = new EditionStore(repository, zone);
+        this.window = new RegistrationWindow(clock, zone);
         this.limiter = limiter;
         this.pending = new PendingSignUps(repository, clock);
         this.mail = mail;
@@ -84,7 +87,7 @@ public final class CompanySignUp {
 
     /** Why company sign-up is closed now in this region, or empty when it is open. */
     public Optional<String> closedReason(String region, Lang lang) {
-        Optional<Edition> edition = CurrentEdition.of(editions, clock);
+        Optional<Edition> edition = CurrentEdition.of(editions, clock, zone);
         if (edition.isEmpty()) {
             return Optional.of(lang == Lang.EN ? "No edition is open to companies." : "Aucune édition n'est ouverte aux entreprises.");
         }

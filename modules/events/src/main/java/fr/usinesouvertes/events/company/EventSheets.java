@@ -7,10 +7,10 @@ import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.edition.EventDay;
 import fr.usinesouvertes.events.edition.RegistrationWindow;
 import fr.usinesouvertes.events.edition.WindowDecision;
-import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -50,18 +50,27 @@ public final class EventSheets {
     private final EditionStore editions;
     private final RegistrationWindow window;
     private final Clock clock;
+    private final ZoneId zone;
 
-    public EventSheets(ContentRepository repository, CompanyGrants grants, Clock clock) {
+    /** @param zone the site's time zone: a slot's day and times are read and written there */
+    public EventSheets(ContentRepository repository, CompanyGrants grants, Clock clock, ZoneId zone) {
         this.repository = repository;
         this.grants = grants;
-        this.editions = new EditionStore(repository);
-        this.window = new RegistrationWindow(clock);
+        this.editions = new EditionStore(repository, zone);
+        this.window = new RegistrationWindow(clock, zone);
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** The edition companies work on now. */
     public Edition currentEdition() {
-        return CurrentEdition.of(editions, clock).orElseThrow(() -> new RefusedException("Aucune édition n'est configurée."));
+        return CurrentEdition.of(editions, clock, zone)
+                .orElseThrow(() -> new RefusedException("Aucune édition n'est configurée."));
+    }
+
+    /** The site's time zone, in which the company's forms mean their days and times. */
+    public ZoneId zone() {
+        return zone;
     }
 
     /** The sheet of one of the company's sites for an edition, if it has one. */
@@ -69,7 +78,7 @@ public final class EventSheets {
         return company.read(session -> {
             Node site = CompanySites.ownSite(session, company, siteSlug);
             String path = sheetPath(year, siteSlug);
-            return session.nodeExists(path) ? Optional.of(summary(session.getNode(path), site, editionOrNull(year)))
+            return session.nodeExists(path) ? Optional.of(summary(session.getNode(path), site, editionOrNull(year), zone))
                     : Optional.<SheetSummary>empty();
         });
     }
@@ -223,7 +232,7 @@ public final class EventSheets {
         return name;
     }
 
-    public static SheetSummary summary(Node sheet, Node site, Edition edition) throws RepositoryException {
+    public static SheetSummary summary(Node sheet, Node site, Edition edition, ZoneId zone) throws RepositoryException {
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : SheetForm.TEXT_FIELDS) {
             values.put(field, sheet.hasProperty(field) ? sheet.getProperty(field).getString() : "");
@@ -246,7 +255,7 @@ public final class EventSheets {
         slotNodes.sort(Comparator.comparingLong(EventSheets::startMillis));
         List<SheetSummary.SlotSummary> slots = new ArrayList<>();
         for (Node slot : slotNodes) {
-            slots.add(slotSummary(slot, edition));
+            slots.add(slotSummary(slot, edition, zone));
         }
         int year = sheet.hasProperty("edition") ? (int) sheet.getProperty("edition").getLong()
                 : Integer.parseInt(sheet.getParent().getName());
@@ -254,9 +263,9 @@ public final class EventSheets {
                 text(sheet, "rejectionMessage"), values, List.copyOf(slots));
     }
 
-    private static SheetSummary.SlotSummary slotSummary(Node slot, Edition edition) throws RepositoryException {
-        ZonedDateTime start = slot.getProperty("start").getDate().toInstant().atZone(FrenchDates.PARIS);
-        ZonedDateTime end = slot.getProperty("end").getDate().toInstant().atZone(FrenchDates.PARIS);
+    private static SheetSummary.SlotSummary slotSummary(Node slot, Edition edition, ZoneId zone) throws RepositoryException {
+        ZonedDateTime start = slot.getProperty("start").getDate().toInstant().atZone(zone);
+        ZonedDateTime end = slot.getProperty("end").getDate().toInstant().atZone(zone);
         String day = edition == null ? start.toLocalDate().toString()
                 : edition.day(start.toLocalDate()).map(EventDay::name).orElse(start.toLocalDate().toString());
         List<String> audiences = new ArrayList<>();
@@ -280,10 +289,9 @@ public final class EventSheets {
         }
     }
 
+    /** Now, stamped in the clock's zone (the site's, for the platform's clock) rather than the server's default. */
     private GregorianCalendar now() {
-        GregorianCalendar calendar = new GregorianCalendar();
-        calendar.setTimeInMillis(clock.millis());
-        return calendar;
+        return GregorianCalendar.from(ZonedDateTime.now(clock));
     }
 
     public static String text(Node node, String name) throws RepositoryException {

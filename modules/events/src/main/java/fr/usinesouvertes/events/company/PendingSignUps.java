@@ -166,9 +166,8 @@ public final class PendingSignUps {
         return bytes;
     }
 
-    private static GregorianCalendar calendar(Instant instant) {
-        GregorianCalendar calendar = new GregorianCalendar();
-        calendar.setTimeInMillis(instant.toEpochMilli());
-        return calendar;
+    /** The instant stamped in the clock's zone (the site's, for the platform's clock) rather than the server's default. */
+    private GregorianCalendar calendar(Instant instant) {
+        return GregorianCalendar.from(instant.atZone(clock.getZone()));
     }
 }

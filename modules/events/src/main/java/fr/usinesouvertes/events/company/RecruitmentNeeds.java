@@ -22,9 +22,12 @@ public final class RecruitmentNeeds {
     public static final int MAX_ROWS = 10;
 
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
-    public RecruitmentNeeds(Clock clock) {
+    /** @param zone the site's time zone: needs are declared once the edition's last day is over there */
+    public RecruitmentNeeds(Clock clock, java.time.ZoneId zone) {
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** The validated rows ({@code need.N.job}, {@code .count}, {@code .contractType}; blank rows skipped), or errors. */
@@ -54,7 +57,7 @@ public final class RecruitmentNeeds {
 
     /** Whether the edition is over, so that needs may be declared. */
     public boolean open(Edition edition) {
-        return CurrentEdition.isOver(edition, clock);
+        return CurrentEdition.isOver(edition, clock, zone);
     }
 
     /** The needs declared for one of the company's sites for an edition. */

@@ -12,6 +12,7 @@ import fr.usinesouvertes.events.mail.VisitChange;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.site.SheetSlots;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -83,9 +84,12 @@ public final class SheetChanges {
     }
 
     private final Clock clock;
+    private final ZoneId zone;
 
-    public SheetChanges(Clock clock) {
+    /** @param zone the site's time zone, in which slots' days and times are read and shown */
+    public SheetChanges(Clock clock, ZoneId zone) {
         this.clock = clock;
+        this.zone = zone;
     }
 
     /**
@@ -101,7 +105,7 @@ public final class SheetChanges {
             CompanySites.ownSite(session, company, siteSlug);
             Node sheet = EventSheets.ownSheet(session, year, siteSlug);
             requirePublished(sheet, lang);
-            List<FieldError> errors = check(session, sheet, form, raw, lang);
+            List<FieldError> errors = check(session, sheet, form, raw, zone, lang);
             if (!errors.isEmpty()) {
                 throw new ChangeRefusedException(errors);
             }
@@ -109,7 +113,7 @@ public final class SheetChanges {
             if (immediate) {
                 sheet.setProperty("contactEmail", nullToEmpty(form.contactEmail()));
             }
-            boolean moderated = !fieldDiffs(sheet, form).isEmpty() || !slotsUnchanged(sheet, form);
+            boolean moderated = !fieldDiffs(sheet, form).isEmpty() || !slotsUnchanged(sheet, form, zone);
             if (sheet.hasNode(NODE)) {
                 sheet.getNode(NODE).remove();
             }
@@ -119,9 +123,7 @@ public final class SheetChanges {
             Node change = sheet.addNode(NODE); // no type named: a company's session may not (mgnl:contentNode)
             writeForm(change, form);
             change.setProperty("status", PENDING);
-            GregorianCalendar now = new GregorianCalendar();
-            now.setTimeInMillis(clock.millis());
-            change.setProperty("submitted", now);
+            change.setProperty("submitted", GregorianCalendar.from(ZonedDateTime.now(clock))); // the clock's zone
             return Outcome.PENDING;
         });
     }
@@ -144,7 +146,7 @@ public final class SheetChanges {
         return company.read(session -> {
             CompanySites.ownSite(session, company, siteSlug);
             Node sheet = EventSheets.ownSheet(session, year, siteSlug);
-            return sheet.hasNode(NODE) ? Optional.of(pending(session, sheet, edition, lang)) : Optional.<Pending>empty();
+            return sheet.hasNode(NODE) ? Optional.of(pending(session, sheet, edition, zone, lang)) : Optional.<Pending>empty();
         });
     }
 
@@ -159,18 +161,22 @@ public final class SheetChanges {
                          List<Map<String, String>> fields, List<Map<String, Object>> slots) {
     }
 
-    /** Reads the change of {@code sheet} (which has one) on any session that may read the slots' counters. */
-    public static Pending pending(Session session, Node sheet, Edition edition, Lang lang) throws RepositoryException {
+    /**
+     * Reads the change of {@code sheet} (which has one) on any session that may read the slots' counters, its slots'
+     * days and times in {@code zone}.
+     */
+    public static Pending pending(Session session, Node sheet, Edition edition, ZoneId zone, Lang lang)
+            throws RepositoryException {
         Node change = sheet.getNode(NODE);
-        SheetForm form = readForm(change);
+        SheetForm form = readForm(change, zone);
         return new Pending(EventSheets.text(change, "status"), EventSheets.text(change, "sentBackMessage"),
                 change.hasProperty("submitted") ? change.getProperty("submitted").getDate().toInstant() : null,
-                formValues(form, edition), fieldDiffs(sheet, form), slotDiffs(session, sheet, form, lang));
+                formValues(form, edition, zone), fieldDiffs(sheet, form), slotDiffs(session, sheet, form, zone, lang));
     }
 
     /** The checks of the slot rules against the published slots, as the form's field errors. */
-    static List<FieldError> check(Session session, Node sheet, SheetForm form, Map<String, String> raw, Lang lang)
-            throws RepositoryException {
+    static List<FieldError> check(Session session, Node sheet, SheetForm form, Map<String, String> raw, ZoneId zone,
+                                  Lang lang) throws RepositoryException {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Node> published = new LinkedHashMap<>();
         for (Node slot : SheetSlots.inStartOrder(sheet)) {
@@ -212,11 +218,11 @@ public final class SheetChanges {
             SlotCounts counts = SlotCounts.of(session, entry.getValue());
             if (counts.bookedPersons() > 0 || counts.waitingRegistrations() > 0) {
                 errors.add(new FieldError("slot." + rows.getOrDefault(entry.getKey(), 0) + ".start", new LocalizedText(
-                        "Le créneau du " + label(entry.getValue(), Lang.FR) + " a " + counts.bookedPersons()
+                        "Le créneau du " + label(entry.getValue(), zone, Lang.FR) + " a " + counts.bookedPersons()
                                 + " personne(s) confirmée(s) et " + counts.waitingRegistrations()
                                 + " inscription(s) en attente : il ne peut être supprimé. Pour ne plus l'ouvrir, "
                                 + "utilisez « Annuler ce créneau » (les inscrits sont prévenus).",
-                        "The slot of " + label(entry.getValue(), Lang.EN) + " has " + counts.bookedPersons()
+                        "The slot of " + label(entry.getValue(), zone, Lang.EN) + " has " + counts.bookedPersons()
                                 + " confirmed person(s) and " + counts.waitingRegistrations()
                                 + " waiting registration(s): it cannot be removed. To close it, use \"Cancel this slot\" "
                                 + "(the registrants are told).").in(lang)));
@@ -244,7 +250,8 @@ public final class SheetChanges {
      * {@code before} and {@code after} (day, times, capacity, audiences), {@code retimed}, {@code booked},
      * {@code waiting} (its registrants are told when its times move).
      */
-    static List<Map<String, Object>> slotDiffs(Session session, Node sheet, SheetForm form, Lang lang) throws RepositoryException {
+    static List<Map<String, Object>> slotDiffs(Session session, Node sheet, SheetForm form, ZoneId zone, Lang lang)
+            throws RepositoryException {
         List<Map<String, Object>> diffs = new ArrayList<>();
         Map<String, Node> published = new LinkedHashMap<>();
         for (Node slot : SheetSlots.inStartOrder(sheet)) {
@@ -254,22 +261,23 @@ public final class SheetChanges {
         }
         for (SlotForm slot : form.slots()) {
             Node node = slot.id() == null ? null : published.remove(slot.id());
-            String after = describe(slot.start(), slot.end(), slot.capacity(), slot.audiences(), slot.maxPersons(), lang);
+            String after = describe(slot.start(), slot.end(), slot.capacity(), slot.audiences(), slot.maxPersons(), zone,
+                    lang);
             if (node == null) {
                 diffs.add(slotDiff("added", "", "", after, false, 0, 0));
                 continue;
             }
-            String before = describe(node, lang);
+            String before = describe(node, zone, lang);
             if (!before.equals(after)) {
                 SlotCounts counts = SlotCounts.of(session, node);
-                boolean retimed = !date(node, "start").toInstant().equals(slot.start().toInstant())
-                        || !date(node, "end").toInstant().equals(slot.end().toInstant());
+                boolean retimed = !instant(node, "start").equals(slot.start().toInstant())
+                        || !instant(node, "end").equals(slot.end().toInstant());
                 diffs.add(slotDiff("changed", node.getIdentifier(), before, after, retimed, counts.bookedPersons(),
                         counts.waitingRegistrations()));
             }
         }
         for (Node node : published.values()) {
-            diffs.add(slotDiff("removed", node.getIdentifier(), describe(node, lang), "", false, 0, 0));
+            diffs.add(slotDiff("removed", node.getIdentifier(), describe(node, zone, lang), "", false, 0, 0));
         }
         return diffs;
     }
@@ -287,7 +295,7 @@ public final class SheetChanges {
         return diff;
     }
 
-    private static boolean slotsUnchanged(Node sheet, SheetForm form) throws RepositoryException {
+    private static boolean slotsUnchanged(Node sheet, SheetForm form, ZoneId zone) throws RepositoryException {
         List<Node> open = new ArrayList<>();
         for (Node slot : SheetSlots.inStartOrder(sheet)) {
             if (!SlotBooking.isCancelled(slot)) {
@@ -299,8 +307,8 @@ public final class SheetChanges {
         }
         for (SlotForm slot : form.slots()) {
             Node node = open.stream().filter(n -> identifier(n).equals(slot.id())).findFirst().orElse(null);
-            if (node == null || !describe(node, Lang.FR).equals(
-                    describe(slot.start(), slot.end(), slot.capacity(), slot.audiences(), slot.maxPersons(), Lang.FR))) {
+            if (node == null || !describe(node, zone, Lang.FR).equals(describe(slot.start(), slot.end(), slot.capacity(),
+                    slot.audiences(), slot.maxPersons(), zone, Lang.FR))) {
                 return false;
             }
         }
@@ -309,33 +317,27 @@ public final class SheetChanges {
 
     /** "samedi 21 mars 2026, 10 h – 12 h · 20 pers. (6 max. par inscription) · Grand public" */
     private static String describe(ZonedDateTime start, ZonedDateTime end, long capacity, Set<Audience> audiences,
-                                   Long maxPersons, Lang lang) {
-        return when(start, end, lang) + " · " + capacity + (lang == Lang.EN ? " persons" : " pers.")
+                                   Long maxPersons, ZoneId zone, Lang lang) {
+        return FrenchDates.slot(start.toInstant(), end.toInstant(), zone, lang) + " · " + capacity + (lang == Lang.EN ? " persons" : " pers.")
                 + (maxPersons == null ? "" : " (" + maxPersons + (lang == Lang.EN ? " max. per registration)" : " max. par inscription)"))
                 + " · " + String.join(", ", audiences.stream().sorted().map(a -> AudienceLabels.of(a, lang)).toList());
     }
 
-    private static String describe(Node slot, Lang lang) throws RepositoryException {
+    private static String describe(Node slot, ZoneId zone, Lang lang) throws RepositoryException {
         Set<Audience> audiences = EnumSet.noneOf(Audience.class);
         if (slot.hasProperty("audiences")) {
             for (Value value : slot.getProperty("audiences").getValues()) {
                 Audience.fromId(value.getString()).ifPresent(audiences::add);
             }
         }
-        return describe(date(slot, "start"), date(slot, "end"), slot.getProperty("capacity").getLong(), audiences,
-                slot.hasProperty("maxPersonsPerRegistration") ? slot.getProperty("maxPersonsPerRegistration").getLong() : null,
-                lang);
+        return describe(date(slot, "start", zone), date(slot, "end", zone), slot.getProperty("capacity").getLong(),
+                audiences, slot.hasProperty("maxPersonsPerRegistration")
+                        ? slot.getProperty("maxPersonsPerRegistration").getLong() : null, zone, lang);
     }
 
-    /** "samedi 21 mars 2026, 10 h – 12 h" */
-    public static String label(Node slot, Lang lang) throws RepositoryException {
-        return when(date(slot, "start"), date(slot, "end"), lang);
-    }
-
-    private static String when(ZonedDateTime start, ZonedDateTime end, Lang lang) {
-        ZonedDateTime from = start.withZoneSameInstant(FrenchDates.PARIS);
-        return FrenchDates.dayWithWeekday(from.toLocalDate(), lang) + ", " + FrenchDates.time(from.toLocalTime(), lang)
-                + " – " + FrenchDates.time(end.withZoneSameInstant(FrenchDates.PARIS).toLocalTime(), lang);
+    /** "samedi 21 mars 2026, 10 h – 12 h", in {@code zone} */
+    public static String label(Node slot, ZoneId zone, Lang lang) throws RepositoryException {
+        return FrenchDates.slot(instant(slot, "start"), instant(slot, "end"), zone, lang);
     }
 
     /** The practical fields that tell where to go, before and after, that the change modifies. */
@@ -417,8 +419,8 @@ public final class SheetChanges {
         }
     }
 
-    /** Reads back what {@link #writeForm} wrote. */
-    public static SheetForm readForm(Node node) throws RepositoryException {
+    /** Reads back what {@link #writeForm} wrote, the slots' times in {@code zone}. */
+    public static SheetForm readForm(Node node, ZoneId zone) throws RepositoryException {
         List<SlotForm> slots = new ArrayList<>();
         long count = node.hasProperty("slotCount") ? node.getProperty("slotCount").getLong() : 0;
         for (int n = 0; n < count; n++) {
@@ -427,7 +429,7 @@ public final class SheetChanges {
             for (Value value : node.getProperty(p + "audiences").getValues()) {
                 Audience.fromId(value.getString()).ifPresent(audiences::add);
             }
-            slots.add(new SlotForm(date(node, p + "start"), date(node, p + "end"), node.getProperty(p + "capacity").getLong(),
+            slots.add(new SlotForm(date(node, p + "start", zone), date(node, p + "end", zone), node.getProperty(p + "capacity").getLong(),
                     audiences, node.hasProperty(p + "maxPersons") ? node.getProperty(p + "maxPersons").getLong() : null,
                     node.hasProperty(p + "id") ? node.getProperty(p + "id").getString() : null));
         }
@@ -446,8 +448,8 @@ public final class SheetChanges {
                 languages, emptyToNull(EventSheets.text(node, "description")), slots);
     }
 
-    /** A form as the sheet form's values, each row with its slot's id. */
-    static Map<String, String> formValues(SheetForm form, Edition edition) {
+    /** A form as the sheet form's values, each row with its slot's id and its day and times in {@code zone}. */
+    static Map<String, String> formValues(SheetForm form, Edition edition, ZoneId zone) {
         Map<String, String> values = new LinkedHashMap<>(fieldTexts(form));
         values.remove("languages");
         values.put("contactEmail", nullToEmpty(form.contactEmail()));
@@ -457,11 +459,11 @@ public final class SheetChanges {
         for (int n = 0; n < form.slots().size(); n++) {
             SlotForm slot = form.slots().get(n);
             String p = "slot." + n + ".";
-            ZonedDateTime start = slot.start().withZoneSameInstant(FrenchDates.PARIS);
+            ZonedDateTime start = slot.start().withZoneSameInstant(zone);
             values.put(p + "day", edition == null ? start.toLocalDate().toString()
                     : edition.day(start.toLocalDate()).map(EventDay::name).orElse(start.toLocalDate().toString()));
             values.put(p + "start", HOUR.format(start));
-            values.put(p + "end", HOUR.format(slot.end().withZoneSameInstant(FrenchDates.PARIS)));
+            values.put(p + "end", HOUR.format(slot.end().withZoneSameInstant(zone)));
             values.put(p + "capacity", Long.toString(slot.capacity()));
             values.put(p + "maxPersons", slot.maxPersons() == null ? "" : Long.toString(slot.maxPersons()));
             for (Audience audience : slot.audiences()) {
@@ -504,8 +506,12 @@ public final class SheetChanges {
         }
     }
 
-    private static ZonedDateTime date(Node node, String property) throws RepositoryException {
-        return node.getProperty(property).getDate().toInstant().atZone(FrenchDates.PARIS);
+    private static ZonedDateTime date(Node node, String property, ZoneId zone) throws RepositoryException {
+        return instant(node, property).atZone(zone);
+    }
+
+    private static java.time.Instant instant(Node node, String property) throws RepositoryException {
+        return node.getProperty(property).getDate().toInstant();
     }
 
 

@@ -3,13 +3,13 @@ package fr.usinesouvertes.events.company;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EventDay;
-import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.i18n.LocalizedText;
 import fr.usinesouvertes.events.registration.EmailAddresses;
 import fr.usinesouvertes.events.registration.FieldError;
 import java.net.URI;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,7 +38,11 @@ public record SheetForm(String registrationMode, String externalUrl, String cont
     public record Result(SheetForm form, List<FieldError> errors) {
     }
 
-    public static Result validate(Map<String, String> values, Edition edition, Lang lang) {
+    /**
+     * Checks the posted fields; a slot's day (one of {@code edition}'s) and times mean that day and those times in
+     * {@code zone}, the site's time zone.
+     */
+    public static Result validate(Map<String, String> values, Edition edition, ZoneId zone, Lang lang) {
         FormInput input = new FormInput(values, lang);
         String mode = Optional.ofNullable(input.text("registrationMode", true, 20)).orElse("platform");
         if (!MODES.contains(mode)) {
@@ -60,14 +64,14 @@ public record SheetForm(String registrationMode, String externalUrl, String cont
         Long minimumAge = input.number("minimumAge", false, 0, 99);
         List<String> languages = LANGUAGES.stream().filter(code -> input.checked("language." + code)).toList();
         String description = input.text("description", false, 10_000);
-        List<SlotForm> slots = slots(input, values, edition);
+        List<SlotForm> slots = slots(input, values, edition, zone);
         List<FieldError> errors = input.errors();
         return new Result(errors.isEmpty() ? new SheetForm(mode, externalUrl, contactEmail, meetingPoint, access, parking,
                 safety, minimumAge, input.checked("reducedMobilityAccess"), languages.isEmpty() ? List.of("fr") : languages,
                 RichText.clean(description), slots) : null, errors);
     }
 
-    private static List<SlotForm> slots(FormInput input, Map<String, String> values, Edition edition) {
+    private static List<SlotForm> slots(FormInput input, Map<String, String> values, Edition edition, ZoneId zone) {
         List<SlotForm> slots = new ArrayList<>();
         for (int n = 0; n < MAX_SLOTS; n++) {
             String prefix = "slot." + n + ".";
@@ -105,8 +109,8 @@ public record SheetForm(String registrationMode, String externalUrl, String cont
                         "This day only welcomes: " + labels(day.get(), Lang.EN) + "."));
             }
             if (day.isPresent() && start != null && end != null && end.isAfter(start) && capacity != null) {
-                slots.add(new SlotForm(day.get().date().atTime(start).atZone(FrenchDates.PARIS),
-                        day.get().date().atTime(end).atZone(FrenchDates.PARIS), capacity, audiences, maxPersons,
+                slots.add(new SlotForm(day.get().date().atTime(start).atZone(zone),
+                        day.get().date().atTime(end).atZone(zone), capacity, audiences, maxPersons,
                         slotId(values, prefix + "id")));
             }
         }

@@ -41,9 +41,12 @@ public final class EventsDeliveryResource {
     private static final String JSON_UTF8 = "application/json;charset=utf-8";
 
     private final ContentRepository repository;
+    private final java.time.ZoneId zone;
 
-    public EventsDeliveryResource(ContentRepository repository) {
+    /** @param zone the site's time zone: slots' times are given with its offsets */
+    public EventsDeliveryResource(ContentRepository repository, java.time.ZoneId zone) {
         this.repository = repository;
+        this.zone = zone;
     }
 
     @GET
@@ -60,7 +63,7 @@ public final class EventsDeliveryResource {
                     "audience: expected one of school, franceTravail, public");
         }
         List<Map<String, Object>> matching = repository.read(session -> {
-            PublicEvents events = new PublicEvents(session);
+            PublicEvents events = new PublicEvents(session, zone);
             List<Map<String, Object>> results = new ArrayList<>();
             for (PublicSheet sheet : events.sheets(year)) {
                 if (site != null && !site.isBlank() && !sheet.siteSlug().equals(site)) {
@@ -94,7 +97,7 @@ public final class EventsDeliveryResource {
     public Response one(@PathParam("year") int year, @PathParam("site") String site,
                         @HeaderParam("If-None-Match") String ifNoneMatch) {
         Map<String, Object> body = repository.read(session -> {
-            PublicEvents events = new PublicEvents(session);
+            PublicEvents events = new PublicEvents(session, zone);
             Optional<PublicSheet> sheet = events.sheet(site, year);
             Optional<PublicSite> publicSite = events.site(site);
             return sheet.isPresent() && publicSite.isPresent() ? toJson(sheet.get(), publicSite.get()) : null;

@@ -25,17 +25,20 @@ public final class SlotCalendarResource {
 
     private final ContentRepository repository;
     private final VisitCalendar calendar;
+    private final java.time.ZoneId zone;
 
-    public SlotCalendarResource(ContentRepository repository, VisitCalendar calendar) {
+    /** @param zone the site's time zone, the calendar's too */
+    public SlotCalendarResource(ContentRepository repository, VisitCalendar calendar, java.time.ZoneId zone) {
         this.repository = repository;
         this.calendar = calendar;
+        this.zone = zone;
     }
 
     @GET
     @Path("{slotId: [0-9a-fA-F-]{36}}.ics")
     public Response ics(@PathParam("slotId") String slotId, @QueryParam("lang") String lang) {
         Lang language = Lang.fromCode(lang);
-        Visit visit = repository.read(session -> new PublicEvents(session).slot(slotId)
+        Visit visit = repository.read(session -> new PublicEvents(session, zone).slot(slotId)
                 .map(found -> visitOf(found.site(), found.sheet(), found.slot(), language)).orElse(null));
         if (visit == null) {
             throw ApiException.notFound("slotNotFound", "No published slot " + slotId);

@@ -40,18 +40,21 @@ public final class DirectoryFunctions {
     private final EventsFunctions events;
     private final EditionStore editions;
     private final Clock clock;
+    private final java.time.ZoneId zone;
     private final FranceMap map = FranceMap.bundled();
     /** Keys carry the index version and the minute: entries of an older index or minute are never read again and age out. */
     private final Cache<String, Map<String, Object>> views = Caffeine.newBuilder().maximumSize(VIEWS).build();
     private final FragmentCache fragments = new FragmentCache(FRAGMENTS);
 
+    /** @param zone the site's time zone, in which editions' days and slots' times are read */
     public DirectoryFunctions(SiteSearch search, SearchParameters parameters, EventsFunctions events,
-                              ContentRepository repository, Clock clock) {
+                              ContentRepository repository, Clock clock, java.time.ZoneId zone) {
         this.search = search;
         this.parameters = parameters;
         this.events = events;
-        this.editions = new EditionStore(repository);
+        this.editions = new EditionStore(repository, zone);
         this.clock = clock;
+        this.zone = zone;
     }
 
     /**
@@ -147,7 +150,7 @@ public final class DirectoryFunctions {
         // answer without each refused parameter in turn, so the page still lists something next to the message
         for (int attempt = 0; ; attempt++) {
             try {
-                return new DirectoryView(query, lang, map).of(search.search(parameters.read(searchParameters)), error);
+                return new DirectoryView(query, lang, map, zone).of(search.search(parameters.read(searchParameters)), error);
             } catch (SearchParameterException refused) {
                 Map<String, Object> refusal = error(refused, query);
                 error = error == null ? refusal : error; // the first refused field is the one shown

@@ -33,11 +33,14 @@ final class DirectoryView {
     private final DirectoryQuery query;
     private final Lang lang;
     private final FranceMap map;
+    private final java.time.ZoneId zone;
 
-    DirectoryView(DirectoryQuery query, Lang lang, FranceMap map) {
+    /** @param zone the site's time zone, in which slots' days and times are shown */
+    DirectoryView(DirectoryQuery query, Lang lang, FranceMap map, java.time.ZoneId zone) {
         this.query = query;
         this.lang = lang;
         this.map = map;
+        this.zone = zone;
     }
 
     /** The view of an answer; {@code error} (may be null) says which field was refused and why. */
@@ -71,13 +74,13 @@ final class DirectoryView {
             List<Map<String, Object>> slots = new ArrayList<>();
             Set<String> days = new LinkedHashSet<>();
             for (Map<String, Object> slot : (List<Map<String, Object>>) found.get("nextSlots")) {
-                OffsetDateTime start = OffsetDateTime.parse(String.valueOf(slot.get("start")));
+                java.time.ZonedDateTime start = OffsetDateTime.parse(String.valueOf(slot.get("start"))).atZoneSameInstant(zone);
                 String day = capitalize(FrenchDates.dayWithWeekday(start.toLocalDate(), lang));
                 days.add(day);
                 Map<String, Object> next = new LinkedHashMap<>();
                 next.put("id", slot.get("id"));
                 next.put("day", day);
-                next.put("time", FrenchDates.time(start.atZoneSameInstant(FrenchDates.PARIS).toLocalTime(), lang));
+                next.put("time", FrenchDates.time(start.toLocalTime(), lang));
                 long left = ((Number) slot.get("placesLeft")).longValue();
                 next.put("placesLeft", left);
                 next.put("isFull", left <= 0);

@@ -1,9 +1,8 @@
 package fr.usinesouvertes.events.edition;
 
-import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
-
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.EnumMap;
@@ -23,12 +22,15 @@ import javax.jcr.Value;
  *
  * <pre>
  * /2026                         mgnl:content      year (Long)
- *   days/friday                 mgnl:contentNode  date (Date, midnight Europe/Paris), audiences (String[])
+ *   days/friday                 mgnl:contentNode  date (Date, midnight in the site's time zone), audiences (String[])
  *   windows/school              mgnl:contentNode  audience (String), opens (Date), closes (Date, optional)
  *   regionalOverrides/idf-company mgnl:contentNode region (String), audience, opens?, closes?
  * </pre>
  *
  * The same layout is what the bootstrap file {@code editions.2026.yaml} contains, in Magnolia's export format.
+ *
+ * <p>A day is the date its instant falls on in the site's time zone (the {@code time-zone} setting), as the back
+ * office's date fields read and write them.
  */
 public final class EditionNodes {
 
@@ -40,8 +42,8 @@ public final class EditionNodes {
     private EditionNodes() {
     }
 
-    /** Reads an edition node; a malformed node fails with the path and property at fault. */
-    public static Edition read(Node edition) throws RepositoryException {
+    /** Reads an edition node, its days in {@code zone}; a malformed node fails with the path and property at fault. */
+    public static Edition read(Node edition, ZoneId zone) throws RepositoryException {
         int year = edition.hasProperty("year") ? (int) edition.getProperty("year").getLong()
                 : Integer.parseInt(edition.getName());
         List<EventDay> days = new ArrayList<>();
@@ -52,7 +54,7 @@ public final class EditionNodes {
                     audiences.add(audience(day, value.getString()));
                 }
             }
-            days.add(new EventDay(day.getName(), LocalDate.ofInstant(instant(day, "date"), PARIS), audiences));
+            days.add(new EventDay(day.getName(), LocalDate.ofInstant(instant(day, "date"), zone), audiences));
         }
         Map<Audience, SignUpWindow> windows = new EnumMap<>(Audience.class);
         for (Node window : children(edition, WINDOWS)) {
@@ -68,8 +70,8 @@ public final class EditionNodes {
         return new Edition(year, days, windows, overrides);
     }
 
-    /** Writes an edition as a child of {@code parent}, replacing any node of the same year. */
-    public static Node write(Node parent, Edition edition) throws RepositoryException {
+    /** Writes an edition as a child of {@code parent}, its days at midnight in {@code zone}, replacing any node of the same year. */
+    public static Node write(Node parent, Edition edition, ZoneId zone) throws RepositoryException {
         String name = Integer.toString(edition.year());
         if (parent.hasNode(name)) {
             parent.getNode(name).remove();
@@ -79,29 +81,29 @@ public final class EditionNodes {
         Node days = node.addNode(DAYS, "mgnl:contentNode");
         for (EventDay day : edition.days()) {
             Node dayNode = days.addNode(day.name(), "mgnl:contentNode");
-            dayNode.setProperty("date", calendar(day.date().atStartOfDay(PARIS).toInstant()));
+            dayNode.setProperty("date", calendar(day.date().atStartOfDay(zone).toInstant(), zone));
             dayNode.setProperty("audiences", day.audiences().stream().sorted().map(Audience::id).toArray(String[]::new));
         }
         Node windows = node.addNode(WINDOWS, "mgnl:contentNode");
         for (SignUpWindow window : edition.windows().values().stream().sorted((a, b) -> a.audience().compareTo(b.audience())).toList()) {
-            writeWindow(windows.addNode(window.audience().id(), "mgnl:contentNode"), window);
+            writeWindow(windows.addNode(window.audience().id(), "mgnl:contentNode"), window, zone);
         }
         Node overrides = node.addNode(OVERRIDES, "mgnl:contentNode");
         for (SignUpWindow override : edition.regionalOverrides()) {
             Node overrideNode = overrides.addNode(Regions.key(override.region()) + "-" + override.audience().id(), "mgnl:contentNode");
             overrideNode.setProperty("region", override.region());
-            writeWindow(overrideNode, override);
+            writeWindow(overrideNode, override, zone);
         }
         return node;
     }
 
-    private static void writeWindow(Node node, SignUpWindow window) throws RepositoryException {
+    private static void writeWindow(Node node, SignUpWindow window, ZoneId zone) throws RepositoryException {
         node.setProperty("audience", window.audience().id());
         if (window.opens() != null) {
-            node.setProperty("opens", calendar(window.opens()));
+            node.setProperty("opens", calendar(window.opens(), zone));
         }
         if (window.closes() != null) {
-            node.setProperty("closes", calendar(window.closes()));
+            node.setProperty("closes", calendar(window.closes(), zone));
         }
     }
 
@@ -142,8 +144,8 @@ public final class EditionNodes {
         return node.hasProperty(property) ? node.getProperty(property).getDate().toInstant() : null;
     }
 
-    private static Calendar calendar(Instant instant) {
-        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(PARIS));
+    private static Calendar calendar(Instant instant, ZoneId zone) {
+        GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone(zone));
         calendar.setTimeInMillis(instant.toEpochMilli());
         return calendar;
     }

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.edition;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,10 +12,13 @@ import javax.jcr.NodeIterator;
 public final class EditionStore {
 
     private final ContentRepository repository;
+    private final ZoneId zone;
     private volatile Snapshot snapshot;
 
-    public EditionStore(ContentRepository repository) {
+    /** @param zone the site's time zone, in which the editions' days are dates */
+    public EditionStore(ContentRepository repository, ZoneId zone) {
         this.repository = repository;
+        this.zone = zone;
         repository.write(session -> {
             repository.workspaces().ensureRoots(session, List.of(EditionNodes.WORKSPACE));
             return null;
@@ -45,7 +49,7 @@ public final class EditionStore {
             for (NodeIterator it = session.getNode("/" + EditionNodes.WORKSPACE).getNodes(); it.hasNext(); ) {
                 Node node = it.nextNode();
                 if (node.isNodeType("mgnl:content")) {
-                    read.add(EditionNodes.read(node));
+                    read.add(EditionNodes.read(node, zone));
                 }
             }
             read.sort((a, b) -> Integer.compare(a.year(), b.year()));
@@ -60,6 +64,6 @@ public final class EditionStore {
     }
 
     public void save(Edition edition) {
-        repository.write(session -> EditionNodes.write(session.getNode("/" + EditionNodes.WORKSPACE), edition));
+        repository.write(session -> EditionNodes.write(session.getNode("/" + EditionNodes.WORKSPACE), edition, zone));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
  * One day of an edition and the visitor audiences factories may welcome that day.
  *
  * @param name      node name, e.g. {@code friday}
- * @param date      the day, in Europe/Paris
+ * @param date      the day, in the site's time zone
  * @param audiences visitor audiences allowed that day
  */
 public record EventDay(String name, LocalDate date, Set<Audience> audiences) {

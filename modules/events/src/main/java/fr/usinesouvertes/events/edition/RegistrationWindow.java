@@ -1,7 +1,5 @@
 package fr.usinesouvertes.events.edition;
 
-import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
-
 import fr.usinesouvertes.events.edition.WindowDecision.Reason;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
@@ -9,21 +7,25 @@ import fr.usinesouvertes.events.i18n.LocalizedText;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
  * Decides, with the platform's clock, whether an audience may sign up now in a region, and for a
  * visitor audience whether that day welcomes it; a refusal says when sign-up opens or closed.
  *
- * <p>A visitor's registration for a day also closes once that day is over (Europe/Paris), even when the
- * window has no closing instant: nobody books a visit in the past.
+ * <p>A visitor's registration for a day also closes once that day is over in the site's time zone, even when
+ * the window has no closing instant: nobody books a visit in the past. Refusals give the window's dates there.
  */
 public final class RegistrationWindow {
 
     private final Clock clock;
+    private final ZoneId zone;
 
-    public RegistrationWindow(Clock clock) {
+    /** @param zone the site's time zone (the {@code time-zone} setting) */
+    public RegistrationWindow(Clock clock, ZoneId zone) {
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** May a company (or any audience, regardless of day) sign up now in this region? */
@@ -39,13 +41,13 @@ public final class RegistrationWindow {
         String where = window.region() == null ? "" : " en " + window.region();
         String whereEn = window.region() == null ? "" : " in " + window.region();
         if (now.isBefore(window.opens())) {
-            LocalDate opens = LocalDate.ofInstant(window.opens(), PARIS);
+            LocalDate opens = LocalDate.ofInstant(window.opens(), zone);
             return WindowDecision.refused(Reason.NOT_YET_OPEN, new LocalizedText(
                     "Les inscriptions " + audience.label().fr() + where + " ouvrent le " + FrenchDates.date(opens, Lang.FR) + ".",
                     "Registration for " + audience.label().en() + whereEn + " opens on " + FrenchDates.date(opens, Lang.EN) + "."));
         }
         if (window.closes() != null && now.isAfter(window.closes())) {
-            LocalDate closed = LocalDate.ofInstant(window.closes(), PARIS);
+            LocalDate closed = LocalDate.ofInstant(window.closes(), zone);
             return WindowDecision.refused(Reason.CLOSED, new LocalizedText(
                     "Les inscriptions " + audience.label().fr() + where + " sont closes depuis le "
                             + FrenchDates.date(closed, Lang.FR) + ".",
@@ -68,7 +70,7 @@ public final class RegistrationWindow {
                             + audience.label().fr() + ".",
                     FrenchDates.dayWithWeekday(day, Lang.EN) + " is not open to visits by " + audience.label().en() + "."));
         }
-        Instant endOfDay = day.plusDays(1).atStartOfDay(PARIS).toInstant();
+        Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
         if (!clock.instant().isBefore(endOfDay)) {
             return WindowDecision.refused(Reason.DAY_PASSED, new LocalizedText(
                     "Les visites du " + FrenchDates.dayWithWeekday(day, Lang.FR) + " ont eu lieu.",

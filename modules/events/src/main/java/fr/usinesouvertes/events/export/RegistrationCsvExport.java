@@ -1,7 +1,5 @@
 package fr.usinesouvertes.events.export;
 
-import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
-
 import fr.usinesouvertes.events.booking.BookingOrder;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.edition.Audience;
@@ -15,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,8 @@ import org.apache.commons.csv.QuoteMode;
 /**
  * Exports the registrations of a set of slots (an event sheet's, or a whole edition's) as a CSV file
  * that Excel opens correctly in France: UTF-8 with a byte-order mark, {@code ;} between cells, CRLF
- * line ends, French headers, and every cell guarded against formula injection.
+ * line ends, French headers, and every cell guarded against formula injection. Dates and times are local to the
+ * site's time zone.
  */
 public final class RegistrationCsvExport {
 
@@ -48,9 +48,12 @@ public final class RegistrationCsvExport {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final ContentRepository repository;
+    private final ZoneId zone;
 
-    public RegistrationCsvExport(ContentRepository repository) {
+    /** @param zone the site's time zone (the {@code time-zone} setting) */
+    public RegistrationCsvExport(ContentRepository repository, ZoneId zone) {
         this.repository = repository;
+        this.zone = zone;
     }
 
     /**
@@ -110,10 +113,10 @@ public final class RegistrationCsvExport {
         return nodes;
     }
 
-    private static List<String> row(Visit slot, Node registration) throws RepositoryException {
+    private List<String> row(Visit slot, Node registration) throws RepositoryException {
         String audience = text(registration, "audience");
-        return List.of(slot.company(), slot.site(), DATE.format(slot.start().withZoneSameInstant(PARIS)),
-                TIME.format(slot.start().withZoneSameInstant(PARIS)), TIME.format(slot.end().withZoneSameInstant(PARIS)),
+        return List.of(slot.company(), slot.site(), DATE.format(slot.start().withZoneSameInstant(zone)),
+                TIME.format(slot.start().withZoneSameInstant(zone)), TIME.format(slot.end().withZoneSameInstant(zone)),
                 Audience.fromId(audience).map(a -> audienceLabel(a)).orElse(audience), statusLabel(text(registration, "status")),
                 text(registration, "persons"), text(registration, "declaredPersons"), text(registration, "accompanyingAdults"),
                 firstOf(registration, "name", "teacherName", "adviserName"), text(registration, "email"), text(registration, "phone"),
@@ -121,7 +124,7 @@ public final class RegistrationCsvExport {
                 SchoolLevel.fromId(text(registration, "level")).map(l -> l.label().fr()).orElse(""),
                 yesNo(registration, "transportFunding"), text(registration, "agency"), text(registration, "lang"),
                 registration.hasProperty("created")
-                        ? DATE_TIME.format(registration.getProperty("created").getDate().toInstant().atZone(PARIS)) : "",
+                        ? DATE_TIME.format(registration.getProperty("created").getDate().toInstant().atZone(zone)) : "",
                 registration.getIdentifier());
     }
 

@@ -1,6 +1,6 @@
 package fr.usinesouvertes.events.mail;
 
-/** The moments a registrant hears from us. */
+/** The moments a registrant hears from us, and the alerts about a cancelled visit that go through the same queue. */
 public enum MailKind {
     /** Booked within capacity. */
     CONFIRMATION,
@@ -24,5 +24,16 @@ public enum MailKind {
      * The organisers approved a change of the visit's sheet that moves the slot's times or its meeting point, access
      * or parking: what changed, before and after ({@link VisitChange}), with the updated {@code .ics}.
      */
-    VISIT_CHANGED
+    VISIT_CHANGED,
+    /**
+     * Not a registrant's: the organisers (and, when they cancelled, the company) told that a visit was cancelled,
+     * queued in the cancellation's commit. The entry's details hold the message ({@link CancellationAlert}); its
+     * registration id is the cancelled sheet's or slot's.
+     */
+    CANCELLATION_ALERT;
+
+    /** Whether the e-mail goes to a registrant, about the registration the queue entry names. */
+    public boolean toRegistrant() {
+        return this != CANCELLATION_ALERT;
+    }
 }

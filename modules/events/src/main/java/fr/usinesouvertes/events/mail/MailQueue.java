@@ -18,9 +18,10 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
 /**
- * The durable queue of registration e-mails, in the private {@value #WORKSPACE} workspace: an entry is
- * written in the same commit as the booking or cancellation it tells about, so an acknowledged
- * registration always gets its e-mail, even after a crash; the sender removes it once sent.
+ * The durable queue of registration e-mails (and of the alerts about a cancelled visit, {@link CancellationAlert}),
+ * in the private {@value #WORKSPACE} workspace: an entry is written in the same commit as the booking or
+ * cancellation it tells about, so an acknowledged registration always gets its e-mail, even after a crash, and a
+ * change that failed to commit mails nothing; the sender removes it once sent.
  *
  * <p>Entries live under {@code /mailqueue/pending} (then {@code /mailqueue/failed} once they gave up),
  * as {@code oak:Unstructured} nodes: that type keeps no child order and is not referenceable, so adding

@@ -2,19 +2,18 @@ package fr.usinesouvertes.events.mail;
 import fr.usinesouvertes.platform.mail.OutgoingMail;
 import fr.usinesouvertes.platform.mail.Attachment;
 
-import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
-
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.i18n.LocalizedText;
 import fr.usinesouvertes.events.visit.Visit;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
  * Writes the e-mails a registrant receives (confirmation, waiting list, promotion, change, cancellation), in
- * French or English, with the visit's details in Europe/Paris time, the signed link to view or cancel,
+ * French or English, with the visit's details in the site's time zone, the signed link to view or cancel,
  * and, once a seat is held, the visit's {@code .ics} (on cancellation, the same event marked cancelled).
  */
 public final class RegistrationMailComposer {
@@ -23,15 +22,18 @@ public final class RegistrationMailComposer {
             "The Journées Usines Ouvertes team");
 
     private final VisitCalendar calendar;
+    private final ZoneId zone;
 
-    public RegistrationMailComposer(VisitCalendar calendar) {
+    /** @param zone the site's time zone (the {@code time-zone} setting), the calendar's too */
+    public RegistrationMailComposer(VisitCalendar calendar, ZoneId zone) {
         this.calendar = calendar;
+        this.zone = zone;
     }
 
     public OutgoingMail compose(RegistrationMail mail) {
         Lang lang = mail.lang();
         Visit visit = mail.visit();
-        String day = FrenchDates.dayWithWeekday(visit.start().withZoneSameInstant(PARIS).toLocalDate(), lang);
+        String day = day(visit.start(), lang);
         String subject = subject(mail.kind(), visit).in(lang) + " – " + day;
         MailBody body = new MailBody()
                 .paragraph(t("Bonjour " + mail.contactName() + ",", "Hello " + mail.contactName() + ",").in(lang))
@@ -92,7 +94,7 @@ public final class RegistrationMailComposer {
     }
 
     /** What changed, before and after, and what the registrant may do. */
-    private static void visitChanged(RegistrationMail mail, MailBody body) {
+    private void visitChanged(RegistrationMail mail, MailBody body) {
         Lang lang = mail.lang();
         VisitChange change = mail.change();
         List<String> lines = new java.util.ArrayList<>();
@@ -126,13 +128,13 @@ public final class RegistrationMailComposer {
     }
 
     /** "samedi 21 mars 2026, 10 h – 12 h" */
-    private static String when(ZonedDateTime start, ZonedDateTime end, Lang lang) {
-        return FrenchDates.dayWithWeekday(start.withZoneSameInstant(PARIS).toLocalDate(), lang) + ", " + time(start, lang)
+    private String when(ZonedDateTime start, ZonedDateTime end, Lang lang) {
+        return day(start, lang) + ", " + time(start, lang)
                 + " – " + time(end, lang);
     }
 
     /** The reason, what it means for the registrant, and other dates nearby. */
-    private static void visitCancelled(RegistrationMail mail, MailBody body) {
+    private void visitCancelled(RegistrationMail mail, MailBody body) {
         Lang lang = mail.lang();
         body.lines(t("Motif de l'annulation :", "Reason for the cancellation:").in(lang), mail.cancellationReason());
         body.paragraph(t("Vous n'avez rien à faire : votre inscription est annulée"
@@ -147,7 +149,7 @@ public final class RegistrationMailComposer {
             body.paragraph(t("D'autres visites ont encore lieu près de ce site :", "Other visits still take place near this site:")
                     .in(lang));
             for (OtherDate other : mail.otherDates()) {
-                String day = FrenchDates.dayWithWeekday(other.start().withZoneSameInstant(PARIS).toLocalDate(), lang);
+                String day = day(other.start(), lang);
                 String label = other.company() + " – " + other.site() + ", " + other.commune() + " ("
                         + Math.round(other.kilometres()) + " km)" + t(" : ", ": ").in(lang) + day + ", " + time(other.start(), lang) + " – "
                         + time(other.end(), lang)
@@ -177,6 +179,7 @@ public final class RegistrationMailComposer {
                     "Visit cancelled: " + visit.company() + " – " + visit.site());
             case VISIT_CHANGED -> t("Visite modifiée : " + visit.company() + " – " + visit.site(),
                     "Visit changed: " + visit.company() + " – " + visit.site());
+            case CANCELLATION_ALERT -> throw notARegistrants(kind);
         };
     }
 
@@ -204,11 +207,21 @@ public final class RegistrationMailComposer {
                     "We are sorry: the visit you registered for is cancelled.");
             case VISIT_CHANGED -> t("L'entreprise a modifié la visite à laquelle vous êtes inscrit(e).",
                     "The company changed the visit you registered for.");
+            case CANCELLATION_ALERT -> throw notARegistrants(mail.kind());
         };
     }
 
-    private static String time(ZonedDateTime instant, Lang lang) {
-        return FrenchDates.time(instant.withZoneSameInstant(PARIS).toLocalTime(), lang);
+    /** "samedi 21 mars 2026": the day in the site's time zone. */
+    private String day(ZonedDateTime instant, Lang lang) {
+        return FrenchDates.dayWithWeekday(instant.withZoneSameInstant(zone).toLocalDate(), lang);
+    }
+
+    private String time(ZonedDateTime instant, Lang lang) {
+        return FrenchDates.time(instant.withZoneSameInstant(zone).toLocalTime(), lang);
+    }
+
+    private static IllegalArgumentException notARegistrants(MailKind kind) {
+        return new IllegalArgumentException(kind + " is not a registrant's e-mail (see CancellationAlert)");
     }
 
     private static LocalizedText t(String fr, String en) {

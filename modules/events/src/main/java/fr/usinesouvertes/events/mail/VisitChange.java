@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.mail;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +47,15 @@ public record VisitChange(ZonedDateTime previousStart, ZonedDateTime previousEnd
         return details;
     }
 
-    /** From a queue entry's details. */
+    /**
+     * From a queue entry's details, which keep the previous times as instants: they come back in UTC, and the e-mail
+     * states them in the site's time zone ({@link RegistrationMailComposer}).
+     */
     public static VisitChange fromDetails(Map<String, String> details) {
         ZonedDateTime start = details.containsKey("previousStart")
-                ? Instant.parse(details.get("previousStart")).atZone(fr.usinesouvertes.events.i18n.FrenchDates.PARIS) : null;
+                ? Instant.parse(details.get("previousStart")).atZone(ZoneOffset.UTC) : null;
         ZonedDateTime end = details.containsKey("previousEnd")
-                ? Instant.parse(details.get("previousEnd")).atZone(fr.usinesouvertes.events.i18n.FrenchDates.PARIS) : null;
+                ? Instant.parse(details.get("previousEnd")).atZone(ZoneOffset.UTC) : null;
         List<FieldChange> fields = new java.util.ArrayList<>();
         for (String field : PLACE_FIELDS) {
             if (details.containsKey("before." + field) || details.containsKey("after." + field)) {

@@ -43,10 +43,14 @@ public final class ModerationQueue {
     private final MailSender mail;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
-    public ModerationQueue(ContentRepository repository, CompanyGrants grants, MailSender mail, PublicUrl publicUrl, Clock clock) {
+    /** @param zone the site's time zone, in which the sheets' slots are read */
+    public ModerationQueue(ContentRepository repository, CompanyGrants grants, MailSender mail, PublicUrl publicUrl,
+                           Clock clock, java.time.ZoneId zone) {
         this.repository = repository;
-        this.editions = new EditionStore(repository);
+        this.zone = zone;
+        this.editions = new EditionStore(repository, zone);
         this.grants = grants;
         this.mail = mail;
         this.publicUrl = publicUrl;
@@ -142,7 +146,7 @@ public final class ModerationQueue {
         int year = Integer.parseInt(sheet.getParent().getName());
         String address = PublicSite.addressLine(EventSheets.text(site, "address"),
                 EventSheets.text(site, "postalCode"), EventSheets.text(site, "commune"));
-        return new ModerationItem(EventSheets.summary(sheet, site, editions.find(year).orElse(null)),
+        return new ModerationItem(EventSheets.summary(sheet, site, editions.find(year).orElse(null), zone),
                 EventSheets.text(company, "name"), company.getName(),
                 EventSheets.text(site, "commune") + " (" + EventSheets.text(site, "department") + ")",
                 EventSheets.text(site, "region"), address, EventSheets.text(site, "sector"),
@@ -181,9 +185,8 @@ public final class ModerationQueue {
         }
     }
 
+    /** Now, stamped in the clock's zone (the site's, for the platform's clock) rather than the server's default. */
     private GregorianCalendar now() {
-        GregorianCalendar calendar = new GregorianCalendar();
-        calendar.setTimeInMillis(clock.millis());
-        return calendar;
+        return GregorianCalendar.from(java.time.ZonedDateTime.now(clock));
     }
 }

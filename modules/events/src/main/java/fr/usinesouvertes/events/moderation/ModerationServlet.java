@@ -46,14 +46,17 @@ public final class ModerationServlet extends HttpServlet {
     private final transient VisitCancellations cancellations;
     private final transient Clock clock;
     private final transient SheetChangeModeration changes;
+    private final transient java.time.ZoneId zone;
 
+    /** @param zone the site's time zone, in which the page gives days and times */
     public ModerationServlet(ModerationQueue queue, EditionStore editions, VisitCancellations cancellations,
-                             SheetChangeModeration changes, Clock clock) {
+                             SheetChangeModeration changes, Clock clock, java.time.ZoneId zone) {
         this.changes = changes;
         this.queue = queue;
         this.editions = editions;
         this.cancellations = cancellations;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
@@ -184,9 +187,7 @@ public final class ModerationServlet extends HttpServlet {
             map.put("slug", item.siteSlug());
             map.put("siteName", item.siteName());
             map.put("company", item.company());
-            map.put("submitted", item.submitted() == null ? "" : FrenchDates.dayWithWeekday(
-                    item.submitted().atZone(FrenchDates.PARIS).toLocalDate(), lang) + ", "
-                    + FrenchDates.time(item.submitted().atZone(FrenchDates.PARIS).toLocalTime(), lang));
+            map.put("submitted", item.submitted() == null ? "" : FrenchDates.dayAndTime(item.submitted(), zone, lang));
             map.put("change", Map.of("status", item.change().status(), "message", "", "fields", item.change().fields(),
                     "slots", item.change().slots()));
             map.put("error", changeErrors.getOrDefault(item.siteSlug(), ""));
@@ -203,7 +204,7 @@ public final class ModerationServlet extends HttpServlet {
             items.add(item(item, editions.find(item.sheet().edition()).orElse(null), lang));
         }
         model.put("items", items);
-        Edition edition = CurrentEdition.of(editions, clock).orElse(null);
+        Edition edition = CurrentEdition.of(editions, clock, zone).orElse(null);
         int year = edition == null ? java.time.Year.now(clock).getValue() : edition.year();
         model.put("year", year);
         List<Map<String, Object>> cancelled = new ArrayList<>();
@@ -214,8 +215,7 @@ public final class ModerationServlet extends HttpServlet {
             row.put("reason", c.reason());
             row.put("by", c.by());
             row.put("byRole", c.byRole());
-            row.put("at", FrenchDates.dayWithWeekday(c.at().atZone(FrenchDates.PARIS).toLocalDate(), lang) + ", "
-                    + FrenchDates.time(c.at().atZone(FrenchDates.PARIS).toLocalTime(), lang));
+            row.put("at", FrenchDates.dayAndTime(c.at(), zone, lang));
             cancelled.add(row);
         }
         model.put("cancellations", cancelled);

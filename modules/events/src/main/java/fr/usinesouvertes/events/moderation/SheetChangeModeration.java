@@ -78,11 +78,15 @@ public final class SheetChangeModeration {
     private final MailSender mail;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final java.time.ZoneId zone;
 
+    /** @param zone the site's time zone, in which the changes' slots are read and shown */
     public SheetChangeModeration(ContentRepository repository, CompanyGrants grants, MailQueue mailQueue,
-                                 Runnable onMailQueued, MailSender mail, PublicUrl publicUrl, Clock clock) {
+                                 Runnable onMailQueued, MailSender mail, PublicUrl publicUrl, Clock clock,
+                                 java.time.ZoneId zone) {
         this.repository = repository;
-        this.editions = new EditionStore(repository);
+        this.zone = zone;
+        this.editions = new EditionStore(repository, zone);
         this.grants = grants;
         this.mailQueue = mailQueue;
         this.onMailQueued = onMailQueued;
@@ -118,7 +122,7 @@ public final class SheetChangeModeration {
                     Node site = NodesByIdentifier.findIfExists(session, EventSheets.text(sheet, "site")).orElse(null);
                     Node company = site == null ? null
                             : NodesByIdentifier.findIfExists(session, EventSheets.text(site, "company")).orElse(null);
-                    SheetChanges.Pending change = SheetChanges.pending(session, sheet, editions.find(y).orElse(null), lang);
+                    SheetChanges.Pending change = SheetChanges.pending(session, sheet, editions.find(y).orElse(null), zone, lang);
                     items.add(new Item(y, sheet.getName(), site == null ? sheet.getName() : EventSheets.text(site, "name"),
                             EventSheets.text(company, "name"), change.submitted(), change));
                 }
@@ -174,9 +178,8 @@ public final class SheetChangeModeration {
                 .orElseThrow(() -> new NotFoundException("Site of " + siteSlug));
         Node company = NodesByIdentifier.findIfExists(session, EventSheets.text(site, "company"))
                 .orElseThrow(() -> new NotFoundException("Company of " + siteSlug));
-        SheetForm change = SheetChanges.readForm(sheet.getNode(SheetChanges.NODE));
-        GregorianCalendar now = new GregorianCalendar();
-        now.setTimeInMillis(clock.millis());
+        SheetForm change = SheetChanges.readForm(sheet.getNode(SheetChanges.NODE), zone);
+        GregorianCalendar now = GregorianCalendar.from(ZonedDateTime.now(clock)); // the clock's zone, not the server's
 
         List<VisitChange.FieldChange> placeChanges = SheetChanges.placeChanges(sheet, change);
         String contactEmail = EventSheets.text(sheet, "contactEmail"); // applied at once, not part of the change
@@ -220,7 +223,7 @@ public final class SheetChangeModeration {
             if (slot.getProperty("capacity").getLong() != row.capacity()) {
                 long confirmed = SlotCounts.of(session, slot).bookedPersons();
                 if (row.capacity() < confirmed) {
-                    throw new RefusedException("Le créneau du " + SheetChanges.label(slot, Lang.FR) + " a maintenant "
+                    throw new RefusedException("Le créneau du " + SheetChanges.label(slot, zone, Lang.FR) + " a maintenant "
                             + confirmed + " personnes confirmées : la capacité proposée (" + row.capacity()
                             + ") ne suffit plus. Renvoyez la modification à l'entreprise.");
                 }
@@ -240,7 +243,7 @@ public final class SheetChangeModeration {
             }
             SlotCounts counts = SlotCounts.of(session, entry.getValue());
             if (counts.bookedPersons() > 0 || counts.waitingRegistrations() > 0) {
-                throw new RefusedException("Le créneau du " + SheetChanges.label(entry.getValue(), Lang.FR)
+                throw new RefusedException("Le créneau du " + SheetChanges.label(entry.getValue(), zone, Lang.FR)
                         + " a maintenant des inscrits : il ne peut être supprimé. Renvoyez la modification à l'entreprise.");
             }
             SlotBooking.stampLedger(session, entry.getValue()); // a first booking racing the removal conflicts
@@ -313,8 +316,7 @@ public final class SheetChangeModeration {
                 throw new NotFoundException("Pending change of " + sheet.getPath());
             }
             Node change = sheet.getNode(SheetChanges.NODE);
-            GregorianCalendar now = new GregorianCalendar();
-            now.setTimeInMillis(clock.millis());
+            GregorianCalendar now = GregorianCalendar.from(ZonedDateTime.now(clock)); // the clock's zone, not the server's
             change.setProperty("status", SheetChanges.SENT_BACK);
             change.setProperty("sentBackMessage", text);
             change.setProperty("sentBackAt", now);
@@ -381,7 +383,7 @@ public final class SheetChangeModeration {
         return Integer.toString(n);
     }
 
-    private static ZonedDateTime date(Node node, String property) throws RepositoryException {
-        return node.getProperty(property).getDate().toInstant().atZone(fr.usinesouvertes.events.i18n.FrenchDates.PARIS);
+    private ZonedDateTime date(Node node, String property) throws RepositoryException {
+        return node.getProperty(property).getDate().toInstant().atZone(zone);
     }
 }

@@ -2,10 +2,10 @@ package fr.usinesouvertes.events.organiser;
 
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
-import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -73,9 +73,12 @@ public final class EditionFigures {
     }
 
     private final ContentRepository repository;
+    private final ZoneId zone;
 
-    public EditionFigures(ContentRepository repository) {
+    /** @param zone the site's time zone: a slot counts for the day it starts there */
+    public EditionFigures(ContentRepository repository, ZoneId zone) {
         this.repository = repository;
+        this.zone = zone;
     }
 
     public Figures of(int year) {
@@ -101,7 +104,7 @@ public final class EditionFigures {
         });
     }
 
-    private static void count(Session session, Node sheet, Figures figures) throws RepositoryException {
+    private void count(Session session, Node sheet, Figures figures) throws RepositoryException {
         String siteId = sheet.hasProperty("site") ? sheet.getProperty("site").getString() : sheet.getIdentifier();
         Node site = site(session, siteId);
         Line region = figures.byRegion().computeIfAbsent(text(site, "region"), r -> new Line());
@@ -118,7 +121,7 @@ public final class EditionFigures {
                 continue;
             }
             long capacity = SlotCounts.of(session, slot).capacity();
-            LocalDate day = LocalDate.ofInstant(slot.getProperty("start").getDate().toInstant(), FrenchDates.PARIS);
+            LocalDate day = LocalDate.ofInstant(slot.getProperty("start").getDate().toInstant(), zone);
             Line dayLine = figures.byDay().computeIfAbsent(day, d -> new Line());
             dayLine.sites.add(siteId);
             List<Line> lines = List.of(figures.total(), region, department, dayLine);

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,11 +37,14 @@ public final class FiguresServlet extends HttpServlet {
     private final transient EditionFigures figures;
     private final transient EditionStore editions;
     private final transient Clock clock;
+    private final transient ZoneId zone;
 
-    public FiguresServlet(EditionFigures figures, EditionStore editions, Clock clock) {
+    /** @param zone the site's time zone, whose today picks the current edition */
+    public FiguresServlet(EditionFigures figures, EditionStore editions, Clock clock, ZoneId zone) {
         this.figures = figures;
         this.editions = editions;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
@@ -57,7 +61,7 @@ public final class FiguresServlet extends HttpServlet {
         model.put("years", years);
         String asked = request.getParameter("edition");
         Optional<Integer> year = asked == null || asked.isBlank()
-                ? CurrentEdition.of(editions, clock).map(Edition::year).or(() -> years.stream().findFirst())
+                ? CurrentEdition.of(editions, clock, zone).map(Edition::year).or(() -> years.stream().findFirst())
                 : Optional.of(asked.strip()).filter(text -> text.matches("[0-9]{4}")).map(Integer::valueOf)
                         .filter(years::contains);
         if (year.isEmpty()) {

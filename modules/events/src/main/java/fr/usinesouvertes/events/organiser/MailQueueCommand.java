@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code mail-queue list|retry}: shows the registration e-mails waiting or given up (by registration id,
- * with the last error), and puts the given-up ones back in the queue once the cause is fixed.
+ * {@code mail-queue list|retry}: shows the registration e-mails (and cancellation alerts) waiting or given up (by
+ * registration id, or cancelled sheet or slot id, with the last error), and puts the given-up ones back in the queue
+ * once the cause is fixed.
  */
 public final class MailQueueCommand implements ModuleCommand {
 
@@ -23,7 +24,8 @@ public final class MailQueueCommand implements ModuleCommand {
     public String usage() {
         return """
                   java -jar usines-ouvertes.jar mail-queue list|retry [--data DIR]
-                Lists the registration e-mails waiting to be sent and those given up after their last attempt;
+                Lists the registration e-mails (and cancellation alerts) waiting to be sent and those given up
+                after their last attempt;
                 'retry' queues the given-up ones again (attempts reset), sent by the running platform.
                 """;
     }
@@ -52,7 +54,7 @@ public final class MailQueueCommand implements ModuleCommand {
     }
 
     private static String line(QueuedMail mail) {
-        return mail.kind() + " registration " + mail.registrationId() + ", " + mail.attempts() + " attempt(s)"
+        return mail.kind() + " " + mail.about() + ", " + mail.attempts() + " attempt(s)"
                 + (mail.lastError() == null ? "" : ", last error: " + mail.lastError());
     }
 }

@@ -30,11 +30,14 @@ import java.util.List;
 public final class OrganiserExportsResource {
 
     private final ContentRepository repository;
+    private final java.time.ZoneId zone;
     private final EditionStore editions;
 
-    public OrganiserExportsResource(ContentRepository repository) {
+    /** @param zone the site's time zone, in which the files give dates and times */
+    public OrganiserExportsResource(ContentRepository repository, java.time.ZoneId zone) {
         this.repository = repository;
-        this.editions = new EditionStore(repository);
+        this.zone = zone;
+        this.editions = new EditionStore(repository, zone);
     }
 
     @GET
@@ -44,7 +47,7 @@ public final class OrganiserExportsResource {
                                   @QueryParam("region") String region, @QueryParam("site") String site) {
         requireAdministrator(request);
         int year = edition(edition);
-        RegistrationExport export = new RegistrationExport(repository);
+        RegistrationExport export = new RegistrationExport(repository, zone);
         List<Visit> slots = export.slots(year, blankToNull(site), blankToNull(region));
         if (blankToNull(site) != null && slots.isEmpty()) {
             throw ApiException.notFound("unknownSite", "site: no published slot of site '" + site.strip() + "' in " + year);

@@ -11,6 +11,7 @@ import fr.usinesouvertes.events.site.PublicSlot;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.io.OutputStream;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,15 +24,18 @@ import java.util.Optional;
 public final class RegistrationExport {
 
     private final ContentRepository repository;
+    private final ZoneId zone;
 
-    public RegistrationExport(ContentRepository repository) {
+    /** @param zone the site's time zone, in which the file gives dates and times */
+    public RegistrationExport(ContentRepository repository, ZoneId zone) {
         this.repository = repository;
+        this.zone = zone;
     }
 
     /** The published slots of {@code year}, of one site ({@code siteSlug}) and one region when not null. */
     public List<Visit> slots(int year, String siteSlug, String region) {
         return repository.read(session -> {
-            PublicEvents events = new PublicEvents(session);
+            PublicEvents events = new PublicEvents(session, zone);
             List<Visit> visits = new ArrayList<>();
             for (PublicSheet sheet : events.sheets(year)) {
                 Optional<PublicSite> publicSite = events.site(sheet.siteSlug());
@@ -49,6 +53,6 @@ public final class RegistrationExport {
 
     /** Writes the registrations of {@code slots} to {@code out} (UTF-8 with BOM, for Excel). */
     public void write(List<Visit> slots, OutputStream out) {
-        new RegistrationCsvExport(repository).write(slots, out);
+        new RegistrationCsvExport(repository, zone).write(slots, out);
     }
 }

@@ -1,7 +1,5 @@
 package fr.usinesouvertes.events.organiser;
 
-import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
-
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
@@ -9,6 +7,7 @@ import fr.usinesouvertes.events.edition.EventDay;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +28,13 @@ public final class RegistrationPurge {
 
     private final ContentRepository repository;
     private final Clock clock;
+    private final ZoneId zone;
 
-    public RegistrationPurge(ContentRepository repository, Clock clock) {
+    /** @param zone the site's time zone: an edition is over once its last day is over there */
+    public RegistrationPurge(ContentRepository repository, Clock clock, ZoneId zone) {
         this.repository = repository;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /** The outcome: how many registrations were purged, or why nothing was done. */
@@ -40,12 +42,12 @@ public final class RegistrationPurge {
     }
 
     public Result purge(int year) {
-        Optional<Edition> edition = new EditionStore(repository).find(year);
+        Optional<Edition> edition = new EditionStore(repository, zone).find(year);
         if (edition.isEmpty()) {
             return new Result(false, 0, "No edition " + year + " in the repository.");
         }
         Optional<LocalDate> lastDay = edition.get().days().stream().map(EventDay::date).max(Comparator.naturalOrder());
-        LocalDate today = LocalDate.now(clock.withZone(PARIS));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         if (lastDay.isEmpty() || !today.isAfter(lastDay.get())) {
             return new Result(false, 0, "The " + year + " edition is not over (last day "
                     + lastDay.map(LocalDate::toString).orElse("unknown") + ", today " + today

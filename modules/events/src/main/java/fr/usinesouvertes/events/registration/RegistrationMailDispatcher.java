@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * the message, hands it to the transport (several at a time: an SMTP exchange mostly waits on the
  * network), then records the whole batch in one commit (sent entries removed, failed ones rescheduled
  * with a doubling delay, or given up after the last attempt and logged). Logs carry the registration
- * id, never the address.
+ * id, never the address. A cancellation alert ({@link MailKind#CANCELLATION_ALERT}) carries its whole message and
+ * reads neither.
  */
 public final class RegistrationMailDispatcher implements AutoCloseable {
 
@@ -97,8 +98,8 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
             return new BatchResult(0, 0, false);
         }
         // The batch's registrations and slots in two reads, not two per e-mail.
-        Map<String, Optional<RegistrationRecord>> registrations =
-                records.findAll(due.stream().map(QueuedMail::registrationId).toList());
+        Map<String, Optional<RegistrationRecord>> registrations = records.findAll(due.stream()
+                .filter(mail -> mail.kind().toRegistrant()).map(QueuedMail::registrationId).toList());
         Map<String, Optional<BookableSlot>> slotsById = slots.findAll(registrations.values().stream()
                 .flatMap(Optional::stream).map(RegistrationRecord::slotId).distinct().toList());
         List<Future<MailQueue.Failure>> attempts = new ArrayList<>(due.size());
@@ -123,8 +124,8 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
             return new BatchResult(0, 0, false);
         }
         for (QueuedMail gaveUp : queue.settle(sent, failures, retryDelay, maxAttempts)) {
-            LOG.error("Gave up the {} e-mail of registration {} after {} attempt(s): {}; it stays in /{}/failed "
-                    + "(see the 'mail-queue' command)", gaveUp.kind(), gaveUp.registrationId(), gaveUp.attempts(),
+            LOG.error("Gave up the {} e-mail of {} after {} attempt(s): {}; it stays in /{}/failed "
+                    + "(see the 'mail-queue' command)", gaveUp.kind(), gaveUp.about(), gaveUp.attempts(),
                     gaveUp.lastError(), MailQueue.WORKSPACE);
         }
         return new BatchResult(sent.size(), failures.size(), transportDown);
@@ -136,8 +137,8 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
             Optional<String> problem = send(mail, record, slot);
             return problem.map(reason -> new MailQueue.Failure(mail, reason, true)).orElse(null);
         } catch (MailException e) {
-            LOG.warn("Could not send the {} e-mail of registration {} (attempt {}), retrying later: {}", mail.kind(),
-                    mail.registrationId(), mail.attempts() + 1, e.getMessage());
+            LOG.warn("Could not send the {} e-mail of {} (attempt {}), retrying later: {}", mail.kind(),
+                    mail.about(), mail.attempts() + 1, e.getMessage());
             return new MailQueue.Failure(mail, e.getMessage(), false);
         } catch (IllegalArgumentException e) {
             return new MailQueue.Failure(mail, e.getMessage(), true);
@@ -157,6 +158,10 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
 
     /** Composes and sends one entry; answers why it can never be sent, or empty once handed over. */
     private Optional<String> send(QueuedMail mail, Optional<RegistrationRecord> record, Optional<BookableSlot> slot) {
+        if (mail.kind() == MailKind.CANCELLATION_ALERT) { // the whole message is in the entry
+            mailer.sendCancellationAlert(fr.usinesouvertes.events.mail.CancellationAlert.fromDetails(mail.details()));
+            return Optional.empty();
+        }
         if (record.isEmpty()) {
             return Optional.of("the registration no longer exists");
         }

@@ -9,7 +9,7 @@ import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.mail.MailSender;
 import java.util.List;
 
-/** Composes a registration e-mail and hands it to the mail transport (SMTP or the outbox). */
+/** Composes a registration e-mail (or writes a cancellation alert) and hands it to the mail transport (SMTP or the outbox). */
 public final class RegistrationMailer {
 
     private final RegistrationMailComposer composer;
@@ -37,6 +37,11 @@ public final class RegistrationMailer {
                 registration.contactName(), registration.email(), registration.persons(), position, manageLink,
                 registration.lang(), "", List.of(), "", registration.transportFundingRequested(),
                 registration.calendarSequence(), change)));
+    }
+
+    /** The organisers' alert, or the company's notice, about a cancelled visit. */
+    public void sendCancellationAlert(fr.usinesouvertes.events.mail.CancellationAlert alert) {
+        sender.send(alert.message());
     }
 
     /** The e-mail telling a registrant their visit is cancelled, with the reason and other dates nearby. */

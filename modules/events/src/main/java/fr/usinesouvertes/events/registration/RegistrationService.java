@@ -25,6 +25,9 @@ import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +57,16 @@ public final class RegistrationService {
     private final ManageLinks links;
     private final PublicUrl publicUrl;
     private final Clock clock;
+    private final ZoneId zone;
 
     /**
      * @param publicUrl the site's address for links in e-mails
+     * @param zone      the site's time zone: a visit's day is its date there
      */
     public RegistrationService(SlotDirectory slots, FormLimits limits, RateLimiter rateLimiter, EditionStore editions,
                                RegistrationWindow window, SlotBooking booking, RegistrationRecords records,
                                MailQueue mailQueue, Runnable onMailQueued, ManageLinks links, PublicUrl publicUrl,
-                               Clock clock) {
+                               Clock clock, ZoneId zone) {
         this.slots = slots;
         this.validator = new RegistrationValidator(limits);
         this.limits = limits;
@@ -75,10 +80,11 @@ public final class RegistrationService {
         this.links = links;
         this.publicUrl = publicUrl;
         this.clock = clock;
+        this.zone = zone;
     }
 
     /**
-     * The service as the settings configure it (rate limit, form limits), with the site's public address.
+     * The service as the settings configure it (rate limit, form limits, time zone), with the site's public address.
      *
      * @param onMailQueued called after each commit that queued an e-mail, e.g. {@link RegistrationMailWorker#wake}
      */
@@ -86,10 +92,11 @@ public final class RegistrationService {
                                                    MailQueue mailQueue, Runnable onMailQueued, ManageLinks links,
                                                    PublicUrl publicUrl) {
         FormLimits limits = FormLimits.fromSettings(settings);
-        return new RegistrationService(new SlotDirectory(repository, limits.maxGroupSize()), limits,
-                RateLimiter.fromSettings(settings, clock), new EditionStore(repository), new RegistrationWindow(clock),
-                new SlotBooking(repository, clock), new RegistrationRecords(repository), mailQueue, onMailQueued, links,
-                publicUrl, clock);
+        ZoneId zone = EventsSettings.timeZone(settings);
+        return new RegistrationService(new SlotDirectory(repository, limits.maxGroupSize(), zone), limits,
+                RateLimiter.fromSettings(settings, clock), new EditionStore(repository, zone),
+                new RegistrationWindow(clock, zone), new SlotBooking(repository, clock), new RegistrationRecords(repository),
+                mailQueue, onMailQueued, links, publicUrl, clock, zone);
     }
 
     /**
@@ -183,7 +190,7 @@ public final class RegistrationService {
                     "Cette visite a commencé : les inscriptions sont closes.",
                     "This visit has started: registration is closed.").in(lang)));
         }
-        WindowDecision decision = window.visit(edition.get(), slot.region(), audience, slot.visit().start().toLocalDate());
+        WindowDecision decision = window.visit(edition.get(), slot.region(), audience, day(slot));
         if (!decision.open()) {
             String code = decision.reason() == WindowDecision.Reason.NOT_YET_OPEN ? "registration_not_open" : "registration_closed";
             return Optional.of(new SubmissionResult.Refused(code, decision.message().in(lang)));
@@ -195,15 +202,20 @@ public final class RegistrationService {
         return Boolean.TRUE.equals(value) || (value instanceof String text && List.of("true", "on", "1").contains(text.strip()));
     }
 
+    /** The day of the slot's visit, in the site's time zone. */
+    private LocalDate day(BookableSlot slot) {
+        return slot.visit().start().withZoneSameInstant(zone).toLocalDate();
+    }
+
     /** The 409 answer for a cancelled visit, naming the slot. */
-    private static SubmissionResult cancelled(BookableSlot slot, Lang lang) {
+    private SubmissionResult cancelled(BookableSlot slot, Lang lang) {
         return new SubmissionResult.Refused("slot_cancelled", slotCancelledMessage(slot).in(lang));
     }
 
     /** "The visit of <company> on <day>, <start>–<end> (slot <id>) is cancelled", in French and English. */
-    public static LocalizedText slotCancelledMessage(BookableSlot slot) {
-        java.time.ZonedDateTime start = slot.visit().start().withZoneSameInstant(FrenchDates.PARIS);
-        java.time.ZonedDateTime end = slot.visit().end().withZoneSameInstant(FrenchDates.PARIS);
+    public LocalizedText slotCancelledMessage(BookableSlot slot) {
+        ZonedDateTime start = slot.visit().start().withZoneSameInstant(zone);
+        ZonedDateTime end = slot.visit().end().withZoneSameInstant(zone);
         String fr = FrenchDates.dayWithWeekday(start.toLocalDate(), Lang.FR) + ", "
                 + FrenchDates.time(start.toLocalTime(), Lang.FR) + " – " + FrenchDates.time(end.toLocalTime(), Lang.FR);
         String en = FrenchDates.dayWithWeekday(start.toLocalDate(), Lang.EN) + ", "
@@ -293,8 +305,7 @@ public final class RegistrationService {
             return false;
         }
         Optional<Edition> edition = editions.find(slot.edition());
-        return edition.isPresent() && window.visit(edition.get(), slot.region(), audience,
-                slot.visit().start().toLocalDate()).open();
+        return edition.isPresent() && window.visit(edition.get(), slot.region(), audience, day(slot)).open();
     }
 
     /**

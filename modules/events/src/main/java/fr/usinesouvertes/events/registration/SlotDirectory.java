@@ -1,7 +1,5 @@
 package fr.usinesouvertes.events.registration;
 
-import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
-
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.usinesouvertes.events.site.PublicSite;
@@ -9,6 +7,7 @@ import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,7 +26,8 @@ import javax.jcr.Value;
 
 /**
  * Finds time slots by id in the {@code events} workspace ({@code /events/<year>/<site>/slots/<n>}) with
- * their event sheet, site and company, as laid out by the events model contract.
+ * their event sheet, site and company, as laid out by the events model contract; their visits' times are in the
+ * site's time zone.
  *
  * <p>Every registration and every e-mail looks its slot up, so slots found are kept until a commit changes one
  * of the trees they are read from (see {@link ContentRepository#changeCount}); a booking changes none of them
@@ -45,13 +45,18 @@ public final class SlotDirectory {
 
     private final ContentRepository repository;
     private final int defaultMaxPersons;
+    private final ZoneId zone;
     private final Cache<String, Optional<BookableSlot>> cache = Caffeine.newBuilder().maximumSize(MAX_CACHED).build();
     private volatile long cachedAt = -1;
 
-    /** @param defaultMaxPersons the per-registration limit of slots that set none */
-    public SlotDirectory(ContentRepository repository, int defaultMaxPersons) {
+    /**
+     * @param defaultMaxPersons the per-registration limit of slots that set none
+     * @param zone              the site's time zone
+     */
+    public SlotDirectory(ContentRepository repository, int defaultMaxPersons, ZoneId zone) {
         this.repository = repository;
         this.defaultMaxPersons = defaultMaxPersons;
+        this.zone = zone;
     }
 
     /** The slot with this id, if it is one (whatever its sheet's status: callers decide). */
@@ -172,8 +177,8 @@ public final class SlotDirectory {
         return NodesByIdentifier.findIfExists(session, id).orElse(null);
     }
 
-    private static ZonedDateTime date(Node node, String property) throws RepositoryException {
-        return node.getProperty(property).getDate().toInstant().atZone(PARIS);
+    private ZonedDateTime date(Node node, String property) throws RepositoryException {
+        return node.getProperty(property).getDate().toInstant().atZone(zone);
     }
 
     private static String text(Node node, String property, String fallback) throws RepositoryException {

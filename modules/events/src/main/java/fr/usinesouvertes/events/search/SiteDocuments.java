@@ -1,7 +1,5 @@
 package fr.usinesouvertes.events.search;
 
-import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
@@ -41,6 +39,13 @@ public final class SiteDocuments implements SearchDocumentSource {
     /** In a stored result: the sheet is marked full, so its slots have no place left whatever their counts. */
     static final String SHEET_FULL = "sheetFull";
     private static final Set<String> PUBLIC_STATUSES = Set.of("published", "full");
+
+    private final java.time.ZoneId zone;
+
+    /** @param zone the site's time zone: slots' starts are indexed with its offsets, and their days are its dates */
+    public SiteDocuments(java.time.ZoneId zone) {
+        this.zone = zone;
+    }
 
     @Override
     public FacetsConfig facetsConfig() {
@@ -206,7 +211,7 @@ public final class SiteDocuments implements SearchDocumentSource {
         return sheets;
     }
 
-    private static Document document(Session session, Node sheet, Node site) throws RepositoryException {
+    private Document document(Session session, Node sheet, Node site) throws RepositoryException {
         Node company = referenced(session, site, "company");
         String companyName = company != null ? text(company, "name") : "";
         String sector = !text(site, "sector").isEmpty() ? text(site, "sector")
@@ -261,7 +266,7 @@ public final class SiteDocuments implements SearchDocumentSource {
         return builder.result(json(result)).build();
     }
 
-    private static List<SlotSummary> slots(Session session, Node sheet, boolean full) throws RepositoryException {
+    private List<SlotSummary> slots(Session session, Node sheet, boolean full) throws RepositoryException {
         List<SlotSummary> slots = new ArrayList<>();
         if (!sheet.hasNode("slots")) {
             return slots;
@@ -279,7 +284,7 @@ public final class SiteDocuments implements SearchDocumentSource {
                 }
             }
             slots.add(new SlotSummary(slot.getIdentifier(),
-                    slot.getProperty("start").getDate().toInstant().atZone(PARIS).toOffsetDateTime(),
+                    slot.getProperty("start").getDate().toInstant().atZone(zone).toOffsetDateTime(),
                     List.copyOf(audiences), full ? 0 : counts.placesLeft()));
         }
         slots.sort(Comparator.comparing(SlotSummary::start));

@@ -6,7 +6,6 @@ import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.edition.EventDay;
 import fr.usinesouvertes.events.edition.RegistrationWindow;
 import fr.usinesouvertes.events.edition.WindowDecision;
-import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.rendering.ContentMap;
@@ -41,27 +40,32 @@ public final class EventsFunctions {
     private final RegistrationWindow window;
     private final Clock clock;
     private final PublicUrl publicUrl;
+    private final java.time.ZoneId zone;
     private final fr.usinesouvertes.events.cancellation.NearbySlots nearby;
 
-    /** @param publicUrl the site's public address, for absolute links in JSON-LD */
-    public EventsFunctions(ContentRepository repository, Clock clock, PublicUrl publicUrl) {
+    /**
+     * @param publicUrl the site's public address, for absolute links in JSON-LD
+     * @param zone      the site's time zone, in which pages show slots' days and times
+     */
+    public EventsFunctions(ContentRepository repository, Clock clock, PublicUrl publicUrl, java.time.ZoneId zone) {
         this.repository = repository;
-        this.editions = new EditionStore(repository);
-        this.window = new RegistrationWindow(clock);
+        this.editions = new EditionStore(repository, zone);
+        this.window = new RegistrationWindow(clock, zone);
         this.clock = clock;
         this.publicUrl = publicUrl;
-        this.nearby = new fr.usinesouvertes.events.cancellation.NearbySlots(repository, clock);
+        this.zone = zone;
+        this.nearby = new fr.usinesouvertes.events.cancellation.NearbySlots(repository, clock, zone);
     }
 
     /** The site of a slug (a map of its public fields), or null. */
     public Map<String, Object> site(String slug) {
-        return repository.read(session -> new PublicEvents(session).site(slug).map(EventsFunctions::toMap).orElse(null));
+        return repository.read(session -> new PublicEvents(session, zone).site(slug).map(EventsFunctions::toMap).orElse(null));
     }
 
     /** Every site, by region then name; with a region name, that region's only. */
     public List<Map<String, Object>> sites(String... region) {
         String only = region.length > 0 && region[0] != null && !region[0].isBlank() ? region[0] : null;
-        return repository.read(session -> new PublicEvents(session).sites().stream()
+        return repository.read(session -> new PublicEvents(session, zone).sites().stream()
                 .filter(s -> only == null || fr.usinesouvertes.events.edition.Regions.same(only, s.region()))
                 .map(EventsFunctions::toMap).toList());
     }
@@ -73,7 +77,7 @@ public final class EventsFunctions {
     public List<Map<String, Object>> sitesByRegion() {
         int year = currentEdition();
         List<Map<String, Object>> open = repository.read(session -> {
-            PublicEvents events = new PublicEvents(session);
+            PublicEvents events = new PublicEvents(session, zone);
             List<Map<String, Object>> sites = new ArrayList<>();
             for (PublicSite site : events.sites()) {
                 if (events.sheet(site.slug(), year).isPresent()) {
@@ -116,7 +120,7 @@ public final class EventsFunctions {
         if (s == null || year == null) {
             return null;
         }
-        return repository.read(session -> new PublicEvents(session).sheet((String) s.get("slug"), year.intValue())
+        return repository.read(session -> new PublicEvents(session, zone).sheet((String) s.get("slug"), year.intValue())
                 .map(EventsFunctions::toMap).orElse(null));
     }
 
@@ -207,7 +211,7 @@ public final class EventsFunctions {
             return null;
         }
         int year = currentEdition();
-        return repository.read(session -> new PublicEvents(session).cancelledSheet((String) s.get("slug"), year)
+        return repository.read(session -> new PublicEvents(session, zone).cancelledSheet((String) s.get("slug"), year)
                 .map(EventsFunctions::toMap).orElse(null));
     }
 
@@ -252,7 +256,7 @@ public final class EventsFunctions {
         Map<String, Object> s = resolveSite(site);
         Lang language = Lang.fromCode(lang);
         Optional<Edition> edition = editions.find(((Number) sheet.get("edition")).intValue());
-        ZonedDateTime start = OffsetDateTime.parse((String) slot.get("start")).atZoneSameInstant(FrenchDates.PARIS);
+        ZonedDateTime start = OffsetDateTime.parse((String) slot.get("start")).atZoneSameInstant(zone);
         boolean started = !clock.instant().isBefore(start.toInstant());
         List<Map<String, Object>> states = new ArrayList<>();
         for (String id : (List<String>) slot.get("audiences")) {
@@ -303,7 +307,7 @@ public final class EventsFunctions {
         }
         int year = currentEdition();
         return repository.read(session -> {
-            PublicEvents events = new PublicEvents(session);
+            PublicEvents events = new PublicEvents(session, zone);
             Optional<PublicSite> publicSite = events.site((String) s.get("slug"));
             Optional<PublicSheet> published = events.sheet((String) s.get("slug"), year);
             Optional<PublicSheet> sheet = published.isPresent() ? published : events.cancelledSheet((String) s.get("slug"), year);
@@ -319,7 +323,7 @@ public final class EventsFunctions {
      * else the latest edition, else this year.
      */
     public int currentEdition() {
-        LocalDate today = LocalDate.now(clock.withZone(FrenchDates.PARIS));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         List<Edition> all = new ArrayList<>(editions.all());
         all.sort(Comparator.comparingInt(Edition::year));
         for (Edition edition : all) {

@@ -1,7 +1,5 @@
 package fr.usinesouvertes.events.site;
 
-import static fr.usinesouvertes.events.i18n.FrenchDates.PARIS;
-
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
@@ -20,7 +18,7 @@ import javax.jcr.Value;
 /**
  * Reads sites, companies and published event sheets from a session, per the events model contract.
  * Reads the companies, sites and events workspaces, and of the registrations only each slot's counters
- * ({@link SlotCounts}): no registration is within its reach.
+ * ({@link SlotCounts}): no registration is within its reach. Slots' times are in the site's time zone.
  */
 public final class PublicEvents {
 
@@ -29,9 +27,12 @@ public final class PublicEvents {
     private static final String COMPANIES = "/companies";
 
     private final Session session;
+    private final java.time.ZoneId zone;
 
-    public PublicEvents(Session session) {
+    /** @param zone the site's time zone (the {@code time-zone} setting) */
+    public PublicEvents(Session session, java.time.ZoneId zone) {
         this.session = session;
+        this.zone = zone;
     }
 
     /** The site of a slug, whether or not it has a published event sheet. */
@@ -191,8 +192,8 @@ public final class PublicEvents {
         return slug != null && slug.matches("[a-z0-9][a-z0-9-]{0,99}");
     }
 
-    private static ZonedDateTime date(Node node, String name) throws RepositoryException {
-        return node.getProperty(name).getDate().toInstant().atZone(PARIS);
+    private ZonedDateTime date(Node node, String name) throws RepositoryException {
+        return node.getProperty(name).getDate().toInstant().atZone(zone);
     }
 
     private static String text(Node node, String name) throws RepositoryException {

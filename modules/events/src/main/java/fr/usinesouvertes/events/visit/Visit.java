@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param company              company name, e.g. "Colas"
  * @param site                 industrial site name, e.g. "Centrale d'enrobage de Rennes"
  * @param address              street, postcode and commune, on one line
- * @param start                start of the slot, Europe/Paris
- * @param end                  end of the slot, Europe/Paris
+ * @param start                start of the slot, in the site's time zone when read from the repository
+ * @param end                  end of the slot, likewise
  * @param practicalInformation meeting point, access, safety equipment… in the visitor's language, may be empty
  * @param sequence             the calendar SEQUENCE of the slot's events: 0, then one more at each approved change of
  *                             its times or meeting place (so calendars replace the event they imported)

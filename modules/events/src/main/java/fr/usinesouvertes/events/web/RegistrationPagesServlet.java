@@ -62,7 +62,8 @@ public final class RegistrationPagesServlet extends HttpServlet {
     /** Mounts the French pages at {@code /inscription/*} and the English ones at {@code /en/inscription/*}. */
     public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, RegistrationService service) {
         SlotDirectory slots = new SlotDirectory(context.repository(),
-                fr.usinesouvertes.events.registration.FormLimits.fromSettings(context.settings()).maxGroupSize());
+                fr.usinesouvertes.events.registration.FormLimits.fromSettings(context.settings()).maxGroupSize(),
+                fr.usinesouvertes.events.EventsSettings.timeZone(context.settings()));
         FormTokens tokens = FormTokens.fromSettings(context.settings(), context.clock());
         RegistrationPages pages = new RegistrationPages(context.site().pages());
         for (Lang lang : Lang.values()) {
@@ -337,7 +338,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
             return false;
         }
         html(response, status, pages.render(request, "message", lang, Map.of("messageKey", "error.slotCancelled",
-                "detail", RegistrationService.slotCancelledMessage(slot.get()).in(lang))));
+                "detail", service.slotCancelledMessage(slot.get()).in(lang))));
         return true;
     }
 

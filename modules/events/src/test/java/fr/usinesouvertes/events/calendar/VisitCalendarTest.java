@@ -28,7 +28,8 @@ class VisitCalendarTest {
             "Rendez-vous à l'accueil des visiteurs, chaussures fermées obligatoires, parking sur place, accès PMR "
                     + "par l'entrée B ; visite déconseillée aux moins de 8 ans. Prévoir une pièce d'identité pour les adultes.");
     private final VisitCalendar calendar = new VisitCalendar(
-            Clock.fixed(Instant.parse("2026-02-10T09:00:00Z"), ZoneOffset.UTC), "journees-usines-ouvertes.fr", "contact@journees-usines-ouvertes.fr");
+            Clock.fixed(Instant.parse("2026-02-10T09:00:00Z"), ZoneOffset.UTC), PARIS, "journees-usines-ouvertes.fr",
+            "contact@journees-usines-ouvertes.fr");
 
     private static Calendar parse(byte[] ics) throws Exception {
         return new CalendarBuilder().build(new ByteArrayInputStream(ics));
@@ -83,6 +84,36 @@ class VisitCalendarTest {
         assertThat(zone.getOffset(Instant.parse("2026-03-20T12:00:00Z").toEpochMilli())).isEqualTo(3_600_000);
         assertThat(zone.getOffset(Instant.parse("2026-03-29T12:00:00Z").toEpochMilli())).isEqualTo(7_200_000);
         assertThat(zone.getOffset(Instant.parse("2026-10-25T12:00:00Z").toEpochMilli())).isEqualTo(3_600_000);
+    }
+
+    @Test
+    void inTheSitesTimeZoneTheSameVisitHasThatZonesLocalTimesWhateverTheServersDefaultZone() throws Exception {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        java.util.TimeZone original = java.util.TimeZone.getDefault();
+        byte[] inTokyo;
+        byte[] inParis;
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Tokyo"));
+            inTokyo = new VisitCalendar(Clock.fixed(Instant.parse("2026-02-10T09:00:00Z"), ZoneOffset.UTC), newYork,
+                    "journees-usines-ouvertes.fr", "contact@journees-usines-ouvertes.fr").forSlot(VISIT, Lang.EN);
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Europe/Paris"));
+            inParis = new VisitCalendar(Clock.fixed(Instant.parse("2026-02-10T09:00:00Z"), ZoneOffset.UTC), newYork,
+                    "journees-usines-ouvertes.fr", "contact@journees-usines-ouvertes.fr").forSlot(VISIT, Lang.EN);
+        } finally {
+            java.util.TimeZone.setDefault(original);
+        }
+
+        assertThat(inTokyo).isEqualTo(inParis);
+        Calendar parsed = parse(inTokyo);
+        VEvent event = parsed.<VEvent>getComponents("VEVENT").get(0);
+        assertThat(value(event, "DTSTART")).isEqualTo("20260321T043000"); // 9:30 in Paris (UTC+1), New York on UTC-4
+        assertThat(value(event, "DTEND")).isEqualTo("20260321T060000");
+        assertThat(event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue())
+                .isEqualTo("America/New_York");
+        VTimeZone timeZone = parsed.<VTimeZone>getComponents("VTIMEZONE").get(0);
+        assertThat(timeZone.getProperty("TZID").map(Property::getValue)).contains("America/New_York");
+        assertThat(timeZone.getObservances()).hasSize(2);
+        assertThat(new String(inTokyo, StandardCharsets.UTF_8)).doesNotContain("Europe/Paris");
     }
 
     @Test

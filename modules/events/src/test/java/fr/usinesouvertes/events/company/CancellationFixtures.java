@@ -32,8 +32,8 @@ final class CancellationFixtures {
         CompanySession company = new AccountCompanySession(repository, account);
         String slug = new CompanySites(repository, CompanySpace.ACL).create(company,
                 CompanyFixtures.site(siteName, "Santes", "Hauts-de-France"));
-        EventSheets sheets = new EventSheets(repository, CompanySpace.ACL, EventSheetsTest.OCTOBER);
-        sheets.save(company, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
+        EventSheets sheets = new EventSheets(repository, CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
+        sheets.save(company, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), EventSheetsTest.PARIS, Lang.FR).form());
         repository.write(session -> {
             javax.jcr.Node sheet = session.getNode(EventSheets.ROOT + "/2026/" + slug);
             sheet.setProperty("status", EventSheets.PUBLISHED);

@@ -109,8 +109,8 @@ class CompanyBrowserTest {
         CompanySession epsilon = new AccountCompanySession(PLATFORM.platform().repository(), other);
         String otherSite = new CompanySites(PLATFORM.platform().repository(), CompanySpace.ACL).create(epsilon,
                 CompanyFixtures.site("Tissage Epsilon", "Roubaix", "Hauts-de-France"));
-        EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER);
-        sheets.save(epsilon, otherSite, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
+        EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
+        sheets.save(epsilon, otherSite, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), EventSheetsTest.PARIS, Lang.FR).form());
         BROWSER.open(PLATFORM.uri("/admin/"));
         BROWSER.clickAndWait("form[action^='/admin/logout'] button");
         login("dominique@delta.example.fr", "Chaudron-Delta-2026");

@@ -29,6 +29,7 @@ class EventSheetsTest {
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("target/no-light-modules"))
             .inMemory().modules(new EventsModule());
 
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final Clock OCTOBER = Clock.fixed(Instant.parse("2025-10-01T08:00:00Z"), ZoneId.of("Europe/Paris"));
     static final Clock MARCH_10 = Clock.fixed(Instant.parse("2026-03-10T08:00:00Z"), ZoneId.of("Europe/Paris"));
     static final CompanyGrants NO_ACL = (session, company, path) -> { };
@@ -45,14 +46,14 @@ class EventSheetsTest {
         CompanySession session = new SystemCompanySession(repository(), company);
         CompanySites sites = new CompanySites(repository(), NO_ACL);
         String slug = sites.create(session, CompanyFixtures.site("Fonderie de Santes", "Santes", "Hauts-de-France"));
-        EventSheets sheets = new EventSheets(repository(), NO_ACL, OCTOBER);
-        SheetForm.Result form = SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR);
+        EventSheets sheets = new EventSheets(repository(), NO_ACL, OCTOBER, PARIS);
+        SheetForm.Result form = SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), PARIS, Lang.FR);
         assertThat(form.errors()).isEmpty();
 
         sheets.save(session, slug, form.form());
         sheets.submit(session, slug, Lang.FR);
         assertThat(PLATFORM.get("/.rest/delivery/events/v1?site=" + slug).body()).contains("\"total\":0");
-        ModerationQueue queue = new ModerationQueue(repository(), NO_ACL, mails::add, PublicUrl.of("https://journees.example.fr"), OCTOBER);
+        ModerationQueue queue = new ModerationQueue(repository(), NO_ACL, mails::add, PublicUrl.of("https://journees.example.fr"), OCTOBER, PARIS);
         assertThat(queue.submitted()).extracting(item -> item.sheet().siteSlug()).contains(slug);
         queue.approve(2026, slug);
 
@@ -74,8 +75,8 @@ class EventSheetsTest {
         String company = CompanyFixtures.company(repository(), companyName, email, region);
         CompanySession session = new SystemCompanySession(repository(), company);
         String slug = new CompanySites(repository(), NO_ACL).create(session, CompanyFixtures.site(siteName, commune, region));
-        EventSheets sheets = new EventSheets(repository(), NO_ACL, OCTOBER);
-        sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
+        EventSheets sheets = new EventSheets(repository(), NO_ACL, OCTOBER, PARIS);
+        sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), PARIS, Lang.FR).form());
         sheets.submit(session, slug, Lang.FR);
         return new Submitted(session, sheets, slug);
     }
@@ -92,7 +93,7 @@ class EventSheetsTest {
                 return null;
             });
         }
-        ModerationQueue queue = new ModerationQueue(repository(), NO_ACL, mails::add, PublicUrl.of("https://journees.example.fr"), OCTOBER);
+        ModerationQueue queue = new ModerationQueue(repository(), NO_ACL, mails::add, PublicUrl.of("https://journees.example.fr"), OCTOBER, PARIS);
 
         assertThat(queue.submitted()).extracting(item -> item.sheet().siteSlug()).contains(slug)
                 .doesNotContain("broken-0", "broken-36");
@@ -106,7 +107,7 @@ class EventSheetsTest {
         EventSheets sheets = submitted.sheets();
         String slug = submitted.slug();
 
-        new ModerationQueue(repository(), NO_ACL, mails::add, PublicUrl.of("https://journees.example.fr"), OCTOBER)
+        new ModerationQueue(repository(), NO_ACL, mails::add, PublicUrl.of("https://journees.example.fr"), OCTOBER, PARIS)
                 .reject(2026, slug, "Précisez le point de rendez-vous & l'accès PMR.");
 
         SheetSummary sheet = sheets.find(session, 2026, slug).orElseThrow();
@@ -115,7 +116,7 @@ class EventSheetsTest {
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).text()).contains("Précisez le point de rendez-vous & l'accès PMR.", "brouillon");
         assertThat(mails.get(0).html()).contains("&amp; l&#39;accès");
-        sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
+        sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), PARIS, Lang.FR).form());
     }
 
     @Test
@@ -124,27 +125,27 @@ class EventSheetsTest {
         CompanySession session = new SystemCompanySession(repository(), company);
         String slug = new CompanySites(repository(), NO_ACL).create(session,
                 CompanyFixtures.site("Usine d'Évry", "Évry-Courcouronnes", "Île-de-France"));
-        EventSheets sheets = new EventSheets(repository(), NO_ACL, MARCH_10);
-        sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
+        EventSheets sheets = new EventSheets(repository(), NO_ACL, MARCH_10, PARIS);
+        sheets.save(session, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), PARIS, Lang.FR).form());
 
         assertThatThrownBy(() -> sheets.submit(session, slug, Lang.FR)).isInstanceOf(RefusedException.class)
                 .hasMessageContaining("Île-de-France").hasMessageContaining("closes depuis le 5 mars 2026");
         String lille = new CompanySites(repository(), NO_ACL).create(session, CompanyFixtures.site("Usine de Lille", "Lille", "Hauts-de-France"));
-        sheets.save(session, lille, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
+        sheets.save(session, lille, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), PARIS, Lang.FR).form());
         sheets.submit(session, lille, Lang.FR);
         assertThat(sheets.find(session, 2026, lille).orElseThrow().status()).isEqualTo("submitted");
     }
 
     @Test
     void slotsMustFallOnTheEditionsDaysForTheAudiencesOfThatDay() {
-        Edition edition = new EventSheets(repository(), NO_ACL, OCTOBER).currentEdition();
+        Edition edition = new EventSheets(repository(), NO_ACL, OCTOBER, PARIS).currentEdition();
         Map<String, String> values = new java.util.HashMap<>(CompanyFixtures.sheetValues());
         values.put("slot.1.audience.school", "on");
         values.put("slot.0.end", "8:00");
         values.put("slot.0.capacity", "-3");
         values.put("registrationMode", "external");
 
-        SheetForm.Result result = SheetForm.validate(values, edition, Lang.FR);
+        SheetForm.Result result = SheetForm.validate(values, edition, PARIS, Lang.FR);
 
         assertThat(result.form()).isNull();
         assertThat(result.errors()).extracting(FieldError::field)

@@ -39,9 +39,9 @@ class RecruitmentNeedsTest {
         CompanySession gamma = new AccountCompanySession(repository, account);
         String site = new CompanySites(repository, CompanySpace.ACL).create(gamma,
                 CompanyFixtures.site("Gamma Évry", "Évry-Courcouronnes", "Île-de-France"));
-        EventSheets sheets = new EventSheets(repository, CompanySpace.ACL, EventSheetsTest.OCTOBER);
+        EventSheets sheets = new EventSheets(repository, CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
         Edition edition = sheets.currentEdition();
-        sheets.save(gamma, site, SheetForm.validate(CompanyFixtures.sheetValues(), edition, Lang.FR).form());
+        sheets.save(gamma, site, SheetForm.validate(CompanyFixtures.sheetValues(), edition, EventSheetsTest.PARIS, Lang.FR).form());
         Map<String, String> values = new HashMap<>();
         values.put("need.0.job", "Soudeur ou soudeuse");
         values.put("need.0.count", "3");
@@ -52,11 +52,11 @@ class RecruitmentNeedsTest {
         RecruitmentNeeds.Result result = RecruitmentNeeds.validate(values, Lang.FR);
         assertThat(result.errors()).isEmpty();
 
-        assertThatThrownBy(() -> new RecruitmentNeeds(EventSheetsTest.OCTOBER).declare(gamma, edition, site, result.needs()))
+        assertThatThrownBy(() -> new RecruitmentNeeds(EventSheetsTest.OCTOBER, EventSheetsTest.PARIS).declare(gamma, edition, site, result.needs()))
                 .isInstanceOf(RefusedException.class);
-        new RecruitmentNeeds(AFTER).declare(gamma, edition, site, result.needs());
+        new RecruitmentNeeds(AFTER, EventSheetsTest.PARIS).declare(gamma, edition, site, result.needs());
 
-        assertThat(new RecruitmentNeeds(AFTER).list(gamma, 2026, site)).containsExactly(
+        assertThat(new RecruitmentNeeds(AFTER, EventSheetsTest.PARIS).list(gamma, 2026, site)).containsExactly(
                 new RecruitmentNeed("Soudeur ou soudeuse", 3, "CDI"), new RecruitmentNeed("Technicien de maintenance", 1, "Alternance"));
         ByteArrayOutputStream csv = new ByteArrayOutputStream();
         int rows = new RecruitmentCsvExport(repository).write(2026, "ile-de-france", csv);

@@ -66,10 +66,10 @@ class SitePhotosTest {
         assertThat(other.get("/admin/entreprise/sites/" + site + "/photos/" + name).statusCode()).isEqualTo(404);
         assertThat(PLATFORM.get(SitePhotosServlet.PATH + "/" + site + "/" + name).statusCode()).isEqualTo(404);
 
-        EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER);
-        sheets.save(session, site, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), Lang.FR).form());
+        EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
+        sheets.save(session, site, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), EventSheetsTest.PARIS, Lang.FR).form());
         sheets.submit(session, site, Lang.FR);
-        new ModerationQueue(PLATFORM.platform().repository(), CompanySpace.ACL, mail -> { }, PublicUrl.of("https://x.example"), EventSheetsTest.OCTOBER)
+        new ModerationQueue(PLATFORM.platform().repository(), CompanySpace.ACL, mail -> { }, PublicUrl.of("https://x.example"), EventSheetsTest.OCTOBER, EventSheetsTest.PARIS)
                 .approve(2026, site);
 
         HttpResponse<String> published = PLATFORM.get(SitePhotosServlet.PATH + "/" + site + "/" + name);

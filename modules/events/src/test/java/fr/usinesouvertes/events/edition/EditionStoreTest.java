@@ -24,7 +24,7 @@ class EditionStoreTest {
     @BeforeEach
     void open() {
         repository = ContentRepository.open(new MemoryStoreBackend());
-        store = new EditionStore(repository);
+        store = new EditionStore(repository, java.time.ZoneId.of("Europe/Paris"));
     }
 
     @AfterEach
@@ -46,7 +46,7 @@ class EditionStoreTest {
             return null;
         });
         assertThat(store.find(2026).orElseThrow().days()).hasSize(1);
-        assertThat(new EditionStore(repository).find(2026).orElseThrow().days()).hasSize(1);
+        assertThat(new EditionStore(repository, java.time.ZoneId.of("Europe/Paris")).find(2026).orElseThrow().days()).hasSize(1);
     }
 
     @Test

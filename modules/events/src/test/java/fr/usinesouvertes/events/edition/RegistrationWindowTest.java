@@ -23,7 +23,7 @@ class RegistrationWindowTest {
     static void loadTheBundled2026Edition() {
         repository = ContentRepository.open(new MemoryStoreBackend());
         BundledEditions.importInto(repository);
-        edition = new EditionStore(repository).find(2026).orElseThrow();
+        edition = new EditionStore(repository, java.time.ZoneId.of("Europe/Paris")).find(2026).orElseThrow();
     }
 
     @AfterAll
@@ -33,7 +33,7 @@ class RegistrationWindowTest {
 
     private static RegistrationWindow at(String now) {
         OffsetDateTime time = OffsetDateTime.parse(now);
-        return new RegistrationWindow(Clock.fixed(time.toInstant(), time.getOffset()));
+        return new RegistrationWindow(Clock.fixed(time.toInstant(), time.getOffset()), java.time.ZoneId.of("Europe/Paris"));
     }
 
     @Test
@@ -105,7 +105,7 @@ class RegistrationWindowTest {
 
     @Test
     void anAudienceWithoutWindowCannotSignUp() {
-        Edition edition2025 = new EditionStore(repository).find(2025).orElseThrow();
+        Edition edition2025 = new EditionStore(repository, java.time.ZoneId.of("Europe/Paris")).find(2025).orElseThrow();
 
         WindowDecision decision = at("2025-03-01T10:00:00+01:00").signUp(edition2025, null, Audience.FRANCE_TRAVAIL);
 

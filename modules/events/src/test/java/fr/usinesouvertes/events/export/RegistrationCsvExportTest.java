@@ -54,7 +54,7 @@ class RegistrationCsvExportTest {
 
     private String export(List<Visit> slots) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new RegistrationCsvExport(repository).write(slots, out);
+        new RegistrationCsvExport(repository, java.time.ZoneId.of("Europe/Paris")).write(slots, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 

@@ -23,7 +23,9 @@ final class MailFixtures {
     }
 
     static RegistrationMailComposer composer() {
-        return new RegistrationMailComposer(new VisitCalendar(CLOCK, "journees-usines-ouvertes.fr", "contact@journees-usines-ouvertes.fr"));
+        java.time.ZoneId paris = java.time.ZoneId.of("Europe/Paris");
+        return new RegistrationMailComposer(new VisitCalendar(CLOCK, paris, "journees-usines-ouvertes.fr",
+                "contact@journees-usines-ouvertes.fr"), paris);
     }
 
     static RegistrationMail mail(MailKind kind, Lang lang) {

@@ -63,7 +63,7 @@ class EditionFiguresTest {
 
     @Test
     void figuresByRegionDepartmentAudienceAndDay() {
-        EditionFigures.Figures figures = new EditionFigures(PLATFORM.platform().repository()).of(2026);
+        EditionFigures.Figures figures = new EditionFigures(PLATFORM.platform().repository(), java.time.ZoneId.of("Europe/Paris")).of(2026);
 
         assertThat(figures.sheetsByStatus()).containsEntry("published", 1L).containsEntry("full", 1L)
                 .containsEntry("submitted", 1L);

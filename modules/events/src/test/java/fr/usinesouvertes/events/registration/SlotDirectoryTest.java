@@ -26,7 +26,7 @@ class SlotDirectoryTest {
     @BeforeEach
     void content() {
         repository = ContentRepository.open(new MemoryStoreBackend());
-        slots = new SlotDirectory(repository, 10);
+        slots = new SlotDirectory(repository, 10, java.time.ZoneId.of("Europe/Paris"));
         slotId = repository.write(session -> {
             Node company = session.getRootNode().addNode("companies", "mgnl:content").addNode("colas", "mgnl:content");
             company.setProperty("name", "Colas");

@@ -55,6 +55,7 @@ class RegistrationMailClusterTest {
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     private static final Duration LEASE = Duration.ofSeconds(2);
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     /** One cluster node: its repository, booking, queue, lease-holding jobs and mail worker. */
@@ -152,8 +153,8 @@ class RegistrationMailClusterTest {
         SmtpMailSender sender = new SmtpMailSender(new SmtpConfig("127.0.0.1", SMTP.getSmtp().getPort(), null, null, false,
                 "Journées Usines Ouvertes <ne-pas-repondre@example.org>"), Clock.systemUTC());
         RegistrationMailDispatcher dispatcher = new RegistrationMailDispatcher(queue, new RegistrationRecords(repository),
-                new SlotDirectory(repository, 6), links, new RegistrationMailer(new RegistrationMailComposer(
-                new VisitCalendar(Clock.systemUTC(), "example.org", "ne-pas-repondre@example.org")), sender),
+                new SlotDirectory(repository, 6, PARIS), links, new RegistrationMailer(new RegistrationMailComposer(
+                new VisitCalendar(Clock.systemUTC(), PARIS, "example.org", "ne-pas-repondre@example.org"), PARIS), sender),
                 Duration.ofSeconds(1), 5, 20, 4);
         RegistrationMailWorker worker = new RegistrationMailWorker(jobs, dispatcher, Duration.ofMillis(200),
                 Duration.ofSeconds(1), 20);
