@@ -1,12 +1,16 @@
 package fr.usinesouvertes.events;
 
+import fr.usinesouvertes.events.company.SitePhotos;
+import fr.usinesouvertes.events.company.SitePhotosServlet;
+import fr.usinesouvertes.events.site.PublicPhotos;
+import fr.usinesouvertes.events.config.EventsConfig;
+import fr.usinesouvertes.events.config.EventsSettings;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.organiser.EditionFigures;
 import fr.usinesouvertes.events.organiser.FiguresServlet;
 import fr.usinesouvertes.events.organiser.OrganiserExportsResource;
 import fr.usinesouvertes.events.organiser.OrganiserExportsServlet;
 import fr.usinesouvertes.platform.module.AdminApp;
-import fr.usinesouvertes.platform.mail.MailSettings;
 
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.calendar.VisitCalendar;
@@ -25,7 +29,6 @@ import fr.usinesouvertes.events.registration.RegistrationMailWorker;
 import fr.usinesouvertes.events.registration.RegistrationMailer;
 import fr.usinesouvertes.events.registration.RegistrationRecords;
 import fr.usinesouvertes.events.registration.RegistrationService;
-import fr.usinesouvertes.events.registration.FormLimits;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.search.CommunesTable;
 import fr.usinesouvertes.events.search.SearchParameters;
@@ -73,8 +76,6 @@ public final class EventsModule implements PlatformModule {
     private static final int MAIL_BATCH = 100;
     private static final int MAIL_SENDERS = 4;
 
-    private RegistrationMailWorker mailWorker;
-
     @Override
     public ModuleDescriptor descriptor() {
         return ModuleDescriptor.of(NAME, VERSION).withLightModuleRoot(LIGHT_MODULE_ROOT);
@@ -92,27 +93,32 @@ public final class EventsModule implements PlatformModule {
 
     @Override
     public void start(ModuleContext context) {
-        ZoneId zone = EventsSettings.timeZone(context.settings()); // the platform's time-zone setting
-        VisitCalendar calendar = new VisitCalendar(context.clock(), zone, CALENDAR_UID_DOMAIN, organiserEmail(context));
+        EventsConfig config = EventsConfig.from(context.settings());
+        ZoneId zone = config.zone();
+        VisitCalendar calendar = new VisitCalendar(context.clock(), zone, CALENDAR_UID_DOMAIN, config.organiserEmail());
         // Registrations and queued e-mails are never public: sending a batch of e-mails must not empty the
         // public caches (a booking still does, through the places left on its slot).
         context.repository().excludeFromChangeNotifications(SlotBooking.WORKSPACE);
         context.repository().excludeFromChangeNotifications(MailQueue.WORKSPACE);
         // Retries follow real time, even when --clock fixes the platform's "now".
         MailQueue mailQueue = new MailQueue(context.repository(), Clock.systemUTC());
-        ManageLinks links = new ManageLinks(RegistrationLinks.fromSettings(context.settings(), context.clock()));
-        mailWorker = startMailWorker(context, mailQueue, links, calendar, zone);
-        RegistrationService registrations = RegistrationService.fromSettings(context.repository(), context.settings(),
+        ManageLinks links = new ManageLinks(RegistrationLinks.from(config, context.clock()));
+        RegistrationMailWorker mailWorker = startMailWorker(context, config, mailQueue, links, calendar);
+        context.lifecycle().manage(mailWorker);
+        RegistrationService registrations = RegistrationService.from(context.repository(), config,
                 context.clock(), mailQueue, mailWorker::wake, links, context.publicUrl());
         context.rest().register(new RegistrationResource(registrations));
         context.rest().register(new OpenApiResource());
-        RegistrationPagesServlet.mount(context, registrations);
-        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), context.publicUrl(), zone);
+        RegistrationPagesServlet.mount(context, config, registrations);
+        SitePhotos sitePhotos = new SitePhotos(context.repository());
+        EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), context.publicUrl(), zone,
+                slug -> sitePhotos.publicPhotos(slug).stream().map(photo -> new PublicPhotos.Photo(
+                        SitePhotosServlet.PATH + "/" + slug + "/" + photo.name(), photo.alt())).toList());
         context.site().templatingFunctions("eventsfn", eventsFunctions);
         context.site().sitemap(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
         context.rest().register(new EventsDeliveryResource(context.repository(), zone));
         context.rest().register(new SlotCalendarResource(context.repository(), calendar, zone));
-        Path communesFile = context.settings().get(EventsSettings.COMMUNES);
+        Path communesFile = config.communes();
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : CommunesTable.embedded();
         backfillSitePositions(context, communes);
         SearchIndex index = context.search().open(SEARCH_INDEX, new SiteDocuments(zone));
@@ -126,20 +132,13 @@ public final class EventsModule implements PlatformModule {
         ContentSearch contentSearch = new ContentSearch(context.search().open(CONTENT_INDEX, new ContentDocuments()));
         context.rest().register(new ContentSearchResource(contentSearch));
         context.site().templatingFunctions("searchfn", new ContentSearchFunctions(contentSearch, siteSearch));
-        fr.usinesouvertes.events.company.CompanySpace.start(context, communes, mailQueue, mailWorker::wake);
+        CompanySpace.start(context, config, communes, mailQueue, mailWorker::wake);
         context.rest().register(new OrganiserExportsResource(context.repository(), zone));
         context.admin().app(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
                 Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository(), zone),
                 new EditionStore(context.repository(), zone), context.clock(), zone)));
         context.admin().app(new AdminApp(OrganiserExportsServlet.NAME, "Exports", "Exports", Set.of(Role.ADMIN),
                 new OrganiserExportsServlet(new EditionStore(context.repository(), zone))));
-    }
-
-    @Override
-    public void stop() {
-        if (mailWorker != null) {
-            mailWorker.close();
-        }
     }
 
     /**
@@ -156,22 +155,16 @@ public final class EventsModule implements PlatformModule {
     }
 
     /** Sends the queued registration e-mails from the one node holding the job's lease. */
-    private static RegistrationMailWorker startMailWorker(ModuleContext context, MailQueue queue, ManageLinks links,
-                                                          VisitCalendar calendar, ZoneId zone) {
-        Duration retryDelay = Duration.ofSeconds(context.settings().get(EventsSettings.MAIL_RETRY_DELAY));
+    private static RegistrationMailWorker startMailWorker(ModuleContext context, EventsConfig config, MailQueue queue,
+                                                          ManageLinks links, VisitCalendar calendar) {
+        ZoneId zone = config.zone();
+        Duration retryDelay = config.mailRetryDelay();
         RegistrationMailDispatcher dispatcher = new RegistrationMailDispatcher(queue,
                 new RegistrationRecords(context.repository()),
-                new SlotDirectory(context.repository(), FormLimits.fromSettings(context.settings()).maxGroupSize(), zone),
+                new SlotDirectory(context.repository(), config.maxGroupSize(), zone),
                 links, new RegistrationMailer(new RegistrationMailComposer(calendar, zone), context.mail()),
-                new fr.usinesouvertes.events.cancellation.NearbySlots(context.repository(), context.clock(), zone), retryDelay,
-                context.settings().get(EventsSettings.MAIL_MAX_ATTEMPTS), MAIL_BATCH, MAIL_SENDERS);
+                new fr.usinesouvertes.events.site.NearbySlots(context.repository(), context.clock(), zone), retryDelay,
+                config.mailMaxAttempts(), MAIL_BATCH, MAIL_SENDERS);
         return new RegistrationMailWorker(context.jobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
-    }
-
-    /** The bare address of the {@code mail-from} setting, the calendars' ORGANIZER. */
-    public static String organiserEmail(ModuleContext context) {
-        String from = context.settings().get(MailSettings.MAIL_FROM);
-        int open = from.indexOf('<');
-        return open >= 0 && from.endsWith(">") ? from.substring(open + 1, from.length() - 1) : from.strip();
     }
 }

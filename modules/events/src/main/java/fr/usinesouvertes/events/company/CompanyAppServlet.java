@@ -1,7 +1,6 @@
 package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.edition.Audience;
-import fr.usinesouvertes.events.cancellation.VisitCancellations;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.i18n.Lang;

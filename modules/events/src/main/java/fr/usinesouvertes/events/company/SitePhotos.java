@@ -1,5 +1,11 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.events.company.Slugs;
+import fr.usinesouvertes.events.company.CompanySites;
+import fr.usinesouvertes.events.company.CompanySession;
+import fr.usinesouvertes.events.company.NotFoundException;
+import fr.usinesouvertes.events.company.EventSheets;
+import fr.usinesouvertes.events.company.RefusedException;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.uploads.UploadRefusedException;
 import fr.usinesouvertes.platform.uploads.UploadedImages;

@@ -1,6 +1,6 @@
 package fr.usinesouvertes.events.moderation;
 
-import fr.usinesouvertes.events.site.PublicSite;
+import fr.usinesouvertes.events.i18n.FrenchAddresses;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.company.CompanyGrants;
@@ -144,7 +144,7 @@ public final class ModerationQueue {
         Node site = site(session, sheet);
         Node company = company(session, site);
         int year = Integer.parseInt(sheet.getParent().getName());
-        String address = PublicSite.addressLine(EventSheets.text(site, "address"),
+        String address = FrenchAddresses.line(EventSheets.text(site, "address"),
                 EventSheets.text(site, "postalCode"), EventSheets.text(site, "commune"));
         return new ModerationItem(EventSheets.summary(sheet, site, editions.find(year).orElse(null), zone),
                 EventSheets.text(company, "name"), company.getName(),

@@ -1,6 +1,6 @@
 package fr.usinesouvertes.events.moderation;
 
-import fr.usinesouvertes.events.cancellation.VisitCancellations;
+import fr.usinesouvertes.events.company.VisitCancellations;
 import fr.usinesouvertes.events.company.AdminRequests;
 import fr.usinesouvertes.events.company.AudienceLabels;
 import fr.usinesouvertes.events.company.CompanyAppServlet;

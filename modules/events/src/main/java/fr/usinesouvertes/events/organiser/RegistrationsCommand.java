@@ -1,6 +1,6 @@
 package fr.usinesouvertes.events.organiser;
 
-import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.module.CommandContext;
 import fr.usinesouvertes.platform.module.ModuleCommand;
@@ -42,7 +42,7 @@ public final class RegistrationsCommand implements ModuleCommand {
             if (arguments.get(0).equals("purge")) {
                 OrganiserOptions options = OrganiserOptions.parse(rest, Set.of("--edition"));
                 RegistrationPurge.Result result = new RegistrationPurge(context.repository(), context.clock(),
-                        EventsSettings.timeZone(context.settings())).purge(options.edition());
+                        EventsConfig.from(context.settings()).zone()).purge(options.edition());
                 (result.done() ? context.out() : context.err()).println(result.message());
                 return result.done() ? 0 : 1;
             }
@@ -55,7 +55,7 @@ public final class RegistrationsCommand implements ModuleCommand {
     }
 
     private static int export(int year, String site, OrganiserOptions options, CommandContext context) {
-        RegistrationExport export = new RegistrationExport(context.repository(), EventsSettings.timeZone(context.settings()));
+        RegistrationExport export = new RegistrationExport(context.repository(), EventsConfig.from(context.settings()).zone());
         List<Visit> slots = export.slots(year, site, null);
         if (site != null && slots.isEmpty()) {
             context.err().println("registrations: no published slot for site '" + site + "' in " + year);

@@ -1,7 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
-import fr.usinesouvertes.events.EventsSettings;
-import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.events.config.EventsConfig;
 
 /**
  * Bounds a registration form must respect, beyond the slot's own per-registration limit.
@@ -16,9 +15,8 @@ public record FormLimits(int maxGroupSize, int maxAccompanyingAdults, int maxTex
     public static final FormLimits DEFAULT = new FormLimits(120, 20, 150);
 
     /** The limits set by {@code registration-max-group-size} and {@code registration-max-accompanying-adults}. */
-    public static FormLimits fromSettings(Settings settings) {
-        return new FormLimits(settings.get(EventsSettings.REGISTRATION_MAX_GROUP_SIZE),
-                settings.get(EventsSettings.REGISTRATION_MAX_ACCOMPANYING_ADULTS), DEFAULT.maxTextLength());
+    public static FormLimits from(EventsConfig config) {
+        return new FormLimits(config.maxGroupSize(), config.maxAccompanyingAdults(), DEFAULT.maxTextLength());
     }
 
     public FormLimits {

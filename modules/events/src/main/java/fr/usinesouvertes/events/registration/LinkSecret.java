@@ -1,8 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
-import fr.usinesouvertes.events.EventsSettings;
-import fr.usinesouvertes.platform.config.CoreSettings;
-import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.events.config.EventsConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +24,11 @@ public final class LinkSecret {
     private LinkSecret() {
     }
 
-    public static byte[] resolve(Settings settings) {
-        String configured = settings.get(EventsSettings.REGISTRATION_LINK_SECRET);
-        if (configured != null) {
-            return configured.getBytes(StandardCharsets.UTF_8);
+    public static byte[] resolve(EventsConfig config) {
+        if (config.linkSecret() != null) {
+            return config.linkSecret().getBytes(StandardCharsets.UTF_8);
         }
-        return fromDataFolder(settings.get(CoreSettings.DATA));
+        return fromDataFolder(config.dataFolder());
     }
 
     /** The secret kept in the data folder, created (readable by its owner only) when missing. */

@@ -1,7 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
-import fr.usinesouvertes.events.EventsSettings;
-import fr.usinesouvertes.platform.config.Settings;
+import fr.usinesouvertes.events.config.EventsConfig;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
@@ -44,8 +43,8 @@ public final class RateLimiter {
     }
 
     /** The limiter the {@code registration-rate-limit} setting asks for, remembering up to 100,000 clients. */
-    public static RateLimiter fromSettings(Settings settings, Clock clock) {
-        return new RateLimiter(settings.get(EventsSettings.REGISTRATION_RATE_LIMIT), 100_000, clock);
+    public static RateLimiter from(EventsConfig config, Clock clock) {
+        return new RateLimiter(config.registrationRateLimit(), 100_000, clock);
     }
 
     /** Takes one submission from the client's allowance; {@code false} means "too many, try later" (HTTP 429). */

@@ -1,7 +1,7 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.registration.InvalidLinkException.Reason;
-import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.security.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,8 +33,8 @@ public final class RegistrationLinks {
     }
 
     /** Links signed with the secret of the settings (see {@link LinkSecret}). */
-    public static RegistrationLinks fromSettings(Settings settings, Clock clock) {
-        return new RegistrationLinks(LinkSecret.resolve(settings), clock);
+    public static RegistrationLinks from(EventsConfig config, Clock clock) {
+        return new RegistrationLinks(LinkSecret.resolve(config), clock);
     }
 
     public String sign(String registrationId, Instant expiresAt) {

@@ -1,6 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
-import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.booking.BookingChange;
 import fr.usinesouvertes.events.booking.BookingChangeRefusedException;
 import fr.usinesouvertes.events.booking.BookingOutcome;
@@ -21,7 +21,6 @@ import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
-import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
@@ -88,13 +87,13 @@ public final class RegistrationService {
      *
      * @param onMailQueued called after each commit that queued an e-mail, e.g. {@link RegistrationMailWorker#wake}
      */
-    public static RegistrationService fromSettings(ContentRepository repository, Settings settings, Clock clock,
+    public static RegistrationService from(ContentRepository repository, EventsConfig config, Clock clock,
                                                    MailQueue mailQueue, Runnable onMailQueued, ManageLinks links,
                                                    PublicUrl publicUrl) {
-        FormLimits limits = FormLimits.fromSettings(settings);
-        ZoneId zone = EventsSettings.timeZone(settings);
+        FormLimits limits = FormLimits.from(config);
+        ZoneId zone = config.zone();
         return new RegistrationService(new SlotDirectory(repository, limits.maxGroupSize(), zone), limits,
-                RateLimiter.fromSettings(settings, clock), new EditionStore(repository, zone),
+                RateLimiter.from(config, clock), new EditionStore(repository, zone),
                 new RegistrationWindow(clock, zone), new SlotBooking(repository, clock), new RegistrationRecords(repository),
                 mailQueue, onMailQueued, links, publicUrl, clock, zone);
     }

@@ -1,8 +1,8 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.i18n.FrenchAddresses;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import fr.usinesouvertes.events.site.PublicSite;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.visit.Visit;
@@ -198,7 +198,7 @@ public final class SlotDirectory {
     }
 
     private static String address(Node site) throws RepositoryException {
-        return PublicSite.addressLine(text(site, "address", ""), text(site, "postalCode", ""),
+        return FrenchAddresses.line(text(site, "address", ""), text(site, "postalCode", ""),
                 text(site, "commune", ""));
     }
 

@@ -3,7 +3,7 @@ package fr.usinesouvertes.events.site;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
 import java.util.Optional;
-import fr.usinesouvertes.events.web.FormKind;
+import fr.usinesouvertes.events.registration.FormKind;
 
 /** The public URLs of sites, slots' calendars and registration forms, in French or English. */
 public final class EventLinks {

@@ -36,25 +36,29 @@ public final class EventsFunctions {
     private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
 
     private final ContentRepository repository;
+    private final PublicPhotos photos;
     private final EditionStore editions;
     private final RegistrationWindow window;
     private final Clock clock;
     private final PublicUrl publicUrl;
     private final java.time.ZoneId zone;
-    private final fr.usinesouvertes.events.cancellation.NearbySlots nearby;
+    private final fr.usinesouvertes.events.site.NearbySlots nearby;
 
     /**
      * @param publicUrl the site's public address, for absolute links in JSON-LD
      * @param zone      the site's time zone, in which pages show slots' days and times
      */
-    public EventsFunctions(ContentRepository repository, Clock clock, PublicUrl publicUrl, java.time.ZoneId zone) {
+    /** @param photos the companies' photos of their sites (from the company space) */
+    public EventsFunctions(ContentRepository repository, Clock clock, PublicUrl publicUrl, java.time.ZoneId zone,
+                           PublicPhotos photos) {
         this.repository = repository;
+        this.photos = photos;
         this.editions = new EditionStore(repository, zone);
         this.window = new RegistrationWindow(clock, zone);
         this.clock = clock;
         this.publicUrl = publicUrl;
         this.zone = zone;
-        this.nearby = new fr.usinesouvertes.events.cancellation.NearbySlots(repository, clock, zone);
+        this.nearby = new fr.usinesouvertes.events.site.NearbySlots(repository, clock, zone);
     }
 
     /** The site of a slug (a map of its public fields), or null. */
@@ -124,21 +128,19 @@ public final class EventsFunctions {
                 .map(EventsFunctions::toMap).orElse(null));
     }
 
-    /** The slots of a sheet, each with placesLeft, isFull, audiences and French or English labels. */
-    @SuppressWarnings("unchecked")
     /** The company's photos of an approved site ({@code url}, {@code alt}); empty until its sheet is published. */
     public List<Map<String, String>> photos(Object site) {
         Map<String, Object> s = resolveSite(site);
         if (s == null) {
             return List.of();
         }
-        String slug = (String) s.get("slug");
-        return new fr.usinesouvertes.events.company.SitePhotos(repository).publicPhotos(slug).stream()
-                .map(photo -> Map.of("url", fr.usinesouvertes.events.company.SitePhotosServlet.PATH + "/" + slug + "/"
-                        + photo.name(), "alt", photo.alt()))
+        return photos.of((String) s.get("slug")).stream()
+                .map(photo -> Map.of("url", photo.url(), "alt", photo.alt()))
                 .toList();
     }
 
+    /** The slots of a sheet, each with placesLeft, isFull, audiences and French or English labels. */
+    @SuppressWarnings("unchecked")
     public List<Map<String, Object>> slots(Map<String, Object> sheet, String lang) {
         if (sheet == null) {
             return List.of();
@@ -216,7 +218,7 @@ public final class EventsFunctions {
     }
 
     /**
-     * Open slots at other sites within {@value fr.usinesouvertes.events.cancellation.NearbySlots#KM} km of a site,
+     * Open slots at other sites within {@value fr.usinesouvertes.events.site.NearbySlots#KM} km of a site,
      * nearest first (see {@code NearbySlots}): each {@code siteName}, {@code companyName}, {@code commune},
      * {@code km}, {@code url} (the site's page), {@code dayLabel}, {@code startLabel}, {@code endLabel}.
      */
@@ -227,7 +229,7 @@ public final class EventsFunctions {
         }
         Lang language = Lang.fromCode(lang);
         List<Map<String, Object>> result = new ArrayList<>();
-        for (fr.usinesouvertes.events.cancellation.NearbySlots.Candidate candidate
+        for (fr.usinesouvertes.events.site.NearbySlots.Candidate candidate
                 : nearby.around((String) s.get("slug"), currentEdition(), null)) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("siteName", candidate.site().name());

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.site;
 
+import fr.usinesouvertes.events.i18n.FrenchAddresses;
 import java.util.List;
 
 /**
@@ -15,16 +16,6 @@ public record PublicSite(String id, String slug, String name, String address, St
 
     /** Street, postcode and commune on one line, e.g. {@code 12 rue des Forges, 80080 Amiens}. */
     public String addressLine() {
-        return addressLine(address, postalCode, commune);
-    }
-
-    /**
-     * Street, postcode and commune on one line, each part left out when empty (no leading comma when there is
-     * no street): the one way pages, e-mails, calendars and the back office write an address.
-     */
-    public static String addressLine(String street, String postalCode, String commune) {
-        String town = ((postalCode == null ? "" : postalCode.strip()) + " " + (commune == null ? "" : commune.strip())).strip();
-        String first = street == null ? "" : street.strip();
-        return first.isEmpty() ? town : town.isEmpty() ? first : first + ", " + town;
+        return FrenchAddresses.line(address, postalCode, commune);
     }
 }

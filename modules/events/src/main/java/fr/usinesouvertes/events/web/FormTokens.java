@@ -1,9 +1,9 @@
 package fr.usinesouvertes.events.web;
 
+import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.registration.InvalidLinkException;
 import fr.usinesouvertes.events.registration.LinkSecret;
 import fr.usinesouvertes.events.registration.RegistrationLinks;
-import fr.usinesouvertes.platform.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -28,8 +28,8 @@ public final class FormTokens {
         this.clock = clock;
     }
 
-    public static FormTokens fromSettings(Settings settings, Clock clock) {
-        return new FormTokens(LinkSecret.resolve(settings), clock);
+    public static FormTokens from(EventsConfig config, Clock clock) {
+        return new FormTokens(LinkSecret.resolve(config), clock);
     }
 
     /** A token for a form acting on {@code target} (a slot and form, or a registration link). */

@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.web;
 
+import fr.usinesouvertes.events.registration.FormKind;
+import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
@@ -60,11 +62,10 @@ public final class RegistrationPagesServlet extends HttpServlet {
     }
 
     /** Mounts the French pages at {@code /inscription/*} and the English ones at {@code /en/inscription/*}. */
-    public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, RegistrationService service) {
-        SlotDirectory slots = new SlotDirectory(context.repository(),
-                fr.usinesouvertes.events.registration.FormLimits.fromSettings(context.settings()).maxGroupSize(),
-                fr.usinesouvertes.events.EventsSettings.timeZone(context.settings()));
-        FormTokens tokens = FormTokens.fromSettings(context.settings(), context.clock());
+    public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, EventsConfig config,
+                             RegistrationService service) {
+        SlotDirectory slots = new SlotDirectory(context.repository(), config.maxGroupSize(), config.zone());
+        FormTokens tokens = FormTokens.from(config, context.clock());
         RegistrationPages pages = new RegistrationPages(context.site().pages());
         for (Lang lang : Lang.values()) {
             context.web().servlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang));

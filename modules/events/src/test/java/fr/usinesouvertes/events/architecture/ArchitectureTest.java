@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -23,6 +24,14 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(EVENTS);
+    }
+
+    /** No two packages depend on each other; the root package ({@code EventsModule}) wires them and nothing uses it. */
+    @Test
+    void noCyclesBetweenPackages() {
+        slices().matching(EVENTS + ".(**)").should().beFreeOfCycles().check(classes);
+        noClasses().that().resideInAPackage(EVENTS + ".(**)").should().dependOnClassesThat()
+                .resideInAPackage(EVENTS).check(classes);
     }
 
     /** A module builds on the plugin API: the package {@code platform.module} and the classes marked {@link PluginApi}. */

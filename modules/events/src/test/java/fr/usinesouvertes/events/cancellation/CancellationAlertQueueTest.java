@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.cancellation;
 
+import fr.usinesouvertes.events.company.VisitCancellations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -30,14 +30,14 @@ final class CancellationFixtures {
         ContentRepository repository = platform.platform().repository();
         Account account = CompanyAccessTestSupport.company(platform, companyName, login);
         CompanySession company = new AccountCompanySession(repository, account);
-        String slug = new CompanySites(repository, CompanySpace.ACL).create(company,
+        String slug = new CompanySites(repository, CompanyGrants.PLATFORM).create(company,
                 CompanyFixtures.site(siteName, "Santes", "Hauts-de-France"));
-        EventSheets sheets = new EventSheets(repository, CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
+        EventSheets sheets = new EventSheets(repository, CompanyGrants.PLATFORM, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
         sheets.save(company, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), EventSheetsTest.PARIS, Lang.FR).form());
         repository.write(session -> {
             javax.jcr.Node sheet = session.getNode(EventSheets.ROOT + "/2026/" + slug);
             sheet.setProperty("status", EventSheets.PUBLISHED);
-            RegistrationFolders.grantAll(session, sheet, account.company(), CompanySpace.ACL);
+            RegistrationFolders.grantAll(session, sheet, account.company(), CompanyGrants.PLATFORM);
             return null;
         });
         List<SheetSummary.SlotSummary> slots = sheets.requireOwn(company, slug).slots();

@@ -54,15 +54,15 @@ class CompanyAccessTest {
     static void twoCompanies() {
         alpha = company("Alpha Forge", "alpha@forge.example.fr");
         beta = company("Beta Verre", "beta@verre.example.fr");
-        CompanySites sites = new CompanySites(repository(), CompanySpace.ACL);
-        EventSheets sheets = new EventSheets(repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
+        CompanySites sites = new CompanySites(repository(), CompanyGrants.PLATFORM);
+        EventSheets sheets = new EventSheets(repository(), CompanyGrants.PLATFORM, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
         alphaSite = sites.create(session(alpha), CompanyFixtures.site("Forge d'Alpha", "Lille", "Hauts-de-France"));
         betaSite = sites.create(session(beta), CompanyFixtures.site("Verrerie Beta", "Albi", "Occitanie"));
         SheetForm form = SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), EventSheetsTest.PARIS, Lang.FR).form();
         sheets.save(session(alpha), alphaSite, form);
         sheets.save(session(beta), betaSite, form);
         sheets.submit(session(beta), betaSite, Lang.FR);
-        new ModerationQueue(repository(), CompanySpace.ACL, mail -> { }, PublicUrl.of("https://journees.example.fr"), EventSheetsTest.OCTOBER, EventSheetsTest.PARIS)
+        new ModerationQueue(repository(), CompanyGrants.PLATFORM, mail -> { }, PublicUrl.of("https://journees.example.fr"), EventSheetsTest.OCTOBER, EventSheetsTest.PARIS)
                 .approve(2026, betaSite);
         betaSlot = sheets.find(session(beta), 2026, betaSite).orElseThrow().slots().get(1).id();
         BookingOutcome outcome = new SlotBooking(repository(), Clock.systemUTC()).book(new BookingRequest(betaSlot, 3, "key-1",
@@ -107,8 +107,8 @@ class CompanyAccessTest {
 
     @Test
     void theServicesAnswerNotFoundForAnotherCompanysSiteSheetRegistrationsAndExport() {
-        CompanySites sites = new CompanySites(repository(), CompanySpace.ACL);
-        EventSheets sheets = new EventSheets(repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
+        CompanySites sites = new CompanySites(repository(), CompanyGrants.PLATFORM);
+        EventSheets sheets = new EventSheets(repository(), CompanyGrants.PLATFORM, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
         assertThat(sites.list(session(alpha))).extracting(SiteSummary::slug).containsExactly(alphaSite);
         assertThatThrownBy(() -> sites.find(session(alpha), betaSite)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> sheets.find(session(alpha), 2026, betaSite)).isInstanceOf(NotFoundException.class);

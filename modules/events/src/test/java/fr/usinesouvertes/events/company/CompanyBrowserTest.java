@@ -107,9 +107,9 @@ class CompanyBrowserTest {
 
         Account other = CompanyAccessTestSupport.company(PLATFORM, "Epsilon Textile", "epsilon@textile.example.fr");
         CompanySession epsilon = new AccountCompanySession(PLATFORM.platform().repository(), other);
-        String otherSite = new CompanySites(PLATFORM.platform().repository(), CompanySpace.ACL).create(epsilon,
+        String otherSite = new CompanySites(PLATFORM.platform().repository(), CompanyGrants.PLATFORM).create(epsilon,
                 CompanyFixtures.site("Tissage Epsilon", "Roubaix", "Hauts-de-France"));
-        EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
+        EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanyGrants.PLATFORM, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
         sheets.save(epsilon, otherSite, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), EventSheetsTest.PARIS, Lang.FR).form());
         BROWSER.open(PLATFORM.uri("/admin/"));
         BROWSER.clickAndWait("form[action^='/admin/logout'] button");

@@ -37,7 +37,7 @@ class CompanySignUpTest {
         ContentRepository repository = PLATFORM.platform().repository();
         Accounts accounts = PLATFORM.platform().accounts();
         return new CompanySignUp(repository, new RateLimiter(perMinute, 1000, clock), mails::add,
-                new PlatformCompanyAccounts(accounts), CompanySpace.ACL, clock, EventSheetsTest.PARIS);
+                new PlatformCompanyAccounts(accounts), CompanyGrants.PLATFORM, clock, EventSheetsTest.PARIS);
     }
 
     private static Map<String, String> form(String email, String region) {

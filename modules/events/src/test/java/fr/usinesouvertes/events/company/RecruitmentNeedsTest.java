@@ -37,9 +37,9 @@ class RecruitmentNeedsTest {
         ContentRepository repository = PLATFORM.platform().repository();
         Account account = CompanyAccessTestSupport.company(PLATFORM, "Gamma Métal", "gamma@metal.example.fr");
         CompanySession gamma = new AccountCompanySession(repository, account);
-        String site = new CompanySites(repository, CompanySpace.ACL).create(gamma,
+        String site = new CompanySites(repository, CompanyGrants.PLATFORM).create(gamma,
                 CompanyFixtures.site("Gamma Évry", "Évry-Courcouronnes", "Île-de-France"));
-        EventSheets sheets = new EventSheets(repository, CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
+        EventSheets sheets = new EventSheets(repository, CompanyGrants.PLATFORM, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
         Edition edition = sheets.currentEdition();
         sheets.save(gamma, site, SheetForm.validate(CompanyFixtures.sheetValues(), edition, EventSheetsTest.PARIS, Lang.FR).form());
         Map<String, String> values = new HashMap<>();

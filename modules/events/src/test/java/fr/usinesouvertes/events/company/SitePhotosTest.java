@@ -43,7 +43,7 @@ class SitePhotosTest {
         Account zeta = CompanyAccessTestSupport.company(PLATFORM, "Zeta Bois", "zeta@bois.example.fr");
         Account eta = CompanyAccessTestSupport.company(PLATFORM, "Eta Papier", "eta@papier.example.fr");
         CompanySession session = new AccountCompanySession(PLATFORM.platform().repository(), zeta);
-        String site = new CompanySites(PLATFORM.platform().repository(), CompanySpace.ACL).create(session,
+        String site = new CompanySites(PLATFORM.platform().repository(), CompanyGrants.PLATFORM).create(session,
                 CompanyFixtures.site("Scierie Zeta", "Épinal", "Grand Est"));
         AdminBrowser browser = AdminBrowser.on(PLATFORM);
         browser.login(zeta.login(), CompanyAccessTestSupport.PASSWORD);
@@ -66,10 +66,10 @@ class SitePhotosTest {
         assertThat(other.get("/admin/entreprise/sites/" + site + "/photos/" + name).statusCode()).isEqualTo(404);
         assertThat(PLATFORM.get(SitePhotosServlet.PATH + "/" + site + "/" + name).statusCode()).isEqualTo(404);
 
-        EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanySpace.ACL, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
+        EventSheets sheets = new EventSheets(PLATFORM.platform().repository(), CompanyGrants.PLATFORM, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
         sheets.save(session, site, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), EventSheetsTest.PARIS, Lang.FR).form());
         sheets.submit(session, site, Lang.FR);
-        new ModerationQueue(PLATFORM.platform().repository(), CompanySpace.ACL, mail -> { }, PublicUrl.of("https://x.example"), EventSheetsTest.OCTOBER, EventSheetsTest.PARIS)
+        new ModerationQueue(PLATFORM.platform().repository(), CompanyGrants.PLATFORM, mail -> { }, PublicUrl.of("https://x.example"), EventSheetsTest.OCTOBER, EventSheetsTest.PARIS)
                 .approve(2026, site);
 
         HttpResponse<String> published = PLATFORM.get(SitePhotosServlet.PATH + "/" + site + "/" + name);
@@ -84,7 +84,7 @@ class SitePhotosTest {
     void aTruncatedOrCorruptPhotoIsRefusedNamingTheFieldAndTheReasonAndNothingIsStored() throws Exception {
         Account theta = CompanyAccessTestSupport.company(PLATFORM, "Theta Verre", "theta@verre.example.fr");
         CompanySession session = new AccountCompanySession(PLATFORM.platform().repository(), theta);
-        String site = new CompanySites(PLATFORM.platform().repository(), CompanySpace.ACL).create(session,
+        String site = new CompanySites(PLATFORM.platform().repository(), CompanyGrants.PLATFORM).create(session,
                 CompanyFixtures.site("Verrerie Theta", "Nancy", "Grand Est"));
         AdminBrowser browser = AdminBrowser.on(PLATFORM);
         browser.login(theta.login(), CompanyAccessTestSupport.PASSWORD);

@@ -5,7 +5,7 @@ import fr.usinesouvertes.platform.mail.MailSender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.config.EventsSettings;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.config.SettingDefinition;

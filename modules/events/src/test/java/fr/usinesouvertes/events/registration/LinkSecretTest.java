@@ -1,10 +1,11 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.config.EventsSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.config.SettingsException;
 import fr.usinesouvertes.platform.config.SettingsLoader;
@@ -33,8 +34,8 @@ class LinkSecretTest {
     void withoutSettingASecretIsGeneratedOnceInTheDataFolder() throws Exception {
         Settings settings = settings(Map.of("data", data.toString()));
 
-        byte[] first = LinkSecret.resolve(settings);
-        byte[] second = LinkSecret.resolve(settings);
+        byte[] first = LinkSecret.resolve(EventsConfig.from(settings));
+        byte[] second = LinkSecret.resolve(EventsConfig.from(settings));
 
         assertThat(first).hasSize(32).isEqualTo(second);
         Path file = data.resolve("secrets/registration-link-secret");
@@ -49,7 +50,7 @@ class LinkSecretTest {
         String secret = "0123456789abcdef0123456789abcdef-cluster";
         Settings settings = settings(Map.of("data", data.toString(), "registration-link-secret", secret));
 
-        assertThat(LinkSecret.resolve(settings)).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
+        assertThat(LinkSecret.resolve(EventsConfig.from(settings))).isEqualTo(secret.getBytes(StandardCharsets.UTF_8));
         assertThat(data.resolve("secrets")).doesNotExist();
     }
 

@@ -1,9 +1,10 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.config.EventsSettings;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.config.SettingsLoader;
 import java.time.Clock;
@@ -74,8 +75,9 @@ class RateLimiterTest {
     void theSettingGivesTheAllowance() {
         List<SettingDefinition<?>> declared = new ArrayList<>(PlatformLauncher.platformSettings());
         declared.addAll(EventsSettings.all());
-        RateLimiter byDefault = RateLimiter.fromSettings(new SettingsLoader(declared).parse(Map.of()), clock);
-        RateLimiter off = RateLimiter.fromSettings(new SettingsLoader(declared).parse(Map.of("registration-rate-limit", "0")), clock);
+        RateLimiter byDefault = RateLimiter.from(EventsConfig.from(new SettingsLoader(declared).parse(Map.of())), clock);
+        RateLimiter off = RateLimiter.from(EventsConfig.from(
+                new SettingsLoader(declared).parse(Map.of("registration-rate-limit", "0"))), clock);
 
         for (int i = 0; i < 10; i++) {
             assertThat(byDefault.tryAcquire("203.0.113.7")).isTrue();

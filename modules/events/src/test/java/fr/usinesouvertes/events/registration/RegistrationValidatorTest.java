@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,7 @@ import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.platform.http.JsonMapper;
-import fr.usinesouvertes.events.EventsSettings;
+import fr.usinesouvertes.events.config.EventsSettings;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.config.SettingsLoader;
 import java.util.ArrayList;
@@ -156,8 +157,8 @@ class RegistrationValidatorTest {
     void groupBoundsComeFromTheSettings() {
         List<SettingDefinition<?>> declared = new ArrayList<>(PlatformLauncher.platformSettings());
         declared.addAll(EventsSettings.all());
-        FormLimits limits = FormLimits.fromSettings(new SettingsLoader(declared).parse(
-                Map.of("registration-max-group-size", "20", "registration-max-accompanying-adults", "2")));
+        FormLimits limits = FormLimits.from(EventsConfig.from(new SettingsLoader(declared).parse(
+                Map.of("registration-max-group-size", "20", "registration-max-accompanying-adults", "2"))));
 
         ValidationResult result = new RegistrationValidator(limits).validate(schoolForm(), InputKind.JSON, 100, Lang.FR);
 

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.events.cancellation;
+package fr.usinesouvertes.events.site;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.events.web;
+package fr.usinesouvertes.events.registration;
 
 import fr.usinesouvertes.events.edition.Audience;
 import java.util.Arrays;
@@ -25,7 +25,7 @@ public enum FormKind {
         return segment;
     }
 
-    Audience audience() {
+    public Audience audience() {
         return audience;
     }
 
@@ -34,7 +34,7 @@ public enum FormKind {
         return Arrays.stream(values()).filter(kind -> kind.audience == audience).findFirst();
     }
 
-    static Optional<FormKind> fromSegment(String segment) {
+    public static Optional<FormKind> fromSegment(String segment) {
         return Arrays.stream(values()).filter(kind -> kind.segment.equals(segment)).findFirst();
     }
 }

@@ -1,14 +1,14 @@
-package fr.usinesouvertes.events;
+package fr.usinesouvertes.events.config;
 
-import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.SettingDefinition;
-import fr.usinesouvertes.platform.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.List;
 
-/** The settings the events module declares, each settable as {@code --name value} or in {@code config/platform.yaml}. */
+/**
+ * The settings the events module declares (name, description, default, validation), each settable as
+ * {@code --name value} or in {@code config/platform.yaml}; the module reads them once, into {@link EventsConfig}.
+ */
 public final class EventsSettings {
 
     public static final SettingDefinition<String> REGISTRATION_LINK_SECRET = new SettingDefinition<>(
@@ -38,16 +38,6 @@ public final class EventsSettings {
             "8", 1, 100);
 
     private EventsSettings() {
-    }
-
-    /**
-     * The site's time zone, the platform's {@code time-zone} setting (Europe/Paris by default), which the module
-     * follows rather than declaring its own: slots, edition days, sign-up windows, e-mails, calendars, exports and
-     * company forms read and write local times there, whatever the server's default zone. Each class that needs it
-     * is given it.
-     */
-    public static ZoneId timeZone(Settings settings) {
-        return settings.get(CoreSettings.TIME_ZONE);
     }
 
     public static List<SettingDefinition<?>> all() {

@@ -1,21 +1,31 @@
-package fr.usinesouvertes.events.company;
+package fr.usinesouvertes.events;
 
-import fr.usinesouvertes.events.EventsModule;
-import fr.usinesouvertes.events.EventsSettings;
-import fr.usinesouvertes.events.cancellation.VisitCancellations;
+import fr.usinesouvertes.events.company.VisitCancellations;
+import fr.usinesouvertes.events.company.CompanyAppServlet;
+import fr.usinesouvertes.events.company.CompanyGrants;
+import fr.usinesouvertes.events.company.CompanyRegistrations;
+import fr.usinesouvertes.events.company.CompanyResource;
+import fr.usinesouvertes.events.company.CompanySignUp;
+import fr.usinesouvertes.events.company.CompanySignUpServlet;
+import fr.usinesouvertes.events.company.CompanySites;
+import fr.usinesouvertes.events.company.EventSheets;
+import fr.usinesouvertes.events.company.PlatformCompanyAccounts;
+import fr.usinesouvertes.events.company.RecruitmentNeeds;
+import fr.usinesouvertes.events.company.SheetChanges;
+import fr.usinesouvertes.events.company.SitePhotos;
+import fr.usinesouvertes.events.company.SitePhotosServlet;
+import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.moderation.ModerationQueue;
 import fr.usinesouvertes.events.moderation.ModerationServlet;
-import fr.usinesouvertes.events.registration.FormLimits;
 import fr.usinesouvertes.events.registration.RateLimiter;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.web.FormTokens;
 import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.repository.ContentRepository;
-import fr.usinesouvertes.platform.security.CompanyAccess;
 import fr.usinesouvertes.platform.security.Role;
 import java.time.ZoneId;
 import java.util.Set;
@@ -25,10 +35,9 @@ import java.util.Set;
  * sign-up pages ({@code /espace-entreprise/…}) and the back-office apps {@value CompanyAppServlet#NAME}
  * (COMPANY) and {@value ModerationServlet#NAME} (ADMIN).
  */
-public final class CompanySpace {
+final class CompanySpace {
 
-    /** The repository's ACLs, as the platform's security grants them to a company's group. */
-    public static final CompanyGrants ACL = CompanyAccess::grant;
+    private static final CompanyGrants ACL = CompanyGrants.PLATFORM;
 
     private CompanySpace() {
     }
@@ -38,21 +47,21 @@ public final class CompanySpace {
      * @param mailQueue    the registration e-mails' queue (a cancelled visit's e-mails and alerts go there)
      * @param onMailQueued wakes the mail worker after a commit that queued e-mails
      */
-    public static void start(ModuleContext context, fr.usinesouvertes.events.search.CommunesTable communes,
-                             MailQueue mailQueue, Runnable onMailQueued) {
+    static void start(ModuleContext context, EventsConfig config, fr.usinesouvertes.events.search.CommunesTable communes,
+                      MailQueue mailQueue, Runnable onMailQueued) {
         ContentRepository repository = context.repository();
-        ZoneId zone = EventsSettings.timeZone(context.settings());
+        ZoneId zone = config.zone();
         VisitCancellations cancellations = new VisitCancellations(repository, mailQueue, onMailQueued,
-                EventsModule.organiserEmail(context), context.publicUrl(), context.clock(), zone);
-        CompanySignUp signUp = new CompanySignUp(repository, RateLimiter.fromSettings(context.settings(), context.clock()),
+                config.organiserEmail(), context.publicUrl(), context.clock(), zone);
+        CompanySignUp signUp = new CompanySignUp(repository, RateLimiter.from(config, context.clock()),
                 context.mail(), new PlatformCompanyAccounts(context.accounts()), ACL, context.clock(), zone);
-        CompanySignUpServlet.mount(context, signUp, FormTokens.fromSettings(context.settings(), context.clock()), context.publicUrl());
+        CompanySignUpServlet.mount(context, signUp, FormTokens.from(config, context.clock()), context.publicUrl());
         CompanySites sites = new CompanySites(repository, ACL);
         SitePhotos photos = new SitePhotos(repository);
         context.web().servlet(SitePhotosServlet.PATH + "/*", new SitePhotosServlet(photos));
         EventSheets sheets = new EventSheets(repository, ACL, context.clock(), zone);
         CompanyRegistrations registrations = new CompanyRegistrations(
-                new SlotDirectory(repository, FormLimits.fromSettings(context.settings()).maxGroupSize(), zone),
+                new SlotDirectory(repository, config.maxGroupSize(), zone),
                 new RegistrationCsvExport(repository, zone), zone);
         context.rest().register(new CompanyResource(repository, sites, sheets, registrations));
         context.admin().app(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),

@@ -1,4 +1,4 @@
-package fr.usinesouvertes.events.cancellation;
+package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.company.EventSheets;
