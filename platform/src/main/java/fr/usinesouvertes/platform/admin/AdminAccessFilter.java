@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.CurrentAccount;
@@ -37,7 +38,7 @@ public final class AdminAccessFilter extends HttpFilter {
         request.setAttribute(AdminShell.ATTRIBUTE, shell);
         String section = firstSegment(request.getRequestURI());
         if (!section.equals("static")) {
-            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Cache-Control", CacheControl.NO_STORE);
         }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");

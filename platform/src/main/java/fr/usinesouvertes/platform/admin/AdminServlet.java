@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.security.AuthenticationFilter;
@@ -138,7 +139,7 @@ public final class AdminServlet extends HttpServlet {
                 return;
             }
             response.setContentType("text/css;charset=UTF-8");
-            response.setHeader("Cache-Control", "public, max-age=3600");
+            response.setHeader("Cache-Control", CacheControl.publicFor(java.time.Duration.ofHours(1)));
             in.transferTo(response.getOutputStream());
         }
     }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.delivery;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,7 +46,7 @@ record CachedAnswer(byte[] body, String etag, long lastModified) {
         boolean current = ifNoneMatch != null ? matches(ifNoneMatch) : notModifiedSince(ifModifiedSince);
         Response.ResponseBuilder response = current ? Response.notModified() : Response.ok(body, JSON_UTF8);
         return response.header("ETag", etag).header("Last-Modified", HTTP_DATE.format(Instant.ofEpochMilli(lastModified)))
-                .header("Cache-Control", "no-cache").header("Vary", "Accept-Language").build();
+                .header("Cache-Control", CacheControl.REVALIDATE).header("Vary", "Accept-Language").build();
     }
 
     private boolean notModifiedSince(String ifModifiedSince) {

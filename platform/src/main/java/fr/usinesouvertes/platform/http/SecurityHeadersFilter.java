@@ -66,7 +66,7 @@ public final class SecurityHeadersFilter implements Filter {
 
     private static void badQuery(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Cache-Control", CacheControl.NO_STORE);
         String body;
         if (request.getRequestURI().startsWith("/.rest/")) {
             response.setContentType("application/json;charset=utf-8");

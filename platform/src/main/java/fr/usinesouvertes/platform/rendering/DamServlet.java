@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.uploads.UploadedFileHeaders;
@@ -78,8 +79,8 @@ public final class DamServlet extends HttpServlet {
         if (lastModified > 0) {
             response.setDateHeader("Last-Modified", lastModified);
         }
-        response.setHeader("Cache-Control", shared ? "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS
-                : "private, no-store");
+        response.setHeader("Cache-Control", shared ? CacheControl.publicFor(java.time.Duration.ofSeconds(WebResourceServlet.MAX_AGE_SECONDS))
+                : CacheControl.PRIVATE);
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (HttpCaching.notModified(request, etag, lastModified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -116,7 +117,7 @@ public final class DamServlet extends HttpServlet {
         if (lastModified > 0) {
             response.setDateHeader("Last-Modified", lastModified);
         }
-        response.setHeader("Cache-Control", shared ? "public, max-age=" + WebResourceServlet.MAX_AGE_SECONDS
+        response.setHeader("Cache-Control", shared ? CacheControl.publicFor(java.time.Duration.ofSeconds(WebResourceServlet.MAX_AGE_SECONDS))
                 : "private, no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (HttpCaching.notModified(request, etag, lastModified)) {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public final class PagePreview {
 
-    private static final String NO_STORE = "private, no-store";
+    private static final String NO_STORE = CacheControl.PRIVATE;
 
     private final PageRenderer renderer;
     private final DamServlet assets;

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import jakarta.servlet.http.HttpServlet;
@@ -21,7 +22,7 @@ public final class PageServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
 
-    static final String PAGE_CACHE_CONTROL = "public, max-age=60, must-revalidate";
+    static final String PAGE_CACHE_CONTROL = CacheControl.PAGE;
 
     private final transient PageRenderer renderer;
     private final transient ChangeTime changeTime;
@@ -60,7 +61,7 @@ public final class PageServlet extends HttpServlet {
         response.setHeader("Content-Language", page.language());
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (page.status() != 200) {
-            response.setHeader("Cache-Control", cacheControl.contains("no-store") ? cacheControl : "no-cache");
+            response.setHeader("Cache-Control", cacheControl.contains("no-store") ? cacheControl : CacheControl.REVALIDATE);
         } else {
             response.setHeader("Cache-Control", cacheControl);
             response.setHeader("ETag", etag);

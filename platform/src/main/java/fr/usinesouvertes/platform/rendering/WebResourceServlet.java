@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,7 @@ public final class WebResourceServlet extends HttpServlet {
 
     static final int MAX_AGE_SECONDS = 3600;
     /** For fingerprinted links ({@code ?v=} naming the file's version, as {@code resfn.cachedCss} writes them). */
-    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    static final String IMMUTABLE = CacheControl.IMMUTABLE;
 
     private final transient WebResources resources;
 
@@ -48,7 +49,7 @@ public final class WebResourceServlet extends HttpServlet {
         }
         String version = request.getParameter("v");
         boolean fingerprinted = version != null && version.equals(Long.toString(lastModified, 36));
-        response.setHeader("Cache-Control", fingerprinted ? IMMUTABLE : "public, max-age=" + MAX_AGE_SECONDS);
+        response.setHeader("Cache-Control", fingerprinted ? IMMUTABLE : CacheControl.publicFor(java.time.Duration.ofSeconds(MAX_AGE_SECONDS)));
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (HttpCaching.notModified(request, etag, lastModified)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

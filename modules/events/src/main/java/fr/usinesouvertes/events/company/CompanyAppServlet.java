@@ -7,6 +7,8 @@ import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.search.Commune;
 import fr.usinesouvertes.events.search.CommunesTable;
 import fr.usinesouvertes.platform.admin.AdminViews;
+import fr.usinesouvertes.platform.http.CacheControl;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.CurrentAccount;
@@ -58,127 +60,164 @@ public final class CompanyAppServlet extends HttpServlet {
         this.photos = photos;
         this.communes = communes;
         this.cancellations = cancellations;
+        this.routes = routes();
+    }
+
+    /** A page of the company space, for the logged-in company, with the route's {@code {slug}}, {@code {slot}}... */
+    @FunctionalInterface
+    private interface Page {
+        void handle(HttpServletRequest request, HttpServletResponse response, CompanySession company,
+                    Router.Match<Page> route) throws IOException;
+    }
+
+    private final transient Router<Page> routes;
+
+    private Router<Page> routes() {
+        return Router.<Page>builder()
+                .get("/", (request, response, company, route) -> home(request, response, company))
+                .get("/sites/nouveau", (request, response, company, route) ->
+                        siteForm(request, response, 200, null, Map.of(), List.of(), List.of(), List.of()))
+                .get("/sites/{slug}", (request, response, company, route) -> siteForm(request, response, 200,
+                        route.get("slug"), sites.find(company, route.get("slug")).formValues(), List.of(), List.of(),
+                        photos.list(company, route.get("slug"))))
+                .get("/sites/{slug}/photos/{name}", (request, response, company, route) -> SitePhotosServlet.write(response,
+                        photos.forCompany(company, route.get("slug"), route.get("name"))
+                                .orElseThrow(() -> new NotFoundException("Photo " + route.get("name"))),
+                        CacheControl.PRIVATE))
+                .get("/sites/{slug}/fiche", (request, response, company, route) ->
+                        sheetPage(request, response, company, route.get("slug"), 200, null, List.of(), null))
+                .get("/sites/{slug}/fiche/annuler", (request, response, company, route) -> {
+                    String slotId = request.getParameter("creneau");
+                    cancelPage(request, response, company, route.get("slug"), slotId == null || slotId.isBlank() ? null : slotId,
+                            200, Map.of(), List.of());
+                })
+                .get("/sites/{slug}/inscriptions", (request, response, company, route) ->
+                        registrationsPage(request, response, company, route.get("slug")))
+                .get("/sites/{slug}/inscriptions.csv", (request, response, company, route) -> csv(response, company,
+                        slotIds(company, route.get("slug")), "inscriptions-" + route.get("slug") + ".csv"))
+                .get("/creneaux/{slot}/inscriptions.csv", (request, response, company, route) -> csv(response, company,
+                        List.of(route.get("slot")), "inscriptions-" + route.get("slot").substring(0,
+                                Math.min(8, route.get("slot").length())) + ".csv"))
+                .get("/sites/{slug}/recrutement", (request, response, company, route) ->
+                        recruitmentPage(request, response, company, route.get("slug"), null, List.of()))
+                .post("/sites/nouveau", (request, response, company, route) -> saveSite(request, response, company, null))
+                .post("/sites/{slug}", (request, response, company, route) ->
+                        saveSite(request, response, company, route.get("slug")))
+                .post("/sites/{slug}/photos", (request, response, company, route) -> {
+                    Map<String, String> values = AdminRequests.fields(request); // decodes the fields as UTF-8 first
+                    photos.add(company, route.get("slug"), upload(request), values.get("alt"));
+                    done(request, response, "photo.added", "/sites/" + route.get("slug"));
+                })
+                .post("/sites/{slug}/photos/{name}/supprimer", (request, response, company, route) -> {
+                    photos.remove(company, route.get("slug"), route.get("name"));
+                    done(request, response, "photo.removed", "/sites/" + route.get("slug"));
+                })
+                .post("/sites/{slug}/fiche", (request, response, company, route) -> saveSheet(request, response, company,
+                        route.get("slug"), AdminRequests.fields(request), AdminRequests.lang(request)))
+                .post("/sites/{slug}/fiche/soumettre", (request, response, company, route) -> {
+                    sheets.submit(company, route.get("slug"), AdminRequests.lang(request));
+                    done(request, response, "sheet.submitted", "/sites/" + route.get("slug") + "/fiche");
+                })
+                .post("/sites/{slug}/fiche/annuler", (request, response, company, route) -> cancel(request, response, company,
+                        route.get("slug"), AdminRequests.fields(request), AdminRequests.lang(request)))
+                .post("/sites/{slug}/fiche/modification/retirer", (request, response, company, route) -> {
+                    boolean withdrawn = changes.withdraw(company, sheets.currentEdition().year(), route.get("slug"));
+                    done(request, response, withdrawn ? "change.withdrawn" : "change.none",
+                            "/sites/" + route.get("slug") + "/fiche");
+                })
+                .post("/sites/{slug}/recrutement", (request, response, company, route) ->
+                        saveRecruitment(request, response, company, route.get("slug")))
+                .build();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<CompanySession> company = company(request, response);
-        if (company.isEmpty()) {
-            return;
-        }
-        String[] path = AdminRequests.segments(request);
-        try {
-            if (path.length == 0) {
-                home(request, response, company.get());
-            } else if (is(path, "sites", "nouveau")) {
-                siteForm(request, response, 200, null, Map.of(), List.of(), List.of(), List.of());
-            } else if (path.length == 2 && path[0].equals("sites")) {
-                siteForm(request, response, 200, path[1], sites.find(company.get(), path[1]).formValues(), List.of(),
-                        List.of(),
-                        photos.list(company.get(), path[1]));
-            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("photos")) {
-                SitePhotos.PhotoData photo = photos.forCompany(company.get(), path[1], path[3])
-                        .orElseThrow(() -> new NotFoundException("Photo " + path[3]));
-                SitePhotosServlet.write(response, photo, "private, no-store");
-            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("fiche")) {
-                sheetPage(request, response, company.get(), path[1], 200, null, List.of(), null);
-            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche") && path[3].equals("annuler")) {
-                String slotId = request.getParameter("creneau");
-                cancelPage(request, response, company.get(), path[1], slotId == null || slotId.isBlank() ? null : slotId,
-                        200, Map.of(), List.of());
-            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("inscriptions")) {
-                registrationsPage(request, response, company.get(), path[1]);
-            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("inscriptions.csv")) {
-                csv(response, company.get(), slotIds(company.get(), path[1]), "inscriptions-" + path[1] + ".csv");
-            } else if (path.length == 3 && path[0].equals("creneaux") && path[2].equals("inscriptions.csv")) {
-                csv(response, company.get(), List.of(path[1]), "inscriptions-" + path[1].substring(0, Math.min(8, path[1].length())) + ".csv");
-            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("recrutement")) {
-                recruitmentPage(request, response, company.get(), path[1], null, List.of());
-            } else {
-                notFound(request, response);
-            }
-        } catch (NotFoundException e) {
-            notFound(request, response);
-        }
+        dispatch(request, response);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        dispatch(request, response);
+    }
+
+    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<CompanySession> company = company(request, response);
         if (company.isEmpty()) {
             return;
         }
-        String[] path = AdminRequests.segments(request);
-        Lang lang = AdminRequests.lang(request);
-        Map<String, String> values = AdminRequests.fields(request);
-        Map<String, String> m = CompanyPages.messages(lang);
+        Optional<Router.Match<Page>> route = routes.find(request.getMethod(), request.getPathInfo());
+        if (route.isEmpty()) {
+            notFound(request, response);
+            return;
+        }
         try {
-            if (is(path, "sites", "nouveau") || (path.length == 2 && path[0].equals("sites"))) {
-                SiteForm.Result result = SiteForm.validate(values, lang, communes);
-                String slug = path[1].equals("nouveau") ? null : path[1];
-                if (slug != null) {
-                    sites.find(company.get(), slug); // another company's site answers 404, not the form's errors
-                }
-                if (result.form() == null) {
-                    siteForm(request, response, 400, slug, values, result.errors(), result.communeCandidates(),
-                            slug == null ? List.of() : photos.list(company.get(), slug));
-                    return;
-                }
-                if (slug == null) {
-                    slug = sites.create(company.get(), result.form());
-                } else {
-                    sites.update(company.get(), slug, result.form());
-                }
-                AdminViews.flash(request, m.get("site.saved"));
-                AdminViews.redirect(response, BASE + "/sites/" + slug + "/fiche");
-            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("photos")) {
-                photos.add(company.get(), path[1], upload(request), values.get("alt"));
-                AdminViews.flash(request, m.get("photo.added"));
-                AdminViews.redirect(response, BASE + "/sites/" + path[1]);
-            } else if (path.length == 5 && path[0].equals("sites") && path[2].equals("photos") && path[4].equals("supprimer")) {
-                photos.remove(company.get(), path[1], path[3]);
-                AdminViews.flash(request, m.get("photo.removed"));
-                AdminViews.redirect(response, BASE + "/sites/" + path[1]);
-            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("fiche")) {
-                saveSheet(request, response, company.get(), path[1], values, lang);
-            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche") && path[3].equals("soumettre")) {
-                sheets.submit(company.get(), path[1], lang);
-                AdminViews.flash(request, m.get("sheet.submitted"));
-                AdminViews.redirect(response, BASE + "/sites/" + path[1] + "/fiche");
-            } else if (path.length == 4 && path[0].equals("sites") && path[2].equals("fiche") && path[3].equals("annuler")) {
-                cancel(request, response, company.get(), path[1], values, lang);
-            } else if (path.length == 5 && path[0].equals("sites") && path[2].equals("fiche") && path[3].equals("modification")
-                    && path[4].equals("retirer")) {
-                boolean withdrawn = changes.withdraw(company.get(), sheets.currentEdition().year(), path[1]);
-                AdminViews.flash(request, m.get(withdrawn ? "change.withdrawn" : "change.none"));
-                AdminViews.redirect(response, BASE + "/sites/" + path[1] + "/fiche");
-            } else if (path.length == 3 && path[0].equals("sites") && path[2].equals("recrutement")) {
-                RecruitmentNeeds.Result result = RecruitmentNeeds.validate(values, lang);
-                if (!result.errors().isEmpty()) {
-                    recruitmentPage(request, response, company.get(), path[1], values, result.errors());
-                    return;
-                }
-                needs.declare(company.get(), sheets.currentEdition(), path[1], result.needs());
-                AdminViews.flash(request, m.get("recruitment.saved"));
-                AdminViews.redirect(response, BASE + "/sites/" + path[1] + "/recrutement");
-            } else {
-                notFound(request, response);
-            }
+            route.get().handler().handle(request, response, company.get(), route.get());
         } catch (NotFoundException e) {
             notFound(request, response);
         } catch (RefusedException e) {
-            if (path.length == 3 && path[2].equals("photos") && e.field() != null) {
-                photoRefused(request, response, company.get(), path[1], e);
-            } else if (path.length >= 3 && path[2].equals("photos")) {
-                AdminViews.flash(request, e.getMessage());
-                AdminViews.redirect(response, BASE + "/sites/" + path[1]);
-            } else if (path.length >= 3 && path[2].equals("fiche")) {
-                sheetPage(request, response, company.get(), path[1], 409, null, List.of(), e.getMessage());
-            } else {
-                AdminViews.flash(request, e.getMessage());
-                AdminViews.redirect(response, BASE + "/");
-            }
+            refused(request, response, company.get(), route.get(), e);
         }
+    }
+
+    /**
+     * A refusal answers where it happened: a refused photo on the site's page (400, next to its field, or as a
+     * message), a refused sheet action on the sheet's page (409), anything else as a message on the home page.
+     */
+    private void refused(HttpServletRequest request, HttpServletResponse response, CompanySession company,
+                         Router.Match<Page> route, RefusedException e) throws IOException {
+        String slug = route.parameters().get("slug");
+        String path = request.getPathInfo();
+        if (slug != null && path.endsWith("/photos") && e.field() != null) {
+            photoRefused(request, response, company, slug, e);
+        } else if (slug != null && path.contains("/photos")) {
+            AdminViews.flash(request, e.getMessage());
+            AdminViews.redirect(response, BASE + "/sites/" + slug);
+        } else if (slug != null && path.contains("/fiche")) {
+            sheetPage(request, response, company, slug, 409, null, List.of(), e.getMessage());
+        } else {
+            AdminViews.flash(request, e.getMessage());
+            AdminViews.redirect(response, BASE + "/");
+        }
+    }
+
+    /** After an action: its message on the next page, {@code page} under the app. */
+    private static void done(HttpServletRequest request, HttpServletResponse response, String message, String page)
+            throws IOException {
+        AdminViews.flash(request, CompanyPages.messages(AdminRequests.lang(request)).get(message));
+        AdminViews.redirect(response, BASE + page);
+    }
+
+    /** Creates ({@code slug} null) or updates a site; a form with errors shows again (400) and changes nothing. */
+    private void saveSite(HttpServletRequest request, HttpServletResponse response, CompanySession company, String slug)
+            throws IOException {
+        Map<String, String> values = AdminRequests.fields(request);
+        SiteForm.Result result = SiteForm.validate(values, AdminRequests.lang(request), communes);
+        if (slug != null) {
+            sites.find(company, slug); // another company's site answers 404, not the form's errors
+        }
+        if (result.form() == null) {
+            siteForm(request, response, 400, slug, values, result.errors(), result.communeCandidates(),
+                    slug == null ? List.of() : photos.list(company, slug));
+            return;
+        }
+        String saved = slug == null ? sites.create(company, result.form()) : slug;
+        if (slug != null) {
+            sites.update(company, slug, result.form());
+        }
+        done(request, response, "site.saved", "/sites/" + saved + "/fiche");
+    }
+
+    /** Declares the site's recruitment needs; a form with errors shows again (400). */
+    private void saveRecruitment(HttpServletRequest request, HttpServletResponse response, CompanySession company,
+                                 String slug) throws IOException {
+        Map<String, String> values = AdminRequests.fields(request);
+        RecruitmentNeeds.Result result = RecruitmentNeeds.validate(values, AdminRequests.lang(request));
+        if (!result.errors().isEmpty()) {
+            recruitmentPage(request, response, company, slug, values, result.errors());
+            return;
+        }
+        needs.declare(company, sheets.currentEdition(), slug, result.needs());
+        done(request, response, "recruitment.saved", "/sites/" + slug + "/recrutement");
     }
 
     /** A refused photo: the site's page again, 400, with the field and the reason in its error summary. */
@@ -463,7 +502,7 @@ public final class CompanyAppServlet extends HttpServlet {
         registrations.exportCsv(company, slotIds, out); // fully built first: a refusal must not leave half a file
         response.setContentType(RegistrationCsvExport.MEDIA_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "") + "\"");
-        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Cache-Control", CacheControl.NO_STORE);
         out.writeTo(response.getOutputStream());
     }
 
@@ -479,10 +518,6 @@ public final class CompanyAppServlet extends HttpServlet {
             return Optional.empty();
         }
         return Optional.of(new AccountCompanySession(repository, account));
-    }
-
-    private static boolean is(String[] path, String... expected) {
-        return java.util.Arrays.equals(path, expected);
     }
 
     private static Map<String, Object> model(Lang lang) {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.platform.module.ModulePages;
@@ -63,7 +64,7 @@ public final class CompanyPages {
         byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
         response.setStatus(page.status() == 500 ? 500 : status);
         response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Cache-Control", CacheControl.NO_STORE);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setContentLength(body.length);

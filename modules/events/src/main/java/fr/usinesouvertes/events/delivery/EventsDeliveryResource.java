@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.delivery;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.Regions;
@@ -182,9 +183,9 @@ public final class EventsDeliveryResource {
         String etag = etag(bytes);
         if (ifNoneMatch != null && List.of(ifNoneMatch.split(",")).stream().map(String::strip)
                 .map(t -> t.startsWith("W/") ? t.substring(2) : t).anyMatch(t -> t.equals(etag) || t.equals("*"))) {
-            return Response.notModified().header("ETag", etag).header("Cache-Control", "no-cache").build();
+            return Response.notModified().header("ETag", etag).header("Cache-Control", CacheControl.REVALIDATE).build();
         }
-        return Response.ok(bytes, JSON_UTF8).header("ETag", etag).header("Cache-Control", "no-cache").build();
+        return Response.ok(bytes, JSON_UTF8).header("ETag", etag).header("Cache-Control", CacheControl.REVALIDATE).build();
     }
 
     private static String etag(byte[] bytes) {

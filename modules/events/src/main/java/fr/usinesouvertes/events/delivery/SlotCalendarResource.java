@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.delivery;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.site.PublicEvents;
@@ -46,7 +47,7 @@ public final class SlotCalendarResource {
         String filename = "visite-" + visit.start().toLocalDate() + "-" + slotId.substring(0, 8) + ".ics";
         return Response.ok(calendar.forSlot(visit, language), "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .header("Cache-Control", "no-cache").build();
+                .header("Cache-Control", CacheControl.REVALIDATE).build();
     }
 
     /** The visit of a public slot, with the sheet's practical information in one paragraph. */

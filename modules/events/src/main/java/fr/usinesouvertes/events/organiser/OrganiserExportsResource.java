@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.organiser;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.visit.Visit;
@@ -92,7 +93,7 @@ public final class OrganiserExportsResource {
     private static Response attachment(StreamingOutput body, String fileName) {
         return Response.ok(body, RegistrationCsvExport.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .header("Cache-Control", "private, no-store")
+                .header("Cache-Control", CacheControl.PRIVATE)
                 .build();
     }
 

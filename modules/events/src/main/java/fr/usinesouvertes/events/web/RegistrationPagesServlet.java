@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.web;
 
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.events.registration.FormKind;
 import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.platform.module.RenderedPage;
@@ -372,7 +373,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
         response.setStatus(page.status() == 500 ? 500 : status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", page.language());
-        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Cache-Control", CacheControl.NO_STORE);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.getWriter().write(page.html());
