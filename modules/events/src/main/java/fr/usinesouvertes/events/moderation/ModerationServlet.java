@@ -17,6 +17,7 @@ import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.platform.admin.AdminViews;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,104 +58,118 @@ public final class ModerationServlet extends HttpServlet {
         this.cancellations = cancellations;
         this.clock = clock;
         this.zone = zone;
+        this.routes = routes();
+    }
+
+    /** An action of the moderation app on an edition's sheet ({@code {year}}, {@code {slug}}). */
+    @FunctionalInterface
+    private interface Action {
+        void handle(HttpServletRequest request, HttpServletResponse response, Router.Match<Action> route)
+                throws IOException;
+    }
+
+    private final transient Router<Action> routes;
+
+    private Router<Action> routes() {
+        return Router.<Action>builder()
+                .get("/", (request, response, route) -> page(request, response, 200, "", Map.of(), Map.of()))
+                .get("/{year}/{slug}/annuler", (request, response, route) -> {
+                    String slotId = request.getParameter("creneau");
+                    cancelPage(request, response, year(route), route.get("slug"),
+                            slotId == null || slotId.isBlank() ? null : slotId, 200, Map.of(), List.of());
+                })
+                .post("/{year}/{slug}/approuver", (request, response, route) -> {
+                    queue.approve(year(route), route.get("slug"));
+                    done(request, response, "moderation.approved");
+                })
+                .post("/{year}/{slug}/rejeter", (request, response, route) -> {
+                    queue.reject(year(route), route.get("slug"), AdminRequests.fields(request).get("message"));
+                    done(request, response, "moderation.rejected");
+                })
+                .post("/{year}/{slug}/annuler", (request, response, route) -> cancel(request, response, year(route),
+                        route.get("slug")))
+                .post("/{year}/{slug}/modification/approuver", (request, response, route) -> {
+                    SheetChangeModeration.Approval approval = changes.approve(year(route), route.get("slug"));
+                    Map<String, String> m = CompanyPages.messages(AdminRequests.lang(request));
+                    AdminViews.flash(request, approval.notified() == 0 ? m.get("moderation.changeApproved")
+                            : m.get("moderation.changeApprovedNotified").replace("{notified}", Integer.toString(approval.notified())));
+                    AdminViews.redirect(response, home(request));
+                })
+                .post("/{year}/{slug}/modification/renvoyer", (request, response, route) -> sendBack(request, response,
+                        year(route), route.get("slug")))
+                .build();
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = AdminRequests.segments(request);
-        if (path.length == 3 && path[0].matches("[0-9]{4}") && path[2].equals("annuler")) {
-            String slotId = request.getParameter("creneau");
-            try {
-                cancelPage(request, response, Integer.parseInt(path[0]), path[1],
-                        slotId == null || slotId.isBlank() ? null : slotId, 200, Map.of(), List.of());
-            } catch (NotFoundException e) {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            }
-            return;
-        }
-        if (path.length != 0) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        page(request, response, 200, "", Map.of(), Map.of());
+        dispatch(request, response);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = AdminRequests.segments(request);
-        Map<String, String> m = CompanyPages.messages(AdminRequests.lang(request));
-        Map<String, String> values = AdminRequests.fields(request);
-        if (path.length == 4 && path[0].matches("[0-9]{4}") && path[2].equals("modification")) {
-            moderateChange(request, response, Integer.parseInt(path[0]), path[1], path[3], values);
-            return;
-        }
-        if (path.length != 3 || !path[0].matches("[0-9]{4}")) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        int year = Integer.parseInt(path[0]);
+        dispatch(request, response);
+    }
+
+    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Router.Match<Action>> route = routes.find(request.getMethod(), request.getPathInfo());
         try {
-            if (path[2].equals("approuver")) {
-                queue.approve(year, path[1]);
-                AdminViews.flash(request, m.get("moderation.approved"));
-            } else if (path[2].equals("rejeter")) {
-                queue.reject(year, path[1], values.get("message"));
-                AdminViews.flash(request, m.get("moderation.rejected"));
-            } else if (path[2].equals("annuler")) {
-                Lang lang = AdminRequests.lang(request);
-                String slotId = values.getOrDefault("creneau", "").isBlank() ? null : values.get("creneau");
-                Optional<FieldError> error = VisitCancellations.checkReason(values.get("reason"), lang);
-                if (error.isPresent()) {
-                    cancelPage(request, response, year, path[1], slotId, 400, values, List.of(error.get()));
-                    return;
-                }
-                VisitCancellations.Outcome outcome = cancellations.cancel(year, path[1], slotId, values.get("reason"),
-                        VisitCancellations.Actor.ORGANISER, CurrentAccount.require(request).login(), lang);
-                AdminViews.flash(request, m.get(outcome.changed() ? "moderation.cancelled" : "sheet.alreadyCancelled"));
-            } else {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
+            if (route.isEmpty()) {
+                throw new NotFoundException(request.getPathInfo());
             }
+            route.get().handler().handle(request, response, route.get());
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
         } catch (RefusedException e) {
             page(request, response, 409, e.getMessage(), Map.of(), Map.of());
-            return;
         }
+    }
+
+    /** The route's {@code {year}}: four digits, else no such page. */
+    private static int year(Router.Match<Action> route) {
+        String year = route.get("year");
+        if (!year.matches("[0-9]{4}")) {
+            throw new NotFoundException("Edition " + year);
+        }
+        return Integer.parseInt(year);
+    }
+
+    /** The moderation list again, in the request's language. */
+    private static String home(HttpServletRequest request) {
+        return BASE + "/" + (AdminRequests.lang(request) == Lang.EN ? "?lang=en" : "");
+    }
+
+    private static void done(HttpServletRequest request, HttpServletResponse response, String message) throws IOException {
+        AdminViews.flash(request, CompanyPages.messages(AdminRequests.lang(request)).get(message));
         AdminViews.redirect(response, BASE + "/");
     }
 
-    /** Approves ({@code approuver}) or sends back ({@code renvoyer}, with a message) a published sheet's change. */
-    private void moderateChange(HttpServletRequest request, HttpServletResponse response, int year, String slug, String action,
-                                Map<String, String> values) throws IOException {
+    /** Cancels a sheet or one of its slots with the reason given; a missing or bad reason shows the page again (400). */
+    private void cancel(HttpServletRequest request, HttpServletResponse response, int year, String slug) throws IOException {
+        Map<String, String> values = AdminRequests.fields(request);
         Lang lang = AdminRequests.lang(request);
-        Map<String, String> m = CompanyPages.messages(lang);
-        try {
-            if (action.equals("approuver")) {
-                SheetChangeModeration.Approval approval = changes.approve(year, slug);
-                AdminViews.flash(request, approval.notified() == 0 ? m.get("moderation.changeApproved")
-                        : m.get("moderation.changeApprovedNotified").replace("{notified}", Integer.toString(approval.notified())));
-            } else if (action.equals("renvoyer")) {
-                Optional<String> error = SheetChangeModeration.checkMessage(values.get("message"), lang);
-                if (error.isPresent()) {
-                    page(request, response, 400, "", Map.of(slug, error.get()), Map.of(slug, values.getOrDefault("message", "")));
-                    return;
-                }
-                changes.sendBack(year, slug, values.get("message"), lang);
-                AdminViews.flash(request, m.get("moderation.changeSentBack"));
-            } else {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-        } catch (NotFoundException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        } catch (RefusedException e) {
-            page(request, response, 409, e.getMessage(), Map.of(), Map.of());
+        String slotId = values.getOrDefault("creneau", "").isBlank() ? null : values.get("creneau");
+        Optional<FieldError> error = VisitCancellations.checkReason(values.get("reason"), lang);
+        if (error.isPresent()) {
+            cancelPage(request, response, year, slug, slotId, 400, values, List.of(error.get()));
             return;
         }
-        AdminViews.redirect(response, BASE + "/" + (lang == Lang.EN ? "?lang=en" : ""));
+        VisitCancellations.Outcome outcome = cancellations.cancel(year, slug, slotId, values.get("reason"),
+                VisitCancellations.Actor.ORGANISER, CurrentAccount.require(request).login(), lang);
+        done(request, response, outcome.changed() ? "moderation.cancelled" : "sheet.alreadyCancelled");
+    }
+
+    /** Sends a published sheet's change back to the company with a message; without a message, the page again (400). */
+    private void sendBack(HttpServletRequest request, HttpServletResponse response, int year, String slug) throws IOException {
+        Map<String, String> values = AdminRequests.fields(request);
+        Lang lang = AdminRequests.lang(request);
+        Optional<String> error = SheetChangeModeration.checkMessage(values.get("message"), lang);
+        if (error.isPresent()) {
+            page(request, response, 400, "", Map.of(slug, error.get()), Map.of(slug, values.getOrDefault("message", "")));
+            return;
+        }
+        changes.sendBack(year, slug, values.get("message"), lang);
+        AdminViews.flash(request, CompanyPages.messages(lang).get("moderation.changeSentBack"));
+        AdminViews.redirect(response, home(request));
     }
 
     /** The organisers' confirmation page of a cancellation (the company space's template). */

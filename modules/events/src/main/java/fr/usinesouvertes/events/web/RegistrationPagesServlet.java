@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.web;
 
 import fr.usinesouvertes.platform.http.CacheControl;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.events.registration.FormKind;
 import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.platform.module.RenderedPage;
@@ -52,6 +53,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
     private final transient FormTokens tokens;
     private final transient RegistrationPages pages;
     private final Lang lang;
+    private final transient Router<Page> routes;
 
     RegistrationPagesServlet(RegistrationService service, SlotDirectory slots, FormTokens tokens, RegistrationPages pages,
                              Lang lang) {
@@ -60,6 +62,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
         this.tokens = tokens;
         this.pages = pages;
         this.lang = lang;
+        this.routes = routes();
     }
 
     /** Mounts the French pages at {@code /inscription/*} and the English ones at {@code /en/inscription/*}. */
@@ -78,19 +81,48 @@ public final class RegistrationPagesServlet extends HttpServlet {
         return (lang == Lang.EN ? "/en" : "") + "/inscription/*";
     }
 
+    /** A page of the registration forms, with the route's {@code {slot}}/{@code {kind}} or {@code {token}}. */
+    @FunctionalInterface
+    private interface Page {
+        void handle(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route) throws IOException;
+    }
+
+    private static final String SLOT_FORM = "/{slot}/{kind}";
+
+    private Router<Page> routes() {
+        return Router.<Page>builder()
+                .get("/" + MANAGE + "/{token}", (request, response, route) ->
+                        showRegistration(request, route.get("token"), response, null))
+                .get(SLOT_FORM, this::form)
+                .post("/" + MANAGE + "/{token}", (request, response, route) -> cancel(request, response, route.get("token")))
+                .post("/" + MANAGE + "/{token}/" + CHANGE, (request, response, route) ->
+                        change(request, response, route.get("token")))
+                .post(SLOT_FORM, this::register)
+                .build();
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
-        if (path.length == 2 && path[0].equals(MANAGE)) {
-            showRegistration(request, path[1], response, null);
+        dispatch(request, response);
+    }
+
+    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Router.Match<Page>> route = routes.find(request.getMethod(), request.getPathInfo());
+        if (route.isEmpty()) {
+            notFound(request, response);
             return;
         }
-        if (cancelledSlot(request, response, path, 410)) {
+        route.get().handler().handle(request, response, route.get());
+    }
+
+    /** A slot's registration form for one audience (or why it is closed or cancelled). */
+    private void form(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route)
+            throws IOException {
+        if (cancelledSlot(request, response, route, 410)) {
             return;
         }
-        Optional<BookableSlot> slot = path.length == 2 ? slots.find(path[0]).filter(BookableSlot::takesRegistrations)
-                : Optional.empty();
-        Optional<FormKind> kind = path.length == 2 ? FormKind.fromSegment(path[1]) : Optional.empty();
+        Optional<BookableSlot> slot = slots.find(route.get("slot")).filter(BookableSlot::takesRegistrations);
+        Optional<FormKind> kind = FormKind.fromSegment(route.get("kind"));
         if (slot.isEmpty() || kind.isEmpty()) {
             notFound(request, response);
             return;
@@ -106,7 +138,6 @@ public final class RegistrationPagesServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
             message(request, response, 415, "error.mediaType");
@@ -117,20 +148,17 @@ public final class RegistrationPagesServlet extends HttpServlet {
             return;
         }
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (path.length == 2 && path[0].equals(MANAGE)) {
-            cancel(request, response, path[1]);
+        dispatch(request, response);
+    }
+
+    /** A registration sent from a slot's form. */
+    private void register(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route)
+            throws IOException {
+        if (cancelledSlot(request, response, route, 409)) {
             return;
         }
-        if (path.length == 3 && path[0].equals(MANAGE) && path[2].equals(CHANGE)) {
-            change(request, response, path[1]);
-            return;
-        }
-        if (cancelledSlot(request, response, path, 409)) {
-            return;
-        }
-        Optional<BookableSlot> slot = path.length == 2 ? slots.find(path[0]).filter(BookableSlot::takesRegistrations)
-                : Optional.empty();
-        Optional<FormKind> kind = path.length == 2 ? FormKind.fromSegment(path[1]) : Optional.empty();
+        Optional<BookableSlot> slot = slots.find(route.get("slot")).filter(BookableSlot::takesRegistrations);
+        Optional<FormKind> kind = FormKind.fromSegment(route.get("kind"));
         if (slot.isEmpty() || kind.isEmpty()) {
             notFound(request, response);
             return;
@@ -330,12 +358,12 @@ public final class RegistrationPagesServlet extends HttpServlet {
      * Answers {@code status} with a page naming the slot when the form's slot belongs to a cancelled visit that was
      * public (else the form's usual 404); returns whether it did.
      */
-    private boolean cancelledSlot(HttpServletRequest request, HttpServletResponse response, String[] path, int status)
-            throws IOException {
-        if (path.length != 2 || FormKind.fromSegment(path[1]).isEmpty()) {
+    private boolean cancelledSlot(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route,
+                                  int status) throws IOException {
+        if (FormKind.fromSegment(route.get("kind")).isEmpty()) {
             return false;
         }
-        Optional<BookableSlot> slot = slots.find(path[0]).filter(BookableSlot::wasCancelledAfterPublication);
+        Optional<BookableSlot> slot = slots.find(route.get("slot")).filter(BookableSlot::wasCancelledAfterPublication);
         if (slot.isEmpty()) {
             return false;
         }
@@ -348,13 +376,6 @@ public final class RegistrationPagesServlet extends HttpServlet {
         return slot.id() + "/" + kind.segment();
     }
 
-    private static String[] segments(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        if (info == null || info.length() < 2) {
-            return new String[0];
-        }
-        return info.substring(1).split("/", -1);
-    }
 
     private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
         message(request, response, 404, "error.notFound");
