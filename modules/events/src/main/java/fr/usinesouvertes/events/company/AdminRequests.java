@@ -6,15 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the company and moderation pages read from a request: path segments, language, posted fields. */
+/** What the company and moderation pages read from a request: language, posted fields. */
 public final class AdminRequests {
 
     private AdminRequests() {
-    }
-
-    public static String[] segments(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        return info == null || info.length() < 2 ? new String[0] : info.substring(1).split("/", -1);
     }
 
     /** French unless {@code ?lang=en}, as the back office decides. */

@@ -4,6 +4,7 @@ import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.web.FormTokens;
 import fr.usinesouvertes.platform.http.PublicUrl;
+import fr.usinesouvertes.platform.http.Router;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The public company pages, without JavaScript: {@code /espace-entreprise/inscription} (sign-up form,
@@ -35,6 +37,7 @@ public final class CompanySignUpServlet extends HttpServlet {
     private final transient CompanyPages pages;
     private final transient PublicUrl publicUrl;
     private final Lang lang;
+    private final transient Router<Page> routes;
 
     CompanySignUpServlet(CompanySignUp signUp, FormTokens tokens, CompanyPages pages, PublicUrl publicUrl, Lang lang) {
         this.signUp = signUp;
@@ -42,6 +45,7 @@ public final class CompanySignUpServlet extends HttpServlet {
         this.pages = pages;
         this.publicUrl = publicUrl;
         this.lang = lang;
+        this.routes = routes();
     }
 
     /** Mounts the French pages at {@code /espace-entreprise/*} and the English ones at {@code /en/espace-entreprise/*}. */
@@ -54,24 +58,33 @@ public final class CompanySignUpServlet extends HttpServlet {
         }
     }
 
+    /** A page of the sign-up, with the route's {@code {token}} for the e-mail address's verification. */
+    @FunctionalInterface
+    private interface Page {
+        void handle(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route) throws IOException;
+    }
+
+    private Router<Page> routes() {
+        return Router.<Page>builder()
+                .get("/" + SIGN_UP, (request, response, route) -> showForm(request, response, 200, Map.of(), List.of(), null))
+                .get("/" + VERIFY + "/{token}", (request, response, route) -> {
+                    Map<String, Object> model = new LinkedHashMap<>();
+                    model.put("action", prefix() + PATH + "/" + VERIFY + "/" + route.get("token"));
+                    model.put("csrf", tokens.issue("company-verify:" + route.get("token")));
+                    pages.render(request, response, 200, "verify", lang, model);
+                })
+                .post("/" + SIGN_UP, (request, response, route) -> submit(request, response))
+                .post("/" + VERIFY + "/{token}", (request, response, route) -> verify(request, response, route.get("token")))
+                .build();
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
-        if (path.length == 1 && path[0].equals(SIGN_UP)) {
-            showForm(request, response, 200, Map.of(), List.of(), null);
-        } else if (path.length == 2 && path[0].equals(VERIFY)) {
-            Map<String, Object> model = new LinkedHashMap<>();
-            model.put("action", prefix() + PATH + "/" + VERIFY + "/" + path[1]);
-            model.put("csrf", tokens.issue("company-verify:" + path[1]));
-            pages.render(request, response, 200, "verify", lang, model);
-        } else {
-            message(request, response, 404, "error.notFound", "");
-        }
+        dispatch(request, response);
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = segments(request);
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
             message(request, response, 415, "error.mediaType", "");
@@ -82,13 +95,16 @@ public final class CompanySignUpServlet extends HttpServlet {
             return;
         }
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (path.length == 1 && path[0].equals(SIGN_UP)) {
-            submit(request, response);
-        } else if (path.length == 2 && path[0].equals(VERIFY)) {
-            verify(request, response, path[1]);
-        } else {
+        dispatch(request, response);
+    }
+
+    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Router.Match<Page>> route = routes.find(request.getMethod(), request.getPathInfo());
+        if (route.isEmpty()) {
             message(request, response, 404, "error.notFound", "");
+            return;
         }
+        route.get().handler().handle(request, response, route.get());
     }
 
     private void submit(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -161,8 +177,4 @@ public final class CompanySignUpServlet extends HttpServlet {
         return lang == Lang.EN ? "/en" : "";
     }
 
-    private static String[] segments(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        return info == null || info.length() < 2 ? new String[0] : info.substring(1).split("/", -1);
-    }
 }

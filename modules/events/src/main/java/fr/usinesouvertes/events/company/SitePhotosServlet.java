@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.platform.http.CacheControl;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.uploads.UploadedFileHeaders;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +14,8 @@ public final class SitePhotosServlet extends HttpServlet {
 
     public static final String PATH = "/photos-usines";
 
+    private static final Router<String> ROUTES = Router.<String>builder().get("/{slug}/{name}", "photo").build();
+
     private final transient SitePhotos photos;
 
     public SitePhotosServlet(SitePhotos photos) {
@@ -20,13 +24,13 @@ public final class SitePhotosServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String[] path = AdminRequests.segments(request);
-        Optional<SitePhotos.PhotoData> photo = path.length == 2 ? photos.forPublic(path[0], path[1]) : Optional.empty();
+        Optional<SitePhotos.PhotoData> photo = ROUTES.find(request.getMethod(), request.getPathInfo())
+                .flatMap(route -> photos.forPublic(route.get("slug"), route.get("name")));
         if (photo.isEmpty()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        write(response, photo.get(), "public, max-age=600");
+        write(response, photo.get(), CacheControl.publicFor(java.time.Duration.ofMinutes(10)));
     }
 
     /** Writes a photo with its type and the platform's headers of uploaded files (no sniffing, sandboxed). */

@@ -49,7 +49,7 @@ public final class FiguresServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (AdminRequests.segments(request).length != 0) {
+        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) { // the app has one page
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -33,7 +33,7 @@ public final class OrganiserExportsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (AdminRequests.segments(request).length != 0) {
+        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) { // the app has one page
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
