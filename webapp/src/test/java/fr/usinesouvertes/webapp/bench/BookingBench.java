@@ -91,7 +91,7 @@ public final class BookingBench {
                     SlotBooking booking = bookers.get(index % bookers.size());
                     BookingOutcome outcome = booking.book(new BookingRequest(slots.get(index % slots.size()), 1,
                             "bench-" + started + "-" + index, node -> node.setProperty("email", "bench@example.org")));
-                    if (outcome.status() == BookingOutcome.Status.CONFIRMED) {
+                    if (outcome.status() == RegistrationStatus.CONFIRMED) {
                         confirmed.incrementAndGet();
                     }
                 }));

@@ -11,7 +11,7 @@ import java.util.List;
  * @param position 1-based place on the waiting list when waitlisted, else {@code null}
  * @param promoted other registrations confirmed from the waiting list by the places this change freed
  */
-public record BookingChange(boolean changed, BookingOutcome.Status status, String slotId, Integer position,
+public record BookingChange(boolean changed, RegistrationStatus status, String slotId, Integer position,
                             List<String> promoted) {
 
     public BookingChange {

@@ -7,12 +7,10 @@ package fr.usinesouvertes.events.booking;
  * @param position       1-based place on the waiting list, or {@code null} when confirmed
  * @param repeated       {@code true} when the same submission had already been booked: nothing new was stored
  */
-public record BookingOutcome(Status status, String registrationId, Integer position, boolean repeated) {
+public record BookingOutcome(RegistrationStatus status, String registrationId, Integer position, boolean repeated) {
 
-    /** Confirmed within capacity, or waiting for seats to free up. */
-    public enum Status { CONFIRMED, WAITLISTED }
-
-    public BookingOutcome(Status status, String registrationId, Integer position) {
+    /** @param status {@link RegistrationStatus#CONFIRMED} within capacity, or {@link RegistrationStatus#WAITLISTED} */
+    public BookingOutcome(RegistrationStatus status, String registrationId, Integer position) {
         this(status, registrationId, position, false);
     }
 

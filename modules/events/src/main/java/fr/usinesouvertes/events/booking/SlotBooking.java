@@ -150,8 +150,8 @@ public final class SlotBooking {
     private BookingChange changeOnce(Session session, String registrationId, int persons, String targetSlotId,
                                      ChangeDetails details, ChangeFollowUp followUp) throws javax.jcr.RepositoryException {
         Node registration = registration(session, registrationId);
-        String status = registration.getProperty(STATUS).getString();
-        if (status.equals("cancelled")) {
+        RegistrationStatus status = RegistrationStatus.of(registration);
+        if (status == RegistrationStatus.CANCELLED) {
             throw new BookingChangeRefusedException(BookingChangeRefusedException.Reason.CANCELLED, 0);
         }
         String sourceId = registration.getProperty(SLOT).getString();
@@ -162,7 +162,7 @@ public final class SlotBooking {
         Node sourceFolder = registration.getParent();
         SlotLedger sourceLedger = new SlotLedger(source, sourceFolder);
         long held = registration.getProperty(PERSONS).getLong();
-        boolean confirmed = status.equals("confirmed");
+        boolean confirmed = status == RegistrationStatus.CONFIRMED;
         if (targetSlotId.equals(sourceId)) {
             if (confirmed && persons > held && !sourceLedger.fits(persons - held)) {
                 throw new BookingChangeRefusedException(BookingChangeRefusedException.Reason.NOT_ENOUGH_PLACES,
@@ -207,7 +207,7 @@ public final class SlotBooking {
         NodesByIdentifier.remember(session, registrationId, path);
         moved.setProperty(SLOT, targetSlotId);
         moved.setProperty(PERSONS, (long) persons);
-        moved.setProperty(STATUS, "confirmed");
+        RegistrationStatus.CONFIRMED.set(moved);
         if (moved.hasProperty(WAIT_SEQUENCE)) {
             moved.getProperty(WAIT_SEQUENCE).remove();
         }
@@ -240,7 +240,7 @@ public final class SlotBooking {
     public BookingOutcome outcome(String registrationId) {
         return repository.read(session -> {
             Node registration = registration(session, registrationId);
-            if ("cancelled".equals(registration.getProperty(STATUS).getString())) {
+            if (RegistrationStatus.CANCELLED.is(registration)) {
                 throw new RegistrationNotFoundException(registrationId);
             }
             return outcomeOf(registration);
@@ -276,12 +276,12 @@ public final class SlotBooking {
         BookingOutcome outcome;
         if (ledger.fits(request.persons())) {
             ledger.addBooked(request.persons());
-            registration.setProperty(STATUS, "confirmed");
-            outcome = new BookingOutcome(BookingOutcome.Status.CONFIRMED, registration.getIdentifier(), null);
+            RegistrationStatus.CONFIRMED.set(registration);
+            outcome = new BookingOutcome(RegistrationStatus.CONFIRMED, registration.getIdentifier(), null);
         } else {
             registration.setProperty(WAIT_SEQUENCE, ledger.enqueueWaiting());
-            registration.setProperty(STATUS, "waitlisted");
-            outcome = new BookingOutcome(BookingOutcome.Status.WAITLISTED, registration.getIdentifier(),
+            RegistrationStatus.WAITLISTED.set(registration);
+            outcome = new BookingOutcome(RegistrationStatus.WAITLISTED, registration.getIdentifier(),
                     (int) ledger.waiting());
         }
         ledger.stamp();
@@ -292,18 +292,18 @@ public final class SlotBooking {
     /** @return the promoted registrations, or {@code null} when it was already cancelled */
     private List<String> cancelOnce(Session session, String registrationId) throws javax.jcr.RepositoryException {
         Node registration = registration(session, registrationId);
-        String status = registration.getProperty(STATUS).getString();
-        if (status.equals("cancelled")) {
+        RegistrationStatus status = RegistrationStatus.of(registration);
+        if (status == RegistrationStatus.CANCELLED) {
             return null;
         }
         String slotId = registration.getProperty(SLOT).getString();
         SlotLedger ledger = new SlotLedger(slot(session, slotId), registration.getParent());
-        if (status.equals("confirmed")) {
+        if (status == RegistrationStatus.CONFIRMED) {
             ledger.addBooked(-registration.getProperty(PERSONS).getLong());
         } else {
             ledger.removeWaiting();
         }
-        registration.setProperty(STATUS, "cancelled");
+        RegistrationStatus.CANCELLED.set(registration);
         registration.setProperty("cancelled", now());
         List<String> promoted = promoteWaiting(registration.getParent(), ledger, now());
         ledger.stamp();
@@ -338,7 +338,7 @@ public final class SlotBooking {
         List<Node> registrations = active(folder);
         List<CancelledRegistration> cancelled = withWaitingPositions(registrations);
         for (Node registration : registrations) {
-            registration.setProperty(STATUS, "cancelled");
+            RegistrationStatus.CANCELLED.set(registration);
             registration.setProperty("cancelled", when);
             registration.setProperty(CANCELLATION_REASON, reason);
             registration.setProperty("cancelledWithVisit", true);
@@ -394,8 +394,8 @@ public final class SlotBooking {
         for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
             Node registration = it.nextNode();
             if (registration.hasProperty(STATUS)) { // the folder may hold a company's access policy
-                String status = registration.getProperty(STATUS).getString();
-                if (status.equals("confirmed") || status.equals("waitlisted")) {
+                RegistrationStatus status = RegistrationStatus.of(registration);
+                if (status == RegistrationStatus.CONFIRMED || status == RegistrationStatus.WAITLISTED) {
                     registrations.add(registration);
                 }
             }
@@ -427,7 +427,7 @@ public final class SlotBooking {
 
     private static boolean isWaiting(Node registration) {
         try {
-            return "waitlisted".equals(registration.getProperty(STATUS).getString());
+            return RegistrationStatus.WAITLISTED.is(registration);
         } catch (javax.jcr.RepositoryException e) {
             throw new IllegalStateException(e);
         }
@@ -437,7 +437,7 @@ public final class SlotBooking {
         List<Node> waiting = new ArrayList<>();
         for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
             Node candidate = it.nextNode();
-            if (candidate.hasProperty(STATUS) && "waitlisted".equals(candidate.getProperty(STATUS).getString())) {
+            if (RegistrationStatus.WAITLISTED.is(candidate)) {
                 waiting.add(candidate);
             }
         }
@@ -448,7 +448,7 @@ public final class SlotBooking {
             if (ledger.fits(persons)) {
                 ledger.addBooked(persons);
                 ledger.removeWaiting();
-                candidate.setProperty(STATUS, "confirmed");
+                RegistrationStatus.CONFIRMED.set(candidate);
                 candidate.setProperty("promoted", when);
                 promoted.add(candidate.getIdentifier());
             }
@@ -465,20 +465,19 @@ public final class SlotBooking {
     }
 
     private static BookingOutcome outcomeOf(Node registration) throws javax.jcr.RepositoryException {
-        String status = registration.getProperty(STATUS).getString();
-        if (status.equals("waitlisted")) {
+        if (RegistrationStatus.WAITLISTED.is(registration)) {
             long ahead = 1;
             long own = sequence(registration);
             for (NodeIterator it = registration.getParent().getNodes(); it.hasNext(); ) {
                 Node other = it.nextNode();
-                if (other.hasProperty(STATUS) && "waitlisted".equals(other.getProperty(STATUS).getString())
-                        && sequence(other) < own) { // hasProperty: the folder may hold a company's access policy
+                if (RegistrationStatus.WAITLISTED.is(other)
+                        && sequence(other) < own) { // is() passes over the folder's access policy (no status)
                     ahead++;
                 }
             }
-            return new BookingOutcome(BookingOutcome.Status.WAITLISTED, registration.getIdentifier(), (int) ahead);
+            return new BookingOutcome(RegistrationStatus.WAITLISTED, registration.getIdentifier(), (int) ahead);
         }
-        return new BookingOutcome(BookingOutcome.Status.CONFIRMED, registration.getIdentifier(), null);
+        return new BookingOutcome(RegistrationStatus.CONFIRMED, registration.getIdentifier(), null);
     }
 
     private Node slot(Session session, String slotId) throws javax.jcr.RepositoryException {

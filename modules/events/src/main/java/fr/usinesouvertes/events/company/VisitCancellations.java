@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.company.EventSheets;
 import fr.usinesouvertes.events.company.NotFoundException;
@@ -112,11 +113,10 @@ public final class VisitCancellations {
                 }
                 for (NodeIterator it = session.getNode("/" + SlotBooking.WORKSPACE + "/" + each.getIdentifier()).getNodes(); it.hasNext(); ) {
                     Node registration = it.nextNode();
-                    String status = EventSheets.text(registration, "status");
-                    if (status.equals("confirmed")) {
+                    if (RegistrationStatus.CONFIRMED.is(registration)) {
                         confirmed++;
                         persons += registration.hasProperty("persons") ? registration.getProperty("persons").getLong() : 0;
-                    } else if (status.equals("waitlisted")) {
+                    } else if (RegistrationStatus.WAITLISTED.is(registration)) {
                         waiting++;
                     }
                 }

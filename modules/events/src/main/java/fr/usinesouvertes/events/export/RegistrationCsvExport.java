@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.export;
 
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.BookingOrder;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.edition.Audience;
@@ -138,11 +139,10 @@ public final class RegistrationCsvExport {
     }
 
     private static String statusLabel(String status) {
-        return switch (status) {
-            case "confirmed" -> "Confirmée";
-            case "waitlisted" -> "Liste d'attente";
-            case "cancelled" -> "Annulée";
-            default -> status;
+        return switch (RegistrationStatus.of(status)) {
+            case CONFIRMED -> "Confirmée";
+            case WAITLISTED -> "Liste d'attente";
+            case CANCELLED -> "Annulée";
         };
     }
 

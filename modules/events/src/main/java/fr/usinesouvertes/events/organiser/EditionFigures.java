@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.organiser;
 
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -156,23 +157,22 @@ public final class EditionFigures {
             if (!registration.isNodeType("mgnl:contentNode") || !registration.hasProperty("status")) {
                 continue;
             }
-            String status = registration.getProperty("status").getString();
+            RegistrationStatus status = RegistrationStatus.of(registration);
             long persons = registration.hasProperty("persons") ? registration.getProperty("persons").getLong() : 0;
             String audience = registration.hasProperty("audience") ? registration.getProperty("audience").getString() : "?";
             List<Line> all = new ArrayList<>(lines);
             all.add(figures.byAudience().computeIfAbsent(audience, a -> new Line()));
             for (Line line : all) {
                 switch (status) {
-                    case "confirmed" -> {
+                    case CONFIRMED -> {
                         line.confirmedPersons += persons;
                         line.registrations++;
                     }
-                    case "waitlisted" -> {
+                    case WAITLISTED -> {
                         line.waitlistedPersons += persons;
                         line.registrations++;
                     }
-                    case "cancelled" -> line.cancelledPersons += persons;
-                    default -> { }
+                    case CANCELLED -> line.cancelledPersons += persons;
                 }
             }
         }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
 
@@ -30,6 +31,6 @@ public record RegistrationRecord(String id, String slotId, String status, Audien
     }
 
     public boolean isCancelled() {
-        return "cancelled".equals(status);
+        return RegistrationStatus.CANCELLED.stored().equals(status);
     }
 }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.booking.BookingChange;
 import fr.usinesouvertes.events.booking.BookingChangeRefusedException;
@@ -148,7 +149,7 @@ public final class RegistrationService {
         try {
             outcome = booking.book(new BookingRequest(bookable.id(), form.seats(), SubmissionKeys.of(form), form::writeTo,
                     (session, booked) -> mailQueue.enqueue(session, QueuedMail.of(
-                            booked.status() == BookingOutcome.Status.CONFIRMED ? MailKind.CONFIRMATION : MailKind.WAITING_LIST,
+                            booked.status() == RegistrationStatus.CONFIRMED ? MailKind.CONFIRMATION : MailKind.WAITING_LIST,
                             booked.registrationId(), siteUrl, booked.position()))));
         } catch (SlotNotFoundException e) {
             return invalid("slot", lang, "Ce créneau n'existe plus.", "This slot no longer exists.");
@@ -239,7 +240,7 @@ public final class RegistrationService {
         String id = links.verify(token);
         RegistrationRecord record = records.find(id).orElseThrow(() -> new RegistrationNotFoundException(id));
         BookableSlot slot = slots.find(record.slotId()).orElseThrow(() -> new RegistrationNotFoundException(id));
-        Integer position = "waitlisted".equals(record.status()) ? booking.outcome(id).position() : null;
+        Integer position = RegistrationStatus.WAITLISTED.stored().equals(record.status()) ? booking.outcome(id).position() : null;
         return new ManagedRegistration(record, slot, position);
     }
 

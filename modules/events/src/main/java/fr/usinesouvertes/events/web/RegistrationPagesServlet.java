@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.web;
 
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.events.registration.FormKind;
@@ -176,7 +177,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
         if (result instanceof SubmissionResult.Booked booked) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("slot", RegistrationPages.slotModel(slot.get(), lang));
-            model.put("waitlisted", booked.outcome().status() == BookingOutcome.Status.WAITLISTED);
+            model.put("waitlisted", booked.outcome().status() == RegistrationStatus.WAITLISTED);
             model.put("position", booked.outcome().position() == null ? 0 : booked.outcome().position());
             model.put("email", booked.form().contactEmail());
             model.put("manageLink", booked.manageLink());

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.web;
 
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
@@ -158,7 +159,7 @@ public final class RegistrationResource {
     private static Map<String, Object> outcome(BookingOutcome outcome) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", outcome.registrationId());
-        json.put("status", outcome.status() == BookingOutcome.Status.CONFIRMED ? "confirmed" : "waitlisted");
+        json.put("status", outcome.status().stored());
         if (outcome.position() != null) {
             json.put("position", outcome.position());
         }

@@ -65,7 +65,7 @@ class SlotBookingChangeTest {
         BookingChange grown = change(id, 6, slot, followed);
 
         assertThat(grown.changed()).isTrue();
-        assertThat(grown.status()).isEqualTo(BookingOutcome.Status.CONFIRMED);
+        assertThat(grown.status()).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(booked(slot)).isEqualTo(9);
         assertThat(sequence(id)).isEqualTo(1);
         assertThatThrownBy(() -> change(id, 8, slot, followed)).isInstanceOfSatisfying(BookingChangeRefusedException.class,
@@ -122,13 +122,13 @@ class SlotBookingChangeTest {
         BookingChange moved = change(id, 6, target, followed);
 
         assertThat(moved.slotId()).isEqualTo(target);
-        assertThat(moved.status()).isEqualTo(BookingOutcome.Status.CONFIRMED);
+        assertThat(moved.status()).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(moved.promoted()).containsExactly(waiting);
         assertThat(booked(source)).isEqualTo(3).isEqualTo(BookingTestSupport.confirmedPersons(repository, source));
         assertThat(booked(target)).isEqualTo(10).isEqualTo(BookingTestSupport.confirmedPersons(repository, target));
         String path = repository.read(session -> session.getNodeByIdentifier(id).getPath());
         assertThat(path).startsWith("/registrations/" + target + "/");
-        assertThat(booking.outcome(id).status()).isEqualTo(BookingOutcome.Status.CONFIRMED);
+        assertThat(booking.outcome(id).status()).isEqualTo(RegistrationStatus.CONFIRMED);
         // the target is full now: a move there is refused, naming the places left
         String other = book(source, 2, "d").registrationId();
         assertThatThrownBy(() -> change(other, 2, target, followed)).isInstanceOfSatisfying(BookingChangeRefusedException.class,
@@ -146,11 +146,11 @@ class SlotBookingChangeTest {
         List<BookingChange> followed = new ArrayList<>();
 
         BookingChange grown = change(first, 4, full, followed);
-        assertThat(grown.status()).isEqualTo(BookingOutcome.Status.WAITLISTED);
+        assertThat(grown.status()).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(grown.position()).isEqualTo(1);
 
         BookingChange moved = change(first, 4, open, followed);
-        assertThat(moved.status()).isEqualTo(BookingOutcome.Status.CONFIRMED);
+        assertThat(moved.status()).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(booked(open)).isEqualTo(4);
         assertThat(booked(full)).isEqualTo(5);
         assertThat(booking.outcome(second).position()).isEqualTo(1);

@@ -55,9 +55,9 @@ class SlotBookingClusterTest {
                 .book(new BookingRequest(slot, 1, "visitor-" + i, node -> node.setProperty("email", "v@example.org"))));
 
         assertThat(outcomes).hasSize(200);
-        long confirmed = outcomes.stream().filter(o -> o.status() == BookingOutcome.Status.CONFIRMED).count();
+        long confirmed = outcomes.stream().filter(o -> o.status() == RegistrationStatus.CONFIRMED).count();
         assertThat(confirmed).isEqualTo(30);
-        assertThat(outcomes.stream().filter(o -> o.status() == BookingOutcome.Status.WAITLISTED)).hasSize(170);
+        assertThat(outcomes.stream().filter(o -> o.status() == RegistrationStatus.WAITLISTED)).hasSize(170);
         for (ContentRepository node : List.of(nodeA, nodeB)) {
             awaitBooked(node, slot, 30);
             assertThat(BookingTestSupport.confirmedPersons(node, slot)).isEqualTo(30);

@@ -41,7 +41,7 @@ class SlotBookingTest {
         String slot = BookingTestSupport.slot(repository, 30);
         List<BookingOutcome> outcomes = BookingTestSupport.concurrently(200, i -> booking.book(request(slot, 1, "visitor-" + i)));
 
-        long confirmed = outcomes.stream().filter(o -> o.status() == BookingOutcome.Status.CONFIRMED).count();
+        long confirmed = outcomes.stream().filter(o -> o.status() == RegistrationStatus.CONFIRMED).count();
         assertThat(confirmed).isEqualTo(30);
         assertThat(BookingTestSupport.confirmedPersons(repository, slot)).isEqualTo(30);
         assertThat(booking.placesLeft(slot)).isZero();
@@ -107,8 +107,8 @@ class SlotBookingTest {
 
         BookingOutcome outcome = booking.book(request(slot, 3, "too-many"));
 
-        assertThat(outcome.status()).isEqualTo(BookingOutcome.Status.WAITLISTED);
-        assertThat(booking.book(request(slot, 2, "fits")).status()).isEqualTo(BookingOutcome.Status.CONFIRMED);
+        assertThat(outcome.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+        assertThat(booking.book(request(slot, 2, "fits")).status()).isEqualTo(RegistrationStatus.CONFIRMED);
         repository.read(session -> {
             javax.jcr.Node node = session.getNodeByIdentifier(slot);
             assertThat(node.hasProperty("bookedPersons") || node.hasProperty("bookings") || node.hasProperty("bookingToken"))
@@ -158,7 +158,7 @@ class SlotBookingTest {
         assertThat(promoted).containsExactly(pair.registrationId());
         assertThat(booking.placesLeft(slot)).isEqualTo(2);
         assertThat(booking.cancel(family.registrationId())).isEmpty(); // cancelling twice changes nothing
-        assertThat(single.status()).isEqualTo(BookingOutcome.Status.CONFIRMED);
+        assertThat(single.status()).isEqualTo(RegistrationStatus.CONFIRMED);
     }
 
     @Test

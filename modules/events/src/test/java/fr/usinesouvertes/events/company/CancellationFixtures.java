@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.BookingRequest;
 import fr.usinesouvertes.events.booking.SlotBooking;
@@ -57,7 +58,7 @@ final class CancellationFixtures {
                 "email", "nguyen@" + mailDomain, "lang", "fr"));
         BookingOutcome waiting = book(booking, sheet.saturdaySlot(), 4, Map.of("audience", "public", "name", "Jones family",
                 "email", "jones@" + mailDomain, "lang", "en"));
-        if (waiting.status() != BookingOutcome.Status.WAITLISTED) {
+        if (waiting.status() != RegistrationStatus.WAITLISTED) {
             throw new IllegalStateException("The fourth family should wait");
         }
     }

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.web;
 
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -130,7 +131,7 @@ class RegistrationMailClusterTest {
                 }));
             }
             for (Future<BookingOutcome> outcome : outcomes) {
-                assertThat(outcome.get().status()).isEqualTo(BookingOutcome.Status.CONFIRMED);
+                assertThat(outcome.get().status()).isEqualTo(RegistrationStatus.CONFIRMED);
             }
         } finally {
             pool.shutdown();
