@@ -17,7 +17,7 @@ public sealed interface ChangeResult {
      * Refused, nothing written: 400 for input that is wrong whatever the slot's state, 409 for a change the
      * registration or the slot no longer allows (places left, visit started, cancelled).
      *
-     * @param code   a stable code for the JSON API ({@code invalid}, {@code not_enough_places}, {@code visit_started}, …)
+     * @param code   a stable code for the JSON API ({@code invalid}, {@code notEnoughPlaces}, {@code visitStarted}, …)
      * @param errors the refused fields and why; the field is empty for a refusal of the whole change
      */
     record Refused(int status, String code, List<FieldError> errors) implements ChangeResult {

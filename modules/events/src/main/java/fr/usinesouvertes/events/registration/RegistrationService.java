@@ -42,7 +42,7 @@ import java.util.Optional;
 public final class RegistrationService {
 
     /** The refusal code of a group larger than the places left that did not choose the waiting list. */
-    public static final String NOT_ENOUGH_PLACES = "not_enough_places";
+    public static final String NOT_ENOUGH_PLACES = "notEnoughPlaces";
 
     private final SlotDirectory slots;
     private final RegistrationValidator validator;
@@ -175,24 +175,24 @@ public final class RegistrationService {
      */
     public Optional<SubmissionResult.Refused> closed(BookableSlot slot, Audience audience, Lang lang) {
         if (!slot.audiences().contains(audience)) {
-            return Optional.of(new SubmissionResult.Refused("audience_not_allowed", new LocalizedText(
+            return Optional.of(new SubmissionResult.Refused("audienceNotAllowed", new LocalizedText(
                     "Ce créneau n'est pas ouvert aux inscriptions " + audience.label().fr() + ".",
                     "This slot is not open to registrations from " + audience.label().en() + ".").in(lang)));
         }
         Optional<Edition> edition = editions.find(slot.edition());
         if (edition.isEmpty()) {
-            return Optional.of(new SubmissionResult.Refused("registration_closed", new LocalizedText(
+            return Optional.of(new SubmissionResult.Refused("registrationClosed", new LocalizedText(
                     "Les inscriptions à l'édition " + slot.edition() + " ne sont pas ouvertes.",
                     "Registration for the " + slot.edition() + " edition is not open.").in(lang)));
         }
         if (!clock.instant().isBefore(slot.visit().start().toInstant())) {
-            return Optional.of(new SubmissionResult.Refused("registration_closed", new LocalizedText(
+            return Optional.of(new SubmissionResult.Refused("registrationClosed", new LocalizedText(
                     "Cette visite a commencé : les inscriptions sont closes.",
                     "This visit has started: registration is closed.").in(lang)));
         }
         WindowDecision decision = window.visit(edition.get(), slot.region(), audience, day(slot));
         if (!decision.open()) {
-            String code = decision.reason() == WindowDecision.Reason.NOT_YET_OPEN ? "registration_not_open" : "registration_closed";
+            String code = decision.reason() == WindowDecision.Reason.NOT_YET_OPEN ? "registrationNotOpen" : "registrationClosed";
             return Optional.of(new SubmissionResult.Refused(code, decision.message().in(lang)));
         }
         return Optional.empty();
@@ -209,7 +209,7 @@ public final class RegistrationService {
 
     /** The 409 answer for a cancelled visit, naming the slot. */
     private SubmissionResult cancelled(BookableSlot slot, Lang lang) {
-        return new SubmissionResult.Refused("slot_cancelled", slotCancelledMessage(slot).in(lang));
+        return new SubmissionResult.Refused("slotCancelled", slotCancelledMessage(slot).in(lang));
     }
 
     /** "The visit of <company> on <day>, <start>–<end> (slot <id>) is cancelled", in French and English. */
@@ -258,7 +258,7 @@ public final class RegistrationService {
         }
         BookableSlot slot = current.slot();
         if (!clock.instant().isBefore(slot.visit().start().toInstant())) {
-            throw new RegistrationRefusedException("visit_started", new LocalizedText(
+            throw new RegistrationRefusedException("visitStarted", new LocalizedText(
                     "La visite a commencé : l'inscription ne peut plus être annulée en ligne.",
                     "The visit has started: the registration can no longer be cancelled online."));
         }
@@ -324,11 +324,11 @@ public final class RegistrationService {
         ManagedRegistration current = view(token);
         RegistrationRecord record = current.registration();
         if (record.isCancelled() || current.slot().cancelled()) {
-            return refused(409, "registration_cancelled", "", lang, "Cette inscription est annulée : elle ne peut plus être modifiée.",
+            return refused(409, "registrationCancelled", "", lang, "Cette inscription est annulée : elle ne peut plus être modifiée.",
                     "This registration is cancelled: it can no longer be changed.");
         }
         if (!clock.instant().isBefore(current.slot().visit().start().toInstant())) {
-            return refused(409, "visit_started", "", lang, "La visite a commencé : l'inscription ne peut plus être modifiée en ligne.",
+            return refused(409, "visitStarted", "", lang, "La visite a commencé : l'inscription ne peut plus être modifiée en ligne.",
                     "The visit has started: the registration can no longer be changed online.");
         }
         BookableSlot target = current.slot();
@@ -342,7 +342,7 @@ public final class RegistrationService {
                         "Choisissez un autre créneau de la même visite.", "Choose another slot of the same visit.");
             }
             if (!movable(other.get(), record.audience())) {
-                return refused(409, "slot_not_available", "slot", lang,
+                return refused(409, "slotNotAvailable", "slot", lang,
                         "Ce créneau ne prend pas d'inscriptions " + record.audience().label().fr() + " en ce moment.",
                         "This slot does not take registrations from " + record.audience().label().en() + " now.");
             }
@@ -377,7 +377,7 @@ public final class RegistrationService {
             });
         } catch (BookingChangeRefusedException e) {
             if (e.reason() == BookingChangeRefusedException.Reason.CANCELLED) {
-                return refused(409, "registration_cancelled", "", lang, "Cette inscription est annulée : elle ne peut plus être modifiée.",
+                return refused(409, "registrationCancelled", "", lang, "Cette inscription est annulée : elle ne peut plus être modifiée.",
                         "This registration is cancelled: it can no longer be changed.");
             }
             boolean moving = !target.id().equals(record.slotId());
@@ -385,14 +385,14 @@ public final class RegistrationService {
             String frLeft = left == 0 ? "il ne reste plus de place" : left == 1 ? "il reste 1 place" : "il reste " + left + " places";
             String enLeft = left == 0 ? "no place is left" : left == 1 ? "1 place is left" : left + " places are left";
             return moving
-                    ? refused(409, "not_enough_places", "slot", lang, "Sur ce créneau, " + frLeft + " : pas assez pour vos "
+                    ? refused(409, "notEnoughPlaces", "slot", lang, "Sur ce créneau, " + frLeft + " : pas assez pour vos "
                             + counts.seats() + " personnes.", "On this slot " + enLeft + ": not enough for your "
                             + counts.seats() + " persons.")
-                    : refused(409, "not_enough_places", "persons", lang, "Sur ce créneau, " + frLeft
+                    : refused(409, "notEnoughPlaces", "persons", lang, "Sur ce créneau, " + frLeft
                             + " : vous pouvez passer à " + (record.persons() + left) + " personnes au plus.",
                             "On this slot " + enLeft + ": you can go up to " + (record.persons() + left) + " persons at most.");
         } catch (SlotCancelledException e) {
-            return refused(409, "slot_cancelled", "slot", lang, "Cette visite est annulée.", "This visit is cancelled.");
+            return refused(409, "slotCancelled", "slot", lang, "Cette visite est annulée.", "This visit is cancelled.");
         }
         if (change.changed()) {
             onMailQueued.run();

@@ -80,7 +80,7 @@ public final class RegistrationResource {
         SubmissionResult.RateLimited limited = (SubmissionResult.RateLimited) result;
         return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Retry-After", limited.retryAfterSeconds())
-                .entity(new ErrorBody("too_many_requests", lang == Lang.EN
+                .entity(new ErrorBody("tooManyRequests", lang == Lang.EN
                         ? "Too many registrations from your connection; try again in a minute."
                         : "Trop d'inscriptions depuis votre connexion ; réessayez dans une minute.")).build();
     }
@@ -201,13 +201,13 @@ public final class RegistrationResource {
     }
 
     private static Response tooLarge(Lang lang) {
-        return error(413, "payload_too_large", lang == Lang.EN
+        return error(413, "payloadTooLarge", lang == Lang.EN
                 ? "The registration is larger than " + BoundedBody.MAX_BYTES / 1024 + " KB."
                 : "L'inscription dépasse " + BoundedBody.MAX_BYTES / 1024 + " Ko.");
     }
 
     private static Response notFound() {
-        return error(404, "not_found", "Lien d'inscription invalide ou expiré. / Invalid or expired registration link.");
+        return error(404, "notFound", "Lien d'inscription invalide ou expiré. / Invalid or expired registration link.");
     }
 
     private static Response error(int status, String code, String message) {
@@ -221,7 +221,7 @@ public final class RegistrationResource {
         static JsonObject read(String contentType, HttpServletRequest request, InputStream body, Lang lang,
                                LocalizedText notJson) throws IOException {
             if (!isJson(contentType)) {
-                return new JsonObject(null, RegistrationResource.error(415, "unsupported_media_type", notJson.in(lang)));
+                return new JsonObject(null, RegistrationResource.error(415, "unsupportedMediaType", notJson.in(lang)));
             }
             if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
                 return new JsonObject(null, tooLarge(lang));

@@ -149,7 +149,7 @@ class VisitCancellationTest {
                 + "\",\"audience\":\"public\",\"name\":\"Durand\",\"email\":\"durand@example.fr\",\"persons\":2,"
                 + "\"consent\":true,\"lang\":\"en\"}");
         assertThat(api.statusCode()).isEqualTo(409);
-        assertThat(api.body()).contains("\"code\":\"slot_cancelled\"", sheet.saturdaySlot());
+        assertThat(api.body()).contains("\"code\":\"slotCancelled\"", sheet.saturdaySlot());
 
         // twice: nothing changes, nothing is mailed
         HttpResponse<String> again = company.post(sheetPage + "/annuler", Map.of("reason", REASON));

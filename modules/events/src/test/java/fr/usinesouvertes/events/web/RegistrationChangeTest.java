@@ -314,7 +314,7 @@ class RegistrationChangeTest {
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("La visite a commencé : l&#39;inscription ne peut plus être modifiée en ligne.");
         assertThat(api.statusCode()).isEqualTo(409);
-        assertThat(read(api).get("code").asText()).isEqualTo("visit_started");
+        assertThat(read(api).get("code").asText()).isEqualTo("visitStarted");
         assertThat(read(api).get("message").asText()).isEqualTo("The visit has started: the registration can no longer be changed online.");
         assertThat(EventSheetFixtures.confirmedPersons(repository(), slots.get(0))).isEqualTo(2);
         assertThat(EventSheetFixtures.registrations(repository(), slots.get(1))).isEmpty();

@@ -142,7 +142,7 @@ class RegistrationResourceTest {
                 "email", "x@example.fr", "persons", 2, "consent", true)));
 
         assertThat(form.statusCode()).isEqualTo(415);
-        assertThat(read(form).get("code").asText()).isEqualTo("unsupported_media_type");
+        assertThat(read(form).get("code").asText()).isEqualTo("unsupportedMediaType");
         assertThat(text.statusCode()).isEqualTo(415);
         assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(read(huge).get("message").asText()).contains("16");
@@ -156,7 +156,7 @@ class RegistrationResourceTest {
                 "adviserEmail", "claire.petit@example.fr", "persons", 5, "consent", true)));
 
         assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(read(response).get("code").asText()).isEqualTo("audience_not_allowed");
+        assertThat(read(response).get("code").asText()).isEqualTo("audienceNotAllowed");
         assertThat(read(response).get("message").asText()).contains("France Travail");
         assertThat(EventSheetFixtures.registrations(repository(), SEED_SATURDAY_SLOT))
                 .noneMatch(r -> r.email().equals("claire.petit@example.fr"));

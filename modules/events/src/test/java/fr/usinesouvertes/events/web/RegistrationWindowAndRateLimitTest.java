@@ -38,14 +38,14 @@ class RegistrationWindowAndRateLimitTest {
 
         assertThat(french.statusCode()).isEqualTo(409);
         JsonNode refusal = JsonMapper.mapper().readTree(french.body());
-        assertThat(refusal.get("code").asText()).isEqualTo("registration_not_open");
+        assertThat(refusal.get("code").asText()).isEqualTo("registrationNotOpen");
         assertThat(refusal.get("message").asText()).contains("ouvrent le", "31 janvier 2026");
         assertThat(english.statusCode()).isEqualTo(409);
         assertThat(JsonMapper.mapper().readTree(english.body()).get("message").asText()).contains("opens on", "January");
         assertThat(group.statusCode()).isEqualTo(201);
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(fourth.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
-        assertThat(JsonMapper.mapper().readTree(fourth.body()).get("code").asText()).isEqualTo("too_many_requests");
+        assertThat(JsonMapper.mapper().readTree(fourth.body()).get("code").asText()).isEqualTo("tooManyRequests");
         assertThat(EventSheetFixtures.registrations(PLATFORM.platform().repository(), SEED_SATURDAY_SLOT)).isEmpty();
     }
 }
