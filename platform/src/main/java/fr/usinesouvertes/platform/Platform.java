@@ -9,7 +9,10 @@ import fr.usinesouvertes.platform.content.BootstrapSources;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.delivery.DeliveryApi;
 import fr.usinesouvertes.platform.delivery.DeliveryVisibility;
+import fr.usinesouvertes.platform.health.PlatformChecks;
+import fr.usinesouvertes.platform.health.Readiness;
 import fr.usinesouvertes.platform.http.ClientAddresses;
+import fr.usinesouvertes.platform.http.HealthServlet;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
@@ -52,6 +55,8 @@ public final class Platform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     /** How often the node holding the scheduling job looks for due publications. */
     private static final Duration PUBLISHING_INTERVAL = Duration.ofSeconds(1);
+    /** How long each readiness check may take before it counts as down. */
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Clock clock;
@@ -72,6 +77,8 @@ public final class Platform implements AutoCloseable {
     private final java.time.ZoneId zone;
     /** The renderers' caches, this platform's own: several platforms may run in one JVM (tests). */
     private final Rendering.Caches renderingCaches = Rendering.Caches.create();
+    /** The readiness checks answered at {@code /.health/ready}: the platform's, then the modules'. */
+    private final Readiness readiness = new Readiness(READINESS_TIMEOUT);
 
     private Platform(Settings settings, Clock testClock) {
         this.settings = settings;
@@ -99,6 +106,7 @@ public final class Platform implements AutoCloseable {
 
     private void start(Builder builder) throws Exception {
         long started = System.nanoTime();
+        toClose.add(readiness);
         StoreBackend backend = builder.storeBackend.apply(settings);
         StoreBackend.StartupGuard startup;
         try {
@@ -140,10 +148,11 @@ public final class Platform implements AutoCloseable {
         security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
         searchIndexes = new SearchIndexes(repository, settings, clock);
         toClose.add(searchIndexes);
+        PlatformChecks.register(readiness, repository, searchIndexes, clusterJobs);
         moduleManager = new ModuleManager(modules, new PlatformModuleContext(new PlatformModuleContext.Services(
                 repository, settings, definitions, clock, publicUrl, mail, clusterJobs, security.accounts(), publishing,
                 searchIndexes, Rendering.modulePages(repository, definitions, origins, contributions, publicUrl, zone,
-                renderingCaches)),
+                renderingCaches), readiness),
                 contributions));
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
@@ -183,6 +192,7 @@ public final class Platform implements AutoCloseable {
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
                 security, contributions, mail, publicUrl);
         mounts.addAll(admin.servlets());
+        mounts.add(new PlatformServer.Mount(HealthServlet.PATH_SPEC, new HealthServlet(readiness)));
         clusterJobs.runOnce("session-revocation-purge", Duration.ofHours(1), () -> security.sessions().purgeRevocations());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
                 contributions.restComponents(), mounts, admin.filters(), new ClientAddresses(
@@ -236,6 +246,11 @@ public final class Platform implements AutoCloseable {
     /** The search indexes opened by the modules. */
     public SearchIndexes searchIndexes() {
         return searchIndexes;
+    }
+
+    /** This node's readiness checks, the platform's and the modules' ({@code /.health/ready}). */
+    public Readiness readiness() {
+        return readiness;
     }
 
     /** The site's public address: the base of every absolute URL ({@code public-url}, else the listening address). */

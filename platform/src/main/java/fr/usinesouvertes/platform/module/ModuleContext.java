@@ -16,7 +16,7 @@ import java.time.Clock;
 /**
  * What a starting module receives: the platform's services, and one group per place it contributes to, the way
  * Dropwizard's {@code Environment} groups them ({@link #rest()}, {@link #web()}, {@link #site()},
- * {@link #admin()}, {@link #search()}, {@link #lifecycle()}). Every service is the platform's own instance, built
+ * {@link #admin()}, {@link #search()}, {@link #health()}, {@link #lifecycle()}). Every service is the platform's own instance, built
  * once by the platform; none is ever {@code null}.
  */
 public interface ModuleContext {
@@ -63,6 +63,9 @@ public interface ModuleContext {
 
     /** Node-local full-text indexes. */
     Search search();
+
+    /** Checks of whether this node is ready to serve, answered at {@code /.health/ready}. */
+    Health health();
 
     /** Resources closed when the platform stops. */
     Lifecycle lifecycle();
@@ -117,6 +120,16 @@ public interface ModuleContext {
          * changes (debounced) and on demand; closed with the platform.
          */
         SearchIndex open(String name, SearchDocumentSource source);
+    }
+
+    /** Readiness checks. */
+    interface Health {
+        /**
+         * Adds a readiness check under {@code name}: lowercase letters, digits, dots and dashes, best prefixed with
+         * the module's name (e.g. {@code events.mail-queue}); a name already taken is refused with
+         * {@link IllegalArgumentException}.
+         */
+        void register(String name, HealthCheck check);
     }
 
     /** The module's resources. */
