@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * no Oak, no HTTP);</li>
  * <li>{@code repository}: Oak and JCR;</li>
  * <li>services: {@code cluster}, {@code mail}, {@code search}, {@code security}, {@code uploads}, {@code http},
- * {@code publishing}, and {@code health} (readiness checks over the repository, search indexes and cluster
- * leases: it uses services beside it, and the plugin API above adapts the modules' checks to it);</li>
+ * {@code publishing}, and two that observe the others: {@code health} (readiness checks over the repository, search
+ * indexes and cluster leases) and {@code metrics} (the meters of the JVM, the repository, search and cluster jobs);
+ * they use the services beside them, and the plugin API above hands the modules' checks and meters to them;</li>
  * <li>the plugin API, {@code module}: what a Java module implements and receives;</li>
  * <li>{@code module.runtime}: runs the modules and collects their contributions;</li>
  * <li>the implementation: rendering, light modules, back office, Delivery API, content import and export;</li>
@@ -51,7 +52,7 @@ class ArchitectureTest {
                 .layer("Repository").definedBy(ROOT + ".repository..")
                 .layer("Services").definedBy(ROOT + ".cluster..", ROOT + ".mail..", ROOT + ".search..",
                         ROOT + ".security..", ROOT + ".uploads..", ROOT + ".http..", ROOT + ".publishing..",
-                        ROOT + ".health..")
+                        ROOT + ".health..", ROOT + ".metrics..")
                 .layer("PluginApi").definedBy(ROOT + ".module")
                 .layer("ModuleRuntime").definedBy(ROOT + ".module.runtime..")
                 .layer("Implementation").definedBy(ROOT + ".rendering..", ROOT + ".lightmodule..",

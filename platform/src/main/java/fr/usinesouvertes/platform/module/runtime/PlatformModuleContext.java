@@ -18,6 +18,7 @@ import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import fr.usinesouvertes.platform.search.SearchIndexes;
 import fr.usinesouvertes.platform.security.Accounts;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * and its contributions collected in the platform's {@link Contributions}.
  */
 public final class PlatformModuleContext implements ModuleContext, ModuleContext.Rest, ModuleContext.Web,
-        ModuleContext.Site, ModuleContext.Admin, ModuleContext.Search, ModuleContext.Health, ModuleContext.Lifecycle,
-        AutoCloseable {
+        ModuleContext.Site, ModuleContext.Admin, ModuleContext.Search, ModuleContext.Health, ModuleContext.Metrics,
+        ModuleContext.Lifecycle, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformModuleContext.class);
 
@@ -40,7 +41,7 @@ public final class PlatformModuleContext implements ModuleContext, ModuleContext
     public record Services(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
                            PublicUrl publicUrl, MailSender mail, ClusterJobs jobs, Accounts accounts,
                            Publishing publishing, SearchIndexes searchIndexes, ModulePages pages,
-                           Readiness readiness) {
+                           Readiness readiness, MeterRegistry meters) {
         public Services {
             Objects.requireNonNull(repository, "repository");
             Objects.requireNonNull(settings, "settings");
@@ -54,6 +55,7 @@ public final class PlatformModuleContext implements ModuleContext, ModuleContext
             Objects.requireNonNull(searchIndexes, "searchIndexes");
             Objects.requireNonNull(pages, "pages");
             Objects.requireNonNull(readiness, "readiness");
+            Objects.requireNonNull(meters, "meters");
         }
     }
 
@@ -139,6 +141,16 @@ public final class PlatformModuleContext implements ModuleContext, ModuleContext
     @Override
     public Health health() {
         return this;
+    }
+
+    @Override
+    public Metrics metrics() {
+        return this;
+    }
+
+    @Override
+    public MeterRegistry registry() {
+        return services.meters();
     }
 
     @Override

@@ -61,7 +61,7 @@ class ModuleManagerTest {
                              new RepositoryPublishing(repository, CLOCK), searchIndexes,
                              Rendering.modulePages(repository, definitions, new LightModuleOrigins(data.resolve("light-modules"),
                                      Map.of()), contributions, publicUrl, CLOCK.getZone(), Rendering.Caches.create()),
-                             readiness),
+                             readiness, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                      contributions))) {
             manager.installOrUpdate();
             manager.start();
