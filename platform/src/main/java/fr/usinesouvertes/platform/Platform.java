@@ -209,7 +209,8 @@ public final class Platform implements AutoCloseable {
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
                 contributions.restComponents(), mounts, admin.filters(), new ClientAddresses(
                         java.util.Objects.requireNonNullElse(settings.get(SecuritySettings.TRUSTED_PROXIES), java.util.Set.of())),
-                settings.get(CoreSettings.CONTENT_SECURITY_POLICY), metrics.registry());
+                settings.get(CoreSettings.CONTENT_SECURITY_POLICY), metrics.registry(),
+                settings.get(OperationsSettings.ACCESS_LOG));
         server.start();
         toClose.add(server);
     }

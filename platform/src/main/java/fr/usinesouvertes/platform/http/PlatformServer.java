@@ -39,17 +39,18 @@ public final class PlatformServer implements AutoCloseable {
 
     public PlatformServer(String host, int port, List<Object> restComponents, List<Mount> mounts) {
         this(host, port, restComponents, mounts, List.of(), new ClientAddresses(List.of()),
-                SecurityHeadersFilter.DEFAULT_POLICY, null);
+                SecurityHeadersFilter.DEFAULT_POLICY, null, false);
     }
 
     /**
      * @param clientAddresses who may name the client in {@code X-Forwarded-For} (the {@code trusted-proxies} setting)
      * @param contentSecurityPolicy the {@code Content-Security-Policy} of every answer ({@link SecurityHeadersFilter})
      * @param meters where the server's meters go (requests by route, thread pool, connections); {@code null}: none
+     * @param accessLog whether each request is logged in one line ({@link RequestObserver})
      */
     public PlatformServer(String host, int port, List<Object> restComponents, List<Mount> mounts,
                           List<FilterMount> filters, ClientAddresses clientAddresses, String contentSecurityPolicy,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, boolean accessLog) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         this.server = new Server(threads);
@@ -58,6 +59,7 @@ public final class PlatformServer implements AutoCloseable {
         // Magnolia's filter syntax puts [, ] and | in query strings; accept them as Tomcat's relaxedQueryChars would.
         http.setUriCompliance(UriCompliance.LEGACY);
         http.addCustomizer(clientAddresses);
+        http.addCustomizer(new RequestIds());
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
@@ -66,10 +68,14 @@ public final class PlatformServer implements AutoCloseable {
         if (meters != null) {
             new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(meters);
             JettyConnectionMetrics.addToAllConnectors(server, meters);
-            server.setRequestLog(new RequestObserver(meters));
+        }
+        if (meters != null || accessLog) {
+            server.setRequestLog(new RequestObserver(meters, accessLog));
         }
 
         ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestIds.MdcFilter()),
+                "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestRoutes.MappingFilter()),
                 "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeadersFilter(contentSecurityPolicy)),

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * never above, and no two packages depend on each other. From the bottom:
  * <ol>
  * <li>foundation: {@code annotation}, {@code config}, {@code definition} (settings and light-module definitions,
- * no Oak, no HTTP);</li>
+ * no Oak, no HTTP), and {@code logging} (the format of the process's log lines, from a setting: it needs only
+ * {@code config} and logback);</li>
  * <li>{@code repository}: Oak and JCR;</li>
  * <li>services: {@code cluster}, {@code mail}, {@code search}, {@code security}, {@code uploads}, {@code http},
  * {@code publishing}, and two that observe the others: {@code health} (readiness checks over the repository, search
@@ -48,7 +49,8 @@ class ArchitectureTest {
     @Test
     void eachLayerUsesOnlyTheLayersBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Foundation").definedBy(ROOT + ".annotation..", ROOT + ".config..", ROOT + ".definition..")
+                .layer("Foundation").definedBy(ROOT + ".annotation..", ROOT + ".config..", ROOT + ".definition..",
+                        ROOT + ".logging..")
                 .layer("Repository").definedBy(ROOT + ".repository..")
                 .layer("Services").definedBy(ROOT + ".cluster..", ROOT + ".mail..", ROOT + ".search..",
                         ROOT + ".security..", ROOT + ".uploads..", ROOT + ".http..", ROOT + ".publishing..",

@@ -12,23 +12,30 @@ class OperationsSettingsTest {
     private final SettingsLoader loader = new SettingsLoader(PlatformLauncher.platformSettings());
 
     @Test
-    void byDefaultNoMetricsToken() {
+    void byDefaultNoMetricsTokenTextLogsAndNoAccessLog() {
         Settings settings = loader.parse(Map.of());
         assertThat(settings.get(OperationsSettings.METRICS_TOKEN)).isNull();
+        assertThat(settings.get(OperationsSettings.LOG_FORMAT)).isEqualTo(OperationsSettings.LogFormat.TEXT);
+        assertThat(settings.get(OperationsSettings.ACCESS_LOG)).isFalse();
     }
 
     @Test
     void valuesAreRead() {
-        Settings settings = loader.parse(Map.of("metrics-token", "0123456789abcdef0123"));
+        Settings settings = loader.parse(Map.of("metrics-token", "0123456789abcdef0123", "log-format", "json",
+                "access-log", "true"));
         assertThat(settings.get(OperationsSettings.METRICS_TOKEN)).isEqualTo("0123456789abcdef0123");
+        assertThat(settings.get(OperationsSettings.LOG_FORMAT)).isEqualTo(OperationsSettings.LogFormat.JSON);
+        assertThat(settings.get(OperationsSettings.ACCESS_LOG)).isTrue();
     }
 
     @Test
-    void aShortOrSpacedTokenIsRefusedNamingTheKey() {
+    void aShortOrSpacedTokenAndAnUnknownFormatAreRefusedNamingTheKey() {
         assertThatThrownBy(() -> loader.parse(Map.of("metrics-token", "secret")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("metrics-token")
                 .hasMessageContaining("16 characters");
         assertThatThrownBy(() -> loader.parse(Map.of("metrics-token", "0123456789 abcdef0123")))
                 .isInstanceOf(SettingsException.class).hasMessageContaining("metrics-token");
+        assertThatThrownBy(() -> loader.parse(Map.of("log-format", "xml")))
+                .isInstanceOf(SettingsException.class).hasMessageContaining("log-format");
     }
 }
