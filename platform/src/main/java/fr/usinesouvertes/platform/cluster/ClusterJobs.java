@@ -168,7 +168,7 @@ public final class ClusterJobs implements AutoCloseable {
         boolean renewal = job.leaseExpiresAt > clock.millis();
         job.leaseExpiresAt = 0;
         job.failures++;
-        if (job.failures == 1 && (renewal || !isRace(e))) {
+        if (job.failures == 1 && running && (renewal || !isRace(e))) { // stopping interrupts a round: no warning
             LOG.warn("{} the lease of cluster job '{}' failed; this node does not run the job until a lease round "
                     + "succeeds (another node takes it over once the lease expires)",
                     renewal ? "Renewing" : "Taking", name, e);
