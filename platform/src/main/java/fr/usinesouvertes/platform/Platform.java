@@ -81,9 +81,9 @@ public final class Platform implements AutoCloseable {
     /** The renderers' caches, this platform's own: several platforms may run in one JVM (tests). */
     private final Rendering.Caches renderingCaches = Rendering.Caches.create();
     /** The meters written at {@code /.metrics}: the JVM's, the platform's, the modules'. */
-    private final PlatformMetrics metrics = new PlatformMetrics();
+    private PlatformMetrics metrics;
     /** The readiness checks answered at {@code /.health/ready}: the platform's, then the modules'. */
-    private final Readiness readiness = new Readiness(READINESS_TIMEOUT);
+    private Readiness readiness;
 
     private Platform(Settings settings, Clock testClock) {
         this.settings = settings;
@@ -111,7 +111,9 @@ public final class Platform implements AutoCloseable {
 
     private void start(Builder builder) throws Exception {
         long started = System.nanoTime();
+        metrics = new PlatformMetrics();
         toClose.add(metrics);
+        readiness = new Readiness(READINESS_TIMEOUT);
         toClose.add(readiness);
         renderingCaches.monitor(metrics.registry());
         StoreBackend backend = builder.storeBackend.apply(settings);

@@ -18,7 +18,7 @@ import org.slf4j.MDC;
  * balancer or a client: 1 to {@value #MAX_LENGTH} letters, digits, {@code . _ : -}), else a new random UUID. The id
  * is answered in the {@code X-Request-Id} header of every response, including Jetty's own error answers, and put in
  * the SLF4J MDC as {@value #MDC_KEY} while the request is served ({@link MdcFilter}), so each log line of the
- * request names it. Configured once on the connector, before anything else sees the request.
+ * request names it. Configured once on the connector, so the id is given before any servlet sees the request.
  */
 public final class RequestIds implements HttpConfiguration.Customizer {
 
