@@ -3,13 +3,19 @@ package fr.usinesouvertes.platform;
 import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.ClusterSettings;
 import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.config.OperationsSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.content.BootstrapImporter;
 import fr.usinesouvertes.platform.content.BootstrapSources;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.delivery.DeliveryApi;
 import fr.usinesouvertes.platform.delivery.DeliveryVisibility;
+import fr.usinesouvertes.platform.health.PlatformChecks;
+import fr.usinesouvertes.platform.health.Readiness;
 import fr.usinesouvertes.platform.http.ClientAddresses;
+import fr.usinesouvertes.platform.http.HealthServlet;
+import fr.usinesouvertes.platform.http.MetricsServlet;
+import fr.usinesouvertes.platform.metrics.PlatformMetrics;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
@@ -52,6 +58,8 @@ public final class Platform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     /** How often the node holding the scheduling job looks for due publications. */
     private static final Duration PUBLISHING_INTERVAL = Duration.ofSeconds(1);
+    /** How long each readiness check may take before it counts as down. */
+    private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(5);
 
     private final Settings settings;
     private final Clock clock;
@@ -72,6 +80,10 @@ public final class Platform implements AutoCloseable {
     private final java.time.ZoneId zone;
     /** The renderers' caches, this platform's own: several platforms may run in one JVM (tests). */
     private final Rendering.Caches renderingCaches = Rendering.Caches.create();
+    /** The meters written at {@code /.metrics}: the JVM's, the platform's, the modules'. */
+    private PlatformMetrics metrics;
+    /** The readiness checks answered at {@code /.health/ready}: the platform's, then the modules'. */
+    private Readiness readiness;
 
     private Platform(Settings settings, Clock testClock) {
         this.settings = settings;
@@ -99,6 +111,11 @@ public final class Platform implements AutoCloseable {
 
     private void start(Builder builder) throws Exception {
         long started = System.nanoTime();
+        metrics = new PlatformMetrics();
+        toClose.add(metrics);
+        readiness = new Readiness(READINESS_TIMEOUT);
+        toClose.add(readiness);
+        renderingCaches.monitor(metrics.registry());
         StoreBackend backend = builder.storeBackend.apply(settings);
         StoreBackend.StartupGuard startup;
         try {
@@ -110,6 +127,7 @@ public final class Platform implements AutoCloseable {
         try {
             repository = ContentRepository.open(backend);
             toClose.add(repository);
+            metrics.bindRepository(repository);
             initialise(builder);
         } finally {
             startup.close();
@@ -140,10 +158,13 @@ public final class Platform implements AutoCloseable {
         security = fr.usinesouvertes.platform.security.Security.open(repository, settings, clock);
         searchIndexes = new SearchIndexes(repository, settings, clock);
         toClose.add(searchIndexes);
+        PlatformChecks.register(readiness, repository, searchIndexes, clusterJobs);
+        metrics.bindSearchIndexes(searchIndexes);
+        metrics.bindClusterJobs(clusterJobs);
         moduleManager = new ModuleManager(modules, new PlatformModuleContext(new PlatformModuleContext.Services(
                 repository, settings, definitions, clock, publicUrl, mail, clusterJobs, security.accounts(), publishing,
                 searchIndexes, Rendering.modulePages(repository, definitions, origins, contributions, publicUrl, zone,
-                renderingCaches)),
+                renderingCaches), readiness, metrics.registry()),
                 contributions));
         toClose.add(moduleManager);
         moduleManager.installOrUpdate();
@@ -173,7 +194,7 @@ public final class Platform implements AutoCloseable {
                 new fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext(repository, definitions::current, clock,
                         publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,
                         this::pagePreview, zone));
-        DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, zone);
+        DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, zone, metrics.registry());
         mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone,
                 renderingCaches));
@@ -183,11 +204,15 @@ public final class Platform implements AutoCloseable {
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
                 security, contributions, mail, publicUrl);
         mounts.addAll(admin.servlets());
+        mounts.add(new PlatformServer.Mount(HealthServlet.PATH_SPEC, new HealthServlet(readiness)));
+        mounts.add(new PlatformServer.Mount(MetricsServlet.PATH_SPEC, new MetricsServlet(metrics::scrape,
+                PlatformMetrics.CONTENT_TYPE, settings.get(OperationsSettings.METRICS_TOKEN))));
         clusterJobs.runOnce("session-revocation-purge", Duration.ofHours(1), () -> security.sessions().purgeRevocations());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
                 contributions.restComponents(), mounts, admin.filters(), new ClientAddresses(
                         java.util.Objects.requireNonNullElse(settings.get(SecuritySettings.TRUSTED_PROXIES), java.util.Set.of())),
-                settings.get(CoreSettings.CONTENT_SECURITY_POLICY));
+                settings.get(CoreSettings.CONTENT_SECURITY_POLICY), metrics.registry(),
+                settings.get(OperationsSettings.ACCESS_LOG));
         server.start();
         toClose.add(server);
     }
@@ -236,6 +261,16 @@ public final class Platform implements AutoCloseable {
     /** The search indexes opened by the modules. */
     public SearchIndexes searchIndexes() {
         return searchIndexes;
+    }
+
+    /** This platform's meters ({@code /.metrics}). */
+    public PlatformMetrics metrics() {
+        return metrics;
+    }
+
+    /** This node's readiness checks, the platform's and the modules' ({@code /.health/ready}). */
+    public Readiness readiness() {
+        return readiness;
     }
 
     /** The site's public address: the base of every absolute URL ({@code public-url}, else the listening address). */

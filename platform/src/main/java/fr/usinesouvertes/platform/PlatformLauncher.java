@@ -1,9 +1,11 @@
 package fr.usinesouvertes.platform;
 
 import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.config.OperationsSettings;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.config.SettingsLoader;
+import fr.usinesouvertes.platform.logging.LogFormats;
 import fr.usinesouvertes.platform.mail.MailSettings;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.security.SecuritySettings;
@@ -40,10 +42,14 @@ public final class PlatformLauncher {
         return new SettingsLoader(declared);
     }
 
-    /** Starts a platform from {@code --name value} arguments and {@code config/platform.yaml}. */
+    /**
+     * Starts a platform from {@code --name value} arguments and {@code config/platform.yaml}, writing the process's
+     * log lines in the {@code log-format} setting's format from then on.
+     */
     public static Platform launch(String[] args) throws Exception {
         List<PlatformModule> modules = discoverModules();
         Settings settings = settingsLoader(modules).load(args);
+        LogFormats.apply(settings.get(OperationsSettings.LOG_FORMAT));
         return Platform.builder(settings).modules(modules).start();
     }
 

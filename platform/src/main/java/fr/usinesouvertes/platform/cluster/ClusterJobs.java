@@ -40,12 +40,16 @@ public final class ClusterJobs implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    /** When a lease was last taken, renewed or found held by another node: the store answered the lease round. */
+    private volatile long lastLeaseRound;
 
     private static final class Job {
         final Duration interval;
         final Runnable work;
         volatile long leaseExpiresAt;
         volatile long nextRunAt;
+        /** Lease rounds failed in a row; the first of a streak is logged at WARN, the others at DEBUG. */
+        int failures; // only the scheduler thread reads and writes it
 
         Job(Duration interval, Runnable work) {
             this.interval = interval;
@@ -62,6 +66,7 @@ public final class ClusterJobs implements AutoCloseable {
         this.repository = repository;
         this.leaseTime = leaseTime;
         this.clock = clock;
+        this.lastLeaseRound = clock.millis();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "cluster-jobs");
             thread.setDaemon(true);
@@ -96,6 +101,31 @@ public final class ClusterJobs implements AutoCloseable {
         return nodeId;
     }
 
+    /**
+     * How this node's leases stand: how many jobs it runs a lease for, how many it holds now, and how long ago
+     * the store last answered a lease round (a lease taken or renewed, or found held by another node).
+     * {@code healthy} is false once that is longer than the lease time: the node has lost its leases and
+     * cannot take any over, because the store refuses its commits or the job thread is stuck in a job.
+     */
+    public LeaseStatus leaseStatus() {
+        long now = clock.millis();
+        int held = (int) jobs.keySet().stream().filter(this::isLeader).count();
+        Duration sinceRound = Duration.ofMillis(Math.max(0, now - lastLeaseRound));
+        boolean healthy = jobs.isEmpty() || !running || sinceRound.compareTo(leaseTime) <= 0;
+        return new LeaseStatus(jobs.size(), held, sinceRound, healthy);
+    }
+
+    /**
+     * Where this node's leases stand ({@link #leaseStatus()}).
+     *
+     * @param jobs               the jobs scheduled on this node
+     * @param held               those whose lease this node holds now
+     * @param sinceLastLeaseRound how long ago the store last answered one of this node's lease rounds
+     * @param healthy            whether that is within the lease time (or there is no job)
+     */
+    public record LeaseStatus(int jobs, int held, Duration sinceLastLeaseRound, boolean healthy) {
+    }
+
     private void tick() {
         for (Map.Entry<String, Job> entry : jobs.entrySet()) {
             if (!running) {
@@ -109,9 +139,14 @@ public final class ClusterJobs implements AutoCloseable {
                 } else {
                     job.leaseExpiresAt = 0;
                 }
+                lastLeaseRound = clock.millis();
+                if (job.failures > 0) {
+                    LOG.info("Lease round of cluster job '{}' succeeded again after {} failed attempt(s)", name,
+                            job.failures);
+                    job.failures = 0;
+                }
             } catch (RuntimeException e) {
-                job.leaseExpiresAt = 0; // lost a race with another node, or the store is unreachable
-                LOG.debug("Lease of job '{}' not taken: {}", name, e.getMessage());
+                leaseRoundFailed(name, job, e);
             }
             if (isLeader(name) && clock.millis() >= job.nextRunAt) {
                 job.nextRunAt = clock.millis() + job.interval.toMillis();
@@ -122,6 +157,35 @@ public final class ClusterJobs implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A lease round that failed: the store refused or could not be reached, or another node's commit raced with
+     * this one. Losing a race to take a free lease is ordinary in a cluster (DEBUG); a failed renewal of a lease
+     * this node holds, or a store that refuses, is logged at WARN once per streak of failures.
+     */
+    private void leaseRoundFailed(String name, Job job, RuntimeException e) {
+        boolean renewal = job.leaseExpiresAt > clock.millis();
+        job.leaseExpiresAt = 0;
+        job.failures++;
+        if (job.failures == 1 && running && (renewal || !isRace(e))) { // stopping interrupts a round: no warning
+            LOG.warn("{} the lease of cluster job '{}' failed; this node does not run the job until a lease round "
+                    + "succeeds (another node takes it over once the lease expires)",
+                    renewal ? "Renewing" : "Taking", name, e);
+        } else {
+            LOG.debug("Lease of cluster job '{}' not taken ({} failure(s) in a row): {}", name, job.failures,
+                    e.getMessage());
+        }
+    }
+
+    /** Whether the commit lost a race with another node's commit of the same lease (an Oak conflict). */
+    private static boolean isRace(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof javax.jcr.InvalidItemStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean takeOrRenew(String name) {

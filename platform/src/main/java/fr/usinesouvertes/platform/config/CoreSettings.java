@@ -48,13 +48,14 @@ public final class CoreSettings {
     }
 
     /**
-     * The core settings and the cluster's; mail and security declare theirs in their own packages, and
+     * The core settings, the cluster's and the operations' (metrics, logs); mail and security declare theirs in their own packages, and
      * {@code PlatformLauncher.platformSettings()} gathers every one the platform reads.
      */
     public static List<SettingDefinition<?>> all() {
         List<SettingDefinition<?>> all = new ArrayList<>(List.of(PORT, DATA, LIGHT_MODULES, HOST, CLOCK, TIME_ZONE, PUBLIC_URL,
                 CONTENT_SECURITY_POLICY));
         all.addAll(ClusterSettings.all());
+        all.addAll(OperationsSettings.all());
         return List.copyOf(all);
     }
 

@@ -18,11 +18,12 @@ public final class DeliveryApi {
      * Adds the delivery resources to {@code contributions}.
      *
      * @param zone the time zone of {@code yyyy-MM-dd} dates in filters (the platform clock's)
+     * @param meters where the answers' cache reports its statistics
      */
     public static void register(Contributions contributions, ContentRepository repository, Definitions definitions,
-                                DeliveryVisibility visibility, ZoneId zone) {
+                                DeliveryVisibility visibility, ZoneId zone, io.micrometer.core.instrument.MeterRegistry meters) {
         contributions.addRestComponent(new DeliveryResource(repository, definitions, DeliveryLanguages.SITE,
-                visibility, zone));
+                visibility, zone, meters));
         contributions.addRestComponent(new TemplateAnnotationsResource(repository, definitions, visibility));
     }
 }

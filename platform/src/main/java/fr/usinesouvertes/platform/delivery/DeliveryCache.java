@@ -24,6 +24,7 @@ final class DeliveryCache {
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, CachedAnswer answer) -> Math.max(leastWeight, answer.body().length))
+                .recordStats()
                 .build();
     }
 
@@ -49,6 +50,11 @@ final class DeliveryCache {
             }
         }
         return fresh;
+    }
+
+    /** Reports the cache's size, hits, misses and evictions to {@code meters} under {@code name}. */
+    void monitor(io.micrometer.core.instrument.MeterRegistry meters, String name) {
+        io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(meters, answers, name);
     }
 
     void clear() {

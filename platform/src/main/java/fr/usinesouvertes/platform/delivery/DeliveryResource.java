@@ -57,8 +57,9 @@ public final class DeliveryResource {
     private final NodeQueryExecutor queries;
     private final DeliveryCache cache = new DeliveryCache(CACHE_CAPACITY, CACHE_BYTES);
 
+    /** @param meters where the answers' cache reports ({@code cache_*{cache="delivery.answers"}}); {@code null}: nowhere */
     public DeliveryResource(ContentRepository repository, Definitions definitions, DeliveryLanguages languages,
-                            DeliveryVisibility visibility, ZoneId zone) {
+                            DeliveryVisibility visibility, ZoneId zone, io.micrometer.core.instrument.MeterRegistry meters) {
         this.repository = repository;
         this.definitions = definitions;
         this.languages = languages;
@@ -66,6 +67,9 @@ public final class DeliveryResource {
         this.queries = new NodeQueryExecutor(new FilterMatcher(zone));
         repository.addChangeListener(cache::clear);
         definitions.onChange(registry -> cache.clear());
+        if (meters != null) {
+            cache.monitor(meters, "delivery.answers");
+        }
     }
 
     @GET

@@ -13,7 +13,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Errors Jetty answers itself, before any servlet runs (a malformed or ambiguous URI, an encoded
  * {@code ..}): {@code {"code","message"}} under {@code /.rest/} like every other REST error, a short
- * French page elsewhere, and never a stack trace.
+ * French page elsewhere, and never a stack trace; with the request's {@code X-Request-Id} like every answer.
  */
 final class PlatformErrorHandler extends ErrorHandler {
 
@@ -26,6 +26,7 @@ final class PlatformErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
         String reason = HttpStatus.getMessage(code);
+        response.getHeaders().put(RequestIds.HEADER, RequestIds.assign(request));
         String body;
         if (Request.getPathInContext(request).startsWith("/.rest/")) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");

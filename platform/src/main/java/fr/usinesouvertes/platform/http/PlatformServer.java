@@ -1,5 +1,9 @@
 package fr.usinesouvertes.platform.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import jakarta.servlet.http.HttpServlet;
 import java.net.URI;
 import java.util.List;
@@ -35,15 +39,18 @@ public final class PlatformServer implements AutoCloseable {
 
     public PlatformServer(String host, int port, List<Object> restComponents, List<Mount> mounts) {
         this(host, port, restComponents, mounts, List.of(), new ClientAddresses(List.of()),
-                SecurityHeadersFilter.DEFAULT_POLICY);
+                SecurityHeadersFilter.DEFAULT_POLICY, null, false);
     }
 
     /**
      * @param clientAddresses who may name the client in {@code X-Forwarded-For} (the {@code trusted-proxies} setting)
      * @param contentSecurityPolicy the {@code Content-Security-Policy} of every answer ({@link SecurityHeadersFilter})
+     * @param meters where the server's meters go (requests by route, thread pool, connections); {@code null}: none
+     * @param accessLog whether each request is logged in one line ({@link RequestObserver})
      */
     public PlatformServer(String host, int port, List<Object> restComponents, List<Mount> mounts,
-                          List<FilterMount> filters, ClientAddresses clientAddresses, String contentSecurityPolicy) {
+                          List<FilterMount> filters, ClientAddresses clientAddresses, String contentSecurityPolicy,
+                          MeterRegistry meters, boolean accessLog) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("http");
         this.server = new Server(threads);
@@ -52,12 +59,25 @@ public final class PlatformServer implements AutoCloseable {
         // Magnolia's filter syntax puts [, ] and | in query strings; accept them as Tomcat's relaxedQueryChars would.
         http.setUriCompliance(UriCompliance.LEGACY);
         http.addCustomizer(clientAddresses);
+        http.addCustomizer(new RequestIds());
         this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setName("http");
         server.addConnector(connector);
+        if (meters != null) {
+            new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(meters);
+            JettyConnectionMetrics.addToAllConnectors(server, meters);
+        }
+        if (meters != null || accessLog) {
+            server.setRequestLog(new RequestObserver(meters, accessLog));
+        }
 
         ServletContextHandler context = new ServletContextHandler("/");
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestIds.MdcFilter()),
+                "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+        context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new RequestRoutes.MappingFilter()),
+                "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeadersFilter(contentSecurityPolicy)),
                 "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         for (FilterMount filter : filters) {
@@ -90,6 +110,7 @@ public final class PlatformServer implements AutoCloseable {
         config.register(ErrorMappers.WebApplication.class);
         config.register(ErrorMappers.Json.class);
         config.register(ErrorMappers.Unexpected.class);
+        config.register(new RequestRoutes.JerseyTemplates("/.rest"));
         for (Object component : components) {
             if (component instanceof Class<?> type) {
                 config.register(type);

@@ -10,13 +10,14 @@ import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import fr.usinesouvertes.platform.security.Accounts;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 
 /**
  * What a starting module receives: the platform's services, and one group per place it contributes to, the way
  * Dropwizard's {@code Environment} groups them ({@link #rest()}, {@link #web()}, {@link #site()},
- * {@link #admin()}, {@link #search()}, {@link #lifecycle()}). Every service is the platform's own instance, built
+ * {@link #admin()}, {@link #search()}, {@link #health()}, {@link #metrics()}, {@link #lifecycle()}). Every service is the platform's own instance, built
  * once by the platform; none is ever {@code null}.
  */
 public interface ModuleContext {
@@ -63,6 +64,12 @@ public interface ModuleContext {
 
     /** Node-local full-text indexes. */
     Search search();
+
+    /** Checks of whether this node is ready to serve, answered at {@code /.health/ready}. */
+    Health health();
+
+    /** The meters written at {@code /.metrics}, where the module adds its own. */
+    Metrics metrics();
 
     /** Resources closed when the platform stops. */
     Lifecycle lifecycle();
@@ -117,6 +124,26 @@ public interface ModuleContext {
          * changes (debounced) and on demand; closed with the platform.
          */
         SearchIndex open(String name, SearchDocumentSource source);
+    }
+
+    /** Readiness checks. */
+    interface Health {
+        /**
+         * Adds a readiness check under {@code name}: lowercase letters, digits, dots and dashes, best prefixed with
+         * the module's name (e.g. {@code events.mail-queue}); a name already taken is refused with
+         * {@link IllegalArgumentException}.
+         */
+        void register(String name, HealthCheck check);
+    }
+
+    /** Meters. */
+    interface Metrics {
+        /**
+         * The platform's Micrometer registry, written in Prometheus' format at {@code /.metrics}: a module adds its
+         * counters, gauges and timers there, named after the module (e.g. {@code events.registrations}, written
+         * {@code events_registrations_total}), with tags of few values (never an id, an e-mail or a raw path).
+         */
+        MeterRegistry registry();
     }
 
     /** The module's resources. */

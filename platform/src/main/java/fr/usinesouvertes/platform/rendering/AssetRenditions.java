@@ -38,7 +38,13 @@ public final class AssetRenditions {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, byte[] bytes) -> bytes.length)
+                .recordStats()
                 .build();
+    }
+
+    /** Reports the cache's statistics to {@code meters} under {@code name}. */
+    void monitor(io.micrometer.core.instrument.MeterRegistry meters, String name) {
+        io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(meters, cache, name);
     }
 
     /** Runs the evictions Caffeine does in the background now (tests). */

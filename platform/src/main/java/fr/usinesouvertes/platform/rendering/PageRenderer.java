@@ -108,7 +108,7 @@ public final class PageRenderer {
             } catch (IllegalArgumentException e) {
                 throw e; // the module's variables clash with the platform's: the caller's mistake, not the script's
             } catch (Exception e) {
-                LOG.error("Module page {} failed to render with {}: {}", path, script, e.getMessage());
+                LOG.error("Module page {} failed to render with {}", path, script, e);
                 return new RenderedPage(500, context.language(), FallbackPages.serverError(context.language()));
             }
             return new RenderedPage(context.responseStatus(200), context.language(), html.toString());
@@ -137,8 +137,8 @@ public final class PageRenderer {
             if (PageNotFoundException.isCauseOf(e)) {
                 return null; // the script found its detail item must not be public
             }
-            LOG.error("Page {} failed to render with template '{}' ({}): {}", pagePath, templateId,
-                    template.get().templateScript(), e.getMessage());
+            LOG.error("Page {} failed to render with template '{}' ({})", pagePath, templateId,
+                    template.get().templateScript(), e);
             return new RenderedPage(500, context.language(), FallbackPages.serverError(context.language()));
         }
         // a page answered 200 may ask for another status (ctx.response.setStatus); a 404 page stays 404

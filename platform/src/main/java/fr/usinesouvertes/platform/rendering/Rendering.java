@@ -33,6 +33,12 @@ public final class Rendering {
         public static Caches create() {
             return new Caches(new RichTextSanitizer(), new AssetRenditions());
         }
+
+        /** Reports the caches' size, hits, misses and evictions ({@code cache_*{cache="rendering.…"}}). */
+        public void monitor(io.micrometer.core.instrument.MeterRegistry meters) {
+            richText.monitor(meters, "rendering.rich-text");
+            renditions.monitor(meters, "rendering.asset-renditions");
+        }
     }
 
     /** With the site's public address ({@code publicUrl}) for absolute URLs and its time zone for dates. */

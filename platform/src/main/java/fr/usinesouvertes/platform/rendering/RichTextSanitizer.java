@@ -27,6 +27,7 @@ public final class RichTextSanitizer {
         this.cleaned = Caffeine.newBuilder()
                 .maximumWeight(maxChars)
                 .weigher((String html, String clean) -> html.length() + clean.length())
+                .recordStats()
                 .build();
     }
 
@@ -37,6 +38,13 @@ public final class RichTextSanitizer {
     /** A sanitizer that remembers nothing: for texts cleaned once (content being saved). */
     public static RichTextSanitizer uncached() {
         return new RichTextSanitizer((Cache<String, String>) null);
+    }
+
+    /** Reports the cache's statistics to {@code meters} under {@code name}; nothing for an uncached sanitizer. */
+    void monitor(io.micrometer.core.instrument.MeterRegistry meters, String name) {
+        if (cleaned != null) {
+            io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics.monitor(meters, cleaned, name);
+        }
     }
 
     public String clean(String html) {

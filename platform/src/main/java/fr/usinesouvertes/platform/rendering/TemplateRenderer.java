@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders one request's page → areas → components, each with its own template script and variables
  * ({@code content}, {@code def}, {@code model}, plus the request-wide ones). A component that fails is
- * logged with its path and the reason and rendered empty, so one broken paragraph never takes the page
+ * logged with its path, the reason and the stack trace, and rendered empty, so one broken paragraph never takes the page
  * down; only a failure of the page's own template fails the request.
  */
 final class TemplateRenderer {
@@ -104,7 +104,7 @@ final class TemplateRenderer {
             render(new Frame(component, template.areas(), template.id()), template.templateScript(), model, buffer);
         } catch (TemplateException | IOException | RuntimeException e) {
             LOG.warn("Component {} rendered empty: template '{}' ({}) failed: {}", path, templateId,
-                    template.templateScript(), firstLine(e));
+                    template.templateScript(), firstLine(e), e);
             return;
         }
         out.write(buffer.toString());
@@ -151,7 +151,7 @@ final class TemplateRenderer {
             render(new Frame(areaNode, area.areas(), "area " + area.name()), area.templateScript(), model, buffer);
         } catch (TemplateException | IOException | RuntimeException e) {
             LOG.warn("Area '{}' at {} rendered empty: script {} failed: {}", area.name(), pathOf(areaNode),
-                    area.templateScript(), firstLine(e));
+                    area.templateScript(), firstLine(e), e);
             return;
         }
         out.write(buffer.toString());

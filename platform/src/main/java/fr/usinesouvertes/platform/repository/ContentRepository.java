@@ -57,6 +57,7 @@ public final class ContentRepository implements AutoCloseable {
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private final Set<String> unannounced = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> treeChanges = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.LongAdder commits = new java.util.concurrent.atomic.LongAdder();
     private volatile Session observationSession;
     private boolean localCommitsAnnounced;
     private final AccountSubjects accountSubjects =
@@ -77,6 +78,11 @@ public final class ContentRepository implements AutoCloseable {
         if (backend.nodeStore() instanceof Observable observable) {
             // Called inside each commit, before save() returns: listeners hear of a write at once.
             observable.addObserver(new TopLevelChanges(this::topLevelsChanged));
+            observable.addObserver((root, info) -> {
+                if (info != null && !info.isExternal()) { // null: the call on registration; external: another node's
+                    commits.increment();
+                }
+            });
             localCommitsAnnounced = true;
         }
         write(session -> {
@@ -288,6 +294,11 @@ public final class ContentRepository implements AutoCloseable {
         }
         AtomicLong count = treeChanges.get(name);
         return count == null ? 0 : count.get();
+    }
+
+    /** How many commits this node has made to the store since the repository opened (for metrics). */
+    public long commitCount() {
+        return commits.sum();
     }
 
     private static String topLevelName(String path) {

@@ -140,8 +140,14 @@ public final class DocumentStoreBackend implements StoreBackend {
     }
 
     /** This node's Oak cluster id. */
+    @Override
     public int clusterId() {
         return nodeStore.getClusterId();
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
     }
 
     @Override

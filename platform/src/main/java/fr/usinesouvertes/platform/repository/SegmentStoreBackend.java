@@ -94,6 +94,11 @@ public final class SegmentStoreBackend implements StoreBackend {
         return "segment store in " + folder;
     }
 
+    /** The store's size on disk in bytes (its tar files), as Oak estimates it. */
+    public long sizeBytes() {
+        return fileStore.size();
+    }
+
     @Override
     public void close() {
         try {

@@ -13,6 +13,16 @@ public interface StoreBackend extends AutoCloseable {
     /** A short description for logs, e.g. {@code segment store in data/repository}. */
     String describe();
 
+    /** Whether several cluster nodes share this store (the document store on PostgreSQL). */
+    default boolean shared() {
+        return false;
+    }
+
+    /** This node's id among the nodes sharing the store; {@code 0} for a store only this process uses. */
+    default int clusterId() {
+        return 0;
+    }
+
     /**
      * Held while this node creates the repository and runs install tasks and bootstrap imports, so two
      * cluster nodes starting together never initialise the shared store at the same time. Nothing to

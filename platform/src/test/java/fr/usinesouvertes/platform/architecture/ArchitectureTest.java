@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
  * never above, and no two packages depend on each other. From the bottom:
  * <ol>
  * <li>foundation: {@code annotation}, {@code config}, {@code definition} (settings and light-module definitions,
- * no Oak, no HTTP);</li>
+ * no Oak, no HTTP), and {@code logging} (the format of the process's log lines, from a setting: it needs only
+ * {@code config} and logback);</li>
  * <li>{@code repository}: Oak and JCR;</li>
  * <li>services: {@code cluster}, {@code mail}, {@code search}, {@code security}, {@code uploads}, {@code http},
- * {@code publishing};</li>
+ * {@code publishing}, and two that observe the others: {@code health} (readiness checks over the repository, search
+ * indexes and cluster leases) and {@code metrics} (the meters of the JVM, the repository, search and cluster jobs);
+ * they use the services beside them, and the plugin API above hands the modules' checks and meters to them;</li>
  * <li>the plugin API, {@code module}: what a Java module implements and receives;</li>
  * <li>{@code module.runtime}: runs the modules and collects their contributions;</li>
  * <li>the implementation: rendering, light modules, back office, Delivery API, content import and export;</li>
@@ -46,10 +49,12 @@ class ArchitectureTest {
     @Test
     void eachLayerUsesOnlyTheLayersBelowIt() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Foundation").definedBy(ROOT + ".annotation..", ROOT + ".config..", ROOT + ".definition..")
+                .layer("Foundation").definedBy(ROOT + ".annotation..", ROOT + ".config..", ROOT + ".definition..",
+                        ROOT + ".logging..")
                 .layer("Repository").definedBy(ROOT + ".repository..")
                 .layer("Services").definedBy(ROOT + ".cluster..", ROOT + ".mail..", ROOT + ".search..",
-                        ROOT + ".security..", ROOT + ".uploads..", ROOT + ".http..", ROOT + ".publishing..")
+                        ROOT + ".security..", ROOT + ".uploads..", ROOT + ".http..", ROOT + ".publishing..",
+                        ROOT + ".health..", ROOT + ".metrics..")
                 .layer("PluginApi").definedBy(ROOT + ".module")
                 .layer("ModuleRuntime").definedBy(ROOT + ".module.runtime..")
                 .layer("Implementation").definedBy(ROOT + ".rendering..", ROOT + ".lightmodule..",

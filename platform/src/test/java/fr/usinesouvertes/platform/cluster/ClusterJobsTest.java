@@ -96,6 +96,17 @@ class ClusterJobsTest {
     }
 
     @Test
+    void eachNodeOfTheClusterReportsItsLeasesInItsReadiness() {
+        for (Platform node : List.of(nodeA, nodeB)) {
+            fr.usinesouvertes.platform.health.Readiness.Report report = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> node.readiness().check(), fr.usinesouvertes.platform.health.Readiness.Report::up);
+            assertThat(report.checks()).extracting(fr.usinesouvertes.platform.health.Readiness.CheckReport::name)
+                    .containsExactly("repository", "search", "cluster-leases");
+            assertThat(report.checks().get(2).detail()).contains("job lease(s) held, last lease round");
+        }
+    }
+
+    @Test
     void jobNamesAreChecked() {
         try (ClusterJobs jobs = new ClusterJobs(nodeA.repository(), LEASE)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> jobs.runOnce("../x", Duration.ofSeconds(1), () -> { }))

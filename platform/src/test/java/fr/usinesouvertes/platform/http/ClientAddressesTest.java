@@ -43,7 +43,7 @@ class ClientAddressesTest {
     private static String clientSeenBy(List<String> trusted, String path, String... forwarded) throws Exception {
         try (PlatformServer server = new PlatformServer("127.0.0.1", 0, List.of(EchoResource.class),
                 List.of(new PlatformServer.Mount("/echo", new Echo())), List.of(), new ClientAddresses(trusted),
-                SecurityHeadersFilter.DEFAULT_POLICY)) {
+                SecurityHeadersFilter.DEFAULT_POLICY, null, false)) {
             server.start();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
             for (String header : forwarded) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.testing.LogCapture;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -124,13 +125,20 @@ class ModulePagesTest {
     @Test
     void theScriptMaySetTheStatusAndAFailingScriptAnswersAPlain500() {
         HttpResponse<String> refused = PLATFORM.get("/formulaire/x?name=a&status=400");
-        HttpResponse<String> failed = PLATFORM.get("/en/formulaire/x?name=a&fail=1");
+        HttpResponse<String> failed;
+        java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> logged;
+        try (LogCapture log = LogCapture.of(PageRenderer.class, ch.qos.logback.classic.Level.ERROR)) {
+            failed = PLATFORM.get("/en/formulaire/x?name=a&fail=1");
+            logged = log.events();
+        }
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Bonjour a", "</html>");
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(failed.headers().firstValue("Content-Language")).hasValue("en");
         assertThat(failed.body()).doesNotContain("missing").doesNotContain("Exception").doesNotContain("Bonjour");
+        assertThat(logged).singleElement().satisfies(event ->
+                assertThat(event.getThrowableProxy()).as("the failure's stack trace, in the log only").isNotNull());
     }
 
     @Test

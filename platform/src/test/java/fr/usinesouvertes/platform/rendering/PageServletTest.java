@@ -2,9 +2,13 @@ package fr.usinesouvertes.platform.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import fr.usinesouvertes.platform.testing.LogCapture;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,10 +89,19 @@ class PageServletTest {
     }
 
     @Test
-    void brokenPageTemplateIsA500WithoutStackTrace() {
-        HttpResponse<String> response = PLATFORM.get("/broken");
+    void brokenPageTemplateIsA500WithoutStackTraceWhileTheLogKeepsIt() {
+        HttpResponse<String> response;
+        List<ILoggingEvent> logged;
+        try (LogCapture log = LogCapture.of(PageRenderer.class, Level.ERROR)) {
+            response = PLATFORM.get("/broken");
+            logged = log.events();
+        }
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("Page indisponible").doesNotContain("at fr.").doesNotContain("Exception");
+        assertThat(logged).singleElement().satisfies(event -> {
+            assertThat(event.getFormattedMessage()).contains("/broken");
+            assertThat(event.getThrowableProxy()).as("the stack trace").isNotNull();
+        });
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
     private final Map<String, String> settings = new LinkedHashMap<>();
     private List<PlatformModule> modules = List.of();
     private boolean inMemory;
+    private java.util.function.Supplier<fr.usinesouvertes.platform.repository.StoreBackend> storeBackend;
     private java.time.Clock clock;
     private Path dataFolder;
     private Platform platform;
@@ -48,6 +49,12 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
     /** Oak's memory node store instead of the segment store: same behaviour, faster, nothing on disk. */
     public PlatformExtension inMemory() {
         this.inMemory = true;
+        return this;
+    }
+
+    /** The repository's store from {@code backend} (e.g. a {@link RefusingStoreBackend} the test controls). */
+    public PlatformExtension storeBackend(java.util.function.Supplier<fr.usinesouvertes.platform.repository.StoreBackend> backend) {
+        this.storeBackend = backend;
         return this;
     }
 
@@ -78,6 +85,9 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
         Platform.Builder builder = Platform.builder(parsed).modules(modules);
         if (inMemory) {
             builder.storeBackend(s -> new MemoryStoreBackend());
+        }
+        if (storeBackend != null) {
+            builder.storeBackend(s -> storeBackend.get());
         }
         if (clock != null) {
             builder.clock(clock);

@@ -4,9 +4,11 @@ import fr.usinesouvertes.platform.module.ModulePages;
 import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.module.SitemapSource;
 import fr.usinesouvertes.platform.module.ModuleContext;
+import fr.usinesouvertes.platform.module.HealthCheck;
 import fr.usinesouvertes.platform.cluster.ClusterJobs;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.health.Readiness;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.MailSender;
@@ -16,6 +18,7 @@ import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import fr.usinesouvertes.platform.search.SearchIndexes;
 import fr.usinesouvertes.platform.security.Accounts;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -29,14 +32,16 @@ import org.slf4j.LoggerFactory;
  * and its contributions collected in the platform's {@link Contributions}.
  */
 public final class PlatformModuleContext implements ModuleContext, ModuleContext.Rest, ModuleContext.Web,
-        ModuleContext.Site, ModuleContext.Admin, ModuleContext.Search, ModuleContext.Lifecycle, AutoCloseable {
+        ModuleContext.Site, ModuleContext.Admin, ModuleContext.Search, ModuleContext.Health, ModuleContext.Metrics,
+        ModuleContext.Lifecycle, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformModuleContext.class);
 
     /** The platform's services a module may use. */
     public record Services(ContentRepository repository, Settings settings, Definitions definitions, Clock clock,
                            PublicUrl publicUrl, MailSender mail, ClusterJobs jobs, Accounts accounts,
-                           Publishing publishing, SearchIndexes searchIndexes, ModulePages pages) {
+                           Publishing publishing, SearchIndexes searchIndexes, ModulePages pages,
+                           Readiness readiness, MeterRegistry meters) {
         public Services {
             Objects.requireNonNull(repository, "repository");
             Objects.requireNonNull(settings, "settings");
@@ -49,6 +54,8 @@ public final class PlatformModuleContext implements ModuleContext, ModuleContext
             Objects.requireNonNull(publishing, "publishing");
             Objects.requireNonNull(searchIndexes, "searchIndexes");
             Objects.requireNonNull(pages, "pages");
+            Objects.requireNonNull(readiness, "readiness");
+            Objects.requireNonNull(meters, "meters");
         }
     }
 
@@ -132,6 +139,21 @@ public final class PlatformModuleContext implements ModuleContext, ModuleContext
     }
 
     @Override
+    public Health health() {
+        return this;
+    }
+
+    @Override
+    public Metrics metrics() {
+        return this;
+    }
+
+    @Override
+    public MeterRegistry registry() {
+        return services.meters();
+    }
+
+    @Override
     public Lifecycle lifecycle() {
         return this;
     }
@@ -174,6 +196,15 @@ public final class PlatformModuleContext implements ModuleContext, ModuleContext
     @Override
     public SearchIndex open(String name, SearchDocumentSource source) {
         return services.searchIndexes().open(name, source);
+    }
+
+    @Override
+    public void register(String name, HealthCheck check) {
+        Objects.requireNonNull(check, "check");
+        services.readiness().register(name, () -> {
+            HealthCheck.Result result = check.check();
+            return result == null ? null : new Readiness.Status(result.up(), result.detail());
+        });
     }
 
     @Override

@@ -19,6 +19,7 @@ import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.search.SearchIndexes;
 import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.health.Readiness;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
 import java.nio.file.Path;
@@ -53,12 +54,14 @@ class ModuleManagerTest {
         try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data.resolve("repository")));
              ClusterJobs jobs = new ClusterJobs(repository, Duration.ofSeconds(30));
              SearchIndexes searchIndexes = new SearchIndexes(repository, settings, CLOCK);
+             Readiness readiness = new Readiness(Duration.ofSeconds(5));
              ModuleManager manager = new ModuleManager(List.of(modules), new PlatformModuleContext(
                      new PlatformModuleContext.Services(repository, settings, definitions, CLOCK, publicUrl,
                              MailSenders.fromSettings(settings, CLOCK), jobs, new Accounts(repository, CLOCK),
                              new RepositoryPublishing(repository, CLOCK), searchIndexes,
                              Rendering.modulePages(repository, definitions, new LightModuleOrigins(data.resolve("light-modules"),
-                                     Map.of()), contributions, publicUrl, CLOCK.getZone(), Rendering.Caches.create())),
+                                     Map.of()), contributions, publicUrl, CLOCK.getZone(), Rendering.Caches.create()),
+                             readiness, new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                      contributions))) {
             manager.installOrUpdate();
             manager.start();
