@@ -3,6 +3,7 @@ package fr.usinesouvertes.webapp.bench;
 import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.events.booking.BookingOutcome;
+import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.BookingRequest;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.platform.repository.ContentRepository;
