@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.company;
 
+import static org.apache.jackrabbit.commons.JcrUtils.getStringProperty;
+
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.booking.BookingOrder;
 import fr.usinesouvertes.events.booking.SlotBooking;
@@ -15,6 +17,7 @@ import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import org.apache.jackrabbit.commons.JcrUtils;
 
 /**
  * The registrations of a company's own slots, read on the company's session: another company's slot
@@ -96,9 +99,10 @@ public final class CompanyRegistrations {
 
     private RegistrationRow row(Node node) throws RepositoryException {
         String organisation = first(node, "schoolName", "agency");
-        return new RegistrationRow(node.getIdentifier(), text(node, "status"),
-                node.hasProperty("persons") ? node.getProperty("persons").getLong() : 0, text(node, "audience"),
-                first(node, "name", "teacherName", "adviserName"), text(node, "email"), text(node, "phone"), organisation,
+        return new RegistrationRow(node.getIdentifier(), getStringProperty(node, "status", ""),
+                JcrUtils.getLongProperty(node, "persons", 0), getStringProperty(node, "audience", ""),
+                first(node, "name", "teacherName", "adviserName"), getStringProperty(node, "email", ""),
+                getStringProperty(node, "phone", ""), organisation,
                 node.hasProperty("created")
                         ? DATE_TIME.format(node.getProperty("created").getDate().toInstant().atZone(zone)) : "",
                 node.hasProperty("waitSequence") ? node.getProperty("waitSequence").getLong() : 0);
@@ -111,9 +115,5 @@ public final class CompanyRegistrations {
             }
         }
         return "";
-    }
-
-    private static String text(Node node, String name) throws RepositoryException {
-        return node.hasProperty(name) ? node.getProperty(name).getString() : "";
     }
 }

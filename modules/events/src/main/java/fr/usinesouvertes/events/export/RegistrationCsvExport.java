@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.export;
 
+import static org.apache.jackrabbit.commons.JcrUtils.getStringProperty;
+
 import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.BookingOrder;
 import fr.usinesouvertes.events.booking.SlotBooking;
@@ -115,15 +117,19 @@ public final class RegistrationCsvExport {
     }
 
     private List<String> row(Visit slot, Node registration) throws RepositoryException {
-        String audience = text(registration, "audience");
+        String audience = getStringProperty(registration, "audience", "");
         return List.of(slot.company(), slot.site(), DATE.format(slot.start().withZoneSameInstant(zone)),
                 TIME.format(slot.start().withZoneSameInstant(zone)), TIME.format(slot.end().withZoneSameInstant(zone)),
-                Audience.fromId(audience).map(a -> audienceLabel(a)).orElse(audience), statusLabel(text(registration, "status")),
-                text(registration, "persons"), text(registration, "declaredPersons"), text(registration, "accompanyingAdults"),
-                firstOf(registration, "name", "teacherName", "adviserName"), text(registration, "email"), text(registration, "phone"),
-                text(registration, "schoolName"), text(registration, "uai"), text(registration, "commune"),
-                SchoolLevel.fromId(text(registration, "level")).map(l -> l.label().fr()).orElse(""),
-                yesNo(registration, "transportFunding"), text(registration, "agency"), text(registration, "lang"),
+                Audience.fromId(audience).map(a -> audienceLabel(a)).orElse(audience),
+                statusLabel(getStringProperty(registration, "status", "")),
+                getStringProperty(registration, "persons", ""), getStringProperty(registration, "declaredPersons", ""),
+                getStringProperty(registration, "accompanyingAdults", ""),
+                firstOf(registration, "name", "teacherName", "adviserName"), getStringProperty(registration, "email", ""),
+                getStringProperty(registration, "phone", ""), getStringProperty(registration, "schoolName", ""),
+                getStringProperty(registration, "uai", ""), getStringProperty(registration, "commune", ""),
+                SchoolLevel.fromId(getStringProperty(registration, "level", "")).map(l -> l.label().fr()).orElse(""),
+                yesNo(registration, "transportFunding"), getStringProperty(registration, "agency", ""),
+                getStringProperty(registration, "lang", ""),
                 registration.hasProperty("created")
                         ? DATE_TIME.format(registration.getProperty("created").getDate().toInstant().atZone(zone)) : "",
                 registration.getIdentifier());
@@ -158,9 +164,4 @@ public final class RegistrationCsvExport {
         }
         return "";
     }
-
-    private static String text(Node node, String property) throws RepositoryException {
-        return node.hasProperty(property) ? node.getProperty(property).getString() : "";
-    }
-
 }

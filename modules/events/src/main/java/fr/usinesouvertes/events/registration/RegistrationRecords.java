@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.registration;
 
+import static org.apache.jackrabbit.commons.JcrUtils.getStringProperty;
+
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.edition.Audience;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import org.apache.jackrabbit.commons.JcrUtils;
 
 /** Reads registrations back from the private {@code registrations} workspace, for their registrant and their e-mails. */
 public final class RegistrationRecords {
@@ -45,25 +48,18 @@ public final class RegistrationRecords {
         if (node == null || !node.getPath().startsWith("/" + SlotBooking.WORKSPACE + "/") || !node.hasProperty("slot")) {
             return Optional.empty();
         }
-        Audience audience = Audience.fromId(text(node, "audience")).orElse(Audience.PUBLIC);
+        Audience audience = Audience.fromId(getStringProperty(node, "audience", "")).orElse(Audience.PUBLIC);
         String contact = switch (audience) {
-            case SCHOOL -> text(node, "teacherName");
-            case FRANCE_TRAVAIL -> text(node, "adviserName");
-            default -> text(node, "name");
+            case SCHOOL -> getStringProperty(node, "teacherName", "");
+            case FRANCE_TRAVAIL -> getStringProperty(node, "adviserName", "");
+            default -> getStringProperty(node, "name", "");
         };
-        return Optional.of(new RegistrationRecord(registrationId, text(node, "slot"), text(node, "status"), audience,
-                (int) node.getProperty("persons").getLong(), contact, text(node, "email"),
-                Lang.fromCode(text(node, "lang")), text(node, SlotBooking.CANCELLATION_REASON),
+        return Optional.of(new RegistrationRecord(registrationId, getStringProperty(node, "slot", ""),
+                getStringProperty(node, "status", ""), audience, (int) node.getProperty("persons").getLong(), contact,
+                getStringProperty(node, "email", ""), Lang.fromCode(getStringProperty(node, "lang", "")),
+                getStringProperty(node, SlotBooking.CANCELLATION_REASON, ""),
                 node.hasProperty("transportFunding") && node.getProperty("transportFunding").getBoolean(),
-                (int) number(node, "declaredPersons", node.getProperty("persons").getLong()),
-                (int) number(node, "accompanyingAdults", 0), (int) number(node, SlotBooking.CALENDAR_SEQUENCE, 0)));
-    }
-
-    private static long number(Node node, String property, long fallback) throws RepositoryException {
-        return node.hasProperty(property) ? node.getProperty(property).getLong() : fallback;
-    }
-
-    private static String text(Node node, String property) throws RepositoryException {
-        return node.hasProperty(property) ? node.getProperty(property).getString() : "";
+                (int) JcrUtils.getLongProperty(node, "declaredPersons", node.getProperty("persons").getLong()),
+                (int) JcrUtils.getLongProperty(node, "accompanyingAdults", 0), (int) JcrUtils.getLongProperty(node, SlotBooking.CALENDAR_SEQUENCE, 0)));
     }
 }

@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.search;
 
+import static org.apache.jackrabbit.commons.JcrUtils.getStringProperty;
+
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.search.SearchDocumentSource;
 import java.util.function.Consumer;
@@ -113,8 +115,8 @@ public final class ContentDocuments implements SearchDocumentSource {
         collectText(page, french, english, true);
         document.add(new TextField(TEXT, french.toString(), Field.Store.NO));
         document.add(new TextField(TEXT_EN, english.toString(), Field.Store.NO));
-        store(document, SUMMARY, string(page, "description"));
-        store(document, SUMMARY_EN, string(page, "description_en"));
+        store(document, SUMMARY, getStringProperty(page, "description", null));
+        store(document, SUMMARY_EN, getStringProperty(page, "description_en", null));
         sink.accept(document);
         for (NodeIterator it = page.getNodes(); it.hasNext(); ) {
             Node child = it.nextNode();
@@ -136,8 +138,8 @@ public final class ContentDocuments implements SearchDocumentSource {
                 collectText(item, french, english, false);
                 document.add(new TextField(TEXT, french.toString(), Field.Store.NO));
                 document.add(new TextField(TEXT_EN, english.toString(), Field.Store.NO));
-                store(document, SUMMARY, string(item, "lead"));
-                store(document, SUMMARY_EN, string(item, "lead_en"));
+                store(document, SUMMARY, getStringProperty(item, "lead", null));
+                store(document, SUMMARY_EN, getStringProperty(item, "lead_en", null));
                 if (item.hasProperty("date")) {
                     document.add(new StoredField(DATE, item.getProperty("date").getDate().getTimeInMillis()));
                 }
@@ -153,9 +155,9 @@ public final class ContentDocuments implements SearchDocumentSource {
         document.add(new StringField(ID, id, Field.Store.YES));
         document.add(new StringField(TYPE, type, Field.Store.YES));
         document.add(new StoredField(URL, url));
-        String title = string(node, "title");
+        String title = getStringProperty(node, "title", null);
         document.add(new TextField(TITLE, title != null ? title : node.getName(), Field.Store.YES));
-        String titleEn = string(node, "title_en");
+        String titleEn = getStringProperty(node, "title_en", null);
         if (titleEn != null) {
             document.add(new TextField(TITLE_EN, titleEn, Field.Store.YES));
         }
@@ -208,9 +210,6 @@ public final class ContentDocuments implements SearchDocumentSource {
         return page.getPath().equals(root.getPath()) ? "/" : page.getPath().substring(root.getPath().length());
     }
 
-    private static String string(Node node, String property) throws RepositoryException {
-        return node.hasProperty(property) ? node.getProperty(property).getString() : null;
-    }
 
     private static void store(Document document, String field, String value) {
         if (value != null && !value.isBlank()) {

@@ -1,5 +1,7 @@
 package fr.usinesouvertes.events.search;
 
+import static org.apache.jackrabbit.commons.JcrUtils.getStringProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
@@ -117,8 +119,8 @@ public final class SiteDocuments implements SearchDocumentSource {
 
     /** A showcase presents the company of the same node name, or whose name it gives (accents and case aside). */
     private static boolean presents(Node showcase, Node company) throws RepositoryException {
-        return showcase.getName().equals(company.getName()) || (!text(showcase, "company").isBlank()
-                && sameName(text(showcase, "company"), text(company, "name")));
+        return showcase.getName().equals(company.getName()) || (!getStringProperty(showcase, "company", "").isBlank()
+                && sameName(getStringProperty(showcase, "company", ""), getStringProperty(company, "name", "")));
     }
 
     private static boolean sameName(String a, String b) {
@@ -138,7 +140,8 @@ public final class SiteDocuments implements SearchDocumentSource {
         }
         for (NodeIterator it = showcases.getNodes(); it.hasNext(); ) {
             Node showcase = it.nextNode();
-            if (!text(showcase, "company").isBlank() && sameName(text(showcase, "company"), text(company, "name"))) {
+            String presented = getStringProperty(showcase, "company", "");
+            if (!presented.isBlank() && sameName(presented, getStringProperty(company, "name", ""))) {
                 return showcase;
             }
         }
@@ -158,7 +161,7 @@ public final class SiteDocuments implements SearchDocumentSource {
         Set<String> slugs = new TreeSet<>();
         for (NodeIterator sites = session.getNode("/sites").getNodes(); sites.hasNext(); ) {
             Node site = sites.nextNode();
-            if (id.equals(text(site, "company"))) {
+            if (id.equals(getStringProperty(site, "company", ""))) {
                 slugs.add(site.getName());
             }
         }
@@ -203,8 +206,8 @@ public final class SiteDocuments implements SearchDocumentSource {
                 yearSheets.add(year.getNode(slug));
             }
             for (Node sheet : yearSheets) {
-                if (PUBLIC_STATUSES.contains(text(sheet, "status")) && sheet.hasProperty("site")) {
-                    sheets.putIfAbsent(text(sheet, "site"), sheet); // latest edition first
+                if (PUBLIC_STATUSES.contains(getStringProperty(sheet, "status", "")) && sheet.hasProperty("site")) {
+                    sheets.putIfAbsent(getStringProperty(sheet, "site", ""), sheet); // latest edition first
                 }
             }
         }
@@ -213,10 +216,10 @@ public final class SiteDocuments implements SearchDocumentSource {
 
     private Document document(Session session, Node sheet, Node site) throws RepositoryException {
         Node company = referenced(session, site, "company");
-        String companyName = company != null ? text(company, "name") : "";
-        String sector = !text(site, "sector").isEmpty() ? text(site, "sector")
-                : company != null ? text(company, "sector") : "";
-        boolean sheetFull = "full".equals(text(sheet, "status"));
+        String companyName = company != null ? getStringProperty(company, "name", "") : "";
+        String sector = !getStringProperty(site, "sector", "").isEmpty() ? getStringProperty(site, "sector", "")
+                : company != null ? getStringProperty(company, "sector", "") : "";
+        boolean sheetFull = "full".equals(getStringProperty(sheet, "status", ""));
         List<SlotSummary> slots = slots(session, sheet, sheetFull);
         Node showcase = company != null ? showcaseOf(session, company) : null;
         // what the company says about itself: its description and its showcase, sectors and activities
@@ -225,26 +228,28 @@ public final class SiteDocuments implements SearchDocumentSource {
         Set<String> aboutEn = new java.util.LinkedHashSet<>();
         sectors.add(sector);
         if (company != null) {
-            sectors.add(text(company, "sector"));
-            about.add(text(company, "description"));
+            sectors.add(getStringProperty(company, "sector", ""));
+            about.add(getStringProperty(company, "description", ""));
         }
         if (showcase != null) {
-            sectors.add(text(showcase, "sector"));
-            about.add(text(showcase, "description"));
-            aboutEn.add(text(showcase, "sector_en"));
-            aboutEn.add(text(showcase, "description_en"));
+            sectors.add(getStringProperty(showcase, "sector", ""));
+            about.add(getStringProperty(showcase, "description", ""));
+            aboutEn.add(getStringProperty(showcase, "sector_en", ""));
+            aboutEn.add(getStringProperty(showcase, "description_en", ""));
         }
         SiteDocumentBuilder builder = new SiteDocumentBuilder(site.getName())
-                .text(SiteFields.NAME, text(site, "name"))
+                .text(SiteFields.NAME, getStringProperty(site, "name", ""))
                 .text(SiteFields.COMPANY, companyName)
-                .text(SiteFields.COMMUNE, text(site, "commune"))
+                .text(SiteFields.COMMUNE, getStringProperty(site, "commune", ""))
                 .text(SiteFields.SECTOR_TEXT, String.join("\n", sectors))
-                .richText(SiteFields.DESCRIPTION, text(site, "description") + " " + text(sheet, "description"))
-                .richText(SiteFields.DESCRIPTION_EN, text(site, "description_en") + " " + text(sheet, "description_en"))
+                .richText(SiteFields.DESCRIPTION, getStringProperty(site, "description", "") + " "
+                        + getStringProperty(sheet, "description", ""))
+                .richText(SiteFields.DESCRIPTION_EN, getStringProperty(site, "description_en", "") + " "
+                        + getStringProperty(sheet, "description_en", ""))
                 .richText(SiteFields.COMPANY_TEXT, String.join("\n", about))
                 .richText(SiteFields.COMPANY_TEXT_EN, String.join("\n", aboutEn))
-                .facet(SiteFields.REGION, text(site, "region"))
-                .facet(SiteFields.DEPARTMENT, text(site, "department"))
+                .facet(SiteFields.REGION, getStringProperty(site, "region", ""))
+                .facet(SiteFields.DEPARTMENT, getStringProperty(site, "department", ""))
                 .facet(SiteFields.SECTOR, sector)
                 .slots(slots);
         if (site.hasProperty("latitude") && site.hasProperty("longitude")) {
@@ -252,11 +257,11 @@ public final class SiteDocuments implements SearchDocumentSource {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("slug", site.getName());
-        result.put("name", text(site, "name"));
+        result.put("name", getStringProperty(site, "name", ""));
         result.put("company", companyName);
-        result.put("commune", text(site, "commune"));
-        result.put("department", text(site, "department"));
-        result.put("region", text(site, "region"));
+        result.put("commune", getStringProperty(site, "commune", ""));
+        result.put("department", getStringProperty(site, "department", ""));
+        result.put("region", getStringProperty(site, "region", ""));
         result.put("sector", sector);
         result.put("placesLeft", slots.stream().mapToLong(SlotSummary::placesLeft).sum());
         result.put("slots", slots);
@@ -292,7 +297,7 @@ public final class SiteDocuments implements SearchDocumentSource {
     }
 
     private static Node referenced(Session session, Node node, String property) throws RepositoryException {
-        String id = text(node, property);
+        String id = getStringProperty(node, property, "");
         if (id.isEmpty()) {
             return null;
         }
@@ -300,9 +305,6 @@ public final class SiteDocuments implements SearchDocumentSource {
         return NodesByIdentifier.findIfExists(session, id).orElse(null);
     }
 
-    static String text(Node node, String property) throws RepositoryException {
-        return node.hasProperty(property) ? node.getProperty(property).getString() : "";
-    }
 
     private static String nameOf(Node node) {
         try {
