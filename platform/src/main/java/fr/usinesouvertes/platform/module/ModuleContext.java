@@ -17,8 +17,8 @@ import java.time.Clock;
 /**
  * What a starting module receives: the platform's services, and one group per place it contributes to, the way
  * Dropwizard's {@code Environment} groups them ({@link #rest()}, {@link #web()}, {@link #site()},
- * {@link #admin()}, {@link #search()}, {@link #health()}, {@link #metrics()}, {@link #lifecycle()}). Every service is the platform's own instance, built
- * once by the platform; none is ever {@code null}.
+ * {@link #admin()}, {@link #search()}, {@link #health()}, {@link #metrics()}, {@link #lifecycle()}). Every
+ * service is the platform's own instance, built once by the platform; none is ever {@code null}.
  */
 public interface ModuleContext {
 
