@@ -54,6 +54,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import fr.usinesouvertes.platform.module.ModuleDescriptor;
 import fr.usinesouvertes.platform.module.PlatformModule;
+import fr.usinesouvertes.platform.module.VersionTask;
 import java.util.List;
 import java.util.Set;
 
@@ -65,7 +66,7 @@ import java.util.Set;
 public final class EventsModule implements PlatformModule {
 
     public static final String NAME = "events";
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.2.0";
     /** The node-local index of public sites, in {@code DATA/search-index/sites}. */
     public static final String SEARCH_INDEX = "sites";
     /** The node-local index of the site's pages and press releases, in {@code DATA/search-index/content}. */
@@ -84,6 +85,23 @@ public final class EventsModule implements PlatformModule {
     @Override
     public List<SettingDefinition<?>> settings() {
         return EventsSettings.all();
+    }
+
+    /**
+     * Data written by earlier versions, brought to the current layout once, so that the code reads one layout
+     * only: booking counters move from the slots to their registrations folders, and mail-queue entries into
+     * the buckets of their due minute.
+     */
+    @Override
+    public List<VersionTask> tasks() {
+        return List.of(
+                new VersionTask("0.2.0", "Booking counters kept on slots by earlier versions move to their registrations "
+                        + "folders", context -> {
+                    context.repository().workspaces().ensureRoots(context.session(), List.of(SlotBooking.WORKSPACE));
+                    SlotBooking.moveCountersOfEarlierVersions(context.session());
+                }),
+                new VersionTask("0.2.0", "Mail-queue entries queued by earlier versions move into their minute buckets",
+                        context -> MailQueue.bucketEntriesOfEarlierVersions(context.session())));
     }
 
     @Override

@@ -516,6 +516,16 @@ public final class SlotBooking {
      * (readers sort by creation time). Folders created as {@code mgnl:content} by earlier versions stay so
      * and keep working.
      */
+    /**
+     * The update task of version 0.2.0: moves the booking counters that earlier versions kept on each slot to the
+     * slot's registrations folder ({@link SlotLedger}), in the task's session.
+     *
+     * @return how many slots had counters to move
+     */
+    public static int moveCountersOfEarlierVersions(Session session) throws javax.jcr.RepositoryException {
+        return SlotLedger.moveCountersOfEarlierVersions(session);
+    }
+
     public static Node registrationsFolder(Session session, String slotId) throws javax.jcr.RepositoryException {
         Node root = session.getNode("/" + WORKSPACE);
         return root.hasNode(slotId) ? root.getNode(slotId) : root.addNode(slotId, "oak:Unstructured");

@@ -21,12 +21,10 @@ public record SlotCounts(long capacity, long bookedPersons, long waitingRegistra
     public static SlotCounts of(Session session, Node slot) throws RepositoryException {
         long capacity = slot.hasProperty(SlotLedger.CAPACITY) ? slot.getProperty(SlotLedger.CAPACITY).getLong() : 0;
         String folder = "/" + SlotBooking.WORKSPACE + "/" + slot.getIdentifier();
-        Node counters = session.nodeExists(folder) ? session.getNode(folder) : null;
-        boolean ledgerKept = counters != null
-                && (counters.hasProperty(SlotLedger.BOOKINGS) || counters.hasProperty(SlotLedger.BOOKED));
-        if (!ledgerKept) {
-            counters = slot; // no booking yet, or counters of an earlier version, kept on the slot
+        if (!session.nodeExists(folder)) {
+            return new SlotCounts(capacity, 0, 0); // no booking yet
         }
+        Node counters = session.getNode(folder);
         return new SlotCounts(capacity, number(counters, SlotLedger.BOOKED), number(counters, SlotLedger.WAITING));
     }
 

@@ -1,8 +1,11 @@
 package fr.usinesouvertes.events.booking;
 
+import java.util.ArrayList;
 import java.util.List;
 import javax.jcr.Node;
+import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
+import javax.jcr.Session;
 
 /**
  * The booking counters of a slot: persons confirmed, waiting registrations, the waiting-list and booking
@@ -21,8 +24,8 @@ import javax.jcr.RepositoryException;
  * the second with a conflict ({@code OakState0001}); the loser re-reads and tries again. This holds on
  * one node and across cluster nodes sharing a document store.
  *
- * <p>Counters written on the slot itself by earlier versions are still read, and moved to the folder by the
- * slot's next booking or cancellation.
+ * <p>Counters that versions before 0.2.0 kept on the slot itself are moved to the folder once, by the module's
+ * update task ({@link #moveCountersOfEarlierVersions}).
  */
 final class SlotLedger {
 
@@ -43,7 +46,6 @@ final class SlotLedger {
     SlotLedger(Node slot, Node folder) throws RepositoryException {
         this.slot = slot;
         this.counters = folder;
-        adoptCountersOfEarlierVersions();
     }
 
     long capacity() throws RepositoryException {
@@ -112,18 +114,39 @@ final class SlotLedger {
         return counters.hasProperty(name) ? counters.getProperty(name).getLong() : 0;
     }
 
-    /** Moves counters an earlier version kept on the slot to the folder, once. */
-    private void adoptCountersOfEarlierVersions() throws RepositoryException {
-        if (!slot.hasProperty(BOOKED) && !slot.hasProperty(BOOKINGS) && !slot.hasProperty(WAITING)) {
-            return;
+    /**
+     * The update task of version 0.2.0: moves the counters that earlier versions kept on each slot under
+     * {@code /events} to the slot's registrations folder (created when missing), in the task's session.
+     *
+     * @return how many slots had counters to move
+     */
+    static int moveCountersOfEarlierVersions(Session session) throws RepositoryException {
+        if (!session.nodeExists("/events")) {
+            return 0; // a fresh install: no slot yet
         }
-        for (String name : COUNTERS) {
-            if (slot.hasProperty(name)) {
-                if (!counters.hasProperty(name)) {
-                    counters.setProperty(name, slot.getProperty(name).getValue());
+        int moved = 0;
+        for (Node slot : slotsWithCounters(session.getNode("/events"), new ArrayList<>())) {
+            Node folder = SlotBooking.registrationsFolder(session, slot.getIdentifier());
+            for (String name : COUNTERS) {
+                if (slot.hasProperty(name)) {
+                    if (!folder.hasProperty(name)) {
+                        folder.setProperty(name, slot.getProperty(name).getValue());
+                    }
+                    slot.getProperty(name).remove();
                 }
-                slot.getProperty(name).remove();
             }
+            moved++;
         }
+        return moved;
+    }
+
+    private static List<Node> slotsWithCounters(Node node, List<Node> found) throws RepositoryException {
+        if (node.hasProperty(BOOKED) || node.hasProperty(BOOKINGS) || node.hasProperty(WAITING)) {
+            found.add(node);
+        }
+        for (NodeIterator children = node.getNodes(); children.hasNext(); ) {
+            slotsWithCounters(children.nextNode(), found);
+        }
+        return found;
     }
 }

@@ -90,9 +90,7 @@ public final class MailQueue {
             List<Node> buckets = new ArrayList<>();
             for (NodeIterator it = session.getNode(PENDING).getNodes(); it.hasNext(); ) {
                 Node child = it.nextNode();
-                if (isEntry(child)) {
-                    addIfDue(read(child), now, due); // written by an earlier version, without a bucket
-                } else if (child.getName().compareTo(current) <= 0) {
+                if (child.getName().compareTo(current) <= 0) {
                     buckets.add(child);
                 }
             }
@@ -229,14 +227,34 @@ public final class MailQueue {
         return MINUTE.format(Instant.ofEpochMilli(millis));
     }
 
-    /** Where a pending entry read earlier is now: in the bucket of its due minute, or directly under pending. */
+    /** Where a pending entry read earlier is now, in the bucket of its due minute; {@code null} when it left. */
     private static Node pendingEntry(Session session, QueuedMail mail) throws RepositoryException {
-        for (String path : List.of(PENDING + "/" + bucketName(mail.dueMillis()) + "/" + mail.id(), PENDING + "/" + mail.id())) {
-            if (session.nodeExists(path)) {
-                return session.getNode(path);
+        String path = PENDING + "/" + bucketName(mail.dueMillis()) + "/" + mail.id();
+        return session.nodeExists(path) ? session.getNode(path) : null;
+    }
+
+    /**
+     * The update task of version 0.2.0: moves the entries that earlier versions queued directly under
+     * {@code pending} into the bucket of their due minute, in the task's session.
+     *
+     * @return how many entries moved
+     */
+    public static int bucketEntriesOfEarlierVersions(Session session) throws RepositoryException {
+        if (!session.nodeExists(PENDING)) {
+            return 0; // a fresh install: the queue's folders come with its first start
+        }
+        List<Node> unbucketed = new ArrayList<>();
+        for (NodeIterator it = session.getNode(PENDING).getNodes(); it.hasNext(); ) {
+            Node child = it.nextNode();
+            if (isEntry(child)) {
+                unbucketed.add(child);
             }
         }
-        return null;
+        for (Node entry : unbucketed) {
+            Node bucket = bucket(session, read(entry).dueMillis());
+            session.move(entry.getPath(), bucket.getPath() + "/" + entry.getName());
+        }
+        return unbucketed.size();
     }
 
     /**
@@ -247,7 +265,7 @@ public final class MailQueue {
         String current = bucketName(clock.millis());
         for (String path : bucketPaths) {
             if (!path.startsWith(PENDING + "/") || !session.nodeExists(path)) {
-                continue; // the pending folder itself (entries of an earlier version)
+                continue; // never the pending folder itself
             }
             Node bucket = session.getNode(path);
             if (!bucket.hasNodes() && bucket.getName().compareTo(current) < 0) {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.search;
 
+import fr.usinesouvertes.events.booking.SlotBooking;
 import static org.awaitility.Awaitility.await;
 
 import fr.usinesouvertes.events.EventsModule;
@@ -164,6 +165,7 @@ public final class SearchBenchmark {
             int first = start;
             long started = System.nanoTime();
             platform.repository().write(session -> {
+                platform.repository().workspaces().ensureRoots(session, List.of(SlotBooking.WORKSPACE));
                 for (int i = first; i < Math.min(count, first + BATCH); i++) {
                     writeSite(session, i, places.get(random.nextInt(places.size())), random);
                 }
@@ -237,7 +239,8 @@ public final class SearchBenchmark {
             Calendar start = new GregorianCalendar(2026, Calendar.OCTOBER, 5 + random.nextInt(5), 9 + random.nextInt(8), 0);
             slot.setProperty("start", start);
             slot.setProperty("capacity", 10L + random.nextInt(30));
-            slot.setProperty("bookedPersons", (long) random.nextInt(40));
+            SlotBooking.registrationsFolder(slot.getSession(), slot.getIdentifier())
+                    .setProperty("bookedPersons", (long) random.nextInt(40));
             List<String> audiences = new ArrayList<>(List.of("school", "franceTravail", "public"));
             java.util.Collections.shuffle(audiences, random);
             slot.setProperty("audiences", audiences.subList(0, 1 + random.nextInt(3)).toArray(String[]::new));

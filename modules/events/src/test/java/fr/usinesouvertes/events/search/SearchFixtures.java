@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.search;
 
+import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.OffsetDateTime;
 import java.util.Calendar;
@@ -69,7 +70,8 @@ public final class SearchFixtures {
                 slot.setProperty("start", calendar(slots[i].start()));
                 slot.setProperty("end", calendar(slots[i].start()));
                 slot.setProperty("capacity", slots[i].capacity());
-                slot.setProperty("bookedPersons", slots[i].booked());
+                repository.workspaces().ensureRoots(session, List.of(SlotBooking.WORKSPACE));
+                SlotBooking.registrationsFolder(session, slot.getIdentifier()).setProperty("bookedPersons", slots[i].booked());
                 slot.setProperty("audiences", slots[i].audiences().toArray(String[]::new));
             }
             return null;

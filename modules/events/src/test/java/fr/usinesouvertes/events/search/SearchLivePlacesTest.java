@@ -36,7 +36,6 @@ class SearchLivePlacesTest {
         String slot = repository.read(session -> session.getNode("/events/2026/colas-santes/slots/0").getIdentifier());
         awaitSearch("placesLeft=any", answer -> answer.get("total").asInt() == 1);
         SlotBooking booking = new SlotBooking(repository, Clock.systemUTC());
-        // the fixture writes counters on the slot, as earlier versions did: the first booking moves them once
         booking.book(new BookingRequest(slot, 1, "first", node -> node.setProperty("email", "first@example.org")));
         long changes = repository.changeCount("events");
 
