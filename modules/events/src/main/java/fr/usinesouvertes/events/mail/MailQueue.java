@@ -127,6 +127,72 @@ public final class MailQueue {
     }
 
     /**
+     * How many entries are pending and failed, from the sizes Oak keeps with each folder (a bucket's child count)
+     * rather than by reading the entries: for the queue's gauges. On a store that does not know a folder's size it
+     * counts the folder's children.
+     */
+    public long[] counts() {
+        return repository.read(session -> {
+            long pending = 0;
+            for (NodeIterator it = session.getNode(PENDING).getNodes(); it.hasNext(); ) {
+                Node child = it.nextNode();
+                pending += isEntry(child) ? 1 : size(child.getNodes());
+            }
+            return new long[] {pending, size(session.getNode(FAILED).getNodes())};
+        });
+    }
+
+    private static long size(NodeIterator children) {
+        long size = children.getSize();
+        if (size >= 0) {
+            return size;
+        }
+        long counted = 0;
+        for (; children.hasNext(); children.nextNode()) {
+            counted++;
+        }
+        return counted;
+    }
+
+    /**
+     * When the oldest entry still pending became due, to the minute, if it became due before {@code before}; empty
+     * when none did. Reads the names of the minutes' folders, and only whether the oldest of them still hold an
+     * entry, never the entries themselves: cheap enough for a readiness probe.
+     */
+    public java.util.Optional<Instant> oldestDueBefore(Instant before) {
+        String cutoff = bucketName(before.toEpochMilli());
+        return repository.read(session -> {
+            List<Node> old = new ArrayList<>();
+            for (NodeIterator it = session.getNode(PENDING).getNodes(); it.hasNext(); ) {
+                Node child = it.nextNode();
+                if (!isEntry(child) && child.getName().compareTo(cutoff) < 0) {
+                    old.add(child);
+                }
+            }
+            old.sort(Comparator.comparing(MailQueue::name));
+            for (Node bucket : old) {
+                if (bucket.hasNodes()) {
+                    return java.util.Optional.of(bucketStart(bucket.getName()));
+                }
+            }
+            return java.util.Optional.<Instant>empty();
+        });
+    }
+
+    /** Whether any entry is pending (due or waiting for a retry), stopping at the first one found. */
+    public boolean anyPending() {
+        return repository.read(session -> {
+            for (NodeIterator it = session.getNode(PENDING).getNodes(); it.hasNext(); ) {
+                Node child = it.nextNode();
+                if (isEntry(child) || child.hasNodes()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
      * Records the outcome of a batch in one commit: sent entries are removed; failed ones are retried
      * after {@code retryDelay} doubled at each attempt, or moved to the failed entries after
      * {@code maxAttempts}.
@@ -227,6 +293,12 @@ public final class MailQueue {
 
     static String bucketName(long millis) {
         return MINUTE.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** The first instant of a bucket's minute. */
+    static Instant bucketStart(String bucketName) {
+        return java.time.LocalDateTime.parse(bucketName.substring(1), DateTimeFormatter.ofPattern("yyyyMMddHHmm"))
+                .toInstant(ZoneOffset.UTC);
     }
 
     /** Where a pending entry read earlier is now: in the bucket of its due minute, or directly under pending. */
