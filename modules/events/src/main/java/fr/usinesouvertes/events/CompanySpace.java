@@ -16,6 +16,7 @@ import fr.usinesouvertes.events.company.SitePhotos;
 import fr.usinesouvertes.events.company.SitePhotosServlet;
 import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.mail.MailQueue;
+import fr.usinesouvertes.events.metrics.EventsMetrics;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.moderation.ModerationQueue;
@@ -46,13 +47,14 @@ final class CompanySpace {
      * @param communes     the table of French communes (a site's commune gives its codes and position)
      * @param mailQueue    the registration e-mails' queue (a cancelled visit's e-mails and alerts go there)
      * @param onMailQueued wakes the mail worker after a commit that queued e-mails
+     * @param metrics      the module's meters (registrations cancelled with their visit)
      */
     static void start(ModuleContext context, EventsConfig config, fr.usinesouvertes.events.search.CommunesTable communes,
-                      MailQueue mailQueue, Runnable onMailQueued) {
+                      MailQueue mailQueue, Runnable onMailQueued, EventsMetrics metrics) {
         ContentRepository repository = context.repository();
         ZoneId zone = config.zone();
         VisitCancellations cancellations = new VisitCancellations(repository, mailQueue, onMailQueued,
-                config.organiserEmail(), context.publicUrl(), context.clock(), zone);
+                config.organiserEmail(), context.publicUrl(), context.clock(), zone, metrics);
         CompanySignUp signUp = new CompanySignUp(repository, RateLimiter.from(config, context.clock()),
                 context.mail(), new PlatformCompanyAccounts(context.accounts()), ACL, context.clock(), zone);
         CompanySignUpServlet.mount(context, signUp, FormTokens.from(config, context.clock()), context.publicUrl());

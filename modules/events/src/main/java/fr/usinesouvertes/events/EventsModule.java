@@ -22,6 +22,8 @@ import fr.usinesouvertes.events.organiser.RecruitmentCommand;
 import fr.usinesouvertes.events.organiser.RegistrationsCommand;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.RegistrationMailComposer;
+import fr.usinesouvertes.events.metrics.EventsMetrics;
+import fr.usinesouvertes.events.registration.MailQueueHealth;
 import fr.usinesouvertes.events.registration.ManageLinks;
 import fr.usinesouvertes.events.registration.RegistrationLinks;
 import fr.usinesouvertes.events.registration.RegistrationMailDispatcher;
@@ -121,10 +123,16 @@ public final class EventsModule implements PlatformModule {
         // Retries follow real time, even when --clock fixes the platform's "now".
         MailQueue mailQueue = new MailQueue(context.repository(), Clock.systemUTC());
         ManageLinks links = new ManageLinks(RegistrationLinks.from(config, context.clock()));
-        RegistrationMailWorker mailWorker = startMailWorker(context, config, mailQueue, links, calendar);
+        EventsMetrics metrics = new EventsMetrics(context.metrics().registry());
+        MailQueueHealth mailHealth = new MailQueueHealth(mailQueue, Clock.systemUTC(),
+                config.mailQueueStuckAfter().isZero()
+                        ? MailQueueHealth.stuckAfter(config.mailRetryDelay(), MAIL_POLL) : config.mailQueueStuckAfter());
+        RegistrationMailWorker mailWorker = startMailWorker(context, config, mailQueue, links, calendar, metrics, mailHealth);
         context.lifecycle().manage(mailWorker);
+        context.health().register(MailQueueHealth.NAME, mailHealth);
+        metrics.mailQueue(mailHealth::counts);
         RegistrationService registrations = RegistrationService.from(context.repository(), config,
-                context.clock(), mailQueue, mailWorker::wake, links, context.publicUrl());
+                context.clock(), mailQueue, mailWorker::wake, links, context.publicUrl(), metrics);
         context.rest().register(new RegistrationResource(registrations));
         context.rest().register(new OpenApiResource());
         RegistrationPagesServlet.mount(context, config, registrations);
@@ -150,7 +158,7 @@ public final class EventsModule implements PlatformModule {
         ContentSearch contentSearch = new ContentSearch(context.search().open(CONTENT_INDEX, new ContentDocuments()));
         context.rest().register(new ContentSearchResource(contentSearch));
         context.site().templatingFunctions("searchfn", new ContentSearchFunctions(contentSearch, siteSearch));
-        CompanySpace.start(context, config, communes, mailQueue, mailWorker::wake);
+        CompanySpace.start(context, config, communes, mailQueue, mailWorker::wake, metrics);
         context.rest().register(new OrganiserExportsResource(context.repository(), zone));
         context.admin().app(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
                 Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository(), zone),
@@ -174,7 +182,8 @@ public final class EventsModule implements PlatformModule {
 
     /** Sends the queued registration e-mails from the one node holding the job's lease. */
     private static RegistrationMailWorker startMailWorker(ModuleContext context, EventsConfig config, MailQueue queue,
-                                                          ManageLinks links, VisitCalendar calendar) {
+                                                          ManageLinks links, VisitCalendar calendar,
+                                                          EventsMetrics metrics, MailQueueHealth health) {
         ZoneId zone = config.zone();
         Duration retryDelay = config.mailRetryDelay();
         RegistrationMailDispatcher dispatcher = new RegistrationMailDispatcher(queue,
@@ -182,7 +191,7 @@ public final class EventsModule implements PlatformModule {
                 new SlotDirectory(context.repository(), config.maxGroupSize(), zone),
                 links, new RegistrationMailer(new RegistrationMailComposer(calendar, zone), context.mail()),
                 new fr.usinesouvertes.events.site.NearbySlots(context.repository(), context.clock(), zone), retryDelay,
-                config.mailMaxAttempts(), MAIL_BATCH, MAIL_SENDERS);
-        return new RegistrationMailWorker(context.jobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH);
+                config.mailMaxAttempts(), MAIL_BATCH, MAIL_SENDERS, metrics);
+        return new RegistrationMailWorker(context.jobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH, health);
     }
 }

@@ -4,22 +4,16 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Iterator;
 import java.util.List;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
+import net.coobird.thumbnailator.Thumbnails;
 
 /**
- * JPEG renditions of raster images at a few fixed widths (never enlarged), made with {@code javax.imageio}
- * and remembered by asset, version and width within a memory bound in bytes (the least useful renditions
+ * JPEG renditions of raster images (JPEG, PNG; WebP through TwelveMonkeys' reader) at a few fixed widths (never enlarged), made with Thumbnailator
+ * over {@code javax.imageio} and TwelveMonkeys' readers, and remembered by asset, version and width within a memory bound in bytes (the least useful renditions
  * leave first). One per platform, shared by its public and draft asset servlets.
  */
 public final class AssetRenditions {
@@ -66,48 +60,51 @@ public final class AssetRenditions {
         }
     }
 
-    /** The rendition of the image read from {@code original}, for the cache key {@code version} (id and date). */
+    /**
+     * The rendition of the image read from {@code original}, for the cache key {@code version} (id and date): turned
+     * upright by its EXIF orientation, in sRGB (a CMYK or YCCK JPEG converted through its ICC profile by TwelveMonkeys'
+     * reader), at most {@code width} wide, never enlarged, scaled by Thumbnailator (in steps, bilinear: no aliasing when
+     * a photo is divided by ten), written as JPEG at quality 0.85.
+     */
     public byte[] jpeg(String version, int width, InputStream original) throws IOException {
         String key = version + "@" + width;
         byte[] cached = cache.getIfPresent(key);
         if (cached != null) {
             return cached;
         }
-        BufferedImage source = ImageIO.read(original);
-        if (source == null) {
-            throw new IOException("not a readable image");
-        }
-        int targetWidth = Math.min(width, source.getWidth());
-        int targetHeight = Math.max(1, (int) Math.round(source.getHeight() * (targetWidth / (double) source.getWidth())));
-        BufferedImage target = new BufferedImage(targetWidth, targetHeight, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = target.createGraphics();
+        BufferedImage upright;
         try {
-            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            graphics.setColor(Color.WHITE); // transparent PNG areas become white, JPEG has no alpha
-            graphics.fillRect(0, 0, targetWidth, targetHeight);
-            graphics.drawImage(source, 0, 0, targetWidth, targetHeight, null);
-        } finally {
-            graphics.dispose();
+            // scale 1: only decoded and turned by its EXIF orientation, so the width compared is the upright one
+            upright = Thumbnails.of(original).scale(1.0).useExifOrientation(true).asBufferedImage();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("not a readable image", e);
         }
-        byte[] bytes = encode(target);
+        int targetWidth = Math.min(width, upright.getWidth());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thumbnails.of(onWhite(upright)).width(targetWidth).imageType(BufferedImage.TYPE_INT_RGB)
+                .outputFormat("jpg").outputQuality(0.85).toOutputStream(out);
+        byte[] bytes = out.toByteArray();
         cache.put(key, bytes);
         return bytes;
     }
 
-    private static byte[] encode(BufferedImage image) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        ImageWriter writer = writers.next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
+    /**
+     * The image with its transparent areas on white, as RGB. Kept by hand: Thumbnailator draws a translucent image
+     * onto an RGB one without filling it, which makes transparent PNG areas black, and JPEG has no alpha.
+     */
+    private static BufferedImage onWhite(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) {
+            return image;
         }
-        return out.toByteArray();
+        BufferedImage flat = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = flat.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, flat.getWidth(), flat.getHeight());
+            graphics.drawImage(image, 0, 0, null);
+        } finally {
+            graphics.dispose();
+        }
+        return flat;
     }
 }

@@ -23,6 +23,12 @@ import javax.imageio.stream.ImageInputStream;
  * memory, whatever the image's size; every row is still read and decompressed. The JDK has no WebP decoder:
  * a WebP's RIFF container is checked instead (the sizes of the file and of every chunk agree, so a truncated
  * file is refused, and a VP8, VP8L or VP8X header gives its dimensions).
+ *
+ * <p>This check stays hand-written on {@code javax.imageio} (with TwelveMonkeys' JPEG reader registered, so CMYK and
+ * YCCK JPEGs pass): Thumbnailator, which makes the renditions ({@code rendering.AssetRenditions}), resizes but
+ * validates nothing, and decodes the whole image where this check keeps about a megapixel (source subsampling) and
+ * reads the size from the header before decoding anything. The WebP container check is kept rather than decoding
+ * with TwelveMonkeys' WebP reader at upload: it is bounded in memory and time whatever the file claims.
  */
 @PluginApi
 public final class UploadedImages {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.company;
 
+import fr.usinesouvertes.events.metrics.EventsMetrics;
 import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.company.EventSheets;
@@ -62,6 +63,7 @@ public final class VisitCancellations {
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final ZoneId zone;
+    private final EventsMetrics metrics;
 
     /**
      * @param onMailQueued    called after a commit that queued e-mails (wakes the mail worker)
@@ -70,6 +72,15 @@ public final class VisitCancellations {
      */
     public VisitCancellations(ContentRepository repository, MailQueue mailQueue, Runnable onMailQueued,
                               String organisersEmail, PublicUrl publicUrl, Clock clock, ZoneId zone) {
+        this(repository, mailQueue, onMailQueued, organisersEmail, publicUrl, clock, zone,
+                EventsMetrics.none());
+    }
+
+    /** @param metrics counts the registrations cancelled with their visit */
+    public VisitCancellations(ContentRepository repository, MailQueue mailQueue, Runnable onMailQueued,
+                              String organisersEmail, PublicUrl publicUrl, Clock clock, ZoneId zone,
+                              EventsMetrics metrics) {
+        this.metrics = metrics;
         this.repository = repository;
         this.mailQueue = mailQueue;
         this.onMailQueued = onMailQueued;
@@ -167,6 +178,7 @@ public final class VisitCancellations {
         if (committed.mailsQueued() > 0) {
             onMailQueued.run();
         }
+        metrics.cancellations(EventsMetrics.CancelledBy.VISIT, committed.registrations());
         return new Outcome(committed.changed(), committed.registrations());
     }
 

@@ -25,16 +25,19 @@ import java.util.Objects;
  * @param communes              a table of communes replacing the embedded one; {@code null}: the embedded table
  * @param mailRetryDelay        delay before a failed e-mail is tried again, doubled at each further attempt
  * @param mailMaxAttempts       attempts before an e-mail is given up
+ * @param mailQueueStuckAfter   the threshold of the readiness check {@code events.mail-queue}; zero: derived from
+ *                              the retry delay and the worker's poll
  */
 public record EventsConfig(ZoneId zone, String organiserEmail, Path dataFolder, String linkSecret,
                            int registrationRateLimit, int maxGroupSize, int maxAccompanyingAdults, Path communes,
-                           Duration mailRetryDelay, int mailMaxAttempts) {
+                           Duration mailRetryDelay, int mailMaxAttempts, Duration mailQueueStuckAfter) {
 
     public EventsConfig {
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(organiserEmail, "organiserEmail");
         Objects.requireNonNull(dataFolder, "dataFolder");
         Objects.requireNonNull(mailRetryDelay, "mailRetryDelay");
+        Objects.requireNonNull(mailQueueStuckAfter, "mailQueueStuckAfter");
     }
 
     /** Reads the configuration from settings loaded with the module's {@link EventsSettings#all() definitions}. */
@@ -44,7 +47,8 @@ public record EventsConfig(ZoneId zone, String organiserEmail, Path dataFolder, 
                 settings.get(EventsSettings.REGISTRATION_RATE_LIMIT), settings.get(EventsSettings.REGISTRATION_MAX_GROUP_SIZE),
                 settings.get(EventsSettings.REGISTRATION_MAX_ACCOMPANYING_ADULTS), settings.get(EventsSettings.COMMUNES),
                 Duration.ofSeconds(settings.get(EventsSettings.MAIL_RETRY_DELAY)),
-                settings.get(EventsSettings.MAIL_MAX_ATTEMPTS));
+                settings.get(EventsSettings.MAIL_MAX_ATTEMPTS),
+                Duration.ofSeconds(settings.get(EventsSettings.MAIL_QUEUE_STUCK_AFTER)));
     }
 
     /** {@code Name <address>} → {@code address}; a bare address unchanged. */

@@ -36,13 +36,19 @@ public final class EventsSettings {
     public static final SettingDefinition<Integer> MAIL_MAX_ATTEMPTS = SettingDefinition.integer("mail-max-attempts",
             "Attempts before a registration e-mail is given up (logged, and listed by the mail-queue command)",
             "8", 1, 100);
+    public static final SettingDefinition<Integer> MAIL_QUEUE_STUCK_AFTER = SettingDefinition.integer(
+            "mail-queue-stuck-after",
+            "Seconds after which the readiness check events.mail-queue calls the registration e-mails' queue stuck; "
+                    + "0: twice mail-retry-delay plus a minute",
+            "0", 0, 86_400);
 
     private EventsSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
         return List.of(REGISTRATION_LINK_SECRET, REGISTRATION_RATE_LIMIT, REGISTRATION_MAX_GROUP_SIZE,
-                REGISTRATION_MAX_ACCOMPANYING_ADULTS, COMMUNES, MAIL_RETRY_DELAY, MAIL_MAX_ATTEMPTS);
+                REGISTRATION_MAX_ACCOMPANYING_ADULTS, COMMUNES, MAIL_RETRY_DELAY, MAIL_MAX_ATTEMPTS,
+                MAIL_QUEUE_STUCK_AFTER);
     }
 
     private static String secret(String value) {

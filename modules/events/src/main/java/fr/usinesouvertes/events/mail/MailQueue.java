@@ -30,9 +30,10 @@ import javax.jcr.Session;
  *
  * <p>Pending entries are filed by the minute they are due, {@code pending/b<yyyyMMddHHmm>/<entry>} (UTC):
  * finding the next due entries reads the list of minutes and then only as many entries as wanted, instead
- * of every pending entry, which after an SMTP outage can be hundreds of thousands. Entries written
- * directly under {@code pending} by earlier versions are still read and sent. Two commits creating the same
- * minute's folder at once conflict, once a minute at most; the booking's commit retries as after any conflict.
+ * of every pending entry, which after an SMTP outage can be hundreds of thousands (entries that versions before
+ * 0.2.0 wrote directly under {@code pending} are moved into buckets by the module's update task). Two commits
+ * creating the same minute's folder at once conflict, once a minute at most; the booking's commit retries as
+ * after any conflict.
  */
 public final class MailQueue {
 
@@ -122,6 +123,72 @@ public final class MailQueue {
     /** The entries that gave up after their last attempt, for the organisers. */
     public List<QueuedMail> failed() {
         return list(FAILED);
+    }
+
+    /**
+     * How many entries are pending and failed, from the sizes Oak keeps with each folder (a bucket's child count)
+     * rather than by reading the entries: for the queue's gauges. On a store that does not know a folder's size it
+     * counts the folder's children.
+     */
+    public long[] counts() {
+        return repository.read(session -> {
+            long pending = 0;
+            for (NodeIterator it = session.getNode(PENDING).getNodes(); it.hasNext(); ) {
+                Node child = it.nextNode();
+                pending += size(child.getNodes());
+            }
+            return new long[] {pending, size(session.getNode(FAILED).getNodes())};
+        });
+    }
+
+    private static long size(NodeIterator children) {
+        long size = children.getSize();
+        if (size >= 0) {
+            return size;
+        }
+        long counted = 0;
+        for (; children.hasNext(); children.nextNode()) {
+            counted++;
+        }
+        return counted;
+    }
+
+    /**
+     * When the oldest entry still pending became due, to the minute, if it became due before {@code before}; empty
+     * when none did. Reads the names of the minutes' folders, and only whether the oldest of them still hold an
+     * entry, never the entries themselves: cheap enough for a readiness probe.
+     */
+    public java.util.Optional<Instant> oldestDueBefore(Instant before) {
+        String cutoff = bucketName(before.toEpochMilli());
+        return repository.read(session -> {
+            List<Node> old = new ArrayList<>();
+            for (NodeIterator it = session.getNode(PENDING).getNodes(); it.hasNext(); ) {
+                Node child = it.nextNode();
+                if (child.getName().compareTo(cutoff) < 0) {
+                    old.add(child);
+                }
+            }
+            old.sort(Comparator.comparing(MailQueue::name));
+            for (Node bucket : old) {
+                if (bucket.hasNodes()) {
+                    return java.util.Optional.of(bucketStart(bucket.getName()));
+                }
+            }
+            return java.util.Optional.<Instant>empty();
+        });
+    }
+
+    /** Whether any entry is pending (due or waiting for a retry), stopping at the first one found. */
+    public boolean anyPending() {
+        return repository.read(session -> {
+            for (NodeIterator it = session.getNode(PENDING).getNodes(); it.hasNext(); ) {
+                Node child = it.nextNode();
+                if (child.hasNodes()) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /**
@@ -225,6 +292,12 @@ public final class MailQueue {
 
     static String bucketName(long millis) {
         return MINUTE.format(Instant.ofEpochMilli(millis));
+    }
+
+    /** The first instant of a bucket's minute. */
+    static Instant bucketStart(String bucketName) {
+        return java.time.LocalDateTime.parse(bucketName.substring(1), DateTimeFormatter.ofPattern("yyyyMMddHHmm"))
+                .toInstant(ZoneOffset.UTC);
     }
 
     /** Where a pending entry read earlier is now, in the bucket of its due minute; {@code null} when it left. */

@@ -4,6 +4,7 @@ import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
+import fr.usinesouvertes.events.metrics.EventsMetrics;
 import fr.usinesouvertes.platform.mail.MailException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
     private final int maxAttempts;
     private final int batchSize;
     private final ExecutorService senders;
+    private final EventsMetrics metrics;
 
     /**
      * @param retryDelay  wait before the second attempt, doubled at each further one
@@ -59,6 +61,15 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
     public RegistrationMailDispatcher(MailQueue queue, RegistrationRecords records, SlotDirectory slots, ManageLinks links,
                                       RegistrationMailer mailer, OtherDates otherDates, Duration retryDelay,
                                       int maxAttempts, int batchSize, int parallel) {
+        this(queue, records, slots, links, mailer, otherDates, retryDelay, maxAttempts, batchSize, parallel,
+                EventsMetrics.none());
+    }
+
+    /** @param metrics counts the e-mails sent and the attempts that failed */
+    public RegistrationMailDispatcher(MailQueue queue, RegistrationRecords records, SlotDirectory slots, ManageLinks links,
+                                      RegistrationMailer mailer, OtherDates otherDates, Duration retryDelay,
+                                      int maxAttempts, int batchSize, int parallel, EventsMetrics metrics) {
+        this.metrics = metrics;
         this.otherDates = otherDates;
         this.queue = queue;
         this.records = records;
@@ -115,8 +126,10 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
             MailQueue.Failure failure = outcome(attempts.get(i), due.get(i));
             if (failure == null) {
                 sent.add(due.get(i));
+                metrics.mailSent(due.get(i).kind().name());
             } else {
                 failures.add(failure);
+                metrics.mailFailed(due.get(i).kind().name(), failure.permanent());
                 transportDown |= !failure.permanent();
             }
         }

@@ -31,6 +31,7 @@ public final class RegistrationMailWorker implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
     private final Thread thread;
+    private final MailQueueHealth health;
     private boolean woken;
     private volatile boolean running = true;
     private long pausedUntilNanos;
@@ -41,6 +42,16 @@ public final class RegistrationMailWorker implements AutoCloseable {
      */
     public RegistrationMailWorker(ClusterJobs jobs, RegistrationMailDispatcher dispatcher, Duration poll,
                                   Duration pauseAfterFailure, int batchSize) {
+        this(jobs, dispatcher, poll, pauseAfterFailure, batchSize, null);
+    }
+
+    /** @param health told after each round, for the readiness check; {@code null}: none */
+    public RegistrationMailWorker(ClusterJobs jobs, RegistrationMailDispatcher dispatcher, Duration poll,
+                                  Duration pauseAfterFailure, int batchSize, MailQueueHealth health) {
+        this.health = health;
+        if (health != null) {
+            health.leader(() -> jobs.isLeader(JOB));
+        }
         this.jobs = jobs;
         this.dispatcher = dispatcher;
         this.poll = poll;
@@ -68,13 +79,25 @@ public final class RegistrationMailWorker implements AutoCloseable {
             if (awaitWork(poll)) {
                 linger();
             }
-            if (!running || !jobs.isLeader(JOB) || System.nanoTime() - pausedUntilNanos < 0) {
-                continue; // not in charge, or leaving a failed transport alone (new e-mails wait too)
+            if (!running || !jobs.isLeader(JOB)) {
+                if (health != null) {
+                    health.notInCharge();
+                }
+                continue;
+            }
+            if (System.nanoTime() - pausedUntilNanos < 0) {
+                if (health != null) {
+                    health.alive();
+                }
+                continue; // leaving a failed transport alone (new e-mails wait too)
             }
             try {
                 RegistrationMailDispatcher.BatchResult result;
                 do {
                     result = dispatcher.sendDue(() -> running && jobs.isLeader(JOB));
+                    if (health != null) {
+                        health.batch(result);
+                    }
                 } while (running && result.worthAnotherBatch(batchSize));
                 if (result.transportDown()) {
                     pausedUntilNanos = System.nanoTime() + pauseAfterFailure.toNanos();

@@ -21,6 +21,7 @@ import fr.usinesouvertes.events.i18n.LocalizedText;
 import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
+import fr.usinesouvertes.events.metrics.EventsMetrics;
 import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -58,15 +59,18 @@ public final class RegistrationService {
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final ZoneId zone;
+    private final EventsMetrics metrics;
 
     /**
      * @param publicUrl the site's address for links in e-mails
      * @param zone      the site's time zone: a visit's day is its date there
+     * @param metrics   counts registrations by outcome and audience, cancellations and promotions
      */
     public RegistrationService(SlotDirectory slots, FormLimits limits, RateLimiter rateLimiter, EditionStore editions,
                                RegistrationWindow window, SlotBooking booking, RegistrationRecords records,
                                MailQueue mailQueue, Runnable onMailQueued, ManageLinks links, PublicUrl publicUrl,
-                               Clock clock, ZoneId zone) {
+                               Clock clock, ZoneId zone, EventsMetrics metrics) {
+        this.metrics = metrics;
         this.slots = slots;
         this.validator = new RegistrationValidator(limits);
         this.limits = limits;
@@ -90,13 +94,13 @@ public final class RegistrationService {
      */
     public static RegistrationService from(ContentRepository repository, EventsConfig config, Clock clock,
                                                    MailQueue mailQueue, Runnable onMailQueued, ManageLinks links,
-                                                   PublicUrl publicUrl) {
+                                                   PublicUrl publicUrl, EventsMetrics metrics) {
         FormLimits limits = FormLimits.from(config);
         ZoneId zone = config.zone();
         return new RegistrationService(new SlotDirectory(repository, limits.maxGroupSize(), zone), limits,
                 RateLimiter.from(config, clock), new EditionStore(repository, zone),
                 new RegistrationWindow(clock, zone), new SlotBooking(repository, clock), new RegistrationRecords(repository),
-                mailQueue, onMailQueued, links, publicUrl, clock, zone);
+                mailQueue, onMailQueued, links, publicUrl, clock, zone, metrics);
     }
 
     /**
@@ -108,6 +112,29 @@ public final class RegistrationService {
      * @param lang       the language of the messages (the form's own {@code lang} field decides the e-mails')
      */
     public SubmissionResult register(Map<String, ?> input, InputKind kind, String client, Lang lang) {
+        SubmissionResult result = decide(input, kind, client, lang);
+        count(result, input);
+        return result;
+    }
+
+    /** Counts what {@link #register} answered; a repeated submission (same registration again) is not counted twice. */
+    private void count(SubmissionResult result, Map<String, ?> input) {
+        Audience audience = input.get("audience") instanceof String id ? Audience.fromId(id.strip()).orElse(null) : null;
+        if (result instanceof SubmissionResult.Booked booked) {
+            if (!booked.outcome().repeated()) {
+                metrics.registration(booked.outcome().status() == RegistrationStatus.CONFIRMED
+                        ? EventsMetrics.Outcome.CONFIRMED : EventsMetrics.Outcome.WAITLISTED, booked.form().audience());
+            }
+        } else if (result instanceof SubmissionResult.Refused) {
+            metrics.registration(EventsMetrics.Outcome.REFUSED, audience);
+        } else if (result instanceof SubmissionResult.RateLimited) {
+            metrics.registration(EventsMetrics.Outcome.RATE_LIMITED, audience);
+        } else {
+            metrics.registration(EventsMetrics.Outcome.INVALID, audience);
+        }
+    }
+
+    private SubmissionResult decide(Map<String, ?> input, InputKind kind, String client, Lang lang) {
         if (!rateLimiter.tryAcquire(client)) {
             return new SubmissionResult.RateLimited(Math.max(1, rateLimiter.secondsUntilNext(client)));
         }
@@ -263,13 +290,15 @@ public final class RegistrationService {
                     "The visit has started: the registration can no longer be cancelled online."));
         }
         String siteUrl = publicUrl.base();
-        booking.cancel(record.id(), (session, promoted) -> {
+        List<String> promotedIds = booking.cancel(record.id(), (session, promoted) -> {
             mailQueue.enqueue(session, QueuedMail.of(MailKind.CANCELLATION, record.id(), siteUrl, null));
             for (String id : promoted) {
                 mailQueue.enqueue(session, QueuedMail.of(MailKind.PROMOTION, id, siteUrl, null));
             }
         });
         onMailQueued.run();
+        metrics.cancellations(EventsMetrics.CancelledBy.REGISTRANT, 1);
+        metrics.promotions(promotedIds.size());
         return view(token);
     }
     /**
@@ -396,6 +425,7 @@ public final class RegistrationService {
         }
         if (change.changed()) {
             onMailQueued.run();
+            metrics.promotions(change.promoted().size());
         }
         return new ChangeResult.Changed(view(token), change.changed());
     }

@@ -31,6 +31,26 @@ class MailQueueTest {
     }
 
     @Test
+    void theReadinessCheckReadsCountsAndTheOldestDueMinuteWithoutReadingEntries() {
+        assertThat(queue.counts()).containsExactly(0, 0);
+        assertThat(queue.anyPending()).isFalse();
+        enqueue("r1");
+        enqueue("r2");
+        clock.advance(java.time.Duration.ofMinutes(5));
+        enqueue("r3");
+
+        assertThat(queue.counts()).containsExactly(3, 0);
+        assertThat(queue.anyPending()).isTrue();
+        assertThat(queue.oldestDueBefore(clock.instant())).hasValue(Instant.parse("2026-02-10T09:00:00Z"));
+        assertThat(queue.oldestDueBefore(Instant.parse("2026-02-10T09:00:00Z"))).isEmpty();
+
+        queue.settle(queue.due(2), java.util.List.of(), java.time.Duration.ofSeconds(60), 3);
+
+        assertThat(queue.counts()).containsExactly(1, 0);
+        assertThat(queue.oldestDueBefore(clock.instant())).as("the emptied minute is skipped").isEmpty();
+    }
+
+    @Test
     void aNewEntryStoresOnlyWhatItTellsAndIsDueAtOnce() {
         enqueue("r1");
 
