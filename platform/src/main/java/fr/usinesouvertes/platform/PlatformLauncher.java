@@ -46,15 +46,4 @@ public final class PlatformLauncher {
         Settings settings = settingsLoader(modules).load(args);
         return Platform.builder(settings).modules(modules).start();
     }
-
-    /** One line per setting, for {@code --help}. */
-    public static String usage() {
-        StringBuilder text = new StringBuilder("Usage: java -jar usines-ouvertes.jar [--config FILE] [--name value ...]\n");
-        text.append("Settings (also settable as 'name: value' in config/platform.yaml):\n");
-        for (SettingDefinition<?> definition : settingsLoader(discoverModules()).definitions()) {
-            text.append(String.format("  --%-26s %s%s%n", definition.name(), definition.description(),
-                    definition.defaultValue() == null ? "" : " (default: " + definition.defaultValue() + ")"));
-        }
-        return text.toString();
-    }
 }

@@ -38,13 +38,22 @@ public final class SettingsLoader {
     /** Loads the config file named by {@code --config} (or the default one when present), then the arguments. */
     public Settings load(String[] args) {
         Map<String, String> fromArgs = parseArguments(args);
-        Map<String, String> raw = new LinkedHashMap<>();
         String configOption = fromArgs.remove(CONFIG_OPTION);
-        Path configFile = configOption != null ? Path.of(configOption) : DEFAULT_CONFIG_FILE;
-        if (configOption != null || Files.exists(configFile)) {
+        return load(configOption != null ? Path.of(configOption) : null, fromArgs);
+    }
+
+    /**
+     * Loads {@code configFile} (or, when {@code null}, the default one when present), then the values given on the
+     * command line, which win.
+     */
+    public Settings load(Path configFile, Map<String, String> commandLine) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        if (configFile != null) {
             raw.putAll(readFile(configFile));
+        } else if (Files.exists(DEFAULT_CONFIG_FILE)) {
+            raw.putAll(readFile(DEFAULT_CONFIG_FILE));
         }
-        raw.putAll(fromArgs);
+        raw.putAll(commandLine);
         return parse(raw);
     }
 
@@ -72,7 +81,8 @@ public final class SettingsLoader {
         }
     }
 
-    static Map<String, String> parseArguments(String[] args) {
+    /** Splits {@code --name value} (or {@code --name=value}) arguments; the names are checked by {@link #parse}. */
+    public static Map<String, String> parseArguments(String[] args) {
         Map<String, String> result = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
