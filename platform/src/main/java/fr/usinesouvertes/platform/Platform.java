@@ -16,6 +16,10 @@ import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.lightmodule.LightModules;
 import fr.usinesouvertes.platform.mail.MailSender;
 import fr.usinesouvertes.platform.mail.MailSenders;
+import fr.usinesouvertes.platform.mail.MailSettings;
+import fr.usinesouvertes.platform.mail.OutboxMailSender;
+import fr.usinesouvertes.platform.maintenance.MaintenanceSettings;
+import fr.usinesouvertes.platform.maintenance.StorageMaintenance;
 import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.module.runtime.ModuleManager;
 import fr.usinesouvertes.platform.module.PlatformModule;
@@ -69,6 +73,7 @@ public final class Platform implements AutoCloseable {
     private final PublicUrl publicUrl;
     private final MailSender mail;
     private SearchIndexes searchIndexes;
+    private StorageMaintenance maintenance;
     private final java.time.ZoneId zone;
     /** The renderers' caches, this platform's own: several platforms may run in one JVM (tests). */
     private final Rendering.Caches renderingCaches = Rendering.Caches.create();
@@ -180,8 +185,14 @@ public final class Platform implements AutoCloseable {
         pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl, zone,
                 renderingCaches);
 
+        maintenance = new StorageMaintenance(repository, settings.get(MaintenanceSettings.REVISION_GC_AT), zone, clock);
+        toClose.add(maintenance);
+        maintenance.scheduleNightly(clusterJobs);
+        if (mail instanceof OutboxMailSender outbox && settings.get(MailSettings.OUTBOX_RETENTION_DAYS) > 0) {
+            maintenance.pruneOutbox(outbox, Duration.ofDays(settings.get(MailSettings.OUTBOX_RETENTION_DAYS)));
+        }
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
-                security, contributions, mail, publicUrl);
+                security, contributions, mail, publicUrl, maintenance, zone);
         mounts.addAll(admin.servlets());
         clusterJobs.runOnce("session-revocation-purge", Duration.ofHours(1), () -> security.sessions().purgeRevocations());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
@@ -190,6 +201,11 @@ public final class Platform implements AutoCloseable {
                 settings.get(CoreSettings.CONTENT_SECURITY_POLICY));
         server.start();
         toClose.add(server);
+    }
+
+    /** The repository's revision garbage collection and the outbox pruning of this node. */
+    public StorageMaintenance maintenance() {
+        return maintenance;
     }
 
     public Settings settings() {

@@ -5,6 +5,7 @@ import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.config.SettingsLoader;
 import fr.usinesouvertes.platform.mail.MailSettings;
+import fr.usinesouvertes.platform.maintenance.MaintenanceSettings;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.security.SecuritySettings;
 import java.util.ArrayList;
@@ -26,11 +27,12 @@ public final class PlatformLauncher {
         return modules;
     }
 
-    /** Every setting the platform itself reads: core, cluster, mail and security. */
+    /** Every setting the platform itself reads: core, cluster, mail, security and storage maintenance. */
     public static List<SettingDefinition<?>> platformSettings() {
         List<SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
         declared.addAll(MailSettings.all());
         declared.addAll(SecuritySettings.all());
+        declared.addAll(MaintenanceSettings.all());
         return List.copyOf(declared);
     }
 

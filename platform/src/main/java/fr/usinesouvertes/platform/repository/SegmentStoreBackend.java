@@ -1,13 +1,21 @@
 package fr.usinesouvertes.platform.repository;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.jackrabbit.oak.backup.impl.FileStoreBackupImpl;
 import org.apache.jackrabbit.oak.segment.SegmentNodeStore;
 import org.apache.jackrabbit.oak.segment.SegmentNodeStoreBuilders;
+import org.apache.jackrabbit.oak.segment.compaction.SegmentGCOptions;
 import org.apache.jackrabbit.oak.segment.file.FileStore;
 import org.apache.jackrabbit.oak.segment.file.FileStoreBuilder;
 import org.apache.jackrabbit.oak.segment.file.InvalidFileStoreVersionException;
 import org.apache.jackrabbit.oak.spi.commit.Observer;
+import org.apache.jackrabbit.oak.spi.gc.GCMonitor;
 import org.apache.jackrabbit.oak.spi.state.NodeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +42,40 @@ public final class SegmentStoreBackend implements StoreBackend {
 
     private final Path folder;
     private final DataFolderLock lock;
+    private final ProgressMonitor gcMonitor = new ProgressMonitor();
+    /** One revision collection or backup at a time: a backup reads a head that a collection's cleanup must not remove. */
+    private final Object maintenance = new Object();
     private final FileStore fileStore;
     private final SegmentNodeStore nodeStore;
     private final GroupFlusher flusher;
 
     public SegmentStoreBackend(Path dataFolder) {
+        this(dataFolder, false);
+    }
+
+    /**
+     * The store of a stopped platform, for the {@code repository gc} command: Oak's offline collection keeps only the
+     * current generation, so one run reclaims everything no longer reachable (online, Oak keeps the previous
+     * generation too, for readers still on an older head, and a run reclaims what the run before it left).
+     */
+    public static SegmentStoreBackend forOfflineCollection(Path dataFolder) {
+        return new SegmentStoreBackend(dataFolder, true);
+    }
+
+    private SegmentStoreBackend(Path dataFolder, boolean offline) {
         this.folder = dataFolder.resolve("repository");
         this.lock = DataFolderLock.acquire(dataFolder);
+        // Collections run when the platform asks (nightly, back office, command), so Oak's estimation of whether one
+        // is worth it is skipped.
+        SegmentGCOptions gcOptions = SegmentGCOptions.defaultGCOptions().setEstimationDisabled(true);
+        if (offline) {
+            gcOptions.setOffline();
+        }
         try {
             long heapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
             this.fileStore = FileStoreBuilder.fileStoreBuilder(folder.toFile())
+                    .withGCOptions(gcOptions)
+                    .withGCMonitor(gcMonitor)
                     .withMaxFileSize(MAX_TAR_FILE_MB)
                     .withMemoryMapping(true)
                     .withSegmentCacheSize(cacheMb(heapMb, 8, 256))
@@ -84,6 +116,83 @@ public final class SegmentStoreBackend implements StoreBackend {
         flusher.awaitDurable();
     }
 
+    /**
+     * Oak's full revision garbage collection: compacts the head state into a new generation of segments, then removes
+     * the tar files' segments no retained generation reaches. Writes go on meanwhile; Oak retries compaction on the
+     * commits made during it and, as a last resort, holds writers back for at most a minute to finish.
+     */
+    @Override
+    public RevisionGcReport collectRevisions(Consumer<String> progress) {
+        synchronized (maintenance) {
+            long started = System.nanoTime();
+            long before = fileStore.size();
+            progress.accept("Revision garbage collection of " + describe() + " (" + RevisionGcReport.megabytes(before)
+                    + ") started");
+            gcMonitor.start(progress);
+            try {
+                fileStore.fullGC();
+                fileStore.flush();
+            } catch (IOException e) {
+                throw new RepositoryException("Revision garbage collection failed: " + e.getMessage(), e);
+            } finally {
+                gcMonitor.start(null);
+            }
+            // Oak's size of its tar files: the files the cleanup dropped leave the disk within seconds (Oak's reaper).
+            String skipped = gcMonitor.skipped;
+            return new RevisionGcReport("segment store", before, fileStore.size(),
+                    Duration.ofNanos(System.nanoTime() - started), skipped != null ? "skipped by Oak: " + skipped
+                    : fileStore.getSegmentCount() + " segments left");
+        }
+    }
+
+    /**
+     * Copies the current head state into {@code target} as a new, compact segment store (Oak's online backup): a
+     * consistent snapshot, since segments never change once written and the head is one record. Commits go on meanwhile
+     * and are not in the copy.
+     */
+    public Duration backup(Path target, Consumer<String> progress) {
+        synchronized (maintenance) {
+            long started = System.nanoTime();
+            progress.accept("Backing up " + describe() + " (" + RevisionGcReport.megabytes(diskSize(folder)) + ") to "
+                    + target);
+            try {
+                fileStore.flush();
+                new FileStoreBackupImpl().backup(fileStore.getReader(), fileStore.getRevisions(), target.toFile());
+            } catch (IOException | InvalidFileStoreVersionException e) {
+                throw new RepositoryException("Backup to " + target + " failed: " + e.getMessage(), e);
+            }
+            return Duration.ofNanos(System.nanoTime() - started);
+        }
+    }
+
+    /** Asks a running collection to stop; the store stays as it was before it. */
+    public void cancelCollection() {
+        fileStore.cancelGC();
+    }
+
+    /** Bytes of the files under {@code folder} (0 when it does not exist). */
+    public static long diskSize(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // removed by a cleanup meanwhile
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The store's folder, {@code DATA/repository}. */
+    public Path folder() {
+        return folder;
+    }
+
     @Override
     public NodeStore nodeStore() {
         return nodeStore;
@@ -92,6 +201,45 @@ public final class SegmentStoreBackend implements StoreBackend {
     @Override
     public String describe() {
         return "segment store in " + folder;
+    }
+
+    /** Oak's collection messages, to the current run's progress (Oak logs them itself too). */
+    private static final class ProgressMonitor extends GCMonitor.Empty {
+
+        private volatile Consumer<String> progress;
+        private volatile String skipped;
+
+        void start(Consumer<String> target) {
+            this.progress = target;
+            if (target != null) {
+                skipped = null;
+            }
+        }
+
+        @Override
+        public void info(String message, Object... arguments) {
+            Consumer<String> target = progress;
+            if (target != null) {
+                target.accept(org.slf4j.helpers.MessageFormatter.arrayFormat(message, arguments).getMessage());
+            }
+        }
+
+        @Override
+        public void warn(String message, Object... arguments) {
+            info("warning: " + message, arguments);
+        }
+
+        @Override
+        public void skipped(String message, Object... arguments) {
+            // e.g. Oak's back-off: no second online collection within oak.gc.backoff hours (10) of a successful one
+            skipped = org.slf4j.helpers.MessageFormatter.arrayFormat(message, arguments).getMessage();
+            info("skipped: " + message, arguments);
+        }
+
+        @Override
+        public void error(String message, Exception exception) {
+            info("error: " + message + ": " + exception.getMessage());
+        }
     }
 
     @Override

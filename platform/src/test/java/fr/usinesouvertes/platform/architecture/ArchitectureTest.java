@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * no Oak, no HTTP);</li>
  * <li>{@code repository}: Oak and JCR;</li>
  * <li>services: {@code cluster}, {@code mail}, {@code search}, {@code security}, {@code uploads}, {@code http},
- * {@code publishing};</li>
+ * {@code publishing}, {@code maintenance};</li>
  * <li>the plugin API, {@code module}: what a Java module implements and receives;</li>
  * <li>{@code module.runtime}: runs the modules and collects their contributions;</li>
  * <li>the implementation: rendering, light modules, back office, Delivery API, content import and export;</li>
@@ -49,7 +49,8 @@ class ArchitectureTest {
                 .layer("Foundation").definedBy(ROOT + ".annotation..", ROOT + ".config..", ROOT + ".definition..")
                 .layer("Repository").definedBy(ROOT + ".repository..")
                 .layer("Services").definedBy(ROOT + ".cluster..", ROOT + ".mail..", ROOT + ".search..",
-                        ROOT + ".security..", ROOT + ".uploads..", ROOT + ".http..", ROOT + ".publishing..")
+                        ROOT + ".security..", ROOT + ".uploads..", ROOT + ".http..", ROOT + ".publishing..",
+                        ROOT + ".maintenance..")
                 .layer("PluginApi").definedBy(ROOT + ".module")
                 .layer("ModuleRuntime").definedBy(ROOT + ".module.runtime..")
                 .layer("Implementation").definedBy(ROOT + ".rendering..", ROOT + ".lightmodule..",
