@@ -18,6 +18,7 @@ import fr.usinesouvertes.platform.mail.MailSender;
 import fr.usinesouvertes.platform.mail.MailSenders;
 import fr.usinesouvertes.platform.mail.MailSettings;
 import fr.usinesouvertes.platform.mail.OutboxMailSender;
+import fr.usinesouvertes.platform.maintenance.ControlChannel;
 import fr.usinesouvertes.platform.maintenance.MaintenanceSettings;
 import fr.usinesouvertes.platform.maintenance.StorageMaintenance;
 import fr.usinesouvertes.platform.module.runtime.Contributions;
@@ -30,6 +31,7 @@ import fr.usinesouvertes.platform.publishing.RepositoryPublishing;
 import fr.usinesouvertes.platform.rendering.PagePreview;
 import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackends;
 import fr.usinesouvertes.platform.search.SearchIndexes;
@@ -188,6 +190,9 @@ public final class Platform implements AutoCloseable {
         maintenance = new StorageMaintenance(repository, settings.get(MaintenanceSettings.REVISION_GC_AT), zone, clock);
         toClose.add(maintenance);
         maintenance.scheduleNightly(clusterJobs);
+        if (repository.backend() instanceof SegmentStoreBackend segment) {
+            ControlChannel.open(settings.get(CoreSettings.DATA), segment).ifPresent(toClose::add);
+        }
         if (mail instanceof OutboxMailSender outbox && settings.get(MailSettings.OUTBOX_RETENTION_DAYS) > 0) {
             maintenance.pruneOutbox(outbox, Duration.ofDays(settings.get(MailSettings.OUTBOX_RETENTION_DAYS)));
         }

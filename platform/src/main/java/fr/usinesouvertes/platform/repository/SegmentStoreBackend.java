@@ -14,6 +14,7 @@ import org.apache.jackrabbit.oak.segment.compaction.SegmentGCOptions;
 import org.apache.jackrabbit.oak.segment.file.FileStore;
 import org.apache.jackrabbit.oak.segment.file.FileStoreBuilder;
 import org.apache.jackrabbit.oak.segment.file.InvalidFileStoreVersionException;
+import org.apache.jackrabbit.oak.segment.file.ReadOnlyFileStore;
 import org.apache.jackrabbit.oak.spi.commit.Observer;
 import org.apache.jackrabbit.oak.spi.gc.GCMonitor;
 import org.apache.jackrabbit.oak.spi.state.NodeStore;
@@ -162,6 +163,19 @@ public final class SegmentStoreBackend implements StoreBackend {
                 throw new RepositoryException("Backup to " + target + " failed: " + e.getMessage(), e);
             }
             return Duration.ofNanos(System.nanoTime() - started);
+        }
+    }
+
+    /**
+     * Opens the segment store in {@code storeFolder} read-only and reads its head state's top-level nodes: a check that
+     * a backup is a whole store before it is restored. Returns how many top-level nodes the head has.
+     */
+    public static int verify(Path storeFolder) {
+        try (ReadOnlyFileStore store = FileStoreBuilder.fileStoreBuilder(storeFolder.toFile()).withMemoryMapping(false)
+                .buildReadOnly()) {
+            return (int) SegmentNodeStoreBuilders.builder(store).build().getRoot().getChildNodeCount(Integer.MAX_VALUE);
+        } catch (IOException | InvalidFileStoreVersionException | RuntimeException e) {
+            throw new RepositoryException("'" + storeFolder + "' is not a readable segment store: " + e.getMessage(), e);
         }
     }
 
