@@ -60,6 +60,10 @@ final class RepositoryCommand {
                     report = backend.collectRevisions(progress);
                 }
             }
+            if (!report.completed()) {
+                spec.commandLine().getErr().println(report.summary());
+                return PlatformCommandLine.FAILED;
+            }
             out.println(report.summary());
             return PlatformCommandLine.DONE;
         }

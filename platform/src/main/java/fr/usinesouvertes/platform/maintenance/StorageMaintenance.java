@@ -135,7 +135,11 @@ public final class StorageMaintenance implements AutoCloseable {
                 }
                 listener.accept(line);
             });
-            LOG.info("Revision garbage collection done: {}", report.summary());
+            if (report.completed()) {
+                LOG.info("Revision garbage collection done: {}", report.summary());
+            } else {
+                LOG.warn("Revision garbage collection {}", report.summary());
+            }
             last = new Run(started, by, report, null);
             return report;
         } catch (RuntimeException e) {

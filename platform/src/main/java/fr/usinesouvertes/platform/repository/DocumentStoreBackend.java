@@ -161,7 +161,7 @@ public final class DocumentStoreBackend implements StoreBackend {
             progress.accept("Version garbage collection: " + stats);
             int journal = nodeStore.getJournalGarbageCollector().gc();
             progress.accept("Journal garbage collection: " + journal + " entries removed");
-            return new RevisionGcReport("document store", -1, -1, Duration.ofNanos(System.nanoTime() - started),
+            return new RevisionGcReport("document store", true, -1, -1, Duration.ofNanos(System.nanoTime() - started),
                     "version GC " + stats + "; " + journal + " journal entries removed");
         } catch (IOException e) {
             throw new RepositoryException("Version garbage collection failed: " + e.getMessage(), e);

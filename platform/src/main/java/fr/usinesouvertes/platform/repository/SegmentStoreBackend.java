@@ -41,6 +41,18 @@ public final class SegmentStoreBackend implements StoreBackend {
     /** Oak's default keeps a million entries, far beyond what a small heap should hold for write deduplication. */
     private static final int NODE_DEDUPLICATION_ENTRIES = 65_536;
 
+    /**
+     * Oak skips an online collection within {@code oak.gc.backoff} ms of the last successful one of the process (10 h
+     * by default), meant for its own size-triggered runs. Here collections run nightly or when an administrator asks:
+     * an hour keeps a double click from compacting twice and lets the back office run one the morning after. Read once
+     * by Oak, when its first store opens; a {@code -Doak.gc.backoff} given to the JVM wins.
+     */
+    static {
+        if (System.getProperty("oak.gc.backoff") == null) {
+            System.setProperty("oak.gc.backoff", Long.toString(Duration.ofHours(1).toMillis()));
+        }
+    }
+
     private final Path folder;
     private final DataFolderLock lock;
     private final ProgressMonitor gcMonitor = new ProgressMonitor();
@@ -68,7 +80,10 @@ public final class SegmentStoreBackend implements StoreBackend {
         this.lock = DataFolderLock.acquire(dataFolder);
         // Collections run when the platform asks (nightly, back office, command), so Oak's estimation of whether one
         // is worth it is skipped.
-        SegmentGCOptions gcOptions = SegmentGCOptions.defaultGCOptions().setEstimationDisabled(true);
+        // Oak's guard cancelling compaction when a heap pool runs low watches the survivor space under the serial
+        // collector (the one recommended for small nodes), often empty, and so cancels every compaction there; the
+        // stores here are small and the caches sized to the heap, so the JVM's own limit is the guard.
+        SegmentGCOptions gcOptions = SegmentGCOptions.defaultGCOptions().setEstimationDisabled(true).setMemoryThreshold(0);
         if (offline) {
             gcOptions.setOffline();
         }
@@ -140,9 +155,11 @@ public final class SegmentStoreBackend implements StoreBackend {
             }
             // Oak's size of its tar files: the files the cleanup dropped leave the disk within seconds (Oak's reaper).
             String skipped = gcMonitor.skipped;
-            return new RevisionGcReport("segment store", before, fileStore.size(),
+            boolean compacted = gcMonitor.compacted;
+            return new RevisionGcReport("segment store", compacted, before, fileStore.size(),
                     Duration.ofNanos(System.nanoTime() - started), skipped != null ? "skipped by Oak: " + skipped
-                    : fileStore.getSegmentCount() + " segments left");
+                    : compacted ? fileStore.getSegmentCount() + " segments left"
+                    : "compaction did not complete: " + gcMonitor.lastWarning);
         }
     }
 
@@ -222,12 +239,21 @@ public final class SegmentStoreBackend implements StoreBackend {
 
         private volatile Consumer<String> progress;
         private volatile String skipped;
+        private volatile boolean compacted;
+        private volatile String lastWarning;
 
         void start(Consumer<String> target) {
             this.progress = target;
             if (target != null) {
                 skipped = null;
+                compacted = false;
+                lastWarning = "see the log";
             }
+        }
+
+        @Override
+        public void compacted() {
+            compacted = true;
         }
 
         @Override
@@ -240,6 +266,7 @@ public final class SegmentStoreBackend implements StoreBackend {
 
         @Override
         public void warn(String message, Object... arguments) {
+            lastWarning = org.slf4j.helpers.MessageFormatter.arrayFormat(message, arguments).getMessage();
             info("warning: " + message, arguments);
         }
 

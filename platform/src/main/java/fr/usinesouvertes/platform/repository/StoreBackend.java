@@ -32,7 +32,7 @@ public interface StoreBackend extends AutoCloseable {
      * revisions (memory) has nothing to do.
      */
     default RevisionGcReport collectRevisions(Consumer<String> progress) {
-        return new RevisionGcReport(describe(), -1, -1, java.time.Duration.ZERO, "nothing to collect");
+        return new RevisionGcReport(describe(), true, -1, -1, java.time.Duration.ZERO, "nothing to collect");
     }
 
     default StartupGuard exclusiveStartup() {

@@ -51,6 +51,7 @@ class StorageMaintenanceTest {
         StorageMaintenance.Run run = maintenance.status().last();
         assertThat(run.by()).isEqualTo("nightly schedule");
         assertThat(run.error()).isNull();
+        assertThat(run.report().completed()).isTrue();
         assertThat(run.report().summary()).startsWith("segment store: ").contains(" MB → ");
         Instant recorded = PLATFORM.platform().repository().read(session ->
                 session.getNode("/config/maintenance/revision-gc").getProperty("lastRun").getDate().toInstant());
