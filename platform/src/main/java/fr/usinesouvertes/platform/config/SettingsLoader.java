@@ -81,7 +81,12 @@ public final class SettingsLoader {
         }
     }
 
-    /** Splits {@code --name value} (or {@code --name=value}) arguments; the names are checked by {@link #parse}. */
+    /**
+     * Splits {@code --name value} (or {@code --name=value}) arguments; the names are checked by {@link #parse}. The
+     * jar's command line parses its options with picocli; this stays for what picocli leaves over (an unknown
+     * {@code --name}, so that the message names the unknown setting as for the config file) and for
+     * {@code PlatformLauncher.launch(String[])}, which embedders and tests call with plain arguments.
+     */
     public static Map<String, String> parseArguments(String[] args) {
         Map<String, String> result = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
