@@ -22,6 +22,11 @@ import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.lightmodule.LightModules;
 import fr.usinesouvertes.platform.mail.MailSender;
 import fr.usinesouvertes.platform.mail.MailSenders;
+import fr.usinesouvertes.platform.mail.MailSettings;
+import fr.usinesouvertes.platform.mail.OutboxMailSender;
+import fr.usinesouvertes.platform.maintenance.ControlChannel;
+import fr.usinesouvertes.platform.maintenance.MaintenanceSettings;
+import fr.usinesouvertes.platform.maintenance.StorageMaintenance;
 import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.module.runtime.ModuleManager;
 import fr.usinesouvertes.platform.module.PlatformModule;
@@ -32,6 +37,7 @@ import fr.usinesouvertes.platform.publishing.RepositoryPublishing;
 import fr.usinesouvertes.platform.rendering.PagePreview;
 import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackend;
 import fr.usinesouvertes.platform.repository.StoreBackends;
 import fr.usinesouvertes.platform.search.SearchIndexes;
@@ -77,6 +83,7 @@ public final class Platform implements AutoCloseable {
     private final PublicUrl publicUrl;
     private final MailSender mail;
     private SearchIndexes searchIndexes;
+    private StorageMaintenance maintenance;
     private final java.time.ZoneId zone;
     /** The renderers' caches, this platform's own: several platforms may run in one JVM (tests). */
     private final Rendering.Caches renderingCaches = Rendering.Caches.create();
@@ -201,8 +208,17 @@ public final class Platform implements AutoCloseable {
         pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl, zone,
                 renderingCaches);
 
+        maintenance = new StorageMaintenance(repository, settings.get(MaintenanceSettings.REVISION_GC_AT), zone, clock);
+        toClose.add(maintenance);
+        maintenance.scheduleNightly(clusterJobs);
+        if (repository.backend() instanceof SegmentStoreBackend segment) {
+            ControlChannel.open(settings.get(CoreSettings.DATA), segment).ifPresent(toClose::add);
+        }
+        if (mail instanceof OutboxMailSender outbox && settings.get(MailSettings.OUTBOX_RETENTION_DAYS) > 0) {
+            maintenance.pruneOutbox(outbox, Duration.ofDays(settings.get(MailSettings.OUTBOX_RETENTION_DAYS)));
+        }
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
-                security, contributions, mail, publicUrl);
+                security, contributions, mail, publicUrl, maintenance, zone);
         mounts.addAll(admin.servlets());
         mounts.add(new PlatformServer.Mount(HealthServlet.PATH_SPEC, new HealthServlet(readiness)));
         mounts.add(new PlatformServer.Mount(MetricsServlet.PATH_SPEC, new MetricsServlet(metrics::scrape,
@@ -215,6 +231,11 @@ public final class Platform implements AutoCloseable {
                 settings.get(OperationsSettings.ACCESS_LOG));
         server.start();
         toClose.add(server);
+    }
+
+    /** The repository's revision garbage collection and the outbox pruning of this node. */
+    public StorageMaintenance maintenance() {
+        return maintenance;
     }
 
     public Settings settings() {

@@ -7,6 +7,7 @@ import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.config.SettingsLoader;
 import fr.usinesouvertes.platform.logging.LogFormats;
 import fr.usinesouvertes.platform.mail.MailSettings;
+import fr.usinesouvertes.platform.maintenance.MaintenanceSettings;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.security.SecuritySettings;
 import java.util.ArrayList;
@@ -28,11 +29,12 @@ public final class PlatformLauncher {
         return modules;
     }
 
-    /** Every setting the platform itself reads: core, cluster, mail and security. */
+    /** Every setting the platform itself reads: core, cluster, mail, security and storage maintenance. */
     public static List<SettingDefinition<?>> platformSettings() {
         List<SettingDefinition<?>> declared = new ArrayList<>(CoreSettings.all());
         declared.addAll(MailSettings.all());
         declared.addAll(SecuritySettings.all());
+        declared.addAll(MaintenanceSettings.all());
         return List.copyOf(declared);
     }
 
@@ -51,16 +53,5 @@ public final class PlatformLauncher {
         Settings settings = settingsLoader(modules).load(args);
         LogFormats.apply(settings.get(OperationsSettings.LOG_FORMAT));
         return Platform.builder(settings).modules(modules).start();
-    }
-
-    /** One line per setting, for {@code --help}. */
-    public static String usage() {
-        StringBuilder text = new StringBuilder("Usage: java -jar usines-ouvertes.jar [--config FILE] [--name value ...]\n");
-        text.append("Settings (also settable as 'name: value' in config/platform.yaml):\n");
-        for (SettingDefinition<?> definition : settingsLoader(discoverModules()).definitions()) {
-            text.append(String.format("  --%-26s %s%s%n", definition.name(), definition.description(),
-                    definition.defaultValue() == null ? "" : " (default: " + definition.defaultValue() + ")"));
-        }
-        return text.toString();
     }
 }

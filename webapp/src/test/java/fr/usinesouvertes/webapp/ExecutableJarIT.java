@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The executable jar as a user runs it: start-up, ready line, refusals with a clear message. */
+/** The executable jar as a user runs it: start-up, ready line, refusals with a clear message, backup and restore. */
 class ExecutableJarIT {
 
     private static final Duration START = Duration.ofSeconds(90);
@@ -99,6 +99,52 @@ class ExecutableJarIT {
             assertThat(page.body()).contains("\"@id\":\"0b8f5a52-3c2e-4f7e-9d0c-6f5e1d2c3b4a\"")
                     .contains("Écrit avant le kill");
             assertThat(second.output()).doesNotContain("website.durable.yaml imported");
+        }
+    }
+
+    @Test
+    void backupOfTheRunningJarRestoredIntoAnotherFolderStartsThereAndTheStoppedFolderIsCollected() throws Exception {
+        Path module = work.resolve("light-modules/saved");
+        Files.createDirectories(module.resolve("bootstrap"));
+        Files.createDirectories(module.resolve("restEndpoints/delivery"));
+        Files.writeString(module.resolve("restEndpoints/delivery/pages_v1.yaml"),
+                "workspace: website\nnodeTypes: [mgnl:page]\n");
+        Files.writeString(module.resolve("bootstrap/website.saved.yaml"), """
+                'saved':
+                  'jcr:primaryType': 'mgnl:page'
+                  'title': 'Sauvegardé'
+                """);
+        String data = work.resolve("data").toString();
+        String backup = work.resolve("backup").toString();
+        try (JarProcess running = JarProcess.start(work, args())) {
+            running.awaitReady(START);
+            try (JarProcess command = JarProcess.start(work, "backup", "--data", data, "--to", backup)) {
+                assertThat(command.awaitExit(Duration.ofSeconds(60))).as(command.output()).isZero();
+                assertThat(command.output()).contains("writes the backup", "Backup of ");
+            }
+            try (JarProcess command = JarProcess.start(work, "repository", "gc", "--data", data)) {
+                assertThat(command.awaitExit(Duration.ofSeconds(60))).isEqualTo(3);
+                assertThat(command.output()).contains("already in use by another platform process");
+            }
+            try (JarProcess command = JarProcess.start(work, "restore", "--from", backup, "--data", data, "--replace")) {
+                assertThat(command.awaitExit(Duration.ofSeconds(60))).isEqualTo(3);
+            }
+        }
+        try (JarProcess command = JarProcess.start(work, "restore", "--from", backup, "--data",
+                work.resolve("restored").toString())) {
+            assertThat(command.awaitExit(Duration.ofSeconds(60))).as(command.output()).isZero();
+        }
+        try (JarProcess command = JarProcess.start(work, "repository", "gc", "--data", data)) {
+            assertThat(command.awaitExit(Duration.ofSeconds(60))).as(command.output()).isZero();
+            assertThat(command.output()).contains("compaction succeeded", "segment store: ", " MB → ");
+        }
+        try (JarProcess platform = JarProcess.start(work, "--config", work.resolve("platform.yaml").toString(),
+                "--data", work.resolve("restored").toString(), "--light-modules", work.resolve("light-modules").toString())) {
+            URI base = platform.awaitReady(START);
+            HttpResponse<String> page = get(base, ".rest/delivery/pages/v1/saved");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Sauvegardé");
+            assertThat(platform.output()).doesNotContain("website.saved.yaml imported");
         }
     }
 

@@ -45,7 +45,6 @@ import fr.usinesouvertes.events.site.EventsFunctions;
 import fr.usinesouvertes.events.web.OpenApiResource;
 import fr.usinesouvertes.events.web.RegistrationPagesServlet;
 import fr.usinesouvertes.events.web.RegistrationResource;
-import fr.usinesouvertes.platform.module.ModuleCommand;
 import fr.usinesouvertes.platform.config.SettingDefinition;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.search.SearchIndex;
@@ -107,7 +106,7 @@ public final class EventsModule implements PlatformModule {
     }
 
     @Override
-    public List<ModuleCommand> commands() {
+    public List<Object> commands() {
         return List.of(new RegistrationsCommand(), new RecruitmentCommand(), new MailQueueCommand());
     }
 

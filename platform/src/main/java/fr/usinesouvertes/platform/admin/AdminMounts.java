@@ -4,17 +4,19 @@ import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.MailSender;
+import fr.usinesouvertes.platform.maintenance.StorageMaintenance;
 import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.security.AuthenticationFilter;
 import fr.usinesouvertes.platform.security.CsrfFilter;
 import fr.usinesouvertes.platform.security.Security;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the back office adds to the HTTP server: the authentication filter on every path, the CSRF filter
  * on {@code /admin/*} and the protected paths modules registered, the access filter on {@code /admin/*},
- * the shell's servlet and the platform's own apps.
+ * the shell's servlet and the platform's own apps (accounts, storage).
  *
  * @param servlets servlets to mount (the modules' apps are already among the contributions' mounts)
  * @param filters  filters in the order they run
@@ -22,10 +24,13 @@ import java.util.List;
 public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServer.FilterMount> filters) {
 
     /** Called once the modules have started, so that every app is registered. */
-    public static AdminMounts of(Security security, Contributions contributions, MailSender mail, PublicUrl publicUrl) {
+    public static AdminMounts of(Security security, Contributions contributions, MailSender mail, PublicUrl publicUrl,
+                                 StorageMaintenance maintenance, ZoneId zone) {
         ResetLinkMailer mailer = new ResetLinkMailer(security.passwordResets(), mail, publicUrl);
         List<AdminApp> builtIn = List.of(new AdminApp("accounts", "Comptes", "Accounts", java.util.Set.of(
-                fr.usinesouvertes.platform.security.Role.ADMIN), new AccountsServlet(security.accounts(), mailer)));
+                fr.usinesouvertes.platform.security.Role.ADMIN), new AccountsServlet(security.accounts(), mailer)),
+                new AdminApp("storage", "Stockage", "Storage", java.util.Set.of(
+                        fr.usinesouvertes.platform.security.Role.ADMIN), new StorageServlet(maintenance, zone)));
         List<AdminApp> apps = new ArrayList<>(builtIn);
         apps.addAll(contributions.adminApps());
         AdminShell shell = new AdminShell(apps);

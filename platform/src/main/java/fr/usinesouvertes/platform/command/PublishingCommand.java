@@ -1,81 +1,95 @@
 package fr.usinesouvertes.platform.command;
 
+import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.publishing.Publishing;
 import fr.usinesouvertes.platform.publishing.PublishingException;
-import fr.usinesouvertes.platform.Platform;
-import fr.usinesouvertes.platform.PlatformLauncher;
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code publishing publish|unpublish|status <workspace> <path> [--with-sub-pages] [--by LOGIN] [settings…]}:
- * starts the platform on the data folder of a stopped platform (port 0), publishes, unpublishes or prints the
- * status of a node, and stops. Exit status: 0 done, 1 refused (the reason is printed), 2 bad arguments.
+ * {@code publishing publish|unpublish|status <workspace> <path>}: starts the platform on the data folder of a
+ * stopped platform (port 0, loopback), publishes, unpublishes or prints the status of a node, and stops.
+ * Exit status: 0 done, 1 refused (the reason is printed).
  */
-public final class PublishingCommand {
+@Command(name = "publishing", description = {"Publishes or unpublishes a node of an editorial workspace (website, dam, "
+        + "content types), or prints its status, on a stopped platform's data folder."},
+        subcommands = {PublishingCommand.Publish.class, PublishingCommand.Unpublish.class, PublishingCommand.Status.class})
+final class PublishingCommand {
 
-    private static final List<String> ACTIONS = List.of("publish", "unpublish", "status");
+    /** The node and the platform every action starts. */
+    abstract static class Action implements Callable<Integer>, StartsPlatform {
 
-    private final PrintStream out;
-    private final PrintStream err;
+        @Parameters(index = "0", paramLabel = "<workspace>", description = "e.g. website, dam")
+        String workspace;
 
-    public PublishingCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+        @Parameters(index = "1", paramLabel = "<path>", description = "e.g. /journees-usines-ouvertes/presse")
+        String path;
 
-    public static boolean handles(String[] args) {
-        return args.length > 0 && args[0].equals("publishing");
-    }
+        @Spec
+        CommandSpec spec;
 
-    public static String usage() {
-        return """
-                  java -jar usines-ouvertes.jar publishing publish|unpublish|status <workspace> <path> [--with-sub-pages] [--by LOGIN] [--data DIR] [--config FILE]
-                Publishes or unpublishes a node of an editorial workspace (website, dam, content types), or prints its status.
-                """;
-    }
+        private SettingOptions settings;
 
-    /** Runs the command; returns the process exit status. */
-    public int run(String[] args) throws Exception {
-        List<String> positional = new ArrayList<>();
-        List<String> settings = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1"));
-        boolean withSubPages = false;
-        String by = "command-line";
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--with-sub-pages")) {
-                withSubPages = true;
-            } else if (args[i].equals("--by") && i + 1 < args.length) {
-                by = args[++i];
-            } else if (args[i].startsWith("--")) {
-                settings.add(args[i]);
-                if (i + 1 < args.length) {
-                    settings.add(args[++i]);
-                }
-            } else {
-                positional.add(args[i]);
+        @Override
+        public void settingOptions(SettingOptions options) {
+            this.settings = options;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Platform platform = settings.start(Map.of("port", "0", "host", "127.0.0.1"))) {
+                Publishing publishing = platform.publishing();
+                apply(publishing);
+                spec.commandLine().getOut().println(workspace + ":" + path + " " + publishing.status(workspace, path));
+                return PlatformCommandLine.DONE;
+            } catch (PublishingException e) {
+                spec.commandLine().getErr().println("Refused (" + e.code() + "): " + e.getMessage());
+                return PlatformCommandLine.FAILED;
             }
         }
-        if (positional.size() != 3 || !ACTIONS.contains(positional.get(0))) {
-            err.println("Expected: publishing publish|unpublish|status <workspace> <path>");
-            err.print(usage());
-            return 2;
+
+        abstract void apply(Publishing publishing);
+    }
+
+    @Command(name = "publish", description = "Publishes the node (a new version), and its sub-pages if asked.")
+    static final class Publish extends Action {
+
+        @Option(names = "--with-sub-pages", description = "Publishes the pages below it too")
+        boolean withSubPages;
+
+        @Option(names = "--by", paramLabel = "LOGIN", defaultValue = "command-line",
+                description = "Recorded as the publisher (default: ${DEFAULT-VALUE})")
+        String by;
+
+        @Override
+        void apply(Publishing publishing) {
+            publishing.publish(by, workspace, path, withSubPages, "Published from the command line");
         }
-        String action = positional.get(0);
-        String workspace = positional.get(1);
-        String path = positional.get(2);
-        try (Platform platform = PlatformLauncher.launch(settings.toArray(String[]::new))) {
-            Publishing publishing = platform.publishing();
-            switch (action) {
-                case "publish" -> publishing.publish(by, workspace, path, withSubPages, "Published from the command line");
-                case "unpublish" -> publishing.unpublish(by, workspace, path);
-                default -> { }
-            }
-            out.println(workspace + ":" + path + " " + publishing.status(workspace, path));
-            return 0;
-        } catch (PublishingException e) {
-            err.println("Refused (" + e.code() + "): " + e.getMessage());
-            return 1;
+    }
+
+    @Command(name = "unpublish", description = "Removes the node from the published site; its draft stays.")
+    static final class Unpublish extends Action {
+
+        @Option(names = "--by", paramLabel = "LOGIN", defaultValue = "command-line",
+                description = "Recorded as the one who unpublished (default: ${DEFAULT-VALUE})")
+        String by;
+
+        @Override
+        void apply(Publishing publishing) {
+            publishing.unpublish(by, workspace, path);
+        }
+    }
+
+    @Command(name = "status", description = "Prints the node's publication status.")
+    static final class Status extends Action {
+
+        @Override
+        void apply(Publishing publishing) {
         }
     }
 }

@@ -38,13 +38,22 @@ public final class SettingsLoader {
     /** Loads the config file named by {@code --config} (or the default one when present), then the arguments. */
     public Settings load(String[] args) {
         Map<String, String> fromArgs = parseArguments(args);
-        Map<String, String> raw = new LinkedHashMap<>();
         String configOption = fromArgs.remove(CONFIG_OPTION);
-        Path configFile = configOption != null ? Path.of(configOption) : DEFAULT_CONFIG_FILE;
-        if (configOption != null || Files.exists(configFile)) {
+        return load(configOption != null ? Path.of(configOption) : null, fromArgs);
+    }
+
+    /**
+     * Loads {@code configFile} (or, when {@code null}, the default one when present), then the values given on the
+     * command line, which win.
+     */
+    public Settings load(Path configFile, Map<String, String> commandLine) {
+        Map<String, String> raw = new LinkedHashMap<>();
+        if (configFile != null) {
             raw.putAll(readFile(configFile));
+        } else if (Files.exists(DEFAULT_CONFIG_FILE)) {
+            raw.putAll(readFile(DEFAULT_CONFIG_FILE));
         }
-        raw.putAll(fromArgs);
+        raw.putAll(commandLine);
         return parse(raw);
     }
 
@@ -72,7 +81,13 @@ public final class SettingsLoader {
         }
     }
 
-    static Map<String, String> parseArguments(String[] args) {
+    /**
+     * Splits {@code --name value} (or {@code --name=value}) arguments; the names are checked by {@link #parse}. The
+     * jar's command line parses its options with picocli; this stays for what picocli leaves over (an unknown
+     * {@code --name}, so that the message names the unknown setting as for the config file) and for
+     * {@code PlatformLauncher.launch(String[])}, which embedders and tests call with plain arguments.
+     */
+    public static Map<String, String> parseArguments(String[] args) {
         Map<String, String> result = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

@@ -22,10 +22,14 @@ public final class MailSettings {
             "Sender of the platform's e-mails",
             "Journées Usines Ouvertes <ne-pas-repondre@journees-usines-ouvertes.fr>");
 
+    public static final SettingDefinition<Integer> OUTBOX_RETENTION_DAYS = SettingDefinition.integer(
+            "outbox-retention-days", "Days the e-mails written to DATA/outbox/ (no smtp-host) are kept; older ones are "
+                    + "deleted every six hours; 0 keeps them all", "30", 0, 36_500);
+
     private MailSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
-        return List.of(SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, MAIL_FROM);
+        return List.of(SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, MAIL_FROM, OUTBOX_RETENTION_DAYS);
     }
 }

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writes each e-mail as an {@code .eml} file (RFC 822, openable by any mail client) in an outbox folder,
@@ -42,6 +45,43 @@ public final class OutboxMailSender implements MailSender {
 
     public Path outbox() {
         return outbox;
+    }
+
+    /**
+     * Deletes the messages written before {@code now - retention} (by the file's time); returns how many. Files
+     * being written ({@code .writing-*.tmp}) and anything else in the folder stay.
+     */
+    public Pruned prune(Duration retention, Instant now) {
+        if (!Files.isDirectory(outbox)) {
+            return new Pruned(0, 0);
+        }
+        Instant limit = now.minus(retention);
+        int files = 0;
+        long bytes = 0;
+        try (Stream<Path> entries = Files.list(outbox)) {
+            for (Path file : (Iterable<Path>) entries::iterator) {
+                if (!file.getFileName().toString().endsWith(".eml") || !Files.isRegularFile(file)) {
+                    continue;
+                }
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(limit)) {
+                        long size = Files.size(file);
+                        Files.delete(file);
+                        files++;
+                        bytes += size;
+                    }
+                } catch (IOException e) {
+                    // deleted meanwhile, or unreadable: the next pruning tries again
+                }
+            }
+        } catch (IOException e) {
+            throw new MailException("Cannot list the outbox " + outbox + ": " + e.getMessage(), e);
+        }
+        return new Pruned(files, bytes);
+    }
+
+    /** What a pruning removed. */
+    public record Pruned(int files, long bytes) {
     }
 
     @Override

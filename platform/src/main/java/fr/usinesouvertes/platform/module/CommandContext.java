@@ -2,10 +2,14 @@ package fr.usinesouvertes.platform.module;
 
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.repository.ContentRepository;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 
-/** What a module command works with: the data folder's repository, the settings, the platform clock, output. */
-public record CommandContext(ContentRepository repository, Settings settings, Clock clock, PrintStream out,
-                             PrintStream err) {
+/**
+ * What a {@link ModuleCommand} works with: the data folder's repository (opened for the command, closed after it),
+ * the settings (config file, then {@code --data}, {@code --config}, {@code --clock}), the platform clock ({@code --clock}
+ * or the system's) and the command line's output and error streams.
+ */
+public record CommandContext(ContentRepository repository, Settings settings, Clock clock, PrintWriter out,
+                             PrintWriter err) {
 }

@@ -30,12 +30,16 @@ public interface PlatformModule {
         return List.of();
     }
 
-    /** Registers the module's contributions (REST resources, templating functions, ...) and starts its work. */
-    /** Command-line tools run on a stopped platform's data folder, e.g. {@code registrations export}. */
-    default List<fr.usinesouvertes.platform.module.ModuleCommand> commands() {
+    /**
+     * Command-line tools run on a stopped platform's data folder, e.g. {@code registrations export}: picocli
+     * {@code @Command} objects, each a {@link ModuleCommand} or a command grouping them as subcommands; the platform
+     * adds them as subcommands of {@code java -jar usines-ouvertes.jar}.
+     */
+    default List<Object> commands() {
         return List.of();
     }
 
+    /** Registers the module's contributions (REST resources, templating functions, ...) and starts its work. */
     default void start(ModuleContext context) throws Exception {
     }
 

@@ -2,14 +2,18 @@ package fr.usinesouvertes.platform.repository;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.jackrabbit.oak.plugins.document.ClusterNodeInfo;
 import org.apache.jackrabbit.oak.plugins.document.DocumentNodeStore;
+import org.apache.jackrabbit.oak.plugins.document.VersionGarbageCollector;
 import org.apache.jackrabbit.oak.plugins.document.LeaseCheckMode;
 import org.apache.jackrabbit.oak.plugins.document.rdb.RDBDocumentNodeStoreBuilder;
 import org.apache.jackrabbit.oak.plugins.document.rdb.RDBOptions;
@@ -33,6 +37,8 @@ public final class DocumentStoreBackend implements StoreBackend {
     private static final String LEASE_PROPERTY = "oak.documentMK.leaseDurationSeconds";
     /** The platform's default lease (Oak's own is 120 s), for the options of callers that do not choose one. */
     public static final int DEFAULT_LEASE_SECONDS = 60;
+    /** How old a revision must be for the version collection to remove it (Oak's service default: a day). */
+    public static final Duration VERSION_GC_MAX_AGE = Duration.ofHours(24);
     /** How often this node looks for dead nodes to recover: one small query of Oak's cluster node table. */
     private static final Duration RECOVERY_CHECK_INTERVAL = Duration.ofSeconds(1);
 
@@ -137,6 +143,29 @@ public final class DocumentStoreBackend implements StoreBackend {
     @Override
     public NodeStore nodeStore() {
         return nodeStore;
+    }
+
+    /**
+     * Oak's version garbage collection (documents and revisions older than {@link #VERSION_GC_MAX_AGE} that no
+     * current state needs), then its journal garbage collection (journal entries other nodes have read). Run on one
+     * node at a time: the platform schedules it as a run-once cluster job.
+     */
+    @Override
+    public RevisionGcReport collectRevisions(Consumer<String> progress) {
+        long started = System.nanoTime();
+        progress.accept("Version garbage collection of " + describe() + " (revisions older than "
+                + VERSION_GC_MAX_AGE.toHours() + " h) started");
+        try {
+            VersionGarbageCollector.VersionGCStats stats = nodeStore.getVersionGarbageCollector()
+                    .gc(VERSION_GC_MAX_AGE.toSeconds(), TimeUnit.SECONDS);
+            progress.accept("Version garbage collection: " + stats);
+            int journal = nodeStore.getJournalGarbageCollector().gc();
+            progress.accept("Journal garbage collection: " + journal + " entries removed");
+            return new RevisionGcReport("document store", true, -1, -1, Duration.ofNanos(System.nanoTime() - started),
+                    "version GC " + stats + "; " + journal + " journal entries removed");
+        } catch (IOException e) {
+            throw new RepositoryException("Version garbage collection failed: " + e.getMessage(), e);
+        }
     }
 
     /** This node's Oak cluster id. */

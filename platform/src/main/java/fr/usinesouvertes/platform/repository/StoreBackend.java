@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.repository;
 
+import java.util.function.Consumer;
 import org.apache.jackrabbit.oak.spi.state.NodeStore;
 
 /**
@@ -33,6 +34,15 @@ public interface StoreBackend extends AutoCloseable {
      * (memory: nothing to keep; PostgreSQL: written by the commit itself) do nothing.
      */
     default void awaitDurable() {
+    }
+
+    /**
+     * Removes the revisions no reader needs any more (old states of changed and deleted nodes), telling
+     * {@code progress} what it does; returns its figures. Runs while the store is in use. A store that keeps no old
+     * revisions (memory) has nothing to do.
+     */
+    default RevisionGcReport collectRevisions(Consumer<String> progress) {
+        return new RevisionGcReport(describe(), true, -1, -1, java.time.Duration.ZERO, "nothing to collect");
     }
 
     default StartupGuard exclusiveStartup() {

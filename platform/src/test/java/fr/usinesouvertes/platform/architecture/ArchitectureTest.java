@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * {@code config} and logback);</li>
  * <li>{@code repository}: Oak and JCR;</li>
  * <li>services: {@code cluster}, {@code mail}, {@code search}, {@code security}, {@code uploads}, {@code http},
- * {@code publishing}, and two that observe the others: {@code health} (readiness checks over the repository, search
+ * {@code publishing}, {@code maintenance} (revision garbage collection, backups, outbox pruning), and two that
+ * observe the others: {@code health} (readiness checks over the repository, search
  * indexes and cluster leases) and {@code metrics} (the meters of the JVM, the repository, search and cluster jobs);
  * they use the services beside them, and the plugin API above hands the modules' checks and meters to them;</li>
  * <li>the plugin API, {@code module}: what a Java module implements and receives;</li>
@@ -54,7 +55,7 @@ class ArchitectureTest {
                 .layer("Repository").definedBy(ROOT + ".repository..")
                 .layer("Services").definedBy(ROOT + ".cluster..", ROOT + ".mail..", ROOT + ".search..",
                         ROOT + ".security..", ROOT + ".uploads..", ROOT + ".http..", ROOT + ".publishing..",
-                        ROOT + ".health..", ROOT + ".metrics..")
+                        ROOT + ".health..", ROOT + ".metrics..", ROOT + ".maintenance..")
                 .layer("PluginApi").definedBy(ROOT + ".module")
                 .layer("ModuleRuntime").definedBy(ROOT + ".module.runtime..")
                 .layer("Implementation").definedBy(ROOT + ".rendering..", ROOT + ".lightmodule..",

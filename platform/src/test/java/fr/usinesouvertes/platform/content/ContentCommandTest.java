@@ -1,15 +1,16 @@
 package fr.usinesouvertes.platform.content;
 
-import fr.usinesouvertes.platform.command.ContentCommand;
+import fr.usinesouvertes.platform.command.PlatformCommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,11 +23,11 @@ class ContentCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final ContentCommand command = new ContentCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+    private final PlatformCommandLine commandLine = new PlatformCommandLine(List.of(),
+            new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(err, true, StandardCharsets.UTF_8));
 
     private int run(String... args) {
-        return command.run(args);
+        return commandLine.execute(args);
     }
 
     private void seed(Path data) {
@@ -88,8 +89,8 @@ class ContentCommandTest {
         assertThat(run("export", "website", "/nowhere", "--data", data.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Export failed: No node '/nowhere' in workspace 'website'");
         assertThat(run("export", "website")).isEqualTo(2);
-        assertThat(run("import", "--bogus")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option '--bogus'", "Usage:");
+        assertThat(run("export", "website", "/", "--bogus")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown option: '--bogus'", "Usage:");
     }
 
     @Test
@@ -104,8 +105,7 @@ class ContentCommandTest {
     @Test
     void helpPrintsUsage() {
         assertThat(run("export", "--help")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("export <workspace> <path> [--to FILE|DIR]");
-        assertThat(ContentCommand.handles(new String[] {"import", "x.yaml"})).isTrue();
-        assertThat(ContentCommand.handles(new String[] {"--port", "8080"})).isFalse();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: usines-ouvertes export", "[--to=FILE|DIR]",
+                "<workspace> <path>", "--data=DIR", "--config=FILE");
     }
 }

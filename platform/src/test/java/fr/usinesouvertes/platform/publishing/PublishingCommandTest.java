@@ -1,12 +1,12 @@
 package fr.usinesouvertes.platform.publishing;
 
-import fr.usinesouvertes.platform.command.PublishingCommand;
+import fr.usinesouvertes.platform.command.PlatformCommandLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,8 @@ class PublishingCommandTest {
     private int run(String... args) throws Exception {
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
                 "--data", data.toString(), "--light-modules", PublishingFixtures.LIGHT_MODULES.toString())).toArray(String[]::new);
-        return new PublishingCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(all);
+        return new PlatformCommandLine(PlatformLauncher.discoverModules(), new PrintWriter(out, true, StandardCharsets.UTF_8),
+                new PrintWriter(err, true, StandardCharsets.UTF_8)).execute(all);
     }
 
     private Platform launch() throws Exception {

@@ -3,6 +3,7 @@ package fr.usinesouvertes.platform.testing;
 import fr.usinesouvertes.platform.Platform;
 import fr.usinesouvertes.platform.PlatformLauncher;
 import fr.usinesouvertes.platform.config.CoreSettings;
+import fr.usinesouvertes.platform.maintenance.MaintenanceSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.module.PlatformModule;
 import fr.usinesouvertes.platform.repository.MemoryStoreBackend;
@@ -81,6 +82,8 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
         raw.put(CoreSettings.PORT.name(), "0");
         raw.put(CoreSettings.HOST.name(), "127.0.0.1");
         raw.putIfAbsent(CoreSettings.DATA.name(), dataFolder.toString());
+        // no nightly revision collection in the middle of a test run at 03:00; tests of it ask for one
+        raw.putIfAbsent(MaintenanceSettings.REVISION_GC_AT.name(), "none");
         Settings parsed = PlatformLauncher.settingsLoader(modules).parse(raw);
         Platform.Builder builder = Platform.builder(parsed).modules(modules);
         if (inMemory) {

@@ -1,46 +1,57 @@
 package fr.usinesouvertes.events.organiser;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-/** The {@code --name value} options of an organiser command, checked against the names it accepts. */
-record OrganiserOptions(Map<String, String> values) {
+/** The options the organisers' commands share, as picocli mixins: the edition's year and the CSV file to write. */
+final class OrganiserOptions {
 
-    static OrganiserOptions parse(List<String> arguments, Set<String> accepted) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i < arguments.size(); i++) {
-            String name = arguments.get(i);
-            if (!accepted.contains(name)) {
-                throw new IllegalArgumentException("unknown argument '" + name + "'");
+    private OrganiserOptions() {
+    }
+
+    /** {@code --edition YEAR}, four digits. */
+    static final class Edition {
+
+        @Option(names = "--edition", required = true, paramLabel = "YEAR", converter = Year.class,
+                description = "The edition's year, e.g. 2026")
+        int year;
+    }
+
+    /** {@code --to FILE.csv}. */
+    static final class CsvFile {
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
+        @Option(names = "--to", paramLabel = "FILE.csv", description = "The CSV file to write (UTF-8, for Excel)")
+        Path to;
+
+        /**
+         * The file; checked here rather than with {@code required = true} so that the message shows an example, as
+         * the organisers' guide does.
+         */
+        Path required() {
+            if (to == null) {
+                throw new ParameterException(command.commandLine(),
+                        "--to needs the CSV file to write, e.g. --to inscriptions.csv");
             }
-            if (i + 1 >= arguments.size()) {
-                throw new IllegalArgumentException("'" + name + "' needs a value");
+            return to;
+        }
+    }
+
+    static final class Year implements ITypeConverter<Integer> {
+
+        @Override
+        public Integer convert(String value) {
+            if (!value.matches("\\d{4}")) {
+                throw new TypeConversionException("--edition needs a year, e.g. --edition 2026 (not '" + value + "')");
             }
-            values.put(name, arguments.get(++i));
+            return Integer.parseInt(value);
         }
-        return new OrganiserOptions(values);
-    }
-
-    int edition() {
-        String value = values.get("--edition");
-        if (value == null || !value.matches("\\d{4}")) {
-            throw new IllegalArgumentException("--edition needs a year, e.g. --edition 2026");
-        }
-        return Integer.parseInt(value);
-    }
-
-    Path to() {
-        String value = values.get("--to");
-        if (value == null) {
-            throw new IllegalArgumentException("--to needs the CSV file to write, e.g. --to inscriptions.csv");
-        }
-        return Path.of(value);
-    }
-
-    String get(String name) {
-        return values.get(name);
     }
 }

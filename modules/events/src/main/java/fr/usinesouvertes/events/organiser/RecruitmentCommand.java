@@ -5,46 +5,39 @@ import fr.usinesouvertes.platform.module.ModuleCommand;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.util.List;
-import java.util.Set;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code recruitment export --edition 2026 [--region "Île-de-France"] --to file.csv}: needs for France Travail. */
-public final class RecruitmentCommand implements ModuleCommand {
+@Command(name = "recruitment", description = "The sites' recruitment needs.", subcommands = RecruitmentCommand.Export.class)
+public final class RecruitmentCommand {
 
-    @Override
-    public String name() {
-        return "recruitment";
-    }
+    @Command(name = "export", description = "Exports the sites' recruitment needs (jobs, number, contract type) for the "
+            + "France Travail liaison.")
+    static final class Export implements ModuleCommand {
 
-    @Override
-    public String usage() {
-        return """
-                  java -jar usines-ouvertes.jar recruitment export --edition YEAR [--region NAME] --to FILE.csv [--data DIR]
-                Exports the sites' recruitment needs (jobs, number, contract type) for the France Travail liaison.
-                """;
-    }
+        @Mixin
+        OrganiserOptions.Edition edition;
 
-    @Override
-    public int run(List<String> arguments, CommandContext context) {
-        if (arguments.isEmpty() || !arguments.get(0).equals("export")) {
-            context.err().println("recruitment: expected 'export'");
-            return 2;
-        }
-        try {
-            OrganiserOptions options = OrganiserOptions.parse(arguments.subList(1, arguments.size()),
-                    Set.of("--edition", "--region", "--to"));
-            int year = options.edition();
-            try (OutputStream out = Files.newOutputStream(options.to())) {
-                int rows = new RecruitmentCsvExport(context.repository()).write(year, options.get("--region"), out);
-                context.out().println(rows + " recruitment needs written to " + options.to());
+        @Option(names = "--region", paramLabel = "NAME", description = "Only this region, e.g. ile-de-france")
+        String region;
+
+        @Mixin
+        OrganiserOptions.CsvFile csv;
+
+        @Override
+        public int run(CommandContext context) {
+            Path to = csv.required();
+            try (OutputStream out = Files.newOutputStream(to)) {
+                int rows = new RecruitmentCsvExport(context.repository()).write(edition.year, region, out);
+                context.out().println(rows + " recruitment needs written to " + to);
                 return 0;
             } catch (IOException e) {
-                context.err().println("recruitment: cannot write " + options.to() + ": " + e.getMessage());
+                context.err().println("recruitment: cannot write " + to + ": " + e.getMessage());
                 return 1;
             }
-        } catch (IllegalArgumentException e) {
-            context.err().println("recruitment: " + e.getMessage());
-            return 2;
         }
     }
 }

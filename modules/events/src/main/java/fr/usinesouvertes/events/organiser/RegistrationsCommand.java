@@ -7,67 +7,67 @@ import fr.usinesouvertes.platform.module.ModuleCommand;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code registrations export --edition 2026 [--site <slug>] --to file.csv} and
  * {@code registrations purge --edition 2025}: the organisers' tools on registrations, on a stopped platform's
  * data folder (a running platform offers the same export to administrators: {@link OrganiserExportsResource}).
  */
-public final class RegistrationsCommand implements ModuleCommand {
+@Command(name = "registrations", description = "Organisers' tools on an edition's registrations.",
+        subcommands = {RegistrationsCommand.Export.class, RegistrationsCommand.Purge.class})
+public final class RegistrationsCommand {
 
-    @Override
-    public String name() {
-        return "registrations";
-    }
+    @Command(name = "export", description = "Exports an edition's registrations (CSV for Excel), of every site or one.")
+    static final class Export implements ModuleCommand {
 
-    @Override
-    public String usage() {
-        return """
-                  java -jar usines-ouvertes.jar registrations export --edition YEAR [--site SLUG] --to FILE.csv [--data DIR]
-                  java -jar usines-ouvertes.jar registrations purge --edition YEAR [--data DIR]
-                Exports an edition's registrations (CSV for Excel), or deletes their personal data once the edition is over.
-                """;
-    }
+        @Mixin
+        OrganiserOptions.Edition edition;
 
-    @Override
-    public int run(List<String> arguments, CommandContext context) {
-        if (arguments.isEmpty() || !Set.of("export", "purge").contains(arguments.get(0))) {
-            context.err().println("registrations: expected 'export' or 'purge'");
-            return 2;
-        }
-        try {
-            List<String> rest = arguments.subList(1, arguments.size());
-            if (arguments.get(0).equals("purge")) {
-                OrganiserOptions options = OrganiserOptions.parse(rest, Set.of("--edition"));
-                RegistrationPurge.Result result = new RegistrationPurge(context.repository(), context.clock(),
-                        EventsConfig.from(context.settings()).zone()).purge(options.edition());
-                (result.done() ? context.out() : context.err()).println(result.message());
-                return result.done() ? 0 : 1;
+        @Option(names = "--site", paramLabel = "SLUG", description = "Only this site's slots, e.g. colas-santes")
+        String site;
+
+        @Mixin
+        OrganiserOptions.CsvFile csv;
+
+        @Override
+        public int run(CommandContext context) {
+            Path to = csv.required();
+            RegistrationExport export = new RegistrationExport(context.repository(),
+                    EventsConfig.from(context.settings()).zone());
+            List<Visit> slots = export.slots(edition.year, site, null);
+            if (site != null && slots.isEmpty()) {
+                context.err().println("registrations: no published slot for site '" + site + "' in " + edition.year);
+                return 1;
             }
-            OrganiserOptions options = OrganiserOptions.parse(rest, Set.of("--edition", "--site", "--to"));
-            return export(options.edition(), options.get("--site"), options, context);
-        } catch (IllegalArgumentException e) {
-            context.err().println("registrations: " + e.getMessage());
-            return 2;
+            try (OutputStream out = Files.newOutputStream(to)) {
+                export.write(slots, out);
+            } catch (IOException e) {
+                context.err().println("registrations: cannot write " + to + ": " + e.getMessage());
+                return 1;
+            }
+            context.out().println("Registrations of " + slots.size() + " slots written to " + to);
+            return 0;
         }
     }
 
-    private static int export(int year, String site, OrganiserOptions options, CommandContext context) {
-        RegistrationExport export = new RegistrationExport(context.repository(), EventsConfig.from(context.settings()).zone());
-        List<Visit> slots = export.slots(year, site, null);
-        if (site != null && slots.isEmpty()) {
-            context.err().println("registrations: no published slot for site '" + site + "' in " + year);
-            return 1;
+    @Command(name = "purge", description = "Deletes an edition's registrants' personal data once the edition is over "
+            + "(counts stay).")
+    static final class Purge implements ModuleCommand {
+
+        @Mixin
+        OrganiserOptions.Edition edition;
+
+        @Override
+        public int run(CommandContext context) {
+            RegistrationPurge.Result result = new RegistrationPurge(context.repository(), context.clock(),
+                    EventsConfig.from(context.settings()).zone()).purge(edition.year);
+            (result.done() ? context.out() : context.err()).println(result.message());
+            return result.done() ? 0 : 1;
         }
-        try (OutputStream out = Files.newOutputStream(options.to())) {
-            export.write(slots, out);
-        } catch (IOException e) {
-            context.err().println("registrations: cannot write " + options.to() + ": " + e.getMessage());
-            return 1;
-        }
-        context.out().println("Registrations of " + slots.size() + " slots written to " + options.to());
-        return 0;
     }
 }

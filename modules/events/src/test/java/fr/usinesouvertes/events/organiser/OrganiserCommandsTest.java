@@ -11,11 +11,11 @@ import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.events.site.EventFixtures;
-import fr.usinesouvertes.platform.command.ModuleCommands;
+import fr.usinesouvertes.platform.command.PlatformCommandLine;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +75,8 @@ class OrganiserCommandsTest {
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--data", data.toString()));
-        return new ModuleCommands(List.of(new EventsModule()), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(all.toArray(String[]::new));
+        return new PlatformCommandLine(List.of(new EventsModule()), new PrintWriter(out, true, StandardCharsets.UTF_8),
+                new PrintWriter(err, true, StandardCharsets.UTF_8)).execute(all.toArray(String[]::new));
     }
 
     @Test

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SegmentStoreBackend;
-import fr.usinesouvertes.platform.command.SearchRebuildCommand;
+import fr.usinesouvertes.platform.PlatformLauncher;
+import fr.usinesouvertes.platform.command.PlatformCommandLine;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +33,8 @@ class SearchRebuildCommandTest {
         String[] args = {"search", "rebuild", "--data", data.toString(),
                 "--light-modules", Path.of("target/no-light-modules").toAbsolutePath().toString()};
 
-        assertThat(SearchRebuildCommand.handles(args)).isTrue();
-        int status = new SearchRebuildCommand(new PrintStream(out, true, StandardCharsets.UTF_8)).run(args);
+        int status = new PlatformCommandLine(PlatformLauncher.discoverModules(),
+                new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true)).execute(args);
 
         assertThat(status).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("sites: 1 documents indexed");
