@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -25,6 +26,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * path. Request → Jetty → (servlet | Jersey resource) → repository session → JSON or HTML.
  */
 public final class PlatformServer implements AutoCloseable {
+
+    /** How long a stopping server lets the requests in flight finish. */
+    public static final java.time.Duration STOP_TIMEOUT = java.time.Duration.ofSeconds(10);
 
     /** A servlet and the path spec it answers, e.g. {@code /.resources/*} or {@code /}. */
     public record Mount(String pathSpec, HttpServlet servlet) {
@@ -96,9 +100,13 @@ public final class PlatformServer implements AutoCloseable {
             }
             context.addServlet(holder, mount.pathSpec());
         }
-        server.setHandler(context);
+        // Graceful stop: the connector stops accepting at once (a load balancer sends new requests to other nodes),
+        // and the requests in flight get up to the stop timeout to finish before the repository closes.
+        GracefulHandler graceful = new GracefulHandler();
+        graceful.setHandler(context);
+        server.setHandler(graceful);
         server.setErrorHandler(new PlatformErrorHandler());
-        server.setStopTimeout(5_000);
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
     }
 
     private static ResourceConfig restApplication(List<Object> components) {
