@@ -91,6 +91,8 @@ public final class Platform implements AutoCloseable {
     private PlatformMetrics metrics;
     /** The readiness checks answered at {@code /.health/ready}: the platform's, then the modules'. */
     private Readiness readiness;
+    /** Set when a drained stop begins: the readiness answers 503 while the node still serves. */
+    private volatile boolean stopping;
 
     private Platform(Settings settings, Clock testClock) {
         this.settings = settings;
@@ -166,6 +168,10 @@ public final class Platform implements AutoCloseable {
         searchIndexes = new SearchIndexes(repository, settings, clock);
         toClose.add(searchIndexes);
         PlatformChecks.register(readiness, repository, searchIndexes, clusterJobs);
+        if (settings.get(OperationsSettings.SHUTDOWN_DRAIN) > 0) {
+            readiness.register("shutdown", () -> stopping ? Readiness.Status.down("stopping: draining before the "
+                    + "server stops") : Readiness.Status.up("serving"));
+        }
         metrics.bindSearchIndexes(searchIndexes);
         metrics.bindClusterJobs(clusterJobs);
         moduleManager = new ModuleManager(modules, new PlatformModuleContext(new PlatformModuleContext.Services(
@@ -307,9 +313,14 @@ public final class Platform implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops the server, the modules and the repository, in reverse order of start. */
+    /**
+     * Stops the server, the modules and the repository, in reverse order of start. With {@code shutdown-drain}, the
+     * node first answers 503 at {@code /.health/ready} for that long while still serving every request, so that a
+     * load balancer routing on readiness stops sending it requests before its server stops.
+     */
     @Override
     public void close() {
+        drain();
         for (int i = toClose.size() - 1; i >= 0; i--) {
             try {
                 toClose.get(i).close();
@@ -318,6 +329,20 @@ public final class Platform implements AutoCloseable {
             }
         }
         toClose.clear();
+    }
+
+    private void drain() {
+        int seconds = settings.get(OperationsSettings.SHUTDOWN_DRAIN);
+        if (seconds == 0 || server == null || stopping) {
+            return;
+        }
+        stopping = true;
+        LOG.info("Stopping: not ready for {} s while serving, then the server stops", seconds);
+        try {
+            Thread.sleep(seconds * 1000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Options for starting a platform; the defaults are those of the embedded production set-up. */

@@ -2,7 +2,7 @@ package fr.usinesouvertes.platform.config;
 
 import java.util.List;
 
-/** Settings of running the platform: the metrics endpoint's token, the log format and the access log. */
+/** Settings of running the platform: the metrics endpoint's token, the log format, the access log, the drain on stop. */
 public final class OperationsSettings {
 
     /** How log lines are written on the console. */
@@ -23,11 +23,15 @@ public final class OperationsSettings {
             "One log line per HTTP request (method, path without the query string, status, duration, bytes, "
                     + "request id), on the logger 'access'", "false");
 
+    public static final SettingDefinition<Integer> SHUTDOWN_DRAIN = SettingDefinition.integer("shutdown-drain",
+            "Seconds a stopping node keeps serving while /.health/ready answers 503, so that a load balancer routing on "
+                    + "it takes the node out before its server stops; 0 stops at once", "0", 0, 300);
+
     private OperationsSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
-        return List.of(METRICS_TOKEN, LOG_FORMAT, ACCESS_LOG);
+        return List.of(METRICS_TOKEN, LOG_FORMAT, ACCESS_LOG, SHUTDOWN_DRAIN);
     }
 
     static String token(String value) {
