@@ -203,7 +203,7 @@ public final class Platform implements AutoCloseable {
         List<PlatformServer.Mount> mounts = new ArrayList<>();
         moduleManager.start();
         publishing.scheduleJob(clusterJobs, PUBLISHING_INTERVAL);
-        fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions, // issue 4: authoring apps
+        fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions,
                 new fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext(repository, definitions::current, clock,
                         publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,
                         this::pagePreview, zone));

@@ -1,5 +1,5 @@
 /**
- * Drafts, publishing, versions and scheduled publication of the editorial workspaces (issue 4).
+ * Drafts, publishing, versions and scheduled publication of the editorial workspaces.
  *
  * <p>The design:
  * <ul>

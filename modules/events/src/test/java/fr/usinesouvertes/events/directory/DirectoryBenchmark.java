@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Directory benchmark (issue 5): the site's light module and the events module with N synthetic sites
+ * Directory benchmark: the site's light module and the events module with N synthetic sites
  * (those of {@link SearchBenchmark}), the search's p50/p99 in-process and over HTTP, then the rendered
  * directory page under {@code wrk}: unfiltered, with filters (both served from the view cache after the
  * first request) and a different search at every request ({@code bench/directory.lua}, mostly cache misses),

@@ -35,7 +35,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Search benchmark (issue 5): indexes 20,000 synthetic sites spread over the real communes of the
+ * Search benchmark: indexes 20,000 synthetic sites spread over the real communes of the
  * shared communes file, then prints indexing time and p50/p99 of text, facet and distance queries,
  * in-process and over HTTP (sequential Java client, then wrk when installed). Run with
  * {@code bench/search-bench.sh [communes.csv] [sites] [data folder]} (a given data folder is kept and reused).
