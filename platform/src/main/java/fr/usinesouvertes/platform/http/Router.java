@@ -1,6 +1,9 @@
 package fr.usinesouvertes.platform.http;
 
 import fr.usinesouvertes.platform.annotation.PluginApi;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +36,15 @@ public final class Router<H> {
             }
             return value;
         }
+    }
+
+    /**
+     * The handler most servlets route to: the request, the answer and the route's segments (a servlet that also
+     * needs, say, the logged-in company declares its own handler type).
+     */
+    @FunctionalInterface
+    public interface Page {
+        void handle(HttpServletRequest request, HttpServletResponse response, Match<Page> route) throws IOException;
     }
 
     private record Route<H>(String method, List<String> segments, H handler) {

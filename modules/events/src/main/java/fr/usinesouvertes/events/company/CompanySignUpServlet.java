@@ -37,7 +37,7 @@ public final class CompanySignUpServlet extends HttpServlet {
     private final transient CompanyPages pages;
     private final transient PublicUrl publicUrl;
     private final Lang lang;
-    private final transient Router<Page> routes;
+    private final transient Router<Router.Page> routes;
 
     CompanySignUpServlet(CompanySignUp signUp, FormTokens tokens, CompanyPages pages, PublicUrl publicUrl, Lang lang) {
         this.signUp = signUp;
@@ -58,14 +58,8 @@ public final class CompanySignUpServlet extends HttpServlet {
         }
     }
 
-    /** A page of the sign-up, with the route's {@code {token}} for the e-mail address's verification. */
-    @FunctionalInterface
-    private interface Page {
-        void handle(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route) throws IOException;
-    }
-
-    private Router<Page> routes() {
-        return Router.<Page>builder()
+    private Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
                 .get("/" + SIGN_UP, (request, response, route) -> showForm(request, response, 200, Map.of(), List.of(), null))
                 .get("/" + VERIFY + "/{token}", (request, response, route) -> {
                     Map<String, Object> model = new LinkedHashMap<>();
@@ -99,7 +93,7 @@ public final class CompanySignUpServlet extends HttpServlet {
     }
 
     private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Router.Match<Page>> route = routes.find(request.getMethod(), request.getPathInfo());
+        Optional<Router.Match<Router.Page>> route = routes.find(request.getMethod(), request.getPathInfo());
         if (route.isEmpty()) {
             message(request, response, 404, "error.notFound", "");
             return;

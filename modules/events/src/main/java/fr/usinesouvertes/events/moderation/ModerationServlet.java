@@ -61,17 +61,10 @@ public final class ModerationServlet extends HttpServlet {
         this.routes = routes();
     }
 
-    /** An action of the moderation app on an edition's sheet ({@code {year}}, {@code {slug}}). */
-    @FunctionalInterface
-    private interface Action {
-        void handle(HttpServletRequest request, HttpServletResponse response, Router.Match<Action> route)
-                throws IOException;
-    }
+    private final transient Router<Router.Page> routes;
 
-    private final transient Router<Action> routes;
-
-    private Router<Action> routes() {
-        return Router.<Action>builder()
+    private Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
                 .get("/", (request, response, route) -> page(request, response, 200, "", Map.of(), Map.of()))
                 .get("/{year}/{slug}/annuler", (request, response, route) -> {
                     String slotId = request.getParameter("creneau");
@@ -111,7 +104,7 @@ public final class ModerationServlet extends HttpServlet {
     }
 
     private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Router.Match<Action>> route = routes.find(request.getMethod(), request.getPathInfo());
+        Optional<Router.Match<Router.Page>> route = routes.find(request.getMethod(), request.getPathInfo());
         try {
             if (route.isEmpty()) {
                 throw new NotFoundException(request.getPathInfo());
@@ -125,7 +118,7 @@ public final class ModerationServlet extends HttpServlet {
     }
 
     /** The route's {@code {year}}: four digits, else no such page. */
-    private static int year(Router.Match<Action> route) {
+    private static int year(Router.Match<Router.Page> route) {
         String year = route.get("year");
         if (!year.matches("[0-9]{4}")) {
             throw new NotFoundException("Edition " + year);

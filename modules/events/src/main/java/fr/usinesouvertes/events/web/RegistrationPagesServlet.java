@@ -54,7 +54,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
     private final transient FormTokens tokens;
     private final transient RegistrationPages pages;
     private final Lang lang;
-    private final transient Router<Page> routes;
+    private final transient Router<Router.Page> routes;
 
     RegistrationPagesServlet(RegistrationService service, SlotDirectory slots, FormTokens tokens, RegistrationPages pages,
                              Lang lang) {
@@ -82,16 +82,10 @@ public final class RegistrationPagesServlet extends HttpServlet {
         return (lang == Lang.EN ? "/en" : "") + "/inscription/*";
     }
 
-    /** A page of the registration forms, with the route's {@code {slot}}/{@code {kind}} or {@code {token}}. */
-    @FunctionalInterface
-    private interface Page {
-        void handle(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route) throws IOException;
-    }
-
     private static final String SLOT_FORM = "/{slot}/{kind}";
 
-    private Router<Page> routes() {
-        return Router.<Page>builder()
+    private Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
                 .get("/" + MANAGE + "/{token}", (request, response, route) ->
                         showRegistration(request, route.get("token"), response, null))
                 .get(SLOT_FORM, this::form)
@@ -108,7 +102,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
     }
 
     private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Router.Match<Page>> route = routes.find(request.getMethod(), request.getPathInfo());
+        Optional<Router.Match<Router.Page>> route = routes.find(request.getMethod(), request.getPathInfo());
         if (route.isEmpty()) {
             notFound(request, response);
             return;
@@ -117,7 +111,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
     }
 
     /** A slot's registration form for one audience (or why it is closed or cancelled). */
-    private void form(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route)
+    private void form(HttpServletRequest request, HttpServletResponse response, Router.Match<Router.Page> route)
             throws IOException {
         if (cancelledSlot(request, response, route, 410)) {
             return;
@@ -153,7 +147,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
     }
 
     /** A registration sent from a slot's form. */
-    private void register(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route)
+    private void register(HttpServletRequest request, HttpServletResponse response, Router.Match<Router.Page> route)
             throws IOException {
         if (cancelledSlot(request, response, route, 409)) {
             return;
@@ -359,8 +353,8 @@ public final class RegistrationPagesServlet extends HttpServlet {
      * Answers {@code status} with a page naming the slot when the form's slot belongs to a cancelled visit that was
      * public (else the form's usual 404); returns whether it did.
      */
-    private boolean cancelledSlot(HttpServletRequest request, HttpServletResponse response, Router.Match<Page> route,
-                                  int status) throws IOException {
+    private boolean cancelledSlot(HttpServletRequest request, HttpServletResponse response,
+                                  Router.Match<Router.Page> route, int status) throws IOException {
         if (FormKind.fromSegment(route.get("kind")).isEmpty()) {
             return false;
         }
