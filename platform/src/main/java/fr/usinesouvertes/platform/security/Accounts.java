@@ -40,8 +40,6 @@ public final class Accounts {
     static final String SESSIONS_VALID_FROM = "uoSessionsValidFrom";
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9._%+-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}");
     private static final Pattern COMPANY_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
-    // Compared against when the login is unknown, so that answering takes as long as for a known login.
-    private static final String DUMMY_HASH = hash("not a password of anyone");
 
     private final ContentRepository repository;
     private final Clock clock;
@@ -134,7 +132,7 @@ public final class Accounts {
         return repository.read(session -> {
             Authorizable found = users(session).getAuthorizable(id);
             if (!(found instanceof User user) || !isAccount(user)) {
-                PasswordUtil.isSame(DUMMY_HASH, password);
+                PasswordUtil.isSame(UnknownLogin.HASH, password);
                 return Optional.empty();
             }
             String hash = session.getNode(user.getPath()).getProperty(UserConstants.REP_PASSWORD).getString();
@@ -295,6 +293,14 @@ public final class Accounts {
         Value[] company = user.getProperty(COMPANY);
         return new Account(user.getID(), name == null ? user.getID() : name[0].getString(), roles,
                 company == null || company.length == 0 ? null : company[0].getString());
+    }
+
+    /**
+     * Compared against when the login is unknown, so that answering takes as long as for a known login; computed at
+     * the first such login rather than at start (a key derivation that costs a quarter of a second).
+     */
+    private static final class UnknownLogin {
+        static final String HASH = hash("not a password of anyone");
     }
 
     private static String hash(String password) {

@@ -85,6 +85,17 @@ class CommunesTableTest {
     }
 
     @Test
+    void namesCompareWithoutAccentsCaseOrPunctuationAndWithSaintSpelledOut() {
+        assertThat(CommunesTable.normalize("St-Étienne")).isEqualTo("saint etienne");
+        assertThat(CommunesTable.normalize("  STE FOY-lès-Lyon ")).isEqualTo("sainte foy les lyon");
+        assertThat(CommunesTable.normalize("L'Haÿ-les-Roses")).isEqualTo("l hay les roses");
+        assertThat(CommunesTable.normalize("Œuilly")).isEqualTo("oeuilly");
+        assertThat(CommunesTable.normalize("Pont-St-Esprit")).isEqualTo("pont saint esprit");
+        assertThat(CommunesTable.normalize("Ouest st")).isEqualTo("ouest st"); // a last word is not "saint"
+        assertThat(CommunesTable.normalize("Stenay")).isEqualTo("stenay");
+    }
+
+    @Test
     void suggestionsStartWithWhatIsTypedMostPopulousFirst() {
         assertThat(EMBEDDED.suggest("Longu", 8)).extracting(Commune::name).contains("Longueau");
         assertThat(EMBEDDED.suggest("amie", 5)).first().extracting(Commune::name).isEqualTo("Amiens");
