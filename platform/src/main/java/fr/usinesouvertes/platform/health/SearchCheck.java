@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Every search index has been built since start and its last rebuild succeeded. A rebuild after a change does not
- * make the node unready: searchers keep the previous index until the new one is complete.
+ * Every search index is current (built, or caught up from its last commit, since start) and its last rebuild
+ * succeeded. A rebuild after a change does not make the node unready: searchers keep the previous index until the new
+ * one is complete.
  */
 final class SearchCheck implements Supplier<Readiness.Status> {
 
@@ -23,8 +24,9 @@ final class SearchCheck implements Supplier<Readiness.Status> {
         List<String> notReady = new ArrayList<>();
         List<SearchStatus> statuses = indexes.all().stream().map(index -> index.status()).toList();
         for (SearchStatus status : statuses) {
-            if (status.lastRebuild() == null) {
-                notReady.add("'" + status.index() + "' being built (" + status.done() + " of " + status.total() + ")");
+            if (!status.current()) {
+                notReady.add("'" + status.index() + "' " + (status.rebuilding() ? "being built (" + status.done() + " of "
+                        + status.total() + ")" : "catching up with the repository"));
             } else if (status.lastError() != null) {
                 notReady.add("'" + status.index() + "': the last rebuild failed (see the log)");
             }

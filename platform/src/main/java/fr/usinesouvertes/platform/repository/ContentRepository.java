@@ -296,6 +296,11 @@ public final class ContentRepository implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** The store's checkpoints, and the changes since one outside the trees excluded from change notifications. */
+    public Checkpoints checkpoints() {
+        return new Checkpoints(backend.nodeStore(), unannounced::contains);
+    }
+
     /** How many commits this node has made to the store since the repository opened (for metrics). */
     public long commitCount() {
         return commits.sum();

@@ -1,8 +1,6 @@
 package fr.usinesouvertes.platform.search;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.function.Predicate;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -13,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects the paths of the repository's changes (JCR observation, including other cluster nodes'
- * commits, outside the trees excluded from change notifications) that concern an index until the index
- * drains them, and tells the index that some are waiting.
+ * Tells an index when the repository changed where it may concern it (JCR observation, including other cluster
+ * nodes' commits, outside the trees excluded from change notifications); the index then reads what changed since
+ * its checkpoint.
  */
 final class ChangeObserver implements AutoCloseable {
 
@@ -23,28 +21,22 @@ final class ChangeObserver implements AutoCloseable {
 
     private final Session session;
     private final EventListener listener;
-    private final Set<String> paths = new LinkedHashSet<>();
 
-    /** @param concerns which changed paths to collect; the others neither count nor wake the index */
+    /** @param concerns which changed paths wake the index; the others are ignored */
     ChangeObserver(ContentRepository repository, Predicate<String> concerns, Runnable onChange) {
         this.session = repository.loginSystem();
         this.listener = events -> {
-            boolean collected = false;
-            synchronized (paths) {
-                while (events.hasNext()) {
-                    String path;
-                    try {
-                        path = events.nextEvent().getPath();
-                    } catch (RepositoryException e) {
-                        path = "/"; // unknown path: the source answers with a full rebuild
-                    }
-                    if (path.equals("/") || concerns.test(path)) {
-                        paths.add(path);
-                        collected = true;
-                    }
+            boolean concerned = false;
+            while (events.hasNext() && !concerned) {
+                String path;
+                try {
+                    path = events.nextEvent().getPath();
+                } catch (RepositoryException e) {
+                    path = "/"; // unknown path: let the index look
                 }
+                concerned = path.equals("/") || concerns.test(path);
             }
-            if (collected) {
+            if (concerned) {
                 onChange.run();
             }
         };
@@ -55,15 +47,6 @@ final class ChangeObserver implements AutoCloseable {
         } catch (RepositoryException e) {
             session.logout();
             throw new IllegalStateException("Cannot observe the repository for the search index", e);
-        }
-    }
-
-    /** The paths changed since the last call. */
-    Set<String> drain() {
-        synchronized (paths) {
-            Set<String> drained = new LinkedHashSet<>(paths);
-            paths.clear();
-            return drained;
         }
     }
 

@@ -101,6 +101,136 @@ class SearchIndexTest {
         }
     }
 
+    /** Indexes the notes under /notes by name, updating only the notes that changed; counts its full reads. */
+    private static final class NotesById implements SearchDocumentSource {
+        final java.util.concurrent.atomic.AtomicInteger fullReads = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void readAll(javax.jcr.Session session, java.util.function.Consumer<Document> sink)
+                throws javax.jcr.RepositoryException {
+            fullReads.incrementAndGet();
+            if (session.nodeExists("/notes")) {
+                for (NodeIterator nodes = session.getNode("/notes").getNodes(); nodes.hasNext(); ) {
+                    sink.accept(document(nodes.nextNode()));
+                }
+            }
+        }
+
+        @Override
+        public String idField() {
+            return "id";
+        }
+
+        @Override
+        public java.util.Set<String> affectedIds(javax.jcr.Session session, String path) {
+            String[] parts = path.split("/");
+            return parts.length > 2 && parts[1].equals("notes") ? java.util.Set.of(parts[2]) : java.util.Set.of();
+        }
+
+        @Override
+        public java.util.Optional<Document> read(javax.jcr.Session session, String id)
+                throws javax.jcr.RepositoryException {
+            String path = "/notes/" + id;
+            return session.nodeExists(path) ? java.util.Optional.of(document(session.getNode(path)))
+                    : java.util.Optional.empty();
+        }
+
+        private static Document document(Node node) throws javax.jcr.RepositoryException {
+            Document document = new Document();
+            document.add(new org.apache.lucene.document.StringField("id", node.getName(), Field.Store.YES));
+            document.add(new TextField("title", node.getProperty("title").getString(), Field.Store.YES));
+            return document;
+        }
+    }
+
+    @Test
+    void restartsFromItsLastCommitAndReadsOnlyWhatChangedWhileItWasClosed() throws Exception {
+        try (ContentRepository repository = ContentRepository.open(new MemoryStoreBackend())) {
+            writeNote(repository, "a", "Chaudronnerie");
+            writeNote(repository, "b", "Plasturgie");
+            try (SearchIndex index = new SearchIndex(new SearchIndex.Options("notes", folder, 50, Clock.systemUTC()),
+                    repository, new NotesById())) {
+                awaitUntil(() -> index.status().current());
+                assertThat(titled(index, "Chaudronnerie")).isEqualTo(1);
+            }
+            // while the index is closed (the node is down)
+            writeNote(repository, "c", "Aéronautique");
+            writeNote(repository, "b", "Fonderie");
+            repository.write(session -> {
+                session.getNode("/notes/a").remove();
+                return null;
+            });
+
+            NotesById source = new NotesById();
+            try (SearchIndex index = new SearchIndex(new SearchIndex.Options("notes", folder, 50, Clock.systemUTC()),
+                    repository, source)) {
+                awaitUntil(() -> index.status().current());
+                assertThat(titled(index, "Aéronautique")).isEqualTo(1);
+                assertThat(titled(index, "Fonderie")).isEqualTo(1);
+                assertThat(titled(index, "Plasturgie")).isZero();
+                assertThat(titled(index, "Chaudronnerie")).isZero();
+                assertThat(source.fullReads).hasValue(0);
+                assertThat(index.status().lastRebuild()).isNull();
+
+                writeNote(repository, "d", "Agroalimentaire"); // and it follows changes from there
+                awaitUntil(() -> titled(index, "Agroalimentaire") == 1);
+                assertThat(source.fullReads).hasValue(0);
+            }
+        }
+    }
+
+    @Test
+    void rebuildsInFullWhenTheCheckpointOfItsLastCommitIsGone() throws Exception {
+        try (ContentRepository repository = ContentRepository.open(new MemoryStoreBackend())) {
+            writeNote(repository, "a", "Chaudronnerie");
+            try (SearchIndex index = new SearchIndex(new SearchIndex.Options("notes", folder, 50, Clock.systemUTC()),
+                    repository, new NotesById())) {
+                awaitUntil(() -> index.status().current());
+            }
+            String checkpoint;
+            try (org.apache.lucene.store.Directory directory = org.apache.lucene.store.FSDirectory.open(folder)) {
+                checkpoint = org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData()
+                        .get(SearchIndex.CHECKPOINT_KEY);
+            }
+            assertThat(checkpoint).isNotNull();
+            repository.checkpoints().release(checkpoint); // as when it expires while the node is down
+            writeNote(repository, "b", "Fonderie");
+
+            NotesById source = new NotesById();
+            try (SearchIndex index = new SearchIndex(new SearchIndex.Options("notes", folder, 50, Clock.systemUTC()),
+                    repository, source)) {
+                awaitUntil(() -> index.status().current());
+                assertThat(source.fullReads).hasValue(1);
+                assertThat(titled(index, "Fonderie")).isEqualTo(1);
+                assertThat(titled(index, "Chaudronnerie")).isEqualTo(1);
+            }
+        }
+    }
+
+    private static void writeNote(ContentRepository repository, String name, String title) {
+        repository.write(session -> {
+            Node notes = session.nodeExists("/notes") ? session.getNode("/notes")
+                    : session.getRootNode().addNode("notes", "nt:unstructured");
+            Node note = notes.hasNode(name) ? notes.getNode(name) : notes.addNode(name, "nt:unstructured");
+            note.setProperty("title", title);
+            return null;
+        });
+    }
+
+    /** The documents whose title has {@code word}, analysed as the index analyses titles. */
+    private static long titled(SearchIndex index, String word) {
+        try (var tokens = SearchAnalyzers.perField().tokenStream("title", word)) {
+            var term = tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            tokens.reset();
+            tokens.incrementToken();
+            String analysed = term.toString();
+            tokens.end();
+            return hits(index, analysed);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static long hits(SearchIndex index, String term) {
         return index.search(searcher -> (long) searcher.count(new TermQuery(new Term("title", term))));
     }
