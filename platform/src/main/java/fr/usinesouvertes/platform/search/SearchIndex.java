@@ -399,6 +399,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the index up to date with the repository now, on the calling thread (waiting for an update or rebuild in
+     * progress): for a list that must show a change its reader has just made. Takes a checkpoint: call it when the
+     * repository has changed, not at every read.
+     */
+    public void catchUpNow() {
+        catchUp();
+    }
+
     /** Starts a rebuild in the background unless one is already waiting; returns at once. */
     public void scheduleRebuild() {
         if (rebuildPending.compareAndSet(false, true)) {

@@ -13,6 +13,7 @@ import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.admin.authoring.form.FormView;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.search.SearchIndex;
 import fr.usinesouvertes.platform.security.Account;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.MultipartConfig;
@@ -35,10 +36,12 @@ public final class ContentAppsServlet extends AuthoringServlet {
 
     static final int PAGE_SIZE = 25;
     private final transient PublishingActions publishing;
+    private final transient ContentLists lists;
 
     public ContentAppsServlet(AuthoringContext context) {
         super(context);
         this.publishing = new PublishingActions(context.publishing(), context.clock(), context.zone());
+        this.lists = ContentLists.open(context);
     }
 
     @Override
@@ -91,7 +94,8 @@ public final class ContentAppsServlet extends AuthoringServlet {
         String sort = param(request, "sort");
         boolean desc = "desc".equals(param(request, "dir"));
         int offset = Math.max(0, parseInt(param(request, "offset")));
-        ContentItems.ItemPage page = context.repository().readAs(account.login(), session -> ContentItems.list(session, app,
+        SearchIndex index = lists.current(app);
+        ContentItems.ItemPage page = context.repository().readAs(account.login(), session -> ContentItems.list(index, session, app,
                 columns.stream().map(FormField::name).toList(), q, sort.isEmpty() ? "@name" : sort, desc, offset, PAGE_SIZE, context.zone()));
         List<Map<String, Object>> items = new ArrayList<>();
         for (ContentItems.Item item : page.items()) {

@@ -2,29 +2,33 @@ package fr.usinesouvertes.platform.admin.authoring.content;
 
 import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.admin.authoring.shared.NodeNames;
-import java.text.Collator;
+import fr.usinesouvertes.platform.search.SearchIndex;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.jcr.Node;
-import javax.jcr.NodeIterator;
 import javax.jcr.Property;
-import javax.jcr.PropertyIterator;
 import javax.jcr.PropertyType;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
 import org.jsoup.Jsoup;
 
 /**
- * The items of a content app: listed with a text search, sorted by a column and paged; found by name
- * for editing; created with a free name. Items are the nodes of the type's node type anywhere below the
+ * The items of a content app: listed with a text search, sorted by a column and paged (through
+ * {@link ContentListIndex}); found by name for editing; created with a free name. Items are the nodes of the type's node type anywhere below the
  * workspace root (folders are walked through).
  */
 public final class ContentItems {
-
-    private static final Collator FRENCH = Collator.getInstance(Locale.FRENCH);
 
     private ContentItems() {
     }
@@ -38,21 +42,57 @@ public final class ContentItems {
     }
 
     /**
-     * Items matching {@code query} (case- and accent-insensitive, in any string property), sorted by
-     * {@code sort} (a column, or {@code @name}), one page.
+     * Items of {@code app} whose words start with those of {@code query} (case- and accent-insensitive, in the name
+     * and any string property), sorted by {@code sort} (a column, or {@code @name}) then by name, one page: searched
+     * and sorted in {@code index} (see {@link ContentListIndex}), the rows read with {@code session}. An item the index
+     * still lists but the session cannot see (just deleted, or not readable) is left out of the page.
      */
-    public static ItemPage list(Session session, ContentApp app, List<String> columns, String query, String sort,
-                                boolean descending, int offset, int limit, java.time.ZoneId zone) throws RepositoryException {
-        List<Item> matching = new ArrayList<>();
-        String needle = fold(query == null ? "" : query.trim());
-        collect(session.getNode(root(app)), app, columns, needle, matching, zone);
-        Comparator<Item> order = Comparator.comparing(
-                (Item item) -> sort == null || sort.equals("@name") || !columns.contains(sort) ? item.name()
-                        : item.columns().getOrDefault(sort, ""), FRENCH::compare);
-        matching.sort(descending ? order.reversed() : order);
-        int from = Math.min(Math.max(0, offset), matching.size());
-        int to = Math.min(from + Math.max(1, limit), matching.size());
-        return new ItemPage(List.copyOf(matching.subList(from, to)), matching.size(), from, limit);
+    public static ItemPage list(SearchIndex index, Session session, ContentApp app, List<String> columns, String query,
+                                String sort, boolean descending, int offset, int limit, java.time.ZoneId zone)
+            throws RepositoryException {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(ContentListIndex.APP, app.name())), BooleanClause.Occur.FILTER);
+        for (String word : ContentListIndex.words(query == null ? "" : query)) {
+            builder.add(new PrefixQuery(new Term(ContentListIndex.WORD, word)), BooleanClause.Occur.FILTER);
+        }
+        Query matching = builder.build();
+        String column = sort == null || !columns.contains(sort) ? ContentListIndex.NAME_SORT : sort;
+        Sort order = new Sort(new SortField(ContentListIndex.sortField(column), SortField.Type.STRING, descending),
+                new SortField(ContentListIndex.sortField(ContentListIndex.NAME_SORT), SortField.Type.STRING, descending));
+        int size = Math.max(1, limit);
+        int[] total = new int[1];
+        int[] from = new int[1];
+        List<String> paths = index.search(searcher -> {
+            total[0] = searcher.count(matching);
+            from[0] = Math.min(Math.max(0, offset), total[0]);
+            List<String> found = new ArrayList<>();
+            if (from[0] < total[0]) {
+                TopFieldDocs top = searcher.search(matching, from[0] + size, order);
+                for (int i = from[0]; i < top.scoreDocs.length; i++) {
+                    found.add(searcher.storedFields().document(top.scoreDocs[i].doc).get(ContentListIndex.ID));
+                }
+            }
+            return found;
+        });
+        List<Item> items = new ArrayList<>();
+        for (String path : paths) {
+            if (session.nodeExists(path)) {
+                Node node = session.getNode(path);
+                java.util.LinkedHashMap<String, String> values = new java.util.LinkedHashMap<>();
+                for (String name : columns) {
+                    values.put(name, text(node, name, zone));
+                }
+                items.add(new Item(path.substring(app.workspace().length() + 1), node.getName(), values));
+            }
+        }
+        return new ItemPage(List.copyOf(items), total[0], from[0], limit);
+    }
+
+    /** Whether {@code node} is an item of {@code app}: of its node type, and not a folder (which is looked into). */
+    static boolean isItem(Node node, ContentApp app) throws RepositoryException {
+        // mgnl:folder is itself a kind of mgnl:content (year folders of sheets)
+        boolean folder = node.isNodeType("mgnl:folder") && !app.nodeType().equals("mgnl:folder");
+        return !folder && node.isNodeType(app.nodeType());
     }
 
     /** The item at {@code path} (inside the app's workspace). */
@@ -79,41 +119,6 @@ public final class ContentItems {
         return root.addNode(chosen, app.nodeType());
     }
 
-    private static void collect(Node parent, ContentApp app, List<String> columns, String needle, List<Item> items,
-                                java.time.ZoneId zone)
-            throws RepositoryException {
-        for (NodeIterator nodes = parent.getNodes(); nodes.hasNext(); ) {
-            Node node = nodes.nextNode();
-            // a folder is looked into, never listed: mgnl:folder is itself a kind of mgnl:content (year folders of sheets)
-            boolean folder = node.isNodeType("mgnl:folder") && !app.nodeType().equals("mgnl:folder");
-            if (!folder && node.isNodeType(app.nodeType())) {
-                if (needle.isEmpty() || matches(node, needle)) {
-                    java.util.LinkedHashMap<String, String> values = new java.util.LinkedHashMap<>();
-                    for (String column : columns) {
-                        values.put(column, text(node, column, zone));
-                    }
-                    items.add(new Item(node.getPath().substring(app.workspace().length() + 1), node.getName(), values));
-                }
-            } else if (folder) {
-                collect(node, app, columns, needle, items, zone);
-            }
-        }
-    }
-
-    private static boolean matches(Node node, String needle) throws RepositoryException {
-        if (fold(node.getName()).contains(needle)) {
-            return true;
-        }
-        for (PropertyIterator properties = node.getProperties(); properties.hasNext(); ) {
-            Property property = properties.nextProperty();
-            if (property.getType() == PropertyType.STRING && !property.isMultiple()
-                    && !property.getName().contains(":") && fold(property.getString()).contains(needle)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The listed text of a property: dates as {@code yyyy-MM-dd HH:mm} in {@code zone}, HTML as text, cut at 120 characters. */
     static String text(Node node, String name, java.time.ZoneId zone) throws RepositoryException {
         if (!node.hasProperty(name)) {
@@ -128,20 +133,23 @@ public final class ContentItems {
             text = property.getDate().toInstant().atZone(zone)
                     .toLocalDateTime().toString().replace('T', ' ');
         } else {
-            text = property.getString();
-            if (text.contains("<")) {
-                text = Jsoup.parse(text).text();
-            }
+            text = plainText(property.getString());
         }
         return text.length() > 120 ? text.substring(0, 119) + "…" : text;
     }
 
-    private static String root(ContentApp app) {
+    /** The text of a value that may be HTML (rich text). */
+    static String plainText(String value) {
+        return value.contains("<") ? Jsoup.parse(value).text() : value;
+    }
+
+    /** The JCR path under which the app's items live. */
+    static String root(ContentApp app) {
         String rootPath = app.type().rootPath();
         return "/" + app.workspace() + (rootPath == null || rootPath.equals("/") ? "" : rootPath);
     }
 
-    private static String fold(String text) {
+    static String fold(String text) {
         return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT);
     }

@@ -20,6 +20,7 @@ class ContentItemsTest {
     static DefinitionRegistry registry;
     static ContentRepository repository;
     static ContentApp partners;
+    static fr.usinesouvertes.platform.search.SearchIndex index;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -37,10 +38,14 @@ class ContentItemsTest {
             }
             return null;
         });
+        index = new fr.usinesouvertes.platform.search.SearchIndex(new fr.usinesouvertes.platform.search.SearchIndex.Options(
+                ContentListIndex.NAME, java.nio.file.Files.createTempDirectory("content-list"), 50, java.time.Clock.systemUTC()),
+                repository, new ContentListIndex(() -> registry, java.time.ZoneId.of("Europe/Paris")));
     }
 
     @AfterAll
     static void tearDown() {
+        index.close();
         repository.close();
     }
 
@@ -58,6 +63,11 @@ class ContentItemsTest {
         assertThat(all.total()).isEqualTo(3);
         assertThat(all.items()).extracting(ContentItems.Item::name).containsExactly("anct", "bpifrance", "etat");
         ContentItems.ItemPage found = page("etat", "name", false, 0, 10);
+        assertThat(page("ÉTA", "name", false, 0, 10).items()).as("a word's beginning, case and accents aside")
+                .extracting(ContentItems.Item::path).containsExactly("/etat");
+        assertThat(page("bpi contrib", "name", false, 0, 10).items()).as("every word")
+                .extracting(ContentItems.Item::path).containsExactly("/bpifrance");
+        assertThat(page("bpi regional", "name", false, 0, 10).total()).isZero();
         assertThat(found.items()).extracting(ContentItems.Item::path).containsExactly("/etat");
         assertThat(found.items().get(0).columns()).containsEntry("name", "État français");
         ContentItems.ItemPage byRoleDesc = page(null, "role", true, 0, 2);
@@ -101,7 +111,8 @@ class ContentItemsTest {
     }
 
     private ContentItems.ItemPage page(String q, String sort, boolean desc, int offset, int limit) {
-        return repository.read(session -> ContentItems.list(session, partners, List.of("name", "role"), q, sort, desc,
+        index.catchUpNow();
+        return repository.read(session -> ContentItems.list(index, session, partners, List.of("name", "role"), q, sort, desc,
                 offset, limit, java.time.ZoneId.of("Europe/Paris")));
     }
 }
