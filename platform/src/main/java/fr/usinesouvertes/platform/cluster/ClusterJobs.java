@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * instead of silently keeping both (the lost-update trap). A node that stops renewing (crash,
  * {@code kill -9}) loses the lease once it expires and another node takes the job over.
  *
- * <p>Works the same on the embedded segment store, where there is only one node.
+ * <p>On a store only this process can open (the embedded segment store: one node by construction), the leases are
+ * this node's from the start and live in memory: renewing them would be a commit every few seconds for nothing, and
+ * an idle node would grow its store.
  */
 @PluginApi
 public final class ClusterJobs implements AutoCloseable {
@@ -34,6 +36,8 @@ public final class ClusterJobs implements AutoCloseable {
     private static final Pattern JOB_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final ContentRepository repository;
+    /** Whether other nodes share the store, so that leases must be taken in it. */
+    private final boolean sharedStore;
     private final Clock clock;
     private final Duration leaseTime;
     private final String nodeId = UUID.randomUUID().toString();
@@ -64,6 +68,7 @@ public final class ClusterJobs implements AutoCloseable {
 
     ClusterJobs(ContentRepository repository, Duration leaseTime, Clock clock) {
         this.repository = repository;
+        this.sharedStore = repository.backend().shared();
         this.leaseTime = leaseTime;
         this.clock = clock;
         this.lastLeaseRound = clock.millis();
@@ -189,6 +194,9 @@ public final class ClusterJobs implements AutoCloseable {
     }
 
     private boolean takeOrRenew(String name) {
+        if (!sharedStore) {
+            return true;
+        }
         return repository.write(session -> {
             Node lease = leaseNode(session, name);
             long now = clock.millis();
@@ -236,7 +244,7 @@ public final class ClusterJobs implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (String name : jobs.keySet()) {
+        for (String name : sharedStore ? jobs.keySet() : java.util.Set.<String>of()) {
             try {
                 repository.write(session -> {
                     String path = LEASES + "/" + name;

@@ -22,7 +22,7 @@ class ClusterJobsLeaseFailureTest {
 
     @Test
     void aFailedRenewalIsAWarningAndTheLeaseStatusTurnsUnhealthyUntilTheStoreAcceptsCommitsAgain() {
-        RefusingStoreBackend store = new RefusingStoreBackend();
+        RefusingStoreBackend store = new RefusingStoreBackend(true);
         try (ContentRepository repository = ContentRepository.open(store);
              LogCapture log = LogCapture.of(ClusterJobs.class, Level.INFO);
              ClusterJobs jobs = new ClusterJobs(repository, LEASE)) {
@@ -58,7 +58,7 @@ class ClusterJobsLeaseFailureTest {
 
     @Test
     void aNodeWithoutJobsIsHealthy() {
-        try (ContentRepository repository = ContentRepository.open(new RefusingStoreBackend());
+        try (ContentRepository repository = ContentRepository.open(new RefusingStoreBackend(true));
              ClusterJobs jobs = new ClusterJobs(repository, LEASE)) {
             assertThat(jobs.leaseStatus().healthy()).isTrue();
             assertThat(jobs.leaseStatus().jobs()).isZero();

@@ -16,6 +16,17 @@ import org.apache.jackrabbit.oak.spi.state.NodeStore;
 public final class RefusingStoreBackend implements StoreBackend {
 
     private volatile boolean refusing;
+    private final boolean shared;
+
+    /** A store of one node, as the embedded segment store. */
+    public RefusingStoreBackend() {
+        this(false);
+    }
+
+    /** {@code shared}: stands for a store several nodes share (PostgreSQL), where cluster leases are taken. */
+    public RefusingStoreBackend(boolean shared) {
+        this.shared = shared;
+    }
 
     private final MemoryNodeStore store = new MemoryNodeStore() {
         @Override
@@ -41,6 +52,11 @@ public final class RefusingStoreBackend implements StoreBackend {
     @Override
     public String describe() {
         return "in-memory store refusing commits on demand";
+    }
+
+    @Override
+    public boolean shared() {
+        return shared;
     }
 
     @Override
