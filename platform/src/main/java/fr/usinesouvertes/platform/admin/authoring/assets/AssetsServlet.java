@@ -34,20 +34,22 @@ import javax.jcr.Node;
 import javax.jcr.Session;
 
 /**
- * The assets app at {@code /admin/assets/}: a grid of a folder's sub-folders and files with thumbnails, a
- * search by name or title below the folder, upload of one or several files (multipart, types sniffed, size
+ * The assets app at {@code /admin/assets/}: a grid of a folder's sub-folders and files with thumbnails (60 a
+ * page), a search by name or title below the folder, upload of one or several files (multipart, types sniffed, size
  * limited; with JavaScript, dropped files go one request each with progress), new folder, publishing of a
  * folder with everything in it. An asset's screen ({@code asset?path=}) edits its metadata, replaces its
  * file, lists the pages and items using it, publishes it; deleting a used asset or folder warns with that
  * list. With {@code choose=1} each asset shows its id to copy into a form's asset field. Images are shown
  * through the renditions of their drafts.
  */
-@MultipartConfig(maxFileSize = 60L * 1024 * 1024, maxRequestSize = 200L * 1024 * 1024)
+@MultipartConfig(maxFileSize = 60L * 1024 * 1024, maxRequestSize = 100L * 1024 * 1024)
 public final class AssetsServlet extends AuthoringServlet {
 
     static final String BASE = "/admin/assets/";
     /** Search results and "where used" lists stop there. */
     static final int LIMIT = 200;
+    /** Folders and files shown per page of a folder or of search results. */
+    static final int PAGE = 60;
 
     private final transient AssetStore store;
     private final transient PublishingActions publishing;
@@ -113,11 +115,16 @@ public final class AssetsServlet extends AuthoringServlet {
         String q = param(request, "q");
         List<AssetStore.Entry> entries = context.repository().readAs(login, session -> q.isEmpty()
                 ? store.list(session, folder) : store.search(session, folder, q, LIMIT));
+        int offset = Math.max(0, Math.min(parseInt(param(request, "offset")), entries.size() - 1));
+        offset -= offset % PAGE;
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (AssetStore.Entry entry : entries) {
+        for (AssetStore.Entry entry : entries.subList(Math.min(offset, entries.size()), Math.min(offset + PAGE, entries.size()))) {
             rows.add(row(entry, request));
         }
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("total", entries.size());
+        model.put("offset", offset);
+        model.put("pageSize", PAGE);
         model.put("folder", folder);
         model.put("folderName", folder.equals("/") ? "" : folder.substring(folder.lastIndexOf('/') + 1));
         model.put("crumbs", crumbs(folder));
@@ -145,12 +152,11 @@ public final class AssetsServlet extends AuthoringServlet {
         String draftLink = draftLink(entry.link());
         row.put("link", draftLink);
         row.put("thumbnail", thumbnail(draftLink, entry.mimeType(), 320));
-        row.put("badge", entry.folder() ? folderBadge(entry.path(), lang(request))
-                : publishing.badge("dam", entry.path(), lang(request)));
+        row.put("badge", publishing.badge("dam", entry.path(), lang(request)));
         return row;
     }
 
-    /** The folder's own badge, with how many files or folders inside are not published as they are. */
+    /** The folder's own badge, with how many files or folders inside (at any depth) are not published as they are. */
     private Map<String, Object> folderBadge(String path, String lang) {
         Map<String, Object> badge = new LinkedHashMap<>(publishing.badge("dam", path, lang));
         if (!badge.isEmpty()) {
@@ -162,6 +168,14 @@ public final class AssetsServlet extends AuthoringServlet {
             }
         }
         return badge;
+    }
+
+    private static int parseInt(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static List<Map<String, String>> crumbs(String folder) {

@@ -136,6 +136,36 @@ class AssetGridTest {
     }
 
     @Test
+    void aLargeFolderIsShownSixtyFilesAPage() {
+        PLATFORM.platform().repository().write(session -> {
+            javax.jcr.Node folder = session.getNode("/dam").addNode("archives", "mgnl:folder");
+            for (int i = 1; i <= 65; i++) {
+                javax.jcr.Node asset = folder.addNode(String.format("photo-%02d", i), "mgnl:asset");
+                javax.jcr.Node file = asset.addNode("jcr:content", "mgnl:resource");
+                file.setProperty("fileName", String.format("photo-%02d.pdf", i));
+                file.setProperty("jcr:mimeType", "application/pdf");
+                file.setProperty("jcr:data", session.getValueFactory().createBinary(
+                        new java.io.ByteArrayInputStream(AssetRequests.pdf("p" + i))));
+            }
+            return null;
+        });
+        Document first = Jsoup.parse(editor.get("/admin/assets/?folder=%2Farchives").body());
+        assertThat(first.select(".asset-card")).hasSize(60);
+        assertThat(first.selectFirst(".pager span").text()).isEqualTo("1–60 sur 65");
+        assertThat(first.select(".pager a").eachText()).containsExactly("Suivants →");
+        Document second = Jsoup.parse(editor.get(first.selectFirst(".pager a").attr("href")).body());
+        assertThat(second.select(".asset-card .card-title").eachText()).containsExactly("photo-61", "photo-62", "photo-63",
+                "photo-64", "photo-65");
+        assertThat(second.select(".pager a").eachText()).containsExactly("← Précédents");
+        assertThat(editor.get("/admin/assets/?folder=%2Farchives&offset=abc").statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(editor.get("/admin/assets/?folder=%2Farchives&offset=9999").body()).select(".asset-card"))
+                .hasSize(5);
+        Document search = Jsoup.parse(editor.get("/admin/assets/?folder=%2Farchives&q=photo").body());
+        assertThat(search.selectFirst("[role=status]").text()).isEqualTo("65 fichier(s) trouvé(s)");
+        assertThat(search.selectFirst(".pager a").attr("href")).isEqualTo("/admin/assets/?folder=%2Farchives&q=photo&offset=60");
+    }
+
+    @Test
     void theScriptIsServedFromTheBackOffice() {
         HttpResponse<String> script = PLATFORM.get("/admin/static/assets.js");
         assertThat(script.statusCode()).isEqualTo(200);
