@@ -5,10 +5,20 @@
 <main id="contenu" class="site-main">
 [#-- For schools: editorial components, then factories open to school groups on the school day(s) near the
      school's commune (straight-line radius standing for 45 minutes by coach), and the "Kit de l'Industrie
-     de Demain" when the communication team has uploaded it to the DAM at /kits/kit-industrie-de-demain. --]
+     de Demain" once the communication team has published the DAM folder /kits: the asset
+     /kits/kit-industrie-de-demain, else the first PDF of the folder. --]
   <div class="container"><h1 class="page-title">${content.title!content["@name"]}</h1></div>
   [@cms.area name="main" /]
   [#assign kit = damfn.getAsset("jcr", "/kits/kit-industrie-de-demain")!""]
+  [#if !kit?has_content]
+    [#assign kitFolder = cmsfn.contentByPath("/kits", "dam")!""]
+    [#if kitFolder?is_hash]
+      [#list cmsfn.children(kitFolder, "mgnl:asset")![] as file]
+        [#assign candidate = damfn.getAsset(file["@id"])!""]
+        [#if candidate?has_content && (candidate.mimeType!"") == "application/pdf"][#assign kit = candidate][#break][/#if]
+      [/#list]
+    [/#if]
+  [/#if]
   [#if kit?has_content && kit.link?has_content]
     <p class="container"><a class="button" href="${kit.link}">${i18n['schools.kit']}</a></p>
   [/#if]

@@ -20,12 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The back-office shell at {@code /admin/*}: login, logout, the dashboard (menu of apps) and its style
- * sheet. Apps answer their own paths ({@code /admin/<name>/*}); the password reset has its own servlet.
+ * sheet and scripts. Apps answer their own paths ({@code /admin/<name>/*}); the password reset has its own servlet.
  */
 public final class AdminServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
-    private static final String STYLE_SHEET = "admin-templates/admin/static/admin.css";
+    /** The back office's own files: path to content type; served from {@code admin-templates/admin/static/}. */
+    private static final Map<String, String> STATIC = Map.of("/static/admin.css", "text/css;charset=UTF-8",
+            "/static/assets.js", "text/javascript;charset=UTF-8");
 
     private final transient Accounts accounts;
     private final transient WebSessions sessions;
@@ -50,8 +52,8 @@ public final class AdminServlet extends HttpServlet {
                 return;
             }
             renderLogin(request, response, null, "");
-        } else if (path.equals("/static/admin.css")) {
-            styleSheet(response);
+        } else if (STATIC.containsKey(path)) {
+            staticFile(response, path);
         } else {
             notFound(request, response);
         }
@@ -132,13 +134,14 @@ public final class AdminServlet extends HttpServlet {
         return next;
     }
 
-    private static void styleSheet(HttpServletResponse response) throws IOException {
-        try (InputStream in = AdminServlet.class.getClassLoader().getResourceAsStream(STYLE_SHEET)) {
+    private static void staticFile(HttpServletResponse response, String path) throws IOException {
+        try (InputStream in = AdminServlet.class.getClassLoader().getResourceAsStream("admin-templates/admin" + path)) {
             if (in == null) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            response.setContentType("text/css;charset=UTF-8");
+            response.setContentType(STATIC.get(path));
+            response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Cache-Control", CacheControl.publicFor(java.time.Duration.ofHours(1)));
             in.transferTo(response.getOutputStream());
         }

@@ -9,16 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.jcr.Node;
 import javax.jcr.Property;
-import javax.jcr.PropertyIterator;
 import javax.jcr.RepositoryException;
 
 /**
  * Writes a DAM asset as Magnolia's asset reference resolver does: {@code @name}, {@code @path},
  * {@code @id}, {@code @link}, {@code metadata} and {@code renditions}.
  *
- * <p>The asset node layout (Magnolia's, which the upload of issue 4 must write): in workspace
+ * <p>The asset node layout (Magnolia's, which the assets app writes): in workspace
  * {@code dam}, a node of type {@code mgnl:asset} holding the descriptive properties ({@code title},
- * {@code caption}, {@code description}, {@code copyright}, {@code subject}, {@code language}, ...) and one
+ * {@code alternative} (the alternative text of an image), {@code caption}, {@code description},
+ * {@code copyright} (the credit), {@code subject}, {@code language}, ...; title, alternative and caption
+ * localized as the answer's other properties: {@code title_en} in English, else {@code title}) and one
  * child {@code jcr:content} of type {@code mgnl:resource} holding the file: {@code jcr:data} (binary),
  * {@code fileName}, {@code extension}, {@code jcr:mimeType}, {@code size}, {@code width} and
  * {@code height} (longs, images only).
@@ -33,8 +34,9 @@ final class AssetJson {
     private AssetJson() {
     }
 
-    static void write(JsonGenerator json, Node asset, Workspaces workspaces, List<String> renditions)
-            throws RepositoryException, IOException {
+    /** {@code properties}: the answer's writer, which gives an asset's properties in the answer's language. */
+    static void write(JsonGenerator json, Node asset, Workspaces workspaces, List<String> renditions,
+                      NodeJsonWriter properties) throws RepositoryException, IOException {
         Node resource = asset.hasNode(RESOURCE) ? asset.getNode(RESOURCE) : null;
         String fileName = resource != null && resource.hasProperty("fileName")
                 ? resource.getProperty("fileName").getString() : asset.getName();
@@ -60,9 +62,9 @@ final class AssetJson {
                 }
             }
         }
-        for (PropertyIterator properties = asset.getProperties(); properties.hasNext(); ) {
-            Property property = properties.nextProperty();
-            String name = property.getName();
+        for (java.util.Map.Entry<String, Property> entry : properties.properties(asset).entrySet()) {
+            Property property = entry.getValue();
+            String name = entry.getKey();
             if (!PropertyJson.isSystem(name) && !PropertyJson.isBinary(property) && !name.equals("fileName")) {
                 json.writeFieldName(name);
                 PropertyJson.write(json, property);

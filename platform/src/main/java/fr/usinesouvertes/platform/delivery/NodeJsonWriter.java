@@ -82,14 +82,24 @@ final class NodeJsonWriter {
     }
 
     private void writeProperties(JsonGenerator json, Node node) throws RepositoryException, IOException {
+        for (Map.Entry<String, Property> property : properties(node).entrySet()) {
+            writeProperty(json, property.getKey(), property.getValue());
+        }
+    }
+
+    /**
+     * The node's properties as the answer shows them, by name: all as stored without a language; localized,
+     * one entry per base name holding the requested language's variant ({@code title_en}) or the stored default.
+     */
+    Map<String, Property> properties(Node node) throws RepositoryException {
+        Map<String, Property> result = new LinkedHashMap<>();
         if (language == null) {
             for (PropertyIterator properties = node.getProperties(); properties.hasNext(); ) {
                 Property property = properties.nextProperty();
-                writeProperty(json, property.getName(), property);
+                result.put(property.getName(), property);
             }
-            return;
+            return result;
         }
-        // Localized: one entry per base name, holding the requested language's variant or the stored default.
         Map<String, Property> byName = new LinkedHashMap<>();
         for (PropertyIterator properties = node.getProperties(); properties.hasNext(); ) {
             Property property = properties.nextProperty();
@@ -112,9 +122,10 @@ final class NodeJsonWriter {
                 chosen = byName.get(base);
             }
             if (chosen != null) {
-                writeProperty(json, base, chosen);
+                result.put(base, chosen);
             }
         }
+        return result;
     }
 
     private void writeProperty(JsonGenerator json, String name, Property property)

@@ -94,7 +94,7 @@ final class ReferenceResolver {
         }
         resolvedInAnswer.add(id);
         if (isAsset(reference)) {
-            AssetJson.write(json, target, workspaces, reference.assetRenditions());
+            AssetJson.write(json, target, workspaces, reference.assetRenditions(), nodes);
             return true;
         }
         chain.push(id);

@@ -61,9 +61,9 @@ final class LivePublisher {
         }
         String livePath = ContentStage.LIVE_ROOT + draft.getPath();
         String liveParentPath = livePath.substring(0, livePath.lastIndexOf('/'));
+        int count = 0;
         if (!session.nodeExists(liveParentPath)) {
-            throw PublishingException.conflict("parentNotPublished", "Publish the parent of "
-                    + draft.getPath() + " first");
+            count += publishFolders(draft, stamp);
         }
         if (live != null && !live.getPath().equals(livePath)) {
             if (session.nodeExists(livePath)) {
@@ -91,11 +91,34 @@ final class LivePublisher {
         live.setProperty(PublishingTree.FINGERPRINT, Fingerprint.of(draft));
         orderLikeDraft(draft, live);
         versions.store(draft, stamp);
-        int count = 1;
+        count++;
         if (withSubPages) {
             for (Node unit : units(draft)) {
                 count += publishUnit(unit, true, stamp);
             }
+        }
+        return count;
+    }
+
+    /**
+     * Publishes the unpublished folders above a draft, outermost first, each on its own (a folder holds no
+     * content besides its items, so publishing it shows nothing new); a page or item above that is not
+     * published is a conflict: publishing it is the editor's decision. Returns how many folders were published.
+     */
+    private int publishFolders(Node draft, Stamp stamp) throws RepositoryException {
+        Session session = draft.getSession();
+        List<Node> folders = new ArrayList<>();
+        for (Node parent = draft.getParent(); !session.nodeExists(ContentStage.LIVE_ROOT + parent.getPath());
+             parent = parent.getParent()) {
+            if (parent.getDepth() <= 1 || !parent.isNodeType(ContentUnits.FOLDER) || parent.isNodeType(DELETED)) {
+                throw PublishingException.conflict("parentNotPublished", "Publish the parent of "
+                        + draft.getPath() + " first", draft.getPath());
+            }
+            folders.add(0, parent);
+        }
+        int count = 0;
+        for (Node folder : folders) {
+            count += publishUnit(folder, false, stamp);
         }
         return count;
     }
@@ -185,6 +208,18 @@ final class LivePublisher {
         boolean same = live.hasProperty(PublishingTree.FINGERPRINT)
                 && live.getProperty(PublishingTree.FINGERPRINT).getString().equals(Fingerprint.of(draft));
         return same ? PublicationStatus.PUBLISHED : PublicationStatus.MODIFIED;
+    }
+
+    /** How many units below a draft, at any depth, are not public as they are (draft, modified or deleted). */
+    static int unpublishedBelow(Node draft) throws RepositoryException {
+        int count = 0;
+        for (Node unit : units(draft)) {
+            if (status(draft.getSession(), unit.getPath()) != PublicationStatus.PUBLISHED) {
+                count++;
+            }
+            count += unpublishedBelow(unit);
+        }
+        return count;
     }
 
     /** The live copy of a draft: at the same path with its uuid, else wherever its uuid is (moved draft). */

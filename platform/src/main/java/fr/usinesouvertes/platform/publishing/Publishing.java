@@ -27,7 +27,9 @@ public interface Publishing {
      * Copies the draft node (its properties and its components, areas and resources) to the public, and with
      * {@code withSubPages} its sub-pages (folders' items, sub-folders, assets) too; stores a version of each
      * node published. A node marked for deletion is removed from the public and from the drafts. The parent
-     * must be published already ({@code parentNotPublished}). {@code /} publishes the whole workspace.
+     * must be published already ({@code parentNotPublished}), except folders ({@code mgnl:folder}): the
+     * unpublished folders above the node are published with it, on their own (their other items stay as they
+     * are). {@code /} publishes the whole workspace.
      */
     void publish(String by, String workspace, String path, boolean withSubPages);
 
@@ -46,6 +48,12 @@ public interface Publishing {
 
     /** The node's status; {@code nodeNotFound} when neither a draft nor a published copy exists. */
     PublicationStatus status(String workspace, String path);
+
+    /**
+     * How many units below the node (sub-pages, a folder's items and sub-folders, at any depth) are not public
+     * as they are: never published, modified or marked for deletion since. 0 when everything inside is published.
+     */
+    int unpublishedBelow(String workspace, String path);
 
     /** Schedules an action at {@code at} (platform clock); returns it with its id. */
     ScheduledAction schedule(String by, String workspace, String path, Action action, Instant at, boolean withSubPages);

@@ -19,11 +19,18 @@ public final class PublishingException extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final String subject;
 
     public PublishingException(Kind kind, String code, String message) {
+        this(kind, code, message, null);
+    }
+
+    /** {@code subject}: the JCR path the refusal is about, for messages written by the caller; may be null. */
+    public PublishingException(Kind kind, String code, String message, String subject) {
         super(message);
         this.kind = kind;
         this.code = code;
+        this.subject = subject;
     }
 
     public Kind kind() {
@@ -35,6 +42,11 @@ public final class PublishingException extends RuntimeException {
         return code;
     }
 
+    /** The JCR path the refusal is about ({@code /dam/presse/kit}), or null when the request named none. */
+    public String subject() {
+        return subject;
+    }
+
     static PublishingException missing(String code, String message) {
         return new PublishingException(Kind.NOT_FOUND, code, message);
     }
@@ -43,7 +55,7 @@ public final class PublishingException extends RuntimeException {
         return new PublishingException(Kind.INVALID, code, message);
     }
 
-    static PublishingException conflict(String code, String message) {
-        return new PublishingException(Kind.CONFLICT, code, message);
+    static PublishingException conflict(String code, String message, String subject) {
+        return new PublishingException(Kind.CONFLICT, code, message, subject);
     }
 }

@@ -149,6 +149,13 @@ public final class RepositoryPublishing implements Publishing {
     }
 
     @Override
+    public int unpublishedBelow(String workspace, String path) {
+        String jcrPath = draftPath(workspace, path);
+        return repository.read(session -> session.nodeExists(jcrPath)
+                ? LivePublisher.unpublishedBelow(session.getNode(jcrPath)) : 0);
+    }
+
+    @Override
     public ScheduledAction schedule(String by, String workspace, String path, Action action, Instant at,
                                     boolean withSubPages) {
         if (action == null || at == null) {

@@ -5,23 +5,40 @@ import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 
 /**
- * An asset as {@code damfn.getAsset(id)} returns it: {@code .link}, {@code .title}, {@code .caption},
- * {@code .mimeType}, {@code .fileName}, {@code .width}, {@code .height}... Values are read from the
- * asset node, else from its {@code jcr:content} resource.
+ * An asset as {@code damfn.getAsset(id)} returns it: {@code .link}, {@code .title}, {@code .alt},
+ * {@code .caption}, {@code .copyright} (or {@code .credit}), {@code .language}, {@code .mimeType},
+ * {@code .fileName}, {@code .width}, {@code .height}... Values are read from the asset node, else from its
+ * {@code jcr:content} resource. Title, alternative text and caption are in the page's language: in English,
+ * {@code title_en} when it is set, else {@code title}.
  */
 public final class Asset {
 
     private final Node node;
     private final Node resource;
+    private final String language;
 
-    Asset(Node node) throws RepositoryException {
+    /** {@code language}: the language of the page rendering it ({@code fr}, the default, or {@code en}). */
+    Asset(Node node, String language) throws RepositoryException {
         this.node = node;
         this.resource = AssetLinks.resource(node);
+        this.language = language;
     }
 
     private String read(String property) {
         String value = NodeTypes.string(node, property);
         return value != null ? value : NodeTypes.string(resource, property);
+    }
+
+    /** The property in the page's language, else the default one; blank values count as unset. */
+    private String localized(String property) {
+        if (language != null && !RenderContext.DEFAULT_LANGUAGE.equals(language)) {
+            String value = NodeTypes.string(node, property + "_" + language);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        String value = read(property);
+        return value == null || value.isBlank() ? null : value;
     }
 
     public String getLink() {
@@ -46,19 +63,40 @@ public final class Asset {
     }
 
     public String getTitle() {
-        return read("title");
+        return localized("title");
+    }
+
+    /** The alternative text of an image ({@code alternative}); null when none is set (a decorative image). */
+    public String getAlt() {
+        return localized("alternative");
+    }
+
+    public String getAlternative() {
+        return getAlt();
     }
 
     public String getCaption() {
-        return read("caption");
+        return localized("caption");
     }
 
     public String getDescription() {
-        return read("description");
+        return localized("description");
     }
 
+    /** The credit or copyright notice to show with the image. */
     public String getCopyright() {
-        return read("copyright");
+        String value = read("copyright");
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    public String getCredit() {
+        return getCopyright();
+    }
+
+    /** The language of the file's content (ISO 639-1, e.g. {@code fr}), or null. */
+    public String getLanguage() {
+        String value = read("language");
+        return value == null || value.isBlank() ? null : value;
     }
 
     public String getMimeType() {

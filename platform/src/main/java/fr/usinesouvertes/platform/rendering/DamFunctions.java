@@ -18,13 +18,13 @@ public final class DamFunctions {
     /** The asset of an id ({@code jcr:<uuid>} or bare uuid), or null. */
     public Asset getAsset(String id) throws RepositoryException {
         Node node = AssetLinks.find(context, id);
-        return node == null ? null : new Asset(node);
+        return node == null ? null : new Asset(node, context.language());
     }
 
     /** The asset at a path of workspace {@code dam} (the workspace argument is Magnolia's provider id). */
     public Asset getAsset(String workspace, String path) throws RepositoryException {
         Node node = context.nodeOrNull(context.jcrPath("dam", path));
-        return node == null ? null : new Asset(node);
+        return node == null ? null : new Asset(node, context.language());
     }
 
     public Asset getAssetForId(String id) throws RepositoryException {

@@ -74,7 +74,7 @@ public final class DamServlet extends HttpServlet {
         }
         long size = resource.getProperty("jcr:data").getLength();
         long lastModified = lastModified(asset, resource);
-        String etag = "\"" + asset.getIdentifier() + "-" + Long.toString(lastModified, 36) + "-" + size + "\"";
+        String etag = "\"" + version(asset, resource, lastModified) + "-" + size + "\"";
         response.setHeader("ETag", etag);
         if (lastModified > 0) {
             response.setDateHeader("Last-Modified", lastModified);
@@ -111,7 +111,7 @@ public final class DamServlet extends HttpServlet {
             return false;
         }
         long lastModified = lastModified(asset, resource);
-        String version = asset.getIdentifier() + "-" + Long.toString(lastModified, 36);
+        String version = version(asset, resource, lastModified);
         String etag = "\"" + version + "-w" + width + "\"";
         response.setHeader("ETag", etag);
         if (lastModified > 0) {
@@ -136,6 +136,17 @@ public final class DamServlet extends HttpServlet {
             binary.dispose();
         }
         return true;
+    }
+
+    /**
+     * What changes whenever the file does: the node, its modification time and the binary's content identity
+     * when Oak gives one (a replaced file gets new renditions and ETags even within the same millisecond).
+     */
+    private static String version(Node asset, Node resource, long lastModified) throws RepositoryException {
+        String version = asset.getIdentifier() + "-" + Long.toString(lastModified, 36);
+        javax.jcr.Value data = resource.getProperty("jcr:data").getValue();
+        String identity = data instanceof org.apache.jackrabbit.api.JackrabbitValue value ? value.getContentIdentity() : null;
+        return identity == null ? version : version + "-" + Integer.toString(identity.hashCode() & 0x7fffffff, 36);
     }
 
     private static long lastModified(Node asset, Node resource) throws RepositoryException {

@@ -103,8 +103,10 @@ class RepositoryPublishingTest {
         PublishingFixtures.page(repository, "/site/parent/child", "title", "Enfant");
         PublishingFixtures.page(repository, "/site/parent/child/grandchild", "title", "Petit-enfant");
         assertThatThrownBy(() -> publishing.publish("editor", "website", "/site/parent/child", false))
-                .isInstanceOfSatisfying(PublishingException.class,
-                        e -> assertThat(e.code()).isEqualTo("parentNotPublished"));
+                .isInstanceOfSatisfying(PublishingException.class, e -> {
+                    assertThat(e.code()).isEqualTo("parentNotPublished");
+                    assertThat(e.subject()).isEqualTo("/website/site/parent/child");
+                });
 
         publishing.publish("editor", "website", "/site/parent", false);
         assertThat(PLATFORM.get("/parent").statusCode()).isEqualTo(200);
@@ -115,6 +117,34 @@ class RepositoryPublishingTest {
         assertThat(text(PLATFORM.get("/parent").body(), "children")).isEqualTo("Enfant");
         assertThat(text(PLATFORM.get("/parent/child/grandchild").body(), "title")).isEqualTo("Petit-enfant");
         assertThat(publishing.status("website", "/site/parent/child/grandchild")).isEqualTo(PublicationStatus.PUBLISHED);
+    }
+
+    @Test
+    void publishingInsideUnpublishedFoldersPublishesThoseFoldersOnTheirOwnFirst() {
+        repository.write(session -> {
+            session.getNode("/dam").addNode("kits", "mgnl:folder").addNode("2026", "mgnl:folder");
+            return null;
+        });
+        String kit = PublishingFixtures.asset(repository, "/kits/2026/kit", "kit.txt", "Kit 2026");
+        String other = PublishingFixtures.asset(repository, "/kits/autre", "autre.txt", "Autre");
+
+        publishing.publish("editor", "dam", "/kits/2026/kit", false);
+
+        assertThat(publishing.status("dam", "/kits")).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(publishing.status("dam", "/kits/2026")).isEqualTo(PublicationStatus.PUBLISHED);
+        assertThat(PLATFORM.get("/dam/jcr:" + kit + "/kit.txt").body()).isEqualTo("Kit 2026");
+        assertThat(publishing.status("dam", "/kits/autre")).isEqualTo(PublicationStatus.DRAFT); // the folders alone
+        assertThat(PLATFORM.get("/dam/jcr:" + other + "/autre.txt").statusCode()).isEqualTo(404);
+        assertThat(publishing.unpublishedBelow("dam", "/kits")).isEqualTo(1);
+
+        publishing.publish("editor", "dam", "/kits", true);
+        assertThat(publishing.unpublishedBelow("dam", "/kits")).isZero();
+        assertThat(PLATFORM.get("/dam/jcr:" + other + "/autre.txt").statusCode()).isEqualTo(200);
+
+        publishing.unpublish("editor", "dam", "/kits");
+        assertThat(PLATFORM.get("/dam/jcr:" + kit + "/kit.txt").statusCode()).isEqualTo(404);
+        assertThat(publishing.status("dam", "/kits/2026/kit")).isEqualTo(PublicationStatus.DRAFT);
+        assertThat(publishing.unpublishedBelow("dam", "/kits")).isEqualTo(3);
     }
 
     @Test

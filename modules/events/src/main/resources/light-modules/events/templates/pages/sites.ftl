@@ -43,7 +43,10 @@
     [#if site.images?has_content]
       <ul class="site-images">
         [#list site.images as image][#assign asset = (damfn.getAsset(image))!""]
-          [#if asset?has_content]<li><img src="${asset.link!""}" alt="${asset.caption!asset.title!""}" loading="lazy"></li>[/#if]
+          [#-- the alternative text from the media library; with a caption shown, the image needs no other --]
+          [#if asset?has_content && (asset.caption?? || asset.credit??)]
+            <li><figure><img src="${asset.link!""}" alt="${asset.alt!""}" loading="lazy"><figcaption>[#if asset.caption??]${asset.caption}[/#if][#if asset.credit??] <span class="credit">${asset.credit}</span>[/#if]</figcaption></figure></li>
+          [#elseif asset?has_content]<li><img src="${asset.link!""}" alt="${asset.alt!asset.title!""}" loading="lazy"></li>[/#if]
         [/#list]
       </ul>
     [/#if]

@@ -115,6 +115,43 @@ class SitePageTest {
     }
 
     @Test
+    void siteImagesFromTheMediaLibraryShowTheirAltTextCaptionAndCredit() {
+        String[] ids = PLATFORM.platform().repository().write(session -> {
+            javax.jcr.Node folder = session.getNode("/dam").addNode("sites", "mgnl:folder");
+            javax.jcr.Node described = image(folder, "atelier");
+            described.setProperty("alternative", "Une presse à enrobés");
+            described.setProperty("alternative_en", "An asphalt press");
+            described.setProperty("caption", "L'atelier d'enrobage");
+            described.setProperty("copyright", "© Acme – photo J. Martin");
+            javax.jcr.Node plain = image(folder, "facade");
+            plain.setProperty("alternative", "La façade du site");
+            session.getNode("/sites/acme-santes").setProperty("images",
+                    new String[] {"jcr:" + described.getIdentifier(), "jcr:" + plain.getIdentifier()});
+            return new String[] {described.getIdentifier(), plain.getIdentifier()};
+        });
+        PLATFORM.platform().publishing().publish("test", "dam", "/sites", true);
+
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(PLATFORM.get("/usines/acme-santes").body());
+        org.jsoup.nodes.Element figure = page.selectFirst(".site-images figure");
+        assertThat(figure.selectFirst("img").attr("alt")).isEqualTo("Une presse à enrobés");
+        assertThat(figure.selectFirst("img").attr("src")).startsWith("/dam/jcr:" + ids[0] + "/");
+        assertThat(figure.selectFirst("figcaption").text()).isEqualTo("L'atelier d'enrobage © Acme – photo J. Martin");
+        assertThat(page.select(".site-images > li > img").eachAttr("alt")).containsExactly("La façade du site");
+        assertThat(org.jsoup.Jsoup.parse(PLATFORM.get("/en/usines/acme-santes").body()).selectFirst(".site-images figure img")
+                .attr("alt")).isEqualTo("An asphalt press");
+    }
+
+    private static javax.jcr.Node image(javax.jcr.Node folder, String name) throws javax.jcr.RepositoryException {
+        javax.jcr.Node asset = folder.addNode(name, "mgnl:asset");
+        javax.jcr.Node file = asset.addNode("jcr:content", "mgnl:resource");
+        file.setProperty("fileName", name + ".png");
+        file.setProperty("jcr:mimeType", "image/png");
+        file.setProperty("jcr:data", folder.getSession().getValueFactory().createBinary(
+                new java.io.ByteArrayInputStream(new byte[] {1, 2, 3})));
+        return asset;
+    }
+
+    @Test
     void unpublishedOrUnknownSiteAnswersNotFound() {
         assertThat(PLATFORM.get("/usines/acme-rennes").statusCode()).isEqualTo(404);
         assertThat(PLATFORM.get("/en/usines/acme-rennes").statusCode()).isEqualTo(404);

@@ -25,6 +25,8 @@ import javax.jcr.Session;
  */
 public final class AssetStore {
 
+    private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("(/[^/\\[\\]|*\\t\\r\\n]+)+");
+
     private final long maxBytes;
     private final Clock clock;
 
@@ -37,12 +39,67 @@ public final class AssetStore {
         return maxBytes;
     }
 
-    /** A folder or asset row of a folder listing. */
-    public record Entry(String path, String name, boolean folder, String id, String mimeType, String link, long size) {
+    /** A folder or asset row of a folder listing or a search: {@code title} is the asset's (French) title, else its name. */
+    public record Entry(String path, String name, boolean folder, String id, String mimeType, String link, long size,
+                        String title) {
     }
 
     /** Stores {@code file} in folder {@code folderPath} (inside {@code dam}); returns the asset node. */
     public Node upload(Session session, String folderPath, UploadedFile file, String by) throws RepositoryException {
+        Checked checked = check(file);
+        Node folder = folder(session, folderPath);
+        String base = file.fileName() == null ? "" : file.fileName().replaceAll(".*[/\\\\]", "");
+        String stem = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
+        String name = NodeNames.free(folder, NodeNames.slug(stem).isEmpty() ? "fichier" : NodeNames.slug(stem));
+        Node asset = folder.addNode(name, "mgnl:asset");
+        asset.setProperty("name", name);
+        asset.setProperty("title", stem);
+        store(asset, asset.addNode("jcr:content", "mgnl:resource"), checked, by);
+        return asset;
+    }
+
+    /**
+     * Replaces the file of the asset at {@code path} with {@code file}, checked as an upload: the asset keeps
+     * its node, uuid, name and metadata, so every link to it ({@code /dam/jcr:<uuid>/...}, {@code jcr:<uuid>}
+     * in content) shows the new file; its file name takes the new type's extension, and the new
+     * {@code jcr:lastModified} gives its renditions and ETags a new version. Returns the asset node.
+     */
+    public Node replace(Session session, String path, UploadedFile file, String by) throws RepositoryException {
+        Checked checked = check(file);
+        Node asset = asset(session, path);
+        Node resource = asset.hasNode("jcr:content") ? asset.getNode("jcr:content")
+                : asset.addNode("jcr:content", "mgnl:resource");
+        for (String stale : new String[] {"width", "height"}) {
+            if (resource.hasProperty(stale)) {
+                resource.getProperty(stale).remove();
+            }
+        }
+        store(asset, resource, checked, by);
+        return asset;
+    }
+
+    private void store(Node asset, Node resource, Checked checked, String by) throws RepositoryException {
+        AssetType type = checked.type();
+        byte[] data = checked.data();
+        asset.setProperty("type", type.extension());
+        resource.setProperty("jcr:data", asset.getSession().getValueFactory().createBinary(new ByteArrayInputStream(data)));
+        resource.setProperty("jcr:mimeType", type.mimeType());
+        resource.setProperty("fileName", asset.getName() + "." + type.extension());
+        resource.setProperty("extension", type.extension());
+        resource.setProperty("size", (long) data.length);
+        resource.setProperty("jcr:lastModified", GregorianCalendar.from(clock.instant().atZone(clock.getZone())));
+        if (type.isRaster()) {
+            resource.setProperty("width", (long) checked.image().width());
+            resource.setProperty("height", (long) checked.image().height());
+        }
+        FormSubmission.touch(asset, by, clock);
+    }
+
+    /** A file accepted for storage: its bytes, sniffed type and, for JPEG, PNG and WebP, its checked header. */
+    private record Checked(byte[] data, AssetType type, UploadedImages.Image image) {
+    }
+
+    private Checked check(UploadedFile file) {
         if (file == null || file.data().length == 0) {
             throw AuthoringException.invalid("Choisissez un fichier.", "Choose a file.");
         }
@@ -52,27 +109,7 @@ public final class AssetStore {
         }
         AssetType type = AssetType.sniff(file.data());
         UploadedImages.Image image = type == AssetType.SVG || !type.isImage() ? null : checked(file.data());
-        Node folder = folder(session, folderPath);
-        String base = file.fileName() == null ? "" : file.fileName().replaceAll(".*[/\\\\]", "");
-        String stem = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
-        String name = NodeNames.free(folder, NodeNames.slug(stem).isEmpty() ? "fichier" : NodeNames.slug(stem));
-        Node asset = folder.addNode(name, "mgnl:asset");
-        asset.setProperty("name", name);
-        asset.setProperty("type", type.extension());
-        asset.setProperty("title", stem);
-        Node resource = asset.addNode("jcr:content", "mgnl:resource");
-        resource.setProperty("jcr:data", session.getValueFactory().createBinary(new ByteArrayInputStream(file.data())));
-        resource.setProperty("jcr:mimeType", type.mimeType());
-        resource.setProperty("fileName", name + "." + type.extension());
-        resource.setProperty("extension", type.extension());
-        resource.setProperty("size", (long) file.data().length);
-        resource.setProperty("jcr:lastModified", GregorianCalendar.from(clock.instant().atZone(clock.getZone())));
-        if (type.isRaster()) {
-            resource.setProperty("width", (long) image.width());
-            resource.setProperty("height", (long) image.height());
-        }
-        FormSubmission.touch(asset, by, clock);
-        return asset;
+        return new Checked(file.data(), type, image);
     }
 
     /** Creates a folder under {@code parentPath}; returns its path inside {@code dam}. */
@@ -89,25 +126,89 @@ public final class AssetStore {
         List<Entry> assets = new ArrayList<>();
         for (NodeIterator nodes = folder(session, folderPath).getNodes(); nodes.hasNext(); ) {
             Node node = nodes.nextNode();
-            String path = node.getPath().substring("/dam".length());
             if (node.isNodeType("mgnl:folder")) {
-                folders.add(new Entry(path, node.getName(), true, node.getIdentifier(), "", "", 0));
+                folders.add(entry(node));
             } else if (node.isNodeType("mgnl:asset") && node.hasNode("jcr:content")) {
-                Node resource = node.getNode("jcr:content");
-                String mime = resource.hasProperty("jcr:mimeType") ? resource.getProperty("jcr:mimeType").getString() : "";
-                long size = resource.hasProperty("jcr:data") ? resource.getProperty("jcr:data").getLength() : 0;
-                assets.add(new Entry(path, node.getName(), false, "jcr:" + node.getIdentifier(), mime,
-                        fr.usinesouvertes.platform.rendering.AssetLinks.link(node), size));
+                assets.add(entry(node));
             }
         }
         folders.addAll(assets);
         return folders;
     }
 
+    /**
+     * The assets below folder {@code folderPath} (at any depth) whose name, title (French or English) or file
+     * name contains {@code query}, case and accents ignored; at most {@code limit}, in tree order.
+     */
+    public List<Entry> search(Session session, String folderPath, String query, int limit) throws RepositoryException {
+        List<Entry> found = new ArrayList<>();
+        String needle = fold(query);
+        if (!needle.isEmpty()) {
+            search(folder(session, folderPath), needle, limit, found);
+        }
+        return found;
+    }
+
+    private void search(Node folder, String needle, int limit, List<Entry> found) throws RepositoryException {
+        for (NodeIterator nodes = folder.getNodes(); nodes.hasNext() && found.size() < limit; ) {
+            Node node = nodes.nextNode();
+            if (node.isNodeType("mgnl:folder")) {
+                search(node, needle, limit, found);
+            } else if (node.isNodeType("mgnl:asset") && node.hasNode("jcr:content") && matches(node, needle)) {
+                found.add(entry(node));
+            }
+        }
+    }
+
+    private static boolean matches(Node asset, String needle) throws RepositoryException {
+        if (fold(asset.getName()).contains(needle)) {
+            return true;
+        }
+        for (String property : new String[] {"title", "title_en"}) {
+            if (asset.hasProperty(property) && fold(asset.getProperty(property).getString()).contains(needle)) {
+                return true;
+            }
+        }
+        Node resource = asset.getNode("jcr:content");
+        return resource.hasProperty("fileName") && fold(resource.getProperty("fileName").getString()).contains(needle);
+    }
+
+    /** Lower case without accents, for searching. */
+    static String fold(String text) {
+        String plain = java.text.Normalizer.normalize(text == null ? "" : text.strip(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return plain.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The listing row of a folder or asset node. */
+    public static Entry entry(Node node) throws RepositoryException {
+        String path = node.getPath().substring("/dam".length());
+        String title = node.hasProperty("title") && !node.getProperty("title").getString().isBlank()
+                ? node.getProperty("title").getString() : node.getName();
+        if (node.isNodeType("mgnl:folder")) {
+            return new Entry(path, node.getName(), true, node.getIdentifier(), "", "", 0, title);
+        }
+        Node resource = node.hasNode("jcr:content") ? node.getNode("jcr:content") : null;
+        String mime = resource != null && resource.hasProperty("jcr:mimeType")
+                ? resource.getProperty("jcr:mimeType").getString() : "";
+        long size = resource != null && resource.hasProperty("jcr:data") ? resource.getProperty("jcr:data").getLength() : 0;
+        return new Entry(path, node.getName(), false, "jcr:" + node.getIdentifier(), mime,
+                fr.usinesouvertes.platform.rendering.AssetLinks.link(node), size, title);
+    }
+
+    /** The asset node at a path inside {@code dam}; 404 when there is none. */
+    public static Node asset(Session session, String path) throws RepositoryException {
+        String jcrPath = "/dam" + (path == null ? "" : path);
+        if (!isPath(path) || !session.nodeExists(jcrPath) || !session.getNode(jcrPath).isNodeType("mgnl:asset")) {
+            throw AuthoringException.notFound("Fichier introuvable.", "File not found.");
+        }
+        return session.getNode(jcrPath);
+    }
+
     /** The folder node at a path inside {@code dam} ({@code /} for the root). */
     public static Node folder(Session session, String path) throws RepositoryException {
         String jcrPath = path == null || path.isBlank() || path.equals("/") ? "/dam" : "/dam" + path;
-        if ((path != null && (path.contains("..") || path.contains("["))) || !session.nodeExists(jcrPath)) {
+        if (!jcrPath.equals("/dam") && !isPath(path) || !session.nodeExists(jcrPath)) {
             throw AuthoringException.notFound("Dossier introuvable.", "Folder not found.");
         }
         Node node = session.getNode(jcrPath);
@@ -115,6 +216,12 @@ public final class AssetStore {
             throw AuthoringException.notFound("Dossier introuvable.", "Folder not found.");
         }
         return node;
+    }
+
+    /** Whether {@code path} is a well-formed path inside {@code dam} ({@code /presse/kit}): never {@code ..} nor JCR syntax. */
+    static boolean isPath(String path) {
+        return path != null && PATH.matcher(path).matches() && !path.contains("/../") && !path.endsWith("/..")
+                && !path.contains("/./") && !path.endsWith("/.");
     }
 
     private static UploadedImages.Image checked(byte[] data) {

@@ -45,7 +45,7 @@ public abstract class AuthoringServlet extends HttpServlet {
                 case NOT_FOUND -> 404;
                 case INVALID -> 400;
                 case CONFLICT -> 409;
-            }, e.getMessage());
+            }, PublishingMessages.of(e, AdminViews.lang(request)));
         } catch (RepositoryException e) {
             if (!e.isAccessDenied()) {
                 throw e;

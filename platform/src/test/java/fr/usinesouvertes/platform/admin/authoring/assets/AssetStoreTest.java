@@ -42,6 +42,30 @@ class AssetStoreTest {
         return out.toByteArray();
     }
 
+    /** A PNG with colours (a gradient and three blocks), so that screenshots show it. */
+    static byte[] picture(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setPaint(new java.awt.GradientPaint(0, 0, new java.awt.Color(0xB2, 0x3C, 0x00), width, height,
+                new java.awt.Color(0x14, 0x21, 0x3D)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(width / 8, height / 2, width / 4, height / 3);
+        g.fillRect(width / 2, height / 3, width / 6, height / 2);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    static byte[] png(int width, int height) {
+        try {
+            return image("png", width, height);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void anImageIsStoredAsAMagnoliaAssetWithItsSniffedTypeAndSize() throws Exception {
         byte[] png = image("png", 640, 480);

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -45,14 +46,15 @@ class AssetsServletTest {
         assertThat(pdf.statusCode()).isEqualTo(303);
 
         Document list = Jsoup.parse(editor.get("/admin/assets/?folder=%2Fpresse").body());
-        assertThat(list.select("table.assets tbody tr")).hasSize(2);
-        assertThat(list.text()).contains("image/png").contains("application/pdf").contains("kit-de-l-industrie-de-demain");
-        String thumbnail = list.selectFirst("table.assets img").attr("src");
+        assertThat(list.select(".asset-grid .asset-card")).hasSize(2);
+        assertThat(list.select(".asset-card .card-meta").eachText()).containsExactly("PNG · 2 Ko", "PDF · 1 Ko");
+        assertThat(list.select(".asset-card .card-title").eachText()).containsExactly("logo", "Kit de l'Industrie de Demain");
+        String thumbnail = list.selectFirst(".asset-card img").attr("src");
         assertThat(thumbnail).startsWith("/admin/assets/draft/jcr:").contains("/w320/");
         HttpResponse<String> draft = editor.get(thumbnail);
         assertThat(draft.statusCode()).isEqualTo(200);
         assertThat(draft.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-        String publicLink = list.selectFirst("table.assets tbody tr td a[href*=jcr]").attr("href").replace("/admin/assets/draft", "/dam");
+        String publicLink = draftLinks("/presse").get(0).replace("/admin/assets/draft", "/dam");
         assertThat(PLATFORM.get(publicLink).statusCode()).isEqualTo(404); // a draft is not public
 
         assertThat(editor.post("/admin/assets/publishing", Map.of("path", "/presse", "action", "publish", "folder", "/"))
@@ -86,11 +88,9 @@ class AssetsServletTest {
         assertThat(upload("/securite", "dessin.svg", svg.getBytes(StandardCharsets.UTF_8), editor.csrf()).statusCode()).isEqualTo(303);
         assertThat(upload("/securite", "Notice.pdf", "%PDF-1.4\n%typed\n".getBytes(StandardCharsets.US_ASCII), editor.csrf())
                 .statusCode()).isEqualTo(303);
-        Document list = Jsoup.parse(editor.get("/admin/assets/?folder=%2Fsecurite").body());
-        String svgDraft = list.select("table.assets tbody tr td a[href*=jcr]").eachAttr("href").stream()
-                .filter(href -> href.endsWith(".svg")).findFirst().orElseThrow();
-        String pdfDraft = list.select("table.assets tbody tr td a[href*=jcr]").eachAttr("href").stream()
-                .filter(href -> href.endsWith(".pdf")).findFirst().orElseThrow();
+        List<String> drafts = draftLinks("/securite");
+        String svgDraft = drafts.stream().filter(href -> href.endsWith(".svg")).findFirst().orElseThrow();
+        String pdfDraft = drafts.stream().filter(href -> href.endsWith(".pdf")).findFirst().orElseThrow();
 
         HttpResponse<String> draft = editor.get(svgDraft);
         assertThat(draft.statusCode()).isEqualTo(200);
@@ -114,6 +114,14 @@ class AssetsServletTest {
         HttpResponse<String> publishedPdf = PLATFORM.get(pdfDraft.replace("/admin/assets/draft", "/dam"));
         assertSandboxed(publishedPdf, "application/pdf");
         assertThat(publishedPdf.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
+    }
+
+    /** The draft file links of a folder's assets, from each asset's screen. */
+    private static List<String> draftLinks(String folder) {
+        Document list = Jsoup.parse(editor.get("/admin/assets/?folder=" + folder.replace("/", "%2F")).body());
+        return list.select(".asset-card a.card-link").eachAttr("href").stream()
+                .map(screen -> Jsoup.parse(editor.get(screen).body()).selectFirst(".asset-facts a[href^=/admin/assets/draft/]").attr("href"))
+                .toList();
     }
 
     private static void assertSandboxed(HttpResponse<String> response, String contentType) {

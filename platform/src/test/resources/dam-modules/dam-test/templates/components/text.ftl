@@ -1,0 +1,1 @@
+<section>${cmsfn.decode(content).text!}</section>
