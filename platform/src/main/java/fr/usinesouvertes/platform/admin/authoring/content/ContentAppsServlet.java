@@ -57,6 +57,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
             case "new" -> edit(request, response, app, null, FormValues.empty(), List.of(), 200, true);
             case "edit" -> edit(request, response, app, param(request, "path"), null, List.of(), 200, false);
             case "delete" -> confirmDelete(request, response, app);
+            case "preview" -> preview(request, response, app);
             default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
         }
     }
@@ -142,7 +143,28 @@ public final class ContentAppsServlet extends AuthoringServlet {
         model.put("scheduled", creating ? List.of() : publishing.scheduled(app.workspace(), path));
         model.put("publishing", !creating && publishing.enabled(app.workspace()));
         model.put("multipart", form.fields().stream().anyMatch(f -> f.kind() == FieldKind.UPLOAD));
+        model.put("previewable", !creating && context.preview().get() != null && context.repository().readAs(
+                account.login(), session -> DetailPages.of(session, registry, app.workspace()).isPresent()));
         render(request, response, status, "content-edit.ftlh", model);
+    }
+
+    /**
+     * The item's draft in the page that shows it (the site's detail page for the app's workspace), in French or, with
+     * {@code language=en}, English: what it will look like once published.
+     */
+    private void preview(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
+        String path = param(request, "path");
+        DefinitionRegistry registry = context.definitions().get();
+        String sitePath = context.repository().readAs(account(request).login(), session -> {
+            String name = ContentItems.item(session, app, path).getName();
+            return DetailPages.of(session, registry, app.workspace()).map(page -> page + "/" + name).orElse(null);
+        });
+        if (context.preview().get() == null || sitePath == null) {
+            throw AuthoringException.notFound("Aucune page du site ne montre ces éléments : pas d'aperçu.",
+                    "No page of the site shows these items: no preview.");
+        }
+        context.preview().get().render(request, response,
+                ("en".equals(param(request, "language")) ? "/en" : "") + sitePath);
     }
 
     private void save(HttpServletRequest request, HttpServletResponse response, ContentApp app, String path)

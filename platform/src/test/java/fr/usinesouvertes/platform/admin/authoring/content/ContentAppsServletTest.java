@@ -101,4 +101,33 @@ class ContentAppsServletTest {
         assertThat(exists).isFalse();
         assertThat(AdminBrowser.on(PLATFORM).get("/admin/content/partners/").statusCode()).isEqualTo(303);
     }
+
+    @Test
+    void anItemIsPreviewedFromItsDraftInThePageThatShowsIt() {
+        PLATFORM.platform().repository().write(session -> {
+            session.getNode("/website").addNode("salle", "mgnl:page").addNode("communiques", "mgnl:page")
+                    .setProperty("mgnl:template", "authoring-test:pages/news-room");
+            return null;
+        });
+        PLATFORM.platform().publishing().publish("setup", "website", "/salle", true);
+        editor.get("/admin/content/news/new"); // the form, and its CSRF token
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("_name", "embargo");
+        values.put("title", "Sous embargo jusqu'à 10 h");
+        values.put("date", "2026-03-01T10:00");
+        HttpResponse<String> created = editor.post("/admin/content/news/new", values);
+        assertThat(created.statusCode()).isEqualTo(303);
+
+        Document edit = Jsoup.parse(editor.get("/admin/content/news/edit?path=%2Fembargo").body());
+        assertThat(edit.select("a[href='/admin/content/news/preview?path=%2Fembargo']").text()).contains("Aperçu dans sa page");
+        HttpResponse<String> preview = editor.get("/admin/content/news/preview?path=%2Fembargo");
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(preview.body()).select("article h1").text()).isEqualTo("Sous embargo jusqu'à 10 h");
+        assertThat(preview.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(PLATFORM.get("/communiques/embargo").statusCode()).as("not published: not on the site").isEqualTo(404);
+
+        assertThat(editor.get("/admin/content/partners/preview?path=%2Fbpifrance").statusCode())
+                .as("no page shows partners").isEqualTo(404);
+        assertThat(editor.get("/admin/content/news/preview?path=%2Fnone").statusCode()).isEqualTo(404);
+    }
 }
