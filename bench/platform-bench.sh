@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Platform benchmark (issue 2): cold start to first HTTP 200, resident memory after start and after
 # load, Delivery API throughput and latency for one node and for a query returning 100 nodes, and the
-# rendered home page. Starts the built jar on a fresh data folder; load comes from wrk on loopback.
+# rendered home page. Starts the built jar with bin/usines-ouvertes (its JVM options, or JAVA_OPTS when set) on a
+# fresh data folder; load comes from wrk on loopback.
 #
 #   bench/platform-bench.sh            # builds the jar first if missing
 #   DURATION=30 CONNECTIONS=64 bench/platform-bench.sh
@@ -10,12 +11,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-JAR="$ROOT/webapp/target/usines-ouvertes.jar"
+JAR=${JAR:-"$ROOT/webapp/target/usines-ouvertes.jar"}
 DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18123}
-JAVA_OPTS=${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k}
+OPTIONS=${JAVA_OPTS:-"$(sed -n 's/^: "${JAVA_OPTS:=\(.*\)}"$/\1/p' "$ROOT/bin/usines-ouvertes") (bin/usines-ouvertes)"}
 
 command -v wrk >/dev/null || { echo "Installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
@@ -35,7 +36,7 @@ HUNDRED="$BASE/.rest/delivery/bench/v1?limit=100&orderBy=title%20asc"
 start_platform() { # sets PID and START_MS: launch to first HTTP 200
   local start_ns
   start_ns=$(date +%s%N)
-  java $JAVA_OPTS -jar "$JAR" --config "$WORK/platform.yaml" --data "$WORK/data" \
+  USINES_OUVERTES_JAR="$JAR" "$ROOT/bin/usines-ouvertes" --config "$WORK/platform.yaml" --data "$WORK/data" \
        --light-modules "$WORK/light-modules" > "$WORK/platform.log" 2>&1 &
   PID=$!
   until curl -s -o /dev/null -w '%{http_code}' "$ONE_NODE" 2>/dev/null | grep -q 200; do
@@ -53,7 +54,7 @@ rss_kb() { ps -o rss= -p "$PID" | tr -d ' '; }
 rss_start=$(rss_kb)
 
 echo "# Platform benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "# JAVA_OPTS=$JAVA_OPTS  wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per run (after a 5 s warm-up)"
+echo "# JVM options: $OPTIONS  wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per run (after a 5 s warm-up)"
 echo "first start to HTTP 200      : ${first_ms} ms (empty data folder: includes the bootstrap import)"
 echo "cold start to first HTTP 200 : ${cold_ms} ms (new JVM on an existing data folder)"
 echo "RSS after start              : $((rss_start / 1024)) MB"
