@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class AdminAccessFilter extends HttpFilter {
 
-    private static final Set<String> OPEN = Set.of("login", "password-reset", "static");
+    private static final Set<String> OPEN = Set.of("login", "password-reset", "invitation", "static");
 
     private final AdminShell shell;
 

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * What the back office adds to the HTTP server: the authentication filter on every path, the CSRF filter
  * on {@code /admin/*} and the protected paths modules registered, the access filter on {@code /admin/*},
- * the shell's servlet and the platform's own apps (accounts, storage).
+ * the shell's servlet, the password-reset and invitation pages and the platform's own apps (accounts, storage).
  *
  * @param servlets servlets to mount (the modules' apps are already among the contributions' mounts)
  * @param filters  filters in the order they run
@@ -26,9 +26,9 @@ public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServ
     /** Called once the modules have started, so that every app is registered. */
     public static AdminMounts of(Security security, Contributions contributions, MailSender mail, PublicUrl publicUrl,
                                  StorageMaintenance maintenance, ZoneId zone) {
-        ResetLinkMailer mailer = new ResetLinkMailer(security.passwordResets(), mail, publicUrl);
+        PasswordLinkMailer mailer = new PasswordLinkMailer(security.passwordLinks(), security.accounts(), mail, publicUrl);
         List<AdminApp> builtIn = List.of(new AdminApp("accounts", "Comptes", "Accounts", java.util.Set.of(
-                fr.usinesouvertes.platform.security.Role.ADMIN), new AccountsServlet(security.accounts(), mailer)),
+                fr.usinesouvertes.platform.security.Role.ADMIN), new AccountsServlet(security.accounts(), mailer, zone)),
                 new AdminApp("storage", "Stockage", "Storage", java.util.Set.of(
                         fr.usinesouvertes.platform.security.Role.ADMIN), new StorageServlet(maintenance, zone)));
         List<AdminApp> apps = new ArrayList<>(builtIn);
@@ -40,6 +40,8 @@ public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServ
                 new AdminServlet(security.accounts(), security.sessions(), security.throttle())));
         servlets.add(new PlatformServer.Mount("/admin/password-reset/*", new PasswordResetServlet(mailer,
                 security.resetThrottle())));
+        servlets.add(new PlatformServer.Mount(PasswordLinkMailer.INVITATION_PATH + "*",
+                new InvitationServlet(security.passwordLinks(), security.accounts())));
         builtIn.forEach(app -> servlets.add(new PlatformServer.Mount(app.pathSpec(), app.servlet())));
 
         List<PlatformServer.FilterMount> filters = new ArrayList<>();

@@ -51,7 +51,7 @@ public final class AdminServlet extends HttpServlet {
                 AdminViews.redirect(response, safeNext(request.getParameter("next")));
                 return;
             }
-            renderLogin(request, response, null, "");
+            renderLogin(request, response, null, Optional.ofNullable(request.getParameter("login")).orElse("").trim());
         } else if (STATIC.containsKey(path)) {
             staticFile(response, path);
         } else {
@@ -107,6 +107,7 @@ public final class AdminServlet extends HttpServlet {
         }
         throttle.recordSuccess(login, address);
         sessions.open(account.get(), request, response);
+        accounts.recordLogin(account.get().login());
         LOG.info("Back-office login of '{}'", account.get().login());
         AdminViews.redirect(response, safeNext(request.getParameter("next")));
     }

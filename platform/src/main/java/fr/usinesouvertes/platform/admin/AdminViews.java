@@ -28,7 +28,8 @@ import java.util.Map;
 
 /**
  * Renders back-office pages: a class-path template under {@code admin-templates/} (e.g.
- * {@code events/moderation.ftlh}) with the page's model plus {@code account}, {@code csrf},
+ * {@code events/moderation.ftlh}) with the page's model plus {@code account} (login, displayName, roles as
+ * {@code ADMIN}..., roleLabels in the page's language, company, staff), {@code csrf},
  * {@code apps} (the menu entries the account may use), {@code lang} ({@code fr}, or {@code en} with
  * {@code ?lang=en}), {@code i18n("texte", "text")}, {@code flash} and {@code path}. Also redirects
  * and one-time flash messages, carried by a cookie so that they survive a redirect to another node.
@@ -53,7 +54,7 @@ public final class AdminViews {
         String lang = lang(request);
         Map<String, Object> data = new HashMap<>(model);
         Account account = CurrentAccount.of(request).orElse(null);
-        data.put("account", account == null ? null : accountModel(account));
+        data.put("account", account == null ? null : accountModel(account, lang));
         data.put("csrf", Csrf.token(request));
         data.put("csrfToken", data.get("csrf"));
         data.put("csrfField", Csrf.FIELD);
@@ -120,11 +121,12 @@ public final class AdminViews {
         return null;
     }
 
-    private static Map<String, Object> accountModel(Account account) {
+    private static Map<String, Object> accountModel(Account account, String lang) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("login", account.login());
         model.put("displayName", account.displayName());
         model.put("roles", account.roles().stream().map(role -> role.name()).sorted().toList());
+        model.put("roleLabels", AccountsServlet.roleLabels(account.roles(), lang));
         model.put("company", account.company());
         model.put("staff", account.isStaff());
         return model;

@@ -3,7 +3,7 @@ package fr.usinesouvertes.platform.admin;
 import fr.usinesouvertes.platform.security.AccountException;
 import fr.usinesouvertes.platform.security.LoginThrottle;
 import fr.usinesouvertes.platform.security.ResetThrottle;
-import fr.usinesouvertes.platform.security.PasswordResets;
+import fr.usinesouvertes.platform.security.PasswordLinks;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,12 +24,12 @@ public final class PasswordResetServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordResetServlet.class);
 
-    private final transient PasswordResets resets;
-    private final transient ResetLinkMailer mailer;
+    private final transient PasswordLinks links;
+    private final transient PasswordLinkMailer mailer;
     private final transient ResetThrottle throttle;
 
-    PasswordResetServlet(ResetLinkMailer mailer, ResetThrottle throttle) {
-        this.resets = mailer.resets();
+    PasswordResetServlet(PasswordLinkMailer mailer, ResetThrottle throttle) {
+        this.links = mailer.links();
         this.mailer = mailer;
         this.throttle = throttle;
     }
@@ -39,7 +39,7 @@ public final class PasswordResetServlet extends HttpServlet {
         String token = token(request);
         if (token == null) {
             AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", ""));
-        } else if (resets.loginOf(token).isPresent()) {
+        } else if (links.loginOf(token, PasswordLinks.Kind.RESET).isPresent()) {
             AdminViews.render(request, response, "admin/password-reset-form.ftlh", Map.of("errors", Map.of()));
         } else {
             invalidLink(request, response);
@@ -76,7 +76,7 @@ public final class PasswordResetServlet extends HttpServlet {
             return;
         }
         if (throttle.request(login, address)) {
-            mailer.send(login, english);
+            mailer.sendReset(login, english);
         } else {
             LOG.info("Password-reset e-mail to '{}' not sent: too many requests for this account", login);
         }
@@ -96,7 +96,7 @@ public final class PasswordResetServlet extends HttpServlet {
         }
         if (errors.isEmpty()) {
             try {
-                Optional<String> login = resets.use(token, password.toCharArray());
+                Optional<String> login = links.use(token, PasswordLinks.Kind.RESET, password.toCharArray());
                 if (login.isEmpty()) {
                     invalidLink(request, response);
                     return;

@@ -7,6 +7,8 @@ import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.ApiException;
 import fr.usinesouvertes.platform.http.JsonMapper;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.security.CurrentAccount;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -32,7 +34,7 @@ import javax.jcr.RepositoryException;
  * {@code /.rest/<endpointPath>[/<path>]}: read a node ({@code GET .../home/news}), get its children
  * ({@code .../home@nodes}), or query nodes ({@code GET <endpointPath>?filters}). Endpoints are matched at
  * request time, so a reloaded light module is served at once; answers are cached until the repository
- * or the definitions change, and carry an {@code ETag}.
+ * or the definitions change (requests with a back-office session bypass the cache), and carry an {@code ETag}.
  *
  * <p>Get children ({@code {path}@nodes}) answers a plain JSON array of the child nodes whose type is in
  * the endpoint's {@code nodeTypes} or {@code childNodeTypes}, each with the endpoint's depth, as
@@ -74,7 +76,7 @@ public final class DeliveryResource {
 
     @GET
     public Response get(@PathParam("requestPath") String requestPath, @Context UriInfo uri,
-                        @Context HttpHeaders headers) {
+                        @Context HttpHeaders headers, @Context HttpServletRequest request) {
         EndpointRoute route = EndpointRoute.find(definitions.current().endpoints(), requestPath)
                 .orElseThrow(() -> unknownEndpoint(requestPath));
         Map<String, List<String>> parameters = uri.getQueryParameters(true);
@@ -83,7 +85,9 @@ public final class DeliveryResource {
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String key = route.endpoint().endpointPath() + '\n' + route.remainder() + '\n'
                 + uri.getRequestUri().getRawQuery() + '\n' + language;
-        CachedAnswer answer = cache.get(key, () -> answer(route, parameters, language));
+        // a logged-in editor's request neither reads nor fills the cache: always what was just published
+        CachedAnswer answer = CurrentAccount.of(request).isPresent() ? answer(route, parameters, language)
+                : cache.get(key, () -> answer(route, parameters, language));
         return answer.toResponse(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
     }

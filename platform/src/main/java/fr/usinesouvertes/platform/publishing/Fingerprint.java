@@ -19,14 +19,16 @@ import org.apache.jackrabbit.api.JackrabbitValue;
 /**
  * A digest of a node's content as {@link NodeCopier} copies it (type, content properties, parts in order),
  * stored on the live copy at publication: the draft is modified since exactly when its digest differs,
- * whoever changed it. Binaries count by their content identity (Oak's blob id) when they have one.
+ * whoever changed it. Binaries count by their content identity (Oak's blob id) when they have one. The back office's
+ * forms compare it before and after writing, to tell a save that changed nothing.
  */
-final class Fingerprint {
+public final class Fingerprint {
 
     private Fingerprint() {
     }
 
-    static String of(Node node) throws RepositoryException {
+    /** The digest of {@code node}'s content: its type, content properties and parts, not its sub-units. */
+    public static String of(Node node) throws RepositoryException {
         MessageDigest digest = sha256();
         add(digest, node);
         return HexFormat.of().formatHex(digest.digest());

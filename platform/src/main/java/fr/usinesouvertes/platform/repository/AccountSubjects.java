@@ -40,6 +40,11 @@ public final class AccountSubjects {
         return new Subject(true, principals, Set.of(info), Set.of());
     }
 
+    /** Drops the cached principals of {@code login}: its next subject reads its groups afresh. */
+    public void forget(String login) {
+        cache.invalidate(login);
+    }
+
     /** Reads with the system session, as {@code ContentRepository.read} does. */
     @FunctionalInterface
     public interface SystemReader {

@@ -209,6 +209,14 @@ public final class ContentRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * The groups of {@code login} changed: its next {@link #readAs}/{@link #writeAs} on this node reads them
+     * afresh instead of the principals cached for a few seconds (other nodes see the change when that cache expires).
+     */
+    public void groupsChanged(String login) {
+        accountSubjects.forget(login);
+    }
+
     private Session loginAs(String login) {
         Subject subject = accountSubjects.subject(login, this::read);
         try {

@@ -4,6 +4,7 @@ import fr.usinesouvertes.platform.annotation.PluginApi;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.PasswordHashing;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -24,6 +25,8 @@ import org.apache.jackrabbit.api.security.user.User;
 import org.apache.jackrabbit.api.security.user.UserManager;
 import org.apache.jackrabbit.oak.spi.security.user.UserConstants;
 import org.apache.jackrabbit.oak.spi.security.user.util.PasswordUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Back-office accounts stored as Oak users (password hashed by Oak with PBKDF2), their roles as Oak
@@ -38,6 +41,9 @@ public final class Accounts {
     static final String DISPLAY_NAME = "uoDisplayName";
     static final String COMPANY = "uoCompany";
     static final String SESSIONS_VALID_FROM = "uoSessionsValidFrom";
+    static final String LAST_LOGIN = "uoLastLogin";
+    static final String ADMIN_REMOVAL = "uoLastRemoval";
+    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9._%+-]+@[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}");
     private static final Pattern COMPANY_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -69,26 +75,30 @@ public final class Accounts {
     public Account create(String login, String displayName, char[] password, Set<Role> roles, String company) {
         String id = normaliseLogin(login);
         if (!LOGIN.matcher(id).matches()) {
-            throw new AccountException("login", "L'identifiant doit être une adresse e-mail valide.");
+            throw new AccountException("login", "L'identifiant doit être une adresse e-mail valide.",
+                    "The login must be a valid e-mail address.");
         }
         if (displayName == null || displayName.isBlank()) {
-            throw new AccountException("displayName", "Le nom est obligatoire.");
+            throw new AccountException("displayName", "Le nom est obligatoire.", "The name is required.");
         }
         checkPassword(password);
         if (roles == null || roles.isEmpty()) {
-            throw new AccountException("roles", "Choisissez au moins un rôle.");
+            throw new AccountException("roles", "Choisissez au moins un rôle.", "Choose at least one role.");
         }
         boolean companyUser = roles.contains(Role.COMPANY);
         if (companyUser && (company == null || !COMPANY_NAME.matcher(company).matches())) {
-            throw new AccountException("company", "Un compte entreprise doit indiquer son entreprise (nom du nœud).");
+            throw new AccountException("company", "Un compte entreprise doit indiquer son entreprise (nom du nœud).",
+                    "A company account must name its company (node name).");
         }
         if (!companyUser && company != null && !company.isBlank()) {
-            throw new AccountException("company", "Seul un compte entreprise est rattaché à une entreprise.");
+            throw new AccountException("company", "Seul un compte entreprise est rattaché à une entreprise.",
+                    "Only a company account belongs to a company.");
         }
         return repository.write(session -> {
             UserManager users = users(session);
             if (users.getAuthorizable(id) != null) {
-                throw new AccountException("login", "Un compte existe déjà avec cet identifiant.");
+                throw new AccountException("login", "Un compte existe déjà avec cet identifiant.",
+                        "An account with this login exists already.");
             }
             User user = users.createUser(id, new String(password));
             ValueFactory values = session.getValueFactory();
@@ -226,6 +236,109 @@ public final class Accounts {
         changed(login);
     }
 
+    /**
+     * Records that the account logged in now. Best effort: when the write fails (a concurrent login of the same
+     * account on another node), the login goes on and the record is logged as missed.
+     */
+    public void recordLogin(String login) {
+        String id = normaliseLogin(login);
+        try {
+            repository.write(session -> {
+                requireUser(session, id).setProperty(LAST_LOGIN, session.getValueFactory().createValue(clock.millis()));
+                return null;
+            });
+        } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
+            LOG.warn("Last login of {} not recorded: {}", id, e.getMessage());
+        }
+    }
+
+    /** When the account last logged in through the back office's login page; empty when never. */
+    public Optional<Instant> lastLogin(String login) {
+        String id = normaliseLogin(login);
+        return repository.read(session -> {
+            if (!(users(session).getAuthorizable(id) instanceof User user)) {
+                return Optional.<Instant>empty();
+            }
+            Value[] values = user.getProperty(LAST_LOGIN);
+            return values == null || values.length == 0 ? Optional.<Instant>empty()
+                    : Optional.of(Instant.ofEpochMilli(values[0].getLong()));
+        });
+    }
+
+    /**
+     * Gives the account exactly {@code roles}, as asked by the administrator {@code by}; the change applies from the
+     * account's next request. Throws {@link AccountException} on field {@code roles} for no role, for adding or
+     * removing {@link Role#COMPANY} (it goes with the account's company, set at creation), for an administrator
+     * removing their own {@link Role#ADMIN} role, and when the account is the last enabled administrator and would
+     * lose that role (checked in the commit that changes the roles, so two concurrent changes cannot both pass);
+     * on field {@code login} for an unknown account.
+     */
+    public Account setRoles(String login, Set<Role> roles, String by) {
+        String id = normaliseLogin(login);
+        if (roles == null || roles.isEmpty()) {
+            throw new AccountException("roles", "Choisissez au moins un rôle.", "Choose at least one role.");
+        }
+        Set<Role> wanted = EnumSet.copyOf(roles);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Account changed = repository.write(session -> {
+                    UserManager users = users(session);
+                    User user = requireUser(session, id);
+                    Account before = toAccount(user);
+                    if (before.has(Role.COMPANY) != wanted.contains(Role.COMPANY)) {
+                        throw new AccountException("roles",
+                                "Le rôle Entreprise va avec l'entreprise du compte : il ne se change pas ici.",
+                                "The Company role goes with the account's company: it is not changed here.");
+                    }
+                    if (before.has(Role.ADMIN) && !wanted.contains(Role.ADMIN)) {
+                        if (id.equals(normaliseLogin(by))) {
+                            throw new AccountException("roles",
+                                    "Vous ne pouvez pas retirer votre propre rôle d'administrateur.",
+                                    "You cannot remove your own administrator role.");
+                        }
+                        if (!user.isDisabled() && !otherEnabledAdministrator(users, id)) {
+                            throw new AccountException("roles",
+                                    "C'est le dernier administrateur : donnez d'abord ce rôle à un autre compte.",
+                                    "This is the last administrator: give the role to another account first.");
+                        }
+                        // Oak merges concurrent changes of a group's members; this property makes two concurrent
+                        // removals conflict instead, so that the second one is retried and sees the first.
+                        users.getAuthorizable(Role.ADMIN.group()).setProperty(ADMIN_REMOVAL,
+                                session.getValueFactory().createValue(java.util.UUID.randomUUID().toString()));
+                    }
+                    for (Role role : Role.values()) {
+                        Group group = (Group) users.getAuthorizable(role.group());
+                        if (wanted.contains(role) && !before.has(role)) {
+                            group.addMember(user);
+                        } else if (!wanted.contains(role) && before.has(role)) {
+                            group.removeMember(user);
+                        }
+                    }
+                    // the user's memberships read in this session do not show the unsaved changes yet
+                    return new Account(before.login(), before.displayName(), wanted, before.company());
+                });
+                repository.groupsChanged(id);
+                changed(id); // sessions of the account see the new roles at their next request
+                return changed;
+            } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
+                if (attempt >= 3 || !(e.getCause() instanceof javax.jcr.InvalidItemStateException)) {
+                    throw e;
+                }
+                LOG.info("Roles of {} conflicted with another change; retrying ({})", id, attempt);
+            }
+        }
+    }
+
+    private static boolean otherEnabledAdministrator(UserManager users, String id) throws javax.jcr.RepositoryException {
+        Iterator<Authorizable> members = ((Group) users.getAuthorizable(Role.ADMIN.group())).getMembers();
+        while (members.hasNext()) {
+            if (members.next() instanceof User user && !user.isDisabled() && !user.getID().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The enabled account of a session and when its sessions became valid, in one read. */
     Optional<SessionAccount> sessionAccount(String login) {
         return repository.read(session -> {
@@ -254,14 +367,15 @@ public final class Accounts {
     void checkPassword(char[] password) {
         if (password == null || password.length < MIN_PASSWORD_LENGTH) {
             throw new AccountException("password",
-                    "Le mot de passe doit compter au moins " + MIN_PASSWORD_LENGTH + " caractères.");
+                    "Le mot de passe doit compter au moins " + MIN_PASSWORD_LENGTH + " caractères.",
+                    "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
     }
 
     private static User requireUser(Session session, String id) throws javax.jcr.RepositoryException {
         Authorizable found = users(session).getAuthorizable(id);
         if (!(found instanceof User user) || !isAccount(user)) {
-            throw new AccountException("login", "Aucun compte n'a cet identifiant.");
+            throw new AccountException("login", "Aucun compte n'a cet identifiant.", "No account has this login.");
         }
         return user;
     }

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Runs on every request: when the request carries a session cookie that {@link WebSessions} accepts,
- * makes its account the {@link CurrentAccount} and keeps the idle clock running; a void cookie is
- * removed (only under {@code /admin/}, so that public pages stay free of {@code Set-Cookie}).
+ * makes its account the {@link CurrentAccount}, keeps the idle clock running and makes the answer
+ * {@code private, no-store} ({@link PrivateResponse}: a logged-in editor never gets a cached page); a void cookie
+ * is removed (only under {@code /admin/}, so that public pages stay free of {@code Set-Cookie}).
  */
 public final class AuthenticationFilter extends HttpFilter {
 
@@ -36,6 +37,8 @@ public final class AuthenticationFilter extends HttpFilter {
                 CurrentAccount.set(request, verified.get().account());
                 request.setAttribute(TOKEN_ATTRIBUTE, verified.get().token());
                 sessions.refreshIfDue(verified.get().token(), request, response);
+                chain.doFilter(request, new PrivateResponse(response));
+                return;
             } else if (request.getRequestURI().startsWith("/admin/")) {
                 sessions.clearCookie(request, response);
             }

@@ -20,17 +20,17 @@ public final class Security {
     private final WebSessions sessions;
     private final LoginThrottle throttle;
     private final ResetThrottle resetThrottle;
-    private final PasswordResets passwordResets;
+    private final PasswordLinks passwordLinks;
     private final String publicUrl;
 
     private Security(ContentRepository repository, Accounts accounts, WebSessions sessions, LoginThrottle throttle,
-                     ResetThrottle resetThrottle, PasswordResets passwordResets, String publicUrl) {
+                     ResetThrottle resetThrottle, PasswordLinks passwordLinks, String publicUrl) {
         this.repository = repository;
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
         this.resetThrottle = resetThrottle;
-        this.passwordResets = passwordResets;
+        this.passwordLinks = passwordLinks;
         this.publicUrl = publicUrl;
     }
 
@@ -46,7 +46,8 @@ public final class Security {
         ResetThrottle resetThrottle = new ResetThrottle(settings.get(SecuritySettings.RESET_RATE_LIMIT), clock);
         FirstAdministrator.fromSettings(settings, accounts);
         return new Security(repository, accounts, sessions, throttle, resetThrottle,
-                new PasswordResets(repository, accounts, clock),
+                new PasswordLinks(repository, accounts, clock,
+                        Duration.ofDays(settings.get(SecuritySettings.INVITATION_VALIDITY_DAYS))),
                 publicUrl(settings));
     }
 
@@ -76,8 +77,8 @@ public final class Security {
         return resetThrottle;
     }
 
-    public PasswordResets passwordResets() {
-        return passwordResets;
+    public PasswordLinks passwordLinks() {
+        return passwordLinks;
     }
 
     /**

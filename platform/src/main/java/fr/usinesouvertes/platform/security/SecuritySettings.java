@@ -28,6 +28,9 @@ public final class SecuritySettings {
             "Password-reset e-mails sent for one account before further requests wait, 30 s doubling up to 15 min "
                     + "(the page answers the same); 5 times that from one client address answers 429; 0 turns the "
                     + "limit off", "3", 0, 1_000_000);
+    public static final SettingDefinition<Integer> INVITATION_VALIDITY_DAYS = SettingDefinition.integer(
+            "invitation-validity-days", "Days during which the link of an invitation e-mail (a new back-office account "
+                    + "choosing its password) works; a password-reset link works one hour", "7", 1, 90);
 
     public static final SettingDefinition<java.util.Set<String>> TRUSTED_PROXIES = new SettingDefinition<>(
             "trusted-proxies", "Comma-separated addresses or CIDR ranges (e.g. 10.0.0.0/8) of the load balancers in "
@@ -40,7 +43,7 @@ public final class SecuritySettings {
 
     public static List<SettingDefinition<?>> all() {
         return List.of(SESSION_SECRET, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, ADMIN_LOGIN, ADMIN_PASSWORD_FILE,
-                LOGIN_RATE_LIMIT, RESET_RATE_LIMIT, TRUSTED_PROXIES);
+                LOGIN_RATE_LIMIT, RESET_RATE_LIMIT, INVITATION_VALIDITY_DAYS, TRUSTED_PROXIES);
     }
 
     private static java.util.Set<String> addresses(String value) {

@@ -2,8 +2,11 @@ package fr.usinesouvertes.platform.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
+import fr.usinesouvertes.platform.testing.LogCapture;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -12,11 +15,16 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The accounts app: administrators only; create with validation next to the fields, disable, reset link. */
+/**
+ * The accounts app: administrators only; create with validation next to the fields, roles with French names and
+ * changed with their rules, last logins, disable, reset link and invitation.
+ */
 class AccountsServletTest {
 
     @RegisterExtension
@@ -46,7 +54,110 @@ class AccountsServletTest {
         assertThat(editor.get("/admin/accounts/").statusCode()).isEqualTo(403);
         HttpResponse<String> list = admin().get("/admin/accounts/");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("editeur@example.fr").contains("EDITOR").contains("Créer un compte");
+        assertThat(list.body()).contains("editeur@example.fr").contains("Créer un compte");
+    }
+
+    @Test
+    void rolesHaveFrenchNamesAndEnglishOnesInTheEnglishBackOffice() {
+        AdminBrowser browser = admin();
+
+        Document french = Jsoup.parse(browser.get("/admin/accounts/").body());
+        Document english = Jsoup.parse(browser.get("/admin/accounts/?lang=en").body());
+        Document form = Jsoup.parse(browser.get("/admin/accounts/new").body());
+
+        assertThat(row(french, "editeur@example.fr").select("td").get(2).text()).isEqualTo("Rédacteur");
+        assertThat(row(french, "admin@example.fr").select("td").get(2).text()).isEqualTo("Administrateur");
+        assertThat(row(english, "editeur@example.fr").select("td").get(2).text()).isEqualTo("Editor");
+        assertThat(form.select("fieldset label").eachText())
+                .containsExactly("Administrateur", "Rédacteur", "Éditeur-publieur", "Entreprise");
+        assertThat(french.select(".who .roles").text()).isEqualTo("(Administrateur)");
+        assertThat(french.text()).doesNotContain("EDITOR").doesNotContain("PUBLISHER");
+    }
+
+    @Test
+    void anAdministratorChangesRolesWithALogLine() {
+        PLATFORM.platform().accounts().create("changer@example.fr", "À changer", PASSWORD.toCharArray(),
+                Set.of(Role.EDITOR), null);
+        AdminBrowser browser = admin();
+        Document form = Jsoup.parse(browser.get("/admin/accounts/roles?login=changer%40example.fr").body());
+        assertThat(form.select("input[name=roles]").eachAttr("value")).containsExactly("ADMIN", "EDITOR", "PUBLISHER");
+        assertThat(form.select("input[name=roles][checked]").eachAttr("value")).containsExactly("EDITOR");
+
+        HttpResponse<String> withoutToken = browser.postRaw("/admin/accounts/roles",
+                Map.of("login", "changer@example.fr", "roles", "ADMIN"));
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> changed;
+        try (LogCapture log = LogCapture.of(AccountsServlet.class, Level.INFO)) {
+            changed = browser.post("/admin/accounts/roles", Map.of("login", "changer@example.fr", "roles", "PUBLISHER"));
+            assertThat(log.events()).extracting(ILoggingEvent::getFormattedMessage)
+                    .contains("Roles of changer@example.fr changed from [EDITOR] to [PUBLISHER] by admin@example.fr");
+        }
+
+        assertThat(changed.statusCode()).isEqualTo(303);
+        Document list = Jsoup.parse(browser.get("/admin/accounts/").body());
+        assertThat(list.select(".flash").text()).isEqualTo("Rôles du compte changer@example.fr : Éditeur-publieur.");
+        assertThat(row(list, "changer@example.fr").select("td").get(2).text()).isEqualTo("Éditeur-publieur");
+        assertThat(PLATFORM.platform().accounts().find("changer@example.fr").orElseThrow().roles())
+                .containsExactly(Role.PUBLISHER);
+    }
+
+    @Test
+    void badRoleChangesAnswer422NamingTheField() {
+        AdminBrowser browser = admin();
+        browser.get("/admin/accounts/roles?login=admin%40example.fr");
+
+        HttpResponse<String> ownRole = browser.post("/admin/accounts/roles", Map.of("login", "admin@example.fr",
+                "roles", "EDITOR"));
+        HttpResponse<String> none = browser.post("/admin/accounts/roles", Map.of("login", "editeur@example.fr"));
+        HttpResponse<String> unknownRole = browser.post("/admin/accounts/roles", Map.of("login", "editeur@example.fr",
+                "roles", "ROOT"));
+        HttpResponse<String> english = browser.post("/admin/accounts/roles?lang=en", Map.of("login", "admin@example.fr",
+                "roles", "EDITOR"));
+        HttpResponse<String> unknownAccount = browser.post("/admin/accounts/roles", Map.of("login", "personne@example.fr",
+                "roles", "EDITOR"));
+
+        assertThat(ownRole.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(ownRole.body());
+        assertThat(page.select("#roles-error").text()).isEqualTo("Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
+        assertThat(page.select("fieldset").attr("aria-describedby")).isEqualTo("roles-error");
+        assertThat(page.select("input[name=roles][checked]").eachAttr("value")).containsExactly("EDITOR");
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(none.body()).select("#roles-error").text()).isEqualTo("Choisissez au moins un rôle.");
+        assertThat(unknownRole.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(english.body()).select("#roles-error").text())
+                .isEqualTo("You cannot remove your own administrator role.");
+        assertThat(unknownAccount.statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.platform().accounts().find("admin@example.fr").orElseThrow().roles()).containsExactly(Role.ADMIN);
+        assertThat(PLATFORM.platform().accounts().find("editeur@example.fr").orElseThrow().roles()).containsExactly(Role.EDITOR);
+    }
+
+    @Test
+    void theListShowsEachAccountsLastLoginInTheSiteTimeZone() {
+        PLATFORM.platform().accounts().create("jamais@example.fr", "Jamais venu", PASSWORD.toCharArray(),
+                Set.of(Role.EDITOR), null);
+        AdminBrowser browser = admin();
+        java.time.Instant loggedIn = PLATFORM.platform().accounts().lastLogin("admin@example.fr").orElseThrow();
+
+        Document list = Jsoup.parse(browser.get("/admin/accounts/").body());
+        Document english = Jsoup.parse(browser.get("/admin/accounts/?lang=en").body());
+
+        java.time.ZonedDateTime paris = loggedIn.atZone(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(row(list, "admin@example.fr").select("td.last-login").text())
+                .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(paris));
+        assertThat(row(list, "admin@example.fr").select("td.last-login time").attr("datetime"))
+                .isEqualTo(paris.toOffsetDateTime().toString());
+        assertThat(row(english, "admin@example.fr").select("td.last-login").text())
+                .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(paris));
+        assertThat(row(list, "jamais@example.fr").select("td.last-login").text()).isEqualTo("jamais");
+        assertThat(row(english, "jamais@example.fr").select("td.last-login").text()).isEqualTo("never");
+        assertThat(row(list, "jamais@example.fr").select("button").eachText()).contains("Renvoyer l'invitation à jamais@example.fr");
+        assertThat(row(list, "admin@example.fr").select("button").eachText())
+                .noneMatch(text -> text.startsWith("Renvoyer l'invitation"));
+    }
+
+    private static org.jsoup.nodes.Element row(Document list, String login) {
+        return list.select("table.accounts tbody tr").stream()
+                .filter(tr -> tr.selectFirst("td").text().equals(login)).findFirst().orElseThrow();
     }
 
     @Test
@@ -89,7 +200,7 @@ class AccountsServletTest {
     }
 
     @Test
-    void anAccountCreatedWithoutPasswordGetsALinkToChooseOne() throws IOException {
+    void anAccountCreatedWithoutPasswordGetsAnInvitationToChooseOne() throws IOException {
         AdminBrowser browser = admin();
         browser.get("/admin/accounts/new");
 
@@ -97,10 +208,11 @@ class AccountsServletTest {
                 "displayName", "Publication", "roles", "PUBLISHER", "password", ""));
 
         assertThat(created.statusCode()).isEqualTo(303);
-        assertThat(browser.get("/admin/accounts/").body()).contains("Un lien pour choisir son mot de passe lui a été envoyé.");
+        assertThat(browser.get("/admin/accounts/").body())
+                .contains("Une invitation à choisir son mot de passe lui a été envoyée.");
         try (Stream<Path> mails = Files.list(PLATFORM.dataFolder().resolve("outbox"))) {
             assertThat(mails.map(AccountsServletTest::read)).anyMatch(mail -> mail.contains("publication@example.fr")
-                    && mail.contains("/admin/password-reset/"));
+                    && mail.contains("/admin/invitation/") && !mail.contains("/admin/password-reset/"));
         }
     }
 

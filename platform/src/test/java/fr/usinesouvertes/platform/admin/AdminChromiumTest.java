@@ -62,4 +62,38 @@ class AdminChromiumTest {
         BROWSER.open(PLATFORM.uri("/admin/"));
         assertThat(BROWSER.title()).startsWith("Connexion");
     }
+
+    @Test
+    void anAdministratorChangesAnAccountsRoles() throws java.io.IOException {
+        PLATFORM.platform().accounts().create("communication@example.fr", "Communication", "correct horse battery".toCharArray(),
+                Set.of(Role.EDITOR), null);
+        BROWSER.open(PLATFORM.uri("/admin/accounts/"));
+        BROWSER.find("#login").sendKeys("organisation@example.fr");
+        BROWSER.find("#password").sendKeys("correct horse battery");
+        BROWSER.clickAndWait("form.form button[type=submit]");
+
+        BROWSER.clickAndWait(BROWSER.driver().findElement(By.xpath("//tr[td='communication@example.fr']//a")));
+        assertThat(BROWSER.title()).startsWith("Rôles du compte Communication");
+        BROWSER.find("input[name=roles][value=PUBLISHER]").click();
+        BROWSER.find("input[name=roles][value=EDITOR]").click();
+        java.nio.file.Files.write(Path.of("target/admin-roles.png"),
+                BROWSER.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        BROWSER.assertAccessible();
+        BROWSER.clickAndWait("form.form button[type=submit]");
+        assertThat(BROWSER.find(".flash").getText()).isEqualTo("Rôles du compte communication@example.fr : Éditeur-publieur.");
+        assertThat(BROWSER.driver().findElement(By.xpath("//tr[td='communication@example.fr']")).getText())
+                .contains("Éditeur-publieur");
+
+        BROWSER.clickAndWait(BROWSER.driver().findElement(By.xpath("//tr[td='organisation@example.fr']//a")));
+        BROWSER.find("input[name=roles][value=ADMIN]").click();
+        BROWSER.find("input[name=roles][value=EDITOR]").click();
+        BROWSER.clickAndWait("form.form button[type=submit]");
+        assertThat(BROWSER.find("#roles-error").getText()).isEqualTo("Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
+        java.nio.file.Files.write(Path.of("target/admin-roles-refused.png"),
+                BROWSER.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        BROWSER.assertAccessible();
+
+        BROWSER.clickAndWait(".who button");
+        assertThat(BROWSER.title()).startsWith("Connexion");
+    }
 }

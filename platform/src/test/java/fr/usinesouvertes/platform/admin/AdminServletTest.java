@@ -95,7 +95,7 @@ class AdminServletTest {
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("Tableau de bord").contains("Élise &lt;Éditrice&gt;")
                 .contains("href=\"/admin/press/\"").contains("Communiqués").contains("Aller au contenu");
-        assertThat(dashboard.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(dashboard.headers().firstValue("Cache-Control")).hasValue("private, no-store");
 
         HttpResponse<String> logout = browser.post("/admin/logout", Map.of());
         assertThat(logout.statusCode()).isEqualTo(303);

@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import fr.usinesouvertes.platform.security.Accounts;
-import fr.usinesouvertes.platform.security.PasswordResets;
+import fr.usinesouvertes.platform.security.PasswordLinks;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.MutableClock;
@@ -145,31 +145,32 @@ class PasswordResetTest {
 
     @Test
     void onlyTheNewestLinkOfAnAccountWorks() {
-        PasswordResets resets = PLATFORM.platform().security().passwordResets();
-        String older = resets.issue("communication@example.fr").orElseThrow();
-        String newer = resets.issue("communication@example.fr").orElseThrow();
+        PasswordLinks resets = PLATFORM.platform().security().passwordLinks();
+        String older = resets.issue("communication@example.fr", PasswordLinks.Kind.RESET).orElseThrow();
+        String newer = resets.issue("communication@example.fr", PasswordLinks.Kind.RESET).orElseThrow();
 
-        assertThat(resets.loginOf(older)).isEmpty();
-        assertThat(resets.use(older, "mot de passe de l'intrus".toCharArray())).isEmpty();
-        assertThat(resets.loginOf(newer)).hasValue("communication@example.fr");
+        assertThat(resets.loginOf(older, PasswordLinks.Kind.RESET)).isEmpty();
+        assertThat(resets.use(older, PasswordLinks.Kind.RESET, "mot de passe de l'intrus".toCharArray())).isEmpty();
+        assertThat(resets.loginOf(newer, PasswordLinks.Kind.RESET)).hasValue("communication@example.fr");
         String password = PLATFORM.platform().accounts().authenticate("communication@example.fr", OLD.toCharArray())
                 .isPresent() ? OLD : NEW;
-        assertThat(resets.use(newer, password.toCharArray())).hasValue("communication@example.fr");
-        assertThat(resets.loginOf(newer)).isEmpty();
+        assertThat(resets.use(newer, PasswordLinks.Kind.RESET, password.toCharArray())).hasValue("communication@example.fr");
+        assertThat(resets.loginOf(newer, PasswordLinks.Kind.RESET)).isEmpty();
     }
 
     @Test
     void tokensExpireAfterAnHourAndAreStoredOnlyHashed() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-        PasswordResets resets = new PasswordResets(PLATFORM.platform().repository(), PLATFORM.platform().accounts(), clock);
-        String token = resets.issue("communication@example.fr").orElseThrow();
+        PasswordLinks resets = new PasswordLinks(PLATFORM.platform().repository(), PLATFORM.platform().accounts(), clock,
+                Duration.ofDays(7));
+        String token = resets.issue("communication@example.fr", PasswordLinks.Kind.RESET).orElseThrow();
 
-        assertThat(resets.loginOf(token)).hasValue("communication@example.fr");
+        assertThat(resets.loginOf(token, PasswordLinks.Kind.RESET)).hasValue("communication@example.fr");
         assertThat(PLATFORM.platform().repository().<Boolean>read(session ->
                 session.getNode("/config/security/password-resets").getNodes().nextNode().getName().equals(token)))
                 .isFalse();
         clock.advance(Duration.ofMinutes(61));
-        assertThat(resets.loginOf(token)).isEmpty();
-        assertThat(resets.use(token, "encore un autre mot".toCharArray())).isEmpty();
+        assertThat(resets.loginOf(token, PasswordLinks.Kind.RESET)).isEmpty();
+        assertThat(resets.use(token, PasswordLinks.Kind.RESET, "encore un autre mot".toCharArray())).isEmpty();
     }
 }

@@ -67,7 +67,7 @@ class PressReleaseBrowserTest {
         BROWSER.find("#f-body").sendKeys("<p>Les 20 et 21 mars 2026.</p>");
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
         assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré.");
-        assertThat(BROWSER.find(".badge").getText()).isEqualTo("Brouillon");
+        assertThat(BROWSER.find(".badge").getText()).isEqualTo("Non publié");
 
         assertThat(PLATFORM.get("/usines-ouvertes-2026").statusCode()).isEqualTo(404);
         assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).doesNotContain("Plus de 400 usines ouvertes");

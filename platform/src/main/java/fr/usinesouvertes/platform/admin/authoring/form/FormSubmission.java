@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.form;
 
+import fr.usinesouvertes.platform.publishing.Fingerprint;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.GregorianCalendar;
@@ -18,8 +19,9 @@ public final class FormSubmission {
     }
 
     /**
-     * Validates {@code values} and, only if every field is valid, writes them onto {@code node} and stamps
-     * {@code mgnl:lastModified}/{@code mgnl:lastModifiedBy}; dates are read in {@code zone}, the site's time zone.
+     * Validates {@code values} and, only if every field is valid, writes them onto {@code node} and, when that changed
+     * its content ({@link Fingerprint}), stamps {@code mgnl:lastModified}/{@code mgnl:lastModifiedBy} (a form saved as it was
+     * leaves the node, and so its publication status, as it was); dates are read in {@code zone}, the site's time zone.
      *
      * @return the errors; empty when the values were written
      */
@@ -30,8 +32,11 @@ public final class FormSubmission {
         if (!errors.isEmpty()) {
             return errors;
         }
+        String before = Fingerprint.of(node);
         new FormWriter(zone).write(form, values, node);
-        touch(node, by, clock);
+        if (!Fingerprint.of(node).equals(before)) { // Oak counts a value set to itself as a change: compare
+            touch(node, by, clock);
+        }
         return List.of();
     }
 

@@ -5,6 +5,7 @@ import fr.usinesouvertes.platform.admin.authoring.shared.NodeNames;
 import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
+import fr.usinesouvertes.platform.rendering.SiteRoot;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,8 @@ import javax.jcr.Session;
 
 /**
  * Creates, renames, moves and deletes pages of {@code website} on a session the caller saves. Paths are
- * paths inside {@code website}. A new page's template must be visible and, when the parent's template
+ * paths inside {@code website}. A site root (the page the site's addresses start from) is never deleted, renamed or
+ * moved. A new page's template must be visible and, when the parent's template
  * lists {@code parameters.allowedChildTemplates}, one of them.
  */
 public final class PageOperations {
@@ -64,10 +66,13 @@ public final class PageOperations {
         return relative(page);
     }
 
-    /** Renames a page; returns its new path. */
+    /** Renames a page; returns its new path. A site root is never renamed. */
     public String rename(Session session, String path, String newName, String by) throws RepositoryException {
         Node page = existingPage(session, path);
         NodeNames.check(newName);
+        if (!newName.equals(page.getName())) {
+            requireNotSiteRoot(page, "renommée", "renamed");
+        }
         if (newName.equals(page.getName())) {
             return path;
         }
@@ -83,13 +88,16 @@ public final class PageOperations {
         return relative(session.getNode(next));
     }
 
-    /** Moves a page under another page ({@code /} for the top level); returns its new path. */
+    /** Moves a page under another page ({@code /} for the top level); returns its new path. A site root stays. */
     public String move(Session session, String path, String newParentPath, String by) throws RepositoryException {
         Node page = existingPage(session, path);
         Node parent = page(session, newParentPath);
         if ((parent.getPath() + "/").startsWith(page.getPath() + "/")) {
             throw AuthoringException.invalid("Une page ne peut pas être déplacée sous elle-même.",
                     "A page cannot be moved below itself.");
+        }
+        if (!parent.isSame(page.getParent())) {
+            requireNotSiteRoot(page, "déplacée", "moved");
         }
         NodeNames.checkFree(parent, page.getName());
         String target = parent.getPath() + "/" + page.getName();
@@ -100,7 +108,21 @@ public final class PageOperations {
 
     /** Removes a page and its sub-pages (for pages never published; published ones go through publishing). */
     public void delete(Session session, String path) throws RepositoryException {
-        existingPage(session, path).remove();
+        Node page = existingPage(session, path);
+        requireNotSiteRoot(page, "supprimée", "deleted");
+        page.remove();
+    }
+
+    /**
+     * Refuses (409, French and English message) to delete, rename or move a site root ({@link SiteRoot}): every
+     * address of the site starts there. {@code doneFr}/{@code doneEn}: the action as a past participle.
+     */
+    static void requireNotSiteRoot(Node page, String doneFr, String doneEn) throws RepositoryException {
+        if (SiteRoot.isSiteRoot(page)) {
+            throw new AuthoringException(409, "La page racine du site ne peut pas être " + doneFr
+                    + " : toutes les adresses du site en dépendent.",
+                    "The site's root page cannot be " + doneEn + ": every address of the site depends on it.");
+        }
     }
 
     /** The page at {@code path}, or {@code /website} itself for {@code /}. */

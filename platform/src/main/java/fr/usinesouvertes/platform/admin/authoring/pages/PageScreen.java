@@ -6,6 +6,7 @@ import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.admin.authoring.shared.PublishingActions;
 import fr.usinesouvertes.platform.publishing.ContentVersion;
 import fr.usinesouvertes.platform.publishing.VersionDifference;
+import fr.usinesouvertes.platform.rendering.SiteRoot;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ final class PageScreen {
             data.put("parents", parents(session, path));
             data.put("areas", areas(session, path));
             data.put("previewable", sitePath(session, path) != null);
+            data.put("siteRoot", SiteRoot.isSiteRoot(page));
             return data;
         });
         model.put("badge", publishing.badge("website", path, lang));

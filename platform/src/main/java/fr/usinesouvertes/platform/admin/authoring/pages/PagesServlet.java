@@ -13,6 +13,7 @@ import fr.usinesouvertes.platform.admin.authoring.form.FormView;
 import fr.usinesouvertes.platform.admin.authoring.form.Forms;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.DialogDefinition;
+import fr.usinesouvertes.platform.publishing.Fingerprint;
 import fr.usinesouvertes.platform.security.Account;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,13 +56,22 @@ public final class PagesServlet extends AuthoringServlet {
             case "/page" -> render(request, response, 200, "page.ftlh", screen.model(request, param(request, "path")));
             case "/properties" -> dialog(request, response, param(request, "path"), false, null, List.of(), 200);
             case "/component" -> dialog(request, response, param(request, "path"), true, null, List.of(), 200);
-            case "/delete" -> render(request, response, 200, "confirm-delete.ftlh", Map.of("what", param(request, "path"),
-                    "action", BASE + "delete", "nodePath", param(request, "path"),
-                    "back", BASE + "page?path=" + encode(param(request, "path"))));
+            case "/delete" -> confirmDelete(request, response);
             case "/preview" -> preview(request, response);
             case "/compare" -> render(request, response, 200, "compare.ftlh", screen.compare(request));
             default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
         }
+    }
+
+    private void confirmDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        context.repository().readAs(account(request).login(), session -> {
+            PageOperations.requireNotSiteRoot(PageOperations.existingPage(session, param(request, "path")),
+                    "supprimée", "deleted");
+            return null;
+        });
+        render(request, response, 200, "confirm-delete.ftlh", Map.of("what", param(request, "path"),
+                    "action", BASE + "delete", "nodePath", param(request, "path"),
+                "back", BASE + "page?path=" + encode(param(request, "path"))));
     }
 
     @Override
@@ -154,10 +164,12 @@ public final class PagesServlet extends AuthoringServlet {
         String[] pagePath = new String[1];
         List<FieldError> errors = context.repository().writeAs(account.login(), session -> {
             Node node = node(session, path, component);
-            pagePath[0] = component ? node.getParent().getParent().getPath().substring("/website".length()) : path;
+            Node page = component ? node.getParent().getParent() : node;
+            pagePath[0] = component ? page.getPath().substring("/website".length()) : path;
+            String before = Fingerprint.of(page); // with its components
             List<FieldError> found = FormSubmission.apply(form(node), values, node, account.login(), context.clock(), context.zone());
-            if (found.isEmpty() && component) {
-                FormSubmission.touch(node.getParent().getParent(), account.login(), context.clock());
+            if (found.isEmpty() && component && !Fingerprint.of(page).equals(before)) {
+                FormSubmission.touch(page, account.login(), context.clock());
             }
             return found;
         });
@@ -198,8 +210,11 @@ public final class PagesServlet extends AuthoringServlet {
 
     private void delete(HttpServletRequest request, HttpServletResponse response, Account account, String path)
             throws IOException {
-        String parent = context.repository().readAs(account.login(), session ->
-                PageOperations.existingPage(session, path).getParent().getPath().substring("/website".length()));
+        String parent = context.repository().readAs(account.login(), session -> {
+            Node page = PageOperations.existingPage(session, path);
+            PageOperations.requireNotSiteRoot(page, "supprimée", "deleted");
+            return page.getParent().getPath().substring("/website".length());
+        });
         if (publishing.enabled("website")) {
             context.publishing().delete(account.login(), "website", path);
         } else {

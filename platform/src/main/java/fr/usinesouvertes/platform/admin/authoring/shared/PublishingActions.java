@@ -105,7 +105,7 @@ public final class PublishingActions {
     static String label(PublicationStatus status, String lang) {
         boolean en = "en".equals(lang);
         return switch (status) {
-            case DRAFT -> en ? "Draft" : "Brouillon";
+            case DRAFT -> en ? "Not published" : "Non publié";
             case MODIFIED -> en ? "Modified" : "Modifié";
             case PUBLISHED -> en ? "Published" : "Publié";
             case SCHEDULED -> en ? "Scheduled" : "Programmé";

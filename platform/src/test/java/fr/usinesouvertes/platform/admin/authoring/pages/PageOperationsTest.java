@@ -93,6 +93,34 @@ class PageOperationsTest {
     }
 
     @Test
+    void theSiteRootIsNeverDeletedRenamedOrMovedButOtherTopLevelPagesAre() {
+        repository.write(session -> pages.create(session, "/", "autre", "authoring-test:pages/standard", "Autre", BY));
+
+        for (var refused : List.<fr.usinesouvertes.platform.repository.SessionWork<?>>of(
+                session -> pages.rename(session, "/home", "maison", BY),
+                session -> pages.move(session, "/home", "/autre", BY),
+                session -> {
+                    pages.delete(session, "/home");
+                    return null;
+                })) {
+            assertThatThrownBy(() -> repository.write(refused)).isInstanceOfSatisfying(AuthoringException.class, e -> {
+                assertThat(e.status()).isEqualTo(409);
+                assertThat(e.getMessage()).startsWith("La page racine du site ne peut pas être");
+            });
+        }
+        assertThat(exists("/website/home")).isTrue();
+        String same = repository.write(session -> pages.rename(session, "/home", "home", BY)); // no change
+        assertThat(same).isEqualTo("/home");
+        String renamed = repository.write(session -> pages.rename(session, "/autre", "divers", BY));
+        assertThat(renamed).isEqualTo("/divers");
+        repository.write(session -> {
+            pages.delete(session, "/divers");
+            return null;
+        });
+        assertThat(exists("/website/divers")).isFalse();
+    }
+
+    @Test
     void componentsAreAddedOnlyWhereAllowedAndReordered() {
         String first = repository.write(session -> components.add(session, "/home", "main", "authoring-test:components/text", BY));
         String second = repository.write(session -> components.add(session, "/home", "main", "authoring-test:components/text", BY));

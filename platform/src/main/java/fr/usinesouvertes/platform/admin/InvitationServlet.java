@@ -1,0 +1,106 @@
+package fr.usinesouvertes.platform.admin;
+
+import fr.usinesouvertes.platform.security.Account;
+import fr.usinesouvertes.platform.security.AccountException;
+import fr.usinesouvertes.platform.security.Accounts;
+import fr.usinesouvertes.platform.security.PasswordLinks;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /admin/invitation/<token>}, the page an invitation e-mail opens (no login needed): welcomes the invited
+ * person (name, login, roles) and lets them choose their password (the same policy as everywhere: 12 characters or
+ * more, typed twice); then the login page. An expired, used or unknown link answers 410.
+ */
+final class InvitationServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InvitationServlet.class);
+
+    private final transient PasswordLinks links;
+    private final transient Accounts accounts;
+
+    InvitationServlet(PasswordLinks links, Accounts accounts) {
+        this.links = links;
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Account> invited = invited(request);
+        if (invited.isEmpty()) {
+            invalidLink(request, response);
+            return;
+        }
+        render(request, response, invited.get(), Map.of());
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Account> invited = invited(request);
+        if (invited.isEmpty()) {
+            invalidLink(request, response);
+            return;
+        }
+        String lang = AdminViews.lang(request);
+        boolean english = lang.equals("en");
+        String password = Optional.ofNullable(request.getParameter("password")).orElse("");
+        String confirmation = Optional.ofNullable(request.getParameter("confirmation")).orElse("");
+        Map<String, String> errors = new HashMap<>();
+        if (!password.equals(confirmation)) {
+            errors.put("confirmation", english ? "The two passwords differ." : "Les deux mots de passe diffèrent.");
+        }
+        if (errors.isEmpty()) {
+            try {
+                Optional<String> login = links.use(token(request), PasswordLinks.Kind.INVITATION, password.toCharArray());
+                if (login.isEmpty()) {
+                    invalidLink(request, response);
+                    return;
+                }
+                LOG.info("Invitation of {} accepted: password chosen", login.get());
+                AdminViews.flash(request, english ? "Your password is saved. Log in with your e-mail address and it."
+                        : "Votre mot de passe est enregistré. Connectez-vous avec votre adresse e-mail et ce mot de passe.");
+                AdminViews.redirect(response, "/admin/login?login=" + URLEncoder.encode(login.get(), StandardCharsets.UTF_8)
+                        + (english ? "&lang=en" : ""));
+                return;
+            } catch (AccountException e) {
+                errors.put("password", e.message(lang));
+            }
+        }
+        response.setStatus(422);
+        render(request, response, invited.get(), errors);
+    }
+
+    private Optional<Account> invited(HttpServletRequest request) {
+        return links.loginOf(token(request), PasswordLinks.Kind.INVITATION).flatMap(accounts::find);
+    }
+
+    private static void render(HttpServletRequest request, HttpServletResponse response, Account invited,
+                               Map<String, String> errors) throws IOException {
+        String lang = AdminViews.lang(request);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("invited", Map.of("login", invited.login(), "displayName", invited.displayName(),
+                "roles", AccountsServlet.roleLabels(invited.roles(), lang)));
+        model.put("errors", errors);
+        AdminViews.render(request, response, "admin/invitation-form.ftlh", model);
+    }
+
+    private static void invalidLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_GONE);
+        AdminViews.render(request, response, "admin/invitation-invalid.ftlh", Map.of());
+    }
+
+    private static String token(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return path == null || path.length() < 2 ? "" : path.substring(1);
+    }
+}

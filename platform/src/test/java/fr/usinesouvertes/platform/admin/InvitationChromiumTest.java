@@ -1,0 +1,130 @@
+package fr.usinesouvertes.platform.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.Browser;
+import fr.usinesouvertes.platform.testing.PlatformExtension;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+
+/**
+ * In real Chromium: an administrator invites a new editor from the accounts app; the invitation arrives by SMTP
+ * (GreenMail); the editor opens its link, is welcomed, chooses a password and logs in with it. Each page is checked
+ * with axe-core; screenshots go to {@code target/invitation-*.png}.
+ */
+class InvitationChromiumTest {
+
+    static final GreenMail SMTP = startSmtp();
+
+    @RegisterExtension
+    @Order(1)
+    static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("target/no-light-modules"))
+            .inMemory()
+            .setting("login-rate-limit", "0")
+            .setting("smtp-host", "127.0.0.1")
+            .setting("smtp-port", String.valueOf(SMTP.getSmtp().getPort()))
+            .setting("smtp-starttls", "false");
+
+    @RegisterExtension
+    @Order(2)
+    static final Browser BROWSER = new Browser();
+
+    private static final Pattern LINK = Pattern.compile("http://[^\\s\"]+/admin/invitation/[A-Za-z0-9_-]+");
+    private static final String CHOSEN = "le mot de passe de Sacha, bien long";
+
+    private static GreenMail startSmtp() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            socket.close();
+            mail.start();
+            return mail;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    static void administrator() {
+        PLATFORM.platform().accounts().create("organisation@example.fr", "Organisation", "correct horse battery".toCharArray(),
+                Set.of(Role.ADMIN), null);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        SMTP.stop();
+    }
+
+    @Test
+    void anInvitedEditorSetsAPasswordAndLogsIn() throws Exception {
+        BROWSER.open(PLATFORM.uri("/admin/accounts/new"));
+        BROWSER.find("#login").sendKeys("organisation@example.fr");
+        BROWSER.find("#password").sendKeys("correct horse battery");
+        BROWSER.clickAndWait("form.form button[type=submit]");
+        assertThat(BROWSER.title()).startsWith("Créer un compte");
+        BROWSER.find("#login").sendKeys("sacha.redaction@example.fr");
+        BROWSER.find("#displayName").sendKeys("Sacha Rédaction");
+        BROWSER.find("input[name=roles][value=EDITOR]").click();
+        screenshot("1-create");
+        BROWSER.clickAndWait("form.form button[type=submit]");
+        assertThat(BROWSER.find(".flash").getText()).isEqualTo("Compte sacha.redaction@example.fr créé. "
+                + "Une invitation à choisir son mot de passe lui a été envoyée.");
+        assertThat(BROWSER.driver().findElement(By.xpath("//tr[td='sacha.redaction@example.fr']")).getText())
+                .contains("Rédacteur").contains("jamais");
+        screenshot("2-accounts");
+        BROWSER.assertAccessible();
+        BROWSER.clickAndWait(".who button"); // the administrator logs out: the invited editor uses this browser
+
+        assertThat(SMTP.waitForIncomingEmail(5_000, 1)).isTrue();
+        Matcher link = LINK.matcher(InvitationTest.body(SMTP.getReceivedMessages()[0]));
+        assertThat(link.find()).isTrue();
+        BROWSER.open(URI.create(link.group()));
+        assertThat(BROWSER.title()).startsWith("Bienvenue");
+        assertThat(BROWSER.find("main").getText()).contains("Bonjour Sacha Rédaction").contains("Rédacteur");
+        assertThat(BROWSER.find("#username").getAttribute("value")).isEqualTo("sacha.redaction@example.fr");
+        BROWSER.assertAccessible();
+        BROWSER.find("#password").sendKeys(CHOSEN);
+        BROWSER.find("#confirmation").sendKeys("pas le même mot de passe");
+        BROWSER.clickAndWait("form.form button[type=submit]");
+        assertThat(BROWSER.find("#confirmation-error").getText()).isEqualTo("Les deux mots de passe diffèrent.");
+        BROWSER.assertAccessible();
+        BROWSER.find("#password").sendKeys(CHOSEN);
+        BROWSER.find("#confirmation").sendKeys(CHOSEN);
+        screenshot("3-welcome");
+        BROWSER.clickAndWait("form.form button[type=submit]");
+
+        assertThat(BROWSER.title()).startsWith("Connexion");
+        assertThat(BROWSER.find(".flash").getText()).startsWith("Votre mot de passe est enregistré.");
+        assertThat(BROWSER.find("#login").getAttribute("value")).isEqualTo("sacha.redaction@example.fr");
+        screenshot("4-login");
+        BROWSER.find("#password").sendKeys(CHOSEN);
+        BROWSER.clickAndWait("form.form button[type=submit]");
+
+        assertThat(BROWSER.title()).startsWith("Tableau de bord");
+        assertThat(BROWSER.find("main").getText()).contains("Bonjour Sacha Rédaction. Votre rôle : Rédacteur.");
+        screenshot("5-dashboard");
+        BROWSER.assertAccessible();
+        BROWSER.open(URI.create(link.group()));
+        assertThat(BROWSER.title()).startsWith("Invitation expirée");
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.write(Path.of("target/invitation-" + name + ".png"), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
+    }
+}
