@@ -27,7 +27,9 @@ public final class AdminServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
     /** The back office's own files: path to content type; served from {@code admin-templates/admin/static/}. */
     private static final Map<String, String> STATIC = Map.of("/static/admin.css", "text/css;charset=UTF-8",
-            "/static/assets.js", "text/javascript;charset=UTF-8");
+            "/static/assets.js", "text/javascript;charset=UTF-8",
+            "/static/page-editor.js", "text/javascript;charset=UTF-8",
+            "/static/page-editor-frame.css", "text/css;charset=UTF-8");
 
     private final transient Accounts accounts;
     private final transient WebSessions sessions;

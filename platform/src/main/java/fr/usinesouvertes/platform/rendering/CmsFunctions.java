@@ -326,11 +326,11 @@ public final class CmsFunctions {
     }
 
     public boolean isEditMode() {
-        return false;
+        return context.editBars();
     }
 
     public boolean getEditMode() {
-        return false;
+        return context.editBars();
     }
 
     /** True in the back office's preview of the drafts, as on a Magnolia author instance's preview. */

@@ -27,6 +27,9 @@ public final class RenderContext {
     private final DefinitionRegistry registry;
     private final String language;
     private final Locale locale;
+    /** The request parameter that asks the preview for the page editor's comments. */
+    public static final String EDIT_BARS = "editBars";
+
     private final AggregationState state;
     private final Map<String, String[]> parameters;
     private final Map<String, Optional<Node>> detailPages = new HashMap<>();
@@ -94,6 +97,16 @@ public final class RenderContext {
 
     public Workspaces workspaces() {
         return workspaces;
+    }
+
+    /**
+     * Whether the page is rendered for the back office's page editor: the drafts, asked with {@code editBars=1}. The
+     * areas and components are then framed by Magnolia's page-editor comments ({@code <!-- cms:area … -->}), from
+     * which the editor draws its bars; the site never sees them.
+     */
+    public boolean editBars() {
+        String[] asked = parameters.get(EDIT_BARS);
+        return stage == ContentStage.DRAFT && asked != null && asked.length > 0 && "1".equals(asked[0]);
     }
 
     public ContentStage stage() {

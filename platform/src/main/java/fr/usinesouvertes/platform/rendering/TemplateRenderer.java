@@ -107,7 +107,13 @@ final class TemplateRenderer {
                     template.templateScript(), firstLine(e), e);
             return;
         }
-        out.write(buffer.toString());
+        if (context.editBars()) {
+            out.write(EditBars.componentStart(component, template));
+            out.write(buffer.toString());
+            out.write(EditBars.COMPONENT_END);
+        } else {
+            out.write(buffer.toString());
+        }
     }
 
     /** Renders the area {@code name} of the node being rendered (or of {@code owner} when given). */
@@ -124,8 +130,23 @@ final class TemplateRenderer {
         }
         Node areaNode = child(parent, name);
         List<Node> components = AreaComponents.of(parent, areaNode, area, context);
-        if (areaNode == null && components.isEmpty()) {
+        boolean bars = context.editBars() && area.acceptsComponents();
+        if (areaNode == null && components.isEmpty() && !bars) {
             return; // defined but never created: nothing to show, and reads never create nodes
+        }
+        if (bars) {
+            out.write(EditBars.areaStart(parent, area, components.size(), context.registry()));
+        }
+        renderAreaContent(area, parent, areaNode, components, out);
+        if (bars) {
+            out.write(EditBars.AREA_END);
+        }
+    }
+
+    private void renderAreaContent(AreaDefinition area, Node parent, Node areaNode, List<Node> components, Writer out)
+            throws IOException {
+        if (areaNode == null && components.isEmpty()) {
+            return;
         }
         if (area.templateScript() != null) {
             renderAreaScript(area, areaNode != null ? areaNode : parent, components, out);

@@ -12,6 +12,7 @@ import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.admin.authoring.form.FormView;
 import fr.usinesouvertes.platform.admin.authoring.form.Forms;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.rendering.RenderContext;
 import fr.usinesouvertes.platform.definition.DialogDefinition;
 import fr.usinesouvertes.platform.publishing.Fingerprint;
 import fr.usinesouvertes.platform.security.Account;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import javax.jcr.Node;
 import javax.jcr.Session;
@@ -58,6 +60,7 @@ public final class PagesServlet extends AuthoringServlet {
             case "/component" -> dialog(request, response, param(request, "path"), true, null, List.of(), 200);
             case "/delete" -> confirmDelete(request, response);
             case "/preview" -> preview(request, response);
+            case "/editor" -> editor(request, response);
             case "/compare" -> render(request, response, 200, "compare.ftlh", screen.compare(request));
             default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
         }
@@ -152,6 +155,7 @@ public final class PagesServlet extends AuthoringServlet {
             data.put("pagePath", component ? node.getParent().getParent().getPath().substring("/website".length()) : path);
             data.put("component", component);
             data.put("title", form.label() == null ? path : form.label());
+            data.put("returnTo", Objects.requireNonNullElse(editorReturn(request), ""));
             return data;
         });
         render(request, response, status, "page-dialog.ftlh", model);
@@ -177,7 +181,8 @@ public final class PagesServlet extends AuthoringServlet {
             dialog(request, response, path, component, values, errors, 422);
             return;
         }
-        redirect(request, response, page(pagePath[0]), t(request, "Enregistré.", "Saved."));
+        String back = editorReturn(request);
+        redirect(request, response, back != null ? back : page(pagePath[0]), t(request, "Enregistré.", "Saved."));
     }
 
     private void componentAction(HttpServletRequest request, HttpServletResponse response, Account account, String path)
@@ -191,7 +196,9 @@ public final class PagesServlet extends AuthoringServlet {
                         param(request, "area"), param(request, "template"), by));
                 boolean hasDialog = context.definitions().get().template(param(request, "template"))
                         .map(t -> t.dialog() != null).orElse(false);
-                redirect(request, response, hasDialog ? BASE + "component?path=" + encode(created) : page(path),
+                String back = editorReturn(request);
+                String dialog = BASE + "component?path=" + encode(created) + (back == null ? "" : "&return=" + encode(back));
+                redirect(request, response, hasDialog ? dialog : back != null ? back : page(path),
                         t(request, "Composant ajouté.", "Component added."));
                 return;
             }
@@ -205,7 +212,9 @@ public final class PagesServlet extends AuthoringServlet {
             });
             default -> throw AuthoringException.invalid("Action inconnue.", "Unknown action.");
         }
-        redirect(request, response, page(path) + "#components", t(request, "Composants mis à jour.", "Components updated."));
+        String back = editorReturn(request);
+        redirect(request, response, back != null ? back : page(path) + "#components",
+                t(request, "Composants mis à jour.", "Components updated."));
     }
 
     private void delete(HttpServletRequest request, HttpServletResponse response, Account account, String path)
@@ -232,8 +241,42 @@ public final class PagesServlet extends AuthoringServlet {
         if (context.preview().get() == null || sitePath == null) {
             throw AuthoringException.notFound("Aperçu indisponible pour cette page.", "No preview for this page.");
         }
+        if ("1".equals(param(request, RenderContext.EDIT_BARS))) {
+            // shown in the page editor's frame, which is of this origin; every other admin answer refuses framing
+            response.setHeader("X-Frame-Options", "SAMEORIGIN");
+            String policy = response.getHeader("Content-Security-Policy");
+            if (policy != null) {
+                response.setHeader("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+            }
+        }
         context.preview().get().render(request, response, ("en".equals(param(request, "language")) ? "/en" : "")
                 + sitePath);
+    }
+
+    /**
+     * The page editor: the page's draft in a frame, with a bar on each area (add one of its components) and each
+     * component (edit its dialog, move it, delete it), at desktop or phone width; each action comes back here.
+     */
+    private void editor(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = param(request, "path");
+        String sitePath = context.repository().readAs(account(request).login(), session -> {
+            PageOperations.existingPage(session, path);
+            return PageScreen.sitePath(session, path);
+        });
+        if (context.preview().get() == null || sitePath == null) {
+            throw AuthoringException.notFound("Aperçu indisponible pour cette page.", "No preview for this page.");
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("nodePath", path);
+        model.put("language", "en".equals(param(request, "language")) ? "en" : "fr");
+        model.put("badge", publishing.badge("website", path, lang(request)));
+        render(request, response, 200, "page-editor.ftlh", model);
+    }
+
+    /** Where an action started from the page editor goes back to: the editor of the page, or null. */
+    static String editorReturn(HttpServletRequest request) {
+        String back = param(request, "return");
+        return back != null && back.startsWith(BASE + "editor?path=") && !back.contains("//") ? back : null;
     }
 
     private Node node(Session session, String path, boolean component) throws javax.jcr.RepositoryException {
