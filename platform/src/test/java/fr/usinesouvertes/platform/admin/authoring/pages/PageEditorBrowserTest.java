@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.Browser;
+import fr.usinesouvertes.platform.testing.PageEditorFrame;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In real Chromium: an editor opens a page in the page editor, sees a bar on its area and on each component, moves a
@@ -36,6 +35,7 @@ class PageEditorBrowserTest {
     @Order(2)
     static final Browser BROWSER = new Browser();
 
+    static final PageEditorFrame EDITOR = new PageEditorFrame(BROWSER);
     static final String PASSWORD = "correct horse battery";
 
     @BeforeAll
@@ -110,42 +110,19 @@ class PageEditorBrowserTest {
 
     /** The component headings the page in the editor's frame shows, once the frame has its bars. */
     private static List<String> headings() {
-        return inFrame(() -> {
-            BROWSER.find(".uo-edit-area");
-            return BROWSER.driver().findElements(By.cssSelector("section h2")).stream().map(WebElement::getText).toList();
-        });
+        return EDITOR.texts("section h2");
     }
 
     private static void clickInFrame(String css) {
-        inFrame(() -> BROWSER.find(css).click());
-        awaitEditor();
+        EDITOR.click(css);
     }
 
-    /** Waits for the next document (the editor again, or a dialog) after an action started in the frame. */
     private static void awaitEditor() {
-        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).ignoring(RuntimeException.class).until(d ->
-                "complete".equals(BROWSER.driver().executeScript("return document.readyState"))
-                        && !BROWSER.driver().findElements(By.cssSelector("#page-editor-frame, form.generated-form")).isEmpty());
+        EDITOR.awaitNextPage();
     }
 
     private static void inFrame(Runnable work) {
-        inFrame(() -> {
-            work.run();
-            return null;
-        });
-    }
-
-    private static <T> T inFrame(java.util.function.Supplier<T> work) {
-        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15)).ignoring(RuntimeException.class).until(d -> {
-            d.switchTo().defaultContent();
-            d.switchTo().frame("page-editor-frame");
-            return !d.findElements(By.cssSelector(".uo-edit-area")).isEmpty();
-        });
-        try {
-            return work.get();
-        } finally {
-            BROWSER.driver().switchTo().defaultContent();
-        }
+        EDITOR.inFrame(work);
     }
 
     private static void screenshot(String name) throws java.io.IOException {
