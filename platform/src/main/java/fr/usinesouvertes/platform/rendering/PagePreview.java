@@ -43,6 +43,11 @@ public final class PagePreview {
         return renderer.render(path == null || path.isEmpty() ? "/" : path, parameters);
     }
 
+    /** The site path of a draft item in the page that shows its workspace's items, if the site has one. */
+    public java.util.Optional<String> itemPath(String workspace, String itemName) {
+        return renderer.detailLink(workspace, itemName);
+    }
+
     /** Writes a draft asset; {@code assetPath} is what follows {@code /dam} in its link ({@code /jcr:<uuid>/<file>}). */
     public void asset(HttpServletRequest request, HttpServletResponse response, String assetPath) throws IOException {
         assets.serve(assetPath, request, response);

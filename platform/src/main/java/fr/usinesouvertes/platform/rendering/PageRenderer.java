@@ -84,6 +84,23 @@ public final class PageRenderer {
     }
 
     /**
+     * The site path at which the page of this renderer's stage shows an item of {@code workspace} named
+     * {@code itemName} ({@code /salle-de-presse/<name>}, as links to it are written), when a page's template shows that
+     * workspace's items as details ({@code parameters.detailWorkspace}).
+     */
+    public Optional<String> detailLink(String workspace, String itemName) {
+        DefinitionRegistry registry = definitions.current();
+        return repository.read(session -> {
+            RenderContext context = context(session, registry, RenderContext.DEFAULT_LANGUAGE, "/", Map.of());
+            LinkBuilder links = new LinkBuilder(context);
+            Optional<Node> page = links.detailPage(workspace);
+            return page.isEmpty() ? Optional.<String>empty() : Optional.of(
+                    (links.pageLink(page.get()).equals("/") ? "" : links.pageLink(page.get())) + "/"
+                            + LinkBuilder.encodeSegment(itemName));
+        });
+    }
+
+    /**
      * Renders the template {@code script} for a URL path a module serves itself (see {@link ModulePages}): the
      * site's home page in the path's language is {@code content}, the path without its language prefix is
      * {@code pagePath}; 200 unless the script set another status, 500 with the plain error page (logged) when it fails.

@@ -143,8 +143,8 @@ public final class ContentAppsServlet extends AuthoringServlet {
         model.put("scheduled", creating ? List.of() : publishing.scheduled(app.workspace(), path));
         model.put("publishing", !creating && publishing.enabled(app.workspace()));
         model.put("multipart", form.fields().stream().anyMatch(f -> f.kind() == FieldKind.UPLOAD));
-        model.put("previewable", !creating && context.preview().get() != null && context.repository().readAs(
-                account.login(), session -> DetailPages.of(session, registry, app.workspace()).isPresent()));
+        model.put("previewable", !creating && context.preview().get() != null
+                && context.preview().get().itemPath(app.workspace(), "item").isPresent());
         render(request, response, status, "content-edit.ftlh", model);
     }
 
@@ -154,12 +154,11 @@ public final class ContentAppsServlet extends AuthoringServlet {
      */
     private void preview(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
         String path = param(request, "path");
-        DefinitionRegistry registry = context.definitions().get();
-        String sitePath = context.repository().readAs(account(request).login(), session -> {
-            String name = ContentItems.item(session, app, path).getName();
-            return DetailPages.of(session, registry, app.workspace()).map(page -> page + "/" + name).orElse(null);
-        });
-        if (context.preview().get() == null || sitePath == null) {
+        String name = context.repository().readAs(account(request).login(),
+                session -> ContentItems.item(session, app, path).getName());
+        String sitePath = context.preview().get() == null ? null
+                : context.preview().get().itemPath(app.workspace(), name).orElse(null);
+        if (sitePath == null) {
             throw AuthoringException.notFound("Aucune page du site ne montre ces éléments : pas d'aperçu.",
                     "No page of the site shows these items: no preview.");
         }
