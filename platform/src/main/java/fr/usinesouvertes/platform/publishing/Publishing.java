@@ -70,6 +70,13 @@ public interface Publishing {
     /** Runs every scheduled action that is due (the cluster job calls it); returns how many ran. */
     int runDueActions();
 
+    /**
+     * Applies, in {@code session} and without saving it, every scheduled action due by {@code until}, in their order:
+     * the public content as it will be then, for a preview. The caller discards the session's changes; an action
+     * that would fail is left out. Returns how many were applied.
+     */
+    int applyScheduledUntil(javax.jcr.Session session, Instant until);
+
     /** The stored versions of a node, oldest (1) first. */
     List<ContentVersion> versions(String workspace, String path);
 

@@ -201,6 +201,30 @@ public final class RepositoryPublishing implements Publishing {
         return ran;
     }
 
+    @Override
+    public int applyScheduledUntil(Session session, Instant until) {
+        int applied = 0;
+        for (ScheduledAction action : scheduled()) {
+            if (action.at().isAfter(until)) {
+                break;
+            }
+            try {
+                String jcrPath = repository.workspaces().toJcrPath(action.workspace(), action.path());
+                Stamp stamp = stamp(action.by(), "Scheduled " + action.action().name().toLowerCase());
+                if (action.action() == Action.PUBLISH) {
+                    publisher.publish(session, jcrPath, action.withSubPages(), stamp);
+                } else {
+                    publisher.unpublish(session, jcrPath, stamp);
+                }
+                applied++;
+            } catch (PublishingException | RepositoryException e) {
+                LOG.debug("Scheduled {} of {}:{} left out of the preview: {}", action.action(), action.workspace(),
+                        action.path(), e.getMessage());
+            }
+        }
+        return applied;
+    }
+
     /** The action and the removal of its entry in one commit; a failing action only removes its entry. */
     private boolean runOnce(ScheduledAction action) {
         try {

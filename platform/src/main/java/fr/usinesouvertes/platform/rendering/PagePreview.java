@@ -1,5 +1,10 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.Publishing;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Instant;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
 import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.platform.http.PublicUrl;
@@ -19,12 +24,17 @@ public final class PagePreview {
     private static final String NO_STORE = CacheControl.PRIVATE;
 
     private final PageRenderer renderer;
+    private final PageRenderer publicRenderer;
+    private final ContentRepository repository;
     private final DamServlet assets;
 
     private final PublicUrl publicUrl;
 
-    PagePreview(PageRenderer renderer, DamServlet assets, PublicUrl publicUrl) {
+    PagePreview(PageRenderer renderer, PageRenderer publicRenderer, ContentRepository repository, DamServlet assets,
+                PublicUrl publicUrl) {
         this.renderer = renderer;
+        this.publicRenderer = publicRenderer;
+        this.repository = repository;
         this.assets = assets;
         this.publicUrl = publicUrl;
     }
@@ -41,6 +51,29 @@ public final class PagePreview {
     /** The draft page of a site path as status, language and HTML, for callers that write it themselves. */
     public RenderedPage render(String path, Map<String, String[]> parameters) {
         return renderer.render(path == null || path.isEmpty() ? "/" : path, parameters);
+    }
+
+    /**
+     * Writes the public page of a site path as it will be at {@code at}: the site as published now, with every
+     * publication and unpublication scheduled until then applied in a session of its own that is never saved (what an
+     * embargoed release will look like on the home page at its hour). Never cached.
+     */
+    public void renderAsOf(HttpServletRequest request, HttpServletResponse response, String path, Instant at,
+                           Publishing publishing) throws IOException {
+        Session session = repository.loginSystem();
+        RenderedPage page;
+        try {
+            publishing.applyScheduledUntil(session, at);
+            page = publicRenderer.render(session, path == null || path.isEmpty() ? "/" : path,
+                    request.getParameterMap(), publicUrl.base());
+        } catch (RepositoryException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(PagePreview.class).error("Previewing {} as of {} failed", path, at, e);
+            String language = PageResolver.localize(path == null ? "/" : path).language();
+            page = new RenderedPage(500, language, FallbackPages.serverError(language));
+        } finally {
+            session.logout(); // and with it every change the scheduled actions made
+        }
+        PageServlet.write(page, request, response, NO_STORE, 0);
     }
 
     /** The site path of a draft item in the page that shows its workspace's items, if the site has one. */

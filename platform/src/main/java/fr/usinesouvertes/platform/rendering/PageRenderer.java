@@ -68,19 +68,23 @@ public final class PageRenderer {
 
     /** As {@link #render(String, Map)}, with the site's public address for absolute URLs ({@code ctx.publicUrl}). */
     public RenderedPage render(String path, Map<String, String[]> parameters, String publicUrl) {
+        return repository.read(session -> render(session, path, parameters, publicUrl));
+    }
+
+    /** As {@link #render(String, Map, String)}, reading {@code session} (with any unsaved change it holds). */
+    RenderedPage render(Session session, String path, Map<String, String[]> parameters, String publicUrl)
+            throws RepositoryException {
         PageResolver.LocalizedPath localized = PageResolver.localize(path);
         DefinitionRegistry registry = definitions.current();
-        return repository.read(session -> {
-            RenderContext context = context(session, registry, localized.language(), path, parameters);
-            context.setPublicUrl(publicUrl);
-            LinkBuilder links = new LinkBuilder(context);
-            Optional<PageResolver.Resolved> resolved = PageResolver.resolve(context, localized.path(), links);
-            if (resolved.isEmpty()) {
-                return notFound(session, registry, localized.language(), path, parameters, publicUrl);
-            }
-            RenderedPage page = renderPage(context, resolved.get(), 200);
-            return page != null ? page : notFound(session, registry, localized.language(), path, parameters, publicUrl);
-        });
+        RenderContext context = context(session, registry, localized.language(), path, parameters);
+        context.setPublicUrl(publicUrl);
+        LinkBuilder links = new LinkBuilder(context);
+        Optional<PageResolver.Resolved> resolved = PageResolver.resolve(context, localized.path(), links);
+        if (resolved.isEmpty()) {
+            return notFound(session, registry, localized.language(), path, parameters, publicUrl);
+        }
+        RenderedPage page = renderPage(context, resolved.get(), 200);
+        return page != null ? page : notFound(session, registry, localized.language(), path, parameters, publicUrl);
     }
 
     /**

@@ -56,6 +56,12 @@ public final class PageServlet extends HttpServlet {
             String language = PageResolver.localize(path).language();
             page = new RenderedPage(500, language, FallbackPages.serverError(language));
         }
+        write(page, request, response, cacheControl, lastModified);
+    }
+
+    /** Writes a rendered page with its validators; answers 304 when the client's copy is current. */
+    static void write(RenderedPage page, HttpServletRequest request, HttpServletResponse response, String cacheControl,
+                      long lastModified) throws IOException {
         byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
         String etag = HttpCaching.etagOf(body);
         response.setHeader("Content-Language", page.language());

@@ -88,6 +88,9 @@ public final class Rendering {
         TemplateEngine engine = new TemplateEngine(origins, definitions, zone);
         PageRenderer pages = new PageRenderer(repository, definitions, engine, webResources,
                 contributions::templatingFunctions, ContentStage.DRAFT, caches.richText());
-        return new PagePreview(pages, new DamServlet(repository, ContentStage.DRAFT, caches.renditions()), publicUrl);
+        PageRenderer publicPages = new PageRenderer(repository, definitions, engine, webResources,
+                contributions::templatingFunctions, ContentStage.PUBLIC, caches.richText());
+        return new PagePreview(pages, publicPages, repository,
+                new DamServlet(repository, ContentStage.DRAFT, caches.renditions()), publicUrl);
     }
 }

@@ -10,6 +10,7 @@ import fr.usinesouvertes.platform.admin.authoring.form.FormReader;
 import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.admin.authoring.form.FormView;
+import fr.usinesouvertes.platform.admin.authoring.form.FormDates;
 import fr.usinesouvertes.platform.admin.authoring.form.Forms;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.rendering.RenderContext;
@@ -61,6 +62,7 @@ public final class PagesServlet extends AuthoringServlet {
             case "/delete" -> confirmDelete(request, response);
             case "/preview" -> preview(request, response);
             case "/editor" -> editor(request, response);
+            case "/preview-at" -> previewAt(request, response);
             case "/compare" -> render(request, response, 200, "compare.ftlh", screen.compare(request));
             default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
         }
@@ -251,6 +253,24 @@ public final class PagesServlet extends AuthoringServlet {
         }
         context.preview().get().render(request, response, ("en".equals(param(request, "language")) ? "/en" : "")
                 + sitePath);
+    }
+
+    /**
+     * The public page as it will be at the time {@code at} ({@code 2026-03-20T09:00} in the site's zone): what is
+     * published now with every publication and unpublication scheduled until then.
+     */
+    private void previewAt(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String sitePath = context.repository().readAs(account(request).login(), session ->
+                PageScreen.sitePath(session, param(request, "path")));
+        if (context.preview().get() == null || context.publishing() == null || sitePath == null) {
+            throw AuthoringException.notFound("Aperçu indisponible pour cette page.", "No preview for this page.");
+        }
+        java.time.Instant at = FormDates.parse(param(request, "at"), true, context.zone())
+                .map(calendar -> calendar.toInstant()).orElseThrow(() -> AuthoringException.invalid(
+                        "Champ « at » : date et heure invalides (attendu : AAAA-MM-JJTHH:MM).",
+                        "Field 'at': invalid date and time (expected YYYY-MM-DDTHH:MM)."));
+        context.preview().get().renderAsOf(request, response, ("en".equals(param(request, "language")) ? "/en" : "")
+                + sitePath, at, context.publishing());
     }
 
     /**
