@@ -276,6 +276,11 @@ public final class Platform implements AutoCloseable {
         return publishing;
     }
 
+    /** Review before publishing: the per-workspace setting and the editors' review requests. */
+    public fr.usinesouvertes.platform.publishing.ReviewRequests reviews() {
+        return publishing.reviews();
+    }
+
     /** Renders pages from the drafts, for the back office's preview (mounted by the authoring UI). */
     public PagePreview pagePreview() {
         return pagePreview;
