@@ -56,7 +56,7 @@ class AssetFolderPublishingTest {
         links.forEach(link -> assertThat(PLATFORM.get(link).statusCode()).as(link).isEqualTo(404));
 
         Document presse = Jsoup.parse(editor.get("/admin/assets/?folder=%2Fcommunication%2Fpresse").body());
-        assertThat(presse.selectFirst(".folder-publishing h2").text()).contains("presse").contains("Brouillon");
+        assertThat(presse.selectFirst(".folder-publishing h2").text()).contains("presse").contains("Non publié");
         HttpResponse<String> published = editor.post("/admin/assets/publishing",
                 Map.of("path", "/communication/presse", "action", "publish-all", "folder", "/communication/presse"));
         assertThat(published.statusCode()).isEqualTo(303);
