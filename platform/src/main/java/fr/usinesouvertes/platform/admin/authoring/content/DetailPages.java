@@ -13,13 +13,13 @@ import javax.jcr.Session;
  * as the site finds it: the first such page in document order below the site root, which lists its items at
  * {@code <page>/<item name>}.
  */
-final class DetailPages {
+public final class DetailPages {
 
     private DetailPages() {
     }
 
     /** The site path ({@code /salle-de-presse}) of the detail page of {@code workspace}'s items, if the site has one. */
-    static Optional<String> of(Session session, DefinitionRegistry registry, String workspace) throws RepositoryException {
+    public static Optional<String> of(Session session, DefinitionRegistry registry, String workspace) throws RepositoryException {
         if (!session.nodeExists("/website")) {
             return Optional.empty();
         }
