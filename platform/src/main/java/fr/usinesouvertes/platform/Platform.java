@@ -206,7 +206,7 @@ public final class Platform implements AutoCloseable {
         fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions,
                 new fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext(repository, definitions::current, clock,
                         publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,
-                        this::pagePreview, zone));
+                        this::pagePreview, zone, publishing.reviews(), security.accounts(), mail, publicUrl));
         DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, zone, metrics.registry());
         mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone,
@@ -224,7 +224,7 @@ public final class Platform implements AutoCloseable {
             maintenance.pruneOutbox(outbox, Duration.ofDays(settings.get(MailSettings.OUTBOX_RETENTION_DAYS)));
         }
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
-                security, contributions, mail, publicUrl, maintenance, zone);
+                security, contributions, mail, publicUrl, maintenance, zone, publishing.reviews());
         mounts.addAll(admin.servlets());
         mounts.add(new PlatformServer.Mount(HealthServlet.PATH_SPEC, new HealthServlet(readiness)));
         mounts.add(new PlatformServer.Mount(MetricsServlet.PATH_SPEC, new MetricsServlet(metrics::scrape,
@@ -274,6 +274,11 @@ public final class Platform implements AutoCloseable {
     /** Drafts, publication, versions and scheduled publication of the editorial workspaces. */
     public Publishing publishing() {
         return publishing;
+    }
+
+    /** Review before publishing: the per-workspace setting and the editors' review requests. */
+    public fr.usinesouvertes.platform.publishing.ReviewRequests reviews() {
+        return publishing.reviews();
     }
 
     /** Renders pages from the drafts, for the back office's preview (mounted by the authoring UI). */

@@ -6,6 +6,7 @@ import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.mail.MailSender;
 import fr.usinesouvertes.platform.maintenance.StorageMaintenance;
 import fr.usinesouvertes.platform.module.runtime.Contributions;
+import fr.usinesouvertes.platform.publishing.ReviewRequests;
 import fr.usinesouvertes.platform.security.AuthenticationFilter;
 import fr.usinesouvertes.platform.security.CsrfFilter;
 import fr.usinesouvertes.platform.security.Security;
@@ -23,9 +24,9 @@ import java.util.List;
  */
 public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServer.FilterMount> filters) {
 
-    /** Called once the modules have started, so that every app is registered. */
+    /** Called once the modules have started, so that every app is registered; {@code reviews} may be null. */
     public static AdminMounts of(Security security, Contributions contributions, MailSender mail, PublicUrl publicUrl,
-                                 StorageMaintenance maintenance, ZoneId zone) {
+                                 StorageMaintenance maintenance, ZoneId zone, ReviewRequests reviews) {
         PasswordLinkMailer mailer = new PasswordLinkMailer(security.passwordLinks(), security.accounts(), mail, publicUrl);
         List<AdminApp> builtIn = List.of(new AdminApp("accounts", "Comptes", "Accounts", java.util.Set.of(
                 fr.usinesouvertes.platform.security.Role.ADMIN), new AccountsServlet(security.accounts(), mailer, zone)),
@@ -37,7 +38,7 @@ public record AdminMounts(List<PlatformServer.Mount> servlets, List<PlatformServ
 
         List<PlatformServer.Mount> servlets = new ArrayList<>();
         servlets.add(new PlatformServer.Mount("/admin/*",
-                new AdminServlet(security.accounts(), security.sessions(), security.throttle())));
+                new AdminServlet(security.accounts(), security.sessions(), security.throttle(), reviews)));
         servlets.add(new PlatformServer.Mount("/admin/password-reset/*", new PasswordResetServlet(mailer,
                 security.resetThrottle())));
         servlets.add(new PlatformServer.Mount(PasswordLinkMailer.INVITATION_PATH + "*",

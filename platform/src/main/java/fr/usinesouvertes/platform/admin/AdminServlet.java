@@ -1,6 +1,8 @@
 package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.http.CacheControl;
+import fr.usinesouvertes.platform.publishing.ReviewRequests;
+import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.security.AuthenticationFilter;
@@ -35,10 +37,14 @@ public final class AdminServlet extends HttpServlet {
     private final transient WebSessions sessions;
     private final transient LoginThrottle throttle;
 
-    public AdminServlet(Accounts accounts, WebSessions sessions, LoginThrottle throttle) {
+    private final transient ReviewRequests reviews;
+
+    /** {@code reviews}: counted on the dashboard, or {@code null}. */
+    public AdminServlet(Accounts accounts, WebSessions sessions, LoginThrottle throttle, ReviewRequests reviews) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.reviews = reviews;
     }
 
     @Override
@@ -47,7 +53,7 @@ public final class AdminServlet extends HttpServlet {
         if (path == null) {
             AdminViews.redirect(response, "/admin/");
         } else if (path.equals("/")) {
-            AdminViews.render(request, response, "admin/dashboard.ftlh", Map.of());
+            AdminViews.render(request, response, "admin/dashboard.ftlh", dashboard(request));
         } else if (path.equals("/login")) {
             if (CurrentAccount.of(request).isPresent()) {
                 AdminViews.redirect(response, safeNext(request.getParameter("next")));
@@ -74,6 +80,24 @@ public final class AdminServlet extends HttpServlet {
         } else {
             notFound(request, response);
         }
+    }
+
+    /**
+     * The dashboard's counts of review requests waiting: all of them for publishers and administrators, their own
+     * for editors; absent when there are none.
+     */
+    private Map<String, Object> dashboard(HttpServletRequest request) {
+        Map<String, Object> model = new HashMap<>();
+        Optional<Account> account = CurrentAccount.of(request);
+        if (reviews == null || account.isEmpty() || !account.get().isStaff()) {
+            return model;
+        }
+        boolean publisher = account.get().has(Role.PUBLISHER) || account.get().has(Role.ADMIN);
+        long pending = reviews.pending().stream()
+                .filter(r -> publisher || r.by().equals(account.get().login())).count();
+        model.put("pendingReviews", pending);
+        model.put("reviewer", publisher);
+        return model;
     }
 
     private void login(HttpServletRequest request, HttpServletResponse response) throws IOException {

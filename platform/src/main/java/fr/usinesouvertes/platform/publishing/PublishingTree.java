@@ -40,6 +40,7 @@ final class PublishingTree {
         Node publishing = child(root, ROOT.substring(1));
         child(publishing, "versions");
         child(publishing, "schedule");
+        child(publishing, "reviews");
     }
 
     static Node child(Node parent, String name) throws RepositoryException {

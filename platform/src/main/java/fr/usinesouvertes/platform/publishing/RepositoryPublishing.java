@@ -35,10 +35,33 @@ public final class RepositoryPublishing implements Publishing {
     private final LivePublisher publisher = new LivePublisher(versions);
     private final PublicationSchedule schedule = new PublicationSchedule();
     private volatile Set<String> publishable = PublishableWorkspaces.BUILT_IN;
+    private final ReviewRequests reviews;
 
     public RepositoryPublishing(ContentRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
+        this.reviews = new ReviewRequests(repository, clock, this);
+    }
+
+    /** Review before publishing, on the same repository and clock. */
+    public ReviewRequests reviews() {
+        return reviews;
+    }
+
+    /** Publishes a draft (not its sub-pages) inside the caller's commit: an approved review request. */
+    void publishInSession(Session session, String jcrPath, Stamp stamp) throws RepositoryException {
+        publisher.publish(session, jcrPath, false, stamp);
+    }
+
+    /** Schedules the publication of a draft (not its sub-pages) inside the caller's commit. */
+    ScheduledAction scheduleInSession(Session session, String workspace, String path, Instant at, String by)
+            throws RepositoryException {
+        return schedule.add(session, workspace, path, Action.PUBLISH, at, false, by);
+    }
+
+    /** The stored versions of a draft node. */
+    List<ContentVersion> versionsOf(Node draft) throws RepositoryException {
+        return versions.list(draft);
     }
 
     /**
@@ -307,7 +330,7 @@ public final class RepositoryPublishing implements Publishing {
     }
 
     /** The draft's JCR path; 400 for a workspace not under publishing or a malformed path. */
-    private String draftPath(String workspace, String path) {
+    String draftPath(String workspace, String path) {
         if (workspace == null || !publishable.contains(workspace)) {
             throw PublishingException.invalid("workspaceNotPublishable",
                     "workspace '" + workspace + "' is not under publishing; publishable: " + publishable);

@@ -26,6 +26,26 @@ final class VersionComparison {
         return differences;
     }
 
+    /**
+     * The differences from what the public sees ({@code live}, or {@code null} when never published) to the draft:
+     * the draft's own content and parts, never its sub-units.
+     */
+    static List<VersionDifference> fromLive(Node live, Node draft) throws RepositoryException {
+        List<VersionDifference> differences = new ArrayList<>();
+        if (live != null) {
+            compare(live, draft, "/", differences);
+            return differences;
+        }
+        for (Map.Entry<String, String> property : properties(draft).entrySet()) {
+            differences.add(new VersionDifference("/", property.getKey(), null, property.getValue(),
+                    VersionDifference.Change.ADDED));
+        }
+        for (String name : parts(draft).keySet()) {
+            differences.add(new VersionDifference("/" + name, null, null, null, VersionDifference.Change.NODE_ADDED));
+        }
+        return differences;
+    }
+
     private static void compare(Node before, Node after, String path, List<VersionDifference> out)
             throws RepositoryException {
         Map<String, String> old = properties(before);
@@ -95,7 +115,7 @@ final class VersionComparison {
         Map<String, Node> parts = new LinkedHashMap<>();
         for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
             Node child = it.nextNode();
-            if (ContentUnits.isContent(child)) {
+            if (ContentUnits.isContent(child) && !ContentUnits.isUnit(child)) {
                 parts.put(child.getName(), child);
             }
         }

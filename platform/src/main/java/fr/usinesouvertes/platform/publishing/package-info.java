@@ -37,6 +37,11 @@
  *       reaches their time; an action and the removal of its entry are one commit, so it runs once. The job
  *       looks every second, or every third of {@code cluster-job-lease} if that is longer (10 s by
  *       default).</li>
+ *   <li><b>Review before publishing</b> ({@link fr.usinesouvertes.platform.publishing.ReviewRequests}): per
+ *       workspace, editors publish directly or submit drafts for review (the setting at
+ *       {@code /config/publishing/review}); a request under {@code /publishing/reviews/<id>} keeps the draft's
+ *       fingerprint and a copy of it as submitted, so a later edit makes it outdated; approving publishes or
+ *       schedules the draft in the commit that records the decision.</li>
  *   <li><b>Bootstrap content</b> is published when imported; a repository that existed before publishing
  *       (no {@code /live} yet) has all its editorial content published once at start, so the public site
  *       stays what it was.</li>

@@ -106,13 +106,17 @@ public final class PlatformExtension implements BeforeAllCallback, AfterAllCallb
         deleteRecursively(dataFolder);
     }
 
-    /** An HTTP client logged in to the back office as an editor (created on first use), for staff-only endpoints. */
+    /**
+     * An HTTP client logged in to the back office as an editor who is also a publisher (created on first use), for
+     * staff-only endpoints: it publishes directly, without review.
+     */
     public synchronized AdminBrowser staff() {
         if (staff == null) {
             String login = "redaction@example.fr";
             String password = "mot de passe de la rédaction";
             platform.accounts().create(login, "Rédaction", password.toCharArray(),
-                    java.util.Set.of(fr.usinesouvertes.platform.security.Role.EDITOR), null);
+                    java.util.Set.of(fr.usinesouvertes.platform.security.Role.EDITOR,
+                            fr.usinesouvertes.platform.security.Role.PUBLISHER), null);
             AdminBrowser browser = AdminBrowser.on(this);
             int status = browser.login(login, password).statusCode();
             if (status != 303) {

@@ -54,6 +54,8 @@ class PressReleaseBrowserTest {
             return null;
         });
         PLATFORM.platform().publishing().publish("setup", "website", "/site", false);
+        // the administrators let editors publish press releases without review (ReviewBrowserTest has the review)
+        PLATFORM.platform().reviews().setDirectPublishing("setup", Set.of("news"));
     }
 
     @Test

@@ -382,7 +382,7 @@ public final class AssetsServlet extends AuthoringServlet {
         boolean isFolder = context.repository().readAs(account.login(), session ->
                 existing(session, path).isNodeType("mgnl:folder"));
         String action = param(request, "action");
-        String message = publishing.run(account.login(), "dam", path, action, param(request, "scheduleAction"),
+        String message = publishing.run(account, "dam", path, action, param(request, "scheduleAction"),
                 param(request, "scheduleAt"), param(request, "scheduleId"), lang(request));
         if (isFolder && action.equals("publish-all")) {
             message = t(request, "Dossier publié avec tout son contenu.", "Folder published with everything in it.");

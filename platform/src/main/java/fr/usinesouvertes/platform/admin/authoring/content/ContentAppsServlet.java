@@ -40,7 +40,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
 
     public ContentAppsServlet(AuthoringContext context) {
         super(context);
-        this.publishing = new PublishingActions(context.publishing(), context.clock(), context.zone());
+        this.publishing = new PublishingActions(context.publishing(), context.reviews(), context.clock(), context.zone());
         this.lists = ContentLists.open(context);
     }
 
@@ -141,6 +141,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
         model.put("itemName", submitted == null ? "" : submitted.first("_name"));
         model.put("badge", creating ? Map.of() : publishing.badge(app.workspace(), path, lang(request)));
         model.put("scheduled", creating ? List.of() : publishing.scheduled(app.workspace(), path));
+        model.put("review", creating ? Map.of() : publishing.review(account, app.workspace(), path));
         model.put("publishing", !creating && publishing.enabled(app.workspace()));
         model.put("multipart", form.fields().stream().anyMatch(f -> f.kind() == FieldKind.UPLOAD));
         model.put("previewable", !creating && context.preview().get() != null
@@ -224,7 +225,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
         Account account = account(request);
         String path = param(request, "path");
         context.repository().readAs(account.login(), session -> ContentItems.item(session, app, path));
-        String message = publishing.run(account.login(), app.workspace(), path, param(request, "action"),
+        String message = publishing.run(account, app.workspace(), path, param(request, "action"),
                 param(request, "scheduleAction"), param(request, "scheduleAt"), param(request, "scheduleId"), lang(request));
         redirect(request, response, "/admin/content/" + app.name() + "/edit?path=" + encode(path), message);
     }

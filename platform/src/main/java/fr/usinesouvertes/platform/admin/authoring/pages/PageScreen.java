@@ -56,6 +56,7 @@ final class PageScreen {
         model.put("badge", publishing.badge("website", path, lang));
         model.put("publishing", publishing.enabled("website"));
         model.put("scheduled", publishing.scheduled("website", path));
+        model.put("review", publishing.review(CurrentAccount.require(request), "website", path));
         List<Map<String, Object>> versions = new ArrayList<>();
         if (publishing.enabled("website")) {
             for (ContentVersion version : context.publishing().versions("website", path)) {

@@ -47,7 +47,7 @@ public final class PagesServlet extends AuthoringServlet {
         super(context);
         this.pages = new PageOperations(context.definitions(), context.clock());
         this.components = new PageComponents(context.definitions(), context.clock());
-        this.publishing = new PublishingActions(context.publishing(), context.clock(), context.zone());
+        this.publishing = new PublishingActions(context.publishing(), context.reviews(), context.clock(), context.zone());
         this.screen = new PageScreen(context, pages, components, publishing);
     }
 
@@ -103,7 +103,7 @@ public final class PagesServlet extends AuthoringServlet {
             case "/components" -> componentAction(request, response, account, path);
             case "/publishing" -> {
                 context.repository().readAs(account.login(), session -> PageOperations.existingPage(session, path));
-                String message = publishing.run(account.login(), "website", path, param(request, "action"),
+                String message = publishing.run(account, "website", path, param(request, "action"),
                         param(request, "scheduleAction"), param(request, "scheduleAt"), param(request, "scheduleId"),
                         lang(request));
                 redirect(request, response, page(path), message);

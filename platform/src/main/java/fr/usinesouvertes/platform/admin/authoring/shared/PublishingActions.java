@@ -1,6 +1,8 @@
 package fr.usinesouvertes.platform.admin.authoring.shared;
 
 import fr.usinesouvertes.platform.publishing.PublicationStatus;
+import fr.usinesouvertes.platform.publishing.ReviewRequests;
+import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.publishing.Publishing;
 import fr.usinesouvertes.platform.publishing.ScheduledAction;
 import java.time.Clock;
@@ -13,19 +15,49 @@ import java.util.Map;
 
 /**
  * The publish, publish-with-sub-pages, unpublish and schedule buttons of the pages and content apps, and
- * the status badge, over the {@link Publishing} service; all absent when the platform has none.
+ * the status badge, over the {@link Publishing} service; all absent when the platform has none. An editor for
+ * whom review is required ({@link ReviewRequests#mustSubmit}) is refused every action (403) and submits instead.
  */
 public final class PublishingActions {
 
     private final Publishing publishing;
+    private final ReviewRequests reviews;
     private final Clock clock;
     private final java.time.ZoneId zone;
 
     /** {@code zone}: the site's time zone, in which schedule dates are typed and shown. */
     public PublishingActions(Publishing publishing, Clock clock, java.time.ZoneId zone) {
+        this(publishing, null, clock, zone);
+    }
+
+    /** With review before publishing ({@code reviews}, or {@code null} when nothing is reviewed). */
+    public PublishingActions(Publishing publishing, ReviewRequests reviews, Clock clock, java.time.ZoneId zone) {
         this.publishing = publishing;
+        this.reviews = reviews;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /** Whether {@code account} must submit drafts of {@code workspace} for review instead of publishing them. */
+    public boolean mustSubmit(Account account, String workspace) {
+        return enabled(workspace) && reviews != null && reviews.mustSubmit(account, workspace);
+    }
+
+    /**
+     * What the publishing controls show about review: {@code required} (the account submits instead of publishing),
+     * {@code workspace}, and {@code pending} (the pending request: {@code id}, {@code by}, {@code at}, {@code comment})
+     * when there is one.
+     */
+    public Map<String, Object> review(Account account, String workspace, String path) {
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("required", mustSubmit(account, workspace));
+        review.put("workspace", workspace);
+        if (enabled(workspace) && reviews != null) {
+            reviews.pendingFor(workspace, path).ifPresent(request -> review.put("pending", Map.of("id", request.id(),
+                    "by", request.by(), "comment", request.comment(),
+                    "at", request.at().atZone(zone).toLocalDateTime().withNano(0).toString().replace('T', ' '))));
+        }
+        return review;
     }
 
     public boolean enabled(String workspace) {
@@ -36,6 +68,11 @@ public final class PublishingActions {
     public Map<String, Object> badge(String workspace, String path, String lang) {
         Map<String, Object> badge = new LinkedHashMap<>();
         if (!enabled(workspace)) {
+            return badge;
+        }
+        if (reviews != null && reviews.pendingFor(workspace, path).isPresent()) {
+            badge.put("status", "review");
+            badge.put("label", "en".equals(lang) ? "In review" : "En relecture");
             return badge;
         }
         PublicationStatus status = publishing.status(workspace, path);
@@ -57,11 +94,18 @@ public final class PublishingActions {
      * {@code unpublish}, {@code schedule} ({@code scheduleAction}: publish, publish-all or unpublish, and {@code scheduleAt} as
      * {@code yyyy-MM-ddTHH:mm}, Paris time) or {@code cancel} ({@code scheduleId}); returns the message to show.
      */
-    public String run(String by, String workspace, String path, String action, String scheduleAction, String scheduleAt,
-                      String scheduleId, String lang) {
+    public String run(Account account, String workspace, String path, String action, String scheduleAction,
+                      String scheduleAt, String scheduleId, String lang) {
         if (!enabled(workspace)) {
             throw AuthoringException.invalid("La publication n'est pas disponible ici.", "Publishing is not available here.");
         }
+        if (mustSubmit(account, workspace)) {
+            throw new AuthoringException(403, "Vos modifications doivent être relues avant publication : "
+                    + "utilisez « Soumettre pour relecture ». Seuls les éditeurs-publieurs et les administrateurs "
+                    + "publient directement ici.", "Your changes must be reviewed before they are published: use "
+                    + "\"Submit for review\". Only publishers and administrators publish directly here.");
+        }
+        String by = account.login();
         boolean en = "en".equals(lang);
         switch (action) {
             case "publish" -> publishing.publish(by, workspace, path, false);

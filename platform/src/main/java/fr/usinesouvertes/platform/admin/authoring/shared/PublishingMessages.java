@@ -24,6 +24,13 @@ public final class PublishingMessages {
             case "workspaceNotPublishable" -> en ? "Publishing is not available here." : "La publication n'est pas disponible ici.";
             case "invalidPath" -> en ? "Invalid path." : "Chemin invalide.";
             case "actionMissing", "timeMissing" -> en ? "Choose an action and a date." : "Choisissez une action et une date.";
+            case "commentMissing" -> en ? "A comment is required (field \"Comment\")." : "Le commentaire est obligatoire (champ « Commentaire »).";
+            case "timeInPast" -> en ? "The date must be in the future." : "La date doit être dans le futur.";
+            case "reviewOutdated" -> en ? "The draft changed since you opened the request: look at it again before deciding."
+                    : "Le brouillon a changé depuis que vous avez ouvert la demande : relisez-le avant de décider.";
+            case "reviewDecided" -> en ? "This review request was already decided." : "Cette demande de relecture a déjà été traitée.";
+            case "reviewNotFound" -> en ? "This review request does not exist." : "Cette demande de relecture n'existe pas.";
+            case "workspaceNotReviewable" -> en ? "This content is not reviewed." : "Ce contenu ne passe pas par la relecture.";
             default -> e.getMessage();
         };
     }

@@ -34,8 +34,9 @@ class SiteRootChromiumTest {
 
     @BeforeAll
     static void site() {
+        // an editor who also publishes: review before publishing aside
         PLATFORM.platform().accounts().create("editrice@example.fr", "Élise", "correct horse battery".toCharArray(),
-                Set.of(Role.EDITOR), null);
+                Set.of(Role.EDITOR, Role.PUBLISHER), null);
         PLATFORM.platform().repository().write(session -> {
             var home = session.getNode("/website").addNode("accueil", "mgnl:page");
             home.setProperty("mgnl:template", "authoring-test:pages/standard");
