@@ -27,7 +27,8 @@ public final class AdminServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
     /** The back office's own files: path to content type; served from {@code admin-templates/admin/static/}. */
     private static final Map<String, String> STATIC = Map.of("/static/admin.css", "text/css;charset=UTF-8",
-            "/static/assets.js", "text/javascript;charset=UTF-8");
+            "/static/assets.js", "text/javascript;charset=UTF-8", "/static/rich-text.js", "text/javascript;charset=UTF-8",
+            "/static/tinymce-fr.js", "text/javascript;charset=UTF-8");
 
     private final transient Accounts accounts;
     private final transient WebSessions sessions;
@@ -54,6 +55,8 @@ public final class AdminServlet extends HttpServlet {
             renderLogin(request, response, null, "");
         } else if (STATIC.containsKey(path)) {
             staticFile(response, path);
+        } else if (path.startsWith(EditorFiles.PREFIX)) {
+            EditorFiles.serve(response, path);
         } else {
             notFound(request, response);
         }
