@@ -4,7 +4,8 @@
  * 2 to 4, bold, italic, lists, quotes, tables with a header row, links to the site's pages, to media-library
  * files and to https:/mailto: addresses (pickers fed by /admin/pages/links.json and /admin/assets/links.json),
  * and media-library images with their alternative text. Pasted text (Word included) is filtered to the same
- * elements. Without this script (or without JavaScript) the textarea is sent as HTML and cleaned by the server.
+ * elements, comments and images from elsewhere dropped. Without this script (or without JavaScript) the textarea
+ * is sent as HTML and cleaned by the server.
  */
 (function () {
   'use strict';
@@ -178,6 +179,19 @@
         });
         editor.on('PreInit', function () {
           editor.getDoc().documentElement.lang = area.closest('[lang]') ? area.closest('[lang]').lang : 'fr';
+          /* pasted (or typed) comments and images from outside the media library, e.g. Word's file:/// pictures,
+             would be removed by the server: they never enter the editor */
+          editor.parser.addNodeFilter('#comment', function (nodes) {
+            nodes.forEach(function (node) { node.remove(); });
+          });
+          editor.parser.addNodeFilter('img', function (nodes) {
+            nodes.forEach(function (node) {
+              var src = node.attr('src') || '';
+              if (src.indexOf('/dam/') !== 0 && src.indexOf(DRAFT) !== 0) {
+                node.remove();
+              }
+            });
+          });
           editor.parser.addAttributeFilter('src', function (nodes) {
             nodes.forEach(function (node) {
               if (node.name === 'img') {

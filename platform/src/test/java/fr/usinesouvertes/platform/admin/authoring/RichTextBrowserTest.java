@@ -167,6 +167,64 @@ class RichTextBrowserTest {
         new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(PLATFORM.uri("/usines").toString()));
     }
 
+    @Test
+    void textPastedFromWordKeepsItsStructureAndLosesItsStyles() throws Exception {
+        logIn();
+        BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
+        waitVisible("#f-body + .tox-tinymce");
+        // what Word puts on the clipboard, pasted through the editor's own paste handling
+        String word = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body><!--StartFragment-->"
+                + "<h1 style=\"mso-outline-level:1\"><span lang=\"FR\" style=\"font-family:Calibri\">Bilan 2025</span></h1>"
+                + "<p class=\"MsoNormal\" style=\"margin-bottom:0cm\"><b><span style=\"color:#C00000\">400 usines</span></b>"
+                + "<span style=\"mso-spacerun:yes\"> </span>ont ouvert.<o:p></o:p></p>"
+                + "<p class=\"MsoListParagraphCxSpFirst\" style=\"mso-list:l0 level1 lfo1\"><span style=\"mso-list:Ignore\">·"
+                + "<span style=\"font:7.0pt\">&nbsp;&nbsp;</span></span>Visites<o:p></o:p></p>"
+                + "<table class=\"MsoTableGrid\" border=\"1\" style=\"border-collapse:collapse\"><tr><td width=\"200\" "
+                + "style=\"border:solid windowtext 1.0pt\"><p class=\"MsoNormal\">Vendredi<o:p></o:p></p></td></tr></table>"
+                + "<img src=\"file:///C:/Users/x/AppData/Local/Temp/image001.png\"><!--EndFragment--></body></html>";
+        BROWSER.driver().executeScript("var editor = tinymce.get('f-body'); editor.focus();"
+                + "editor.execCommand('mceInsertClipboardContent', false, { html: arguments[0] });", word);
+        String html = (String) BROWSER.driver().executeScript("return tinymce.get('f-body').getContent();");
+
+        assertThat(html).contains("400 usines").contains("ont ouvert").contains("Visites").contains("Vendredi")
+                .contains("<strong>400 usines</strong>").contains("<table>")
+                .doesNotContain("style=").doesNotContain("class=").doesNotContain("<span").doesNotContain("<o:p")
+                .doesNotContain("file:").doesNotContain("<img").doesNotContain("<h1").doesNotContain("lang=")
+                .doesNotContain("<!--");
+        screenshot("rich-text-pasted-from-word");
+
+        BROWSER.find("#f-_name").sendKeys("bilan-2025");
+        BROWSER.find("#f-title").sendKeys("Bilan 2025");
+        BROWSER.driver().executeScript("arguments[0].value = arguments[1];", BROWSER.find("#f-date"), "2026-02-11T09:00");
+        BROWSER.clickAndWait("form.generated-form button[type=submit]");
+        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré."); // nothing left for the server to remove
+    }
+
+    @Test
+    void withoutTheEditorTheTextareaTakesHtmlAndWhatCleaningRemovesIsShownNextToTheField() throws Exception {
+        logIn();
+        BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
+        waitVisible("#f-body + .tox-tinymce");
+        BROWSER.driver().executeScript("tinymce.get('f-body').remove();"); // as without JavaScript: the bare textarea
+        BROWSER.find("#f-_name").sendKeys("brut");
+        BROWSER.find("#f-title").sendKeys("Texte brut");
+        BROWSER.driver().executeScript("arguments[0].value = arguments[1];", BROWSER.find("#f-date"), "2026-02-11T09:00");
+        BROWSER.find("textarea#f-body").sendKeys("<p style=\"color:red\">Bonjour <span>les usines</span></p>"
+                + "<p><img src=\"https://tracker.example/pixel.gif\" alt=\"\"></p>");
+        BROWSER.clickAndWait("form.generated-form button[type=submit]");
+
+        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré. Voir les remarques sous les champs.");
+        WebElement notice = BROWSER.find("#f-body-notice");
+        assertThat(notice.getText()).contains("style (<p>)").contains("<span>")
+                .contains("<img src=\"https://tracker.example/pixel.gif\">");
+        String stored = PLATFORM.platform().repository().read(session ->
+                session.getNode("/news/brut").getProperty("body").getString());
+        assertThat(stored).isEqualTo("<p>Bonjour les usines</p><p></p>");
+        new Actions(BROWSER.driver()).scrollToElement(notice).perform();
+        screenshot("rich-text-notice");
+        BROWSER.assertAccessible();
+    }
+
     /** Runs {@code work} inside the editor's frame, on its body. */
     private static void inEditor(java.util.function.Consumer<WebElement> work) {
         BROWSER.driver().switchTo().frame(BROWSER.find("#f-body_ifr"));
