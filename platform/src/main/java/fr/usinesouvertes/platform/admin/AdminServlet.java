@@ -31,7 +31,9 @@ public final class AdminServlet extends HttpServlet {
     private static final Map<String, String> STATIC = Map.of("/static/admin.css", "text/css;charset=UTF-8",
             "/static/assets.js", "text/javascript;charset=UTF-8",
             "/static/page-editor.js", "text/javascript;charset=UTF-8",
-            "/static/page-editor-frame.css", "text/css;charset=UTF-8");
+            "/static/page-editor-frame.css", "text/css;charset=UTF-8",
+            "/static/rich-text.js", "text/javascript;charset=UTF-8",
+            "/static/tinymce-fr.js", "text/javascript;charset=UTF-8");
 
     private final transient Accounts accounts;
     private final transient WebSessions sessions;
@@ -62,6 +64,8 @@ public final class AdminServlet extends HttpServlet {
             renderLogin(request, response, null, Optional.ofNullable(request.getParameter("login")).orElse("").trim());
         } else if (STATIC.containsKey(path)) {
             staticFile(response, path);
+        } else if (path.startsWith(EditorFiles.PREFIX)) {
+            EditorFiles.serve(response, path);
         } else {
             notFound(request, response);
         }

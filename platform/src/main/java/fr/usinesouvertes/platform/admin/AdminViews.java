@@ -62,7 +62,10 @@ public final class AdminViews {
         data.put("lang", lang);
         data.put("i18n", new I18n(lang));
         data.put("path", request.getRequestURI());
-        data.put("flash", takeFlash(request, response));
+        Object flash = takeFlash(request, response);
+        if (flash != null || !data.containsKey("flash")) {
+            data.put("flash", flash); // else the page's own message (a form saved and shown again) stays
+        }
         response.setContentType("text/html;charset=UTF-8");
         try {
             Template loaded = shell.templates().getTemplate(name);

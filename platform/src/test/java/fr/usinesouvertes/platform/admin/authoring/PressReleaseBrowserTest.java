@@ -66,7 +66,11 @@ class PressReleaseBrowserTest {
         BROWSER.find("#f-title").sendKeys("Plus de 400 usines ouvertes");
         BROWSER.find("#f-title_en").sendKeys("Over 400 open factories");
         setValue(BROWSER.find("#f-date"), "2026-02-11T09:00");
-        BROWSER.find("#f-body").sendKeys("<p>Les 20 et 21 mars 2026.</p>");
+        BROWSER.driver().switchTo().frame(BROWSER.find("#f-body_ifr")); // the rich-text editor
+        WebElement body = BROWSER.find("#tinymce");
+        body.click();
+        body.sendKeys("Les 20 et 21 mars 2026.");
+        BROWSER.driver().switchTo().defaultContent();
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
         assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré.");
         assertThat(BROWSER.find(".badge").getText()).isEqualTo("Non publié");
@@ -80,6 +84,7 @@ class PressReleaseBrowserTest {
 
         BROWSER.open(PLATFORM.uri("/usines-ouvertes-2026"));
         assertThat(BROWSER.find("h1").getText()).isEqualTo("Plus de 400 usines ouvertes");
+        assertThat(BROWSER.find("article p").getText()).isEqualTo("Les 20 et 21 mars 2026.");
         assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).contains("Plus de 400 usines ouvertes")
                 .contains("Over 400 open factories");
     }

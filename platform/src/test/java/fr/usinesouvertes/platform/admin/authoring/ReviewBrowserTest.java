@@ -70,7 +70,9 @@ class ReviewBrowserTest {
         BROWSER.find("#f-title").sendKeys("Les Journées 2026 sont lancées");
         BROWSER.find("#f-title_en").sendKeys("The 2026 Days are on");
         setValue(BROWSER.find("#f-date"), "2026-02-12T09:00");
-        BROWSER.find("#f-body").sendKeys("<p>Plus de <strong>400 usines</strong> ouvrent leurs portes.</p>");
+        BROWSER.find("#f-body_ifr"); // the rich-text editor is ready: give it the text as an editor's formatting would
+        BROWSER.driver().executeScript("tinymce.get('f-body').setContent(arguments[0]);",
+                "<p>Plus de <strong>400 usines</strong> ouvrent leurs portes.</p>");
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
         assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré.");
 

@@ -149,12 +149,20 @@ public final class AssetStore {
         return found;
     }
 
+    /** Every asset of the media library (at any depth), at most {@code limit}, in tree order. */
+    public List<Entry> all(Session session, int limit) throws RepositoryException {
+        List<Entry> found = new ArrayList<>();
+        search(folder(session, "/"), "", limit, found);
+        return found;
+    }
+
     private void search(Node folder, String needle, int limit, List<Entry> found) throws RepositoryException {
         for (NodeIterator nodes = folder.getNodes(); nodes.hasNext() && found.size() < limit; ) {
             Node node = nodes.nextNode();
             if (node.isNodeType("mgnl:folder")) {
                 search(node, needle, limit, found);
-            } else if (node.isNodeType("mgnl:asset") && node.hasNode("jcr:content") && matches(node, needle)) {
+            } else if (node.isNodeType("mgnl:asset") && node.hasNode("jcr:content")
+                    && (needle.isEmpty() || matches(node, needle))) {
                 found.add(entry(node));
             }
         }

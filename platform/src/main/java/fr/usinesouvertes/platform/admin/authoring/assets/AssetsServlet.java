@@ -75,8 +75,44 @@ public final class AssetsServlet extends AuthoringServlet {
             case "/" -> render(request, response, 200, "assets.ftlh", listing(request));
             case "/asset" -> assetScreen(request, response, param(request, "path"), null, List.of(), 200);
             case "/delete" -> confirmDelete(request, response, param(request, "path"));
+            case "/links.json" -> links(request, response);
             default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
         }
+    }
+
+    /**
+     * The media library for the rich-text editor's pickers, as JSON: {@code [{title, path, value, image, alt,
+     * thumbnail}]} with {@code value} the public link ({@code /dam/jcr:<uuid>/<file>}), {@code alt} the alternative
+     * text in the back office's language and {@code thumbnail} a draft rendition for images.
+     */
+    private void links(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean en = "en".equals(lang(request));
+        List<Map<String, Object>> links = context.repository().readAs(account(request).login(), session -> {
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (AssetStore.Entry entry : store.all(session, 2_000)) {
+                Node asset = AssetStore.asset(session, entry.path());
+                boolean image = entry.mimeType().startsWith("image/");
+                Map<String, Object> link = new LinkedHashMap<>();
+                link.put("title", entry.title().equals(entry.name()) ? entry.path() : entry.title() + " (" + entry.path() + ")");
+                link.put("path", entry.path());
+                link.put("value", entry.link());
+                link.put("image", image);
+                link.put("alt", metadata(asset, en ? "alternative_en" : "alternative", "alternative"));
+                link.put("thumbnail", image ? thumbnail(draftLink(entry.link()), entry.mimeType(), 320) : "");
+                found.add(link);
+            }
+            return found;
+        });
+        writeJson(response, 200, links);
+    }
+
+    private static String metadata(Node asset, String name, String fallback) throws javax.jcr.RepositoryException {
+        for (String property : new String[] {name, fallback}) {
+            if (asset.hasProperty(property) && !asset.getProperty(property).getString().isBlank()) {
+                return asset.getProperty(property).getString();
+            }
+        }
+        return "";
     }
 
     @Override

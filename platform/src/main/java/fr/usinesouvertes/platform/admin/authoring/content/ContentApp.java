@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.admin.authoring.content;
 
 import fr.usinesouvertes.platform.admin.authoring.form.Form;
+import fr.usinesouvertes.platform.admin.authoring.form.FormLabels;
 import fr.usinesouvertes.platform.admin.authoring.form.Forms;
 import fr.usinesouvertes.platform.definition.AppDefinition;
 import fr.usinesouvertes.platform.definition.ContentTypeDefinition;
@@ -41,9 +42,15 @@ public record ContentApp(String name, String label, ContentTypeDefinition type, 
         return all(registry).stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
-    /** The form of the app's items. */
+    /** The form of the app's items, with the definitions' literal labels. */
     public Form form(DefinitionRegistry registry) {
         return Forms.fromContentType(type, app, other -> registry.contentType(other).map(ContentTypeDefinition::workspace));
+    }
+
+    /** The form of the app's items, labelled in {@code lang} from the light modules' messages. */
+    public Form form(DefinitionRegistry registry, String lang) {
+        return Forms.fromContentType(type, app, other -> registry.contentType(other).map(ContentTypeDefinition::workspace),
+                FormLabels.of(registry.messages(), lang));
     }
 
     /** The workspace the items live in. */

@@ -6,6 +6,7 @@ import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringServlet;
 import fr.usinesouvertes.platform.admin.authoring.shared.PublishingActions;
 import fr.usinesouvertes.platform.admin.authoring.form.FieldError;
 import fr.usinesouvertes.platform.admin.authoring.form.FieldKind;
+import fr.usinesouvertes.platform.admin.authoring.form.FieldNotice;
 import fr.usinesouvertes.platform.admin.authoring.form.Form;
 import fr.usinesouvertes.platform.admin.authoring.form.FormField;
 import fr.usinesouvertes.platform.admin.authoring.form.FormReader;
@@ -54,8 +55,8 @@ public final class ContentAppsServlet extends AuthoringServlet {
         ContentApp app = app(route.app);
         switch (route.action) {
             case "" -> list(request, response, app);
-            case "new" -> edit(request, response, app, null, FormValues.empty(), List.of(), 200, true);
-            case "edit" -> edit(request, response, app, param(request, "path"), null, List.of(), 200, false);
+            case "new" -> edit(request, response, app, null, FormValues.empty(), List.of(), List.of(), 200, true);
+            case "edit" -> edit(request, response, app, param(request, "path"), null, List.of(), List.of(), 200, false);
             case "delete" -> confirmDelete(request, response, app);
             case "preview" -> preview(request, response, app);
             default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
@@ -88,7 +89,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
 
     private void list(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
         Account account = account(request);
-        Form form = app.form(context.definitions().get());
+        Form form = app.form(context.definitions().get(), lang(request));
         List<FormField> columns = form.fields().stream().filter(f -> f.kind() == FieldKind.TEXT
                 || f.kind() == FieldKind.DATE || f.kind() == FieldKind.SELECT).limit(3).toList();
         String q = param(request, "q");
@@ -122,18 +123,23 @@ public final class ContentAppsServlet extends AuthoringServlet {
     }
 
     private void edit(HttpServletRequest request, HttpServletResponse response, ContentApp app, String path,
-                      FormValues submitted, List<FieldError> errors, int status, boolean creating) throws IOException {
+                      FormValues submitted, List<FieldError> errors, List<FieldNotice> notices, int status,
+                      boolean creating) throws IOException {
         Account account = account(request);
         DefinitionRegistry registry = context.definitions().get();
-        Form form = app.form(registry);
+        Form form = app.form(registry, lang(request));
         Map<String, Object> view = context.repository().readAs(account.login(), session -> {
             FormValues values = submitted;
             if (values == null) {
                 values = new FormReader(context.zone()).read(form, ContentItems.item(session, app, path));
             }
-            return FormView.of(form, values, errors, session, lang(request));
+            return FormView.of(form, values, errors, notices, session, lang(request));
         });
         Map<String, Object> model = new LinkedHashMap<>();
+        if (!notices.isEmpty()) {
+            model.put("flash", t(request, "Enregistré. Voir les remarques sous les champs.",
+                    "Saved. See the remarks below the fields."));
+        }
         model.put("app", Map.of("name", app.name(), "label", app.label()));
         model.put("form", view);
         model.put("creating", creating);
@@ -170,10 +176,11 @@ public final class ContentAppsServlet extends AuthoringServlet {
     private void save(HttpServletRequest request, HttpServletResponse response, ContentApp app, String path)
             throws IOException, ServletException {
         Account account = account(request);
-        Form form = app.form(context.definitions().get());
+        Form form = app.form(context.definitions().get(), lang(request));
         FormValues values = values(request);
         boolean creating = path == null;
         String[] saved = new String[1];
+        List<FieldNotice> notices = new ArrayList<>();
         List<FieldError> errors = context.repository().writeAs(account.login(), session -> {
             Node node;
             if (creating) {
@@ -182,7 +189,8 @@ public final class ContentAppsServlet extends AuthoringServlet {
             } else {
                 node = ContentItems.item(session, app, path);
             }
-            List<FieldError> found = FormSubmission.apply(form, values, node, account.login(), context.clock(), context.zone());
+            List<FieldError> found = FormSubmission.apply(form, values, node, account.login(), context.clock(),
+                    context.zone(), notices);
             if (!found.isEmpty()) {
                 session.refresh(false); // drop the new item too: nothing is saved when a field is invalid
                 return found;
@@ -191,7 +199,11 @@ public final class ContentAppsServlet extends AuthoringServlet {
             return found;
         });
         if (!errors.isEmpty()) {
-            edit(request, response, app, path, values, errors, 422, creating);
+            edit(request, response, app, path, values, errors, List.of(), 422, creating);
+            return;
+        }
+        if (!notices.isEmpty()) { // saved, but cleaning removed something: shown next to the fields at once
+            edit(request, response, app, saved[0], null, List.of(), notices, 200, false);
             return;
         }
         redirect(request, response, "/admin/content/" + app.name() + "/edit?path=" + encode(saved[0]),

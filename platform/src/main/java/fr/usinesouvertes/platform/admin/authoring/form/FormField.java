@@ -30,6 +30,12 @@ public record FormField(String name, FieldKind kind, String label, String descri
         return label == null || label.isBlank() ? name : label;
     }
 
+    /** The same field with another label, description, repeated field and sub-fields. */
+    FormField withTexts(String newLabel, String newDescription, FormField newItem, List<FormField> newChildren) {
+        return new FormField(name, kind, newLabel, newDescription, i18n, required, maxLength, rows, time, valueType,
+                options, workspace, newItem, newChildren, switchForms, pattern, email, patternMessage, defaultValue);
+    }
+
     /** Whether a value must be one of {@link #options()}. */
     public boolean hasFixedOptions() {
         return !options.isEmpty();

@@ -27,13 +27,24 @@ public final class FormSubmission {
      */
     public static List<FieldError> apply(Form form, FormValues values, Node node, String by, Clock clock, ZoneId zone)
             throws RepositoryException {
+        return apply(form, values, node, by, clock, zone, new java.util.ArrayList<>());
+    }
+
+    /**
+     * As {@link #apply(Form, FormValues, Node, String, Clock, ZoneId)}, adding to {@code notices} what saving
+     * changed in the values (what the rich-text sanitiser removed), for the editor to see next to the fields.
+     */
+    public static List<FieldError> apply(Form form, FormValues values, Node node, String by, Clock clock, ZoneId zone,
+                                         List<FieldNotice> notices) throws RepositoryException {
         Session session = node.getSession();
         List<FieldError> errors = FormValidator.validate(form, values, session);
         if (!errors.isEmpty()) {
             return errors;
         }
         String before = Fingerprint.of(node);
-        new FormWriter(zone).write(form, values, node);
+        FormWriter writer = new FormWriter(zone);
+        writer.write(form, values, node);
+        notices.addAll(writer.notices());
         if (!Fingerprint.of(node).equals(before)) { // Oak counts a value set to itself as a change: compare
             touch(node, by, clock);
         }

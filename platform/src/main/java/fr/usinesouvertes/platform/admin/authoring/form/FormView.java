@@ -22,12 +22,15 @@ public final class FormView {
 
     private final FormValues values;
     private final Map<String, FieldError> errors = new LinkedHashMap<>();
+    private final Map<String, FieldNotice> notices = new LinkedHashMap<>();
     private final Session session;
     private final String lang;
 
-    private FormView(FormValues values, List<FieldError> errors, Session session, String lang) {
+    private FormView(FormValues values, List<FieldError> errors, List<FieldNotice> notices, Session session,
+                     String lang) {
         this.values = values;
         errors.forEach(e -> this.errors.putIfAbsent(e.field(), e));
+        notices.forEach(n -> this.notices.putIfAbsent(n.field(), n));
         this.session = session;
         this.lang = lang;
     }
@@ -38,7 +41,14 @@ public final class FormView {
      */
     public static Map<String, Object> of(Form form, FormValues values, List<FieldError> errors, Session session,
                                          String lang) throws RepositoryException {
-        FormView view = new FormView(values, errors, session, lang);
+        return of(form, values, errors, List.of(), session, lang);
+    }
+
+    /** As {@link #of(Form, FormValues, List, Session, String)}, with notices shown next to their fields. */
+    public static Map<String, Object> of(Form form, FormValues values, List<FieldError> errors,
+                                         List<FieldNotice> notices, Session session, String lang)
+            throws RepositoryException {
+        FormView view = new FormView(values, errors, notices, session, lang);
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FormField field : form.fields()) {
             fields.add(view.field(field, ""));
@@ -51,7 +61,19 @@ public final class FormView {
         model.put("label", form.label() == null ? "" : form.label());
         model.put("fields", fields);
         model.put("errors", summary);
+        model.put("richText", hasRichText(form.fields()));
         return model;
+    }
+
+    /** Whether a rich-text field is among {@code fields} or their sub-fields (the page then loads the editor). */
+    static boolean hasRichText(List<FormField> fields) {
+        for (FormField field : fields) {
+            if (field.kind() == FieldKind.RICH_TEXT || hasRichText(field.children())
+                    || (field.item() != null && hasRichText(List.of(field.item())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The HTML id of an input: its name with dots made safe. */
@@ -103,7 +125,7 @@ public final class FormView {
                     for (String language : Form.OTHER_LANGUAGES) {
                         String other = name + "_" + language;
                         languages.add(Map.of("lang", language, "name", other, "id", id(other),
-                                "value", values.first(other), "error", message(other)));
+                                "value", values.first(other), "error", message(other), "notice", notice(other)));
                     }
                     view.put("languages", languages);
                 }
@@ -126,6 +148,7 @@ public final class FormView {
         view.put("time", field.time());
         view.put("number", field.valueType() != ValueType.STRING);
         view.put("error", message(name));
+        view.put("notice", notice(name));
         view.put("value", "");
         view.put("options", List.of());
         view.put("choices", List.of());
@@ -175,6 +198,11 @@ public final class FormView {
                     "thumbnail", choice.thumbnail() == null ? "" : choice.thumbnail()));
         }
         return result;
+    }
+
+    private String notice(String name) {
+        FieldNotice notice = notices.get(name);
+        return notice == null ? "" : notice.message(lang);
     }
 
     private String message(String name) {

@@ -17,17 +17,23 @@ import javax.jcr.ValueFactory;
  * Writes validated form values onto a node: strings, numbers, booleans and JCR dates as typed
  * properties, i18n fields as {@code name_<lang>}, multi-values as multi-valued properties, composite and
  * switchable fields on a child node, multi-field rows as children {@code 0, 1, ...} of a child node, rich
- * text sanitised. An empty value removes the property. The caller saves (or not) the session.
+ * text sanitised (what cleaning removed is kept as a {@link FieldNotice}). An empty value removes the property. The caller saves (or not) the session.
  */
 public final class FormWriter {
 
     private static final String CHILD_TYPE = "mgnl:contentNode";
 
     private final ZoneId zone;
+    private final List<FieldNotice> notices = new ArrayList<>();
 
     /** {@code zone}: the site's time zone, in which a date without time is that day's midnight. */
     public FormWriter(ZoneId zone) {
         this.zone = zone;
+    }
+
+    /** What the writes so far changed in the values they were given (what cleaning removed from rich text). */
+    public List<FieldNotice> notices() {
+        return List.copyOf(notices);
     }
 
     /** Writes {@code values}, which {@link FormValidator} found valid, onto {@code node}. */
@@ -55,10 +61,11 @@ public final class FormWriter {
             case MULTI_VALUE, CHECKBOX_GROUP -> writeMultiValue(field, values.all(name), node);
             case CHECKBOX -> node.setProperty(field.name(), List.of("true", "on").contains(values.first(name)));
             default -> {
-                writeOne(field, field.name(), values.first(name), node);
+                writeOne(field, name, field.name(), values.first(name), node);
                 if (field.i18n()) {
                     for (String language : Form.OTHER_LANGUAGES) {
-                        writeOne(field, field.name() + "_" + language, values.first(name + "_" + language), node);
+                        writeOne(field, name + "_" + language, field.name() + "_" + language,
+                                values.first(name + "_" + language), node);
                     }
                 }
             }
@@ -124,12 +131,22 @@ public final class FormWriter {
         node.setProperty(field.name(), array);
     }
 
-    private void writeOne(FormField field, String property, String text, Node node) throws RepositoryException {
+    private void writeOne(FormField field, String input, String property, String text, Node node)
+            throws RepositoryException {
         if (text.isEmpty()) {
             remove(node, property);
             return;
         }
-        Value value = value(field, text, node.getSession().getValueFactory());
+        Value value;
+        if (field.kind() == FieldKind.RICH_TEXT) {
+            RichTextSanitizer.Result cleaned = RichTextSanitizer.check(text);
+            if (!cleaned.removed().isEmpty()) {
+                notices.add(FieldNotice.richTextCleaned(input, cleaned.removed()));
+            }
+            value = node.getSession().getValueFactory().createValue(cleaned.html());
+        } else {
+            value = value(field, text, node.getSession().getValueFactory());
+        }
         if (node.hasProperty(property) && node.getProperty(property).isMultiple()) {
             node.getProperty(property).remove();
         }
@@ -143,7 +160,7 @@ public final class FormWriter {
                         () -> new IllegalArgumentException("not a date: " + text));
                 yield factory.createValue(date);
             }
-            case RICH_TEXT -> factory.createValue(RichTextSanitizer.uncached().clean(text));
+            case RICH_TEXT -> factory.createValue(RichTextSanitizer.check(text).html());
             case CHECKBOX -> factory.createValue(List.of("true", "on").contains(text));
             case ASSET_LINK -> factory.createValue(text.startsWith("jcr:") ? text : "jcr:" + text);
             default -> switch (field.valueType()) {

@@ -20,9 +20,21 @@ public final class Forms {
     private Forms() {
     }
 
-    /** The form of a dialog: its fields in definition order. */
+    /** The form of a dialog: its fields in definition order, with their literal labels. */
     public static Form fromDialog(DialogDefinition dialog) {
-        return new Form(dialog.label(), dialog.fields().stream().map(Forms::field).toList());
+        return fromDialog(dialog, FormLabels.none());
+    }
+
+    /** The form of a dialog, its labels and descriptions looked up by {@code labels} (see {@link FormLabels}). */
+    public static Form fromDialog(DialogDefinition dialog, FormLabels labels) {
+        List<String> prefixes = List.of(FormLabels.dialogPrefix(dialog.id()));
+        List<FormField> fields = new ArrayList<>();
+        for (FieldDefinition definition : dialog.fields()) {
+            String tab = dialog.tabs().stream().filter(t -> t.fieldNames().contains(definition.name()))
+                    .map(DialogDefinition.Tab::name).findFirst().orElse(null);
+            fields.add(labels.resolve(field(definition), prefixes, tab));
+        }
+        return new Form(labels.literal(dialog.label()), List.copyOf(fields));
     }
 
     /**
@@ -33,6 +45,15 @@ public final class Forms {
      */
     public static Form fromContentType(ContentTypeDefinition type, AppDefinition app,
                                        Function<String, Optional<String>> workspaceOfType) {
+        return fromContentType(type, app, workspaceOfType, FormLabels.none());
+    }
+
+    /**
+     * As {@link #fromContentType(ContentTypeDefinition, AppDefinition, Function)}, the labels and descriptions
+     * looked up by {@code labels} under the app's name (the content type's without an app; see {@link FormLabels}).
+     */
+    public static Form fromContentType(ContentTypeDefinition type, AppDefinition app,
+                                       Function<String, Optional<String>> workspaceOfType, FormLabels labels) {
         Map<String, FormField> fields = new LinkedHashMap<>();
         for (ContentTypeDefinition.Property property : type.properties()) {
             fields.put(property.name(), property(property, type, workspaceOfType));
@@ -51,7 +72,10 @@ public final class Forms {
             }
         }
         String label = app != null && app.label() != null ? app.label() : type.name();
-        return new Form(label, List.copyOf(fields.values()));
+        String appName = app != null && app.name() != null ? app.name() : type.name();
+        List<String> prefixes = List.of(appName + ".detail", appName);
+        return new Form(labels.literal(label), fields.values().stream()
+                .map(f -> labels.resolve(f, prefixes, null)).toList());
     }
 
     static FormField field(FieldDefinition definition) {

@@ -11,7 +11,9 @@ import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.admin.authoring.form.FormView;
 import fr.usinesouvertes.platform.admin.authoring.form.FormDates;
+import fr.usinesouvertes.platform.admin.authoring.form.FormLabels;
 import fr.usinesouvertes.platform.admin.authoring.form.Forms;
+import fr.usinesouvertes.platform.admin.authoring.form.FieldNotice;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.rendering.RenderContext;
 import fr.usinesouvertes.platform.definition.DialogDefinition;
@@ -57,13 +59,14 @@ public final class PagesServlet extends AuthoringServlet {
         switch (route) {
             case "/" -> tree(request, response);
             case "/page" -> render(request, response, 200, "page.ftlh", screen.model(request, param(request, "path")));
-            case "/properties" -> dialog(request, response, param(request, "path"), false, null, List.of(), 200);
-            case "/component" -> dialog(request, response, param(request, "path"), true, null, List.of(), 200);
+            case "/properties" -> dialog(request, response, param(request, "path"), false, null, List.of(), List.of(), 200);
+            case "/component" -> dialog(request, response, param(request, "path"), true, null, List.of(), List.of(), 200);
             case "/delete" -> confirmDelete(request, response);
             case "/preview" -> preview(request, response);
             case "/editor" -> editor(request, response);
             case "/preview-at" -> previewAt(request, response);
             case "/compare" -> render(request, response, 200, "compare.ftlh", screen.compare(request));
+            case "/links.json" -> links(request, response);
             default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
         }
     }
@@ -146,13 +149,18 @@ public final class PagesServlet extends AuthoringServlet {
     }
 
     private void dialog(HttpServletRequest request, HttpServletResponse response, String path, boolean component,
-                        FormValues submitted, List<FieldError> errors, int status) throws IOException {
+                        FormValues submitted, List<FieldError> errors, List<FieldNotice> notices, int status)
+            throws IOException {
         Map<String, Object> model = context.repository().readAs(account(request).login(), session -> {
             Node node = node(session, path, component);
-            Form form = form(node);
+            Form form = form(node, lang(request));
             FormValues values = submitted == null ? new FormReader(context.zone()).read(form, node) : submitted;
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("form", FormView.of(form, values, errors, session, lang(request)));
+            data.put("form", FormView.of(form, values, errors, notices, session, lang(request)));
+            if (!notices.isEmpty()) {
+                data.put("flash", t(request, "Enregistré. Voir les remarques sous les champs.",
+                        "Saved. See the remarks below the fields."));
+            }
             data.put("nodePath", path);
             data.put("pagePath", component ? node.getParent().getParent().getPath().substring("/website".length()) : path);
             data.put("component", component);
@@ -168,19 +176,25 @@ public final class PagesServlet extends AuthoringServlet {
         Account account = account(request);
         FormValues values = values(request);
         String[] pagePath = new String[1];
+        List<FieldNotice> notices = new java.util.ArrayList<>();
         List<FieldError> errors = context.repository().writeAs(account.login(), session -> {
             Node node = node(session, path, component);
             Node page = component ? node.getParent().getParent() : node;
             pagePath[0] = component ? page.getPath().substring("/website".length()) : path;
             String before = Fingerprint.of(page); // with its components
-            List<FieldError> found = FormSubmission.apply(form(node), values, node, account.login(), context.clock(), context.zone());
+            List<FieldError> found = FormSubmission.apply(form(node, lang(request)), values, node, account.login(),
+                    context.clock(), context.zone(), notices);
             if (found.isEmpty() && component && !Fingerprint.of(page).equals(before)) {
                 FormSubmission.touch(page, account.login(), context.clock());
             }
             return found;
         });
         if (!errors.isEmpty()) {
-            dialog(request, response, path, component, values, errors, 422);
+            dialog(request, response, path, component, values, errors, List.of(), 422);
+            return;
+        }
+        if (!notices.isEmpty()) { // saved, but cleaning removed something: shown next to the fields at once
+            dialog(request, response, path, component, null, List.of(), notices, 200);
             return;
         }
         String back = editorReturn(request);
@@ -235,6 +249,37 @@ public final class PagesServlet extends AuthoringServlet {
             });
         }
         redirect(request, response, parent.isEmpty() ? BASE : page(parent), t(request, "Page supprimée.", "Page deleted."));
+    }
+
+    /**
+     * The site's pages for the rich-text editor's link picker, as JSON: {@code [{title, value}]} with
+     * {@code value} the page's address on the site ({@code /salle-de-presse}), indented by depth, in tree order.
+     */
+    private void links(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        List<Map<String, Object>> links = context.repository().readAs(account(request).login(), session -> {
+            List<Map<String, Object>> found = new java.util.ArrayList<>();
+            addLinks(session.getNode("/website"), 0, session, found);
+            return found;
+        });
+        response.setContentType("application/json;charset=UTF-8");
+        fr.usinesouvertes.platform.http.JsonMapper.mapper().writeValue(response.getOutputStream(), links);
+    }
+
+    private static void addLinks(Node parent, int depth, Session session, List<Map<String, Object>> found)
+            throws javax.jcr.RepositoryException {
+        for (javax.jcr.NodeIterator pages = parent.getNodes(); pages.hasNext() && found.size() < 2_000; ) {
+            Node page = pages.nextNode();
+            if (!page.isNodeType("mgnl:page")) {
+                continue;
+            }
+            String path = page.getPath().substring("/website".length());
+            String sitePath = PageScreen.sitePath(session, path);
+            if (sitePath != null) {
+                found.add(Map.of("title", "\u00a0\u00a0".repeat(depth) + PageTree.title(page) + " (" + sitePath + ")",
+                        "value", sitePath));
+            }
+            addLinks(page, depth + 1, session, found);
+        }
     }
 
     private void preview(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -303,13 +348,13 @@ public final class PagesServlet extends AuthoringServlet {
         return component ? PageComponents.component(session, path) : PageOperations.existingPage(session, path);
     }
 
-    private Form form(Node node) throws javax.jcr.RepositoryException {
+    private Form form(Node node, String lang) throws javax.jcr.RepositoryException {
         DefinitionRegistry registry = context.definitions().get();
         String template = PageTree.template(node);
         DialogDefinition dialog = registry.template(template).map(t -> t.dialog())
                 .flatMap(registry::dialog).orElseThrow(() -> AuthoringException.notFound(
                         "Ce modèle n'a pas de formulaire : " + template, "This template has no dialog: " + template));
-        return Forms.fromDialog(dialog);
+        return Forms.fromDialog(dialog, FormLabels.of(registry.messages(), lang));
     }
 
     static String page(String path) {

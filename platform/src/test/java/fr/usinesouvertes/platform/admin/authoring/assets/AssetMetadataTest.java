@@ -46,8 +46,8 @@ class AssetMetadataTest {
         Document screen = Jsoup.parse(editor.get("/admin/assets/asset?path=%2Fphotos%2Fusine").body());
         assertThat(screen.selectFirst("h1").text()).isEqualTo("usine · Médiathèque");
         assertThat(screen.selectFirst("#f-title").val()).isEqualTo("usine");
-        assertThat(screen.select(".asset-metadata label").eachText()).contains("Titre (français)", "Titre (anglais)",
-                "Texte alternatif (français)", "Texte alternatif (anglais)", "Légende (français)", "Légende (anglais)",
+        assertThat(screen.select(".asset-metadata label").eachText()).contains("Titre – Français", "Titre – English",
+                "Texte alternatif – Français", "Texte alternatif – English", "Légende – Français", "Légende – English",
                 "Crédit / droits", "Langue du fichier");
         assertThat(screen.select("#f-language option").eachAttr("value")).containsExactly("", "fr", "en", "de", "es", "it", "nl");
         assertThat(screen.selectFirst(".asset-facts").text()).contains("usine.png").contains("PNG").contains("64 × 48 px")

@@ -60,7 +60,9 @@ class FormViewTest {
         assertThat(html.select("input[name=_csrf]").val()).isEqualTo("tok");
         assertThat(html.select("input#f-title").val()).isEqualTo("Titre <b>brut</b>");
         assertThat(html.select("input#f-title").outerHtml()).contains("&lt;b&gt;");
-        assertThat(html.select("label[for=f-title]").text()).contains("Titre (français)").contains("*");
+        assertThat(html.select("label[for=f-title]").text()).contains("Titre – Français").contains("*");
+        assertThat(html.select("label[for=f-title_en]").text()).contains("Titre – English");
+        assertThat(html.select("fieldset.i18n-field:has(#f-title) > legend").text()).isEqualTo("Titre");
         assertThat(html.select("input#f-title_en").val()).isEqualTo("Title");
         assertThat(html.select("input#f-title").attr("maxlength")).isEqualTo("20");
         assertThat(html.select("textarea#f-summary").attr("rows")).isEqualTo("3");

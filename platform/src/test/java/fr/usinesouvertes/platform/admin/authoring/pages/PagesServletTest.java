@@ -61,10 +61,12 @@ class PagesServletTest {
         text.put("title", "Bienvenue");
         text.put("title_en", "Welcome");
         text.put("text", "<p>Bonjour <script>alert(1)</script></p>");
-        assertThat(editor.post("/admin/pages/component?path=%2Fsite%2Fmain%2F0", text).statusCode()).isEqualTo(303);
+        HttpResponse<String> saved = editor.post("/admin/pages/component?path=%2Fsite%2Fmain%2F0", text);
+        assertThat(saved.statusCode()).isEqualTo(200); // saved, the dialog shown again saying what cleaning removed
+        assertThat(Jsoup.parse(saved.body()).selectFirst("#f-text-notice").text()).contains("<script>");
         String stored = PLATFORM.platform().repository().read(session ->
                 session.getNode("/website/site/main/0").getProperty("text").getString());
-        assertThat(stored).isEqualTo("<p>Bonjour</p>");
+        assertThat(stored).isEqualTo("<p>Bonjour </p>"); // the text as typed, without the script
 
         Document page = Jsoup.parse(editor.get("/admin/pages/page?path=%2Fsite").body());
         assertThat(page.select("#components li").text()).contains("Texte").contains("Bienvenue");

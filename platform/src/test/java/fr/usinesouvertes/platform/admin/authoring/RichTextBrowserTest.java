@@ -1,0 +1,300 @@
+package fr.usinesouvertes.platform.admin.authoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.Browser;
+import fr.usinesouvertes.platform.testing.PlatformExtension;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import javax.jcr.Node;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * In real Chromium: an editor writes a press release in the rich-text editor (TinyMCE, French interface): a
+ * heading, a paragraph with a link to a page chosen in the link picker, an image chosen in the media-library
+ * picker with its alternative text filled from the asset's metadata, and a table with a header row; saves it
+ * (nothing is removed by the server), publishes it, and the public page shows the image, the link and the table.
+ */
+class RichTextBrowserTest {
+
+    @RegisterExtension
+    @Order(1)
+    static final PlatformExtension PLATFORM = PlatformExtension
+            .withLightModules(Path.of("src/test/resources/authoring-modules")).inMemory()
+            .setting("login-rate-limit", "0");
+
+    @RegisterExtension
+    @Order(2)
+    static final Browser BROWSER = new Browser();
+
+    static final String PASSWORD = "correct horse battery";
+    static final String ALT = "Deux techniciennes devant une presse à enrobés";
+
+    @BeforeAll
+    static void site() throws IOException {
+        PLATFORM.platform().accounts().create("editrice@example.fr", "Élise", PASSWORD.toCharArray(),
+                Set.of(Role.EDITOR), null);
+        // the administrators let editors publish press releases without review (ReviewBrowserTest has the review)
+        PLATFORM.platform().reviews().setDirectPublishing("setup", Set.of("news"));
+        byte[] photo = photo();
+        PLATFORM.platform().repository().write(session -> {
+            Node page = session.getNode("/website").addNode("site", "mgnl:page");
+            page.setProperty("mgnl:template", "authoring-test:pages/news-room");
+            page.setProperty("title", "Salle de presse");
+            Node factories = page.addNode("usines", "mgnl:page");
+            factories.setProperty("mgnl:template", "authoring-test:pages/standard");
+            factories.setProperty("title", "Les usines");
+            Node asset = session.getNode("/dam").addNode("atelier", "mgnl:asset");
+            asset.setProperty("title", "Atelier de Santes");
+            asset.setProperty("alternative", ALT);
+            Node resource = asset.addNode("jcr:content", "mgnl:resource");
+            resource.setProperty("jcr:data", session.getValueFactory().createBinary(new ByteArrayInputStream(photo)));
+            resource.setProperty("jcr:mimeType", "image/png");
+            resource.setProperty("fileName", "atelier.png");
+            return null;
+        });
+        PLATFORM.platform().publishing().publish("setup", "website", "/site", true);
+        PLATFORM.platform().publishing().publish("setup", "dam", "/atelier", false);
+    }
+
+    @Test
+    void anEditorWritesAReleaseWithAnImageALinkAndATableAndThePublicPageShowsThem() throws Exception {
+        logIn();
+        BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
+        WebElement editor = waitVisible("#f-body + .tox-tinymce");
+        screenshot("rich-text-new-release");
+        BROWSER.assertAccessible();
+
+        BROWSER.find("#f-_name").sendKeys("programme-2026");
+        BROWSER.find("#f-title").sendKeys("Le programme 2026");
+        BROWSER.driver().executeScript("arguments[0].value = arguments[1];", BROWSER.find("#f-date"), "2026-02-11T09:00");
+
+        // a heading, then a paragraph
+        inEditor(body -> {
+            body.click();
+            body.sendKeys("Le programme");
+        });
+        chooseBlock(editor, "Titre 2");
+        inEditor(body -> body.sendKeys(Keys.END, Keys.ENTER, "Toutes les usines ouvertes sont sur "));
+
+        // a link to a page, chosen in the picker
+        editor.findElement(By.cssSelector("button[aria-label='Insérer ou modifier un lien']")).click();
+        WebElement dialog = waitVisible(".tox-dialog");
+        dialog.findElement(By.xpath(".//label[normalize-space()='Page ou fichier']/following::button[1]")).click();
+        clickMenuItem("Pages du site");
+        clickMenuItem("Les usines (/usines)");
+        WebElement text = dialog.findElement(By.xpath(".//label[normalize-space()='Texte affiché']/following::input[1]"));
+        text.clear();
+        text.sendKeys("la page des usines");
+        screenshot("rich-text-link-picker");
+        dialog.findElement(By.xpath(".//button[normalize-space()='Enregistrer']")).click();
+        waitGone(".tox-dialog");
+        inEditor(body -> body.sendKeys(Keys.END, ".", Keys.ENTER));
+
+        // an image of the media library, its alternative text filled from the asset
+        editor.findElement(By.cssSelector("button[aria-label='Image de la médiathèque']")).click();
+        dialog = waitVisible(".tox-dialog");
+        WebElement alt = dialog.findElement(By.xpath(".//label[starts-with(normalize-space(), 'Texte alternatif')]/following::input[1]"));
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(d -> ALT.equals(alt.getAttribute("value")));
+        assertThat(dialog.findElement(By.cssSelector(".tox-listbox")).getText()).contains("Atelier de Santes");
+        screenshot("rich-text-image-picker");
+        dialog.findElement(By.xpath(".//button[normalize-space()='Enregistrer']")).click();
+        waitGone(".tox-dialog");
+        inEditor(body -> new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10)).until(d -> (Boolean)
+                BROWSER.driver().executeScript("var i = document.querySelector('img'); return !!i && i.complete && i.naturalWidth > 0;")));
+
+        // a table of two columns and two rows, the first one a header
+        inEditor(body -> body.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), Keys.ENTER));
+        editor.findElement(By.cssSelector("button[aria-label='Tableau']")).click();
+        WebElement insertTable = waitVisible(".tox-menu .tox-collection__item");
+        assertThat(insertTable.getText()).isEqualTo("Tableau");
+        insertTable.click();
+        waitVisible(".tox-insert-table-picker");
+        List<WebElement> cells = BROWSER.driver().findElements(By.cssSelector(".tox-insert-table-picker > div[role=button]"));
+        cells.get(11).click(); // second row, second column of the grid: 2 × 2
+        inEditor(body -> new Actions(BROWSER.driver()).sendKeys("Jour", Keys.TAB, "Usines", Keys.TAB, "Vendredi",
+                Keys.TAB, "400").perform());
+        screenshot("rich-text-written");
+
+        BROWSER.clickAndWait("form.generated-form button[type=submit]");
+        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré."); // nothing removed by the sanitiser
+        assertThat(BROWSER.driver().findElements(By.cssSelector(".field-notice"))).isEmpty();
+        String stored = PLATFORM.platform().repository().read(session ->
+                session.getNode("/news/programme-2026").getProperty("body").getString());
+        assertThat(stored).contains("<h2>Le programme</h2>").contains("<a href=\"/usines\">la page des usines</a>")
+                .contains("alt=\"" + ALT + "\"").contains("src=\"/dam/jcr:").contains("<thead>")
+                .contains("<th scope=\"col\">Jour</th>");
+        screenshot("rich-text-saved");
+
+        BROWSER.clickAndWait(".publishing button[value=publish]");
+        assertThat(waitFor(".flash").getText()).isEqualTo("Publié.");
+
+        BROWSER.open(PLATFORM.uri("/programme-2026"));
+        WebElement article = BROWSER.find("article");
+        assertThat(article.findElement(By.tagName("h2")).getText()).isEqualTo("Le programme");
+        WebElement image = article.findElement(By.tagName("img"));
+        assertThat(image.getAttribute("alt")).isEqualTo(ALT);
+        assertThat(image.getAttribute("src")).contains("/dam/jcr:").endsWith("/atelier.png");
+        assertThat((Long) BROWSER.driver().executeScript("return arguments[0].naturalWidth;", image)).isEqualTo(320L);
+        WebElement link = article.findElement(By.linkText("la page des usines"));
+        assertThat(link.getAttribute("href")).isEqualTo(PLATFORM.uri("/usines").toString());
+        assertThat(article.findElements(By.cssSelector("table thead th[scope=col]")).stream().map(WebElement::getText))
+                .containsExactly("Jour", "Usines");
+        assertThat(article.findElements(By.cssSelector("table tbody td")).stream().map(WebElement::getText))
+                .containsExactly("Vendredi", "400");
+        screenshot("rich-text-public-page");
+        link.click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(PLATFORM.uri("/usines").toString()));
+    }
+
+    @Test
+    void textPastedFromWordKeepsItsStructureAndLosesItsStyles() throws Exception {
+        logIn();
+        BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
+        waitVisible("#f-body + .tox-tinymce");
+        // what Word puts on the clipboard, pasted through the editor's own paste handling
+        String word = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body><!--StartFragment-->"
+                + "<h1 style=\"mso-outline-level:1\"><span lang=\"FR\" style=\"font-family:Calibri\">Bilan 2025</span></h1>"
+                + "<p class=\"MsoNormal\" style=\"margin-bottom:0cm\"><b><span style=\"color:#C00000\">400 usines</span></b>"
+                + "<span style=\"mso-spacerun:yes\"> </span>ont ouvert.<o:p></o:p></p>"
+                + "<p class=\"MsoListParagraphCxSpFirst\" style=\"mso-list:l0 level1 lfo1\"><span style=\"mso-list:Ignore\">·"
+                + "<span style=\"font:7.0pt\">&nbsp;&nbsp;</span></span>Visites<o:p></o:p></p>"
+                + "<table class=\"MsoTableGrid\" border=\"1\" style=\"border-collapse:collapse\"><tr><td width=\"200\" "
+                + "style=\"border:solid windowtext 1.0pt\"><p class=\"MsoNormal\">Vendredi<o:p></o:p></p></td></tr></table>"
+                + "<img src=\"file:///C:/Users/x/AppData/Local/Temp/image001.png\"><!--EndFragment--></body></html>";
+        BROWSER.driver().executeScript("var editor = tinymce.get('f-body'); editor.focus();"
+                + "editor.execCommand('mceInsertClipboardContent', false, { html: arguments[0] });", word);
+        String html = (String) BROWSER.driver().executeScript("return tinymce.get('f-body').getContent();");
+
+        assertThat(html).contains("400 usines").contains("ont ouvert").contains("Visites").contains("Vendredi")
+                .contains("<strong>400 usines</strong>").contains("<table>")
+                .doesNotContain("style=").doesNotContain("class=").doesNotContain("<span").doesNotContain("<o:p")
+                .doesNotContain("file:").doesNotContain("<img").doesNotContain("<h1").doesNotContain("lang=")
+                .doesNotContain("<!--");
+        screenshot("rich-text-pasted-from-word");
+
+        BROWSER.find("#f-_name").sendKeys("bilan-2025");
+        BROWSER.find("#f-title").sendKeys("Bilan 2025");
+        BROWSER.driver().executeScript("arguments[0].value = arguments[1];", BROWSER.find("#f-date"), "2026-02-11T09:00");
+        BROWSER.clickAndWait("form.generated-form button[type=submit]");
+        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré."); // nothing left for the server to remove
+    }
+
+    @Test
+    void withoutTheEditorTheTextareaTakesHtmlAndWhatCleaningRemovesIsShownNextToTheField() throws Exception {
+        logIn();
+        BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
+        waitVisible("#f-body + .tox-tinymce");
+        BROWSER.driver().executeScript("tinymce.get('f-body').remove();"); // as without JavaScript: the bare textarea
+        BROWSER.find("#f-_name").sendKeys("brut");
+        BROWSER.find("#f-title").sendKeys("Texte brut");
+        BROWSER.driver().executeScript("arguments[0].value = arguments[1];", BROWSER.find("#f-date"), "2026-02-11T09:00");
+        BROWSER.find("textarea#f-body").sendKeys("<p style=\"color:red\">Bonjour <span>les usines</span></p>"
+                + "<p><img src=\"https://tracker.example/pixel.gif\" alt=\"\"></p>");
+        BROWSER.clickAndWait("form.generated-form button[type=submit]");
+
+        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré. Voir les remarques sous les champs.");
+        WebElement notice = BROWSER.find("#f-body-notice");
+        assertThat(notice.getText()).contains("style (<p>)").contains("<span>")
+                .contains("<img src=\"https://tracker.example/pixel.gif\">");
+        String stored = PLATFORM.platform().repository().read(session ->
+                session.getNode("/news/brut").getProperty("body").getString());
+        assertThat(stored).isEqualTo("<p>Bonjour les usines</p><p></p>");
+        new Actions(BROWSER.driver()).scrollToElement(notice).perform();
+        screenshot("rich-text-notice");
+        BROWSER.assertAccessible();
+    }
+
+    /** Runs {@code work} inside the editor's frame, on its body. */
+    private static void inEditor(java.util.function.Consumer<WebElement> work) {
+        BROWSER.driver().switchTo().frame(BROWSER.find("#f-body_ifr"));
+        try {
+            WebElement body = BROWSER.driver().findElement(By.id("tinymce"));
+            work.accept(body);
+        } finally {
+            BROWSER.driver().switchTo().defaultContent();
+        }
+    }
+
+    private static void chooseBlock(WebElement editor, String block) {
+        WebElement blocks = editor.findElement(By.cssSelector("button.tox-tbtn--select"));
+        assertThat(blocks.getAttribute("aria-label")).startsWith("Type de paragraphe");
+        blocks.click();
+        clickMenuItem(block);
+    }
+
+    private static void clickMenuItem(String text) {
+        WebElement item = new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//div[contains(@class,'tox-menu')]//div[@role='menuitem' or @role='menuitemcheckbox']"
+                        + "[.//*[contains(normalize-space(), '" + text + "')]]")));
+        item.click();
+    }
+
+    private static WebElement waitVisible(String css) {
+        return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(15))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private static void waitGone(String css) {
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    private static WebElement waitFor(String css) {
+        try {
+            return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+        } catch (RuntimeException e) {
+            throw new AssertionError("No " + css + " on " + BROWSER.driver().getCurrentUrl() + ":\n"
+                    + BROWSER.driver().getPageSource(), e);
+        }
+    }
+
+    private static void logIn() {
+        BROWSER.driver().manage().deleteAllCookies();
+        BROWSER.open(PLATFORM.uri("/admin/login"));
+        BROWSER.find("#login").sendKeys("editrice@example.fr");
+        BROWSER.find("#password").sendKeys(PASSWORD);
+        BROWSER.clickAndWait("button[type=submit]");
+        waitFor(".apps");
+    }
+
+    static void screenshot(String name) throws IOException {
+        Path folder = Path.of("target/screenshots");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name + ".png"), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static byte[] photo() throws IOException {
+        BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(0xB2, 0x3C, 0x00), 320, 200, new Color(0x0B, 0x4F, 0x9C)));
+        g.fillRect(0, 0, 320, 200);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
