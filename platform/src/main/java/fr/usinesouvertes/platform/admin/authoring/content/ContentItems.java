@@ -99,8 +99,7 @@ public final class ContentItems {
     public static Node item(Session session, ContentApp app, String path) throws RepositoryException {
         String jcrPath = "/" + app.workspace() + path;
         if (path == null || !path.startsWith("/") || path.contains("..") || path.contains("[")
-                || !session.nodeExists(jcrPath) || !session.getNode(jcrPath).isNodeType(app.nodeType())
-                || (session.getNode(jcrPath).isNodeType("mgnl:folder") && !app.nodeType().equals("mgnl:folder"))) {
+                || !session.nodeExists(jcrPath) || !isItem(session.getNode(jcrPath), app)) {
             throw AuthoringException.notFound("Élément introuvable.", "Item not found.");
         }
         return session.getNode(jcrPath);

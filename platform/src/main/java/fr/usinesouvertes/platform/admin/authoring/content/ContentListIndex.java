@@ -44,6 +44,7 @@ final class ContentListIndex implements SearchDocumentSource {
 
     private final Supplier<DefinitionRegistry> definitions;
     private final ZoneId zone;
+    private volatile Workspaces appWorkspaces;
 
     ContentListIndex(Supplier<DefinitionRegistry> definitions, ZoneId zone) {
         this.definitions = definitions;
@@ -92,7 +93,27 @@ final class ContentListIndex implements SearchDocumentSource {
     @Override
     public boolean concerns(String path) {
         String workspace = path.length() > 1 ? path.substring(1).split("/", 2)[0] : "";
-        return ContentApp.all(definitions.get()).stream().anyMatch(app -> app.workspace().equals(workspace));
+        return workspaces().contains(workspace);
+    }
+
+    /**
+     * The content apps' workspaces, worked out once per definitions snapshot: {@link #concerns} runs for every path
+     * of every change the repository announces.
+     */
+    private Set<String> workspaces() {
+        DefinitionRegistry registry = definitions.get();
+        Workspaces known = appWorkspaces;
+        if (known == null || known.registry() != registry) {
+            Set<String> names = new LinkedHashSet<>();
+            ContentApp.all(registry).forEach(app -> names.add(app.workspace()));
+            known = new Workspaces(registry, Set.copyOf(names));
+            appWorkspaces = known;
+        }
+        return known.names();
+    }
+
+    /** The workspaces of the apps of one definitions snapshot. */
+    private record Workspaces(DefinitionRegistry registry, Set<String> names) {
     }
 
     @Override
