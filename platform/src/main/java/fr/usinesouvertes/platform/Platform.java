@@ -13,6 +13,7 @@ import fr.usinesouvertes.platform.delivery.DeliveryVisibility;
 import fr.usinesouvertes.platform.health.PlatformChecks;
 import fr.usinesouvertes.platform.health.Readiness;
 import fr.usinesouvertes.platform.http.ClientAddresses;
+import fr.usinesouvertes.platform.http.CorsFilter;
 import fr.usinesouvertes.platform.http.HealthServlet;
 import fr.usinesouvertes.platform.http.MetricsServlet;
 import fr.usinesouvertes.platform.metrics.PlatformMetrics;
@@ -226,12 +227,16 @@ public final class Platform implements AutoCloseable {
         fr.usinesouvertes.platform.admin.AdminMounts admin = fr.usinesouvertes.platform.admin.AdminMounts.of(
                 security, contributions, mail, publicUrl, maintenance, zone, publishing.reviews());
         mounts.addAll(admin.servlets());
+        // CORS first: a browser's preflight carries no session and no CSRF token
+        List<PlatformServer.FilterMount> filters = new ArrayList<>();
+        filters.add(new PlatformServer.FilterMount("/*", new CorsFilter(definitions, publicUrl)));
+        filters.addAll(admin.filters());
         mounts.add(new PlatformServer.Mount(HealthServlet.PATH_SPEC, new HealthServlet(readiness)));
         mounts.add(new PlatformServer.Mount(MetricsServlet.PATH_SPEC, new MetricsServlet(metrics::scrape,
                 PlatformMetrics.CONTENT_TYPE, settings.get(OperationsSettings.METRICS_TOKEN))));
         clusterJobs.runOnce("session-revocation-purge", Duration.ofHours(1), () -> security.sessions().purgeRevocations());
         server = new PlatformServer(settings.get(CoreSettings.HOST), settings.get(CoreSettings.PORT),
-                contributions.restComponents(), mounts, admin.filters(), new ClientAddresses(
+                contributions.restComponents(), mounts, filters, new ClientAddresses(
                         java.util.Objects.requireNonNullElse(settings.get(SecuritySettings.TRUSTED_PROXIES), java.util.Set.of())),
                 settings.get(CoreSettings.CONTENT_SECURITY_POLICY), metrics.registry(),
                 settings.get(OperationsSettings.ACCESS_LOG));

@@ -22,6 +22,7 @@ public final class DefinitionRegistry {
     private final Map<String, ContentTypeDefinition> contentTypes;
     private final Map<String, AppDefinition> apps;
     private final Map<String, DeliveryEndpointDefinition> endpointsByPath;
+    private final List<SiteDefinition> sites;
     private final MessageCatalog messages;
     private final List<Problem> problems;
 
@@ -38,6 +39,7 @@ public final class DefinitionRegistry {
         Map<String, DeliveryEndpointDefinition> byPath = new LinkedHashMap<>();
         builder.endpoints.forEach(e -> byPath.put(e.endpointPath(), e));
         this.endpointsByPath = Collections.unmodifiableMap(byPath);
+        this.sites = List.copyOf(builder.sites);
         this.messages = builder.messages;
         this.problems = List.copyOf(builder.problems);
     }
@@ -114,6 +116,30 @@ public final class DefinitionRegistry {
         return endpointsByPath.values();
     }
 
+    /** The site definitions ({@code sites/}), in load order. */
+    public List<SiteDefinition> sites() {
+        return sites;
+    }
+
+    /**
+     * The site that answers a request for {@code host}, as Magnolia's site manager chooses it: the site naming the
+     * host among its domains; else the first site with no domains; else the site named {@code fallback}; else the first
+     * site. Empty when no module defines a site.
+     */
+    public Optional<SiteDefinition> site(String host) {
+        Optional<SiteDefinition> byDomain = sites.stream().filter(s -> s.servesHost(host)).findFirst();
+        if (byDomain.isPresent()) {
+            return byDomain;
+        }
+        Optional<SiteDefinition> anyHost = sites.stream()
+                .filter(s -> s.domains().isEmpty() && !s.name().equals(SiteDefinition.FALLBACK)).findFirst();
+        if (anyHost.isPresent()) {
+            return anyHost;
+        }
+        Optional<SiteDefinition> fallback = sites.stream().filter(s -> s.name().equals(SiteDefinition.FALLBACK)).findFirst();
+        return fallback.isPresent() ? fallback : sites.stream().findFirst();
+    }
+
     public MessageCatalog messages() {
         return messages;
     }
@@ -133,6 +159,7 @@ public final class DefinitionRegistry {
         private final Map<String, AppDefinition> apps = new LinkedHashMap<>();
         private final java.util.ArrayList<DeliveryEndpointDefinition> endpoints = new java.util.ArrayList<>();
         private final java.util.ArrayList<Problem> problems = new java.util.ArrayList<>();
+        private final java.util.ArrayList<SiteDefinition> sites = new java.util.ArrayList<>();
         private MessageCatalog messages = MessageCatalog.empty();
 
         private Builder() {
@@ -171,6 +198,11 @@ public final class DefinitionRegistry {
 
         public Builder endpoint(DeliveryEndpointDefinition endpoint) {
             endpoints.add(endpoint);
+            return this;
+        }
+
+        public Builder site(SiteDefinition site) {
+            sites.add(site);
             return this;
         }
 

@@ -7,7 +7,8 @@ import java.util.Map;
  *
  * @param kind          page or component: from the {@code type} key, else the id's first folder
  *                      ({@code pages/...} or {@code components/...})
- * @param renderType    {@code freemarker} (default), {@code spa}, ...
+ * @param renderType    {@code freemarker} (default), {@code spa}, ...; {@code $type: spa} or {@code siteSpa} when
+ *                      {@code renderType} is absent
  * @param areas         in definition order
  */
 public record TemplateDefinition(String id, Kind kind, String title, String description, String templateScript,
@@ -23,5 +24,13 @@ public record TemplateDefinition(String id, Kind kind, String title, String desc
 
     public boolean isPage() {
         return kind == Kind.PAGE;
+    }
+
+    /**
+     * Whether a front end renders the template (Magnolia's {@code renderType: spa}, or {@code $type: spa} /
+     * {@code siteSpa}): the server serves the front end's built page, never runs its script as FreeMarker.
+     */
+    public boolean isFrontEnd() {
+        return "spa".equals(renderType) || "siteSpa".equals(renderType);
     }
 }

@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * The Magnolia implementation classes and {@code $type}s the platform implements. Anything else written
- * as a {@code class}, {@code modelClass} or {@code $type} (a JavaScript model, personalization, an SPA
- * renderer, Magnolia SaaS datasources...) is reported as unsupported for its definition, which still loads
+ * as a {@code class}, {@code modelClass} or {@code $type} (a JavaScript model, personalization,
+ * Magnolia SaaS datasources...) is reported as unsupported for its definition, which still loads
  * without that part. Java classes outside {@code info.magnolia} are not judged: a platform module may
  * provide them.
  */
@@ -23,10 +23,12 @@ final class SupportedClasses {
             "info.magnolia.ui.dialog.action.SaveDialogActionDefinition",
             "info.magnolia.ui.dialog.action.CancelDialogActionDefinition",
             "info.magnolia.dam.app.assets.field.translator.AssetCompositeIdKeyTranslator",
-            "info.magnolia.cms.i18n.DefaultI18nContentSupport");
+            "info.magnolia.cms.i18n.DefaultI18nContentSupport",
+            "info.magnolia.cms.i18n.IetfI18nContentSupport",
+            "info.magnolia.rendering.spa.renderer.SpaRenderableDefinition");
 
     private static final Set<String> OTHER_TYPES = Set.of(
-            "jcrDeliveryEndpoint_v2", "assetReferenceResolver", "jcrReferenceResolver");
+            "jcrDeliveryEndpoint_v2", "assetReferenceResolver", "jcrReferenceResolver", "spa", "siteSpa");
 
     private SupportedClasses() {
     }

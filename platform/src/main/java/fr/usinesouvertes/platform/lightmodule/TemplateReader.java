@@ -28,9 +28,15 @@ final class TemplateReader {
         }
         return new TemplateDefinition(context.id(), kind, Values.string(raw, "title"),
                 Values.string(raw, "description"), Values.string(raw, "templateScript"),
-                Values.string(raw, "renderType", "freemarker"), Values.string(raw, "dialog"),
+                renderType(raw), Values.string(raw, "dialog"),
                 Values.bool(raw, "visible", true), areas(raw, "areas", context),
                 Values.map(raw, "parameters"), modelClass, raw);
+    }
+
+    private static String renderType(Map<String, Object> raw) {
+        String type = Values.string(raw, "$type");
+        String fromType = "spa".equals(type) || "siteSpa".equals(type) ? type : "freemarker";
+        return Values.string(raw, "renderType", fromType);
     }
 
     private static Map<String, AreaDefinition> areas(Map<String, Object> owner, String path, DefinitionContext context) {

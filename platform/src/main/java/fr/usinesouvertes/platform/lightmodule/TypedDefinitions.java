@@ -30,8 +30,9 @@ final class TypedDefinitions {
                     builder.endpoint(endpoint);
                 }
             }
+            case SITE -> builder.site(SiteReader.read(yaml, context));
             default -> {
-                // blocks, sites, themes, message views, virtual URI mappings: kept as raw definitions only
+                // blocks, themes, message views, virtual URI mappings: kept as raw definitions only
             }
         }
     }

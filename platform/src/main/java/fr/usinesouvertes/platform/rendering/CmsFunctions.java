@@ -226,7 +226,7 @@ public final class CmsFunctions {
             return localized;
         }
         String selector = context.state().getSelector();
-        for (Locale locale : new SiteFunctions(context.registry()).site().getI18n().getLocales()) {
+        for (Locale locale : new SiteFunctions(context.registry(), context.site()).site().getI18n().getLocales()) {
             String url = links.pageLink(page, locale.getLanguage());
             if (!selector.isEmpty()) {
                 url = (url.equals("/") ? "" : url) + "/" + LinkBuilder.encodeSegment(selector);

@@ -31,6 +31,17 @@ final class FallbackPages {
         return page(language, title, text, home);
     }
 
+    /** A page whose template is a front end's (SPA) that ships no built {@code index.html} here. */
+    static String frontEndPage(String language, String pageTitle) {
+        boolean english = "en".equals(language);
+        String title = pageTitle == null || pageTitle.isBlank() ? "Page" : escape(pageTitle);
+        String text = english
+                ? "This page is displayed by the site’s front-end application, which reads it from the Delivery API."
+                : "Cette page est affichée par l’application front-end du site, qui la lit dans l’API de diffusion.";
+        String home = english ? "<a href=\"/en\">Back to the home page</a>" : "<a href=\"/\">Retour à l’accueil</a>";
+        return page(language, title, text, home);
+    }
+
     private static String page(String language, String title, String text, String home) {
         return "<!DOCTYPE html>\n<html lang=\"" + language + "\">\n<head>\n<meta charset=\"UTF-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

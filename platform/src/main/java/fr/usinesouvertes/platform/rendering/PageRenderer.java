@@ -7,6 +7,7 @@ import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -143,6 +144,9 @@ public final class PageRenderer {
         String templateId = NodeTypes.template(page);
         Optional<TemplateDefinition> template = templateId == null ? Optional.empty()
                 : context.registry().template(templateId);
+        if (template.isPresent() && template.get().isFrontEnd()) {
+            return frontEndPage(context, page, template.get());
+        }
         if (template.isEmpty() || template.get().templateScript() == null) {
             LOG.error("Page {} cannot be rendered: template '{}' {}", pagePath, templateId,
                     template.isEmpty() ? "is not defined" : "has no templateScript");
@@ -164,6 +168,25 @@ public final class PageRenderer {
         }
         // a page answered 200 may ask for another status (ctx.response.setStatus); a 404 page stays 404
         return new RenderedPage(status == 200 ? context.responseStatus(200) : status, context.language(), html.toString());
+    }
+
+    /**
+     * A page rendered by a front end (SPA), served as Magnolia serves it: the front end's built file named by
+     * {@code templateScript} (its {@code index.html}) as it is; when the module ships none, a short page saying where
+     * the content is shown. Never a server error: the page is fine, its renderer lives elsewhere.
+     */
+    private RenderedPage frontEndPage(RenderContext context, Node page, TemplateDefinition template) {
+        String script = template.templateScript();
+        try {
+            Optional<String> html = script == null ? Optional.empty() : engine.fileText(script);
+            if (html.isPresent()) {
+                return new RenderedPage(200, context.language(), html.get());
+            }
+        } catch (IOException e) {
+            LOG.warn("Front-end page {}: cannot read {}", TemplateRenderer.pathOf(page), script, e);
+        }
+        String title = context.wrap(page).get("title") instanceof String t ? t : null;
+        return new RenderedPage(200, context.language(), FallbackPages.frontEndPage(context.language(), title));
     }
 
     private RenderedPage notFound(Session session, DefinitionRegistry registry, String language, String path,
@@ -198,7 +221,7 @@ public final class PageRenderer {
         globals.put("cmsfn", new CmsFunctions(context, links));
         globals.put("damfn", new DamFunctions(context));
         globals.put("resfn", new ResourceFunctions(webResources));
-        globals.put("sitefn", new SiteFunctions(context.registry()));
+        globals.put("sitefn", new SiteFunctions(context.registry(), context.site()));
         globals.put("navfn", new NavigationFunctions(context, links));
         globals.put("i18n", new I18nModel(context.registry().messages(), context.language(), context.locale()));
         globals.put("ctx", new WebContextView(context));

@@ -9,7 +9,8 @@ import javax.jcr.Session;
 
 /**
  * Maps a URL path to the page to render. {@code /} is the site root (see {@link SiteRoot}); {@code /a/b}
- * and {@code /a/b.html} are the root's page {@code a/b}; an {@code /en} prefix asks for English. When no
+ * and {@code /a/b.html} are the root's page {@code a/b}, else the page {@code /a/b} of another tree of workspace
+ * {@code website} (its repository path, as on Magnolia CE); an {@code /en} prefix asks for English. When no
  * page {@code /a/b/c} exists but page {@code /a/b} does and its template names a
  * {@code parameters.detailWorkspace}, an item {@code c} of that workspace (below
  * {@code parameters.detailRoot}, default {@code /}, looking through folders) is shown by {@code /a/b}.
@@ -38,17 +39,13 @@ final class PageResolver {
     }
 
     static Optional<Resolved> resolve(RenderContext context, String path, LinkBuilder links) throws RepositoryException {
-        Session session = context.session();
         Optional<Node> root = context.siteRoot();
-        if (root.isEmpty()) {
-            return Optional.empty();
-        }
         String relative = path.endsWith(".html") ? path.substring(0, path.length() - 5) : path;
         while (relative.endsWith("/") && relative.length() > 1) {
             relative = relative.substring(0, relative.length() - 1);
         }
         if (relative.equals("/") || relative.isEmpty()) {
-            return Optional.of(new Resolved(root.get(), null, ""));
+            return root.map(page -> new Resolved(page, null, ""));
         }
         String[] segments = relative.substring(1).split("/");
         for (String segment : segments) {
@@ -56,14 +53,29 @@ final class PageResolver {
                 return Optional.empty();
             }
         }
-        String jcrPath = root.get().getPath() + relative;
+        if (root.isPresent()) {
+            Optional<Resolved> inSite = resolveBelow(context, root.get().getPath(), relative, segments, links);
+            if (inSite.isPresent() || segments[0].equals(root.get().getName())) {
+                return inSite; // the site's own pages have one address, without the root's name
+            }
+        }
+        // a page outside the site's root keeps its repository path as its address, as on Magnolia CE
+        String website = context.jcrPath("website", "/");
+        return resolveBelow(context, website.equals("/") ? "" : website, relative, segments, links);
+    }
+
+    private static Optional<Resolved> resolveBelow(RenderContext context, String base, String relative,
+                                                   String[] segments, LinkBuilder links) throws RepositoryException {
+        Session session = context.session();
+        String jcrPath = base + relative;
         if (session.nodeExists(jcrPath)) {
             Node node = session.getNode(jcrPath);
             return node.isNodeType(NodeTypes.PAGE) ? Optional.of(new Resolved(node, null, "")) : Optional.empty();
         }
         String parentPath = jcrPath.substring(0, jcrPath.lastIndexOf('/'));
         String name = segments[segments.length - 1];
-        if (!session.nodeExists(parentPath) || !session.getNode(parentPath).isNodeType(NodeTypes.PAGE)) {
+        if (parentPath.equals(base) || !session.nodeExists(parentPath)
+                || !session.getNode(parentPath).isNodeType(NodeTypes.PAGE)) {
             return Optional.empty();
         }
         Node parent = session.getNode(parentPath);

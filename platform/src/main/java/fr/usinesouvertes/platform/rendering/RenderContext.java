@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.MessageCatalog;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.util.HashMap;
@@ -37,6 +38,8 @@ public final class RenderContext {
     private String publicUrl = "";
     private RichTextSanitizer richText = RichTextSanitizer.uncached();
     private int responseStatus;
+    private Optional<SiteDefinition> site;
+    private Optional<Node> siteRoot;
 
     public RenderContext(Session session, Workspaces workspaces, DefinitionRegistry registry, String language,
                          AggregationState state, Map<String, String[]> parameters) {
@@ -62,6 +65,8 @@ public final class RenderContext {
 
     void setPublicUrl(String publicUrl) {
         this.publicUrl = publicUrl == null ? "" : publicUrl;
+        this.site = null;
+        this.siteRoot = null;
     }
 
     /** What cleans rich text for this request: the renderer's shared one, or by default one that remembers nothing. */
@@ -159,9 +164,31 @@ public final class RenderContext {
         return node == null ? null : new ContentMap(node, this);
     }
 
-    /** The site root: the first top-level {@code mgnl:page} of workspace {@code website}, if any. */
+    /**
+     * The site this request is for: the site definition chosen for the host of {@link #publicUrl()} (see
+     * {@link DefinitionRegistry#site}); empty when no module defines a site.
+     */
+    public Optional<SiteDefinition> site() {
+        if (site == null) {
+            site = registry.site(hostOf(publicUrl));
+        }
+        return site;
+    }
+
+    private static String hostOf(String url) {
+        try {
+            return url.isEmpty() ? null : java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The site's root page (see {@link SiteRoot}), if it exists in this stage. */
     public Optional<Node> siteRoot() {
-        return SiteRoot.find(session, jcrPath("website", "/"));
+        if (siteRoot == null) {
+            siteRoot = SiteRoot.find(session, jcrPath("website", "/"), registry, site());
+        }
+        return siteRoot;
     }
 
     /** Per-request memo of the page showing the items of a workspace (see {@link LinkBuilder}). */

@@ -1,7 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
-import fr.usinesouvertes.platform.definition.Definition;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.definition.DefinitionType;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code sitefn}: the site and its theme. The site is read from the first {@code sites/} definition
- * (either the site itself, or a {@code site:} key as in {@code decorations/site/config.yaml}); without
+ * {@code sitefn}: the site and its theme. The site is the request's (see {@link RenderContext#site()}); without
  * one it is {@code default}, in French then English, with no theme. A theme is the {@code themes/}
  * definition of the site's {@code theme.name}: its {@code cssFiles} and {@code jsFiles}, each an entry
  * with a {@code link} (given as a list or as a map of named entries).
@@ -21,28 +20,21 @@ import java.util.Optional;
 public final class SiteFunctions {
 
     private final DefinitionRegistry registry;
+    private final Optional<SiteDefinition> site;
 
-    SiteFunctions(DefinitionRegistry registry) {
+    SiteFunctions(DefinitionRegistry registry, Optional<SiteDefinition> site) {
         this.registry = registry;
+        this.site = site;
     }
 
     public Site site() {
         return site(null);
     }
 
-    /** The site (the content argument exists for Magnolia compatibility: there is one site). */
+    /** The request's site (the content argument exists for Magnolia compatibility: a request has one site). */
     public Site site(Object content) {
-        Optional<Definition> definition = registry.definitions().values().stream()
-                .filter(d -> d.type() == DefinitionType.SITE).findFirst();
-        if (definition.isEmpty()) {
-            return new Site("default", Map.of());
-        }
-        Map<String, Object> properties = definition.get().properties();
-        if (properties.get("site") instanceof Map<?, ?> nested) {
-            properties = cast(nested);
-        }
-        Object name = properties.get("name");
-        return new Site(name != null ? name.toString() : definition.get().path(), properties);
+        return site.map(definition -> new Site(definition.name(), definition.raw()))
+                .orElseGet(() -> new Site("default", Map.of()));
     }
 
     public Theme theme() {

@@ -1,5 +1,8 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
+import java.util.Objects;
 import java.util.Optional;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
@@ -7,45 +10,57 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
 /**
- * Finds the site root: the first top-level {@code mgnl:page} of workspace {@code website}, in document
- * order. Magnolia maps a site to a root page through its {@code sites/} configuration; until the
- * platform reads that, the first root page is the site (what a single-site Magnolia install shows). The back office
- * asks {@link #isSiteRoot} to keep every site root from being deleted, renamed or moved.
+ * Finds a site's root page in workspace {@code website}: the page its site definition names ({@link SiteDefinition#rootPath});
+ * when no module defines a site with a root, the first top-level {@code mgnl:page} in document order (what a
+ * single-site install without a site definition shows). The back office asks {@link #isSiteRoot} to keep every site
+ * root from being deleted, renamed or moved.
  */
 public final class SiteRoot {
 
     private SiteRoot() {
     }
 
-    /** The site root below {@code website}, the JCR path of workspace {@code website} in the request's stage. */
-    static Optional<Node> find(Session session, String website) {
+    /** The root of {@code site} below {@code website}, the JCR path of workspace {@code website} in the request's stage. */
+    static Optional<Node> find(Session session, String website, DefinitionRegistry registry, Optional<SiteDefinition> site) {
         try {
             if (!session.nodeExists(website)) {
                 return Optional.empty();
             }
-            for (NodeIterator it = session.getNode(website).getNodes(); it.hasNext(); ) {
-                Node node = it.nextNode();
-                if (node.isNodeType(NodeTypes.PAGE)) {
-                    return Optional.of(node);
-                }
+            if (site.isPresent() && site.get().rootPath() != null) {
+                String path = website + site.get().rootPath();
+                return session.nodeExists(path) && session.getNode(path).isNodeType(NodeTypes.PAGE)
+                        ? Optional.of(session.getNode(path)) : Optional.empty();
             }
-            return Optional.empty();
+            return definesRoots(registry) ? Optional.empty() : firstPage(session.getNode(website));
         } catch (RepositoryException e) {
             throw new fr.usinesouvertes.platform.repository.RepositoryException("Cannot find the site root", e);
         }
     }
 
     /** Whether {@code page}, a node of the drafts' {@code /website}, is the root of a site the platform serves. */
-    public static boolean isSiteRoot(Node page) throws RepositoryException {
+    public static boolean isSiteRoot(Node page, DefinitionRegistry registry) throws RepositoryException {
         if (page.getDepth() != 2 || !page.getParent().getPath().equals("/website")) {
             return false;
         }
-        return find(page.getSession(), "/website").map(root -> {
-            try {
-                return root.isSame(page);
-            } catch (RepositoryException e) {
-                throw new fr.usinesouvertes.platform.repository.RepositoryException("Cannot compare with the site root", e);
+        if (definesRoots(registry)) {
+            String path = page.getPath().substring("/website".length());
+            return registry.sites().stream().anyMatch(s -> path.equals(s.rootPath()));
+        }
+        Optional<Node> first = firstPage(page.getParent());
+        return first.isPresent() && first.get().isSame(page);
+    }
+
+    private static boolean definesRoots(DefinitionRegistry registry) {
+        return registry.sites().stream().map(SiteDefinition::rootPath).anyMatch(Objects::nonNull);
+    }
+
+    private static Optional<Node> firstPage(Node website) throws RepositoryException {
+        for (NodeIterator it = website.getNodes(); it.hasNext(); ) {
+            Node node = it.nextNode();
+            if (node.isNodeType(NodeTypes.PAGE)) {
+                return Optional.of(node);
             }
-        }).orElse(false);
+        }
+        return Optional.empty();
     }
 }

@@ -11,6 +11,7 @@ import freemarker.template.TemplateDateModel;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +64,25 @@ public final class TemplateEngine {
         Environment environment = template.createProcessingEnvironment(model, out);
         environment.setLocale(locale);
         environment.process();
+    }
+
+    /**
+     * The text of a light-module file as it is, not run as a template (a front end's built {@code index.html}, whose
+     * scripts may hold {@code ${...}}); empty when no module has it.
+     */
+    public java.util.Optional<String> fileText(String path) throws IOException {
+        freemarker.cache.TemplateLoader loader = configuration.getTemplateLoader();
+        Object source = loader.findTemplateSource(path);
+        if (source == null) {
+            return java.util.Optional.empty();
+        }
+        try (java.io.Reader reader = loader.getReader(source, "UTF-8")) {
+            StringWriter text = new StringWriter();
+            reader.transferTo(text);
+            return java.util.Optional.of(text.toString());
+        } finally {
+            loader.closeTemplateSource(source);
+        }
     }
 
     Configuration configuration() {

@@ -30,8 +30,8 @@ class NotFoundPageTest {
     void theSitesOwn404PageIsRenderedWithStatus404() {
         PLATFORM.platform().definitions().replace(SiteContent.registry());
         PLATFORM.platform().repository().write(session -> {
-            RenderingFixtures.page(session, "/site", "home", "title", "Site");
-            RenderingFixtures.page(session, "/site/404", "notfound", "title", "Cette page n’existe pas");
+            RenderingFixtures.page(session, "/home", "home", "title", "Site"); // the test site's root
+            RenderingFixtures.page(session, "/home/404", "notfound", "title", "Cette page n’existe pas");
             return null;
         });
         PLATFORM.publishAll();

@@ -9,6 +9,7 @@ import static fr.usinesouvertes.platform.rendering.RenderingFixtures.page;
 import fr.usinesouvertes.platform.definition.Definition;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.DefinitionType;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.MessageCatalog;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
@@ -50,15 +51,20 @@ final class SiteContent {
                 .template(component("text"))
                 .template(component("broken"))
                 .template(component("teaser"))
-                .definition(new Definition("test-site:usines", DefinitionType.SITE, "sites/usines.yaml", Map.of(
-                        "theme", Map.of("name", "plain"),
-                        "i18n", Map.of("locales", locales()))))
+                .definition(new Definition("test-site:usines", DefinitionType.SITE, "sites/usines.yaml", site()))
+                .site(new SiteDefinition("test-site:usines", "usines", "/home", List.of(),
+                        SiteDefinition.SiteLanguages.DEFAULT, List.of(), site()))
                 .definition(new Definition("test-site:plain", DefinitionType.THEME, "themes/plain.yaml", Map.of(
                         "cssFiles", Map.of("main", Map.of("link", "/.resources/test-site/webresources/css/site.css")))))
                 .messages(new MessageCatalog(Map.of(
                         "fr", Map.of("site.welcome", "Bienvenue", "site.count", "{0} usines"),
                         "en", Map.of("site.welcome", "Welcome", "site.count", "{0} factories"))))
                 .build();
+    }
+
+    private static Map<String, Object> site() {
+        return Map.of("theme", Map.of("name", "plain"), "i18n", Map.of("locales", locales()),
+                "mappings", Map.of("website", Map.of("repository", "website", "handlePrefix", "/home")));
     }
 
     private static Map<String, Object> locales() {

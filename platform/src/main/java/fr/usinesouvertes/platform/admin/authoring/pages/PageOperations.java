@@ -117,8 +117,8 @@ public final class PageOperations {
      * Refuses (409, French and English message) to delete, rename or move a site root ({@link SiteRoot}): every
      * address of the site starts there. {@code doneFr}/{@code doneEn}: the action as a past participle.
      */
-    static void requireNotSiteRoot(Node page, String doneFr, String doneEn) throws RepositoryException {
-        if (SiteRoot.isSiteRoot(page)) {
+    void requireNotSiteRoot(Node page, String doneFr, String doneEn) throws RepositoryException {
+        if (SiteRoot.isSiteRoot(page, definitions.get())) {
             throw new AuthoringException(409, "La page racine du site ne peut pas être " + doneFr
                     + " : toutes les adresses du site en dépendent.",
                     "The site's root page cannot be " + doneEn + ": every address of the site depends on it.");

@@ -50,7 +50,7 @@ final class PageScreen {
             data.put("parents", parents(session, path));
             data.put("areas", areas(session, path));
             data.put("previewable", sitePath(session, path) != null);
-            data.put("siteRoot", SiteRoot.isSiteRoot(page));
+            data.put("siteRoot", SiteRoot.isSiteRoot(page, context.definitions().get()));
             return data;
         });
         model.put("badge", publishing.badge("website", path, lang));

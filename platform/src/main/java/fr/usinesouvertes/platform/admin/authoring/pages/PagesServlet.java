@@ -73,7 +73,7 @@ public final class PagesServlet extends AuthoringServlet {
 
     private void confirmDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
         context.repository().readAs(account(request).login(), session -> {
-            PageOperations.requireNotSiteRoot(PageOperations.existingPage(session, param(request, "path")),
+            pages.requireNotSiteRoot(PageOperations.existingPage(session, param(request, "path")),
                     "supprimée", "deleted");
             return null;
         });
@@ -237,7 +237,7 @@ public final class PagesServlet extends AuthoringServlet {
             throws IOException {
         String parent = context.repository().readAs(account.login(), session -> {
             Node page = PageOperations.existingPage(session, path);
-            PageOperations.requireNotSiteRoot(page, "supprimée", "deleted");
+            pages.requireNotSiteRoot(page, "supprimée", "deleted");
             return page.getParent().getPath().substring("/website".length());
         });
         if (publishing.enabled("website")) {

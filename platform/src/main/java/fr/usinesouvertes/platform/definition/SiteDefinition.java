@@ -1,0 +1,54 @@
+package fr.usinesouvertes.platform.definition;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A site, read from a light module's {@code sites/<name>.yaml} as Magnolia's Site module reads it: the page tree it
+ * serves, its host names, its content languages and its CORS rules. The site's root page is named like the site
+ * (Magnolia's convention), or given by {@code mappings.website.handlePrefix}.
+ *
+ * @param name      the site's name: {@code name}, else the file name
+ * @param rootPath  the site's root page below workspace {@code website}, e.g. {@code /travel}; {@code null} for a
+ *                  site without a page tree of its own (Magnolia's {@code fallback})
+ * @param domains   the host names the site answers for, lower case; empty: any host
+ * @param languages the site's content languages ({@code i18n})
+ * @param cors      the site's CORS rules ({@code cors}), in definition order
+ * @param raw       the whole definition, for {@code sitefn.site()}
+ */
+public record SiteDefinition(String id, String name, String rootPath, List<String> domains, SiteLanguages languages,
+                             List<CorsRule> cors, Map<String, Object> raw) {
+
+    /** The name of the site Magnolia uses when no other site matches a request. */
+    public static final String FALLBACK = "fallback";
+
+    public SiteDefinition {
+        domains = domains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
+        cors = List.copyOf(cors);
+    }
+
+    /** Whether the site names {@code host} (without port) among its domains. */
+    public boolean servesHost(String host) {
+        return host != null && domains.contains(host.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The content languages of a site ({@code i18n}), as language tags with {@code _} between language and country
+     * as Magnolia's property suffixes spell them ({@code de_CH}).
+     *
+     * @param enabled         whether content is localized at all ({@code i18n.enabled})
+     * @param locales         the enabled locales in definition order, the default first
+     * @param defaultLocale   the language of unprefixed URLs and of unsuffixed properties
+     * @param fallbackLocale  the language used when a property has no value in the requested one
+     */
+    public record SiteLanguages(boolean enabled, List<String> locales, String defaultLocale, String fallbackLocale) {
+
+        /** French first, English second: the languages of a site whose definition says nothing about them. */
+        public static final SiteLanguages DEFAULT = new SiteLanguages(true, List.of("fr", "en"), "fr", "fr");
+
+        public SiteLanguages {
+            locales = List.copyOf(locales);
+        }
+    }
+}

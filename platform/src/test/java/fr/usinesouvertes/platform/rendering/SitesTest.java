@@ -1,0 +1,154 @@
+package fr.usinesouvertes.platform.rendering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.usinesouvertes.platform.definition.CorsRule;
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.Problem;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
+import fr.usinesouvertes.platform.testing.PlatformExtension;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Site definitions read from a light module in Magnolia's format ({@code src/test/resources/sites/travel-spa}): the
+ * site's root page, pages outside it, front-end (SPA) pages and the site's CORS rules, over real HTTP.
+ */
+class SitesTest {
+
+    @RegisterExtension
+    static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("src/test/resources/sites"))
+            .inMemory();
+
+    private static final String FRONT_END = "http://localhost:3000";
+
+    @BeforeAll
+    static void publish() {
+        PLATFORM.publishAll();
+    }
+
+    private static DefinitionRegistry registry() {
+        return PLATFORM.platform().definitions().current();
+    }
+
+    @Test
+    void readsTheSiteDefinition() {
+        SiteDefinition site = registry().site("localhost").orElseThrow();
+        assertThat(site.name()).isEqualTo("travel");
+        assertThat(site.rootPath()).isEqualTo("/travel");
+        assertThat(site.languages().enabled()).isTrue();
+        assertThat(site.languages().locales()).containsExactly("en", "de_CH");
+        assertThat(site.languages().defaultLocale()).isEqualTo("en");
+        assertThat(site.cors()).extracting(CorsRule::name).containsExactly("spa", "careless");
+        CorsRule spa = site.cors().get(0);
+        assertThat(spa.covers("/.rest/delivery/pages/v1/travel")).isTrue();
+        assertThat(spa.covers("/travel/about")).isFalse();
+        assertThat(spa.maxAgeSeconds()).isEqualTo(600);
+    }
+
+    @Test
+    void credentialsForAnyOriginAreRefusedWithAProblemNamingTheRule() {
+        CorsRule careless = registry().site("localhost").orElseThrow().cors().get(1);
+        assertThat(careless.supportsCredentials()).isFalse();
+        assertThat(registry().problems()).filteredOn(p -> "travel-spa:travel".equals(p.definitionId()))
+                .extracting(Problem::reason)
+                .containsExactly("cors 'careless': supportsCredentials is refused with allowedOrigins '*'; "
+                        + "name the origins allowed to send credentials");
+    }
+
+    @Test
+    void theSiteRootIsThePageNamedLikeTheSiteNotTheFirstPage() {
+        HttpResponse<String> home = PLATFORM.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("<h1>Travel home</h1>").contains("<p id=\"site\">travel</p>");
+        assertThat(PLATFORM.get("/about").body()).contains("<h1>About us</h1>");
+        // the site's own pages have one address, without the root's name
+        assertThat(PLATFORM.get("/travel/about").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theRootOfTheSiteIsProtectedAndOtherTreesAreNot() {
+        PLATFORM.platform().repository().read(session -> {
+            assertThat(SiteRoot.isSiteRoot(session.getNode("/website/travel"), registry())).isTrue();
+            assertThat(SiteRoot.isSiteRoot(session.getNode("/website/aaa-react"), registry())).isFalse();
+            return null;
+        });
+    }
+
+    @Test
+    void aFrontEndPageOutsideTheRootIsServedByItsPathAsItsBuiltIndexHtml() {
+        HttpResponse<String> react = PLATFORM.get("/aaa-react");
+        assertThat(react.statusCode()).isEqualTo(200);
+        assertThat(react.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWithIgnoringCase("text/html"));
+        // served as it is: the script's ${...} is not a FreeMarker interpolation
+        assertThat(react.body()).contains("<div id=\"root\"></div>")
+                .contains("`${window.location.origin}/.rest/delivery/pages/v1`");
+        assertThat(PLATFORM.get("/aaa-react.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aFrontEndPageWithoutABuiltIndexSaysWhereItIsShownInsteadOfFailing() {
+        HttpResponse<String> vue = PLATFORM.get("/aaa-react/vue");
+        assertThat(vue.statusCode()).isEqualTo(200);
+        assertThat(vue.body()).contains("<h1>Vue demo</h1>").contains("application front-end");
+    }
+
+    @Test
+    void aPreflightFromTheFrontEndIsAnsweredWithTheRule() {
+        HttpResponse<String> preflight = options("/.rest/delivery/pages/v1/travel", FRONT_END, "GET", "Accept, Content-Type");
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue(FRONT_END);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET, OPTIONS");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValue("Accept, Content-Type");
+        assertThat(preflight.headers().firstValue("Access-Control-Max-Age")).hasValue("600");
+        assertThat(preflight.headers().allValues("Vary")).contains("Origin");
+    }
+
+    @Test
+    void aPreflightFromAnotherOriginOrForAnotherMethodOrHeaderIsRefused() {
+        assertThat(options("/.rest/delivery/pages/v1/travel", "https://evil.example", "GET", null).statusCode())
+                .isEqualTo(403);
+        assertThat(options("/.rest/delivery/pages/v1/travel", FRONT_END, "DELETE", null).statusCode()).isEqualTo(403);
+        HttpResponse<String> header = options("/.rest/delivery/pages/v1/travel", FRONT_END, "GET", "X-Secret");
+        assertThat(header.statusCode()).isEqualTo(403);
+        assertThat(header.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void theFrontEndReadsTheDeliveryApiAcrossOrigins() {
+        HttpResponse<String> pages = PLATFORM.get("/.rest/delivery/pages/v1/travel", "Origin", FRONT_END);
+        assertThat(pages.statusCode()).isEqualTo(200);
+        assertThat(pages.body()).contains("\"title\"").contains("Travel home");
+        assertThat(pages.headers().firstValue("Access-Control-Allow-Origin")).hasValue(FRONT_END);
+        assertThat(pages.headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        assertThat(pages.headers().firstValue("Access-Control-Expose-Headers")).hasValue("ETag");
+        assertThat(pages.headers().allValues("Vary")).anySatisfy(vary -> assertThat(vary).contains("Origin"));
+    }
+
+    @Test
+    void anotherOriginOrAnUncoveredPathGetsNoCorsHeaders() {
+        HttpResponse<String> evil = PLATFORM.get("/.rest/delivery/pages/v1/travel", "Origin", "https://evil.example");
+        assertThat(evil.statusCode()).isEqualTo(200);
+        assertThat(evil.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> page = PLATFORM.get("/about", "Origin", FRONT_END);
+        assertThat(page.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(PLATFORM.get("/.rest/delivery/pages/v1/travel").headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
+    }
+
+    private static HttpResponse<String> options(String path, String origin, String method, String headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(PLATFORM.uri(path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", method);
+        if (headers != null) {
+            request.header("Access-Control-Request-Headers", headers);
+        }
+        return PLATFORM.send(request.build());
+    }
+}
