@@ -50,5 +50,39 @@ public record SiteDefinition(String id, String name, String rootPath, List<Strin
         public SiteLanguages {
             locales = List.copyOf(locales);
         }
+
+        /** Whether {@code language} is the default one, whose pages have no prefix and whose properties no suffix. */
+        public boolean isDefault(String language) {
+            return defaultLocale.equals(language);
+        }
+
+        /** The URL prefix of a language: none for the default one, else {@code /<locale>} ({@code /en}, {@code /de_CH}). */
+        public String prefix(String language) {
+            return isDefault(language) ? "" : "/" + language;
+        }
+
+        /**
+         * The configured locale a URL's first segment names ({@code en}; {@code de_CH}, {@code de-CH} or {@code de-ch}
+         * for {@code de_CH}), other than the default one, if any.
+         */
+        public java.util.Optional<String> ofPrefix(String segment) {
+            String asLocale = segment.replace('-', '_');
+            return locales.stream().filter(l -> !isDefault(l) && l.equalsIgnoreCase(asLocale)).findFirst();
+        }
+
+        /**
+         * The property-name suffixes read for {@code language} before the unsuffixed property: the language's own,
+         * then the fallback locale's when it is not the default (Magnolia's {@code DefaultI18nContentSupport}).
+         */
+        public List<String> suffixes(String language) {
+            List<String> suffixes = new java.util.ArrayList<>(2);
+            if (!isDefault(language)) {
+                suffixes.add(language);
+            }
+            if (!isDefault(fallbackLocale) && !fallbackLocale.equals(language)) {
+                suffixes.add(fallbackLocale);
+            }
+            return suffixes;
+        }
     }
 }

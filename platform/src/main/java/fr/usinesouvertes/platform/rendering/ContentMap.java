@@ -96,8 +96,8 @@ public final class ContentMap extends AbstractMap<String, Object> {
     }
 
     private Object read(Node from, String name) throws RepositoryException {
-        if (!context.isDefaultLanguage()) {
-            String localized = name + "_" + context.language();
+        for (String suffix : context.languages().suffixes(context.language())) {
+            String localized = name + "_" + suffix;
             if (from.hasProperty(localized)) {
                 return convert(from.getProperty(localized));
             }

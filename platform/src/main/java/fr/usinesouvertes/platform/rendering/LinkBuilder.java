@@ -44,9 +44,9 @@ final class LinkBuilder {
         return pageLink(page, context.language());
     }
 
-    /** The page's URL in a language: French without prefix, any other under {@code /<language>}. */
+    /** The page's URL in a language: the site's default language without prefix, any other under {@code /<language>}. */
     String pageLink(Node page, String language) throws RepositoryException {
-        String prefix = RenderContext.DEFAULT_LANGUAGE.equals(language) ? "" : "/" + language;
+        String prefix = context.languages().prefix(language);
         Optional<Node> root = context.siteRoot();
         String path = page.getPath();
         if (root.isPresent()) {

@@ -68,7 +68,7 @@ public final class PagePreview {
                     request.getParameterMap(), publicUrl.base());
         } catch (RepositoryException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(PagePreview.class).error("Previewing {} as of {} failed", path, at, e);
-            String language = PageResolver.localize(path == null ? "/" : path).language();
+            String language = publicRenderer.localize(path == null ? "/" : path, publicUrl.base()).language();
             page = new RenderedPage(500, language, FallbackPages.serverError(language));
         } finally {
             session.logout(); // and with it every change the scheduled actions made

@@ -4,6 +4,7 @@ import fr.usinesouvertes.platform.module.ModulePages;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -75,8 +76,8 @@ public final class PageRenderer {
     /** As {@link #render(String, Map, String)}, reading {@code session} (with any unsaved change it holds). */
     RenderedPage render(Session session, String path, Map<String, String[]> parameters, String publicUrl)
             throws RepositoryException {
-        PageResolver.LocalizedPath localized = PageResolver.localize(path);
         DefinitionRegistry registry = definitions.current();
+        PageResolver.LocalizedPath localized = localize(registry, path, publicUrl);
         RenderContext context = context(session, registry, localized.language(), path, parameters);
         context.setPublicUrl(publicUrl);
         LinkBuilder links = new LinkBuilder(context);
@@ -88,6 +89,17 @@ public final class PageRenderer {
         return page != null ? page : notFound(session, registry, localized.language(), path, parameters, publicUrl);
     }
 
+    /** The language a URL path asks for (its prefix among the site's languages) and the path without it. */
+    PageResolver.LocalizedPath localize(String path, String publicUrl) {
+        return localize(definitions.current(), path, publicUrl);
+    }
+
+    private static PageResolver.LocalizedPath localize(DefinitionRegistry registry, String path, String publicUrl) {
+        SiteDefinition.SiteLanguages languages = registry.site(RenderContext.hostOf(publicUrl == null ? "" : publicUrl))
+                .map(SiteDefinition::languages).orElse(SiteDefinition.SiteLanguages.DEFAULT);
+        return PageResolver.localize(path, languages);
+    }
+
     /**
      * The site path at which the page of this renderer's stage shows an item of {@code workspace} named
      * {@code itemName} ({@code /salle-de-presse/<name>}, as links to it are written), when a page's template shows that
@@ -96,7 +108,7 @@ public final class PageRenderer {
     public Optional<String> detailLink(String workspace, String itemName) {
         DefinitionRegistry registry = definitions.current();
         return repository.read(session -> {
-            RenderContext context = context(session, registry, RenderContext.DEFAULT_LANGUAGE, "/", Map.of());
+            RenderContext context = context(session, registry, localize(registry, "/", "").language(), "/", Map.of());
             LinkBuilder links = new LinkBuilder(context);
             Optional<Node> page = links.detailPage(workspace);
             return page.isEmpty() ? Optional.<String>empty() : Optional.of(
@@ -112,8 +124,8 @@ public final class PageRenderer {
      */
     RenderedPage renderScript(String path, Map<String, String[]> parameters, String publicUrl, String script,
                               Map<String, Object> variables) {
-        PageResolver.LocalizedPath localized = PageResolver.localize(path);
         DefinitionRegistry registry = definitions.current();
+        PageResolver.LocalizedPath localized = localize(registry, path, publicUrl);
         return repository.read(session -> {
             RenderContext context = context(session, registry, localized.language(), path, parameters);
             context.setPublicUrl(publicUrl);
@@ -186,7 +198,12 @@ public final class PageRenderer {
             LOG.warn("Front-end page {}: cannot read {}", TemplateRenderer.pathOf(page), script, e);
         }
         String title = context.wrap(page).get("title") instanceof String t ? t : null;
-        return new RenderedPage(200, context.language(), FallbackPages.frontEndPage(context.language(), title));
+        return new RenderedPage(200, context.language(), FallbackPages.frontEndPage(context.language(), title, home(context)));
+    }
+
+    private static String home(RenderContext context) {
+        String prefix = context.languages().prefix(context.language());
+        return prefix.isEmpty() ? "/" : prefix;
     }
 
     private RenderedPage notFound(Session session, DefinitionRegistry registry, String language, String path,
@@ -202,7 +219,7 @@ public final class PageRenderer {
                 return page;
             }
         }
-        return new RenderedPage(404, language, FallbackPages.notFound(language, path));
+        return new RenderedPage(404, language, FallbackPages.notFound(language, path, home(context)));
     }
 
     private RenderContext context(Session session, DefinitionRegistry registry, String language, String path,

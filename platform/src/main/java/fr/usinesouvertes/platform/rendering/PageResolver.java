@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.jcr.Node;
@@ -10,7 +11,8 @@ import javax.jcr.Session;
 /**
  * Maps a URL path to the page to render. {@code /} is the site root (see {@link SiteRoot}); {@code /a/b}
  * and {@code /a/b.html} are the root's page {@code a/b}, else the page {@code /a/b} of another tree of workspace
- * {@code website} (its repository path, as on Magnolia CE); an {@code /en} prefix asks for English. When no
+ * {@code website} (its repository path, as on Magnolia CE); the prefix of one of the site's
+ * languages ({@code /en}) asks for that language. When no
  * page {@code /a/b/c} exists but page {@code /a/b} does and its template names a
  * {@code parameters.detailWorkspace}, an item {@code c} of that workspace (below
  * {@code parameters.detailRoot}, default {@code /}, looking through folders) is shown by {@code /a/b}.
@@ -30,12 +32,16 @@ final class PageResolver {
     private PageResolver() {
     }
 
-    static LocalizedPath localize(String path) {
+    /** Splits the language prefix of a configured locale ({@code /en/...}, {@code /de_CH/...}) off a URL path. */
+    static LocalizedPath localize(String path, SiteDefinition.SiteLanguages languages) {
         String clean = path == null || path.isEmpty() ? "/" : path;
-        if (clean.equals("/en") || clean.startsWith("/en/")) {
-            return new LocalizedPath("en", clean.length() == 3 ? "/" : clean.substring(3));
+        int end = clean.indexOf('/', 1);
+        String first = end < 0 ? clean.substring(1) : clean.substring(1, end);
+        Optional<String> language = first.isEmpty() ? Optional.empty() : languages.ofPrefix(first);
+        if (language.isPresent()) {
+            return new LocalizedPath(language.get(), end < 0 ? "/" : clean.substring(end));
         }
-        return new LocalizedPath(RenderContext.DEFAULT_LANGUAGE, clean);
+        return new LocalizedPath(languages.defaultLocale(), clean);
     }
 
     static Optional<Resolved> resolve(RenderContext context, String path, LinkBuilder links) throws RepositoryException {

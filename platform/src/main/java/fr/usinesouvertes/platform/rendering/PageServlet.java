@@ -53,7 +53,7 @@ public final class PageServlet extends HttpServlet {
             page = renderer.render(path, request.getParameterMap(), publicUrl);
         } catch (RuntimeException e) {
             LOG.error("Rendering {} failed", path, e);
-            String language = PageResolver.localize(path).language();
+            String language = renderer.localize(path, publicUrl).language();
             page = new RenderedPage(500, language, FallbackPages.serverError(language));
         }
         write(page, request, response, cacheControl, lastModified);
@@ -64,7 +64,7 @@ public final class PageServlet extends HttpServlet {
                       long lastModified) throws IOException {
         byte[] body = page.html().getBytes(StandardCharsets.UTF_8);
         String etag = HttpCaching.etagOf(body);
-        response.setHeader("Content-Language", page.language());
+        response.setHeader("Content-Language", page.language().replace('_', '-'));
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (page.status() != 200) {
             response.setHeader("Cache-Control", cacheControl.contains("no-store") ? cacheControl : CacheControl.REVALIDATE);

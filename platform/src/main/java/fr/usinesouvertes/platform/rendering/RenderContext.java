@@ -91,9 +91,15 @@ public final class RenderContext {
         this.responseStatus = status;
     }
 
-    /** French pages format dates the French way (fr_FR); English ones as in the United Kingdom. */
+    /**
+     * The locale pages in a language format with: French the French way (fr_FR), English as in the United Kingdom,
+     * any other as its tag says ({@code de_CH}).
+     */
     public static Locale localeOf(String language) {
-        return "en".equals(language) ? Locale.UK : Locale.FRANCE;
+        if (language == null || language.equals("fr")) {
+            return Locale.FRANCE;
+        }
+        return language.equals("en") ? Locale.UK : Locale.forLanguageTag(language.replace('_', '-'));
     }
 
     public Session session() {
@@ -145,7 +151,12 @@ public final class RenderContext {
     }
 
     public boolean isDefaultLanguage() {
-        return DEFAULT_LANGUAGE.equals(language);
+        return languages().isDefault(language);
+    }
+
+    /** The site's languages; French then English when no site definition says otherwise. */
+    public SiteDefinition.SiteLanguages languages() {
+        return site().map(SiteDefinition::languages).orElse(SiteDefinition.SiteLanguages.DEFAULT);
     }
 
     public Locale locale() {
@@ -175,7 +186,7 @@ public final class RenderContext {
         return site;
     }
 
-    private static String hostOf(String url) {
+    static String hostOf(String url) {
         try {
             return url.isEmpty() ? null : java.net.URI.create(url).getHost();
         } catch (IllegalArgumentException e) {

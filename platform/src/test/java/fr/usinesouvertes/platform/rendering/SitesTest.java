@@ -71,6 +71,20 @@ class SitesTest {
     }
 
     @Test
+    void pageUrlsCarryThePrefixOfEachConfiguredLocale() {
+        HttpResponse<String> swiss = PLATFORM.get("/de_CH");
+        assertThat(swiss.statusCode()).isEqualTo(200);
+        assertThat(swiss.headers().firstValue("Content-Language")).hasValue("de-CH");
+        assertThat(swiss.body()).contains("<h1>Reisen</h1>");
+        // the IETF spelling names the same locale; a page without a German title falls back to the default one
+        assertThat(PLATFORM.get("/de-ch/about").body()).contains("<h1>About us</h1>");
+        assertThat(PLATFORM.get("/").headers().firstValue("Content-Language")).hasValue("en");
+        // a disabled locale and an unconfigured one are not prefixes
+        assertThat(PLATFORM.get("/it").statusCode()).isEqualTo(404);
+        assertThat(PLATFORM.get("/fr/about").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theRootOfTheSiteIsProtectedAndOtherTreesAreNot() {
         PLATFORM.platform().repository().read(session -> {
             assertThat(SiteRoot.isSiteRoot(session.getNode("/website/travel"), registry())).isTrue();
@@ -95,7 +109,7 @@ class SitesTest {
     void aFrontEndPageWithoutABuiltIndexSaysWhereItIsShownInsteadOfFailing() {
         HttpResponse<String> vue = PLATFORM.get("/aaa-react/vue");
         assertThat(vue.statusCode()).isEqualTo(200);
-        assertThat(vue.body()).contains("<h1>Vue demo</h1>").contains("application front-end");
+        assertThat(vue.body()).contains("<h1>Vue demo</h1>").contains("front-end application").contains("<a href=\"/\">");
     }
 
     @Test
