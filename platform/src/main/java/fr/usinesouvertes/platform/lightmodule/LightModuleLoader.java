@@ -59,6 +59,7 @@ public final class LightModuleLoader {
         }
         Map<String, Map<String, Object>> resolved = new InheritanceResolver(parsed, decorations, problems).resolveAll();
         resolved.forEach((key, yaml) -> register(parsed.get(key), yaml, builder, problems));
+        applySitePrototype(builder, parsed, resolved, problems);
         builder.messages(messages.catalog());
         checkAppContentTypes(builder.build(), problems);
         problems.forEach(builder::problem);
@@ -153,6 +154,34 @@ public final class LightModuleLoader {
         }
         builder.definition(new Definition(parsed.id(), parsed.type(), parsed.source(), yaml));
         TypedDefinitions.register(parsed.type(), yaml, contentType, context, builder);
+    }
+
+    /**
+     * Merges the site's template prototype ({@code templates.prototype} of the site a request without a known host
+     * gets, see {@link DefinitionRegistry#site}) into every page template, the template winning, as Magnolia's Site
+     * module applies it: a module's page gets the site's areas, their scripts and available components without
+     * naming the site's files. The raw definitions stay as written.
+     */
+    private static void applySitePrototype(DefinitionRegistry.Builder builder, Map<String, ParsedDefinition> parsed,
+                                           Map<String, Map<String, Object>> resolved, List<Problem> problems) {
+        DefinitionRegistry registry = builder.build();
+        Map<String, Object> prototype = registry.site(null)
+                .map(site -> Values.map(Values.map(site.raw(), "templates"), "prototype")).orElse(Map.of());
+        if (prototype.isEmpty()) {
+            return;
+        }
+        resolved.forEach((key, yaml) -> {
+            ParsedDefinition definition = parsed.get(key);
+            if (definition.type() != DefinitionType.TEMPLATE
+                    || registry.template(definition.id()).map(t -> !t.isPage()).orElse(true)) {
+                return;
+            }
+            List<Problem> found = new ArrayList<>();
+            DefinitionContext context = new DefinitionContext(definition.id(), definition.source(), definition.document(),
+                    found);
+            builder.template(TemplateReader.read(YamlMerge.mergeMaps(prototype, yaml), context));
+            found.stream().filter(p -> !problems.contains(p)).forEach(problems::add); // the first reading reported the rest
+        });
     }
 
     private static void checkAppContentTypes(DefinitionRegistry registry, List<Problem> problems) {

@@ -41,7 +41,11 @@ final class TemplateReader {
 
     private static Map<String, AreaDefinition> areas(Map<String, Object> owner, String path, DefinitionContext context) {
         Map<String, AreaDefinition> areas = new LinkedHashMap<>();
-        Values.named(owner.get("areas")).forEach((name, area) -> areas.put(name, area(name, area, path + "." + name, context)));
+        Values.named(owner.get("areas")).forEach((name, area) -> {
+            if (Values.bool(area, "enabled", true)) { // Magnolia's 'enabled: false' removes an area, e.g. one a prototype adds
+                areas.put(name, area(name, area, path + "." + name, context));
+            }
+        });
         return areas;
     }
 

@@ -80,7 +80,7 @@ final class PageResolver {
         }
         String parentPath = jcrPath.substring(0, jcrPath.lastIndexOf('/'));
         String name = segments[segments.length - 1];
-        if (parentPath.equals(base) || !session.nodeExists(parentPath)
+        if (parentPath.isEmpty() || !session.nodeExists(parentPath)
                 || !session.getNode(parentPath).isNodeType(NodeTypes.PAGE)) {
             return Optional.empty();
         }

@@ -51,6 +51,14 @@ class SitesTest {
     }
 
     @Test
+    void theSitesTemplatePrototypeGivesEveryPageTemplateItsAreasUnlessATemplateDisablesOne() {
+        assertThat(registry().template("travel-spa:pages/home").orElseThrow().areas().get("footer").availableComponents())
+                .containsExactly("travel-spa:components/teaser");
+        assertThat(registry().template("travel-spa:pages/spa").orElseThrow().areas()).containsKey("footer");
+        assertThat(registry().template("travel-spa:pages/unbuilt").orElseThrow().areas()).doesNotContainKey("footer");
+    }
+
+    @Test
     void credentialsForAnyOriginAreRefusedWithAProblemNamingTheRule() {
         CorsRule careless = registry().site("localhost").orElseThrow().cors().get(1);
         assertThat(careless.supportsCredentials()).isFalse();

@@ -2,7 +2,9 @@
      page the open factories matching (searchfn.sites: site, company, commune, sector, showcase text) with a
      link to the directory searching the same words, then pages and press releases with their type, title
      link and summary, and previous/next pages (parameter "page", 1-based, pages and press releases only). --]
-[#include "/usines-ouvertes/templates/includes/init.ftl"]
+[#-- the site's page frame (its definition's parameter "frame"), else the module's own --]
+[#assign frame = (sitefn.site().parameters.frame)!"/events/templates/frame/"]
+[#include frame + "init.ftl"]
 [#assign q = (ctx.getParameter("q")!"")?trim]
 [#assign pageSize = 10]
 [#-- "page" is 1 to 1000; anything else answers 400 with the first page (no template error, nothing logged) --]
@@ -14,9 +16,9 @@
   [#assign sites = searchfn.sites(q, lang, 5)]
   [#assign showSites = pageNumber == 1 && sites.total > 0]
 [/#if]
-[#include "/usines-ouvertes/templates/includes/head.ftl"]
+[#include frame + "head.ftl"]
 <body class="page-search">
-[#include "/usines-ouvertes/templates/includes/header.ftl"]
+[#include frame + "header.ftl"]
 <main id="contenu" class="site-main">
   <div class="container">
     <h1 class="page-title">${content.title!content["@name"]}</h1>
@@ -72,6 +74,6 @@
     [/#if]
   </div>
 </main>
-[#include "/usines-ouvertes/templates/includes/footer.ftl"]
+[#include frame + "footer.ftl"]
 </body>
 </html>

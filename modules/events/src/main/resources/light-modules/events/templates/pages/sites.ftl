@@ -3,16 +3,18 @@
      and schema.org Event JSON-LD. A site without a published sheet answers the site's 404; a sheet cancelled after
      its publication keeps its page, which says the visit is cancelled (neutral text: the company's reason goes to the
      registrants only), takes no registration and points to other factories nearby. --]
-[#include "/usines-ouvertes/templates/includes/init.ftl"]
+[#-- the site's page frame (its definition's parameter "frame"), else the module's own --]
+[#assign frame = (sitefn.site().parameters.frame)!"/events/templates/frame/"]
+[#include frame + "init.ftl"]
 [#if item??]
   [#assign sheet = eventsfn.requirePublishedSheet(item)]
   [#assign site = eventsfn.site(item["@name"])]
   [#assign pageTitle = site.companyName?has_content?then(site.companyName + " – " + site.name, site.name)]
   [#assign description = site.sector!""]
 [/#if]
-[#include "/usines-ouvertes/templates/includes/head.ftl"]
+[#include frame + "head.ftl"]
 <body class="page-sites">
-[#include "/usines-ouvertes/templates/includes/header.ftl"]
+[#include frame + "header.ftl"]
 <main id="contenu" class="site-main">
 [#if item??]
   <script type="application/ld+json">${eventsfn.jsonLd(site, lang)?no_esc}</script>
@@ -167,6 +169,6 @@
   <script src="${base}${resfn.cachedLink("/events/webresources/js/directory-filters.js")}" defer></script>
 [/#if]
 </main>
-[#include "/usines-ouvertes/templates/includes/footer.ftl"]
+[#include frame + "footer.ftl"]
 </body>
 </html>

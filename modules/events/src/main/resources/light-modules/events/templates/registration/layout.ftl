@@ -3,19 +3,21 @@
      (ModulePages), with the site's home page as content. Included, not imported, so that the site's
      variables (lang, homeUrl, ...) are the page's. Registration pages are never indexed. --]
 [#macro page title]
-[#include "/usines-ouvertes/templates/includes/init.ftl"]
+[#-- the site's page frame (its definition's parameter "frame"), else the module's own --]
+[#assign frame = (sitefn.site().parameters.frame)!"/events/templates/frame/"]
+[#include frame + "init.ftl"]
 [#assign pageTitle = title]
 [#assign description = ""]
 [#assign robots = "noindex"]
-[#include "/usines-ouvertes/templates/includes/head.ftl"]
+[#include frame + "head.ftl"]
 <body class="page-registration">
-[#include "/usines-ouvertes/templates/includes/header.ftl"]
+[#include frame + "header.ftl"]
 <main id="contenu" class="site-main registration">
   <div class="container">
   [#nested]
   </div>
 </main>
-[#include "/usines-ouvertes/templates/includes/footer.ftl"]
+[#include frame + "footer.ftl"]
 </body>
 </html>
 [/#macro]
