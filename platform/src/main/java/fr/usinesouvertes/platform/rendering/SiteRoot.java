@@ -37,6 +37,29 @@ public final class SiteRoot {
         }
     }
 
+    /**
+     * The public address of a page of the drafts' {@code /website} ({@code /x/y}, repository path below
+     * {@code /website}), without language prefix: {@code /} for the site's root, the path below the root for its pages,
+     * the page's own path for a page of another tree (as {@link PageResolver} serves them); null when it is no page.
+     */
+    public static String sitePath(Session session, String path, DefinitionRegistry registry) throws RepositoryException {
+        String jcrPath = "/website" + path;
+        if (!session.nodeExists(jcrPath) || !session.getNode(jcrPath).isNodeType(NodeTypes.PAGE)) {
+            return null;
+        }
+        Optional<Node> root = find(session, "/website", registry, registry.site(null));
+        if (root.isPresent()) {
+            String rootPath = root.get().getPath().substring("/website".length());
+            if (path.equals(rootPath)) {
+                return "/";
+            }
+            if (path.startsWith(rootPath + "/")) {
+                return path.substring(rootPath.length());
+            }
+        }
+        return path;
+    }
+
     /** Whether {@code page}, a node of the drafts' {@code /website}, is the root of a site the platform serves. */
     public static boolean isSiteRoot(Node page, DefinitionRegistry registry) throws RepositoryException {
         if (page.getDepth() != 2 || !page.getParent().getPath().equals("/website")) {

@@ -4,6 +4,9 @@ import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.OutputFormat;
+import freemarker.core.ParseException;
+import freemarker.core.UndefinedOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -18,13 +21,17 @@ import java.util.Map;
 
 /**
  * FreeMarker set up as Magnolia's: square-bracket tags ({@code [#if]}, {@code [@cms.area /]}) with
- * {@code ${}} interpolations, HTML auto-escaping for {@code .ftl} files, templates addressed by their
+ * {@code ${}} interpolations, HTML auto-escaping for {@code .ftl} files (but those written for Magnolia's classic
+ * escaping, see {@link #template}), templates addressed by their
  * path from the light-modules root, dates formatted in the request's locale. The template cache is
  * emptied whenever definitions reload, and changed files are re-read on their next use.
  */
 public final class TemplateEngine {
 
     private final Configuration configuration;
+    /** The same set-up without auto-escaping, for the scripts in {@link #classicScripts}. */
+    private final Configuration classic;
+    private final java.util.Set<String> classicScripts = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TemplateEngine(LightModuleOrigins origins, Definitions definitions) {
         this(origins, definitions, java.time.ZoneId.of(
@@ -33,12 +40,24 @@ public final class TemplateEngine {
 
     /** {@code zone}: the site's time zone, in which templates show dates (never the server's default). */
     public TemplateEngine(LightModuleOrigins origins, Definitions definitions, java.time.ZoneId zone) {
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
+        LightModuleTemplateLoader loader = new LightModuleTemplateLoader(origins, TemplateEngine.class.getClassLoader());
+        configuration = configuration(zone, loader, HTMLOutputFormat.INSTANCE);
+        classic = configuration(zone, loader, UndefinedOutputFormat.INSTANCE);
+        definitions.onChange(registry -> {
+            configuration.clearTemplateCache();
+            classic.clearTemplateCache();
+            classicScripts.clear();
+        });
+    }
+
+    private static Configuration configuration(java.time.ZoneId zone, LightModuleTemplateLoader loader,
+                                               OutputFormat outputFormat) {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
         configuration.setTimeZone(java.util.TimeZone.getTimeZone(zone));
         configuration.setSQLDateAndTimeTimeZone(java.util.TimeZone.getTimeZone(zone));
         configuration.setTagSyntax(Configuration.SQUARE_BRACKET_TAG_SYNTAX);
         configuration.setInterpolationSyntax(Configuration.DOLLAR_INTERPOLATION_SYNTAX);
-        configuration.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        configuration.setOutputFormat(outputFormat);
         configuration.setRecognizeStandardFileExtensions(true);
         configuration.setDefaultEncoding("UTF-8");
         configuration.setOutputEncoding("UTF-8");
@@ -50,20 +69,41 @@ public final class TemplateEngine {
         configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         configuration.setAPIBuiltinEnabled(false);
         configuration.setTemplateUpdateDelayMilliseconds(0); // edited light modules show at once
-        configuration.setTemplateLoader(new LightModuleTemplateLoader(origins, TemplateEngine.class.getClassLoader()));
+        configuration.setTemplateLoader(loader);
         ContentObjectWrapper wrapper = new ContentObjectWrapper();
         wrapper.setDefaultDateType(TemplateDateModel.DATETIME);
         configuration.setObjectWrapper(wrapper);
-        definitions.onChange(registry -> configuration.clearTemplateCache());
+        return configuration;
     }
 
     /** Renders the template at {@code script} (path from the light-modules root) with the given variables. */
     public void render(String script, Map<String, Object> model, Locale locale, Writer out)
             throws IOException, TemplateException {
-        Template template = configuration.getTemplate(script);
+        Template template = template(script);
         Environment environment = template.createProcessingEnvironment(model, out);
         environment.setLocale(locale);
         environment.process();
+    }
+
+    /**
+     * The parsed script: with HTML auto-escaping, or, for a script written for Magnolia's classic escaping (it escapes
+     * itself with {@code ?html} or {@code [#escape]}, which FreeMarker refuses under auto-escaping), without it, as
+     * Magnolia runs it. Such a script escapes what it outputs itself; the scripts it includes run its way too.
+     */
+    private Template template(String script) throws IOException {
+        if (classicScripts.contains(script)) {
+            return classic.getTemplate(script);
+        }
+        try {
+            return configuration.getTemplate(script);
+        } catch (ParseException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("legacy escaping")) {
+                throw e;
+            }
+            Template template = classic.getTemplate(script);
+            classicScripts.add(script);
+            return template;
+        }
     }
 
     /**
@@ -83,9 +123,5 @@ public final class TemplateEngine {
         } finally {
             loader.closeTemplateSource(source);
         }
-    }
-
-    Configuration configuration() {
-        return configuration;
     }
 }

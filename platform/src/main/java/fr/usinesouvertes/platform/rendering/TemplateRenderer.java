@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.definition.AreaDefinition;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import freemarker.template.TemplateException;
@@ -88,11 +89,13 @@ final class TemplateRenderer {
                 : context.registry().template(templateId);
         if (definition.isEmpty()) {
             LOG.warn("Component {} rendered empty: template definition '{}' not found", path, templateId);
+            problemForEditors(out, "component", path, "template definition '" + templateId + "' not found");
             return;
         }
         TemplateDefinition template = definition.get();
         if (template.templateScript() == null) {
             LOG.warn("Component {} rendered empty: template '{}' has no templateScript", path, templateId);
+            problemForEditors(out, "component", path, "template '" + templateId + "' has no templateScript");
             return;
         }
         Map<String, Object> model = model(component, DefinitionView.of(template), template.modelClass(), template.id());
@@ -105,6 +108,7 @@ final class TemplateRenderer {
         } catch (TemplateException | IOException | RuntimeException e) {
             LOG.warn("Component {} rendered empty: template '{}' ({}) failed: {}", path, templateId,
                     template.templateScript(), firstLine(e), e);
+            problemForEditors(out, "component", path, template.templateScript() + ": " + firstLine(e));
             return;
         }
         if (context.editBars()) {
@@ -114,6 +118,27 @@ final class TemplateRenderer {
         } else {
             out.write(buffer.toString());
         }
+    }
+
+    /**
+     * In the back office's preview only (drafts), says in place of a component or area that failed why it shows nothing,
+     * so that the editor sees it; the public site shows nothing and the log keeps the details.
+     */
+    private void problemForEditors(Writer out, String kind, String path, String reason) throws IOException {
+        if (context.stage() != ContentStage.DRAFT) {
+            return;
+        }
+        boolean english = "en".equals(context.language());
+        String where = context.workspaces().toWorkspacePath(path);
+        String what = kind.equals("area") ? (english ? "This area" : "Cette zone")
+                : (english ? "This component" : "Ce composant");
+        out.write("<div class=\"render-problem\" role=\"alert\" data-path=\"" + escape(where) + "\"><strong>" + what
+                + (english ? " cannot be displayed" : " ne peut pas être affiché") + "</strong> (" + escape(where)
+                + (english ? "): " : ") : ") + escape(reason) + "</div>");
+    }
+
+    private static String escape(String text) {
+        return freemarker.core.HTMLOutputFormat.INSTANCE.escapePlainText(text == null ? "" : text);
     }
 
     /** Renders the area {@code name} of the node being rendered (or of {@code owner} when given). */
@@ -173,6 +198,7 @@ final class TemplateRenderer {
         } catch (TemplateException | IOException | RuntimeException e) {
             LOG.warn("Area '{}' at {} rendered empty: script {} failed: {}", area.name(), pathOf(areaNode),
                     area.templateScript(), firstLine(e), e);
+            problemForEditors(out, "area", pathOf(areaNode), area.templateScript() + ": " + firstLine(e));
             return;
         }
         out.write(buffer.toString());

@@ -42,6 +42,25 @@ class TemplateEngineTest {
     }
 
     @Test
+    void aScriptWrittenForMagnoliasClassicEscapingRendersAsOnMagnolia() throws Exception {
+        write("magnolia/templates/page.ftl", "<h1>${title?html}</h1>${body!}[#include \"/magnolia/templates/part.ftl\"]");
+        write("magnolia/templates/part.ftl", "<p>${body!}</p>");
+        write("magnolia/templates/escape.ftl", "[#escape x as x?html]<h2>${title}</h2>[/#escape]");
+        write("site/templates/own.ftl", "<h1>${title}</h1>");
+        Definitions definitions = new Definitions();
+        TemplateEngine engine = new TemplateEngine(new LightModuleOrigins(lightModules, Map.of()), definitions);
+        Map<String, Object> model = Map.of("title", "<b>&</b>", "body", "<em>rich</em>");
+        // escaped once by the script itself; what it prints without ?html goes out as it is, in its includes too
+        assertThat(render(engine, "/magnolia/templates/page.ftl", model))
+                .isEqualTo("<h1>&lt;b&gt;&amp;&lt;/b&gt;</h1><em>rich</em><p><em>rich</em></p>");
+        assertThat(render(engine, "/magnolia/templates/escape.ftl", model)).isEqualTo("<h2>&lt;b&gt;&amp;&lt;/b&gt;</h2>");
+        // the platform's own scripts keep auto-escaping, also after a reload
+        assertThat(render(engine, "/site/templates/own.ftl", model)).isEqualTo("<h1>&lt;b&gt;&amp;&lt;/b&gt;</h1>");
+        definitions.replace(DefinitionRegistry.empty());
+        assertThat(render(engine, "/magnolia/templates/page.ftl", model)).startsWith("<h1>&lt;b&gt;&amp;&lt;/b&gt;</h1>");
+    }
+
+    @Test
     void rereadsChangedFilesAndClearsItsCacheOnReload() throws Exception {
         Path file = write("site/templates/t.ftl", "one");
         Definitions definitions = new Definitions();

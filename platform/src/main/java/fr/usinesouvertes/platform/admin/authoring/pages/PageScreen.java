@@ -49,7 +49,7 @@ final class PageScreen {
                     .map(t -> Map.of("id", t.id(), "title", t.title() == null ? t.id() : t.title())).toList());
             data.put("parents", parents(session, path));
             data.put("areas", areas(session, path));
-            data.put("previewable", sitePath(session, path) != null);
+            data.put("previewable", SiteRoot.sitePath(session, path, context.definitions().get()) != null);
             data.put("siteRoot", SiteRoot.isSiteRoot(page, context.definitions().get()));
             return data;
         });
@@ -89,25 +89,6 @@ final class PageScreen {
             differences.add(row);
         }
         return Map.of("nodePath", path, "a", a, "b", b, "differences", differences);
-    }
-
-    /**
-     * The public site path of a page: the site root (the first top-level page) is {@code /}, its sub-pages
-     * {@code /x/y}; null for pages of other top-level trees, which the site does not serve.
-     */
-    static String sitePath(Session session, String path) throws RepositoryException {
-        NodeIterator roots = session.getNode("/website").getNodes();
-        while (roots.hasNext()) {
-            Node root = roots.nextNode();
-            if (root.isNodeType("mgnl:page")) {
-                String rootPath = "/" + root.getName();
-                if (path.equals(rootPath)) {
-                    return "/";
-                }
-                return path.startsWith(rootPath + "/") ? path.substring(rootPath.length()) : null;
-            }
-        }
-        return null;
     }
 
     private List<Map<String, Object>> areas(Session session, String path) throws RepositoryException {

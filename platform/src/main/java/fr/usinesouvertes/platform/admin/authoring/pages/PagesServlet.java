@@ -16,6 +16,7 @@ import fr.usinesouvertes.platform.admin.authoring.form.Forms;
 import fr.usinesouvertes.platform.admin.authoring.form.FieldNotice;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.rendering.RenderContext;
+import fr.usinesouvertes.platform.rendering.SiteRoot;
 import fr.usinesouvertes.platform.definition.DialogDefinition;
 import fr.usinesouvertes.platform.publishing.Fingerprint;
 import fr.usinesouvertes.platform.security.Account;
@@ -265,7 +266,7 @@ public final class PagesServlet extends AuthoringServlet {
         fr.usinesouvertes.platform.http.JsonMapper.mapper().writeValue(response.getOutputStream(), links);
     }
 
-    private static void addLinks(Node parent, int depth, Session session, List<Map<String, Object>> found)
+    private void addLinks(Node parent, int depth, Session session, List<Map<String, Object>> found)
             throws javax.jcr.RepositoryException {
         for (javax.jcr.NodeIterator pages = parent.getNodes(); pages.hasNext() && found.size() < 2_000; ) {
             Node page = pages.nextNode();
@@ -273,7 +274,7 @@ public final class PagesServlet extends AuthoringServlet {
                 continue;
             }
             String path = page.getPath().substring("/website".length());
-            String sitePath = PageScreen.sitePath(session, path);
+            String sitePath = SiteRoot.sitePath(session, path, context.definitions().get());
             if (sitePath != null) {
                 found.add(Map.of("title", "\u00a0\u00a0".repeat(depth) + PageTree.title(page) + " (" + sitePath + ")",
                         "value", sitePath));
@@ -284,7 +285,7 @@ public final class PagesServlet extends AuthoringServlet {
 
     private void preview(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String sitePath = context.repository().readAs(account(request).login(), session ->
-                PageScreen.sitePath(session, param(request, "path")));
+                SiteRoot.sitePath(session, param(request, "path"), context.definitions().get()));
         if (context.preview().get() == null || sitePath == null) {
             throw AuthoringException.notFound("Aperçu indisponible pour cette page.", "No preview for this page.");
         }
@@ -306,7 +307,7 @@ public final class PagesServlet extends AuthoringServlet {
      */
     private void previewAt(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String sitePath = context.repository().readAs(account(request).login(), session ->
-                PageScreen.sitePath(session, param(request, "path")));
+                SiteRoot.sitePath(session, param(request, "path"), context.definitions().get()));
         if (context.preview().get() == null || context.publishing() == null || sitePath == null) {
             throw AuthoringException.notFound("Aperçu indisponible pour cette page.", "No preview for this page.");
         }
@@ -326,7 +327,7 @@ public final class PagesServlet extends AuthoringServlet {
         String path = param(request, "path");
         String sitePath = context.repository().readAs(account(request).login(), session -> {
             PageOperations.existingPage(session, path);
-            return PageScreen.sitePath(session, path);
+            return SiteRoot.sitePath(session, path, context.definitions().get());
         });
         if (context.preview().get() == null || sitePath == null) {
             throw AuthoringException.notFound("Aperçu indisponible pour cette page.", "No preview for this page.");

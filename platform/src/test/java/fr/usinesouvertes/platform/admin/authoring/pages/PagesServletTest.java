@@ -117,4 +117,22 @@ class PagesServletTest {
         Boolean exists = PLATFORM.platform().repository().read(session -> session.nodeExists("/website/autre"));
         assertThat(exists).isFalse();
     }
+
+    @Test
+    void theEditorSeesWhyAComponentCannotRenderInThePreviewAndTheSiteShowsNothing() {
+        PLATFORM.platform().repository().write(session -> {
+            javax.jcr.Node page = session.getNode("/website").addNode("cassee", "mgnl:page");
+            page.setProperty("mgnl:template", "authoring-test:pages/standard");
+            page.setProperty("title", "Cassée");
+            page.addNode("main", "mgnl:area").addNode("0", "mgnl:component")
+                    .setProperty("mgnl:template", "authoring-test:components/gone");
+            return null;
+        });
+        Document preview = Jsoup.parse(editor.get("/admin/pages/preview?path=%2Fcassee").body());
+        assertThat(preview.select(".render-problem[role=alert]").text())
+                .isEqualTo("Ce composant ne peut pas être affiché (/cassee/main/0) : "
+                        + "template definition 'authoring-test:components/gone' not found");
+        PLATFORM.publishAll();
+        assertThat(PLATFORM.get("/cassee").body()).doesNotContain("render-problem").contains("Cassée");
+    }
 }
