@@ -4,8 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The i18n messages of all loaded modules, by language. A key missing in the asked language falls back
- * to the default language (French), then to the bundle without language, then to the key itself.
+ * The i18n messages of all loaded modules, by language. A key missing in the asked language ({@code de_CH}) falls
+ * back to its primary language ({@code de}), the default language (French), the bundle without language, English,
+ * then any language that has it (a module with one bundle only), then to the key itself.
  */
 public final class MessageCatalog {
 
@@ -32,13 +33,20 @@ public final class MessageCatalog {
 
     /** The message, or {@code null} when no bundle has the key. */
     public String lookup(String language, String key) {
-        for (String candidate : new String[] {language, DEFAULT_LANGUAGE, BASE}) {
+        for (String candidate : new String[] {language, primary(language), DEFAULT_LANGUAGE, BASE, "en"}) {
             Map<String, String> messages = candidate == null ? null : byLanguage.get(candidate);
             if (messages != null && messages.containsKey(key)) {
                 return messages.get(key);
             }
         }
-        return null;
+        // a module with bundles in other languages only (a German-only module): its text rather than the key
+        return byLanguage.keySet().stream().sorted().map(byLanguage::get).filter(m -> m.containsKey(key))
+                .map(m -> m.get(key)).findFirst().orElse(null);
+    }
+
+    private static String primary(String language) {
+        int separator = language == null ? -1 : language.indexOf('_');
+        return separator < 0 ? null : language.substring(0, separator);
     }
 
     public Map<String, Map<String, String>> byLanguage() {

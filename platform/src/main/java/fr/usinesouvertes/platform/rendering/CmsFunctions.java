@@ -176,6 +176,24 @@ public final class CmsFunctions {
         return contentById(id);
     }
 
+    /** As {@link #contentByPath(String, String)}, as a JCR node (Magnolia's {@code nodeByPath}). */
+    public Node nodeByPath(String path, String workspace) {
+        return node(contentByPath(path, workspace));
+    }
+
+    public Node nodeByPath(String path) {
+        return nodeByPath(path, DEFAULT_WORKSPACE);
+    }
+
+    /** As {@link #contentById(String, String)}, as a JCR node (Magnolia's {@code nodeById}). */
+    public Node nodeById(String id, String workspace) {
+        return node(contentById(id, workspace));
+    }
+
+    public Node nodeById(String id) {
+        return nodeById(id, DEFAULT_WORKSPACE);
+    }
+
     public ContentMap contentByIdentifier(String id, String workspace) {
         return contentById(id, workspace);
     }
@@ -216,8 +234,8 @@ public final class CmsFunctions {
     }
 
     /**
-     * The current page's URL in each language of the site ({@code fr} → {@code /a/b}, {@code en} →
-     * {@code /en/a/b}), for language switchers; on a detail page the item's name is kept.
+     * The current page's URL in each language of the site's definition ({@code fr} → {@code /a/b}, {@code en} →
+     * {@code /en/a/b}, {@code de_CH} → {@code /de_CH/a/b}), for language switchers; on a detail page the item's name is kept.
      */
     public Map<String, String> localizedLinks() throws RepositoryException {
         Map<String, String> localized = new LinkedHashMap<>();
@@ -226,12 +244,12 @@ public final class CmsFunctions {
             return localized;
         }
         String selector = context.state().getSelector();
-        for (Locale locale : new SiteFunctions(context.registry(), context.site()).site().getI18n().getLocales()) {
-            String url = links.pageLink(page, locale.getLanguage());
+        for (String language : context.languages().locales()) {
+            String url = links.pageLink(page, language);
             if (!selector.isEmpty()) {
                 url = (url.equals("/") ? "" : url) + "/" + LinkBuilder.encodeSegment(selector);
             }
-            localized.putIfAbsent(locale.getLanguage(), url);
+            localized.putIfAbsent(language, url);
         }
         return localized;
     }
@@ -323,6 +341,27 @@ public final class CmsFunctions {
 
     public String language() {
         return context.language();
+    }
+
+    /** Whether {@code locale} ({@code en}, {@code de_CH} or {@code de-CH}) is the language the page is rendered in. */
+    public boolean isCurrentLocale(String locale) {
+        return locale != null && locale.replace('-', '_').equalsIgnoreCase(context.language());
+    }
+
+    /** A file size for people, as Magnolia writes it: {@code 512 bytes}, {@code 1.2 kB}, {@code 3.4 MB}. */
+    public String readableFileSize(long size) {
+        if (size < 1024) {
+            return size + " bytes";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double value = size;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return new java.text.DecimalFormat("#,##0.#", java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH))
+                .format(value) + " " + units[unit];
     }
 
     public boolean isEditMode() {

@@ -83,7 +83,10 @@ class SitesTest {
         HttpResponse<String> swiss = PLATFORM.get("/de_CH");
         assertThat(swiss.statusCode()).isEqualTo(200);
         assertThat(swiss.headers().firstValue("Content-Language")).hasValue("de-CH");
-        assertThat(swiss.body()).contains("<h1>Reisen</h1>");
+        assertThat(swiss.body()).contains("<h1>Reisen</h1>", "<p id=\"current\">true</p>",
+                "<p id=\"links\">en=/;de_CH=/de_CH;</p>", "<p id=\"greeting\">Grüezi</p>");
+        // a message the module has in German only shows in German rather than as its key
+        assertThat(PLATFORM.get("/").body()).contains("<p id=\"current\">false</p>", "<p id=\"greeting\">Grüezi</p>");
         // the IETF spelling names the same locale; a page without a German title falls back to the default one
         assertThat(PLATFORM.get("/de-ch/about").body()).contains("<h1>About us</h1>");
         assertThat(PLATFORM.get("/").headers().firstValue("Content-Language")).hasValue("en");
