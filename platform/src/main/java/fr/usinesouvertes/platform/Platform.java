@@ -19,6 +19,7 @@ import fr.usinesouvertes.platform.http.MetricsServlet;
 import fr.usinesouvertes.platform.metrics.PlatformMetrics;
 import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.http.PublicUrl;
+import fr.usinesouvertes.platform.http.VirtualUriFilter;
 import fr.usinesouvertes.platform.lightmodule.LightModuleOrigins;
 import fr.usinesouvertes.platform.lightmodule.LightModules;
 import fr.usinesouvertes.platform.mail.MailSender;
@@ -230,6 +231,7 @@ public final class Platform implements AutoCloseable {
         // CORS first: a browser's preflight carries no session and no CSRF token
         List<PlatformServer.FilterMount> filters = new ArrayList<>();
         filters.add(new PlatformServer.FilterMount("/*", new CorsFilter(definitions, publicUrl)));
+        filters.add(new PlatformServer.FilterMount("/*", new VirtualUriFilter(definitions)));
         filters.addAll(admin.filters());
         mounts.add(new PlatformServer.Mount(HealthServlet.PATH_SPEC, new HealthServlet(readiness)));
         mounts.add(new PlatformServer.Mount(MetricsServlet.PATH_SPEC, new MetricsServlet(metrics::scrape,

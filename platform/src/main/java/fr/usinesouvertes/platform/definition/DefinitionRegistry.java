@@ -23,6 +23,7 @@ public final class DefinitionRegistry {
     private final Map<String, AppDefinition> apps;
     private final Map<String, DeliveryEndpointDefinition> endpointsByPath;
     private final List<SiteDefinition> sites;
+    private final List<VirtualUriMapping> virtualUriMappings;
     private final MessageCatalog messages;
     private final List<Problem> problems;
 
@@ -40,6 +41,7 @@ public final class DefinitionRegistry {
         builder.endpoints.forEach(e -> byPath.put(e.endpointPath(), e));
         this.endpointsByPath = Collections.unmodifiableMap(byPath);
         this.sites = List.copyOf(builder.sites);
+        this.virtualUriMappings = List.copyOf(builder.virtualUriMappings);
         this.messages = builder.messages;
         this.problems = List.copyOf(builder.problems);
     }
@@ -140,6 +142,11 @@ public final class DefinitionRegistry {
         return fallback.isPresent() ? fallback : sites.stream().findFirst();
     }
 
+    /** The virtual URI mappings ({@code virtualUriMappings/}), in load order: the first matching one applies. */
+    public List<VirtualUriMapping> virtualUriMappings() {
+        return virtualUriMappings;
+    }
+
     public MessageCatalog messages() {
         return messages;
     }
@@ -160,6 +167,7 @@ public final class DefinitionRegistry {
         private final java.util.ArrayList<DeliveryEndpointDefinition> endpoints = new java.util.ArrayList<>();
         private final java.util.ArrayList<Problem> problems = new java.util.ArrayList<>();
         private final java.util.ArrayList<SiteDefinition> sites = new java.util.ArrayList<>();
+        private final java.util.ArrayList<VirtualUriMapping> virtualUriMappings = new java.util.ArrayList<>();
         private MessageCatalog messages = MessageCatalog.empty();
 
         private Builder() {
@@ -198,6 +206,11 @@ public final class DefinitionRegistry {
 
         public Builder endpoint(DeliveryEndpointDefinition endpoint) {
             endpoints.add(endpoint);
+            return this;
+        }
+
+        public Builder virtualUriMapping(VirtualUriMapping mapping) {
+            virtualUriMappings.add(mapping);
             return this;
         }
 

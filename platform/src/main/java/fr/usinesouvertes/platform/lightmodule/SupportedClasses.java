@@ -25,10 +25,12 @@ final class SupportedClasses {
             "info.magnolia.dam.app.assets.field.translator.AssetCompositeIdKeyTranslator",
             "info.magnolia.cms.i18n.DefaultI18nContentSupport",
             "info.magnolia.cms.i18n.IetfI18nContentSupport",
-            "info.magnolia.rendering.spa.renderer.SpaRenderableDefinition");
+            "info.magnolia.rendering.spa.renderer.SpaRenderableDefinition",
+            "info.magnolia.virtualuri.mapping.DefaultVirtualUriMapping",
+            "info.magnolia.virtualuri.mapping.RegexpVirtualUriMapping");
 
     private static final Set<String> OTHER_TYPES = Set.of(
-            "jcrDeliveryEndpoint_v2", "assetReferenceResolver", "jcrReferenceResolver", "spa", "siteSpa");
+            "jcrDeliveryEndpoint_v2", "assetReferenceResolver", "jcrReferenceResolver", "spa", "siteSpa", "default", "regexp");
 
     private SupportedClasses() {
     }

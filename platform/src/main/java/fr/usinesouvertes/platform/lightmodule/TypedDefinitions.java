@@ -4,6 +4,7 @@ import fr.usinesouvertes.platform.definition.ContentTypeDefinition;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.DefinitionType;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
+import fr.usinesouvertes.platform.definition.VirtualUriMapping;
 import java.util.Map;
 
 /** Turns a definition's merged YAML into the typed definition of its kind, if it has one. */
@@ -31,8 +32,14 @@ final class TypedDefinitions {
                 }
             }
             case SITE -> builder.site(SiteReader.read(yaml, context));
+            case VIRTUAL_URI_MAPPING -> {
+                VirtualUriMapping mapping = VirtualUriMappingReader.read(yaml, context);
+                if (mapping != null) {
+                    builder.virtualUriMapping(mapping);
+                }
+            }
             default -> {
-                // blocks, themes, message views, virtual URI mappings: kept as raw definitions only
+                // blocks, themes, message views: kept as raw definitions only
             }
         }
     }

@@ -96,6 +96,25 @@ class SitesTest {
     }
 
     @Test
+    void virtualUriMappingsRedirectOrForward() {
+        HttpResponse<String> redirect = PLATFORM.get("/about-us.html");
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/about"));
+        HttpResponse<String> permanent = PLATFORM.get("/moved");
+        assertThat(permanent.statusCode()).isEqualTo(301);
+        assertThat(permanent.headers().firstValue("Location")).hasValue("/about");
+        HttpResponse<String> forward = PLATFORM.get("/go/about");
+        assertThat(forward.statusCode()).isEqualTo(200);
+        assertThat(forward.body()).contains("<h1>About us</h1>");
+        // a target built from the path stays on the site
+        HttpResponse<String> escape = PLATFORM.get("/out//evil.example");
+        assertThat(escape.statusCode()).isEqualTo(302);
+        assertThat(escape.headers().firstValue("Location").orElseThrow()).doesNotContain("//evil.example");
+        assertThat(registry().problems()).filteredOn(p -> "travel-spa:broken".equals(p.definitionId()))
+                .extracting(Problem::reason).singleElement().asString().startsWith("fromUri is not a regular expression");
+    }
+
+    @Test
     void theRootOfTheSiteIsProtectedAndOtherTreesAreNot() {
         PLATFORM.platform().repository().read(session -> {
             assertThat(SiteRoot.isSiteRoot(session.getNode("/website/travel"), registry())).isTrue();
