@@ -36,7 +36,7 @@ public final class DefinitionRegistry {
         this.contentTypes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.contentTypes));
         this.apps = Collections.unmodifiableMap(new LinkedHashMap<>(builder.apps));
         Map<String, DeliveryEndpointDefinition> byPath = new LinkedHashMap<>();
-        builder.endpoints.forEach(e -> byPath.put(e.endpointPath(), e));
+        builder.endpoints.forEach(e -> byPath.putIfAbsent(e.endpointPath(), e)); // the first one loaded serves
         this.endpointsByPath = Collections.unmodifiableMap(byPath);
         this.messages = builder.messages;
         this.problems = List.copyOf(builder.problems);
@@ -172,6 +172,11 @@ public final class DefinitionRegistry {
         public Builder endpoint(DeliveryEndpointDefinition endpoint) {
             endpoints.add(endpoint);
             return this;
+        }
+
+        /** The endpoint already collected at {@code endpointPath}, if any (two endpoints cannot share a path). */
+        public java.util.Optional<DeliveryEndpointDefinition> endpointAt(String endpointPath) {
+            return endpoints.stream().filter(e -> e.endpointPath().equals(endpointPath)).findFirst();
         }
 
         public Builder problem(Problem problem) {
