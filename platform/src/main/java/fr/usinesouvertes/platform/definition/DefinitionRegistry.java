@@ -38,7 +38,7 @@ public final class DefinitionRegistry {
         this.contentTypes = Collections.unmodifiableMap(new LinkedHashMap<>(builder.contentTypes));
         this.apps = Collections.unmodifiableMap(new LinkedHashMap<>(builder.apps));
         Map<String, DeliveryEndpointDefinition> byPath = new LinkedHashMap<>();
-        builder.endpoints.forEach(e -> byPath.put(e.endpointPath(), e));
+        builder.endpoints.forEach(e -> byPath.putIfAbsent(e.endpointPath(), e)); // the first one loaded serves
         this.endpointsByPath = Collections.unmodifiableMap(byPath);
         this.sites = List.copyOf(builder.sites);
         this.virtualUriMappings = List.copyOf(builder.virtualUriMappings);
@@ -217,6 +217,11 @@ public final class DefinitionRegistry {
         public Builder site(SiteDefinition site) {
             sites.add(site);
             return this;
+        }
+
+        /** The endpoint already collected at {@code endpointPath}, if any (two endpoints cannot share a path). */
+        public java.util.Optional<DeliveryEndpointDefinition> endpointAt(String endpointPath) {
+            return endpoints.stream().filter(e -> e.endpointPath().equals(endpointPath)).findFirst();
         }
 
         public Builder problem(Problem problem) {

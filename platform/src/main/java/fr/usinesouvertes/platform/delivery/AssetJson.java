@@ -13,7 +13,9 @@ import javax.jcr.RepositoryException;
 
 /**
  * Writes a DAM asset as Magnolia's asset reference resolver does: {@code @name}, {@code @path},
- * {@code @id}, {@code @link}, {@code metadata} and {@code renditions}.
+ * {@code @id} (the DAM's asset id, {@code jcr:<uuid>}), {@code @link}, {@code metadata} ({@code fileName},
+ * {@code mimeType}, {@code extension}, {@code fileSize}, {@code width}, {@code height} as numbers, then the
+ * asset's descriptive properties) and {@code renditions}.
  *
  * <p>The asset node layout (Magnolia's, which the assets app writes): in workspace
  * {@code dam}, a node of type {@code mgnl:asset} holding the descriptive properties ({@code title},
@@ -47,7 +49,7 @@ final class AssetJson {
         json.writeStartObject();
         json.writeStringField("@name", asset.getName());
         json.writeStringField("@path", workspaces.toWorkspacePath(asset.getPath()));
-        json.writeStringField("@id", ContentStage.identifier(asset));
+        json.writeStringField("@id", "jcr:" + ContentStage.identifier(asset)); // the DAM's asset id, as Magnolia
         json.writeStringField("@link", "/dam/" + file);
         json.writeObjectFieldStart("metadata");
         json.writeStringField("fileName", fileName);
@@ -55,10 +57,14 @@ final class AssetJson {
             json.writeStringField("mimeType", mimeType);
         }
         if (resource != null) {
-            for (String name : List.of("extension", "size", "width", "height")) {
-                if (resource.hasProperty(name)) {
-                    json.writeFieldName(name);
-                    PropertyJson.write(json, resource.getProperty(name));
+            if (resource.hasProperty("extension")) {
+                json.writeStringField("extension", resource.getProperty("extension").getString());
+            }
+            // numbers, as Magnolia's asset metadata (not stored properties): fileSize, width, height
+            for (String[] names : new String[][] {{"size", "fileSize"}, {"width", "width"}, {"height", "height"}}) {
+                if (resource.hasProperty(names[0])) {
+                    json.writeFieldName(names[1]);
+                    PropertyJson.write(json, resource.getProperty(names[0]), true);
                 }
             }
         }
@@ -67,7 +73,7 @@ final class AssetJson {
             String name = entry.getKey();
             if (!PropertyJson.isSystem(name) && !PropertyJson.isBinary(property) && !name.equals("fileName")) {
                 json.writeFieldName(name);
-                PropertyJson.write(json, property);
+                PropertyJson.write(json, property, properties.typedValues());
             }
         }
         json.writeEndObject();

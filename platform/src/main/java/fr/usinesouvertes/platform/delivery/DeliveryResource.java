@@ -36,9 +36,11 @@ import javax.jcr.RepositoryException;
  * request time, so a reloaded light module is served at once; answers are cached until the repository
  * or the definitions change (requests with a back-office session bypass the cache), and carry an {@code ETag}.
  *
- * <p>Get children ({@code {path}@nodes}) answers a plain JSON array of the child nodes whose type is in
- * the endpoint's {@code nodeTypes} or {@code childNodeTypes}, each with the endpoint's depth, as
- * Magnolia 6.2 does (Magnolia's exact shape is unverified).
+ * <p>Read node answers a node whose type is in the endpoint's {@code nodeTypes} or {@code childNodeTypes}
+ * (an area or a component through a pages endpoint); any other node is 404. Get children
+ * ({@code {path}@nodes}) answers a plain JSON array of the child nodes whose type is in the endpoint's
+ * {@code nodeTypes} or {@code childNodeTypes}, each with the endpoint's depth, as Magnolia 6.2 does (Magnolia's
+ * exact shape is unverified), paged by {@code offset} and {@code limit} when given (all children otherwise).
  *
  * <p>A path that matches no endpoint answers 404 {@code endpointNotFound} below {@code delivery/} or the
  * first folder of any endpoint; any other unknown {@code /.rest} path is a plain 404 {@code notFound},
@@ -96,18 +98,24 @@ public final class DeliveryResource {
         DeliveryEndpointDefinition endpoint = route.endpoint();
         String path = route.remainder();
         NodeQuery query = path.isEmpty() ? NodeQueryParser.parse(parameters, endpoint) : null;
+        boolean children = path.endsWith(CHILDREN_SUFFIX);
+        int childrenLimit = children ? NodeQueryParser.integer(parameters, "limit", Integer.MAX_VALUE,
+                NodeQueryParser.MAX_LIMIT) : 0;
+        int childrenOffset = children ? NodeQueryParser.integer(parameters, "offset", 0, Integer.MAX_VALUE) : 0;
         return repository.read(session -> json(json -> {
             NodeJsonWriter writer = new NodeJsonWriter(session, endpoint, repository.workspaces(), languages,
                     language, visibility);
             Node root = NodePaths.root(session, repository.workspaces(), endpoint);
             if (query != null) {
                 writeQuery(json, writer, root, query, endpoint);
-            } else if (path.endsWith(CHILDREN_SUFFIX)) {
+            } else if (children) {
                 String parentPath = path.substring(0, path.length() - CHILDREN_SUFFIX.length());
-                writeChildren(json, writer, NodePaths.resolve(root, parentPath, visibility), endpoint, parentPath);
+                writeChildren(json, writer, NodePaths.resolve(root, parentPath, visibility), endpoint, parentPath,
+                        childrenOffset, childrenLimit);
             } else {
                 Node node = NodePaths.resolve(root, path, visibility);
-                if (!new NodeTypeMatcher(endpoint.nodeTypes(), endpoint.strict()).matches(node)) {
+                if (!new NodeTypeMatcher(endpoint.nodeTypes(), endpoint.strict()).matches(node)
+                        && !new NodeTypeMatcher(endpoint.childNodeTypes(), endpoint.strict()).matches(node)) {
                     throw NodePaths.notFound(path);
                 }
                 writer.write(json, node);
@@ -148,19 +156,27 @@ public final class DeliveryResource {
     }
 
     private void writeChildren(JsonGenerator json, NodeJsonWriter writer, Node parent,
-                               DeliveryEndpointDefinition endpoint, String parentPath)
+                               DeliveryEndpointDefinition endpoint, String parentPath, int offset, int limit)
             throws RepositoryException, IOException {
         NodeTypeMatcher results = new NodeTypeMatcher(endpoint.nodeTypes(), endpoint.strict());
         NodeTypeMatcher children = new NodeTypeMatcher(endpoint.childNodeTypes(), endpoint.strict());
         boolean isRoot = parentPath.isEmpty() || parentPath.equals("/");
-        if (!isRoot && !results.matches(parent)) {
+        if (!isRoot && !results.matches(parent) && !children.matches(parent)) {
             throw NodePaths.notFound(parentPath);
         }
         json.writeStartArray();
-        for (NodeIterator iterator = parent.getNodes(); iterator.hasNext(); ) {
+        int skipped = 0;
+        int written = 0;
+        for (NodeIterator iterator = parent.getNodes(); iterator.hasNext() && written < limit; ) {
             Node child = iterator.nextNode();
-            if ((results.matches(child) || children.matches(child)) && visibility.isVisible(child)) {
+            if ((results.matches(child) || children.matches(child))
+                    && visibility.isVisible(child)) {
+                if (skipped < offset) {
+                    skipped++;
+                    continue;
+                }
                 writer.write(json, child);
+                written++;
             }
         }
         json.writeEndArray();

@@ -49,6 +49,11 @@ final class NodeJsonWriter {
         return session;
     }
 
+    /** Whether values keep their JSON type (the endpoint's {@code typedValues}) instead of Magnolia's strings. */
+    boolean typedValues() {
+        return endpoint.typedValues();
+    }
+
     /** Writes {@code node} with the endpoint's depth of children. */
     void write(JsonGenerator json, Node node) throws RepositoryException, IOException {
         references.enterAnswer(node);
@@ -135,7 +140,7 @@ final class NodeJsonWriter {
         }
         json.writeFieldName(name);
         if (!references.writeResolved(json, name, property)) {
-            PropertyJson.write(json, property);
+            PropertyJson.write(json, property, endpoint.typedValues());
         }
     }
 

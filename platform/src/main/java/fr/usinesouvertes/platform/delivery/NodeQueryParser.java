@@ -96,7 +96,7 @@ final class NodeQueryParser {
         }
     }
 
-    private static int integer(Map<String, List<String>> parameters, String name, int fallback, int max) {
+    static int integer(Map<String, List<String>> parameters, String name, int fallback, int max) {
         String raw = single(parameters, name);
         if (raw == null || raw.isEmpty()) {
             return fallback;

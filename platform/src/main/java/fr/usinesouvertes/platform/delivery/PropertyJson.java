@@ -12,10 +12,11 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Value;
 
 /**
- * Writes JCR values as JSON: strings as strings, longs, doubles and decimals as numbers, booleans as
- * booleans, dates in ISO-8601 with milliseconds and their stored offset ({@code 2015-07-01T08:50:23.426Z},
- * {@code 2026-03-20T09:00:00.000+01:00}); names, paths and references as strings. Binary values are
- * skipped: files are served by the DAM at an asset's {@code @link}.
+ * Writes JCR values as JSON as Magnolia's Delivery API does: every value as a string ({@code "hideInNav": "false"},
+ * {@code "duration": "7"}), dates in ISO-8601 with milliseconds and their stored offset
+ * ({@code 2015-07-01T08:50:23.426Z}, {@code 2026-03-20T09:00:00.000+01:00}), multi-valued properties as arrays.
+ * With an endpoint's {@code typedValues: true}, longs, doubles and decimals are JSON numbers and booleans JSON
+ * booleans instead. Binary values are skipped: files are served by the DAM at an asset's {@code @link}.
  */
 final class PropertyJson {
 
@@ -36,27 +37,51 @@ final class PropertyJson {
         return property.getType() == PropertyType.BINARY;
     }
 
-    /** Writes the property's value, or an array of values when it is multi-valued. */
-    static void write(JsonGenerator json, Property property) throws RepositoryException, IOException {
+    /** Writes the property's value, or an array of values when it is multi-valued; {@code typed}: see the class. */
+    static void write(JsonGenerator json, Property property, boolean typed) throws RepositoryException, IOException {
         if (property.isMultiple()) {
             json.writeStartArray();
             for (Value value : property.getValues()) {
-                write(json, value);
+                write(json, value, typed);
             }
             json.writeEndArray();
         } else {
-            write(json, property.getValue());
+            write(json, property.getValue(), typed);
         }
     }
 
-    static void write(JsonGenerator json, Value value) throws RepositoryException, IOException {
+    static void write(JsonGenerator json, Value value, boolean typed) throws RepositoryException, IOException {
         switch (value.getType()) {
-            case PropertyType.LONG -> json.writeNumber(value.getLong());
-            case PropertyType.DOUBLE -> json.writeNumber(value.getDouble());
-            case PropertyType.DECIMAL -> json.writeNumber(value.getDecimal());
-            case PropertyType.BOOLEAN -> json.writeBoolean(value.getBoolean());
             case PropertyType.DATE -> json.writeString(format(value.getDate()));
             case PropertyType.BINARY -> json.writeNull();
+            case PropertyType.LONG -> {
+                if (typed) {
+                    json.writeNumber(value.getLong());
+                } else {
+                    json.writeString(value.getString());
+                }
+            }
+            case PropertyType.DOUBLE -> {
+                if (typed) {
+                    json.writeNumber(value.getDouble());
+                } else {
+                    json.writeString(value.getString());
+                }
+            }
+            case PropertyType.DECIMAL -> {
+                if (typed) {
+                    json.writeNumber(value.getDecimal());
+                } else {
+                    json.writeString(value.getString());
+                }
+            }
+            case PropertyType.BOOLEAN -> {
+                if (typed) {
+                    json.writeBoolean(value.getBoolean());
+                } else {
+                    json.writeString(value.getString());
+                }
+            }
             default -> json.writeString(value.getString());
         }
     }

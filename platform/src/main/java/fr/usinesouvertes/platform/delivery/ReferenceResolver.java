@@ -39,6 +39,7 @@ final class ReferenceResolver {
     private final DeliveryVisibility visibility;
     private final NodeJsonWriter nodes;
     private final Map<String, ReferenceDefinition> byProperty = new HashMap<>();
+    private final List<Map.Entry<java.util.regex.Pattern, ReferenceDefinition>> byPattern = new java.util.ArrayList<>();
     private final Set<String> resolvedInAnswer = new HashSet<>();
     private final Deque<String> chain = new ArrayDeque<>();
 
@@ -49,7 +50,10 @@ final class ReferenceResolver {
         this.visibility = visibility;
         this.nodes = nodes;
         List<ReferenceDefinition> references = endpoint.references() != null ? endpoint.references() : List.of();
-        references.forEach(r -> byProperty.put(r.propertyName(), r));
+        for (ReferenceDefinition reference : references) {
+            byProperty.putIfAbsent(reference.propertyName(), reference);
+            byPattern.add(Map.entry(java.util.regex.Pattern.compile(reference.propertyName()), reference));
+        }
     }
 
     /** Starts a new top-level node of the answer: it heads the chain so that it is never nested in itself. */
@@ -60,21 +64,35 @@ final class ReferenceResolver {
 
     /** Writes the resolved value of {@code name} and answers true, or answers false to let the raw value be written. */
     boolean writeResolved(JsonGenerator json, String name, Property property) throws RepositoryException, IOException {
-        ReferenceDefinition reference = byProperty.get(name);
-        if (reference == null || !withinDepth()) {
+        ReferenceDefinition reference = reference(name);
+        if (reference == null || !reference.expand() || !withinDepth()) {
             return false;
         }
         if (property.isMultiple()) {
             json.writeStartArray();
             for (Value value : property.getValues()) {
                 if (!writeOne(json, reference, value.getString())) {
-                    PropertyJson.write(json, value);
+                    PropertyJson.write(json, value, nodes.typedValues());
                 }
             }
             json.writeEndArray();
             return true;
         }
         return writeOne(json, reference, property.getString());
+    }
+
+    /** The reference of a property: the one naming it exactly, else the first whose regular expression matches it. */
+    private ReferenceDefinition reference(String name) {
+        ReferenceDefinition exact = byProperty.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<java.util.regex.Pattern, ReferenceDefinition> entry : byPattern) {
+            if (entry.getKey().matcher(name).matches()) {
+                return entry.getValue();
+            }
+        }
+        return null;
     }
 
     private boolean withinDepth() {

@@ -142,7 +142,14 @@ public final class LightModuleLoader {
     private static void register(ParsedDefinition parsed, Map<String, Object> yaml, DefinitionRegistry.Builder builder,
                                  List<Problem> problems) {
         DefinitionContext context = new DefinitionContext(parsed.id(), parsed.source(), parsed.document(), problems);
-        UnsupportedClassScanner.scan(yaml, "", context);
+        Map<String, Object> scanned = yaml;
+        if (parsed.type() == DefinitionType.REST_ENDPOINT) {
+            // the endpoint's own type is the endpoint reader's to report: an error, the endpoint not being served
+            scanned = new java.util.LinkedHashMap<>(yaml);
+            scanned.remove("class");
+            scanned.remove("$type");
+        }
+        UnsupportedClassScanner.scan(scanned, "", context);
         String directive = parsed.document().directive();
         String contentType = null;
         if (directive != null && directive.startsWith(AppReader.DIRECTIVE)) {

@@ -27,7 +27,15 @@ final class TypedDefinitions {
             case APP -> builder.app(AppReader.read(yaml, contentType, context));
             case REST_ENDPOINT -> {
                 DeliveryEndpointDefinition endpoint = EndpointReader.read(yaml, context);
-                if (endpoint != null) {
+                if (endpoint == null) {
+                    return;
+                }
+                DeliveryEndpointDefinition served = builder.endpointAt(endpoint.endpointPath()).orElse(null);
+                if (served != null) {
+                    context.error(yaml.containsKey("endpointPath") ? "endpointPath" : "", "endpoint path /.rest/"
+                            + endpoint.endpointPath() + " is already served by " + served.id()
+                            + "; this endpoint is not served");
+                } else {
                     builder.endpoint(endpoint);
                 }
             }

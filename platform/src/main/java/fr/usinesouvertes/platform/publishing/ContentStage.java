@@ -90,10 +90,32 @@ public final class ContentStage {
         return nodes.hasNext() ? nodes.nextNode() : null;
     }
 
-    /** The public id of a node: its draft's uuid for a live node, else its own uuid. */
+    /**
+     * The public id of a node: its draft's uuid for a live node (pages, items, and their areas, components and
+     * sub-nodes alike: every published node carries {@value #SOURCE_ID}), else its own uuid. A live part published
+     * before parts carried it is matched to its draft by its path below the nearest marked ancestor.
+     */
     public static String identifier(Node node) throws RepositoryException {
-        if (isLive(node.getPath()) && node.hasProperty(SOURCE_ID)) {
+        if (!isLive(node.getPath())) {
+            return node.getIdentifier();
+        }
+        if (node.hasProperty(SOURCE_ID)) {
             return node.getProperty(SOURCE_ID).getString();
+        }
+        for (Node ancestor = node; ancestor.getDepth() > 1; ) {
+            ancestor = ancestor.getParent();
+            if (ancestor.hasProperty(SOURCE_ID)) {
+                String relative = node.getPath().substring(ancestor.getPath().length() + 1);
+                try {
+                    Node draft = node.getSession().getNodeByIdentifier(ancestor.getProperty(SOURCE_ID).getString());
+                    if (draft.hasNode(relative)) {
+                        return draft.getNode(relative).getIdentifier();
+                    }
+                } catch (javax.jcr.ItemNotFoundException draftDeleted) {
+                    // no draft any more: the live node's own uuid
+                }
+                break;
+            }
         }
         return node.getIdentifier();
     }

@@ -88,6 +88,7 @@ final class LivePublisher {
             }
         }
         live.setProperty(ContentStage.SOURCE_ID, draft.getIdentifier());
+        markParts(draft, live);
         live.setProperty(PublishingTree.FINGERPRINT, Fingerprint.of(draft));
         orderLikeDraft(draft, live);
         versions.store(draft, stamp);
@@ -121,6 +122,29 @@ final class LivePublisher {
             count += publishUnit(folder, false, stamp);
         }
         return count;
+    }
+
+    /**
+     * Gives every live part (area, component, sub-node) its draft's uuid in {@value ContentStage#SOURCE_ID}, as the
+     * unit has: public ids ({@code @id}, {@code content.@id}) are the drafts' uuids at every level.
+     */
+    private static void markParts(Node draft, Node live) throws RepositoryException {
+        for (NodeIterator it = draft.getNodes(); it.hasNext(); ) {
+            Node part = it.nextNode();
+            if (!ContentUnits.isContent(part) || ContentUnits.isUnit(part) || !live.hasNode(part.getName())) {
+                continue;
+            }
+            Node copy = live.getNode(part.getName());
+            String id = part.getIdentifier();
+            boolean marked = copy.hasProperty(ContentStage.SOURCE_ID)
+                    && copy.getProperty(ContentStage.SOURCE_ID).getString().equals(id);
+            if (!marked && part.isNodeType("mix:referenceable")
+                    && copy.getPrimaryNodeType().canSetProperty(ContentStage.SOURCE_ID,
+                    copy.getSession().getValueFactory().createValue(id))) {
+                copy.setProperty(ContentStage.SOURCE_ID, id);
+            }
+            markParts(part, copy);
+        }
     }
 
     /** Places the live node before the live copy of the draft's next sibling that is published. */

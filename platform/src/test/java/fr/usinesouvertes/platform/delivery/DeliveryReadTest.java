@@ -80,12 +80,14 @@ class DeliveryReadTest {
     void resolvesAnAssetReferenceWithMetadataAndRenditions() {
         JsonNode image = json(PLATFORM.get("/.rest/delivery/pages/v1/home").body()).get("image");
         String id = image.get("@id").asText();
+        assertThat(id).startsWith("jcr:"); // the DAM's asset id, as Magnolia's asset resolver
         assertThat(image.get("@path").asText()).isEqualTo("/photos/usine");
-        assertThat(image.get("@link").asText()).isEqualTo("/dam/jcr:" + id + "/usine.jpg");
+        assertThat(image.get("@link").asText()).isEqualTo("/dam/" + id + "/usine.jpg");
         assertThat(image.at("/metadata/mimeType").asText()).isEqualTo("image/jpeg");
         assertThat(image.at("/metadata/width").asLong()).isEqualTo(800);
         assertThat(image.at("/metadata/caption").asText()).isEqualTo("Une usine ouverte");
-        assertThat(image.at("/renditions/960x720/link").asText()).isEqualTo("/.imaging/960x720/jcr:" + id + "/usine.jpg");
+        assertThat(image.at("/metadata/width").isNumber()).isTrue();
+        assertThat(image.at("/renditions/960x720/link").asText()).isEqualTo("/.imaging/960x720/" + id + "/usine.jpg");
         assertThat(image.at("/renditions/480x360/mimeType").asText()).isEqualTo("image/jpeg");
     }
 
@@ -167,9 +169,21 @@ class DeliveryReadTest {
 
     @Test
     void aNodeOutsideTheEndpointsNodeTypesIsNotFound() {
-        HttpResponse<String> area = PLATFORM.get("/.rest/delivery/pages/v1/home/main");
+        // nodeTypes mgnl:page, childNodeTypes exactly mgnl:contentNode: an area is neither
+        HttpResponse<String> area = PLATFORM.get("/.rest/delivery/strict/v1/home/main");
         assertThat(area.statusCode()).isEqualTo(404);
         assertThat(json(area.body()).get("code").asText()).isEqualTo("pathNotFound");
+    }
+
+    @Test
+    void anAreaOrAComponentReadsThroughAPagesEndpoint() {
+        HttpResponse<String> area = PLATFORM.get("/.rest/delivery/pages/v1/home/main");
+        assertThat(area.statusCode()).isEqualTo(200);
+        JsonNode main = json(area.body());
+        assertThat(main.get("@nodeType").asText()).isEqualTo("mgnl:area");
+        assertThat(main.get("@nodes").toString()).isEqualTo("[\"01\",\"00\"]");
+        JsonNode component = json(PLATFORM.get("/.rest/delivery/pages/v1/home/main/00").body());
+        assertThat(component.get("text").asText()).isEqualTo("<p>Bonjour</p>");
     }
 
     @Test

@@ -239,10 +239,17 @@ class LightModuleLoaderTest {
         assertThat(tours.depth()).isZero();
         assertThat(tours.limit()).isEqualTo(50);
         assertThat(tours.referenceDepth()).isEqualTo(-1);
+        // Magnolia's defaults
+        assertThat(tours.nodeTypes()).containsExactly("mgnl:content");
+        assertThat(tours.includeSystemProperties()).isTrue();
+        assertThat(tours.referenceRepeat()).isFalse();
+        assertThat(tours.typedValues()).isFalse();
 
         assertThat(registry.endpoints()).hasSize(2); // the v1 legacy endpoint is reported, kept raw only
         assertThat(registry.definition(DefinitionType.REST_ENDPOINT, "demo:legacy_v1")).isPresent();
-        assertThat(problem("demo/restEndpoints/legacy_v1.yaml").reason()).startsWith("unsupported: ");
+        assertThat(problem("demo/restEndpoints/legacy_v1.yaml").severity()).isEqualTo("error");
+        assertThat(problem("demo/restEndpoints/legacy_v1.yaml").reason()).startsWith("unsupported endpoint type "
+                + "info.magnolia.rest.delivery.jcr.v1.JcrDeliveryEndpointDefinition: the endpoint is not served");
     }
 
     @Test

@@ -285,7 +285,7 @@ class RepositoryPublishingTest {
         assertThat(text(published, "image")).isEqualTo("/dam/jcr:" + assetId + "/kit.txt");
         assertThat(text(published, "related")).isEqualTo("/target");
         JsonNode resolved = json(PLATFORM.get("/.rest/delivery/pages/v1/site/linking").body());
-        assertThat(resolved.at("/image/@id").asText()).isEqualTo(assetId);
+        assertThat(resolved.at("/image/@id").asText()).isEqualTo("jcr:" + assetId); // the DAM's asset id
         assertThat(resolved.at("/image/@link").asText()).isEqualTo("/dam/jcr:" + assetId + "/kit.txt");
         assertThat(resolved.at("/related/@id").asText()).isEqualTo(targetId);
         assertThat(resolved.at("/related/title").asText()).isEqualTo("Cible");

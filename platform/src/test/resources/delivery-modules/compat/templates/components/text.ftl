@@ -1,0 +1,1 @@
+<p class="component">${content["@id"]}</p>
