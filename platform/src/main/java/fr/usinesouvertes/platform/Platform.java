@@ -209,7 +209,8 @@ public final class Platform implements AutoCloseable {
                 new fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext(repository, definitions::current, clock,
                         publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,
                         this::pagePreview, zone, publishing.reviews(), security.accounts(), mail, publicUrl));
-        DeliveryApi.register(contributions, repository, definitions, DeliveryVisibility.ALL, zone, metrics.registry());
+        DeliveryApi.register(contributions, repository, definitions, publicUrl, DeliveryVisibility.ALL, zone,
+                metrics.registry());
         mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone,
                 renderingCaches));

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.delivery;
 
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.ZoneId;
@@ -17,12 +18,14 @@ public final class DeliveryApi {
     /**
      * Adds the delivery resources to {@code contributions}.
      *
+     * @param publicUrl the site's public address: its host chooses the site whose languages answers are in
      * @param zone the time zone of {@code yyyy-MM-dd} dates in filters (the platform clock's)
      * @param meters where the answers' cache reports its statistics
      */
     public static void register(Contributions contributions, ContentRepository repository, Definitions definitions,
-                                DeliveryVisibility visibility, ZoneId zone, io.micrometer.core.instrument.MeterRegistry meters) {
-        contributions.addRestComponent(new DeliveryResource(repository, definitions, DeliveryLanguages.SITE,
+                                PublicUrl publicUrl, DeliveryVisibility visibility, ZoneId zone,
+                                io.micrometer.core.instrument.MeterRegistry meters) {
+        contributions.addRestComponent(new DeliveryResource(repository, definitions, publicUrl::host,
                 visibility, zone, meters));
         contributions.addRestComponent(new TemplateAnnotationsResource(repository, definitions, visibility));
     }

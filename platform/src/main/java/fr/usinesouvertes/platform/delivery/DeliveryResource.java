@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.http.ApiException;
 import fr.usinesouvertes.platform.http.JsonMapper;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -56,17 +58,21 @@ public final class DeliveryResource {
 
     private final ContentRepository repository;
     private final Definitions definitions;
-    private final DeliveryLanguages languages;
+    private final Supplier<String> siteHost;
     private final DeliveryVisibility visibility;
     private final NodeQueryExecutor queries;
     private final DeliveryCache cache = new DeliveryCache(CACHE_CAPACITY, CACHE_BYTES);
 
-    /** @param meters where the answers' cache reports ({@code cache_*{cache="delivery.answers"}}); {@code null}: nowhere */
-    public DeliveryResource(ContentRepository repository, Definitions definitions, DeliveryLanguages languages,
+    /**
+     * @param siteHost the host whose site's languages the answers are in (the public address's, see
+     *                 {@link fr.usinesouvertes.platform.definition.DefinitionRegistry#site})
+     * @param meters   where the answers' cache reports ({@code cache_*{cache="delivery.answers"}}); {@code null}: nowhere
+     */
+    public DeliveryResource(ContentRepository repository, Definitions definitions, Supplier<String> siteHost,
                             DeliveryVisibility visibility, ZoneId zone, io.micrometer.core.instrument.MeterRegistry meters) {
         this.repository = repository;
         this.definitions = definitions;
-        this.languages = languages;
+        this.siteHost = siteHost;
         this.visibility = visibility;
         this.queries = new NodeQueryExecutor(new FilterMatcher(zone));
         repository.addChangeListener(cache::clear);
@@ -83,18 +89,21 @@ public final class DeliveryResource {
                 .orElseThrow(() -> unknownEndpoint(requestPath));
         Map<String, List<String>> parameters = uri.getQueryParameters(true);
         List<String> lang = parameters.get("lang");
+        DeliveryLanguages languages = DeliveryLanguages.of(definitions.current().site(siteHost.get())
+                .map(SiteDefinition::languages).orElse(SiteDefinition.SiteLanguages.DEFAULT));
         String language = languages.choose(lang != null && !lang.isEmpty() ? lang.get(0) : null,
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String key = route.endpoint().endpointPath() + '\n' + route.remainder() + '\n'
                 + uri.getRequestUri().getRawQuery() + '\n' + language;
         // a logged-in editor's request neither reads nor fills the cache: always what was just published
-        CachedAnswer answer = CurrentAccount.of(request).isPresent() ? answer(route, parameters, language)
-                : cache.get(key, () -> answer(route, parameters, language));
+        CachedAnswer answer = CurrentAccount.of(request).isPresent() ? answer(route, parameters, languages, language)
+                : cache.get(key, () -> answer(route, parameters, languages, language));
         return answer.toResponse(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
                 headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
     }
 
-    private CachedAnswer answer(EndpointRoute route, Map<String, List<String>> parameters, String language) {
+    private CachedAnswer answer(EndpointRoute route, Map<String, List<String>> parameters, DeliveryLanguages languages,
+                                String language) {
         DeliveryEndpointDefinition endpoint = route.endpoint();
         String path = route.remainder();
         NodeQuery query = path.isEmpty() ? NodeQueryParser.parse(parameters, endpoint) : null;

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -92,18 +91,10 @@ public final class CorsFilter implements Filter {
     }
 
     private Optional<CorsRule> rule(String path) {
-        return definitions.current().site(host()).stream()
+        return definitions.current().site(publicUrl.host()).stream()
                 .flatMap(site -> site.cors().stream())
                 .filter(rule -> rule.covers(path))
                 .findFirst();
-    }
-
-    private String host() {
-        try {
-            return URI.create(publicUrl.base()).getHost();
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            return null;
-        }
     }
 
     /** Keeps {@code Origin} in {@code Vary} when the resource sets its own {@code Vary} (the Delivery API does). */

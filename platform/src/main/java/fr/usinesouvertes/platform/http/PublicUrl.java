@@ -51,6 +51,15 @@ public final class PublicUrl {
         return "http://" + name + (listening == 80 ? "" : ":" + listening);
     }
 
+    /** The host of {@link #base()} ({@code journees-usines-ouvertes.fr}), which chooses the site among the site definitions; null when unknown. */
+    public String host() {
+        try {
+            return java.net.URI.create(base()).getHost();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return null;
+        }
+    }
+
     /** Whether links are https, so that cookies must be {@code Secure}. */
     public boolean isHttps() {
         return base().startsWith("https://");

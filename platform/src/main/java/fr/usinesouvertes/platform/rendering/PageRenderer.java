@@ -95,7 +95,7 @@ public final class PageRenderer {
     }
 
     private static PageResolver.LocalizedPath localize(DefinitionRegistry registry, String path, String publicUrl) {
-        SiteDefinition.SiteLanguages languages = registry.site(RenderContext.hostOf(publicUrl == null ? "" : publicUrl))
+        SiteDefinition.SiteLanguages languages = registry.site(RenderContext.hostOf(publicUrl))
                 .map(SiteDefinition::languages).orElse(SiteDefinition.SiteLanguages.DEFAULT);
         return PageResolver.localize(path, languages);
     }

@@ -3,6 +3,7 @@ package fr.usinesouvertes.platform.rendering;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.MessageCatalog;
 import fr.usinesouvertes.platform.definition.SiteDefinition;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.util.HashMap;
@@ -187,11 +188,7 @@ public final class RenderContext {
     }
 
     static String hostOf(String url) {
-        try {
-            return url.isEmpty() ? null : java.net.URI.create(url).getHost();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return url == null || url.isEmpty() ? null : PublicUrl.of(url).host();
     }
 
     /** The site's root page (see {@link SiteRoot}), if it exists in this stage. */

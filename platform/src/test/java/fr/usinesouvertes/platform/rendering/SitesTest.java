@@ -96,6 +96,17 @@ class SitesTest {
     }
 
     @Test
+    void theDeliveryApiAnswersInTheSitesLocalesWithoutListingTheVariants() {
+        String path = "/.rest/delivery/pages/v1/travel";
+        assertThat(PLATFORM.get(path).body()).contains("\"title\":\"Travel home\"").doesNotContain("title_de_CH");
+        assertThat(PLATFORM.get(path + "?lang=de-CH").body()).contains("\"title\":\"Reisen\"")
+                .doesNotContain("title_de_CH");
+        assertThat(PLATFORM.get(path, "Accept-Language", "de-CH, en;q=0.5").body()).contains("\"title\":\"Reisen\"");
+        // French is no locale of this site: its default language answers
+        assertThat(PLATFORM.get(path, "Accept-Language", "fr-FR").body()).contains("\"title\":\"Travel home\"");
+    }
+
+    @Test
     void virtualUriMappingsRedirectOrForward() {
         HttpResponse<String> redirect = PLATFORM.get("/about-us.html");
         assertThat(redirect.statusCode()).isEqualTo(302);
