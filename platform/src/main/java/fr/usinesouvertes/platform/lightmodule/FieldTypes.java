@@ -23,7 +23,9 @@ final class FieldTypes {
             "jsonMultiField", "jsonCompositeField", "jsonComboBoxField", "jsonLinkField",
             "jcrDatasource", "optionListDatasource", "jsonDatasource", "jcrContentTypeDatasource",
             "jcrChildNodeProvider", "jsonMultiFieldProvider", "currentItemProvider",
-            "emailValidator", "regexpValidator", "tabbedLayout", "tabbedForm");
+            "emailValidator", "regexpValidator", "tabbedLayout", "tabbedForm",
+            // Magnolia 6 field layouts of composite and multi fields: the form shows the fields one under the other
+            "horizontal", "stacked");
 
     /** Magnolia 5 {@code fieldType} aliases (also the class names without {@code FieldDefinition}). */
     private static final Map<String, String> ALIASES = Map.ofEntries(

@@ -41,6 +41,10 @@ public final class LightModuleLoader {
         return origins;
     }
 
+    /** Folders of Magnolia features the platform does not implement: their definitions are reported, not read. */
+    private static final Map<String, String> UNREAD_FOLDERS = Map.of(
+            "traits", "personalization traits (traits/) are not implemented; the definition is not read");
+
     /** A fresh snapshot of every light module; problems are in it, never thrown (except I/O failures of the folder). */
     public DefinitionRegistry load() throws IOException {
         long started = System.nanoTime();
@@ -84,6 +88,11 @@ public final class LightModuleLoader {
         }
         boolean yaml = file.endsWith(".yaml") || file.endsWith(".yml");
         Optional<DefinitionType> type = DefinitionType.ofFolder(folder);
+        if (yaml && UNREAD_FOLDERS.containsKey(folder)) {
+            problems.add(Problem.warning(source, 0, module.name() + ":" + file.substring(slash + 1)
+                    .replaceFirst("\\.ya?ml$", ""), "unsupported: " + UNREAD_FOLDERS.get(folder)));
+            return;
+        }
         if (!yaml || (type.isEmpty() && !folder.equals("decorations"))) {
             return;
         }

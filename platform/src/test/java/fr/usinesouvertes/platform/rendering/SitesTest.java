@@ -96,6 +96,14 @@ class SitesTest {
     }
 
     @Test
+    void magnoliaFieldLayoutsAreNoProblemAndUnimplementedFeaturesAreReported() {
+        assertThat(registry().problems()).noneMatch(p -> "travel-spa:components/teaser".equals(p.definitionId()));
+        assertThat(registry().problems()).filteredOn(p -> "travel-spa:visitor".equals(p.definitionId()))
+                .extracting(Problem::reason).containsExactly(
+                        "unsupported: personalization traits (traits/) are not implemented; the definition is not read");
+    }
+
+    @Test
     void theDeliveryApiAnswersInTheSitesLocalesWithoutListingTheVariants() {
         String path = "/.rest/delivery/pages/v1/travel";
         assertThat(PLATFORM.get(path).body()).contains("\"title\":\"Travel home\"").doesNotContain("title_de_CH");
