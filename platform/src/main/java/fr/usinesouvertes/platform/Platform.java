@@ -36,6 +36,8 @@ import fr.usinesouvertes.platform.module.runtime.PlatformModuleContext;
 import fr.usinesouvertes.platform.publishing.PublishableWorkspaces;
 import fr.usinesouvertes.platform.publishing.Publishing;
 import fr.usinesouvertes.platform.publishing.RepositoryPublishing;
+import fr.usinesouvertes.platform.publishing.webhooks.WebhookOutbox;
+import fr.usinesouvertes.platform.publishing.webhooks.WebhookSender;
 import fr.usinesouvertes.platform.rendering.PagePreview;
 import fr.usinesouvertes.platform.rendering.Rendering;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -66,6 +68,7 @@ public final class Platform implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     /** How often the node holding the scheduling job looks for due publications. */
     private static final Duration PUBLISHING_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration WEBHOOK_INTERVAL = Duration.ofSeconds(2);
     /** How long each readiness check may take before it counts as down. */
     private static final Duration READINESS_TIMEOUT = Duration.ofSeconds(5);
 
@@ -205,6 +208,15 @@ public final class Platform implements AutoCloseable {
         List<PlatformServer.Mount> mounts = new ArrayList<>();
         moduleManager.start();
         publishing.scheduleJob(clusterJobs, PUBLISHING_INTERVAL);
+        publishing.addListener(new WebhookOutbox(definitions));
+        WebhookSender webhooks = new WebhookSender(repository, definitions, clock);
+        clusterJobs.runOnce("webhook-delivery", WEBHOOK_INTERVAL, () -> {
+            try {
+                webhooks.sendDue();
+            } catch (RuntimeException e) {
+                LOG.error("Webhook calls failed", e);
+            }
+        });
         fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions,
                 new fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext(repository, definitions::current, clock,
                         publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,

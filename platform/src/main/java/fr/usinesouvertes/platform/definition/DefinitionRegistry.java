@@ -24,6 +24,7 @@ public final class DefinitionRegistry {
     private final Map<String, DeliveryEndpointDefinition> endpointsByPath;
     private final List<SiteDefinition> sites;
     private final List<VirtualUriMapping> virtualUriMappings;
+    private final List<WebhookDefinition> webhooks;
     private final MessageCatalog messages;
     private final List<Problem> problems;
 
@@ -42,6 +43,7 @@ public final class DefinitionRegistry {
         this.endpointsByPath = Collections.unmodifiableMap(byPath);
         this.sites = List.copyOf(builder.sites);
         this.virtualUriMappings = List.copyOf(builder.virtualUriMappings);
+        this.webhooks = List.copyOf(builder.webhooks);
         this.messages = builder.messages;
         this.problems = List.copyOf(builder.problems);
     }
@@ -142,6 +144,11 @@ public final class DefinitionRegistry {
         return fallback.isPresent() ? fallback : sites.stream().findFirst();
     }
 
+    /** The webhooks ({@code webhooks/}) that can be called, in load order. */
+    public List<WebhookDefinition> webhooks() {
+        return webhooks;
+    }
+
     /** The virtual URI mappings ({@code virtualUriMappings/}), in load order: the first matching one applies. */
     public List<VirtualUriMapping> virtualUriMappings() {
         return virtualUriMappings;
@@ -168,6 +175,7 @@ public final class DefinitionRegistry {
         private final java.util.ArrayList<Problem> problems = new java.util.ArrayList<>();
         private final java.util.ArrayList<SiteDefinition> sites = new java.util.ArrayList<>();
         private final java.util.ArrayList<VirtualUriMapping> virtualUriMappings = new java.util.ArrayList<>();
+        private final java.util.ArrayList<WebhookDefinition> webhooks = new java.util.ArrayList<>();
         private MessageCatalog messages = MessageCatalog.empty();
 
         private Builder() {
@@ -206,6 +214,11 @@ public final class DefinitionRegistry {
 
         public Builder endpoint(DeliveryEndpointDefinition endpoint) {
             endpoints.add(endpoint);
+            return this;
+        }
+
+        public Builder webhook(WebhookDefinition webhook) {
+            webhooks.add(webhook);
             return this;
         }
 

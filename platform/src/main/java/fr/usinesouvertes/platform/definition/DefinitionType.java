@@ -14,7 +14,8 @@ public enum DefinitionType {
     MESSAGE_VIEW("messageViews"),
     SITE("sites"),
     THEME("themes"),
-    VIRTUAL_URI_MAPPING("virtualUriMappings");
+    VIRTUAL_URI_MAPPING("virtualUriMappings"),
+    WEBHOOK("webhooks");
 
     private final String folder;
 

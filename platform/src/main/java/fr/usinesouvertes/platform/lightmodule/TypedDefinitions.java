@@ -5,6 +5,7 @@ import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.DefinitionType;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.VirtualUriMapping;
+import fr.usinesouvertes.platform.definition.WebhookDefinition;
 import java.util.Map;
 
 /** Turns a definition's merged YAML into the typed definition of its kind, if it has one. */
@@ -40,6 +41,12 @@ final class TypedDefinitions {
                 }
             }
             case SITE -> builder.site(SiteReader.read(yaml, context));
+            case WEBHOOK -> {
+                WebhookDefinition webhook = WebhookReader.read(yaml, context);
+                if (webhook != null) {
+                    builder.webhook(webhook);
+                }
+            }
             case VIRTUAL_URI_MAPPING -> {
                 VirtualUriMapping mapping = VirtualUriMappingReader.read(yaml, context);
                 if (mapping != null) {

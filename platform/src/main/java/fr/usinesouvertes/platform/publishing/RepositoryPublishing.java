@@ -37,6 +37,8 @@ public final class RepositoryPublishing implements Publishing {
     private volatile Set<String> publishable = PublishableWorkspaces.BUILT_IN;
     private final ReviewRequests reviews;
 
+    private final List<PublicationListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public RepositoryPublishing(ContentRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
@@ -51,6 +53,26 @@ public final class RepositoryPublishing implements Publishing {
     /** Publishes a draft (not its sub-pages) inside the caller's commit: an approved review request. */
     void publishInSession(Session session, String jcrPath, Stamp stamp) throws RepositoryException {
         publisher.publish(session, jcrPath, false, stamp);
+        tell(session, PublicationListener.Kind.PUBLISHED, jcrPath, stamp);
+    }
+
+    /** Adds a listener told of every publication and unpublication inside its commit. */
+    public void addListener(PublicationListener listener) {
+        listeners.add(listener);
+    }
+
+    private void tell(Session session, PublicationListener.Kind kind, String jcrPath, Stamp stamp)
+            throws RepositoryException {
+        if (listeners.isEmpty() || !session.nodeExists(jcrPath)) {
+            return;
+        }
+        javax.jcr.Node node = session.getNode(jcrPath);
+        PublicationListener.Event event = new PublicationListener.Event(kind, repository.workspaces().workspaceOf(jcrPath),
+                repository.workspaces().toWorkspacePath(jcrPath), node.getIdentifier(),
+                node.getPrimaryNodeType().getName(), stamp.by(), clock.instant());
+        for (PublicationListener listener : listeners) {
+            listener.onPublication(session, event);
+        }
     }
 
     /** Schedules the publication of a draft (not its sub-pages) inside the caller's commit. */
@@ -134,7 +156,12 @@ public final class RepositoryPublishing implements Publishing {
     public void publish(String by, String workspace, String path, boolean withSubPages, String comment) {
         String jcrPath = draftPath(workspace, path);
         long started = System.nanoTime();
-        int units = writeRetrying(session -> publisher.publish(session, jcrPath, withSubPages, stamp(by, comment)));
+        int units = writeRetrying(session -> {
+            Stamp stamp = stamp(by, comment);
+            int published = publisher.publish(session, jcrPath, withSubPages, stamp);
+            tell(session, PublicationListener.Kind.PUBLISHED, jcrPath, stamp);
+            return published;
+        });
         LOG.info("{} published {}:{}{} ({} nodes with their parts) in {} ms", by, workspace, path,
                 withSubPages ? " with sub-pages" : "", units, (System.nanoTime() - started) / 1_000_000);
     }
@@ -144,7 +171,9 @@ public final class RepositoryPublishing implements Publishing {
         String jcrPath = draftPath(workspace, path);
         requireNode(jcrPath);
         writeRetrying(session -> {
-            publisher.unpublish(session, jcrPath, stamp(by, null));
+            Stamp stamp = stamp(by, null);
+            tell(session, PublicationListener.Kind.UNPUBLISHED, jcrPath, stamp);
+            publisher.unpublish(session, jcrPath, stamp);
             return null;
         });
     }
@@ -259,7 +288,9 @@ public final class RepositoryPublishing implements Publishing {
                 Stamp stamp = stamp(action.by(), "Scheduled " + action.action().name().toLowerCase());
                 if (action.action() == Action.PUBLISH) {
                     publisher.publish(session, jcrPath, action.withSubPages(), stamp);
+                    tell(session, PublicationListener.Kind.PUBLISHED, jcrPath, stamp);
                 } else {
+                    tell(session, PublicationListener.Kind.UNPUBLISHED, jcrPath, stamp);
                     publisher.unpublish(session, jcrPath, stamp);
                 }
                 LOG.info("Scheduled {} of {}:{} done", action.action(), action.workspace(), action.path());
