@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.ContentMap;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.MessageCatalog;
 import fr.usinesouvertes.platform.publishing.ContentStage;
@@ -156,7 +157,7 @@ public final class RenderContext {
     }
 
     public ContentMap wrap(Node node) {
-        return node == null ? null : new ContentMap(node, this);
+        return node == null ? null : new NodeContentMap(node, this);
     }
 
     /** The site root: the first top-level {@code mgnl:page} of workspace {@code website}, if any. */

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.ContentMap;
 import fr.usinesouvertes.platform.definition.AreaDefinition;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import freemarker.template.TemplateException;
