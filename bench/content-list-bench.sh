@@ -10,7 +10,7 @@ N=${N:-20000}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 CP_FILE=$(mktemp)
 trap 'rm -f "$CP_FILE"' EXIT
-mvn -q -B -o -pl platform test-compile dependency:build-classpath \
+mvn -q -B -o -pl platform -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-java $JAVA_OPTS -cp "$ROOT/platform/target/test-classes:$ROOT/platform/target/classes:$(cat "$CP_FILE")" \
+java $JAVA_OPTS -cp "$ROOT/platform/target/test-classes:$ROOT/platform/target/classes:$ROOT/platform-api/target/classes:$(cat "$CP_FILE")" \
     fr.usinesouvertes.platform.admin.authoring.content.ContentListBenchmark "$N"

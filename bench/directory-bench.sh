@@ -22,7 +22,7 @@ trap 'rm -f "$CP_FILE"' EXIT
 command -v wrk >/dev/null || { echo "installing wrk (Debian)"; apt-get install -y -qq wrk >/dev/null; }
 mvn -q -B -o -pl modules/events -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-CP="$ROOT/modules/events/target/test-classes:$ROOT/modules/events/target/classes:$ROOT/platform/target/classes:$ROOT/platform/target/test-classes:$(cat "$CP_FILE")"
+CP="$ROOT/modules/events/target/test-classes:$ROOT/modules/events/target/classes:$ROOT/platform/target/classes:$ROOT/platform/target/test-classes:$ROOT/platform-api/target/classes:$(cat "$CP_FILE")"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 java $JAVA_OPTS -cp "$CP" fr.usinesouvertes.events.directory.DirectoryBenchmark "$COMMUNES" "$SITES" \
     "$ROOT/light-modules" "$ROOT/bench/directory.lua" "$DURATION" "$DATA"

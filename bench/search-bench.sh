@@ -18,6 +18,6 @@ trap 'rm -f "$CP_FILE"' EXIT
 
 mvn -q -B -o -pl modules/events -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-CP="$ROOT/modules/events/target/test-classes:$ROOT/modules/events/target/classes:$ROOT/platform/target/classes:$ROOT/platform/target/test-classes:$(cat "$CP_FILE")"
+CP="$ROOT/modules/events/target/test-classes:$ROOT/modules/events/target/classes:$ROOT/platform/target/classes:$ROOT/platform/target/test-classes:$ROOT/platform-api/target/classes:$(cat "$CP_FILE")"
 command -v wrk >/dev/null || echo "(wrk not installed: apt-get install wrk for the concurrent HTTP figures)"
 java $JAVA_OPTS -cp "$CP" fr.usinesouvertes.events.search.SearchBenchmark "$COMMUNES" "$SITES" ${DATA:+"$DATA"}

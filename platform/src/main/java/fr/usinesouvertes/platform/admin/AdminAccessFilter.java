@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.security.Account;
@@ -35,7 +36,7 @@ public final class AdminAccessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        request.setAttribute(AdminShell.ATTRIBUTE, shell);
+        request.setAttribute(AdminViews.RENDERER, shell.pages());
         String section = firstSegment(request.getRequestURI());
         if (!section.equals("static")) {
             response.setHeader("Cache-Control", CacheControl.NO_STORE);
@@ -86,7 +87,7 @@ public final class AdminAccessFilter extends HttpFilter {
         public void sendRedirect(String location) throws IOException {
             Object pending = request.getAttribute(AdminViews.PENDING_FLASH);
             if (pending instanceof String message) {
-                addCookie(AdminViews.flashCookie(message));
+                addCookie(AdminPages.flashCookie(message));
                 request.removeAttribute(AdminViews.PENDING_FLASH);
             }
             resetBuffer();

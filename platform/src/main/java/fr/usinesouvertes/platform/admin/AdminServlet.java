@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.publishing.ReviewRequests;
 import fr.usinesouvertes.platform.security.Role;

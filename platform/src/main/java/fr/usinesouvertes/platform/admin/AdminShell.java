@@ -22,15 +22,16 @@ import java.util.Set;
  */
 public final class AdminShell {
 
-    static final String ATTRIBUTE = AdminShell.class.getName();
     static final String TEMPLATE_ROOT = "admin-templates";
 
     private final List<AdminApp> apps;
     private final Configuration templates;
+    private final AdminPages pages;
 
     public AdminShell(List<AdminApp> apps) {
         this.apps = List.copyOf(apps);
         this.templates = configuration(apps);
+        this.pages = new AdminPages(this);
     }
 
     public List<AdminApp> apps() {
@@ -43,6 +44,11 @@ public final class AdminShell {
 
     Configuration templates() {
         return templates;
+    }
+
+    /** What {@link fr.usinesouvertes.platform.module.AdminViews} renders with, put on every request by the filters. */
+    AdminPages pages() {
+        return pages;
     }
 
     private static Configuration configuration(List<AdminApp> apps) {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.AccountException;
 import fr.usinesouvertes.platform.security.Accounts;

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.maintenance.StorageMaintenance;
 import fr.usinesouvertes.platform.repository.RevisionGcReport;
 import fr.usinesouvertes.platform.security.CurrentAccount;

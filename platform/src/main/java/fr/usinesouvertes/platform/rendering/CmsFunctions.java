@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.ContentMap;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
@@ -121,7 +122,7 @@ public final class CmsFunctions {
             return List.of();
         }
         List<ContentMap> siblings = new ArrayList<>(children(node.getParent(), nodeType));
-        siblings.removeIf(sibling -> sibling.path().equals(context.wrap(node).path()));
+        siblings.removeIf(sibling -> sibling.equals(context.wrap(node)));
         return siblings;
     }
 
@@ -281,7 +282,7 @@ public final class CmsFunctions {
 
     /** A text as sanitised HTML markup. */
     public TemplateHTMLOutputModel decode(String html) {
-        return html == null ? null : (TemplateHTMLOutputModel) ContentMap.sanitised(context.richText(), html);
+        return html == null ? null : (TemplateHTMLOutputModel) NodeContentMap.sanitised(context.richText(), html);
     }
 
     /** The content unchanged: auto-escaping already encodes every value written with {@code ${}}. */
@@ -294,7 +295,7 @@ public final class CmsFunctions {
     /** The content reading missing properties and child nodes from the same place in ancestor pages. */
     public ContentMap inherit(Object content) throws RepositoryException {
         Node node = node(content);
-        return node == null ? null : context.wrap(node).withFallbacks(Inheritance.counterparts(node));
+        return node == null ? null : new NodeContentMap(node, context).withFallbacks(Inheritance.counterparts(node));
     }
 
     public ContentMap inherit(Object content, String relPath) throws RepositoryException {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.ContentMap;
 import java.util.ArrayList;
 import java.util.List;
 import javax.jcr.Node;

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.module.ModulePages;
+import fr.usinesouvertes.platform.module.PageNotFoundException;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.Definitions;
@@ -171,7 +172,7 @@ public final class PageRenderer {
         try {
             renderer.renderPage(page, template.get(), resolved.item(), html);
         } catch (Exception e) {
-            if (PageNotFoundException.isCauseOf(e)) {
+            if (isPageNotFound(e)) {
                 return null; // the script found its detail item must not be public
             }
             LOG.error("Page {} failed to render with template '{}' ({})", pagePath, templateId,
@@ -241,10 +242,19 @@ public final class PageRenderer {
         globals.put("sitefn", new SiteFunctions(context.registry(), context.site()));
         globals.put("navfn", new NavigationFunctions(context, links));
         globals.put("i18n", new I18nModel(context.registry().messages(), context.language(), context.locale()));
-        globals.put("ctx", new WebContextView(context));
+        globals.put("ctx", new WebContext(context));
         globals.put("state", context.state());
         globals.put("lang", context.language());
         globals.put("cms", CmsDirectives.forRequest(renderer));
         return globals;
+    }
+
+    private static boolean isPageNotFound(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PageNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

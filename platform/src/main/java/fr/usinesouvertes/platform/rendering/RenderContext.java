@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.module.ContentMap;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.MessageCatalog;
 import fr.usinesouvertes.platform.definition.SiteDefinition;
@@ -173,7 +174,7 @@ public final class RenderContext {
     }
 
     public ContentMap wrap(Node node) {
-        return node == null ? null : new ContentMap(node, this);
+        return node == null ? null : new NodeContentMap(node, this);
     }
 
     /**

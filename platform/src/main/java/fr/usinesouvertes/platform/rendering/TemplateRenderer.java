@@ -1,8 +1,9 @@
 package fr.usinesouvertes.platform.rendering;
 
-import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.definition.AreaDefinition;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
+import fr.usinesouvertes.platform.module.ContentMap;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.StringWriter;

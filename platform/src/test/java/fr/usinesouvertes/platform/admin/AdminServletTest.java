@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.module.AdminApp;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,7 +6,7 @@ import fr.usinesouvertes.events.export.RegistrationCsvExport;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.search.Commune;
 import fr.usinesouvertes.events.search.CommunesTable;
-import fr.usinesouvertes.platform.admin.AdminViews;
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.repository.ContentRepository;

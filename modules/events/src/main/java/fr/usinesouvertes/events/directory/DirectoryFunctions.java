@@ -11,7 +11,7 @@ import fr.usinesouvertes.events.search.SearchParameterException;
 import fr.usinesouvertes.events.search.SearchParameters;
 import fr.usinesouvertes.events.search.SiteSearch;
 import fr.usinesouvertes.events.site.EventsFunctions;
-import fr.usinesouvertes.platform.rendering.WebContextView;
+import fr.usinesouvertes.platform.module.WebContextView;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
 import java.util.LinkedHashMap;

@@ -16,7 +16,7 @@ import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.FieldError;
-import fr.usinesouvertes.platform.admin.AdminViews;
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import jakarta.servlet.http.HttpServlet;

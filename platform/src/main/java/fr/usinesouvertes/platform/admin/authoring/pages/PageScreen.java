@@ -1,6 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.pages;
 
-import fr.usinesouvertes.platform.admin.AdminViews;
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
 import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.admin.authoring.shared.PublishingActions;

@@ -1,6 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.shared;
 
-import fr.usinesouvertes.platform.admin.AdminViews;
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.admin.authoring.form.UploadedFile;
 import fr.usinesouvertes.platform.publishing.PublishingException;

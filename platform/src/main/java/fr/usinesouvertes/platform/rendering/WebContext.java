@@ -1,49 +1,52 @@
 package fr.usinesouvertes.platform.rendering;
 
-import fr.usinesouvertes.platform.annotation.PluginApi;
+import fr.usinesouvertes.platform.module.WebContextView;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ctx}: the request as Magnolia's WebContext shows it to templates ({@code ctx.contextPath},
- * {@code ctx.getParameter('x')}, {@code ctx.parameters}, {@code ctx.locale}, {@code ctx.aggregationState},
- * {@code ctx.response.setStatus(400)}).
- * The platform runs at the root context, so the context path is empty.
+ * {@code ctx}, the {@link WebContextView} of the request being rendered, with the aggregation state and the
+ * response a template may set the status of.
  */
-@PluginApi
-public final class WebContextView {
+public final class WebContext implements WebContextView {
 
     private final RenderContext context;
 
-    WebContextView(RenderContext context) {
+    WebContext(RenderContext context) {
         this.context = context;
     }
 
+    @Override
     public String getContextPath() {
         return "";
     }
 
+    @Override
     public String getParameter(String name) {
         String[] values = context.parameters().get(name);
         return values == null || values.length == 0 ? null : values[0];
     }
 
+    @Override
     public String[] getParameterValues(String name) {
         return context.parameters().get(name);
     }
 
     /** First value of each request parameter. */
+    @Override
     public Map<String, String> getParameters() {
         Map<String, String> first = new LinkedHashMap<>();
         context.parameters().forEach((name, values) -> first.put(name, values.length == 0 ? "" : values[0]));
         return first;
     }
 
+    @Override
     public Locale getLocale() {
         return context.locale();
     }
 
+    @Override
     public String getLanguage() {
         return context.language();
     }
@@ -53,6 +56,7 @@ public final class WebContextView {
     }
 
     /** The site's public address without trailing slash, e.g. {@code https://journees-usines-ouvertes.fr}. */
+    @Override
     public String getPublicUrl() {
         return context.publicUrl();
     }
@@ -62,6 +66,7 @@ public final class WebContextView {
         return new ResponseView(context);
     }
 
+    @Override
     public boolean isEditMode() {
         return false;
     }

@@ -1,7 +1,7 @@
 package fr.usinesouvertes.platform.admin;
 
-import fr.usinesouvertes.platform.annotation.PluginApi;
 import fr.usinesouvertes.platform.module.AdminApp;
+import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import fr.usinesouvertes.platform.security.Csrf;
@@ -27,31 +27,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders back-office pages: a class-path template under {@code admin-templates/} (e.g.
- * {@code events/moderation.ftlh}) with the page's model plus {@code account} (login, displayName, roles as
- * {@code ADMIN}..., roleLabels in the page's language, company, staff), {@code csrf},
- * {@code apps} (the menu entries the account may use), {@code lang} ({@code fr}, or {@code en} with
- * {@code ?lang=en}), {@code i18n("texte", "text")}, {@code flash} and {@code path}. Also redirects
- * and one-time flash messages, carried by a cookie so that they survive a redirect to another node.
+ * The back office's {@link AdminViews.Renderer}: renders a template of the shell with the page's model plus
+ * the account, CSRF token, menu, language, {@code i18n} and the flash message, which a cookie carries
+ * across a redirect.
  */
-@PluginApi
-public final class AdminViews {
+final class AdminPages implements AdminViews.Renderer {
 
     static final String FLASH_COOKIE = "uo_flash";
-    static final String PENDING_FLASH = AdminViews.class.getName() + ".flash";
 
-    private AdminViews() {
+    private final AdminShell shell;
+
+    AdminPages(AdminShell shell) {
+        this.shell = shell;
     }
 
-    public static void render(HttpServletRequest request, HttpServletResponse response, String template,
-                              Map<String, Object> model) throws IOException {
-        AdminShell shell = (AdminShell) request.getAttribute(AdminShell.ATTRIBUTE);
-        if (shell == null) {
-            throw new IllegalStateException("AdminViews.render before the platform's filters: " + request.getRequestURI());
-        }
+    @Override
+    public void render(HttpServletRequest request, HttpServletResponse response, String template,
+                       Map<String, Object> model) throws IOException {
         String name = template.startsWith(AdminShell.TEMPLATE_ROOT + "/")
                 ? template.substring(AdminShell.TEMPLATE_ROOT.length() + 1) : template;
-        String lang = lang(request);
+        String lang = AdminViews.lang(request);
         Map<String, Object> data = new HashMap<>(model);
         Account account = CurrentAccount.of(request).orElse(null);
         data.put("account", account == null ? null : accountModel(account, lang));
@@ -76,21 +71,6 @@ public final class AdminViews {
         }
     }
 
-    /** A 303 redirect (after a POST, the browser GETs {@code location}); a pending flash message goes with it. */
-    public static void redirect(HttpServletResponse response, String location) throws IOException {
-        response.sendRedirect(location); // the shell's response wrapper turns this into a 303 with the flash cookie
-    }
-
-    /** A message shown once on the next page the layout renders (after a redirect). */
-    public static void flash(HttpServletRequest request, String message) {
-        request.setAttribute(PENDING_FLASH, message);
-    }
-
-    /** {@code en} when the request asks for {@code lang=en}, else {@code fr}. */
-    public static String lang(HttpServletRequest request) {
-        return "en".equals(request.getParameter("lang")) ? "en" : "fr";
-    }
-
     static Cookie flashCookie(String message) {
         Cookie cookie = new Cookie(FLASH_COOKIE, URLEncoder.encode(message, StandardCharsets.UTF_8));
         cookie.setPath("/admin/");
@@ -100,9 +80,9 @@ public final class AdminViews {
     }
 
     private static String takeFlash(HttpServletRequest request, HttpServletResponse response) {
-        Object pending = request.getAttribute(PENDING_FLASH);
+        Object pending = request.getAttribute(AdminViews.PENDING_FLASH);
         if (pending instanceof String message) {
-            request.removeAttribute(PENDING_FLASH);
+            request.removeAttribute(AdminViews.PENDING_FLASH);
             return message; // set during this request and rendered at once
         }
         Cookie[] cookies = request.getCookies();

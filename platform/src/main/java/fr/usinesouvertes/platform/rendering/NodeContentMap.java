@@ -1,6 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
-import fr.usinesouvertes.platform.annotation.PluginApi;
+import fr.usinesouvertes.platform.module.ContentMap;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import freemarker.core.HTMLOutputFormat;
 import java.util.AbstractMap;
@@ -20,17 +20,11 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Value;
 
 /**
- * A node seen by templates as a map, like Magnolia's ContentMap: properties by name, child nodes by name,
- * and the special keys {@code @name}, {@code @id}, {@code @uuid}, {@code @path} (path inside the
- * workspace), {@code @nodeType}, {@code @depth}. Dates come out as {@link java.util.Date}, multi-valued
- * properties as lists. In a language other than French, {@code title} reads {@code title_<lang>} when
- * that property exists (Magnolia's i18n content support: {@code wrapForI18n} is always applied).
- *
- * <p>A {@linkplain #decoded() decoded} map returns its text properties as HTML markup sanitised with
- * jsoup's relaxed safelist, so rich text is output unescaped but never as arbitrary HTML.
+ * The {@link ContentMap} of a node read while a page renders: properties and children in the request's
+ * language, optionally {@linkplain #decoded() decoded} with the site's rich-text safelist, and, for
+ * {@code cmsfn.inherit}, falling back to the nodes it inherits from.
  */
-@PluginApi
-public final class ContentMap extends AbstractMap<String, Object> {
+public final class NodeContentMap extends AbstractMap<String, Object> implements ContentMap {
 
     private static final Pattern SIMPLE_NAME = Pattern.compile("[^/\\[\\]|*]+");
 
@@ -39,17 +33,18 @@ public final class ContentMap extends AbstractMap<String, Object> {
     private final boolean decoded;
     private final List<Node> fallbacks;
 
-    ContentMap(Node node, RenderContext context) {
+    NodeContentMap(Node node, RenderContext context) {
         this(node, context, false, List.of());
     }
 
-    private ContentMap(Node node, RenderContext context, boolean decoded, List<Node> fallbacks) {
+    private NodeContentMap(Node node, RenderContext context, boolean decoded, List<Node> fallbacks) {
         this.node = node;
         this.context = context;
         this.decoded = decoded;
         this.fallbacks = fallbacks;
     }
 
+    @Override
     public Node getJCRNode() {
         return node;
     }
@@ -59,13 +54,14 @@ public final class ContentMap extends AbstractMap<String, Object> {
     }
 
     /** The same content whose text properties are sanitised HTML markup (see {@code cmsfn.decode}). */
-    public ContentMap decoded() {
-        return new ContentMap(node, context, true, fallbacks);
+    @Override
+    public NodeContentMap decoded() {
+        return new NodeContentMap(node, context, true, fallbacks);
     }
 
     /** The same content reading missing properties and children from the given nodes, nearest first. */
-    ContentMap withFallbacks(List<Node> nodes) {
-        return new ContentMap(node, context, decoded, List.copyOf(nodes));
+    NodeContentMap withFallbacks(List<Node> nodes) {
+        return new NodeContentMap(node, context, decoded, List.copyOf(nodes));
     }
 
     @Override
@@ -106,7 +102,7 @@ public final class ContentMap extends AbstractMap<String, Object> {
             return convert(from.getProperty(name));
         }
         if (from.hasNode(name)) {
-            return new ContentMap(from.getNode(name), context, decoded, List.of());
+            return new NodeContentMap(from.getNode(name), context, decoded, List.of());
         }
         return null;
     }
@@ -170,7 +166,7 @@ public final class ContentMap extends AbstractMap<String, Object> {
             }
             for (NodeIterator it = node.getNodes(); it.hasNext(); ) {
                 Node child = it.nextNode();
-                all.putIfAbsent(child.getName(), new ContentMap(child, context, decoded, List.of()));
+                all.putIfAbsent(child.getName(), new NodeContentMap(child, context, decoded, List.of()));
             }
         } catch (RepositoryException e) {
             throw new fr.usinesouvertes.platform.repository.RepositoryException("Cannot read " + this, e);
@@ -180,7 +176,7 @@ public final class ContentMap extends AbstractMap<String, Object> {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ContentMap map && path().equals(map.path());
+        return other instanceof NodeContentMap map && path().equals(map.path());
     }
 
     @Override
