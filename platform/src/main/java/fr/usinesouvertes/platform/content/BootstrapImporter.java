@@ -91,8 +91,18 @@ public final class BootstrapImporter {
         }
         String where = file.module() + "/bootstrap/" + file.relativePath();
         try {
-            MagnoliaYamlFile parsed = MagnoliaYamlFile.parse(file.fileName(), file.content());
-            Result result = repository.write(session -> importAndRecord(session, file, parsed, recordPath));
+            Result result;
+            if (ContentFileName.isXml(file.fileName())) {
+                String workspace = ContentFileName.parse(file.fileName()).workspace();
+                List<String> paths = List.of(SystemViewImport.nodePath(file.fileName(), file.content()));
+                result = repository.write(session -> importAndRecord(session, file, workspace, paths, recordPath,
+                        () -> SystemViewImport.importInto(session, repository.workspaces(), file.fileName(),
+                                file.content(), ImportMode.FAIL)));
+            } else {
+                MagnoliaYamlFile parsed = MagnoliaYamlFile.parse(file.fileName(), file.content());
+                result = repository.write(session -> importAndRecord(session, file, parsed.workspace(),
+                        parsed.nodePaths(), recordPath, () -> importer.importInto(session, parsed)));
+            }
             if (result.outcome() == Outcome.SKIPPED_EXISTING) {
                 LOG.warn("Bootstrap file {} skipped: {}", where, result.message());
             } else {
@@ -107,35 +117,40 @@ public final class BootstrapImporter {
         }
     }
 
-    private Result importAndRecord(Session session, BootstrapFile file, MagnoliaYamlFile parsed, String recordPath)
-            throws RepositoryException {
+    /** Imports a file's content in the caller's session. */
+    @FunctionalInterface
+    private interface SessionImport {
+        List<String> run() throws RepositoryException;
+    }
+
+    private Result importAndRecord(Session session, BootstrapFile file, String workspace, List<String> nodePaths,
+                                   String recordPath, SessionImport importing) throws RepositoryException {
         List<String> existing = new ArrayList<>();
-        for (String path : parsed.nodePaths()) {
-            String jcrPath = jcrPath(parsed, path);
-            if (session.nodeExists(jcrPath)) {
+        for (String path : nodePaths) {
+            if (session.nodeExists(jcrPath(file, workspace, path))) {
                 existing.add(path);
             }
         }
         Outcome outcome;
         String message = null;
         if (existing.isEmpty()) {
-            importer.importInto(session, parsed);
-            listener.imported(session, parsed.workspace(), parsed.nodePaths());
+            importing.run();
+            listener.imported(session, workspace, nodePaths);
             outcome = Outcome.IMPORTED;
         } else {
             outcome = Outcome.SKIPPED_EXISTING;
-            message = "node " + String.join(", ", existing) + " of workspace '" + parsed.workspace()
+            message = "node " + String.join(", ", existing) + " of workspace '" + workspace
                     + "' already exists; it is kept as it is";
         }
         record(session, recordPath, file, outcome);
         return new Result(file.module(), file.relativePath(), outcome, message);
     }
 
-    private String jcrPath(MagnoliaYamlFile parsed, String path) {
+    private String jcrPath(BootstrapFile file, String workspace, String path) {
         try {
-            return repository.workspaces().toJcrPath(parsed.workspace(), path);
+            return repository.workspaces().toJcrPath(workspace, path);
         } catch (IllegalArgumentException e) {
-            throw new ContentImportException(parsed.name() + ": " + e.getMessage());
+            throw new ContentImportException(file.fileName() + ": " + e.getMessage());
         }
     }
 

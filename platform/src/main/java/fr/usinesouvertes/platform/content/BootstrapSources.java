@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Finds the bootstrap files of every light module: {@code <light-modules>/<module>/bootstrap/**.yaml}
+ * Finds the bootstrap files of every light module: {@code <light-modules>/<module>/bootstrap/**.yaml} (and {@code .xml}, Magnolia's system-view exports)
  * for folder modules, and for a Java module's class-path light module the files listed in
  * {@code <root>/bootstrap/index.txt} (one path per line, {@code #} for comments), because a folder
  * inside a jar cannot be listed portably. A folder module hides a class-path module of the same name,
@@ -57,7 +57,7 @@ public final class BootstrapSources {
         }
         String module = moduleFolder.getFileName().toString();
         try (Stream<Path> walk = Files.walk(bootstrap)) {
-            for (Path file : walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml")).toList()) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".xml")).toList()) {
                 String relative = bootstrap.relativize(file).toString().replace('\\', '/');
                 files.add(new BootstrapFile(module, relative, Files.readString(file, StandardCharsets.UTF_8)));
             }

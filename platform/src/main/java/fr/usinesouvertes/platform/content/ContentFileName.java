@@ -15,17 +15,24 @@ import java.util.List;
 public record ContentFileName(String workspace, List<String> segments) {
 
     private static final String EXTENSION = ".yaml";
+    private static final String XML = ".xml";
 
     public ContentFileName {
         segments = List.copyOf(segments);
     }
 
-    /** Reads a file name (without folders); refuses names that are not {@code <workspace>[.<path>].yaml}. */
+    /** Whether the name is that of a JCR system-view XML export ({@code <workspace>.<path>.xml}). */
+    public static boolean isXml(String fileName) {
+        return fileName.endsWith(XML);
+    }
+
+    /** Reads a file name (without folders); refuses names that are not {@code <workspace>[.<path>].yaml} or {@code .xml}. */
     public static ContentFileName parse(String fileName) {
-        if (!fileName.endsWith(EXTENSION) || fileName.length() == EXTENSION.length()) {
-            throw new ContentImportException(fileName + ": not a content file named <workspace>.<path>.yaml");
+        String extension = isXml(fileName) ? XML : EXTENSION;
+        if (!fileName.endsWith(extension) || fileName.length() == extension.length()) {
+            throw new ContentImportException(fileName + ": not a content file named <workspace>.<path>.yaml or .xml");
         }
-        String base = fileName.substring(0, fileName.length() - EXTENSION.length());
+        String base = fileName.substring(0, fileName.length() - extension.length());
         List<String> parts = new ArrayList<>(Arrays.asList(base.split("\\.", -1)));
         if (parts.stream().anyMatch(String::isEmpty)) {
             throw new ContentImportException(fileName + ": empty segment in the file name (two dots in a row?)");

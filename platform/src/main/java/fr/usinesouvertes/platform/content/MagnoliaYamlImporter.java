@@ -22,16 +22,25 @@ import org.xml.sax.SAXException;
  * {@link ContentImportException} naming the file.
  *
  * <p>Identifiers ({@code jcr:uuid}) are kept: the import goes through the repository's system-view
- * importer with {@link ImportUUIDBehavior#IMPORT_UUID_COLLISION_THROW}. The parent node must exist, as
+ * importer, by default with {@link ImportUUIDBehavior#IMPORT_UUID_COLLISION_THROW}; an {@link ImportMode} chooses
+ * Magnolia's other answers to an identifier that exists already. A {@code .xml} file (Magnolia's XML export, JCR system
+ * view with embedded binaries) goes straight to the same importer ({@link SystemViewImport}). The parent node must exist, as
  * on Magnolia: nothing guesses the type of missing ancestors. Only the workspace root is created if
  * missing, so a content type's workspace can receive content before its definitions load.
  */
 public final class MagnoliaYamlImporter {
 
     private final ContentRepository repository;
+    private final ImportMode mode;
 
     public MagnoliaYamlImporter(ContentRepository repository) {
+        this(repository, ImportMode.FAIL);
+    }
+
+    /** {@code mode}: what to do with a node whose identifier already exists (Magnolia's import choices). */
+    public MagnoliaYamlImporter(ContentRepository repository, ImportMode mode) {
         this.repository = repository;
+        this.mode = mode;
     }
 
     /** Reads and imports one file, saved on success; returns the workspace paths of its top-level nodes. */
@@ -39,8 +48,16 @@ public final class MagnoliaYamlImporter {
         return importContent(file.getFileName().toString(), read(file));
     }
 
-    /** Imports YAML text as if read from a file of that name; saved on success. */
+    /** Imports YAML (or, for a {@code .xml} name, system-view XML) text as if read from a file of that name; saved on success. */
     public List<String> importContent(String fileName, String yaml) {
+        if (ContentFileName.isXml(fileName)) {
+            try {
+                return repository.write(session -> SystemViewImport.importInto(session, repository.workspaces(),
+                        fileName, yaml, mode));
+            } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
+                throw new ContentImportException(fileName + ": " + rootMessage(e), e);
+            }
+        }
         MagnoliaYamlFile file = MagnoliaYamlFile.parse(fileName, yaml);
         try {
             return repository.write(session -> importInto(session, file));
@@ -62,7 +79,7 @@ public final class MagnoliaYamlImporter {
             checkNodeTypes(session, fileName, node.getKey(), asNode(node.getValue()), file.parentPath());
         }
         for (Map.Entry<String, Object> node : file.nodes().entrySet()) {
-            importNode(session, fileName, parent, node.getKey(), asNode(node.getValue()));
+            importNode(session, fileName, parent, node.getKey(), asNode(node.getValue()), mode);
         }
         return file.nodePaths();
     }
@@ -76,12 +93,9 @@ public final class MagnoliaYamlImporter {
     }
 
     private static void importNode(Session session, String fileName, String parent, String name,
-                                   Map<String, Object> node) throws RepositoryException {
-        String path = (parent.endsWith("/") ? parent : parent + "/") + name;
-        if (session.nodeExists(path)) {
-            throw new ContentImportException(fileName + ": node '" + name + "' already exists under '" + parent + "'");
-        }
-        ContentHandler handler = session.getImportContentHandler(parent, ImportUUIDBehavior.IMPORT_UUID_COLLISION_THROW);
+                                   Map<String, Object> node, ImportMode mode) throws RepositoryException {
+        requireFreeName(session, fileName, parent, name, node.get("jcr:uuid"), mode);
+        ContentHandler handler = session.getImportContentHandler(parent, mode.uuidBehavior());
         try {
             new SystemViewEmitter(handler).emitDocument(name, node, "/" + name);
         } catch (SAXException e) {
@@ -91,6 +105,22 @@ public final class MagnoliaYamlImporter {
                 throw new ContentImportException(fileName + ": " + e.getMessage(), e);
             }
             throw new ContentImportException(fileName + ": node '" + name + "' cannot be imported: " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Refuses a node whose name is taken under the parent, unless the mode removes or replaces the existing node and it
+     * is the same one (same identifier): then the import takes its place.
+     */
+    static void requireFreeName(Session session, String fileName, String parent, String name, Object uuid,
+                                ImportMode mode) throws RepositoryException {
+        String path = (parent.endsWith("/") ? parent : parent + "/") + name;
+        if (!session.nodeExists(path)) {
+            return;
+        }
+        boolean same = uuid != null && session.getNode(path).getIdentifier().equals(String.valueOf(uuid));
+        if (!same || mode == ImportMode.FAIL || mode == ImportMode.CREATE_NEW) {
+            throw new ContentImportException(fileName + ": node '" + name + "' already exists under '" + parent + "'");
         }
     }
 

@@ -58,6 +58,25 @@ class ContentCommandTest {
     }
 
     @Test
+    void importTakesMagnoliasModeForIdentifiersThatExistAlready() throws Exception {
+        Path data = work.resolve("data");
+        String node = "'a':\n  'jcr:primaryType': 'mgnl:page'\n  'jcr:uuid': '5e0c7b3a-2d1f-4e6a-9b8c-7d6e5f4a3b2c'\n";
+        Path first = Files.writeString(work.resolve("website.a.yaml"), node);
+        Path again = Files.writeString(work.resolve("website.b.yaml"), node.replace("'a':", "'b':"));
+        assertThat(run("import", first.toString(), "--data", data.toString())).isZero();
+        assertThat(run("import", again.toString(), "--data", data.toString())).isEqualTo(1);
+        assertThat(run("import", "--mode", "sometimes", again.toString(), "--data", data.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--mode: mode 'sometimes' is not one of fail, "
+                + "create-new, remove-existing, replace-existing");
+        assertThat(run("import", "--mode", "remove-existing", again.toString(), "--data", data.toString())).isZero();
+        try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data))) {
+            String path = repository.read(session -> session.getNodeByIdentifier("5e0c7b3a-2d1f-4e6a-9b8c-7d6e5f4a3b2c")
+                    .getPath());
+            assertThat(path).isEqualTo("/website/b");
+        }
+    }
+
+    @Test
     void exportWithoutTargetWritesToStandardOutput() {
         Path data = work.resolve("data");
         seed(data);

@@ -3,6 +3,8 @@ package fr.usinesouvertes.platform.admin.authoring.tasks;
 import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
 import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringServlet;
+import fr.usinesouvertes.platform.content.ContentImportException;
+import fr.usinesouvertes.platform.content.ImportMode;
 import fr.usinesouvertes.platform.content.MagnoliaYamlImporter;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import fr.usinesouvertes.platform.security.Account;
@@ -64,8 +66,9 @@ public final class TasksServlet extends AuthoringServlet {
                     account.login(), this::reindex);
             case "/import" -> {
                 Map<String, String> files = yamlFiles(request);
+                ImportMode mode = importMode(request);
                 yield tasks.submit(t(request, "Import de contenus", "Content import"), account.login(),
-                        progress -> importAll(files, progress));
+                        progress -> importAll(files, mode, progress));
             }
             default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
         };
@@ -84,8 +87,8 @@ public final class TasksServlet extends AuthoringServlet {
         return indexes.size() + " index, " + documents + " documents";
     }
 
-    private String importAll(Map<String, String> files, BackgroundTasks.Progress progress) {
-        MagnoliaYamlImporter importer = new MagnoliaYamlImporter(context.repository());
+    private String importAll(Map<String, String> files, ImportMode mode, BackgroundTasks.Progress progress) {
+        MagnoliaYamlImporter importer = new MagnoliaYamlImporter(context.repository(), mode);
         progress.total(files.size());
         List<String> imported = new ArrayList<>();
         for (Map.Entry<String, String> file : files.entrySet()) {
@@ -96,6 +99,16 @@ public final class TasksServlet extends AuthoringServlet {
         return String.join(", ", imported);
     }
 
+    /** The form's answer to identifiers that exist already ({@code mode}); absent: stop, as by default. */
+    private static ImportMode importMode(HttpServletRequest request) {
+        String mode = request.getParameter("mode");
+        try {
+            return mode == null || mode.isBlank() ? ImportMode.FAIL : ImportMode.ofOption(mode);
+        } catch (ContentImportException e) {
+            throw AuthoringException.invalid("Mode d'import inconnu : " + mode, "Unknown import mode: " + mode);
+        }
+    }
+
     private static Map<String, String> yamlFiles(HttpServletRequest request) throws IOException, ServletException {
         Map<String, String> files = new LinkedHashMap<>();
         String type = request.getContentType();
@@ -103,9 +116,9 @@ public final class TasksServlet extends AuthoringServlet {
             for (Part part : request.getParts()) {
                 String name = part.getSubmittedFileName();
                 if ("files".equals(part.getName()) && name != null && part.getSize() > 0) {
-                    if (!name.endsWith(".yaml") && !name.endsWith(".yml")) {
-                        throw AuthoringException.invalid("Seuls les fichiers .yaml d'export sont acceptés : " + name,
-                                "Only .yaml export files are accepted: " + name);
+                    if (!name.endsWith(".yaml") && !name.endsWith(".yml") && !name.endsWith(".xml")) {
+                        throw AuthoringException.invalid("Seuls les fichiers d'export .yaml ou .xml sont acceptés : " + name,
+                                "Only .yaml or .xml export files are accepted: " + name);
                     }
                     try (InputStream in = part.getInputStream()) {
                         files.put(name.replaceAll(".*[/\\\\]", ""), new String(in.readAllBytes(), StandardCharsets.UTF_8));
