@@ -107,6 +107,15 @@ class ImportModesAndXmlTest {
     }
 
     @Test
+    void aYamlTagThePlatformDoesNotReadIsRefusedNamingTheFile() {
+        String weak = "'w':\n  'jcr:primaryType': 'mgnl:page'\n  'link': !weakreference '" + UUID + "'\n";
+        assertThatThrownBy(() -> new MagnoliaYamlImporter(repository).importContent("website.w.yaml", weak))
+                .isInstanceOf(ContentImportException.class).hasMessageStartingWith("website.w.yaml")
+                .hasMessageContaining("weakreference");
+        assertThat(titleOf("/website/w")).isNull();
+    }
+
+    @Test
     void bootstrapFilesMayBeXml() {
         BootstrapImporter bootstrap = new BootstrapImporter(repository, Clock.systemUTC());
         BootstrapImporter.Result result = bootstrap.importOnce(new BootstrapFile("demo", "website.logo.xml", systemView("logo")));
