@@ -85,8 +85,8 @@ class PressReleaseBrowserTest {
         BROWSER.open(PLATFORM.uri("/usines-ouvertes-2026"));
         assertThat(BROWSER.find("h1").getText()).isEqualTo("Plus de 400 usines ouvertes");
         assertThat(BROWSER.find("article p").getText()).isEqualTo("Les 20 et 21 mars 2026.");
-        assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).contains("Plus de 400 usines ouvertes")
-                .contains("Over 400 open factories");
+        assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).contains("Plus de 400 usines ouvertes");
+        assertThat(PLATFORM.get("/.rest/delivery/news/v1?lang=en").body()).contains("Over 400 open factories");
     }
 
     @Test

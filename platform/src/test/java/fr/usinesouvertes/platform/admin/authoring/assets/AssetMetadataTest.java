@@ -101,7 +101,7 @@ class AssetMetadataTest {
         assertThat(english.selectFirst("figure.image .caption").text()).isEqualTo("The Colas factory's workshop in Santes");
         assertThat(english.selectFirst("figure.image .credit").text()).isEqualTo("© Colas – photo J. Martin");
 
-        JsonNode raw = JsonMapper.mapper().readTree(PLATFORM.get("/.rest/delivery/pages/v1/site").body());
+        JsonNode raw = JsonMapper.mapper().readTree(PLATFORM.get("/.rest/delivery/pages/v1/site?lang=all").body());
         JsonNode metadata = raw.at("/main/0/image/metadata");
         assertThat(metadata.get("title").asText()).isEqualTo("Atelier de Santes");
         assertThat(metadata.get("alternative").asText()).isEqualTo("Deux techniciennes devant une presse à enrobés");
