@@ -51,9 +51,12 @@ public record EventsConfig(ZoneId zone, String organiserEmail, Path dataFolder, 
                 Duration.ofSeconds(settings.get(EventsSettings.MAIL_QUEUE_STUCK_AFTER)));
     }
 
-    /** {@code Name <address>} → {@code address}; a bare address unchanged. */
+    /** {@code Name <address>} → {@code address} (RFC 822, as Jakarta Mail reads it, quoted names included); a bare address unchanged. */
     static String bareAddress(String from) {
-        int open = from.indexOf('<');
-        return open >= 0 && from.endsWith(">") ? from.substring(open + 1, from.length() - 1) : from.strip();
+        try {
+            return new jakarta.mail.internet.InternetAddress(from.strip()).getAddress();
+        } catch (jakarta.mail.internet.AddressException e) {
+            return from.strip(); // the mail settings validate the address; here it is only shortened
+        }
     }
 }
