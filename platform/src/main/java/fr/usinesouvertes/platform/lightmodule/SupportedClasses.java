@@ -26,6 +26,7 @@ final class SupportedClasses {
             "info.magnolia.cms.i18n.DefaultI18nContentSupport",
             "info.magnolia.cms.i18n.IetfI18nContentSupport",
             "info.magnolia.rendering.spa.renderer.SpaRenderableDefinition",
+            "info.magnolia.rendering.generator.CopyGenerator",
             "info.magnolia.virtualuri.mapping.DefaultVirtualUriMapping",
             "info.magnolia.virtualuri.mapping.RegexpVirtualUriMapping");
 

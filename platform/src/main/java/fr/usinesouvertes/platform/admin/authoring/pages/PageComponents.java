@@ -8,6 +8,7 @@ import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.jcr.Node;
@@ -97,6 +98,9 @@ public final class PageComponents {
         Node component = areaNode.addNode(String.valueOf(next), "mgnl:component");
         component.setProperty("mgnl:template", templateId);
         FormSubmission.touch(component, by, clock);
+        DefinitionRegistry registry = definitions.get();
+        Map<String, AreaDefinition> componentAreas = registry.template(templateId).map(t -> t.areas()).orElse(Map.of());
+        AreaGeneration.generate(component, componentAreas, registry, by, clock);
         FormSubmission.touch(page, by, clock);
         return component.getPath().substring("/website".length());
     }

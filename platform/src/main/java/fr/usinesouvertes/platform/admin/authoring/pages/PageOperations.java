@@ -63,6 +63,8 @@ public final class PageOperations {
         }
         page.setProperty("mgnl:createdBy", by);
         FormSubmission.touch(page, by, clock);
+        DefinitionRegistry registry = definitions.get();
+        AreaGeneration.generate(page, registry.template(templateId).orElseThrow().areas(), registry, by, clock);
         return relative(page);
     }
 

@@ -1,0 +1,1 @@
+<div class="columns">[@cms.area name="left"/]</div>

@@ -1,0 +1,1 @@
+<p class="teaser">${content.title!}</p>

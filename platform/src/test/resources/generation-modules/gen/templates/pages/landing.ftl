@@ -1,0 +1,1 @@
+<main>[@cms.area name="main"/]</main>
