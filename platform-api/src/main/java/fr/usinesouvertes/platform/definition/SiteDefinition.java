@@ -63,9 +63,12 @@ public record SiteDefinition(String id, String name, String rootPath, List<Strin
 
         /**
          * The configured locale a URL's first segment names ({@code en}; {@code de_CH}, {@code de-CH} or {@code de-ch}
-         * for {@code de_CH}), other than the default one, if any.
+         * for {@code de_CH}), other than the default one, if any; none when the site's content is not localized.
          */
         public java.util.Optional<String> ofPrefix(String segment) {
+            if (!enabled) {
+                return java.util.Optional.empty(); // content not localized: no URL is rewritten, as Magnolia does
+            }
             String asLocale = segment.replace('-', '_');
             return locales.stream().filter(l -> !isDefault(l) && l.equalsIgnoreCase(asLocale)).findFirst();
         }
