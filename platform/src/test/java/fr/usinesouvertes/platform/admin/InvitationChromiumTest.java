@@ -3,13 +3,11 @@ package fr.usinesouvertes.platform.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.LocalSmtp;
 import fr.usinesouvertes.platform.testing.Browser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,7 @@ import org.openqa.selenium.OutputType;
  */
 class InvitationChromiumTest {
 
-    static final GreenMail SMTP = startSmtp();
+    static final GreenMail SMTP = LocalSmtp.start();
 
     @RegisterExtension
     @Order(1)
@@ -49,16 +47,6 @@ class InvitationChromiumTest {
     private static final Pattern LINK = Pattern.compile("http://[^\\s\"]+/admin/invitation/[A-Za-z0-9_-]+");
     private static final String CHOSEN = "le mot de passe de Sacha, bien long";
 
-    private static GreenMail startSmtp() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            socket.close();
-            mail.start();
-            return mail;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @BeforeAll
     static void administrator() {

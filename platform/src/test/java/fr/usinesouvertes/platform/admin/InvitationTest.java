@@ -3,18 +3,16 @@ package fr.usinesouvertes.platform.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.security.PasswordLinks;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.security.SecuritySettings;
+import fr.usinesouvertes.platform.testing.LocalSmtp;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.MutableClock;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -34,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Invitations of new accounts, through a real SMTP server (GreenMail): the e-mail, its link and the welcome page. */
 class InvitationTest {
 
-    static final GreenMail SMTP = startSmtp();
+    static final GreenMail SMTP = LocalSmtp.start();
     private static final String PUBLIC_URL = "https://usines-ouvertes.example";
 
     @RegisterExtension
@@ -51,16 +49,6 @@ class InvitationTest {
     private static final String ADMIN_PASSWORD = "correct horse battery";
     private static final String CHOSEN = "mon tout premier mot de passe";
 
-    private static GreenMail startSmtp() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            socket.close();
-            mail.start();
-            return mail;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @BeforeAll
     static void administrator() {

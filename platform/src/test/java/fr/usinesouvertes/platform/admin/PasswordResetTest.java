@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.security.PasswordLinks;
 import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.LocalSmtp;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.MutableClock;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -32,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Password reset by e-mailed link, through a real SMTP server (GreenMail). */
 class PasswordResetTest {
 
-    static final GreenMail SMTP = startSmtp();
+    static final GreenMail SMTP = LocalSmtp.start();
 
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("target/no-light-modules"))
@@ -46,16 +43,6 @@ class PasswordResetTest {
     private static final String OLD = "ancien mot de passe";
     private static final String NEW = "nouveau mot de passe";
 
-    private static GreenMail startSmtp() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            socket.close();
-            mail.start();
-            return mail;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @BeforeAll
     static void account() {

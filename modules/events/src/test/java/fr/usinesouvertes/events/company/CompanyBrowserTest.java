@@ -2,6 +2,7 @@ package fr.usinesouvertes.events.company;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.usinesouvertes.platform.testing.LocalSmtp;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import fr.usinesouvertes.events.EventsModule;
@@ -30,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class CompanyBrowserTest {
 
-    static final GreenMail SMTP = CompanySpaceTestSupport.startSmtp();
+    static final GreenMail SMTP = LocalSmtp.start();
 
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("../../light-modules").toAbsolutePath().normalize())

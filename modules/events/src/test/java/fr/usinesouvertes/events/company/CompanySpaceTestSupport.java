@@ -4,32 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A GreenMail SMTP server on a free port, started before the platform whose settings need its port. */
+/** Reading the e-mails the company space sends, from the GreenMail server of {@link fr.usinesouvertes.platform.testing.LocalSmtp}. */
 final class CompanySpaceTestSupport {
 
     private CompanySpaceTestSupport() {
-    }
-
-    static GreenMail startSmtp() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            socket.close();
-            mail.start();
-            return mail;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The e-mails GreenMail received for addresses of {@code domain}, waiting up to 10 s for {@code count} of them. */

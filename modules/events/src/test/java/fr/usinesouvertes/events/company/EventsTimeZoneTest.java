@@ -2,6 +2,7 @@ package fr.usinesouvertes.events.company;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.usinesouvertes.platform.testing.LocalSmtp;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
@@ -27,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class EventsTimeZoneTest {
 
-    static final GreenMail SMTP = CompanySpaceTestSupport.startSmtp();
+    static final GreenMail SMTP = LocalSmtp.start();
 
     /** Saturday 21 March 2026, 10:00–12:00 in Paris (UTC+1): 5:00–7:00 in New York, on daylight time since 8 March. */
     private static final String SEED_SATURDAY_SLOT = "10ad318e-073f-5998-8b92-ce2941155cdc";

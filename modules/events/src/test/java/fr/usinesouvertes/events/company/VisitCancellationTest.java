@@ -3,6 +3,7 @@ package fr.usinesouvertes.events.company;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.usinesouvertes.platform.testing.LocalSmtp;
 import com.icegreen.greenmail.util.GreenMail;
 import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.events.booking.SlotCounts;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class VisitCancellationTest {
 
-    static final GreenMail SMTP = CompanySpaceTestSupport.startSmtp();
+    static final GreenMail SMTP = LocalSmtp.start();
 
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("../../light-modules").toAbsolutePath().normalize())

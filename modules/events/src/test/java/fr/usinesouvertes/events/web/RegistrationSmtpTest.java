@@ -3,13 +3,10 @@ package fr.usinesouvertes.events.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.usinesouvertes.events.EventsModule;
+import fr.usinesouvertes.platform.testing.LocalSmtp;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -21,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RegistrationSmtpTest {
 
     /** Started before the platform, whose settings need its port. */
-    static final GreenMail SMTP = startSmtp();
+    static final GreenMail SMTP = LocalSmtp.start();
 
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("../../light-modules").toAbsolutePath().normalize())
@@ -33,16 +30,6 @@ class RegistrationSmtpTest {
             .setting("public-url", "https://journees-usines-ouvertes.fr/")
             .modules(new EventsModule());
 
-    private static GreenMail startSmtp() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            socket.close();
-            mail.start();
-            return mail;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @AfterAll
     static void stopSmtp() {

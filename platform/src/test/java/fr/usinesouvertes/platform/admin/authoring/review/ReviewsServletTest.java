@@ -3,16 +3,13 @@ package fr.usinesouvertes.platform.admin.authoring.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.usinesouvertes.platform.publishing.PublicationStatus;
 import fr.usinesouvertes.platform.publishing.ReviewRequest;
 import fr.usinesouvertes.platform.security.Role;
+import fr.usinesouvertes.platform.testing.LocalSmtp;
 import fr.usinesouvertes.platform.testing.AdminBrowser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -39,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ReviewsServletTest {
 
-    static final GreenMail SMTP = startSmtp();
+    static final GreenMail SMTP = LocalSmtp.start();
 
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension
@@ -57,16 +54,6 @@ class ReviewsServletTest {
     static AdminBrowser admin;
     static AdminBrowser blind;
 
-    private static GreenMail startSmtp() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            GreenMail mail = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            socket.close();
-            mail.start();
-            return mail;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @BeforeAll
     static void accounts() {
