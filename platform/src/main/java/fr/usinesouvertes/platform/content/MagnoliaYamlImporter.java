@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.content;
 
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.repository.Workspaces;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -69,12 +70,7 @@ public final class MagnoliaYamlImporter {
     /** Imports a parsed file into a session without saving it; the caller saves or discards. */
     public List<String> importInto(Session session, MagnoliaYamlFile file) throws RepositoryException {
         String fileName = file.name().toString();
-        ensureWorkspace(session, file);
-        String parent = repository.workspaces().toJcrPath(file.workspace(), file.parentPath());
-        if (!session.nodeExists(parent)) {
-            throw new ContentImportException(fileName + ": parent node '" + file.parentPath() + "' of workspace '"
-                    + file.workspace() + "' does not exist; import its own file first");
-        }
+        String parent = existingParent(session, repository.workspaces(), fileName, file.workspace(), file.parentPath());
         for (Map.Entry<String, Object> node : file.nodes().entrySet()) {
             checkNodeTypes(session, fileName, node.getKey(), asNode(node.getValue()), file.parentPath());
         }
@@ -84,12 +80,23 @@ public final class MagnoliaYamlImporter {
         return file.nodePaths();
     }
 
-    private void ensureWorkspace(Session session, MagnoliaYamlFile file) throws RepositoryException {
+    /**
+     * The JCR path of the node a file's nodes go under, creating the workspace's root if missing; the parent itself
+     * must exist (nothing guesses the type of missing ancestors).
+     */
+    static String existingParent(Session session, Workspaces workspaces, String fileName, String workspace,
+                                 String parentPath) throws RepositoryException {
         try {
-            repository.workspaces().ensureRoots(session, List.of(file.workspace()));
+            workspaces.ensureRoots(session, List.of(workspace));
         } catch (IllegalArgumentException e) {
-            throw new ContentImportException(file.name() + ": " + e.getMessage());
+            throw new ContentImportException(fileName + ": " + e.getMessage());
         }
+        String parent = workspaces.toJcrPath(workspace, parentPath);
+        if (!session.nodeExists(parent)) {
+            throw new ContentImportException(fileName + ": parent node '" + parentPath + "' of workspace '"
+                    + workspace + "' does not exist; import its own file first");
+        }
+        return parent;
     }
 
     private static void importNode(Session session, String fileName, String parent, String name,

@@ -34,16 +34,7 @@ final class SystemViewImport {
         ContentFileName name = ContentFileName.parse(fileName);
         String rootName = rootNodeName(fileName, xml);
         String parentPath = name.parentPathFor(List.of(rootName));
-        try {
-            workspaces.ensureRoots(session, List.of(name.workspace()));
-        } catch (IllegalArgumentException e) {
-            throw new ContentImportException(fileName + ": " + e.getMessage());
-        }
-        String parent = workspaces.toJcrPath(name.workspace(), parentPath);
-        if (!session.nodeExists(parent)) {
-            throw new ContentImportException(fileName + ": parent node '" + parentPath + "' of workspace '"
-                    + name.workspace() + "' does not exist; import its own file first");
-        }
+        String parent = MagnoliaYamlImporter.existingParent(session, workspaces, fileName, name.workspace(), parentPath);
         MagnoliaYamlImporter.requireFreeName(session, fileName, parent, rootName, rootUuid(xml), mode);
         try {
             XMLReader reader = secureParser().getXMLReader();
