@@ -154,6 +154,11 @@ public final class DefinitionRegistry {
         return virtualUriMappings;
     }
 
+    /** The languages of the site answering {@code host} (see {@link #site}); French then English without a site. */
+    public SiteDefinition.SiteLanguages siteLanguages(String host) {
+        return site(host).map(SiteDefinition::languages).orElse(SiteDefinition.SiteLanguages.DEFAULT);
+    }
+
     public MessageCatalog messages() {
         return messages;
     }

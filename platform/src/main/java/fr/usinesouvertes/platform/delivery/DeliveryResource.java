@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.Definitions;
-import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.http.ApiException;
 import fr.usinesouvertes.platform.http.JsonMapper;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -89,8 +88,7 @@ public final class DeliveryResource {
                 .orElseThrow(() -> unknownEndpoint(requestPath));
         Map<String, List<String>> parameters = uri.getQueryParameters(true);
         List<String> lang = parameters.get("lang");
-        DeliveryLanguages languages = DeliveryLanguages.of(definitions.current().site(siteHost.get())
-                .map(SiteDefinition::languages).orElse(SiteDefinition.SiteLanguages.DEFAULT));
+        DeliveryLanguages languages = DeliveryLanguages.of(definitions.current().siteLanguages(siteHost.get()));
         String language = languages.choose(lang != null && !lang.isEmpty() ? lang.get(0) : null,
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String key = route.endpoint().endpointPath() + '\n' + route.remainder() + '\n'

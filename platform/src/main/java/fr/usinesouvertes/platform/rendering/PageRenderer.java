@@ -5,7 +5,6 @@ import fr.usinesouvertes.platform.module.PageNotFoundException;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.Definitions;
-import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.definition.TemplateDefinition;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -96,9 +95,7 @@ public final class PageRenderer {
     }
 
     private static PageResolver.LocalizedPath localize(DefinitionRegistry registry, String path, String publicUrl) {
-        SiteDefinition.SiteLanguages languages = registry.site(RenderContext.hostOf(publicUrl))
-                .map(SiteDefinition::languages).orElse(SiteDefinition.SiteLanguages.DEFAULT);
-        return PageResolver.localize(path, languages);
+        return PageResolver.localize(path, registry.siteLanguages(RenderContext.hostOf(publicUrl)));
     }
 
     /**
