@@ -15,7 +15,7 @@ import javax.jcr.Session;
  */
 final class LivePublisher {
 
-    private static final String DELETED = "mgnl:deleted";
+    static final String DELETED = "mgnl:deleted";
 
     private final VersionStore versions;
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.regex.Pattern;
@@ -75,10 +76,13 @@ public final class RepositoryPublishing implements Publishing {
         }
     }
 
-    /** Schedules the publication of a draft (not its sub-pages) inside the caller's commit. */
-    ScheduledAction scheduleInSession(Session session, String workspace, String path, Instant at, String by)
-            throws RepositoryException {
-        return schedule.add(session, workspace, path, Action.PUBLISH, at, false, by);
+    /**
+     * Schedules the publication of a draft (not its sub-pages) as it is now, inside the caller's commit: what a
+     * reviewer approved, so that edits made before the time stay unpublished.
+     */
+    ScheduledAction scheduleApprovedInSession(Session session, String workspace, String path, Node draft, Instant at,
+                                              String by) throws RepositoryException {
+        return schedule.addApproved(session, workspace, path, draft, at, by);
     }
 
     /** The stored versions of a draft node. */
@@ -261,13 +265,7 @@ public final class RepositoryPublishing implements Publishing {
                 break;
             }
             try {
-                String jcrPath = repository.workspaces().toJcrPath(action.workspace(), action.path());
-                Stamp stamp = stamp(action.by(), "Scheduled " + action.action().name().toLowerCase());
-                if (action.action() == Action.PUBLISH) {
-                    publisher.publish(session, jcrPath, action.withSubPages(), stamp);
-                } else {
-                    publisher.unpublish(session, jcrPath, stamp);
-                }
+                apply(session, action, false);
                 applied++;
             } catch (PublishingException | RepositoryException e) {
                 LOG.debug("Scheduled {} of {}:{} left out of the preview: {}", action.action(), action.workspace(),
@@ -281,18 +279,11 @@ public final class RepositoryPublishing implements Publishing {
     private boolean runOnce(ScheduledAction action) {
         try {
             return repository.write(session -> {
-                if (!schedule.remove(session, action.id())) {
+                if (!schedule.exists(session, action.id())) {
                     return false; // cancelled, or run by another node meanwhile
                 }
-                String jcrPath = repository.workspaces().toJcrPath(action.workspace(), action.path());
-                Stamp stamp = stamp(action.by(), "Scheduled " + action.action().name().toLowerCase());
-                if (action.action() == Action.PUBLISH) {
-                    publisher.publish(session, jcrPath, action.withSubPages(), stamp);
-                    tell(session, PublicationListener.Kind.PUBLISHED, jcrPath, stamp);
-                } else {
-                    tell(session, PublicationListener.Kind.UNPUBLISHED, jcrPath, stamp);
-                    publisher.unpublish(session, jcrPath, stamp);
-                }
+                apply(session, action, true);
+                schedule.remove(session, action.id());
                 LOG.info("Scheduled {} of {}:{} done", action.action(), action.workspace(), action.path());
                 return true;
             });
@@ -301,6 +292,46 @@ public final class RepositoryPublishing implements Publishing {
                     e.getMessage());
             repository.write(session -> schedule.remove(session, action.id()));
             return false;
+        }
+    }
+
+    /**
+     * Carries out a scheduled action in the caller's session, telling the listeners when {@code tell}. A publication
+     * approved in review publishes the draft as it was approved: when it changed since, the approved content is put
+     * in the draft for the publication and the later edits back afterwards, in the same commit, so they stay a
+     * draft (modified) for their own review.
+     */
+    private void apply(Session session, ScheduledAction action, boolean tell) throws RepositoryException {
+        String jcrPath = repository.workspaces().toJcrPath(action.workspace(), action.path());
+        Stamp stamp = stamp(action.by(), "Scheduled " + action.action().name().toLowerCase());
+        if (action.action() != Action.PUBLISH) {
+            if (tell) {
+                tell(session, PublicationListener.Kind.UNPUBLISHED, jcrPath, stamp);
+            }
+            publisher.unpublish(session, jcrPath, stamp);
+            return;
+        }
+        Node draft = session.nodeExists(jcrPath) ? session.getNode(jcrPath) : null;
+        Optional<Node> approved = draft == null ? Optional.empty()
+                : schedule.approvedInsteadOf(session, action.id(), draft);
+        if (approved.isEmpty()) {
+            publisher.publish(session, jcrPath, action.withSubPages(), stamp);
+        } else {
+            if (draft.isNodeType(LivePublisher.DELETED)) {
+                throw PublishingException.conflict("deletedSinceApproval",
+                        "The approved content was deleted since its approval", jcrPath);
+            }
+            Node later = approved.get().getParent().addNode("later", draft.getPrimaryNodeType().getName());
+            NodeCopier.copyContent(draft, later);
+            NodeCopier.copyContent(approved.get(), draft);
+            publisher.publish(session, jcrPath, false, stamp);
+            NodeCopier.copyContent(later, draft);
+            later.remove();
+            LOG.info("Scheduled publication of {}:{}: published as approved; the edits made since stay in the draft",
+                    action.workspace(), action.path());
+        }
+        if (tell) {
+            tell(session, PublicationListener.Kind.PUBLISHED, jcrPath, stamp);
         }
     }
 

@@ -250,7 +250,7 @@ public final class ReviewRequests {
                         + request.comment()));
                 node.setProperty("state", ReviewRequest.State.APPROVED.name());
             } else {
-                publishing.scheduleInSession(session, request.workspace(), request.path(), at, by);
+                publishing.scheduleApprovedInSession(session, request.workspace(), request.path(), draft, at, by);
                 node.setProperty("state", ReviewRequest.State.SCHEDULED.name());
                 node.setProperty("scheduledAt", calendar(at));
             }

@@ -172,6 +172,49 @@ class ReviewRequestsTest {
     }
 
     @Test
+    void aScheduledApprovalPublishesWhatWasApprovedAndLeavesLaterEditsInTheDraft() {
+        PublishingFixtures.page(repository, "/site/annonce", "title", "Annonce", "lead", "Jeudi");
+        ReviewRequest request = reviews.submit(EDITOR.login(), "website", "/site/annonce", "Annonce jeudi", null);
+        Instant at = CLOCK.instant().plus(Duration.ofHours(3));
+        reviews.approve(PUBLISHER.login(), request.id(), request.fingerprint(), at, null);
+
+        // after the approval, the editor goes on: a new title, a removed field, a new component
+        PublishingFixtures.set(repository, "/website/site/annonce", "title", "Annonce (brouillon suivant)");
+        repository.write(session -> {
+            javax.jcr.Node page = session.getNode("/website/site/annonce");
+            page.getProperty("lead").remove();
+            page.addNode("extra", "mgnl:component").setProperty("text", "pas encore relu");
+            return null;
+        });
+
+        CLOCK.advance(Duration.ofHours(3));
+        assertThat(publishing.runDueActions()).isEqualTo(1);
+        repository.read(session -> {
+            javax.jcr.Node live = session.getNode(ContentStage.LIVE_ROOT + "/website/site/annonce");
+            assertThat(live.getProperty("title").getString()).isEqualTo("Annonce");
+            assertThat(live.getProperty("lead").getString()).isEqualTo("Jeudi");
+            assertThat(live.hasNode("extra")).isFalse();
+            javax.jcr.Node draft = session.getNode("/website/site/annonce");
+            assertThat(draft.getProperty("title").getString()).isEqualTo("Annonce (brouillon suivant)");
+            assertThat(draft.hasProperty("lead")).isFalse();
+            assertThat(draft.getNode("extra").getProperty("text").getString()).isEqualTo("pas encore relu");
+            assertThat(session.getNode(PublishingTree.SCHEDULE).hasNodes()).isFalse();
+            return null;
+        });
+        assertThat(publishing.status("website", "/site/annonce")).isEqualTo(PublicationStatus.MODIFIED);
+        assertThat(publishing.versions("website", "/site/annonce")).singleElement()
+                .satisfies(v -> assertThat(v.by()).isEqualTo(PUBLISHER.login()));
+
+        // an approval the draft still matches at its time publishes the draft as before
+        PublishingFixtures.page(repository, "/site/stable", "title", "Stable");
+        ReviewRequest unchanged = reviews.submit(EDITOR.login(), "website", "/site/stable", "Stable", null);
+        reviews.approve(PUBLISHER.login(), unchanged.id(), unchanged.fingerprint(), CLOCK.instant().plusSeconds(60), null);
+        CLOCK.advance(Duration.ofMinutes(1));
+        publishing.runDueActions();
+        assertThat(publishing.status("website", "/site/stable")).isEqualTo(PublicationStatus.PUBLISHED);
+    }
+
+    @Test
     void aPageNeverPublishedShowsEveryFieldAsNewAndItsComponentsAsAdded() {
         PublishingFixtures.page(repository, "/site/fresh", "title", "Toute neuve");
         PublishingFixtures.text(repository, "/site/fresh", "0", "Bonjour");

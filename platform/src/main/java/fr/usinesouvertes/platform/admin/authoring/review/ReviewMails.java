@@ -120,9 +120,11 @@ final class ReviewMails {
             }
             case SCHEDULED -> {
                 fr = publisherName + " a approuvé « " + itemTitle + " » ; publication programmée le "
-                        + format(request.scheduledAt()) + ".";
+                        + format(request.scheduledAt()) + ". C'est la version approuvée qui sera publiée : "
+                        + "les modifications faites d'ici là resteront en brouillon, pour une nouvelle relecture.";
                 en = publisherName + " approved \"" + itemTitle + "\"; publication scheduled at "
-                        + format(request.scheduledAt()) + ".";
+                        + format(request.scheduledAt()) + ". The approved version is what will be published: changes "
+                        + "made before then stay in the draft, for a new review.";
             }
             default -> {
                 fr = publisherName + " vous renvoie « " + itemTitle + " » sans le publier.";
