@@ -220,9 +220,10 @@ public final class Platform implements AutoCloseable {
         fr.usinesouvertes.platform.admin.authoring.AuthoringApps.register(contributions,
                 new fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext(repository, definitions::current, clock,
                         publishing, this::searchIndexes, fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext.DEFAULT_MAX_UPLOAD_BYTES,
-                        this::pagePreview, zone, publishing.reviews(), security.accounts(), mail, publicUrl));
+                        this::pagePreview, zone, publishing.reviews(), security.accounts(), mail, publicUrl,
+                        security.previewTokens()));
         DeliveryApi.register(contributions, repository, definitions, publicUrl, DeliveryVisibility.ALL, zone,
-                metrics.registry());
+                metrics.registry(), security.previewTokens());
         mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone,
                 renderingCaches));

@@ -1,7 +1,12 @@
-// The page editor: reads the page-editor comments of the draft page in the frame (<!-- cms:area {json} --> …
-// <!-- /cms:area -->, <!-- cms:component {json} --> … <!-- /cms:component -->) and puts a bar before each area and
-// component. The bars' actions are the page screen's own forms (same routes, same CSRF token), sent with a return
-// address that brings the editor back, so the result shows at once. Plain JavaScript, no build step.
+// The page editor: shows the page in a frame with a bar on each area and component (page-editor-bars.js). The bars'
+// actions are the page screen's own forms (same routes, same CSRF token), sent from this document with a return
+// address that brings the editor back, so the result shows at once.
+//
+// A page the platform renders is its draft preview, of this origin: the editor decorates the frame itself. A page
+// rendered by a front end hosted elsewhere (its template's baseUrl) cannot be reached across origins: the front end
+// runs Magnolia's front-end helpers, which ask this window for the editor's address ("initialize"), then load the
+// editor's bridge from it (/VAADIN/…PageEditor.nocache.js, served by the platform); the bridge draws the same bars in
+// the front end's document and sends their actions here as messages. Plain JavaScript, no build step.
 (function () {
   "use strict";
   var root = document.getElementById("page-editor");
@@ -11,6 +16,7 @@
   }
   var labels = JSON.parse(root.getAttribute("data-labels"));
   var page = root.getAttribute("data-page");
+  var frontEndOrigin = root.getAttribute("data-front-end-origin");
   var lang = root.getAttribute("data-lang") === "en" ? "?lang=en" : "";
 
   // Desktop or phone width.
@@ -23,10 +29,6 @@
       });
     });
   });
-
-  function workspacePath(jcrPath) {
-    return jcrPath.indexOf("/website/") === 0 ? jcrPath.substring("/website".length) : jcrPath;
-  }
 
   // A POST of the page screen's forms, from this document (the frame's page has no token and must not send any).
   function post(action, fields) {
@@ -47,125 +49,62 @@
     form.submit();
   }
 
-  function button(doc, text, title, onClick) {
-    var b = doc.createElement("button");
-    b.type = "button";
-    b.textContent = text;
-    if (title) {
-      b.title = title;
-      b.setAttribute("aria-label", text + " — " + title);
-    }
-    b.addEventListener("click", onClick);
-    return b;
-  }
-
-  function componentBar(doc, data, siblings, index) {
-    var bar = doc.createElement("div");
-    bar.className = "uo-edit-bar uo-edit-component";
-    var name = doc.createElement("span");
-    name.className = "uo-edit-name";
-    name.textContent = data.title;
-    bar.appendChild(name);
-    var path = workspacePath(data.content);
-    if (data.dialog) {
-      bar.appendChild(button(doc, labels.edit, data.title, function () {
-        window.location.href = "/admin/pages/component?path=" + encodeURIComponent(path) + "&return="
-            + encodeURIComponent(root.getAttribute("data-return")) + lang.replace("?", "&");
-      }));
-    }
-    if (index > 0) {
-      bar.appendChild(button(doc, labels.up, data.title, function () {
-        post("components", {path: page, component: path, action: "up"});
-      }));
-    }
-    if (index < siblings - 1) {
-      bar.appendChild(button(doc, labels.down, data.title, function () {
-        post("components", {path: page, component: path, action: "down"});
-      }));
-    }
-    bar.appendChild(button(doc, labels["delete"], data.title, function () {
-      if (window.confirm(labels.confirmDelete + " (" + data.title + ")")) {
-        post("components", {path: page, component: path, action: "delete"});
-      }
-    }));
-    return bar;
-  }
-
-  function areaBar(doc, data) {
-    var bar = doc.createElement("div");
-    bar.className = "uo-edit-bar uo-edit-area";
-    var name = doc.createElement("span");
-    name.className = "uo-edit-name";
-    name.textContent = labels.area + " : " + data.title;
-    bar.appendChild(name);
-    var full = data.max !== null && data.components >= data.max;
-    if (!data.pageArea || data.available.length === 0) {
-      return bar;
-    }
-    if (full) {
-      var note = doc.createElement("span");
-      note.textContent = labels.full;
-      bar.appendChild(note);
-      return bar;
-    }
-    var select = doc.createElement("select");
-    select.setAttribute("aria-label", labels.add + " — " + data.title);
-    data.available.forEach(function (template) {
-      var option = doc.createElement("option");
-      option.value = template.id;
-      option.textContent = template.title;
-      select.appendChild(option);
-    });
-    bar.appendChild(select);
-    bar.appendChild(button(doc, labels.addComponent, data.title, function () {
-      post("components", {path: workspacePath(data.owner), area: data.name, template: select.value, action: "add"});
-    }));
-    return bar;
-  }
-
-  function decorate() {
-    var doc = frame.contentDocument;
-    if (!doc || !doc.body) {
+  // Carries out a bar's action (from this window's bars or from a front end's bridge).
+  function act(action) {
+    if (typeof action !== "object" || action === null || typeof action.type !== "string") {
       return;
     }
-    var style = doc.createElement("link");
-    style.rel = "stylesheet";
-    style.href = "/admin/static/page-editor-frame.css";
-    doc.head.appendChild(style);
-    var walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_COMMENT);
-    var comments = [];
-    while (walker.nextNode()) {
-      comments.push(walker.currentNode);
+    if (action.type === "edit") {
+      window.location.href = "/admin/pages/component?path=" + encodeURIComponent(action.path) + "&return="
+          + encodeURIComponent(root.getAttribute("data-return")) + lang.replace("?", "&");
+    } else if (action.type === "up" || action.type === "down" || action.type === "delete") {
+      post("components", {path: page, component: action.path, action: action.type});
+    } else if (action.type === "add") {
+      post("components", {path: action.owner, area: action.area, template: action.template, action: "add"});
     }
-    // Each area's components in order, to know which can move up or down.
-    var stack = [];
-    comments.forEach(function (comment) {
-      var text = comment.nodeValue.trim();
-      var match = /^cms:(area|component) (\{.*\})$/.exec(text);
-      if (match) {
-        var data = JSON.parse(match[2]);
-        if (match[1] === "area") {
-          var entry = {comment: comment, data: data, components: []};
-          stack.push(entry);
-        } else {
-          var area = stack.length ? stack[stack.length - 1] : null;
-          if (area) {
-            area.components.push({comment: comment, data: data});
-          }
-        }
-      } else if (text === "/cms:area" && stack.length) {
-        var done = stack.pop();
-        comment.parentNode.insertBefore(areaBar(doc, done.data), comment);
-        done.components.forEach(function (component, index) {
-          component.comment.parentNode.insertBefore(
-              componentBar(doc, component.data, done.components.length, index), component.comment.nextSibling);
-        });
-      }
-    });
   }
 
-  frame.addEventListener("load", decorate);
-  if (frame.contentDocument && frame.contentDocument.readyState === "complete") {
-    decorate();
+  if (!frontEndOrigin) {
+    var decorate = function () {
+      var doc = frame.contentDocument;
+      if (!doc || !doc.body) {
+        return;
+      }
+      var style = doc.createElement("link");
+      style.rel = "stylesheet";
+      style.href = "/admin/static/page-editor-frame.css";
+      doc.head.appendChild(style);
+      window.uoEditBars.decorate(doc, {labels: labels, page: page, act: act});
+    };
+    frame.addEventListener("load", decorate);
+    if (frame.contentDocument && frame.contentDocument.readyState === "complete") {
+      decorate();
+    }
+    return;
   }
+
+  var titles = JSON.parse(root.getAttribute("data-titles") || "{}");
+  function tell(message) {
+    frame.contentWindow.postMessage(JSON.stringify(message), frontEndOrigin);
+  }
+  window.addEventListener("message", function (event) {
+    if (event.source !== frame.contentWindow || event.origin !== frontEndOrigin || typeof event.data !== "string") {
+      return;
+    }
+    var message;
+    try {
+      message = JSON.parse(event.data);
+    } catch (e) {
+      return;
+    }
+    if (message.action === "initialize") {
+      // Magnolia's helpers take the bridge's host from this address, and edit mode from its ":edit" end.
+      tell({action: "updateState", serverUrl: window.location.origin + "/.magnolia/admincentral#app:pages:detail;"
+          + page + ":edit"});
+    } else if (message.action === "uoBridgeReady") {
+      tell({action: "uoBridgeConfig", labels: labels, titles: titles, page: page});
+    } else if (message.action === "uoEditBar") {
+      act(message.bar);
+    }
+  });
 })();

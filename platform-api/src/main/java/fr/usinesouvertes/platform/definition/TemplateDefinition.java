@@ -33,4 +33,23 @@ public record TemplateDefinition(String id, Kind kind, String title, String desc
     public boolean isFrontEnd() {
         return "spa".equals(renderType) || "siteSpa".equals(renderType);
     }
+
+    /**
+     * Where the front end that renders this page template runs, when it is hosted apart from the platform
+     * (Magnolia's {@code baseUrl}, e.g. {@code http://localhost:3000}; with {@code siteSpa}, from the site's
+     * templates prototype): the page editor shows the page from there. Null when not set.
+     */
+    public String frontEndBaseUrl() {
+        Object value = properties == null ? null : properties.get("baseUrl");
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    /**
+     * The front end's address of a page below {@link #frontEndBaseUrl()} (Magnolia's {@code routeTemplate}):
+     * {@code {language}} stands for the language and {@code {{@path}}} for the page's path; by default the path alone.
+     */
+    public String frontEndRouteTemplate() {
+        Object value = properties == null ? null : properties.get("routeTemplate");
+        return value == null || value.toString().isBlank() ? "{{@path}}" : value.toString().trim();
+    }
 }

@@ -21,16 +21,19 @@ public final class Security {
     private final LoginThrottle throttle;
     private final ResetThrottle resetThrottle;
     private final PasswordLinks passwordLinks;
+    private final PreviewTokens previewTokens;
     private final String publicUrl;
 
     private Security(ContentRepository repository, Accounts accounts, WebSessions sessions, LoginThrottle throttle,
-                     ResetThrottle resetThrottle, PasswordLinks passwordLinks, String publicUrl) {
+                     ResetThrottle resetThrottle, PasswordLinks passwordLinks, PreviewTokens previewTokens,
+                     String publicUrl) {
         this.repository = repository;
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
         this.resetThrottle = resetThrottle;
         this.passwordLinks = passwordLinks;
+        this.previewTokens = previewTokens;
         this.publicUrl = publicUrl;
     }
 
@@ -48,7 +51,7 @@ public final class Security {
         return new Security(repository, accounts, sessions, throttle, resetThrottle,
                 new PasswordLinks(repository, accounts, clock,
                         Duration.ofDays(settings.get(SecuritySettings.INVITATION_VALIDITY_DAYS))),
-                publicUrl(settings));
+                new PreviewTokens(accounts, secret, clock), publicUrl(settings));
     }
 
     /** Writes the role groups' access-control entries for every known workspace (after modules and light modules created theirs). */
@@ -79,6 +82,10 @@ public final class Security {
 
     public PasswordLinks passwordLinks() {
         return passwordLinks;
+    }
+
+    public PreviewTokens previewTokens() {
+        return previewTokens;
     }
 
     /**

@@ -4,6 +4,7 @@ import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.repository.ContentRepository;
+import fr.usinesouvertes.platform.security.PreviewTokens;
 import java.time.ZoneId;
 
 /**
@@ -21,12 +22,14 @@ public final class DeliveryApi {
      * @param publicUrl the site's public address: its host chooses the site whose languages answers are in
      * @param zone the time zone of {@code yyyy-MM-dd} dates in filters (the platform clock's)
      * @param meters where the answers' cache reports its statistics
+     * @param previewTokens the tokens that let a request read drafts (a front end in the page editor)
      */
     public static void register(Contributions contributions, ContentRepository repository, Definitions definitions,
                                 PublicUrl publicUrl, DeliveryVisibility visibility, ZoneId zone,
-                                io.micrometer.core.instrument.MeterRegistry meters) {
+                                io.micrometer.core.instrument.MeterRegistry meters, PreviewTokens previewTokens) {
+        DraftReading drafts = new DraftReading(previewTokens::verify);
         contributions.addRestComponent(new DeliveryResource(repository, definitions, publicUrl::host,
-                visibility, zone, meters));
-        contributions.addRestComponent(new TemplateAnnotationsResource(repository, definitions, visibility));
+                visibility, drafts, zone, meters));
+        contributions.addRestComponent(new TemplateAnnotationsResource(repository, definitions, visibility, drafts));
     }
 }

@@ -6,6 +6,7 @@ import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.ApiException;
 import fr.usinesouvertes.platform.http.JsonMapper;
+import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
@@ -60,6 +62,7 @@ public final class DeliveryResource {
     private final Supplier<String> siteHost;
     private final DeliveryVisibility visibility;
     private final NodeQueryExecutor queries;
+    private final DraftReading drafts;
     private final DeliveryCache cache = new DeliveryCache(CACHE_CAPACITY, CACHE_BYTES);
 
     /**
@@ -69,6 +72,13 @@ public final class DeliveryResource {
      */
     public DeliveryResource(ContentRepository repository, Definitions definitions, Supplier<String> siteHost,
                             DeliveryVisibility visibility, ZoneId zone, io.micrometer.core.instrument.MeterRegistry meters) {
+        this(repository, definitions, siteHost, visibility, DraftReading.NONE, zone, meters);
+    }
+
+    DeliveryResource(ContentRepository repository, Definitions definitions, Supplier<String> siteHost,
+                     DeliveryVisibility visibility, DraftReading drafts, ZoneId zone,
+                     io.micrometer.core.instrument.MeterRegistry meters) {
+        this.drafts = drafts;
         this.repository = repository;
         this.definitions = definitions;
         this.siteHost = siteHost;
@@ -93,15 +103,20 @@ public final class DeliveryResource {
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         String key = route.endpoint().endpointPath() + '\n' + route.remainder() + '\n'
                 + uri.getRequestUri().getRawQuery() + '\n' + language;
+        Optional<String> draftReader = drafts.reader(parameters);
         // a logged-in editor's request neither reads nor fills the cache: always what was just published
-        CachedAnswer answer = CurrentAccount.of(request).isPresent() ? answer(route, parameters, languages, language)
-                : cache.get(key, () -> answer(route, parameters, languages, language));
-        return answer.toResponse(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
-                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE));
+        CachedAnswer answer = CurrentAccount.of(request).isPresent() || draftReader.isPresent()
+                ? answer(route, parameters, languages, language, draftReader)
+                : cache.get(key, () -> answer(route, parameters, languages, language, Optional.empty()));
+        return DraftReading.answer(draftReader, answer.toResponse(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH),
+                headers.getHeaderString(HttpHeaders.IF_MODIFIED_SINCE)));
     }
 
+    /** The answer from the published copy, or from the drafts as {@code draftReader}. */
     private CachedAnswer answer(EndpointRoute route, Map<String, List<String>> parameters, DeliveryLanguages languages,
-                                String language) {
+                                String language, Optional<String> draftReader) {
+        DeliveryVisibility visibility = DraftReading.visibility(draftReader, this.visibility);
+        ContentStage stage = DraftReading.stage(draftReader);
         DeliveryEndpointDefinition endpoint = route.endpoint();
         String path = route.remainder();
         NodeQuery query = path.isEmpty() ? NodeQueryParser.parse(parameters, endpoint) : null;
@@ -109,10 +124,10 @@ public final class DeliveryResource {
         int childrenLimit = children ? NodeQueryParser.integer(parameters, "limit", Integer.MAX_VALUE,
                 NodeQueryParser.MAX_LIMIT) : 0;
         int childrenOffset = children ? NodeQueryParser.integer(parameters, "offset", 0, Integer.MAX_VALUE) : 0;
-        return repository.read(session -> json(json -> {
+        return DraftReading.read(repository, draftReader, session -> json(json -> {
             NodeJsonWriter writer = new NodeJsonWriter(session, endpoint, repository.workspaces(), languages,
-                    language, visibility);
-            Node root = NodePaths.root(session, repository.workspaces(), endpoint);
+                    language, visibility, stage);
+            Node root = NodePaths.root(session, repository.workspaces(), endpoint, stage);
             if (query != null) {
                 writeQuery(json, writer, root, query, endpoint);
             } else if (children) {
@@ -137,10 +152,10 @@ public final class DeliveryResource {
         if (root != null) {
             Node start = root;
             if (query.ancestor() != null) {
-                start = ancestor(root, query.ancestor());
+                start = ancestor(root, query.ancestor(), writer.visibility());
             }
             if (start != null) {
-                page = queries.run(start, query, types, visibility);
+                page = queries.run(start, query, types, writer.visibility());
             }
         }
         json.writeStartObject();
@@ -154,7 +169,7 @@ public final class DeliveryResource {
     }
 
     /** The {@code @ancestor} node, or {@code null} when it does not exist (no results, as Magnolia). */
-    private Node ancestor(Node root, String path) throws RepositoryException {
+    private static Node ancestor(Node root, String path, DeliveryVisibility visibility) throws RepositoryException {
         try {
             return NodePaths.resolve(root, path, visibility);
         } catch (ApiException notFound) {
@@ -177,7 +192,7 @@ public final class DeliveryResource {
         for (NodeIterator iterator = parent.getNodes(); iterator.hasNext() && written < limit; ) {
             Node child = iterator.nextNode();
             if ((results.matches(child) || children.matches(child))
-                    && visibility.isVisible(child)) {
+                    && writer.visibility().isVisible(child)) {
                 if (skipped < offset) {
                     skipped++;
                     continue;

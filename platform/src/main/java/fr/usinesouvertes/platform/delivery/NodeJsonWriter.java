@@ -30,11 +30,19 @@ final class NodeJsonWriter {
     private final DeliveryLanguages languages;
     private final String language;
     private final DeliveryVisibility visibility;
+    private final ContentStage stage;
     private final NodeTypeMatcher childTypes;
     private final ReferenceResolver references;
 
     NodeJsonWriter(Session session, DeliveryEndpointDefinition endpoint, Workspaces workspaces,
                    DeliveryLanguages languages, String language, DeliveryVisibility visibility) {
+        this(session, endpoint, workspaces, languages, language, visibility, ContentStage.PUBLIC);
+    }
+
+    /** @param stage which copy references resolve to: the published one, or the drafts for the page editor */
+    NodeJsonWriter(Session session, DeliveryEndpointDefinition endpoint, Workspaces workspaces,
+                   DeliveryLanguages languages, String language, DeliveryVisibility visibility, ContentStage stage) {
+        this.stage = stage;
         this.session = session;
         this.endpoint = endpoint;
         this.workspaces = workspaces;
@@ -47,6 +55,14 @@ final class NodeJsonWriter {
 
     Session session() {
         return session;
+    }
+
+    DeliveryVisibility visibility() {
+        return visibility;
+    }
+
+    ContentStage stage() {
+        return stage;
     }
 
     /** Whether values keep their JSON type (the endpoint's {@code typedValues}) instead of Magnolia's strings. */

@@ -22,12 +22,18 @@ final class NodePaths {
     private NodePaths() {
     }
 
-    /** The endpoint's root node, or {@code null} when it does not exist (yet). */
+    /** The endpoint's root node as the public sees it, or {@code null} when it does not exist (yet). */
     static Node root(Session session, Workspaces workspaces, DeliveryEndpointDefinition endpoint)
+            throws RepositoryException {
+        return root(session, workspaces, endpoint, ContentStage.PUBLIC);
+    }
+
+    /** The endpoint's root node in {@code stage}, or {@code null} when it does not exist (yet). */
+    static Node root(Session session, Workspaces workspaces, DeliveryEndpointDefinition endpoint, ContentStage stage)
             throws RepositoryException {
         String jcrPath;
         try {
-            jcrPath = ContentStage.PUBLIC.toJcrPath(session, workspaces,
+            jcrPath = stage.toJcrPath(session, workspaces,
                     endpoint.workspace() != null ? endpoint.workspace() : "website", normalisedRoot(endpoint.rootPath()));
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("endpointNotFound", "Endpoint '" + endpoint.endpointPath()

@@ -25,8 +25,13 @@ final class NodeQueryParser {
     /** A property name, never a relative path: a filter must not read outside the node it tests. */
     private static final Pattern PROPERTY_NAME = Pattern.compile("@?[^/\\\\\\[\\]*|\\s]+");
 
+    /**
+     * Parameters that are not property filters: the Delivery API's own, and those Magnolia's front-end helpers copy
+     * from the page editor's frame address onto every call (editor mode and channel, the preview token).
+     */
     private static final Set<String> RESERVED = Set.of("limit", "offset", "orderBy", "q", "lang", "variants",
-            "version");
+            "version", "mgnlPreview", "mgnlPreviewAsVisitor", "mgnlChannel", "mgnlVersion",
+            fr.usinesouvertes.platform.security.PreviewTokens.PARAMETER);
 
     private NodeQueryParser() {
     }

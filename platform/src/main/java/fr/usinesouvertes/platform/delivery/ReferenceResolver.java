@@ -135,7 +135,7 @@ final class ReferenceResolver {
         String id = raw.startsWith("jcr:") ? raw.substring(4) : raw;
         Node target;
         try {
-            target = ContentStage.PUBLIC.nodeByIdentifier(nodes.session(), id);
+            target = nodes.stage().nodeByIdentifier(nodes.session(), id);
         } catch (RepositoryException | IllegalArgumentException e) {
             return null; // unknown or not an identifier at all: keep the raw value
         }
@@ -149,7 +149,7 @@ final class ReferenceResolver {
     private Node byPath(String workspace, String path) throws RepositoryException {
         try {
             Session session = nodes.session();
-            String root = ContentStage.PUBLIC.toJcrPath(session, workspaces, workspace, "/");
+            String root = nodes.stage().toJcrPath(session, workspaces, workspace, "/");
             return NodePaths.resolve(session.nodeExists(root) ? session.getNode(root) : null, path, visibility);
         } catch (fr.usinesouvertes.platform.http.ApiException | IllegalArgumentException notFound) {
             return null;

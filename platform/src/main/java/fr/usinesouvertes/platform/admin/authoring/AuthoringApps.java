@@ -4,10 +4,12 @@ import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
 import fr.usinesouvertes.platform.module.AdminApp;
 import fr.usinesouvertes.platform.admin.authoring.assets.AssetsServlet;
 import fr.usinesouvertes.platform.admin.authoring.content.ContentAppsServlet;
+import fr.usinesouvertes.platform.admin.authoring.pages.PageEditorBridgeServlet;
 import fr.usinesouvertes.platform.admin.authoring.pages.PagesServlet;
 import fr.usinesouvertes.platform.admin.authoring.review.ReviewsServlet;
 import fr.usinesouvertes.platform.admin.authoring.tasks.BackgroundTasks;
 import fr.usinesouvertes.platform.admin.authoring.tasks.TasksServlet;
+import fr.usinesouvertes.platform.http.PlatformServer;
 import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.security.Role;
 import java.util.Set;
@@ -22,6 +24,7 @@ public final class AuthoringApps {
 
     public static void register(Contributions contributions, AuthoringContext context) {
         contributions.addAdminApp(new AdminApp("pages", "Pages", "Pages", STAFF, new PagesServlet(context)));
+        contributions.addMount(new PlatformServer.Mount(PageEditorBridgeServlet.PATH_SPEC, new PageEditorBridgeServlet()));
         contributions.addAdminApp(new AdminApp("content", "Contenus", "Content", STAFF, new ContentAppsServlet(context)));
         contributions.addAdminApp(new AdminApp("assets", "Médiathèque", "Assets", STAFF, new AssetsServlet(context)));
         if (context.reviews() != null) {

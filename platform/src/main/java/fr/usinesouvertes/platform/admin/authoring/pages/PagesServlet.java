@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import javax.jcr.Node;
@@ -325,18 +326,43 @@ public final class PagesServlet extends AuthoringServlet {
      */
     private void editor(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = param(request, "path");
-        String sitePath = context.repository().readAs(account(request).login(), session -> {
-            PageOperations.existingPage(session, path);
-            return SiteRoot.sitePath(session, path, context.definitions().get());
-        });
-        if (context.preview().get() == null || sitePath == null) {
+        DefinitionRegistry registry = context.definitions().get();
+        String[] found = context.repository().readAs(account(request).login(), session -> new String[] {
+                SiteRoot.sitePath(session, path, registry), PageTree.template(PageOperations.existingPage(session, path))});
+        String sitePath = found[0];
+        String language = "en".equals(param(request, "language")) ? "en" : "fr";
+        Optional<FrontEndFrame> frontEnd = Optional.ofNullable(found[1]).flatMap(registry::template)
+                .flatMap(template -> FrontEndFrame.of(template, path, frontEndLanguage(registry, language),
+                        context.previewTokens().issue(account(request))));
+        if (frontEnd.isEmpty() && (context.preview().get() == null || sitePath == null)) {
             throw AuthoringException.notFound("Aperçu indisponible pour cette page.", "No preview for this page.");
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("nodePath", path);
-        model.put("language", "en".equals(param(request, "language")) ? "en" : "fr");
+        model.put("language", language);
         model.put("badge", publishing.badge("website", path, lang(request)));
+        frontEnd.ifPresent(frame -> {
+            frame.allowFraming(response);
+            model.put("frontEndUrl", frame.url());
+            model.put("frontEndOrigin", frame.origin());
+            // the bars name the components an area accepts by title; Magnolia's annotations give their ids only
+            FormLabels labels = FormLabels.of(registry.messages(), lang(request));
+            Map<String, String> titles = new LinkedHashMap<>();
+            registry.templates().stream().filter(t -> !t.isPage()).forEach(t -> titles.put(t.id(),
+                    t.title() == null || t.title().isBlank() ? t.id() : labels.literal(t.title())));
+            try {
+                model.put("templateTitles", fr.usinesouvertes.platform.http.JsonMapper.mapper().writeValueAsString(titles));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write the templates' titles", e);
+            }
+        });
         render(request, response, 200, "page-editor.ftlh", model);
+    }
+
+    /** The front end's language of the editor's: the same when the site has it, else the site's default. */
+    private String frontEndLanguage(DefinitionRegistry registry, String language) {
+        var languages = registry.siteLanguages(context.publicUrl().host());
+        return languages.locales().contains(language) ? language : languages.defaultLocale();
     }
 
     /** Where an action started from the page editor goes back to: the editor of the page, or null. */

@@ -24,11 +24,13 @@ import java.util.function.Supplier;
  * @param accounts       the back-office accounts (the publishers e-mailed about review requests)
  * @param mail           the platform's mail sender
  * @param publicUrl      the base of every link in an e-mail
+ * @param previewTokens  lets a front end shown in the page editor read the drafts through the Delivery API
  */
 public record AuthoringContext(ContentRepository repository, Supplier<DefinitionRegistry> definitions, Clock clock,
                                Publishing publishing, Supplier<SearchIndexes> searchIndexes, long maxUploadBytes,
                                Supplier<PagePreview> preview, java.time.ZoneId zone, ReviewRequests reviews,
-                               Accounts accounts, MailSender mail, PublicUrl publicUrl) {
+                               Accounts accounts, MailSender mail, PublicUrl publicUrl,
+                               fr.usinesouvertes.platform.security.PreviewTokens previewTokens) {
 
     /** Assets above 20 MB are refused unless configured otherwise. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
