@@ -156,20 +156,23 @@ mkdir -p "$WORK/secrets"
 head -c 24 /dev/urandom | base64 >"$WORK/secrets/admin-password"
 chown "${user%%:*}" "$WORK/secrets/admin-password"
 chmod 400 "$WORK/secrets/admin-password"
-# The run's arguments are added after the image's, as with `docker run IMAGE --port N ...`
+# Runs the image's Entrypoint and Cmd followed by the given arguments (as `docker run IMAGE ARGUMENTS...`), chrooted in
+# the unpacked image with its Env, User and WorkingDir, the data folder on its volume and the secrets in /run/secrets
+unshare_command=$(command -v unshare)
+run_container() { # in a subshell: it ends in exec
+  exec unshare --mount --pid --fork --kill-child --mount-proc="$rootfs/proc" /bin/sh -ec '
+      mount --rbind /dev "$1/dev"
+      mount --bind "$3" "$1$2"
+      mkdir -p "$1/run/secrets"
+      mount --bind -o ro "$4" "$1/run/secrets"
+      shift 4
+      exec "$@"' sh "$rootfs" "$volume" "$WORK/volume" "$WORK/secrets" \
+    env -i "${environment[@]}" "$unshare_command" --root="$rootfs" --wd="$workdir" \
+      --setuid="${user%%:*}" --setgid="${user#*:}" -- "${command[@]}" "$@" </dev/null
+}
 arguments=(--port "$port" --admin-login check@example.fr --admin-password-file /run/secrets/admin-password)
 say "starting it with the arguments ${arguments[*]}; data volume $WORK/volume at $volume, $WORK/secrets at /run/secrets"
-unshare_command=$(command -v unshare)
-unshare --mount --pid --fork --kill-child --mount-proc="$rootfs/proc" /bin/sh -ec '
-    mount --rbind /dev "$1/dev"
-    mount --bind "$3" "$1$2"
-    mkdir -p "$1/run/secrets"
-    mount --bind -o ro "$4" "$1/run/secrets"
-    shift 4
-    exec "$@"' sh "$rootfs" "$volume" "$WORK/volume" "$WORK/secrets" \
-  env -i "${environment[@]}" "$unshare_command" --root="$rootfs" --wd="$workdir" \
-    --setuid="${user%%:*}" --setgid="${user#*:}" -- "${command[@]}" "${arguments[@]}" \
-  >"$WORK/platform.log" 2>&1 </dev/null &
+run_container "${arguments[@]}" >"$WORK/platform.log" 2>&1 &
 pid=$!
 
 # Ready and serving the site
@@ -207,5 +210,11 @@ pid=
 say "stopped by SIGTERM, exit status $status"
 [ -d "$WORK/volume/repository" ] || fail "nothing was written to the data volume"
 say "data volume: $(ls "$WORK/volume" | tr '\n' ' ')(owner uid $(stat -c %u "$WORK/volume/repository"))"
+
+# A command, on the stopped platform's volume: it finds the data folder in the image's config file too
+command_arguments=(accounts create-admin --login second@example.fr --password-file /run/secrets/admin-password)
+output=$(run_container "${command_arguments[@]}" 2>&1) || fail "'${command_arguments[*]}' failed: $output"
+[[ $output == *"Administrator second@example.fr created in $volume"* ]] || fail "'${command_arguments[*]}' said: $output"
+say "command '${command_arguments[*]}': $(grep -m 1 'Administrator second@example.fr created' <<<"$output")"
 rm -rf "$rootfs"
-say "OK: the image starts its platform, answers /.health/ready and / with 200 and stops on SIGTERM ($(elapsed))"
+say "OK: the image starts the platform, which answers /.health/ready and / with 200 and stops on SIGTERM, and runs its commands ($(elapsed))"
