@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 REPO=$(pwd)
 START=$(date +%s)
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
-CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/usines-ouvertes
+CACHE=${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/usines-ouvertes
 ARCH=$(dpkg --print-architecture 2>/dev/null || echo unknown)
 # The base's recipe version is in its name: changing the recipe below builds a new one
 BASE=$CACHE/check-base-bookworm-openjdk17-$ARCH-v1.tar
@@ -59,6 +59,7 @@ build_base() {
   debootstrap --variant=minbase bookworm "$rootfs" "$MIRROR" >"$dir/build.log" 2>&1 \
     || { tail -n 30 "$dir/build.log"; fail "debootstrap failed (log: $dir/build.log)"; }
   # Java's package scripts need /proc: mounted in a private mount namespace, gone with it
+  # shellcheck disable=SC2016 # the inner script's variables are its own
   unshare --mount --fork /bin/sh -ec '
     mount -t proc proc "$1/proc"
     chroot "$1" /usr/bin/env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jre-headless
@@ -115,6 +116,7 @@ config=$WORK/image/$(jq -r '.[0].Config' "$manifest")
 layers=0
 while read -r layer; do
   tar --warning=no-unknown-keyword --numeric-owner -C "$WORK/rootfs" -xf "$WORK/image/$layer"
+  rm "$WORK/image/$layer"
   layers=$((layers + 1))
 done < <(jq -r '.[0].Layers[]' "$manifest")
 if [ -n "$(find "$WORK/rootfs" -name '.wh.*' -print -quit)" ]; then
@@ -160,6 +162,7 @@ chmod 400 "$WORK/secrets/admin-password"
 # the unpacked image with its Env, User and WorkingDir, the data folder on its volume and the secrets in /run/secrets
 unshare_command=$(command -v unshare)
 run_container() { # in a subshell: it ends in exec
+  # shellcheck disable=SC2016 # the inner script's variables are its own
   exec unshare --mount --pid --fork --kill-child --mount-proc="$rootfs/proc" /bin/sh -ec '
       mount --rbind /dev "$1/dev"
       mount --bind "$3" "$1$2"
@@ -209,7 +212,7 @@ pid=
 [ "$status" = 143 ] || [ "$status" = 0 ] || { tail -n 20 "$WORK/platform.log"; fail "the platform exited with status $status after SIGTERM"; }
 say "stopped by SIGTERM, exit status $status"
 [ -d "$WORK/volume/repository" ] || fail "nothing was written to the data volume"
-say "data volume: $(ls "$WORK/volume" | tr '\n' ' ')(owner uid $(stat -c %u "$WORK/volume/repository"))"
+say "data volume: $(find "$WORK/volume" -mindepth 1 -maxdepth 1 -printf '%f ')(owner uid $(stat -c %u "$WORK/volume/repository"))"
 
 # A command, on the stopped platform's volume: it finds the data folder in the image's config file too
 command_arguments=(accounts create-admin --login second@example.fr --password-file /run/secrets/admin-password)
