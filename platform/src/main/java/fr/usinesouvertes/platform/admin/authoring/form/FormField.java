@@ -36,6 +36,12 @@ public record FormField(String name, FieldKind kind, String label, String descri
                 options, workspace, newItem, newChildren, switchForms, pattern, email, patternMessage, defaultValue);
     }
 
+    /** The same field with other choices (their labels translated). */
+    FormField withOptions(List<Option> newOptions) {
+        return new FormField(name, kind, label, description, i18n, required, maxLength, rows, time, valueType,
+                newOptions, workspace, item, children, switchForms, pattern, email, patternMessage, defaultValue);
+    }
+
     /** Whether a value must be one of {@link #options()}. */
     public boolean hasFixedOptions() {
         return !options.isEmpty();

@@ -80,7 +80,11 @@ public final class FormLabels {
         below.add(field.name());
         FormField item = field.item() == null ? null : resolveItem(field.item(), prefixes, tab, below, label);
         List<FormField> children = field.children().stream().map(c -> resolve(c, prefixes, tab, below)).toList();
-        return field.withTexts(label, description, item, children);
+        // an option's label may be a message key (Magnolia's convention for translated choices)
+        List<Option> options = field.options().stream()
+                .map(o -> new Option(o.value(), hasText(o.label()) && !o.label().equals("null") ? literal(o.label())
+                        : o.value())).toList();
+        return field.withTexts(label, description, item, children).withOptions(options);
     }
 
     /** The repeated field of a multi-value or multi field: its own keys, else its parent's label. */

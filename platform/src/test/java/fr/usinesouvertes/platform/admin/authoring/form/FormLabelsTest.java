@@ -82,6 +82,23 @@ class FormLabelsTest {
     }
 
     @Test
+    void anOptionsLabelThatIsAKeyIsTranslatedAndAMissingOneShowsTheValue() {
+        MessageCatalog messages = new MessageCatalog(Map.of(
+                "fr", Map.of("roles.organiser", "Organisateur"), "en", Map.of("roles.organiser", "Organiser")));
+        FieldDefinition role = new FieldDefinition("role", "comboBoxField", null, null, false, false, null, null,
+                List.of(), List.of(Map.of("value", "organiser", "label", "roles.organiser"),
+                        Map.of("value", "regional", "label", "Partenaire régional"), Map.of("value", "other")),
+                null, Map.of(), Map.of());
+        DialogDefinition dialog = new DialogDefinition("site:components/strip", "Bandeau", List.of(role), List.of(),
+                Map.of());
+
+        assertThat(byName(Forms.fromDialog(dialog, FormLabels.of(messages, "en"))).get("role").options())
+                .extracting(Option::label).containsExactly("Organiser", "Partenaire régional", "other");
+        assertThat(byName(Forms.fromDialog(dialog, FormLabels.of(messages, "fr"))).get("role").options())
+                .extracting(Option::label).containsExactly("Organisateur", "Partenaire régional", "other");
+    }
+
+    @Test
     void withoutMessagesTheLiteralLabelsStay() {
         Map<String, FormField> fields = byName(Forms.fromDialog(DIALOG));
 
