@@ -47,6 +47,78 @@
     return src && src.indexOf(DRAFT) === 0 ? '/dam/' + src.substring(DRAFT.length) : src;
   }
 
+  /*
+   * Word's lists arrive as paragraphs (class MsoListParagraph…, style "mso-list:l0 level2 lfo1") whose bullet or
+   * number is text in a span styled "mso-list:Ignore". Each run of such paragraphs becomes a list again, nested by
+   * level, numbered when the marker is a number or letter; the markers go. The pasted HTML is parsed (DOMParser),
+   * never matched as text; only attribute values (style, marker) are read with patterns.
+   */
+  function wordLists(html) {
+    if (html.indexOf('mso-list') < 0) {
+      return html;
+    }
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    function isItem(node) {
+      return node.nodeType === 1 && node.nodeName === 'P' && /mso-list:\s*l\d/i.test(node.getAttribute('style') || '');
+    }
+    function level(p) {
+      var found = /level(\d+)/i.exec(p.getAttribute('style') || '');
+      return found ? parseInt(found[1], 10) : 1;
+    }
+    function takeMarker(p) {
+      var text = '';
+      Array.prototype.forEach.call(p.querySelectorAll('span'), function (span) {
+        if (span.isConnected && /mso-list:\s*ignore/i.test(span.getAttribute('style') || '')) {
+          text += span.textContent;
+          span.parentNode.removeChild(span);
+        }
+      });
+      return text.replace(/\u00a0/g, ' ').trim();
+    }
+    var done = [];
+    Array.prototype.forEach.call(doc.body.querySelectorAll('p'), function (first) {
+      if (!isItem(first) || done.indexOf(first) >= 0) {
+        return;
+      }
+      var run = [];
+      for (var node = first; node; node = node.nextSibling) {
+        if (isItem(node)) {
+          run.push(node);
+        } else if (!(node.nodeType === 8 || (node.nodeType === 3 && !node.textContent.trim()))) {
+          break;
+        }
+      }
+      var root = null;
+      var stack = [];
+      run.forEach(function (p) {
+        done.push(p);
+        var depth = level(p);
+        var tag = /^[0-9a-z]{1,4}[.)]$/i.test(takeMarker(p)) ? 'ol' : 'ul';
+        while (stack.length && stack[stack.length - 1].level > depth) {
+          stack.pop();
+        }
+        if (!stack.length || stack[stack.length - 1].level < depth) {
+          var list = doc.createElement(tag);
+          if (stack.length) {
+            var parent = stack[stack.length - 1].list;
+            (parent.lastElementChild || parent).appendChild(list);
+          } else {
+            root = list;
+          }
+          stack.push({ level: depth, list: list });
+        }
+        var item = doc.createElement('li');
+        while (p.firstChild) {
+          item.appendChild(p.firstChild);
+        }
+        stack[stack.length - 1].list.appendChild(item);
+      });
+      first.parentNode.insertBefore(root, first);
+      run.forEach(function (p) { p.parentNode.removeChild(p); });
+    });
+    return doc.body.innerHTML;
+  }
+
   function linkList(success) {
     Promise.all([pages(), assets()]).then(function (lists) {
       var menus = [];
@@ -177,6 +249,14 @@
           tooltip: t('Image de la médiathèque', 'Image from the media library'),
           onAction: function () { imageDialog(editor); }
         });
+        /* Word's lists are rebuilt before the editor's own paste handling, which drops the styles that mark them */
+        editor.on('paste', function (e) {
+          var html = e.clipboardData && e.clipboardData.getData('text/html');
+          if (html && html.indexOf('mso-list') >= 0) {
+            e.preventDefault();
+            editor.execCommand('mceInsertClipboardContent', false, { html: wordLists(html) });
+          }
+        }, true);
         editor.on('PreInit', function () {
           editor.getDoc().documentElement.lang = area.closest('[lang]') ? area.closest('[lang]').lang : 'fr';
           /* pasted (or typed) comments and images from outside the media library, e.g. Word's file:/// pictures,

@@ -174,20 +174,37 @@ class RichTextBrowserTest {
         logIn();
         BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
         waitVisible("#f-body + .tox-tinymce");
-        // what Word puts on the clipboard, pasted through the editor's own paste handling
+        // what Word puts on the clipboard
         String word = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body><!--StartFragment-->"
                 + "<h1 style=\"mso-outline-level:1\"><span lang=\"FR\" style=\"font-family:Calibri\">Bilan 2025</span></h1>"
                 + "<p class=\"MsoNormal\" style=\"margin-bottom:0cm\"><b><span style=\"color:#C00000\">400 usines</span></b>"
                 + "<span style=\"mso-spacerun:yes\"> </span>ont ouvert.<o:p></o:p></p>"
                 + "<p class=\"MsoListParagraphCxSpFirst\" style=\"mso-list:l0 level1 lfo1\"><span style=\"mso-list:Ignore\">·"
-                + "<span style=\"font:7.0pt\">&nbsp;&nbsp;</span></span>Visites<o:p></o:p></p>"
+                + "<span style=\"font:7.0pt\">&nbsp;&nbsp;</span></span>Visites<o:p></o:p></p>\n"
+                + "<p class=\"MsoListParagraphCxSpMiddle\" style=\"mso-list:l0 level2 lfo1\"><![if !supportLists]>"
+                + "<span style=\"mso-list:Ignore\">o<span style=\"font:7.0pt\">&nbsp;</span></span><![endif]>"
+                + "Collèges<o:p></o:p></p>"
+                + "<p class=\"MsoListParagraphCxSpLast\" style=\"mso-list:l0 level1 lfo1\"><span style=\"mso-list:Ignore\">·"
+                + "<span>&nbsp;</span></span>Conférences<o:p></o:p></p>"
+                + "<p class=\"MsoNormal\">Étapes :</p>"
+                + "<p class=\"MsoListParagraph\" style=\"mso-list:l1 level1 lfo2\"><span style=\"mso-list:Ignore\">1.<span>"
+                + "&nbsp;</span></span>Inscription<o:p></o:p></p>"
+                + "<p class=\"MsoListParagraph\" style=\"mso-list:l1 level1 lfo2\"><span style=\"mso-list:Ignore\">2.<span>"
+                + "&nbsp;</span></span>Visite<o:p></o:p></p>"
                 + "<table class=\"MsoTableGrid\" border=\"1\" style=\"border-collapse:collapse\"><tr><td width=\"200\" "
                 + "style=\"border:solid windowtext 1.0pt\"><p class=\"MsoNormal\">Vendredi<o:p></o:p></p></td></tr></table>"
                 + "<img src=\"file:///C:/Users/x/AppData/Local/Temp/image001.png\"><!--EndFragment--></body></html>";
+        // a paste event carrying Word's clipboard, as the browser fires it
         BROWSER.driver().executeScript("var editor = tinymce.get('f-body'); editor.focus();"
-                + "editor.execCommand('mceInsertClipboardContent', false, { html: arguments[0] });", word);
+                + "var data = new DataTransfer(); data.setData('text/html', arguments[0]);"
+                + "data.setData('text/plain', 'Bilan 2025');"
+                + "editor.getBody().dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true,"
+                + " cancelable: true }));", word);
         String html = (String) BROWSER.driver().executeScript("return tinymce.get('f-body').getContent();");
 
+        // Word's bulleted and numbered paragraphs are lists again, nested by level, without their markers
+        assertThat(html.replace("\n", "")).contains("<ul><li>Visites<ul><li>Coll&egrave;ges</li></ul></li><li>Conf&eacute;rences</li></ul>")
+                .contains("<ol><li>Inscription</li><li>Visite</li></ol>").doesNotContain("·");
         assertThat(html).contains("400 usines").contains("ont ouvert").contains("Visites").contains("Vendredi")
                 .contains("<strong>400 usines</strong>").contains("<table>")
                 .doesNotContain("style=").doesNotContain("class=").doesNotContain("<span").doesNotContain("<o:p")
