@@ -23,7 +23,8 @@ import javax.jcr.nodetype.NodeType;
  * {@code jcr:mixinTypes} when it has them, then its other properties sorted by name (stable diffs),
  * then its children in their order. Long, Double, Boolean and Date values are written as plain YAML
  * numbers, booleans and timestamps (with their offset), binaries as {@code !!binary}; other types
- * (Decimal, Name, Path, Reference, URI) as strings, which is how they come back on import.
+ * (Decimal, Name, Path, Reference, WeakReference, URI) as strings tagged with their type as Magnolia does
+ * ({@code !weakreference '9d2f…'}), which is how they come back on import.
  *
  * <p>Protected properties maintained by the repository ({@code jcr:created}, {@code rep:*}, ...) and
  * protected child nodes (access-control policies) are left out: they cannot be imported anyway.
@@ -144,7 +145,10 @@ public final class MagnoliaYamlExporter {
             case PropertyType.BOOLEAN -> Boolean.toString(value.getBoolean());
             case PropertyType.DATE -> YamlScalars.timestamp(value.getDate());
             case PropertyType.BINARY -> "!!binary " + YamlScalars.quoted(base64(value.getBinary()));
-            default -> YamlScalars.quoted(value.getString());
+            case PropertyType.STRING -> YamlScalars.quoted(value.getString());
+            // Decimal, Name, Path, Reference, WeakReference, URI: Magnolia's tag for the type, read back as that type
+            default -> TypedValue.tagOf(PropertyType.nameFromValue(value.getType())) + " "
+                    + YamlScalars.quoted(value.getString());
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -24,7 +25,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * map of properties (scalars and lists) and child nodes (maps), in file order.
  *
  * <p>Keys are always names, so an unquoted {@code 00:} stays the component name {@code 00} rather than
- * the number 0. YAML timestamps keep their UTC offset (they become {@link Calendar}s).
+ * the number 0. YAML timestamps keep their UTC offset (they become {@link Calendar}s). The tags Magnolia's exports
+ * give values of other JCR types ({@code !weakreference}, {@code !reference}, {@code !path}, {@code !name},
+ * {@code !uri}, {@code !decimal}) become {@link TypedValue}s; any other tag is refused.
  */
 public record MagnoliaYamlFile(ContentFileName name, String parentPath, Map<String, Object> nodes) {
 
@@ -116,6 +119,16 @@ public record MagnoliaYamlFile(ContentFileName name, String parentPath, Map<Stri
 
         ContentConstructor(LoaderOptions options) {
             super(options);
+            TypedValue.TAGS.forEach((tag, type) -> this.yamlConstructors.put(new Tag(tag), new AbstractConstruct() {
+                @Override
+                public Object construct(Node node) {
+                    if (!(node instanceof ScalarNode scalar)) {
+                        throw new ContentImportException("line " + (node.getStartMark().getLine() + 1) + ": " + tag
+                                + " must tag a single value");
+                    }
+                    return new TypedValue(type, scalar.getValue());
+                }
+            }));
             this.yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlTimestamp() {
                 @Override
                 public Object construct(Node node) {

@@ -23,7 +23,7 @@ import org.xml.sax.helpers.AttributesImpl;
  * repository's own importer keeps {@code jcr:uuid}, applies mixins and types every value.
  *
  * <p>Typing follows the YAML value: string → String, integer → Long (Decimal past 64 bits), float →
- * Double, boolean → Boolean, timestamp → Date, {@code !!binary} → Binary, list → multi-valued property
+ * Double, boolean → Boolean, timestamp → Date, {@code !!binary} → Binary, a {@link TypedValue} → its type, list → multi-valued property
  * of its items' type (String when empty). A quoted ISO date-time in one of Magnolia's date properties
  * ({@code mgnl:created}, {@code mgnl:lastModified}, ...) is a Date too, as older exports write them.
  * A map is a child node; without {@code jcr:primaryType} it becomes an {@code mgnl:contentNode}, the
@@ -145,6 +145,9 @@ final class SystemViewEmitter {
         }
         if (value instanceof byte[] bytes) {
             return new Typed("Binary", Base64.getEncoder().encodeToString(bytes));
+        }
+        if (value instanceof TypedValue tagged) {
+            return new Typed(tagged.type(), tagged.text());
         }
         throw new ContentImportException("'" + where + "' has " + describe(value)
                 + ", which is not a property value (string, number, boolean, date, binary or a list of them)");

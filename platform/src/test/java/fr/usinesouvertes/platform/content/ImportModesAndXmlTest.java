@@ -108,11 +108,29 @@ class ImportModesAndXmlTest {
 
     @Test
     void aYamlTagThePlatformDoesNotReadIsRefusedNamingTheFile() {
-        String weak = "'w':\n  'jcr:primaryType': 'mgnl:page'\n  'link': !weakreference '" + UUID + "'\n";
-        assertThatThrownBy(() -> new MagnoliaYamlImporter(repository).importContent("website.w.yaml", weak))
+        String odd = "'w':\n  'jcr:primaryType': 'mgnl:page'\n  'link': !bogus '" + UUID + "'\n";
+        assertThatThrownBy(() -> new MagnoliaYamlImporter(repository).importContent("website.w.yaml", odd))
                 .isInstanceOf(ContentImportException.class).hasMessageStartingWith("website.w.yaml")
-                .hasMessageContaining("weakreference");
+                .hasMessageContaining("bogus");
         assertThat(titleOf("/website/w")).isNull();
+    }
+
+    @Test
+    void magnoliasTypedValueTagsGiveTheirJcrTypes() {
+        String typed = "'typed':\n  'jcr:primaryType': 'mgnl:page'\n  'title': 'Typé'\n"
+                + "  'link': !weakreference '" + UUID + "'\n  'links': [!weakreference '" + UUID + "']\n"
+                + "  'where': !path '/a/b'\n  'price': !decimal '12.50'\n  'site': !uri 'https://example.org/'\n";
+        new MagnoliaYamlImporter(repository).importContent("website.typed.yaml", typed);
+        repository.read(session -> {
+            javax.jcr.Node node = session.getNode("/website/typed");
+            assertThat(node.getProperty("link").getType()).isEqualTo(javax.jcr.PropertyType.WEAKREFERENCE);
+            assertThat(node.getProperty("link").getString()).isEqualTo(UUID);
+            assertThat(node.getProperty("links").getValues()[0].getType()).isEqualTo(javax.jcr.PropertyType.WEAKREFERENCE);
+            assertThat(node.getProperty("where").getType()).isEqualTo(javax.jcr.PropertyType.PATH);
+            assertThat(node.getProperty("price").getDecimal()).isEqualByComparingTo("12.50");
+            assertThat(node.getProperty("site").getType()).isEqualTo(javax.jcr.PropertyType.URI);
+            return null;
+        });
     }
 
     @Test

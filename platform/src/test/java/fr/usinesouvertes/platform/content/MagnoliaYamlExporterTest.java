@@ -100,16 +100,26 @@ class MagnoliaYamlExporterTest {
     }
 
     @Test
-    void decimalComesBackAsTheStringItIsWrittenAs() {
-        source.write(session -> session.getNode("/website/journees-usines-ouvertes/presse")
-                .setProperty("price", new BigDecimal("12.50")));
+    void decimalsAndWeakReferencesComeBackWithTheirType() {
+        source.write(session -> {
+            javax.jcr.Node presse = session.getNode("/website/journees-usines-ouvertes/presse");
+            presse.setProperty("price", new BigDecimal("12.50"));
+            presse.setProperty("image", session.getValueFactory().createValue(presse.getNode("main"), true));
+            return null;
+        });
         String yaml = new MagnoliaYamlExporter(source).export("website", "/journees-usines-ouvertes/presse");
 
         new MagnoliaYamlImporter(target).importContent(PRESS_FILE, yaml);
 
-        assertThat(yaml).contains("  'price': '12.50'\n");
-        String price = target.read(session -> session.getProperty("/website/journees-usines-ouvertes/presse/price").getString());
-        assertThat(price).isEqualTo("12.50");
+        assertThat(yaml).contains("  'price': !decimal '12.50'\n").contains("  'image': !weakreference '");
+        target.read(session -> {
+            javax.jcr.Node presse = session.getNode("/website/journees-usines-ouvertes/presse");
+            assertThat(presse.getProperty("price").getType()).isEqualTo(javax.jcr.PropertyType.DECIMAL);
+            assertThat(presse.getProperty("price").getString()).isEqualTo("12.50");
+            assertThat(presse.getProperty("image").getType()).isEqualTo(javax.jcr.PropertyType.WEAKREFERENCE);
+            assertThat(presse.getProperty("image").getNode().getPath()).isEqualTo(presse.getNode("main").getPath());
+            return null;
+        });
     }
 
     @Test
