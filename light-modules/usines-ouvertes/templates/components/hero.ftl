@@ -14,13 +14,18 @@
       [#if image?has_content && image.link?has_content]
         [#if image.caption?? || image.credit??]
           <figure class="hero-figure">
-            <img class="hero-image" src="${image.link}" alt="${image.alt!""}">
+            [@heroImage image/]
             <figcaption>[#if image.caption??]${image.caption}[/#if][#if image.credit??] <span class="credit">${image.credit}</span>[/#if]</figcaption>
           </figure>
         [#else]
-          <img class="hero-image" src="${image.link}" alt="${image.alt!""}">
+          [@heroImage image/]
         [/#if]
       [/#if]
     [/#if]
   </div>
 </section>
+[#-- The image at the width the screen needs (renditions in srcset: two columns from 48rem), cropped to 4:3 around its
+     focal point (set in the media library). --]
+[#macro heroImage image]
+<img class="hero-image" src="${image.srcset?has_content?then(image.rendition(800), image.link)}"[#if image.srcset?has_content] srcset="${image.srcset}" sizes="(min-width: 48rem) 40vw, 100vw"[/#if] style="object-position: ${image.focalPoint}" alt="${image.alt!""}">
+[/#macro]

@@ -45,6 +45,51 @@ public final class Asset {
         return AssetLinks.link(node);
     }
 
+    /**
+     * The link of the image at one of {@link AssetRenditions#WIDTHS} ({@code /dam/jcr:<uuid>/w800/<fileName>}); the
+     * file's own link when no rendition is made of it (not a JPEG or PNG) or {@code width} is not offered.
+     */
+    public String rendition(Integer width) {
+        String link = getLink();
+        if (link == null || width == null || !AssetRenditions.WIDTHS.contains(width)
+                || !AssetRenditions.renders(getMimeType())) {
+            return link;
+        }
+        int slash = link.lastIndexOf('/');
+        return link.substring(0, slash) + "/w" + width + link.substring(slash);
+    }
+
+    /**
+     * The image's {@code srcset}: its renditions narrower than the image, then the file at its own width; null for a
+     * file without renditions. With {@code sizes}, browsers take the smallest that fills the place on the screen.
+     */
+    public String getSrcset() {
+        if (getLink() == null || !AssetRenditions.renders(getMimeType())) {
+            return null;
+        }
+        Long width = getWidth();
+        StringBuilder srcset = new StringBuilder();
+        for (int offered : AssetRenditions.WIDTHS) {
+            if (width == null || offered < width) {
+                srcset.append(srcset.length() == 0 ? "" : ", ").append(rendition(offered)).append(' ').append(offered)
+                        .append('w');
+            }
+        }
+        if (width != null) {
+            srcset.append(srcset.length() == 0 ? "" : ", ").append(getLink()).append(' ').append(width).append('w');
+        }
+        return srcset.toString();
+    }
+
+    /**
+     * Where the image's subject is, as CSS {@code object-position} ({@code 30% 65%}): what stays in view when the site
+     * crops the image. Stored by the media library as {@code focalPoint} ({@code 30 65}, percentages from the left and
+     * the top); {@code 50% 50%}, the middle, when unset or unreadable.
+     */
+    public String getFocalPoint() {
+        return FocalPoint.parse(read("focalPoint")).map(FocalPoint::css).orElse("50% 50%");
+    }
+
     public String getIdentifier() throws RepositoryException {
         return ContentStage.identifier(node);
     }

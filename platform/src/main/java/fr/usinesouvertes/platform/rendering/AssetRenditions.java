@@ -46,6 +46,43 @@ public final class AssetRenditions {
         cache.cleanUp();
     }
 
+    /** Whether renditions are made of files of this MIME type (JPEG and PNG). */
+    public static boolean renders(String mimeType) {
+        return "image/jpeg".equals(mimeType) || "image/png".equals(mimeType);
+    }
+
+    /**
+     * The width of a rendition named as templates name them: a width or size ({@code 480}, {@code w800},
+     * {@code 960x540}) gives the smallest offered width at least as wide (the largest past them), Magnolia's usual
+     * theme variation names {@code thumbnail}/{@code small}, {@code medium} and {@code large} give 320, 800 and
+     * 1600; anything else (e.g. {@code original}) is null, the file itself.
+     */
+    public static Integer widthNamed(String name) {
+        if (name == null) {
+            return null;
+        }
+        String lower = name.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (lower) {
+            case "thumbnail", "small" -> {
+                return WIDTHS.get(0);
+            }
+            case "medium" -> {
+                return WIDTHS.get(1);
+            }
+            case "large" -> {
+                return WIDTHS.get(WIDTHS.size() - 1);
+            }
+            default -> {
+                java.util.regex.Matcher digits = java.util.regex.Pattern.compile("^w?(\\d{1,5})(x\\d{1,5})?$").matcher(lower);
+                if (!digits.matches()) {
+                    return null;
+                }
+                int wanted = Integer.parseInt(digits.group(1));
+                return WIDTHS.stream().filter(w -> w >= wanted).findFirst().orElse(WIDTHS.get(WIDTHS.size() - 1));
+            }
+        }
+    }
+
     /** The width asked by the part after an asset's id, {@code w320/photo.jpg}, or null when it is no rendition. */
     public static Integer widthOf(String rest) {
         int slash = rest.indexOf('/');

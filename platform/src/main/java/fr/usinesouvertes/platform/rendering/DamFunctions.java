@@ -4,8 +4,11 @@ import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 
 /**
- * {@code damfn}: assets by id. Renditions are not generated: every rendition name gives the original's
- * link, which is what Magnolia serves when a rendition is not configured.
+ * {@code damfn}: assets by id, and their renditions: a rendition name is a width ({@code 480}, {@code w800},
+ * {@code 960x540}) or one of Magnolia's usual theme variation names ({@code thumbnail}, {@code small},
+ * {@code medium}, {@code large}), served as the nearest of {@link AssetRenditions#WIDTHS} for JPEG and PNG images;
+ * any other name, or another kind of file, gives the original's link, as Magnolia does for a rendition it does not
+ * know.
  */
 public final class DamFunctions {
 
@@ -36,15 +39,33 @@ public final class DamFunctions {
         return node == null ? null : AssetLinks.link(node);
     }
 
-    public String getAssetLink(String id, String rendition) {
-        return getAssetLink(id);
+    public String getAssetLink(String id, String rendition) throws RepositoryException {
+        Asset asset = getAsset(id);
+        return asset == null ? null : asset.rendition(AssetRenditions.widthNamed(rendition));
     }
 
     public String getAssetLinkForId(String id) {
         return getAssetLink(id);
     }
 
-    public String getAssetLinkForId(String id, String rendition) {
-        return getAssetLink(id);
+    public String getAssetLinkForId(String id, String rendition) throws RepositoryException {
+        return getAssetLink(id, rendition);
+    }
+
+    /** Magnolia's {@code damfn.getRendition(asset, name)}: the rendition, with its {@code link}; null without asset. */
+    public Rendition getRendition(Object asset, String rendition) throws RepositoryException {
+        Asset found = asset instanceof Asset given ? given : getAsset(String.valueOf(asset));
+        return found == null ? null : new Rendition(found.rendition(AssetRenditions.widthNamed(rendition)), rendition);
+    }
+
+    /** A rendition as {@code damfn.getRendition} returns it: {@code .link}, {@code .name}. */
+    public record Rendition(String link, String name) {
+        public String getLink() {
+            return link;
+        }
+
+        public String getName() {
+            return name;
+        }
     }
 }

@@ -5,6 +5,7 @@ import fr.usinesouvertes.platform.admin.authoring.form.Form;
 import fr.usinesouvertes.platform.admin.authoring.form.FormField;
 import fr.usinesouvertes.platform.admin.authoring.form.Option;
 import fr.usinesouvertes.platform.admin.authoring.form.ValueType;
+import fr.usinesouvertes.platform.rendering.FocalPoint;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ import java.util.Map;
  * The descriptive metadata of an asset, edited in the assets app through the generated forms and stored on
  * the {@code mgnl:asset} node as Magnolia's DAM names them: {@code title}, {@code caption} and
  * {@code copyright} (the credit), {@code language} (ISO 639-1 code of the file's content), plus
- * {@code alternative}, the text replacing an image for whoever cannot see it. Title, alternative text and
+ * {@code alternative}, the text replacing an image for whoever cannot see it, and {@code focalPoint}, where an image's
+ * subject is ({@link FocalPoint}). Title, alternative text and
  * caption are i18n fields ({@code title}, {@code title_en}, ...), like the site's other texts.
  */
 public final class AssetMetadata {
@@ -44,6 +46,14 @@ public final class AssetMetadata {
                 text("copyright", en ? "Credit / copyright" : "Crédit / droits", en
                         ? "E.g. “© Colas – photo J. Martin”; shown with the caption."
                         : "Par exemple « © Colas – photo J. Martin » ; affiché avec la légende.", false, 200, 1),
+                new FormField("focalPoint", FieldKind.TEXT, en ? "Focal point" : "Point d'intérêt", en
+                        ? "For images: where the subject is, kept in view when the site crops the image. Click the image "
+                        + "above, or type two percentages from the left and from the top, e.g. “30 65”. Empty: the middle."
+                        : "Pour les images : où se trouve le sujet, gardé visible quand le site recadre l'image. Cliquez "
+                        + "sur l'image ci-dessus, ou tapez deux pourcentages depuis la gauche et depuis le haut, par exemple "
+                        + "« 30 65 ». Vide : le centre.", false, false, 20, 1, false, ValueType.STRING, List.of(), null,
+                        null, List.of(), Map.of(), FocalPoint.FORMAT, false,
+                        "Deux pourcentages de 0 à 100, par exemple « 30 65 ».", null),
                 new FormField("language", FieldKind.SELECT, en ? "Language of the file" : "Langue du fichier",
                         en ? "The language of the document's text (PDF), if any." : "La langue du texte du document (PDF), s'il y en a.",
                         false, false, null, 1, false, ValueType.STRING, languages, null, null, List.of(), Map.of(),

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * language edited on the asset's screen, refused with the field named and nothing written, then used by the
  * site's templates (alt, caption, credit, in the page's language) and delivered by the Delivery API.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class AssetMetadataTest {
 
     @RegisterExtension
@@ -42,6 +43,7 @@ class AssetMetadataTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void anEditorDescribesAnImageAndTheSiteAndTheDeliveryApiUseIt() throws Exception {
         Document screen = Jsoup.parse(editor.get("/admin/assets/asset?path=%2Fphotos%2Fusine").body());
         assertThat(screen.selectFirst("h1").text()).isEqualTo("usine · Médiathèque");
@@ -61,6 +63,7 @@ class AssetMetadataTest {
         form.put("caption", "L'atelier de l'usine Colas de Santes");
         form.put("caption_en", "The Colas factory's workshop in Santes");
         form.put("copyright", "© Colas – photo J. Martin");
+        form.put("focalPoint", "30 65");
         form.put("language", "");
         HttpResponse<String> saved = editor.post("/admin/assets/asset?path=%2Fphotos%2Fusine", form);
         assertThat(saved.statusCode()).isEqualTo(303);
@@ -93,7 +96,14 @@ class AssetMetadataTest {
         assertThat(figure.selectFirst("img").attr("alt")).isEqualTo("Deux techniciennes devant une presse à enrobés");
         assertThat(figure.selectFirst(".caption").text()).isEqualTo("L'atelier de l'usine Colas de Santes");
         assertThat(figure.selectFirst(".credit").text()).isEqualTo("© Colas – photo J. Martin");
+        // cropped around its focal point; no rendition wider than the 64-pixel image, which is its own srcset entry
+        Element img = figure.selectFirst("img");
+        assertThat(img.attr("style")).isEqualTo("object-position: 30% 65%");
+        assertThat(img.attr("srcset")).isEqualTo(img.attr("src") + " 64w");
+        assertThat(img.attr("data-thumbnail")).isEqualTo(img.attr("src").replace("/usine.png", "/w320/usine.png"));
+        assertThat(img.attr("data-rendition")).isEqualTo(img.attr("src").replace("/usine.png", "/w1600/usine.png"));
         Element decorative = home.select("figure.image").get(1);
+        assertThat(decorative.selectFirst("img").attr("style")).isEqualTo("object-position: 50% 50%");
         assertThat(decorative.selectFirst("img").attr("alt")).isEmpty(); // no alternative text: decorative
         assertThat(decorative.select("figcaption")).isEmpty();
         Document english = Jsoup.parse(PLATFORM.get("/en/").body());
@@ -119,16 +129,48 @@ class AssetMetadataTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2) // after the first test made its page the site's root
+    void aLargeImageOffersItsRenditionsInItsSrcsetAndEachIsServed() throws Exception {
+        assertThat(requests.upload("/photos", "grande.png", AssetStoreTest.png(1700, 900)).statusCode()).isEqualTo(303);
+        PLATFORM.platform().publishing().publish("test", "dam", "/photos/grande", false);
+        String id = PLATFORM.platform().repository().read(session -> session.getNode("/dam/photos/grande").getIdentifier());
+        PLATFORM.platform().repository().write(session -> {
+            Node page = session.getNode("/website").addNode("grande", "mgnl:page");
+            page.setProperty("mgnl:template", "dam-test:pages/standard");
+            page.setProperty("title", "Grande");
+            Node image = page.addNode("main", "mgnl:area").addNode("0", "mgnl:component");
+            image.setProperty("mgnl:template", "dam-test:components/image");
+            image.setProperty("image", "jcr:" + id);
+            return null;
+        });
+        PLATFORM.platform().publishing().publish("test", "website", "/grande", false);
+
+        Element img = Jsoup.parse(PLATFORM.get("/grande").body()).selectFirst("figure.image img");
+        String link = img.attr("src");
+        assertThat(img.attr("srcset")).isEqualTo(link.replace("/grande.png", "/w320/grande.png") + " 320w, "
+                + link.replace("/grande.png", "/w800/grande.png") + " 800w, "
+                + link.replace("/grande.png", "/w1600/grande.png") + " 1600w, " + link + " 1700w");
+        for (String candidate : img.attr("srcset").split(", ")) {
+            HttpResponse<String> served = PLATFORM.get(candidate.substring(0, candidate.indexOf(' ')));
+            assertThat(served.statusCode()).as(candidate).isEqualTo(200);
+            assertThat(served.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
+        }
+    }
+
+    @Test
     void invalidMetadataIsRefusedWithTheFieldsNamedAndNothingWritten() {
         editor.get("/admin/assets/asset?path=%2Fphotos%2Fdecor");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("title", "x".repeat(201));
         form.put("copyright", "© quelqu'un");
+        form.put("focalPoint", "150 20");
         form.put("language", "klingon");
         HttpResponse<String> refused = editor.post("/admin/assets/asset?path=%2Fphotos%2Fdecor", form);
         assertThat(refused.statusCode()).isEqualTo(422);
         Document page = Jsoup.parse(refused.body());
-        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#f-title", "#f-language");
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#f-title", "#f-focalPoint",
+                "#f-language");
+        assertThat(page.selectFirst("#f-focalPoint-error").text()).isEqualTo("Deux pourcentages de 0 à 100, par exemple « 30 65 ».");
         assertThat(page.selectFirst("#f-title-error").text()).isEqualTo("200 caractères au plus (actuellement 201).");
         assertThat(page.selectFirst("#f-language-error").text()).isEqualTo("Choix inconnu.");
         assertThat(page.selectFirst("#f-copyright").val()).isEqualTo("© quelqu'un"); // kept for correction
