@@ -136,6 +136,64 @@
     });
   }
 
+  /*
+   * A search over a long list (the site's pages, the media library): words typed narrow the list (accents and case
+   * ignored, every word must appear), a click or Enter on a result chooses it. TinyMCE's own dialog parts: an input
+   * and a one-column collection, as its special-characters search.
+   */
+  function searchDialog(editor, title, items, choose) {
+    function plain(text) {
+      return (text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    }
+    function shown(query) {
+      var words = plain(query).split(/\s+/).filter(function (word) { return word; });
+      return items.filter(function (item) {
+        var text = plain(item.text + ' ' + item.value);
+        return words.every(function (word) { return text.indexOf(word) >= 0; });
+      }).slice(0, 60).map(function (item) {
+        return { value: item.value, text: editor.dom.encode(item.text), icon: item.icon };
+      });
+    }
+    editor.windowManager.open({
+      title: title,
+      body: { type: 'panel', items: [
+        { type: 'input', name: 'q', label: t('Rechercher (titre ou adresse)', 'Search (title or address)') },
+        { type: 'collection', name: 'results', columns: 1 }
+      ] },
+      initialData: { q: '', results: shown('') },
+      buttons: [{ type: 'cancel', text: 'Cancel' }],
+      onChange: function (api, details) {
+        if (details.name === 'q') {
+          api.setData({ results: shown(api.getData().q) });
+        }
+      },
+      onAction: function (api, details) {
+        if (details.name === 'results') {
+          var item = items.filter(function (candidate) { return candidate.value === details.value; })[0];
+          api.close();
+          if (item) {
+            choose(item);
+          }
+        }
+      }
+    });
+  }
+
+  /* The link dialog's browse button: the site's pages and the media library's files, searched. */
+  function linkPicker(editor, callback) {
+    Promise.all([pages(), assets()]).then(function (lists) {
+      var items = lists[0].map(function (page) {
+        var title = page.title.replace(/^\u00a0+/, '');
+        return { value: page.value, text: title, name: title.replace(/ \([^)]*\)$/, ''), icon: 'link' };
+      }).concat(lists[1].map(function (asset) {
+        return { value: asset.value, text: asset.title, icon: 'document-properties' };
+      }));
+      searchDialog(editor, t('Lien vers une page ou un fichier', 'Link to a page or a file'), items, function (item) {
+        callback(item.value, { text: item.name || item.text });
+      });
+    });
+  }
+
   /* The media-library image dialog: pick an image, its alternative text filled from the asset's metadata. */
   function imageDialog(editor) {
     assets().then(function (all) {
@@ -158,6 +216,7 @@
           { type: 'listbox', name: 'src', label: t('Image', 'Image'), items: images.map(function (asset) {
             return { text: asset.title, value: asset.value };
           }) },
+          { type: 'button', name: 'search', text: t('Rechercher une image\u2026', 'Search for an image\u2026') },
           { type: 'input', name: 'alt', label: t('Texte alternatif (ce que montre l\u2019image, pour qui ne la voit pas)',
             'Alternative text (what the image shows, for whoever cannot see it)') },
           { type: 'checkbox', name: 'decorative', label: t('Image décorative (sans texte alternatif)',
@@ -169,6 +228,15 @@
         onChange: function (api, details) {
           if (details.name === 'src') {
             api.setData({ alt: altOf(api.getData().src) });
+          }
+        },
+        onAction: function (api, details) {
+          if (details.name === 'search') {
+            searchDialog(editor, t('Rechercher une image', 'Search for an image'), images.map(function (asset) {
+              return { value: asset.value, text: asset.title, icon: 'image' };
+            }), function (item) {
+              api.setData({ src: item.value, alt: altOf(item.value) });
+            });
           }
         },
         onSubmit: function (api) {
@@ -218,6 +286,8 @@
       link_target_list: false,
       link_default_protocol: 'https',
       link_list: linkList,
+      file_picker_types: 'file',
+      file_picker_callback: function (callback) { linkPicker(tinymce.activeEditor, callback); },
       paste_data_images: false,
       paste_webkit_styles: 'none',
       paste_remove_styles_if_webkit: true,

@@ -34,6 +34,7 @@ public final class AdminServlet extends HttpServlet {
             "/static/page-editor.js", "text/javascript;charset=UTF-8",
             "/static/page-editor-bars.js", "text/javascript;charset=UTF-8",
             "/static/focal-point.js", "text/javascript;charset=UTF-8",
+            "/static/picker-search.js", "text/javascript;charset=UTF-8",
             "/static/page-editor-frame.css", "text/css;charset=UTF-8",
             "/static/rich-text.js", "text/javascript;charset=UTF-8",
             "/static/tinymce-fr.js", "text/javascript;charset=UTF-8");

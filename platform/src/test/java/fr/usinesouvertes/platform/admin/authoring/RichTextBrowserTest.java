@@ -111,6 +111,24 @@ class RichTextBrowserTest {
         screenshot("rich-text-link-picker");
         dialog.findElement(By.xpath(".//button[normalize-space()='Enregistrer']")).click();
         waitGone(".tox-dialog");
+        inEditor(body -> body.sendKeys(Keys.END, " Voir aussi "));
+
+        // a link found by searching: the link dialog's browse button, words typed, a result clicked
+        editor.findElement(By.cssSelector("button[aria-label='Insérer ou modifier un lien']")).click();
+        dialog = waitVisible(".tox-dialog");
+        dialog.findElement(By.cssSelector(".tox-browse-url")).click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector(".tox-dialog")).size() == 2);
+        WebElement search = BROWSER.driver().findElements(By.cssSelector(".tox-dialog")).get(1);
+        search.findElement(By.xpath(".//label[starts-with(normalize-space(), 'Rechercher')]/following::input[1]")).sendKeys("USINES");
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(d -> search.findElements(
+                By.cssSelector(".tox-collection__item")).size() == 1);
+        screenshot("rich-text-link-search");
+        search.findElement(By.cssSelector(".tox-collection__item")).click();
+        new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector(".tox-dialog")).size() == 1);
+        dialog.findElement(By.xpath(".//button[normalize-space()='Enregistrer']")).click();
+        waitGone(".tox-dialog");
+        assertThat((String) BROWSER.driver().executeScript("return tinymce.get('f-body').getContent();"))
+                .contains("Voir aussi <a href=\"/usines\">Les usines</a>");
         inEditor(body -> body.sendKeys(Keys.END, ".", Keys.ENTER));
 
         // an image of the media library, its alternative text filled from the asset
