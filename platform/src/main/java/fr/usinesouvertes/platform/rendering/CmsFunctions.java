@@ -282,7 +282,7 @@ public final class CmsFunctions {
 
     /** A text as sanitised HTML markup. */
     public TemplateHTMLOutputModel decode(String html) {
-        return html == null ? null : (TemplateHTMLOutputModel) NodeContentMap.sanitised(context.richText(), html);
+        return html == null ? null : (TemplateHTMLOutputModel) NodeContentMap.sanitised(context, html);
     }
 
     /** The content unchanged: auto-escaping already encodes every value written with {@code ${}}. */

@@ -138,13 +138,15 @@ public final class NodeContentMap extends AbstractMap<String, Object> implements
             case PropertyType.DECIMAL -> value.getDecimal();
             case PropertyType.DATE -> value.getDate().getTime();
             case PropertyType.BINARY -> null;
-            default -> decoded ? sanitised(context.richText(), value.getString()) : value.getString();
+            default -> decoded ? sanitised(context, value.getString()) : value.getString();
         };
     }
 
-    static Object sanitised(RichTextSanitizer richText, String html) {
+    /** Rich text cleaned by the allow-list, its links to pages written from the pages' current addresses. */
+    static Object sanitised(RenderContext context, String html) {
         try {
-            return HTMLOutputFormat.INSTANCE.fromMarkup(richText.clean(html));
+            return HTMLOutputFormat.INSTANCE.fromMarkup(RichTextPageLinks.refresh(context.richText().clean(html),
+                    context::pageAddress));
         } catch (freemarker.template.TemplateModelException e) {
             throw new IllegalStateException(e);
         }

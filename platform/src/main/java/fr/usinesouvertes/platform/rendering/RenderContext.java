@@ -126,6 +126,17 @@ public final class RenderContext {
         return stage;
     }
 
+    /** The address on the site, in this request's language and stage, of the page with id {@code id}, if it exists. */
+    java.util.Optional<String> pageAddress(String id) {
+        try {
+            javax.jcr.Node page = stage.nodeByIdentifier(session, id);
+            return page.isNodeType(NodeTypes.PAGE) ? java.util.Optional.of(new LinkBuilder(this).pageLink(page))
+                    : java.util.Optional.empty();
+        } catch (javax.jcr.RepositoryException | IllegalArgumentException e) {
+            return java.util.Optional.empty(); // gone, or not published: the link keeps the address it had
+        }
+    }
+
     /** The JCR path of a workspace path in this request's stage; {@link IllegalArgumentException} for a bad workspace. */
     public String jcrPath(String workspace, String path) {
         try {

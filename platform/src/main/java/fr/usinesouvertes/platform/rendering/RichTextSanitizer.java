@@ -20,7 +20,7 @@ import org.jsoup.safety.Safelist;
  * Cleans rich text against the allow-list of what the back office's editor produces, parsing it with
  * jsoup (never matching markup with regular expressions): paragraphs, {@code h2}–{@code h4}, bold and
  * italic, lists, quotes, tables ({@code th} with {@code scope}, cells with {@code colspan}/{@code rowspan}),
- * links to the site's pages (paths starting with one {@code /}), anchors, {@code https:} and
+ * links to the site's pages (paths starting with one {@code /}, with the page's id, see {@link RichTextPageLinks}), anchors, {@code https:} and
  * {@code mailto:} addresses, and images whose {@code src} is a media-library address ({@code /dam/...})
  * with their alternative text. Anything else is removed: an element not allowed leaves its text in place
  * (a script or style leaves nothing), an attribute not allowed goes, an image from elsewhere goes whole.
@@ -131,7 +131,7 @@ public final class RichTextSanitizer {
         RichTextSafelist() {
             addTags("p", "br", "h2", "h3", "h4", "strong", "em", "b", "i", "sub", "sup", "ul", "ol", "li",
                     "blockquote", "a", "img", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td");
-            addAttributes("a", "href", "title");
+            addAttributes("a", "href", "title", RichTextPageLinks.ATTRIBUTE);
             addAttributes("img", "src", "alt", "width", "height");
             addAttributes("th", "scope", "colspan", "rowspan");
             addAttributes("td", "colspan", "rowspan");
@@ -148,6 +148,7 @@ public final class RichTextSanitizer {
                 case "src" -> isMediaLibraryImage(value);
                 case "colspan", "rowspan", "width", "height" -> NUMBER.matcher(value.trim()).matches();
                 case "scope" -> SCOPES.contains(value.trim().toLowerCase(Locale.ROOT));
+                case RichTextPageLinks.ATTRIBUTE -> RichTextPageLinks.ID.matcher(value).matches();
                 default -> true;
             };
         }

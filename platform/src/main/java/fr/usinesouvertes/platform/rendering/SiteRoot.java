@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.SiteDefinition;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.jcr.Node;
@@ -58,6 +59,30 @@ public final class SiteRoot {
             }
         }
         return path;
+    }
+
+    /**
+     * The page of the drafts' {@code /website} at a public address without language prefix ({@code /usines}), the
+     * inverse of {@link #sitePath}: below the site's root, else at its own path; empty when there is no page there.
+     */
+    public static Optional<Node> pageAt(Session session, String address, DefinitionRegistry registry)
+            throws RepositoryException {
+        if (address == null || !address.startsWith("/") || address.contains("//") || address.contains("/.")) {
+            return Optional.empty();
+        }
+        String below = address.equals("/") ? "" : address;
+        Optional<Node> root = find(session, "/website", registry, registry.site(null));
+        for (String candidate : root.isPresent() ? List.of(root.get().getPath() + below, "/website" + below)
+                : List.of("/website" + below)) {
+            try {
+                if (session.nodeExists(candidate) && session.getNode(candidate).isNodeType(NodeTypes.PAGE)) {
+                    return Optional.of(session.getNode(candidate));
+                }
+            } catch (RepositoryException | IllegalArgumentException e) {
+                return Optional.empty(); // not a path of the repository
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code page}, a node of the drafts' {@code /website}, is the root of a site the platform serves. */

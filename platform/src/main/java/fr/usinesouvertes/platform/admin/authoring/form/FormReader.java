@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.form;
 
+import fr.usinesouvertes.platform.rendering.RichTextPageLinks;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,17 @@ import javax.jcr.Value;
 public final class FormReader {
 
     private final ZoneId zone;
+    private final SiteAddresses addresses;
 
     /** {@code zone}: the site's time zone, in which stored dates are shown. */
     public FormReader(ZoneId zone) {
+        this(zone, SiteAddresses.NONE);
+    }
+
+    /** {@code addresses}: where rich text's links to pages point now (a renamed page's links show its new address). */
+    public FormReader(ZoneId zone, SiteAddresses addresses) {
         this.zone = zone;
+        this.addresses = addresses;
     }
 
     /** The values of {@code form} stored on {@code node}; a field's default value when the node is null. */
@@ -73,15 +81,21 @@ public final class FormReader {
                 values.set(name, stored.isEmpty() && node == null ? field.defaultValue() : stored);
             }
             default -> {
-                String stored = string(node, field.name(), field.time());
+                String stored = linked(field, string(node, field.name(), field.time()));
                 values.set(name, stored.isEmpty() && node == null ? field.defaultValue() : stored);
                 if (field.i18n()) {
                     for (String language : Form.OTHER_LANGUAGES) {
-                        values.set(name + "_" + language, string(node, field.name() + "_" + language, field.time()));
+                        values.set(name + "_" + language,
+                                linked(field, string(node, field.name() + "_" + language, field.time())));
                     }
                 }
             }
         }
+    }
+
+    /** A rich text with its links to pages at the pages' current addresses; any other value as it is. */
+    private String linked(FormField field, String value) {
+        return field.kind() == FieldKind.RICH_TEXT ? RichTextPageLinks.refresh(value, addresses::address) : value;
     }
 
     private Node child(Node node, String name) throws RepositoryException {

@@ -36,13 +36,22 @@ public final class FormSubmission {
      */
     public static List<FieldError> apply(Form form, FormValues values, Node node, String by, Clock clock, ZoneId zone,
                                          List<FieldNotice> notices) throws RepositoryException {
+        return apply(form, values, node, by, clock, zone, notices, SiteAddresses.NONE);
+    }
+
+    /**
+     * As {@link #apply(Form, FormValues, Node, String, Clock, ZoneId, List)}, rich text's links to the pages
+     * {@code addresses} knows stored with the pages' ids, so that they follow a page renamed or moved.
+     */
+    public static List<FieldError> apply(Form form, FormValues values, Node node, String by, Clock clock, ZoneId zone,
+                                         List<FieldNotice> notices, SiteAddresses addresses) throws RepositoryException {
         Session session = node.getSession();
         List<FieldError> errors = FormValidator.validate(form, values, session);
         if (!errors.isEmpty()) {
             return errors;
         }
         String before = Fingerprint.of(node);
-        FormWriter writer = new FormWriter(zone);
+        FormWriter writer = new FormWriter(zone, addresses);
         writer.write(form, values, node);
         notices.addAll(writer.notices());
         if (!Fingerprint.of(node).equals(before)) { // Oak counts a value set to itself as a change: compare

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.form;
 
+import fr.usinesouvertes.platform.rendering.RichTextPageLinks;
 import fr.usinesouvertes.platform.rendering.RichTextSanitizer;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -26,9 +27,17 @@ public final class FormWriter {
     private final ZoneId zone;
     private final List<FieldNotice> notices = new ArrayList<>();
 
+    private final SiteAddresses addresses;
+
     /** {@code zone}: the site's time zone, in which a date without time is that day's midnight. */
     public FormWriter(ZoneId zone) {
+        this(zone, SiteAddresses.NONE);
+    }
+
+    /** {@code addresses}: the pages rich text links to, whose ids are stored with the links (rename-proof). */
+    public FormWriter(ZoneId zone, SiteAddresses addresses) {
         this.zone = zone;
+        this.addresses = addresses;
     }
 
     /** What the writes so far changed in the values they were given (what cleaning removed from rich text). */
@@ -143,7 +152,8 @@ public final class FormWriter {
             if (!cleaned.removed().isEmpty()) {
                 notices.add(FieldNotice.richTextCleaned(input, cleaned.removed()));
             }
-            value = node.getSession().getValueFactory().createValue(cleaned.html());
+            value = node.getSession().getValueFactory().createValue(RichTextPageLinks.stamp(cleaned.html(),
+                    addresses::pageId));
         } else {
             value = value(field, text, node.getSession().getValueFactory());
         }
@@ -160,7 +170,8 @@ public final class FormWriter {
                         () -> new IllegalArgumentException("not a date: " + text));
                 yield factory.createValue(date);
             }
-            case RICH_TEXT -> factory.createValue(RichTextSanitizer.check(text).html());
+            case RICH_TEXT -> factory.createValue(RichTextPageLinks.stamp(RichTextSanitizer.check(text).html(),
+                    addresses::pageId));
             case CHECKBOX -> factory.createValue(List.of("true", "on").contains(text));
             case ASSET_LINK -> factory.createValue(text.startsWith("jcr:") ? text : "jcr:" + text);
             default -> switch (field.valueType()) {
