@@ -3,6 +3,7 @@ package fr.usinesouvertes.platform.rendering;
 import fr.usinesouvertes.platform.module.SitemapEntry;
 import fr.usinesouvertes.platform.module.SitemapSource;
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import jakarta.servlet.http.HttpServlet;
@@ -24,8 +25,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code /sitemap.xml} (sitemaps.org 0.9): every public page and detail item of the site, plus the
- * URLs modules add ({@link SitemapSource}), each in French with its {@code lastmod} and both language
- * versions as {@code xhtml:link rel="alternate" hreflang} (fr, en, x-default), as Google documents.
+ * URLs modules add ({@link SitemapSource}), in each language of the site (its definition's {@code i18n}; French and
+ * English without one) with its {@code lastmod} and every language version as {@code xhtml:link rel="alternate"
+ * hreflang} (and {@code x-default}), as Google documents.
  * Generated once and served from a {@link GeneratedDocumentCache} until the content changes (it reads
  * every page, and module sources may read thousands of sites).
  */
@@ -55,7 +57,8 @@ final class SitemapServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String base = publicUrl.base();
-        GeneratedDocumentCache.Document sitemap = cache.get(base, () -> write(base, entries()));
+        SiteDefinition.SiteLanguages languages = definitions.current().siteLanguages(publicUrl.host());
+        GeneratedDocumentCache.Document sitemap = cache.get(base, () -> write(base, languages, entries()));
         GeneratedAnswer.send(request, response, "application/xml;charset=UTF-8", sitemap.body(), sitemap.etag(),
                 changeTime);
     }
@@ -69,7 +72,17 @@ final class SitemapServlet extends HttpServlet {
         return entries;
     }
 
+    /** The sitemap of a French-then-English site (the languages of a site without definition). */
     static byte[] write(String base, List<SitemapEntry> entries) {
+        return write(base, SiteDefinition.SiteLanguages.DEFAULT, entries);
+    }
+
+    /**
+     * One {@code url} per entry and language of the site, its alternates in every language ({@code hreflang} as an IETF
+     * tag: {@code de-CH} for {@code de_CH}) and {@code x-default}, the default language's; a site whose content is not
+     * localized lists each entry once, without alternates.
+     */
+    static byte[] write(String base, SiteDefinition.SiteLanguages languages, List<SitemapEntry> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
@@ -82,17 +95,24 @@ final class SitemapServlet extends HttpServlet {
                 if (!seen.add(entry.path())) {
                     continue;
                 }
-                String french = base + entry.path();
-                String english = base + "/en" + (entry.path().equals("/") ? "/" : entry.path());
-                for (String loc : List.of(french, english)) {
+                List<String> localized = languages.enabled() ? languages.locales() : List.of(languages.defaultLocale());
+                java.util.Map<String, String> locs = new java.util.LinkedHashMap<>();
+                for (String language : localized) {
+                    String prefix = languages.prefix(language);
+                    locs.put(language, base + prefix + (entry.path().equals("/") && !prefix.isEmpty() ? "/" : entry.path()));
+                }
+                for (String loc : locs.values()) {
                     xml.writeStartElement("url");
                     element(xml, "loc", loc);
                     if (entry.lastModified() > 0) {
                         element(xml, "lastmod", W3C_DATE.format(Instant.ofEpochMilli(entry.lastModified() / 1000 * 1000)));
                     }
-                    alternate(xml, "fr", french);
-                    alternate(xml, "en", english);
-                    alternate(xml, "x-default", french);
+                    if (locs.size() > 1) {
+                        for (java.util.Map.Entry<String, String> language : locs.entrySet()) {
+                            alternate(xml, language.getKey().replace('_', '-'), language.getValue());
+                        }
+                        alternate(xml, "x-default", locs.get(languages.defaultLocale()));
+                    }
                     xml.writeEndElement();
                 }
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,30 @@ class SitemapServletTest {
         assertThat(alternates.getLength()).isEqualTo(3);
         assertThat(((Element) alternates.item(1)).getAttribute("hreflang")).isEqualTo("en");
         assertThat(((Element) alternates.item(1)).getAttribute("href")).isEqualTo("https://usines.example/en/presse/a&b");
+    }
+
+    @Test
+    void aSiteWithOtherLanguagesListsEachOfThemAndOneNotLocalizedListsEachPathOnce() throws Exception {
+        SiteDefinition.SiteLanguages travel = new SiteDefinition.SiteLanguages(true, List.of("en", "de_CH"), "en", "en");
+        Document sitemap = parse(SitemapServlet.write("https://travel.example", travel, List.of(new SitemapEntry("/about", 0))));
+        NodeList urls = sitemap.getElementsByTagNameNS(SitemapServlet.SITEMAP_NS, "loc");
+        assertThat(urls.getLength()).isEqualTo(2);
+        assertThat(urls.item(1).getTextContent()).isEqualTo("https://travel.example/de_CH/about");
+        NodeList alternates = sitemap.getElementsByTagNameNS(SitemapServlet.XHTML_NS, "link");
+        assertThat(((Element) alternates.item(1)).getAttribute("hreflang")).isEqualTo("de-CH");
+        assertThat(((Element) alternates.item(2)).getAttribute("hreflang")).isEqualTo("x-default");
+        assertThat(((Element) alternates.item(2)).getAttribute("href")).isEqualTo("https://travel.example/about");
+
+        SiteDefinition.SiteLanguages single = new SiteDefinition.SiteLanguages(false, List.of("en", "de"), "en", "en");
+        Document plain = parse(SitemapServlet.write("https://travel.example", single, List.of(new SitemapEntry("/about", 0))));
+        assertThat(plain.getElementsByTagNameNS(SitemapServlet.SITEMAP_NS, "loc").getLength()).isEqualTo(1);
+        assertThat(plain.getElementsByTagNameNS(SitemapServlet.XHTML_NS, "link").getLength()).isZero();
+    }
+
+    private static Document parse(byte[] xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
     @Test
