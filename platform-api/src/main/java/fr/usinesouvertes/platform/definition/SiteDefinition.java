@@ -28,6 +28,36 @@ public record SiteDefinition(String id, String name, String rootPath, List<Strin
         cors = List.copyOf(cors);
     }
 
+    /**
+     * The page templates the site offers for its new pages, Magnolia's {@code templates.availability.templates}
+     * (each entry's {@code id}); empty when the site does not restrict them (no availability, or {@code enableAll}).
+     */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<java.util.Set<String>> availableTemplates() {
+        Object templates = raw == null ? null : raw.get("templates");
+        Object availability = templates instanceof Map<?, ?> map ? map.get("availability") : null;
+        if (!(availability instanceof Map<?, ?> rules) || Boolean.TRUE.equals(rules.get("enableAll"))
+                || "true".equals(String.valueOf(rules.get("enableAll")))) {
+            return java.util.Optional.empty();
+        }
+        Object listed = rules.get("templates");
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        java.util.Collection<?> entries = listed instanceof Map<?, ?> named ? named.values()
+                : listed instanceof List<?> list ? list : List.of();
+        for (Object entry : entries) {
+            Object id = entry instanceof Map<?, ?> template ? template.get("id") : entry;
+            if (id != null) {
+                ids.add(id.toString());
+            }
+        }
+        return java.util.Optional.of(java.util.Set.copyOf(ids));
+    }
+
+    /** Whether the page at {@code path} (below workspace {@code website}) belongs to this site's page tree. */
+    public boolean holds(String path) {
+        return rootPath != null && (path.equals(rootPath) || path.startsWith(rootPath + "/"));
+    }
+
     /** Whether the site names {@code host} (without port) among its domains. */
     public boolean servesHost(String host) {
         return host != null && domains.contains(host.toLowerCase(Locale.ROOT));

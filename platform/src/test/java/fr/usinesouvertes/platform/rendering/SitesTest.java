@@ -143,6 +143,21 @@ class SitesTest {
     }
 
     @Test
+    void newPagesOfTheSiteOfferTheTemplatesItsAvailabilityNamesAndOtherTreesEveryVisibleOne() {
+        var pages = new fr.usinesouvertes.platform.admin.authoring.pages.PageOperations(SitesTest::registry,
+                java.time.Clock.systemUTC());
+        PLATFORM.platform().repository().read(session -> {
+            assertThat(pages.templatesFor(session, "/travel")).extracting(t -> t.id())
+                    .containsExactlyInAnyOrder("travel-spa:pages/home", "travel-spa:pages/spa");
+            assertThat(pages.templatesFor(session, "/travel/about")).extracting(t -> t.id())
+                    .doesNotContain("travel-spa:pages/unbuilt");
+            assertThat(pages.templatesFor(session, "/aaa-react")).extracting(t -> t.id())
+                    .contains("travel-spa:pages/unbuilt");
+            return null;
+        });
+    }
+
+    @Test
     void aFrontEndPageOutsideTheRootIsServedByItsPathAsItsBuiltIndexHtml() {
         HttpResponse<String> react = PLATFORM.get("/aaa-react");
         assertThat(react.statusCode()).isEqualTo(200);

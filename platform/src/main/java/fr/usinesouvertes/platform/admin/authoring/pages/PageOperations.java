@@ -17,8 +17,8 @@ import javax.jcr.Session;
 /**
  * Creates, renames, moves and deletes pages of {@code website} on a session the caller saves. Paths are
  * paths inside {@code website}. A site root (the page the site's addresses start from) is never deleted, renamed or
- * moved. A new page's template must be visible and, when the parent's template
- * lists {@code parameters.allowedChildTemplates}, one of them.
+ * moved. A new page's template must be visible, one of the parent template's {@code parameters.allowedChildTemplates}
+ * when it lists them, and one of its site's {@code templates.availability} when the site restricts them.
  */
 public final class PageOperations {
 
@@ -40,9 +40,14 @@ public final class PageOperations {
                     .map(List.class::cast).orElse(null);
         }
         List<?> only = allowed;
+        // the site's templates.availability, for a page in a site's tree (its root included, for its sub-pages)
+        String below = parentPath == null || parentPath.isBlank() ? "/" : parentPath;
+        java.util.Set<String> offered = definitions.get().sites().stream().filter(site -> site.holds(below))
+                .findFirst().flatMap(fr.usinesouvertes.platform.definition.SiteDefinition::availableTemplates).orElse(null);
         return definitions.get().templates().stream()
                 .filter(TemplateDefinition::isPage).filter(TemplateDefinition::visible)
                 .filter(t -> only == null || only.contains(t.id()))
+                .filter(t -> offered == null || offered.contains(t.id()))
                 .sorted(Comparator.comparing(t -> t.title() == null ? t.id() : t.title()))
                 .toList();
     }
