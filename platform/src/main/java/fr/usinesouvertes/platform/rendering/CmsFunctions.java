@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Property;
@@ -197,6 +198,47 @@ public final class CmsFunctions {
 
     public ContentMap contentByIdentifier(String id, String workspace) {
         return contentById(id, workspace);
+    }
+
+    /** The pages below {@code searchRoot} (itself excluded) whose template is {@code templateId}, in tree order. */
+    public List<ContentMap> contentListByTemplateId(Object searchRoot, String templateId) throws RepositoryException {
+        return contentListByTemplateIds(searchRoot, templateId == null ? Set.of() : Set.of(templateId), Integer.MAX_VALUE,
+                null, null);
+    }
+
+    /**
+     * As Magnolia's: at most {@code maxResultSize} pages below {@code searchRoot} with the template; the SQL clauses
+     * Magnolia adds to its query ({@code andClause}, {@code orderByClause}) are not read (tree order).
+     */
+    public List<ContentMap> contentListByTemplateId(Object searchRoot, String templateId, int maxResultSize,
+                                                    String andClause, String orderByClause) throws RepositoryException {
+        return contentListByTemplateIds(searchRoot, templateId == null ? Set.of() : Set.of(templateId), maxResultSize,
+                andClause, orderByClause);
+    }
+
+    /** The pages below {@code searchRoot} whose template is one of {@code templateIds}, at most {@code maxResultSize}. */
+    public List<ContentMap> contentListByTemplateIds(Object searchRoot, Collection<String> templateIds, int maxResultSize,
+                                                     String andClause, String orderByClause) throws RepositoryException {
+        List<ContentMap> found = new ArrayList<>();
+        Node root = node(searchRoot);
+        if (root != null && templateIds != null && !templateIds.isEmpty() && maxResultSize > 0) {
+            collectPages(root, Set.copyOf(templateIds), maxResultSize, found);
+        }
+        return found;
+    }
+
+    private void collectPages(Node parent, Set<String> templateIds, int max, List<ContentMap> found)
+            throws RepositoryException {
+        for (NodeIterator it = parent.getNodes(); it.hasNext() && found.size() < max; ) {
+            Node child = it.nextNode();
+            if (!child.isNodeType(NodeTypes.PAGE)) {
+                continue;
+            }
+            if (child.hasProperty("mgnl:template") && templateIds.contains(child.getProperty("mgnl:template").getString())) {
+                found.add(context.wrap(child));
+            }
+            collectPages(child, templateIds, max, found);
+        }
     }
 
     // ---- conversion

@@ -72,7 +72,8 @@ class SitesTest {
     void theSiteRootIsThePageNamedLikeTheSiteNotTheFirstPage() {
         HttpResponse<String> home = PLATFORM.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("<h1>Travel home</h1>").contains("<p id=\"site\">travel</p>");
+        assertThat(home.body()).contains("<h1>Travel home</h1>").contains("<p id=\"site\">travel</p>")
+                .contains("<p id=\"pages\">About us;</p>"); // cmsfn.contentListByTemplateId: the pages below
         assertThat(PLATFORM.get("/about").body()).contains("<h1>About us</h1>");
         // the site's own pages have one address, without the root's name
         assertThat(PLATFORM.get("/travel/about").statusCode()).isEqualTo(404);

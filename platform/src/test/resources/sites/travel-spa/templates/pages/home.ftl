@@ -1,4 +1,5 @@
 <!DOCTYPE html><html><body><h1>${content.title!}</h1><p id="site">${sitefn.site().name}</p>
 <p id="current">${cmsfn.isCurrentLocale("de-CH")?c}</p>
 <p id="links">[#list cmsfn.localizedLinks() as language, url]${language}=${url};[/#list]</p>
+<p id="pages">[#list cmsfn.contentListByTemplateId(content, "travel-spa:pages/home") as page]${page.title!};[/#list]</p>
 <p id="greeting">${i18n['travel.greeting']}</p></body></html>
