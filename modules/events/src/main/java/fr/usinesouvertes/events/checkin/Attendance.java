@@ -1,0 +1,238 @@
+package fr.usinesouvertes.events.checkin;
+
+import fr.usinesouvertes.events.booking.RegistrationStatus;
+import fr.usinesouvertes.events.booking.SlotBooking;
+import fr.usinesouvertes.events.company.CompanyRegistrations;
+import fr.usinesouvertes.events.company.CompanySession;
+import fr.usinesouvertes.events.company.CompanySites;
+import fr.usinesouvertes.events.company.EventSheets;
+import fr.usinesouvertes.events.company.RegistrationRow;
+import fr.usinesouvertes.events.company.SheetSummary;
+import fr.usinesouvertes.events.company.SiteSummary;
+import fr.usinesouvertes.events.registration.BookableSlot;
+import fr.usinesouvertes.events.registration.SlotDirectory;
+import fr.usinesouvertes.platform.repository.ContentRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Comparator;
+import java.util.GregorianCalendar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import org.apache.jackrabbit.commons.JcrUtils;
+
+/**
+ * Who came to a visit: the check-in a company does at its gate, on the visit day. Each confirmed booking of a slot is
+ * expected; staff mark it present with the number of persons actually there (a class of 28 may arrive with 26), or
+ * absent; walk-ins are added with their number of persons; closing the slot marks the bookings nobody checked in as
+ * no-shows.
+ *
+ * <p>Stored apart from the registrations, at {@code /registrations/attendance/<slot>}: one child per booking checked
+ * ({@code state} present or absent, {@code persons}, when and by whom) and one per walk-in ({@code w-<id>}, the phone's
+ * own id for it). No name is stored there, so the edition purge keeps the attendance counts. Every operation is
+ * idempotent: a phone that sends its queue twice, or two phones checking the same booking, leave one record per
+ * booking (the last count wins) and one per walk-in, never a doubled count.
+ */
+public final class Attendance {
+
+    static final String FOLDER = "attendance";
+    static final String PRESENT = "present";
+    static final String ABSENT = "absent";
+    static final String EXPECTED = "expected";
+    private static final String WALK_IN_PREFIX = "w-";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final ContentRepository repository;
+    private final CompanySites sites;
+    private final EventSheets sheets;
+    private final CompanyRegistrations registrations;
+    private final SlotDirectory slots;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Attendance(ContentRepository repository, CompanySites sites, EventSheets sheets,
+                      CompanyRegistrations registrations, SlotDirectory slots, Clock clock, ZoneId zone) {
+        this.repository = repository;
+        this.sites = sites;
+        this.sheets = sheets;
+        this.registrations = registrations;
+        this.slots = slots;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** A booking as the gate sees it: who (the group's name), how many are expected and how many came. */
+    public record Booking(String id, String label, String audience, long expected, String state, long present) {
+    }
+
+    /** A group that came without a booking. */
+    public record WalkIn(String id, long persons) {
+    }
+
+    /** A slot of the day with its bookings (confirmed and waiting), walk-ins and totals. */
+    public record SlotDay(String id, String site, String start, String end, long capacity, boolean closed,
+                          List<Booking> bookings, List<WalkIn> walkIns, long presentPersons, long expectedPersons) {
+    }
+
+    /** Today, in the site's time zone. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    /** The company's slots starting on {@code date}, in start order, with what was checked so far. */
+    public List<SlotDay> day(CompanySession company, LocalDate date) {
+        int year = sheets.currentEdition().year();
+        Map<String, String> siteOfSlot = new LinkedHashMap<>();
+        for (SiteSummary site : sites.list(company)) {
+            Optional<SheetSummary> sheet = sheets.find(company, year, site.slug());
+            sheet.ifPresent(found -> found.slots().stream().filter(slot -> !slot.cancelled())
+                    .forEach(slot -> siteOfSlot.put(slot.id(), site.name())));
+        }
+        List<BookableSlot> found = new ArrayList<>();
+        slots.findAll(siteOfSlot.keySet()).values().forEach(slot -> slot
+                .filter(s -> s.visit().start().withZoneSameInstant(zone).toLocalDate().equals(date))
+                .ifPresent(found::add));
+        found.sort(Comparator.comparing(slot -> slot.visit().start()));
+        List<SlotDay> days = new ArrayList<>();
+        for (BookableSlot slot : found) {
+            days.add(slotDay(company, slot, siteOfSlot.get(slot.id())));
+        }
+        return days;
+    }
+
+    private SlotDay slotDay(CompanySession company, BookableSlot slot, String site) {
+        List<RegistrationRow> rows = registrations.list(company, slot.id()).stream()
+                .filter(row -> confirmed(row) || waiting(row)).toList();
+        return repository.read(session -> {
+            Node folder = folder(session, slot.id(), false);
+            List<Booking> bookings = new ArrayList<>();
+            long present = 0;
+            long expected = 0;
+            for (RegistrationRow row : rows) {
+                Node record = folder != null && folder.hasNode(row.id()) ? folder.getNode(row.id()) : null;
+                String state = record == null ? EXPECTED : JcrUtils.getStringProperty(record, "state", EXPECTED);
+                long came = record == null ? 0 : JcrUtils.getLongProperty(record, "persons", 0);
+                String label = row.organisation().isBlank() ? row.contact() : row.organisation();
+                bookings.add(new Booking(row.id(), waiting(row) ? label + " *" : label,
+                        row.audience(), row.persons(), state, came));
+                present += PRESENT.equals(state) ? came : 0;
+                expected += confirmed(row) ? row.persons() : 0;
+            }
+            List<WalkIn> walkIns = new ArrayList<>();
+            if (folder != null) {
+                for (NodeIterator it = folder.getNodes(WALK_IN_PREFIX + "*"); it.hasNext(); ) {
+                    Node walkIn = it.nextNode();
+                    long persons = JcrUtils.getLongProperty(walkIn, "persons", 0);
+                    walkIns.add(new WalkIn(walkIn.getName().substring(WALK_IN_PREFIX.length()), persons));
+                    present += persons;
+                }
+            }
+            boolean closed = folder != null && JcrUtils.getBooleanProperty(folder, "closed", false);
+            return new SlotDay(slot.id(), site, TIME.format(slot.visit().start().withZoneSameInstant(zone)),
+                    TIME.format(slot.visit().end().withZoneSameInstant(zone)), slot.capacity(), closed, bookings,
+                    walkIns, present, expected);
+        });
+    }
+
+    /**
+     * Applies a phone's queued operations in order, each on one of the company's own slots (another slot: 404) and
+     * bookings of that slot (another booking: 400 naming it). Returns how many were applied.
+     */
+    public int apply(CompanySession company, String by, List<CheckInOperation> operations) {
+        Map<String, List<RegistrationRow>> rowsBySlot = new LinkedHashMap<>();
+        for (CheckInOperation operation : operations) {
+            List<RegistrationRow> rows = rowsBySlot.computeIfAbsent(operation.slot(),
+                    slot -> registrations.list(company, slot)); // the company's own slot, else NotFoundException
+            if (operation.registration() != null && rows.stream().noneMatch(row -> row.id().equals(operation.registration())
+                    && (confirmed(row) || waiting(row)))) {
+                throw new CheckInRefusedException("registration", "No booking " + operation.registration()
+                        + " of slot " + operation.slot() + " to check in");
+            }
+        }
+        Calendar now = GregorianCalendar.from(clock.instant().atZone(zone));
+        repository.write(session -> {
+            for (CheckInOperation operation : operations) {
+                applyOne(session, operation, rowsBySlot.get(operation.slot()), by, now);
+            }
+            return null;
+        });
+        return operations.size();
+    }
+
+    private static void applyOne(Session session, CheckInOperation operation, List<RegistrationRow> rows, String by,
+                                 Calendar now) throws RepositoryException {
+        Node folder = folder(session, operation.slot(), true);
+        switch (operation.type()) {
+            case PRESENT, ABSENT -> {
+                Node record = JcrUtils.getOrAddNode(folder, operation.registration(), "oak:Unstructured");
+                boolean present = operation.type() == CheckInOperation.Type.PRESENT;
+                record.setProperty("state", present ? PRESENT : ABSENT);
+                record.setProperty("persons", present ? operation.persons() : 0L);
+                stamp(record, by, now);
+            }
+            case UNDO -> {
+                if (folder.hasNode(operation.registration())) {
+                    folder.getNode(operation.registration()).remove();
+                }
+            }
+            case WALK_IN -> {
+                Node walkIn = JcrUtils.getOrAddNode(folder, WALK_IN_PREFIX + operation.walkIn(), "oak:Unstructured");
+                walkIn.setProperty("persons", operation.persons());
+                stamp(walkIn, by, now);
+            }
+            case REMOVE_WALK_IN -> {
+                if (folder.hasNode(WALK_IN_PREFIX + operation.walkIn())) {
+                    folder.getNode(WALK_IN_PREFIX + operation.walkIn()).remove();
+                }
+            }
+            case CLOSE -> {
+                for (RegistrationRow row : rows) {
+                    if (confirmed(row) && !folder.hasNode(row.id())) {
+                        Node record = folder.addNode(row.id(), "oak:Unstructured");
+                        record.setProperty("state", ABSENT);
+                        record.setProperty("persons", 0L);
+                        stamp(record, by, now);
+                    }
+                }
+                folder.setProperty("closed", true);
+                stamp(folder, by, now);
+            }
+            default -> throw new IllegalStateException("Unknown operation " + operation.type());
+        }
+    }
+
+    private static boolean confirmed(RegistrationRow row) {
+        return RegistrationStatus.CONFIRMED.stored().equals(row.status());
+    }
+
+    private static boolean waiting(RegistrationRow row) {
+        return RegistrationStatus.WAITLISTED.stored().equals(row.status());
+    }
+
+    private static void stamp(Node node, String by, Calendar now) throws RepositoryException {
+        node.setProperty("at", now);
+        node.setProperty("by", by);
+    }
+
+    /** The slot's attendance folder; created when {@code create}, else null when nothing was checked yet. */
+    static Node folder(Session session, String slotId, boolean create) throws RepositoryException {
+        String root = "/" + SlotBooking.WORKSPACE + "/" + FOLDER;
+        if (!session.nodeExists(root + "/" + slotId)) {
+            if (!create) {
+                return null;
+            }
+            Node attendance = JcrUtils.getOrAddNode(session.getNode("/" + SlotBooking.WORKSPACE), FOLDER, "oak:Unstructured");
+            return attendance.addNode(slotId, "oak:Unstructured");
+        }
+        return session.getNode(root + "/" + slotId);
+    }
+}
