@@ -223,6 +223,46 @@ public final class Attendance {
         node.setProperty("by", by);
     }
 
+    /** What was checked at a slot: by booking id, its state and persons present; and the walk-ins' persons. */
+    public record Checked(Map<String, Booking> bookings, long walkInPersons) {
+
+        /** Nothing checked. */
+        public static final Checked NONE = new Checked(Map.of(), 0);
+
+        /** The persons present of a booking (0 when absent or not checked). */
+        public long present(String registrationId) {
+            Booking booking = bookings.get(registrationId);
+            return booking == null || !PRESENT.equals(booking.state()) ? 0 : booking.present();
+        }
+
+        /** Whether the booking was marked absent (a no-show). */
+        public boolean absent(String registrationId) {
+            Booking booking = bookings.get(registrationId);
+            return booking != null && ABSENT.equals(booking.state());
+        }
+    }
+
+    /** What was checked at a slot, read in the caller's session (the organisers' figures and exports). */
+    public static Checked checked(Session session, String slotId) throws RepositoryException {
+        Node folder = folder(session, slotId, false);
+        if (folder == null) {
+            return Checked.NONE;
+        }
+        Map<String, Booking> bookings = new LinkedHashMap<>();
+        long walkIns = 0;
+        for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
+            Node record = it.nextNode();
+            long persons = JcrUtils.getLongProperty(record, "persons", 0);
+            if (record.getName().startsWith(WALK_IN_PREFIX)) {
+                walkIns += persons;
+            } else {
+                bookings.put(record.getName(), new Booking(record.getName(), "", "", 0,
+                        JcrUtils.getStringProperty(record, "state", EXPECTED), persons));
+            }
+        }
+        return new Checked(Map.copyOf(bookings), walkIns);
+    }
+
     /** The slot's attendance folder; created when {@code create}, else null when nothing was checked yet. */
     static Node folder(Session session, String slotId, boolean create) throws RepositoryException {
         String root = "/" + SlotBooking.WORKSPACE + "/" + FOLDER;

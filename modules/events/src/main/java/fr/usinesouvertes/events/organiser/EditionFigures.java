@@ -3,6 +3,7 @@ package fr.usinesouvertes.events.organiser;
 import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
+import fr.usinesouvertes.events.checkin.Attendance;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import java.time.LocalDate;
@@ -24,7 +25,8 @@ import javax.jcr.Value;
  * The organisers' figures of an edition: sheets by status, and for published (or full) sheets the sites, slots,
  * places and persons (confirmed, on a waiting list, cancelled) in total and by region, department, audience and
  * day. A site counts once in a line however many slots it has there; a slot's places count for each audience it
- * accepts; persons count under the audience of their registration. Counts only: no personal data.
+ * accepts; persons count under the audience of their registration. The visit day's check-in adds persons present,
+ * no-shows and walk-ins (also by site). Counts only: no personal data.
  */
 public final class EditionFigures {
 
@@ -37,6 +39,9 @@ public final class EditionFigures {
         private long waitlistedPersons;
         private long cancelledPersons;
         private long registrations;
+        private long presentPersons;
+        private long noShowPersons;
+        private long walkInPersons;
 
         public long sites() {
             return sites.size();
@@ -62,15 +67,31 @@ public final class EditionFigures {
             return cancelledPersons;
         }
 
+        /** Persons checked in at the gate, walk-ins included ({@link Attendance}). */
+        public long presentPersons() {
+            return presentPersons;
+        }
+
+        /** Persons of the bookings marked absent at the gate. */
+        public long noShowPersons() {
+            return noShowPersons;
+        }
+
+        /** Persons who came without a booking. */
+        public long walkInPersons() {
+            return walkInPersons;
+        }
+
         /** Bookings that are not cancelled (confirmed or waiting). */
         public long registrations() {
             return registrations;
         }
     }
 
-    /** The figures of one edition, each map sorted by key. */
+    /** The figures of one edition, each map sorted by key ({@code bySite}: by the site's name). */
     public record Figures(int year, Map<String, Long> sheetsByStatus, Line total, Map<String, Line> byRegion,
-                          Map<String, Line> byDepartment, Map<String, Line> byAudience, Map<LocalDate, Line> byDay) {
+                          Map<String, Line> byDepartment, Map<String, Line> byAudience, Map<LocalDate, Line> byDay,
+                          Map<String, Line> bySite) {
     }
 
     private final ContentRepository repository;
@@ -85,7 +106,7 @@ public final class EditionFigures {
     public Figures of(int year) {
         return repository.read(session -> {
             Figures figures = new Figures(year, new TreeMap<>(), new Line(), new TreeMap<>(), new TreeMap<>(),
-                    new TreeMap<>(), new TreeMap<>());
+                    new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
             String path = "/events/" + year;
             if (!session.nodeExists(path)) {
                 return figures;
@@ -110,7 +131,8 @@ public final class EditionFigures {
         Node site = site(session, siteId);
         Line region = figures.byRegion().computeIfAbsent(text(site, "region"), r -> new Line());
         Line department = figures.byDepartment().computeIfAbsent(text(site, "department"), d -> new Line());
-        for (Line line : List.of(figures.total(), region, department)) {
+        Line siteLine = figures.bySite().computeIfAbsent(text(site, "name"), d -> new Line());
+        for (Line line : List.of(figures.total(), region, department, siteLine)) {
             line.sites.add(siteId);
         }
         if (!sheet.hasNode("slots")) {
@@ -125,7 +147,7 @@ public final class EditionFigures {
             LocalDate day = LocalDate.ofInstant(slot.getProperty("start").getDate().toInstant(), zone);
             Line dayLine = figures.byDay().computeIfAbsent(day, d -> new Line());
             dayLine.sites.add(siteId);
-            List<Line> lines = List.of(figures.total(), region, department, dayLine);
+            List<Line> lines = List.of(figures.total(), region, department, dayLine, siteLine);
             List<Line> audiences = new ArrayList<>();
             if (slot.hasProperty("audiences")) {
                 for (Value value : slot.getProperty("audiences").getValues()) {
@@ -145,10 +167,18 @@ public final class EditionFigures {
         }
     }
 
-    /** Persons by status on every line of the slot, and under their registration's audience. */
+    /**
+     * Persons by status on every line of the slot, and under their registration's audience; with what the gate's
+     * check-in recorded: present persons and no-shows by booking, walk-ins on the slot's lines.
+     */
     private static void countRegistrations(Session session, String slotId, Figures figures, List<Line> lines)
             throws RepositoryException {
         String path = "/" + SlotBooking.WORKSPACE + "/" + slotId;
+        Attendance.Checked checked = Attendance.checked(session, slotId);
+        for (Line line : lines) {
+            line.walkInPersons += checked.walkInPersons();
+            line.presentPersons += checked.walkInPersons();
+        }
         if (!session.nodeExists(path)) {
             return;
         }
@@ -162,7 +192,10 @@ public final class EditionFigures {
             String audience = registration.hasProperty("audience") ? registration.getProperty("audience").getString() : "?";
             List<Line> all = new ArrayList<>(lines);
             all.add(figures.byAudience().computeIfAbsent(audience, a -> new Line()));
+            String id = registration.getIdentifier();
             for (Line line : all) {
+                line.presentPersons += checked.present(id);
+                line.noShowPersons += checked.absent(id) ? persons : 0;
                 switch (status) {
                     case CONFIRMED -> {
                         line.confirmedPersons += persons;

@@ -86,6 +86,7 @@ public final class FiguresServlet extends HttpServlet {
         Map<String, EditionFigures.Line> days = new LinkedHashMap<>();
         current.byDay().forEach((LocalDate day, EditionFigures.Line line) -> days.put(FrenchDates.dayWithWeekday(day, lang), line));
         model.put("byDay", rows(days, Map.of(), key -> key));
+        model.put("bySite", rows(current.bySite(), Map.of(), key -> key));
         AdminViews.render(request, response, "events/figures.ftlh", model);
     }
 
@@ -106,6 +107,9 @@ public final class FiguresServlet extends HttpServlet {
         row.put("confirmed", line.confirmedPersons());
         row.put("waitlisted", line.waitlistedPersons());
         row.put("cancelled", line.cancelledPersons());
+        row.put("present", line.presentPersons());
+        row.put("noShows", line.noShowPersons());
+        row.put("walkIns", line.walkInPersons());
         row.put("before", before == null ? Map.of() : row(label, before, null));
         return row;
     }

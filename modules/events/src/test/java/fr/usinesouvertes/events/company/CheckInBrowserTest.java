@@ -100,6 +100,18 @@ class CheckInBrowserTest {
         assertThat(slot.get("presentPersons").asLong()).isEqualTo(13);
         BROWSER.assertAccessible();
         screenshot("checkin-online.png");
+
+        // the organisers' figures count them once: 6 + 5 present and 2 walk-ins, the Nguyen family's 6 as no-shows
+        PLATFORM.platform().accounts().create("organisation@example.fr", "Organisation", "correct horse battery".toCharArray(),
+                java.util.Set.of(fr.usinesouvertes.platform.security.Role.ADMIN), null);
+        AdminBrowser organiser = AdminBrowser.on(PLATFORM);
+        organiser.login("organisation@example.fr", "correct horse battery");
+        org.jsoup.nodes.Document figures = org.jsoup.Jsoup.parse(organiser.get("/admin/chiffres/?edition=2026").body());
+        org.jsoup.nodes.Element total = figures.selectFirst("table.admin-table");
+        assertThat(total.select("tr:has(th:containsOwn(Personnes présentes)) td").first().text()).isEqualTo("13");
+        assertThat(total.select("tr:has(th:containsOwn(Absents)) td").first().text()).isEqualTo("6");
+        assertThat(total.select("tr:has(th:containsOwn(Venus sans réservation)) td").first().text()).isEqualTo("2");
+        assertThat(figures.select("caption:containsOwn(Par site)")).hasSize(1);
     }
 
     private static void click(String label) {
