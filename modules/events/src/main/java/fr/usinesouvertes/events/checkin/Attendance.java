@@ -1,7 +1,7 @@
 package fr.usinesouvertes.events.checkin;
 
+import fr.usinesouvertes.events.attendance.AttendanceRecords;
 import fr.usinesouvertes.events.booking.RegistrationStatus;
-import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.company.CompanyRegistrations;
 import fr.usinesouvertes.events.company.CompanySession;
 import fr.usinesouvertes.events.company.CompanySites;
@@ -36,19 +36,16 @@ import org.apache.jackrabbit.commons.JcrUtils;
  * absent; walk-ins are added with their number of persons; closing the slot marks the bookings nobody checked in as
  * no-shows.
  *
- * <p>Stored apart from the registrations, at {@code /registrations/attendance/<slot>}: one child per booking checked
- * ({@code state} present or absent, {@code persons}, when and by whom) and one per walk-in ({@code w-<id>}, the phone's
- * own id for it). No name is stored there, so the edition purge keeps the attendance counts. Every operation is
- * idempotent: a phone that sends its queue twice, or two phones checking the same booking, leave one record per
- * booking (the last count wins) and one per walk-in, never a doubled count.
+ * <p>Stored with {@link AttendanceRecords}. Every operation is idempotent: a phone that sends its queue twice, or two
+ * phones checking the same booking, leave one record per booking (the last count wins) and one per walk-in, never a
+ * doubled count.
  */
 public final class Attendance {
 
-    static final String FOLDER = "attendance";
-    static final String PRESENT = "present";
-    static final String ABSENT = "absent";
-    static final String EXPECTED = "expected";
-    private static final String WALK_IN_PREFIX = "w-";
+    private static final String PRESENT = AttendanceRecords.PRESENT;
+    private static final String ABSENT = AttendanceRecords.ABSENT;
+    private static final String EXPECTED = AttendanceRecords.EXPECTED;
+    private static final String WALK_IN_PREFIX = AttendanceRecords.WALK_IN_PREFIX;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final ContentRepository repository;
@@ -113,7 +110,7 @@ public final class Attendance {
         List<RegistrationRow> rows = registrations.list(company, slot.id()).stream()
                 .filter(row -> confirmed(row) || waiting(row)).toList();
         return repository.read(session -> {
-            Node folder = folder(session, slot.id(), false);
+            Node folder = AttendanceRecords.folder(session, slot.id(), false);
             List<Booking> bookings = new ArrayList<>();
             long present = 0;
             long expected = 0;
@@ -170,7 +167,7 @@ public final class Attendance {
 
     private static void applyOne(Session session, CheckInOperation operation, List<RegistrationRow> rows, String by,
                                  Calendar now) throws RepositoryException {
-        Node folder = folder(session, operation.slot(), true);
+        Node folder = AttendanceRecords.folder(session, operation.slot(), true);
         switch (operation.type()) {
             case PRESENT, ABSENT -> {
                 Node record = JcrUtils.getOrAddNode(folder, operation.registration(), "oak:Unstructured");
@@ -221,58 +218,5 @@ public final class Attendance {
     private static void stamp(Node node, String by, Calendar now) throws RepositoryException {
         node.setProperty("at", now);
         node.setProperty("by", by);
-    }
-
-    /** What was checked at a slot: by booking id, its state and persons present; and the walk-ins' persons. */
-    public record Checked(Map<String, Booking> bookings, long walkInPersons) {
-
-        /** Nothing checked. */
-        public static final Checked NONE = new Checked(Map.of(), 0);
-
-        /** The persons present of a booking (0 when absent or not checked). */
-        public long present(String registrationId) {
-            Booking booking = bookings.get(registrationId);
-            return booking == null || !PRESENT.equals(booking.state()) ? 0 : booking.present();
-        }
-
-        /** Whether the booking was marked absent (a no-show). */
-        public boolean absent(String registrationId) {
-            Booking booking = bookings.get(registrationId);
-            return booking != null && ABSENT.equals(booking.state());
-        }
-    }
-
-    /** What was checked at a slot, read in the caller's session (the organisers' figures and exports). */
-    public static Checked checked(Session session, String slotId) throws RepositoryException {
-        Node folder = folder(session, slotId, false);
-        if (folder == null) {
-            return Checked.NONE;
-        }
-        Map<String, Booking> bookings = new LinkedHashMap<>();
-        long walkIns = 0;
-        for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
-            Node record = it.nextNode();
-            long persons = JcrUtils.getLongProperty(record, "persons", 0);
-            if (record.getName().startsWith(WALK_IN_PREFIX)) {
-                walkIns += persons;
-            } else {
-                bookings.put(record.getName(), new Booking(record.getName(), "", "", 0,
-                        JcrUtils.getStringProperty(record, "state", EXPECTED), persons));
-            }
-        }
-        return new Checked(Map.copyOf(bookings), walkIns);
-    }
-
-    /** The slot's attendance folder; created when {@code create}, else null when nothing was checked yet. */
-    static Node folder(Session session, String slotId, boolean create) throws RepositoryException {
-        String root = "/" + SlotBooking.WORKSPACE + "/" + FOLDER;
-        if (!session.nodeExists(root + "/" + slotId)) {
-            if (!create) {
-                return null;
-            }
-            Node attendance = JcrUtils.getOrAddNode(session.getNode("/" + SlotBooking.WORKSPACE), FOLDER, "oak:Unstructured");
-            return attendance.addNode(slotId, "oak:Unstructured");
-        }
-        return session.getNode(root + "/" + slotId);
     }
 }

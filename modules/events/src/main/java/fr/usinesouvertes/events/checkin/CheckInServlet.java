@@ -13,7 +13,6 @@ import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.security.Account;
-import fr.usinesouvertes.platform.security.Csrf;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -114,7 +113,6 @@ public final class CheckInServlet extends HttpServlet {
         model.put("m", m);
         model.put("date", date.toString());
         model.put("messagesJson", JSON.writeValueAsString(m));
-        model.put("csrf", Csrf.token(request));
         model.put("slots", attendance.day(company, date));
         AdminViews.render(request, response, "events/checkin.ftlh", model);
     }

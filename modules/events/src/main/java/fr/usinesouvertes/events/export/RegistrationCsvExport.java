@@ -2,6 +2,7 @@ package fr.usinesouvertes.events.export;
 
 import static org.apache.jackrabbit.commons.JcrUtils.getStringProperty;
 
+import fr.usinesouvertes.events.attendance.AttendanceRecords;
 import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.BookingOrder;
 import fr.usinesouvertes.events.booking.SlotBooking;
@@ -30,7 +31,8 @@ import org.apache.commons.csv.QuoteMode;
 
 /**
  * Exports the registrations of a set of slots (an event sheet's, or a whole edition's) as a CSV file
- * that Excel opens correctly in France: UTF-8 with a byte-order mark, {@code ;} between cells, CRLF
+ * that Excel opens correctly in France, with what the gate's check-in recorded (present with the persons there, or
+ * absent): UTF-8 with a byte-order mark, {@code ;} between cells, CRLF
  * line ends, French headers, and every cell guarded against formula injection. Dates and times are local to the
  * site's time zone.
  */
@@ -40,7 +42,7 @@ public final class RegistrationCsvExport {
     public static final List<String> HEADERS = List.of("Entreprise", "Site", "Date", "Début", "Fin", "Public", "Statut",
             "Places", "Participants déclarés", "Accompagnateurs", "Contact", "E-mail", "Téléphone", "Établissement", "UAI",
             "Commune", "Niveau", "Financement transport demandé", "Agence France Travail", "Langue", "Inscrit le",
-            "Identifiant");
+            "Identifiant", "Pointage", "Présents");
 
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
@@ -81,8 +83,13 @@ public final class RegistrationCsvExport {
             printer.printRecord(HEADERS);
             reader.read(session -> {
                 for (Visit slot : slots) {
+                    AttendanceRecords.Checked checked = AttendanceRecords.checked(session, slot.slotId());
                     for (Node registration : registrations(session, slot.slotId())) {
-                        print(printer, row(slot, registration));
+                        List<String> row = new ArrayList<>(row(slot, registration));
+                        String id = registration.getIdentifier();
+                        row.add(checked.absent(id) ? "Absent" : checked.present(id) > 0 ? "Présent" : "");
+                        row.add(checked.present(id) > 0 ? Long.toString(checked.present(id)) : "");
+                        print(printer, row);
                     }
                 }
                 return null;

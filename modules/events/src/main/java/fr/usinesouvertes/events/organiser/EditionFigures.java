@@ -1,9 +1,9 @@
 package fr.usinesouvertes.events.organiser;
 
+import fr.usinesouvertes.events.attendance.AttendanceRecords;
 import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.booking.SlotCounts;
-import fr.usinesouvertes.events.checkin.Attendance;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import java.time.LocalDate;
@@ -67,7 +67,7 @@ public final class EditionFigures {
             return cancelledPersons;
         }
 
-        /** Persons checked in at the gate, walk-ins included ({@link Attendance}). */
+        /** Persons checked in at the gate, walk-ins included ({@code checkin}). */
         public long presentPersons() {
             return presentPersons;
         }
@@ -174,7 +174,7 @@ public final class EditionFigures {
     private static void countRegistrations(Session session, String slotId, Figures figures, List<Line> lines)
             throws RepositoryException {
         String path = "/" + SlotBooking.WORKSPACE + "/" + slotId;
-        Attendance.Checked checked = Attendance.checked(session, slotId);
+        AttendanceRecords.Checked checked = AttendanceRecords.checked(session, slotId);
         for (Line line : lines) {
             line.walkInPersons += checked.walkInPersons();
             line.presentPersons += checked.walkInPersons();
