@@ -47,6 +47,7 @@ public final class Attendance {
     private static final String EXPECTED = AttendanceRecords.EXPECTED;
     private static final String WALK_IN_PREFIX = AttendanceRecords.WALK_IN_PREFIX;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final int MAX_ATTEMPTS = 5;
 
     private final ContentRepository repository;
     private final CompanySites sites;
@@ -156,13 +157,22 @@ public final class Attendance {
             }
         }
         Calendar now = GregorianCalendar.from(clock.instant().atZone(zone));
-        repository.write(session -> {
-            for (CheckInOperation operation : operations) {
-                applyOne(session, operation, rowsBySlot.get(operation.slot()), by, now);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                repository.write(session -> {
+                    for (CheckInOperation operation : operations) {
+                        applyOne(session, operation, rowsBySlot.get(operation.slot()), by, now);
+                    }
+                    return null;
+                });
+                return operations.size();
+            } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
+                // another phone's commit changed the same records: the operations set, never add, so apply them again
+                if (attempt >= MAX_ATTEMPTS || !(e.getCause() instanceof javax.jcr.InvalidItemStateException)) {
+                    throw e;
+                }
             }
-            return null;
-        });
-        return operations.size();
+        }
     }
 
     private static void applyOne(Session session, CheckInOperation operation, List<RegistrationRow> rows, String by,

@@ -28,13 +28,19 @@ final class CancellationFixtures {
     }
 
     static PublishedSheet publishedSheet(PlatformExtension platform, String companyName, String login, String siteName) {
-        ContentRepository repository = platform.platform().repository();
+        return publishedSheet(platform.platform(), companyName, login, siteName, CompanyFixtures.sheetValues());
+    }
+
+    /** A published sheet of {@code values} (see {@link CompanyFixtures#sheetValues()}) on a platform. */
+    static PublishedSheet publishedSheet(fr.usinesouvertes.platform.Platform platform, String companyName, String login,
+                                         String siteName, Map<String, String> values) {
+        ContentRepository repository = platform.repository();
         Account account = CompanyAccessTestSupport.company(platform, companyName, login);
         CompanySession company = new AccountCompanySession(repository, account);
         String slug = new CompanySites(repository, CompanyGrants.PLATFORM).create(company,
                 CompanyFixtures.site(siteName, "Santes", "Hauts-de-France"));
         EventSheets sheets = new EventSheets(repository, CompanyGrants.PLATFORM, EventSheetsTest.OCTOBER, EventSheetsTest.PARIS);
-        sheets.save(company, slug, SheetForm.validate(CompanyFixtures.sheetValues(), sheets.currentEdition(), EventSheetsTest.PARIS, Lang.FR).form());
+        sheets.save(company, slug, SheetForm.validate(values, sheets.currentEdition(), EventSheetsTest.PARIS, Lang.FR).form());
         repository.write(session -> {
             javax.jcr.Node sheet = session.getNode(EventSheets.ROOT + "/2026/" + slug);
             sheet.setProperty("status", EventSheets.PUBLISHED);

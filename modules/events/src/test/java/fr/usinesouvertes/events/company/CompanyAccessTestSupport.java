@@ -16,12 +16,16 @@ final class CompanyAccessTestSupport {
     }
 
     static Account company(PlatformExtension platform, String name, String login) {
-        String slug = platform.platform().repository().write(session -> {
+        return company(platform.platform(), name, login);
+    }
+
+    static Account company(fr.usinesouvertes.platform.Platform platform, String name, String login) {
+        String slug = platform.repository().write(session -> {
             String created = CompanyNodes.create(session, new CompanySignUpForm(name, null, "Contact", login, "Bretagne"),
                     Clock.systemUTC());
             CompanyAccess.grant(session, created, CompanyNodes.ROOT + "/" + created);
             return created;
         });
-        return platform.platform().accounts().create(login, name, PASSWORD.toCharArray(), Set.of(Role.COMPANY), slug);
+        return platform.accounts().create(login, name, PASSWORD.toCharArray(), Set.of(Role.COMPANY), slug);
     }
 }
