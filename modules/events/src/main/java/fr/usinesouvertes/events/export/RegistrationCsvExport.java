@@ -11,12 +11,7 @@ import fr.usinesouvertes.events.registration.SchoolLevel;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import fr.usinesouvertes.platform.repository.SessionWork;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,9 +20,6 @@ import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
 
 /**
  * Exports the registrations of a set of slots (an event sheet's, or a whole edition's) as a CSV file
@@ -46,8 +38,6 @@ public final class RegistrationCsvExport {
 
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
-    private static final CSVFormat FORMAT = CSVFormat.Builder.create()
-            .setDelimiter(';').setQuote('"').setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator("\r\n").build();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -76,36 +66,21 @@ public final class RegistrationCsvExport {
 
     /** As {@link #write(List, OutputStream)}, reading through {@code reader}, e.g. a company's session. */
     public void write(List<Visit> slots, OutputStream out, Reader reader) {
-        try {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF'); // lets Excel recognise UTF-8
-            CSVPrinter printer = new CSVPrinter(writer, FORMAT);
-            printer.printRecord(HEADERS);
-            reader.read(session -> {
-                for (Visit slot : slots) {
-                    AttendanceRecords.Checked checked = AttendanceRecords.checked(session, slot.slotId());
-                    for (Node registration : registrations(session, slot.slotId())) {
-                        List<String> row = new ArrayList<>(row(slot, registration));
-                        String id = registration.getIdentifier();
-                        row.add(checked.absent(id) ? "Absent" : checked.present(id) > 0 ? "Présent" : "");
-                        row.add(checked.present(id) > 0 ? Long.toString(checked.present(id)) : "");
-                        print(printer, row);
-                    }
+        ExcelCsv csv = ExcelCsv.open(out, HEADERS);
+        reader.read(session -> {
+            for (Visit slot : slots) {
+                AttendanceRecords.Checked checked = AttendanceRecords.checked(session, slot.slotId());
+                for (Node registration : registrations(session, slot.slotId())) {
+                    List<String> row = new ArrayList<>(row(slot, registration));
+                    String id = registration.getIdentifier();
+                    row.add(checked.absent(id) ? "Absent" : checked.present(id) > 0 ? "Présent" : "");
+                    row.add(checked.present(id) > 0 ? Long.toString(checked.present(id)) : "");
+                    csv.row(row);
                 }
-                return null;
-            });
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void print(CSVPrinter printer, List<String> cells) {
-        try {
-            printer.printRecord(cells.stream().map(CsvCells::safe).toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            }
+            return null;
+        });
+        csv.flush();
     }
 
     private static List<Node> registrations(Session session, String slotId) throws RepositoryException {

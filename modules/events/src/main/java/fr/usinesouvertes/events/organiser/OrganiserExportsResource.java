@@ -23,7 +23,8 @@ import java.util.List;
  * The organisers' exports from the running platform, for administrators' sessions (401 without a session, 403
  * for other roles): {@code GET /.rest/organiser/v1/exports/registrations.csv?edition=2026[&region=…][&site=…]}
  * (an edition's registrations: personal data, hence administrators only) and
- * {@code .../recruitment-needs.csv?edition=2026[&region=…]} (the sites' recruitment needs for France Travail).
+ * {@code .../recruitment-needs.csv?edition=2026[&region=…]} (the sites' recruitment needs for France Travail) and
+ * {@code .../france-travail.csv?edition=2026[&region=…]} (the France Travail groups: candidates registered and present).
  * The same files as the {@code registrations export} and {@code recruitment export} commands, which need the
  * platform stopped. The back office's "Exports" page links here.
  */
@@ -66,6 +67,18 @@ public final class OrganiserExportsResource {
         int year = edition(edition);
         StreamingOutput body = out -> new RecruitmentCsvExport(repository).write(year, blankToNull(region), out);
         return attachment(body, "besoins-recrutement-" + year + suffix(region, null) + ".csv");
+    }
+
+    @GET
+    @Path("france-travail.csv")
+    @Produces(RegistrationCsvExport.MEDIA_TYPE)
+    public Response franceTravail(@Context HttpServletRequest request, @QueryParam("edition") String edition,
+                                  @QueryParam("region") String region) {
+        requireAdministrator(request);
+        int year = edition(edition);
+        List<Visit> slots = new RegistrationExport(repository, zone).slots(year, null, blankToNull(region));
+        StreamingOutput body = out -> new FranceTravailExport(repository, zone).write(slots, out);
+        return attachment(body, "france-travail-" + year + suffix(region, null) + ".csv");
     }
 
     private static void requireAdministrator(HttpServletRequest request) {

@@ -1,22 +1,15 @@
 package fr.usinesouvertes.events.organiser;
 
+import fr.usinesouvertes.events.export.ExcelCsv;
 import fr.usinesouvertes.platform.repository.NodesByIdentifier;
 import fr.usinesouvertes.events.edition.Regions;
-import fr.usinesouvertes.events.export.CsvCells;
 import fr.usinesouvertes.platform.repository.ContentRepository;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The recruitment needs of an edition's sites for the France Travail liaison, as Excel-friendly CSV.
@@ -26,8 +19,6 @@ public final class RecruitmentCsvExport {
 
     public static final List<String> HEADERS = List.of("Entreprise", "Site", "Commune", "Département", "Région",
             "Métier", "Nombre de postes", "Type de contrat");
-    private static final CSVFormat FORMAT = CSVFormat.Builder.create().setDelimiter(';').setRecordSeparator("\r\n")
-            .build();
 
     private final ContentRepository repository;
 
@@ -37,20 +28,13 @@ public final class RecruitmentCsvExport {
 
     /** Writes the needs of the edition, of one region only when {@code region} is not null; returns the row count. */
     public int write(int year, String region, OutputStream out) {
-        try {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF'); // lets Excel recognise UTF-8
-            CSVPrinter printer = new CSVPrinter(writer, FORMAT);
-            printer.printRecord(HEADERS);
-            int rows = repository.read(session -> print(session, year, region, printer));
-            printer.flush();
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ExcelCsv csv = ExcelCsv.open(out, HEADERS);
+        int rows = repository.read(session -> print(session, year, region, csv));
+        csv.flush();
+        return rows;
     }
 
-    private static int print(Session session, int year, String region, CSVPrinter printer) throws RepositoryException {
+    private static int print(Session session, int year, String region, ExcelCsv csv) throws RepositoryException {
         String path = "/events/" + year;
         int rows = 0;
         if (!session.nodeExists(path)) {
@@ -70,11 +54,7 @@ public final class RecruitmentCsvExport {
                 Node need = needs.nextNode();
                 List<String> row = List.of(company, text(site, "name"), text(site, "commune"), text(site, "department"),
                         text(site, "region"), text(need, "job"), text(need, "count"), text(need, "contractType"));
-                try {
-                    printer.printRecord(row.stream().map(CsvCells::safe).toList());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                csv.row(row);
                 rows++;
             }
         }
