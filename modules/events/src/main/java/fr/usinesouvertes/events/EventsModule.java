@@ -107,7 +107,8 @@ public final class EventsModule implements PlatformModule {
 
     @Override
     public List<Object> commands() {
-        return List.of(new RegistrationsCommand(), new RecruitmentCommand(), new MailQueueCommand());
+        return List.of(new RegistrationsCommand(), new RecruitmentCommand(), new MailQueueCommand(),
+                new fr.usinesouvertes.events.schools.SchoolsCommand());
     }
 
     @Override
@@ -119,6 +120,7 @@ public final class EventsModule implements PlatformModule {
         // public caches (a booking still does, through the places left on its slot).
         context.repository().excludeFromChangeNotifications(SlotBooking.WORKSPACE);
         context.repository().excludeFromChangeNotifications(MailQueue.WORKSPACE);
+        context.repository().excludeFromChangeNotifications(fr.usinesouvertes.events.schools.SchoolDirectory.WORKSPACE);
         // Retries follow real time, even when --clock fixes the platform's "now".
         MailQueue mailQueue = new MailQueue(context.repository(), Clock.systemUTC());
         ManageLinks links = new ManageLinks(RegistrationLinks.from(config, context.clock()));
@@ -159,6 +161,11 @@ public final class EventsModule implements PlatformModule {
         context.site().templatingFunctions("searchfn", new ContentSearchFunctions(contentSearch, siteSearch));
         CompanySpace.start(context, config, communes, mailQueue, mailWorker::wake, metrics);
         context.rest().register(new OrganiserExportsResource(context.repository(), zone));
+        context.rest().register(new fr.usinesouvertes.events.schools.SchoolsResource(context.repository(),
+                new fr.usinesouvertes.events.schools.SchoolsNearSites(
+                        new fr.usinesouvertes.events.schools.SchoolDirectory(context.repository()),
+                        new fr.usinesouvertes.events.schools.EstimatedTravelTime(communes,
+                                fr.usinesouvertes.events.schools.EstimatedTravelTime.Parameters.DEFAULT)), zone));
         context.admin().app(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
                 Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository(), zone),
                 new EditionStore(context.repository(), zone), context.clock(), zone)));

@@ -1,0 +1,45 @@
+package fr.usinesouvertes.events.schools;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/** The schools within reach of a site: estimated travel time at most a limit, of the levels the site's visits accept. */
+public final class SchoolsNearSites {
+
+    /** A school within reach, with the estimate. */
+    public record Match(School school, TravelTime.Estimate estimate) {
+    }
+
+    /** The default reach: the brochure's "45 minutes by transport". */
+    public static final int DEFAULT_MINUTES = 45;
+    /** No way is shorter than this many kilometres an hour as the crow flies: schools further off are not estimated. */
+    private static final double FASTEST_STRAIGHT_KMH = 90;
+
+    private final SchoolDirectory directory;
+    private final TravelTime travelTime;
+
+    public SchoolsNearSites(SchoolDirectory directory, TravelTime travelTime) {
+        this.directory = directory;
+        this.travelTime = travelTime;
+    }
+
+    /** The schools of {@code levels} within {@code maxMinutes} of the point, nearest (in time) first. */
+    public List<Match> near(double latitude, double longitude, Set<School.Level> levels, int maxMinutes) {
+        double reachKm = FASTEST_STRAIGHT_KMH * maxMinutes / 60.0;
+        List<Match> matches = new ArrayList<>();
+        for (School school : directory.all()) {
+            if (school.levels().stream().noneMatch(levels::contains)
+                    || TravelTime.straightKm(school.latitude(), school.longitude(), latitude, longitude) > reachKm) {
+                continue;
+            }
+            TravelTime.Estimate estimate = travelTime.between(school, latitude, longitude);
+            if (estimate.minutes() <= maxMinutes) {
+                matches.add(new Match(school, estimate));
+            }
+        }
+        matches.sort(Comparator.comparingInt((Match m) -> m.estimate().minutes()).thenComparing(m -> m.school().uai()));
+        return matches;
+    }
+}
