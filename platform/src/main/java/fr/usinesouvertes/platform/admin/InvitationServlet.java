@@ -1,11 +1,12 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.http.RoutedServlet;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.AccountException;
 import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.security.PasswordLinks;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * person (name, login, roles) and lets them choose their password (the same policy as everywhere: 12 characters or
  * more, typed twice); then the login page. An expired, used or unknown link answers 410.
  */
-final class InvitationServlet extends HttpServlet {
+final class InvitationServlet extends RoutedServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitationServlet.class);
 
@@ -36,18 +37,29 @@ final class InvitationServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Account> invited = invited(request);
-        if (invited.isEmpty()) {
-            invalidLink(request, response);
-            return;
-        }
-        render(request, response, invited.get(), Map.of());
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/{token}", (request, response, route) -> {
+                    Optional<Account> invited = invited(route.get("token"));
+                    if (invited.isEmpty()) {
+                        invalidLink(request, response);
+                        return;
+                    }
+                    render(request, response, invited.get(), Map.of());
+                })
+                .post("/{token}", (request, response, route) -> choosePassword(request, response, route.get("token")))
+                .build();
     }
 
+    /** No token, or a path of more than one segment: no link the platform sends. */
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Account> invited = invited(request);
+    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        invalidLink(request, response);
+    }
+
+    private void choosePassword(HttpServletRequest request, HttpServletResponse response, String token)
+            throws IOException {
+        Optional<Account> invited = invited(token);
         if (invited.isEmpty()) {
             invalidLink(request, response);
             return;
@@ -62,7 +74,7 @@ final class InvitationServlet extends HttpServlet {
         }
         if (errors.isEmpty()) {
             try {
-                Optional<String> login = links.use(token(request), PasswordLinks.Kind.INVITATION, password.toCharArray());
+                Optional<String> login = links.use(token, PasswordLinks.Kind.INVITATION, password.toCharArray());
                 if (login.isEmpty()) {
                     invalidLink(request, response);
                     return;
@@ -81,8 +93,8 @@ final class InvitationServlet extends HttpServlet {
         render(request, response, invited.get(), errors);
     }
 
-    private Optional<Account> invited(HttpServletRequest request) {
-        return links.loginOf(token(request), PasswordLinks.Kind.INVITATION).flatMap(accounts::find);
+    private Optional<Account> invited(String token) {
+        return links.loginOf(token, PasswordLinks.Kind.INVITATION).flatMap(accounts::find);
     }
 
     private static void render(HttpServletRequest request, HttpServletResponse response, Account invited,
@@ -98,10 +110,5 @@ final class InvitationServlet extends HttpServlet {
     private static void invalidLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_GONE);
         AdminViews.render(request, response, "admin/invitation-invalid.ftlh", Map.of());
-    }
-
-    private static String token(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        return path == null || path.length() < 2 ? "" : path.substring(1);
     }
 }

@@ -1,11 +1,12 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.http.RoutedServlet;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.security.AccountException;
 import fr.usinesouvertes.platform.security.LoginThrottle;
 import fr.usinesouvertes.platform.security.ResetThrottle;
 import fr.usinesouvertes.platform.security.PasswordLinks;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * password. Requests have their own throttle ({@link ResetThrottle}), so that nobody floods a mailbox; they never
  * count as failed logins.
  */
-public final class PasswordResetServlet extends HttpServlet {
+public final class PasswordResetServlet extends RoutedServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordResetServlet.class);
 
@@ -36,25 +37,26 @@ public final class PasswordResetServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String token = token(request);
-        if (token == null) {
-            AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", ""));
-        } else if (links.loginOf(token, PasswordLinks.Kind.RESET).isPresent()) {
-            AdminViews.render(request, response, "admin/password-reset-form.ftlh", Map.of("errors", Map.of()));
-        } else {
-            invalidLink(request, response);
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/", (request, response, route) ->
+                        AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", "")))
+                .get("/{token}", (request, response, route) -> {
+                    if (links.loginOf(route.get("token"), PasswordLinks.Kind.RESET).isPresent()) {
+                        AdminViews.render(request, response, "admin/password-reset-form.ftlh", Map.of("errors", Map.of()));
+                    } else {
+                        invalidLink(request, response);
+                    }
+                })
+                .post("/", (request, response, route) -> requestLink(request, response))
+                .post("/{token}", (request, response, route) -> setPassword(route.get("token"), request, response))
+                .build();
     }
 
+    /** A path of more than one segment is no link the platform sends. */
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String token = token(request);
-        if (token == null) {
-            requestLink(request, response);
-        } else {
-            setPassword(token, request, response);
-        }
+    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        invalidLink(request, response);
     }
 
     private void requestLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -118,13 +120,5 @@ public final class PasswordResetServlet extends HttpServlet {
     private static void invalidLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_GONE);
         AdminViews.render(request, response, "admin/password-reset-invalid.ftlh", Map.of());
-    }
-
-    private static String token(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        if (path == null || path.equals("/")) {
-            return null;
-        }
-        return path.substring(1);
     }
 }
