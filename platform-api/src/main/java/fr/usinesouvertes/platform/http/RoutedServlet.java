@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * A servlet whose GET (and HEAD) and POST requests go through its {@link Router}: the route of the request's method
- * and path info runs, and a request no route takes gets the servlet's {@link #notFound} answer. A servlet without
+ * and path info runs, and a request no route takes gets the servlet's {@link #notFound} answer (the container's
+ * 404 unless the servlet has its own page). A servlet without
  * POST routes, and the other methods, keep {@link HttpServlet}'s 405.
  */
 @PluginApi
@@ -20,9 +21,11 @@ public abstract class RoutedServlet extends HttpServlet {
     /** The servlet's routes, asked once, at its first request (when its own fields are set). */
     protected abstract Router<Router.Page> routes();
 
-    /** The answer to a request no route takes. */
-    protected abstract void notFound(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException;
+    /** The answer to a request no route takes: by default the container's 404. */
+    protected void notFound(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {

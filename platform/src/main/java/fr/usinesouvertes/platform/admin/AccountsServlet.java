@@ -1,6 +1,5 @@
 package fr.usinesouvertes.platform.admin;
 
-import fr.usinesouvertes.platform.http.RoutedServlet;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.security.Account;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * or without: it is then mailed an invitation to choose one), change an account's roles, disable one, send a reset
  * link or a new invitation. Every change is logged with the administrator who made it.
  */
-final class AccountsServlet extends RoutedServlet {
+final class AccountsServlet extends BackOfficeServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountsServlet.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -70,11 +69,6 @@ final class AccountsServlet extends RoutedServlet {
                 .post("/reset-link", (request, response, route) -> resetLink(request, response))
                 .post("/invitation", (request, response, route) -> invite(request, response))
                 .build();
-    }
-
-    @Override
-    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        AdminServlet.notFoundPage(request, response);
     }
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -143,7 +137,7 @@ final class AccountsServlet extends RoutedServlet {
     private void rolesForm(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = accounts.find(Optional.ofNullable(request.getParameter("login")).orElse(""));
         if (account.isEmpty()) {
-            AdminServlet.notFoundPage(request, response);
+            notFoundPage(request, response);
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -170,7 +164,7 @@ final class AccountsServlet extends RoutedServlet {
         boolean english = lang.equals("en");
         Optional<Account> account = accounts.find(Optional.ofNullable(request.getParameter("login")).orElse(""));
         if (account.isEmpty()) {
-            AdminServlet.notFoundPage(request, response);
+            notFoundPage(request, response);
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.module.AdminViews;
-import fr.usinesouvertes.platform.http.RoutedServlet;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.publishing.ReviewRequests;
 import fr.usinesouvertes.platform.security.Role;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The back-office shell at {@code /admin/*}: login, logout, the dashboard (menu of apps) and its style
  * sheet and scripts. Apps answer their own paths ({@code /admin/<name>/*}); the password reset has its own servlet.
  */
-public final class AdminServlet extends RoutedServlet {
+public final class AdminServlet extends BackOfficeServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
     /** The back office's own files: path to content type; served from {@code admin-templates/admin/static/}. */
@@ -75,11 +74,6 @@ public final class AdminServlet extends RoutedServlet {
         } else {
             super.doGet(request, response);
         }
-    }
-
-    @Override
-    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        notFoundPage(request, response);
     }
 
     private static void loginPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -153,12 +147,6 @@ public final class AdminServlet extends RoutedServlet {
         model.put("login", login);
         model.put("next", safeNext(request.getParameter("next")));
         AdminViews.render(request, response, "admin/login.ftlh", model);
-    }
-
-    /** The back office's 404 page. */
-    static void notFoundPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        AdminViews.render(request, response, "admin/not-found.ftlh", Map.of());
     }
 
     /** Only a path of the back office itself, so that the login page cannot send anyone elsewhere. */

@@ -1,7 +1,6 @@
 package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.module.AdminViews;
-import fr.usinesouvertes.platform.http.RoutedServlet;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.maintenance.StorageMaintenance;
 import fr.usinesouvertes.platform.repository.RevisionGcReport;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * collection on this node and the next nightly one, and a button starting one now (a POST, behind the back office's
  * CSRF check).
  */
-final class StorageServlet extends RoutedServlet {
+final class StorageServlet extends BackOfficeServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageServlet.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -40,11 +39,6 @@ final class StorageServlet extends RoutedServlet {
                 .get("/", (request, response, route) -> status(request, response))
                 .post("/revision-gc", (request, response, route) -> collect(request, response))
                 .build();
-    }
-
-    @Override
-    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        AdminServlet.notFoundPage(request, response);
     }
 
     private void status(HttpServletRequest request, HttpServletResponse response) throws IOException {

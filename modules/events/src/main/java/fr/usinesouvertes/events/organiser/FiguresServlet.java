@@ -54,11 +54,6 @@ public final class FiguresServlet extends RoutedServlet {
         return Router.<Router.Page>builder().get("/", (request, response, route) -> page(request, response)).build();
     }
 
-    @Override
-    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
-
     private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Lang lang = AdminRequests.lang(request);
         Map<String, String> m = CompanyPages.messages(lang);

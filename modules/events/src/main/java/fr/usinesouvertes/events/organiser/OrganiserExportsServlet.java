@@ -38,11 +38,6 @@ public final class OrganiserExportsServlet extends RoutedServlet {
         return Router.<Router.Page>builder().get("/", (request, response, route) -> page(request, response)).build();
     }
 
-    @Override
-    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.sendError(HttpServletResponse.SC_NOT_FOUND);
-    }
-
     private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("m", CompanyPages.messages(AdminRequests.lang(request)));
