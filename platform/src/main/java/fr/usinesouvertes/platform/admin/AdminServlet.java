@@ -110,7 +110,7 @@ public final class AdminServlet extends BackOfficeServlet {
         if (!wait.isZero()) {
             boolean english = AdminViews.lang(request).equals("en");
             response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
+            response.setHeader("Retry-After", String.valueOf(LoginThrottle.seconds(wait)));
             renderLogin(request, response, english
                     ? "Too many failed attempts. Try again in " + LoginThrottle.describe(wait, true) + "."
                     : "Trop de tentatives échouées. Réessayez dans " + LoginThrottle.describe(wait, false) + ".", login);

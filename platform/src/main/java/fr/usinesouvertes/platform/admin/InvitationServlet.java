@@ -4,7 +4,6 @@ import fr.usinesouvertes.platform.http.RoutedServlet;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.security.Account;
-import fr.usinesouvertes.platform.security.AccountException;
 import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.security.PasswordLinks;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,31 +64,21 @@ final class InvitationServlet extends RoutedServlet {
         }
         String lang = AdminViews.lang(request);
         boolean english = lang.equals("en");
-        String password = Optional.ofNullable(request.getParameter("password")).orElse("");
-        String confirmation = Optional.ofNullable(request.getParameter("confirmation")).orElse("");
-        Map<String, String> errors = new HashMap<>();
-        if (!password.equals(confirmation)) {
-            errors.put("confirmation", english ? "The two passwords differ." : "Les deux mots de passe diffèrent.");
+        PasswordChoice choice = PasswordChoice.submit(request, links, token, PasswordLinks.Kind.INVITATION,
+                e -> e.message(lang));
+        if (choice.refused()) {
+            response.setStatus(422);
+            render(request, response, invited.get(), choice.errors());
+        } else if (choice.login().isEmpty()) {
+            invalidLink(request, response);
+        } else {
+            String login = choice.login().get();
+            LOG.info("Invitation of {} accepted: password chosen", login);
+            AdminViews.flash(request, english ? "Your password is saved. Log in with your e-mail address and it."
+                    : "Votre mot de passe est enregistré. Connectez-vous avec votre adresse e-mail et ce mot de passe.");
+            AdminViews.redirect(response, "/admin/login?login=" + URLEncoder.encode(login, StandardCharsets.UTF_8)
+                    + (english ? "&lang=en" : ""));
         }
-        if (errors.isEmpty()) {
-            try {
-                Optional<String> login = links.use(token, PasswordLinks.Kind.INVITATION, password.toCharArray());
-                if (login.isEmpty()) {
-                    invalidLink(request, response);
-                    return;
-                }
-                LOG.info("Invitation of {} accepted: password chosen", login.get());
-                AdminViews.flash(request, english ? "Your password is saved. Log in with your e-mail address and it."
-                        : "Votre mot de passe est enregistré. Connectez-vous avec votre adresse e-mail et ce mot de passe.");
-                AdminViews.redirect(response, "/admin/login?login=" + URLEncoder.encode(login.get(), StandardCharsets.UTF_8)
-                        + (english ? "&lang=en" : ""));
-                return;
-            } catch (AccountException e) {
-                errors.put("password", e.message(lang));
-            }
-        }
-        response.setStatus(422);
-        render(request, response, invited.get(), errors);
     }
 
     private Optional<Account> invited(String token) {
