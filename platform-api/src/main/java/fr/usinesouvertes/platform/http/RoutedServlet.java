@@ -9,9 +9,9 @@ import java.io.IOException;
 
 /**
  * A servlet whose GET (and HEAD) and POST requests go through its {@link Router}: the route of the request's method
- * and path info runs, and a request no route takes gets the servlet's {@link #notFound} answer (the container's
- * 404 unless the servlet has its own page). A servlet without
- * POST routes, and the other methods, keep {@link HttpServlet}'s 405.
+ * and path info runs, and a request no route takes gets the servlet's {@link #notFound} answer (the container's 404
+ * unless the servlet has its own page), whatever its method: a POST to a GET-only path is "not found", as the
+ * hand-routed servlets answered. A servlet without POST routes, and the other methods, keep {@link HttpServlet}'s 405.
  */
 @PluginApi
 public abstract class RoutedServlet extends HttpServlet {

@@ -18,7 +18,7 @@ import java.util.Set;
  * with {@code {name}} segments as parameters: {@code /sites/{slug}/fiche}. The first route declared that matches
  * wins, so a literal route ({@code /sites/nouveau}) is declared before the parameter route it would also match.
  *
- * A pattern may end with a slash ({@code /{app}/}, which {@code /news} does not match) or with a rest segment
+ * <p>A pattern may end with a slash ({@code /{app}/}, which {@code /news} does not match) or with a rest segment
  * {@code {name...}} that takes the rest of the path, one segment or more, slashes kept: {@code /draft/{path...}}
  * matches {@code /draft/a/b.pdf} with {@code path} = {@code a/b.pdf} and {@code /draft/} with {@code path} empty.
  *
