@@ -11,6 +11,8 @@ public final class CacheControl {
     public static final String NO_STORE = "no-store";
     /** A personal file (an export, a company's own photo): never stored, by the browser or any shared cache. */
     public static final String PRIVATE = "private, no-store";
+    /** A personal answer a browser may keep but must revalidate at each use (a draft rendition in the back office). */
+    public static final String PRIVATE_REVALIDATE = "private, no-cache";
     /** A public answer that follows the content: kept, but revalidated at each use (ETag or Last-Modified → 304). */
     public static final String REVALIDATE = "no-cache";
     /** A public page: shared caches may serve it for a minute, then revalidate. */

@@ -78,7 +78,7 @@ public final class CorsFilter implements Filter {
         if (rule.maxAgeSeconds() > 0) {
             response.setHeader("Access-Control-Max-Age", Long.toString(rule.maxAgeSeconds()));
         }
-        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Cache-Control", CacheControl.NO_STORE);
         response.setStatus(HttpServletResponse.SC_NO_CONTENT);
     }
 

@@ -1,7 +1,6 @@
 package fr.usinesouvertes.platform.http;
 
 import fr.usinesouvertes.platform.health.Readiness;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,39 +17,45 @@ import java.util.Map;
  * </ul>
  * No personal data and no stack trace: the details are the checks' own short texts.
  */
-public final class HealthServlet extends HttpServlet {
+public final class HealthServlet extends RoutedServlet {
 
     /** Where the servlet is mounted. */
     public static final String PATH_SPEC = "/.health/*";
 
-    private final Readiness readiness;
+    private final transient Readiness readiness;
 
     public HealthServlet(Readiness readiness) {
         this.readiness = readiness;
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        if ("/live".equals(path)) {
-            write(response, HttpServletResponse.SC_OK, Map.of("status", "UP"));
-        } else if ("/ready".equals(path)) {
-            Readiness.Report report = readiness.check();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", status(report.up()));
-            List<Map<String, Object>> checks = report.checks().stream().map(check -> {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("name", check.name());
-                entry.put("status", status(check.up()));
-                entry.put("detail", check.detail());
-                return entry;
-            }).toList();
-            body.put("checks", checks);
-            write(response, report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE, body);
-        } else {
-            write(response, HttpServletResponse.SC_NOT_FOUND, new ErrorBody("notFound",
-                    "Health answers at /.health/live and /.health/ready"));
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/live", (request, response, route) ->
+                        write(response, HttpServletResponse.SC_OK, Map.of("status", "UP")))
+                .get("/ready", (request, response, route) -> ready(response))
+                .build();
+    }
+
+    @Override
+    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(response, HttpServletResponse.SC_NOT_FOUND, new ErrorBody("notFound",
+                "Health answers at /.health/live and /.health/ready"));
+    }
+
+    private void ready(HttpServletResponse response) throws IOException {
+        Readiness.Report report = readiness.check();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status(report.up()));
+        List<Map<String, Object>> checks = report.checks().stream().map(check -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", check.name());
+            entry.put("status", status(check.up()));
+            entry.put("detail", check.detail());
+            return entry;
+        }).toList();
+        body.put("checks", checks);
+        write(response, report.up() ? HttpServletResponse.SC_OK : HttpServletResponse.SC_SERVICE_UNAVAILABLE, body);
     }
 
     private static String status(boolean up) {
@@ -59,7 +64,7 @@ public final class HealthServlet extends HttpServlet {
 
     private static void write(HttpServletResponse response, int status, Object body) throws IOException {
         response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Cache-Control", CacheControl.NO_STORE);
         response.setContentType("application/json;charset=utf-8");
         response.getOutputStream().write(JsonMapper.mapper().writeValueAsBytes(body));
     }

@@ -40,7 +40,7 @@ public final class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Cache-Control", CacheControl.NO_STORE);
         if (tokenDigest == null) {
             plain(response, HttpServletResponse.SC_NOT_FOUND, "Not found\n");
             return;

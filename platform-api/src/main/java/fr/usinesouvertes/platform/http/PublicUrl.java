@@ -51,6 +51,17 @@ public final class PublicUrl {
         return "http://" + name + (listening == 80 ? "" : ":" + listening);
     }
 
+    /**
+     * The absolute URL of a path of the site ({@code /admin/password-reset/<token>}, a query allowed): {@link #base()}
+     * and the path, the one way the platform and its modules write a link for an e-mail or another site.
+     */
+    public String link(String path) {
+        if (!path.startsWith("/")) {
+            throw new IllegalArgumentException("Not a path of the site: " + path);
+        }
+        return base() + path;
+    }
+
     /** The host of {@link #base()} ({@code journees-usines-ouvertes.fr}), which chooses the site among the site definitions; null when unknown. */
     public String host() {
         try {

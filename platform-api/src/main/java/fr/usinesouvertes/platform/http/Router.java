@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.http;
 
 import fr.usinesouvertes.platform.annotation.PluginApi;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,8 +18,12 @@ import java.util.Set;
  * with {@code {name}} segments as parameters: {@code /sites/{slug}/fiche}. The first route declared that matches
  * wins, so a literal route ({@code /sites/nouveau}) is declared before the parameter route it would also match.
  *
+ * <p>A pattern may end with a slash ({@code /{app}/}, which {@code /news} does not match) or with a rest segment
+ * {@code {name...}} that takes the rest of the path, one segment or more, slashes kept: {@code /draft/{path...}}
+ * matches {@code /draft/a/b.pdf} with {@code path} = {@code a/b.pdf} and {@code /draft/} with {@code path} empty.
+ *
  * <p>Written here rather than taken from a library: JAX-RS does this for the REST resources, and the servlets that
- * render HTML pages need only this much (no regular expressions, no wildcards), without a framework of their own.
+ * render HTML pages need only this much (no regular expressions), without a framework of their own.
  *
  * @param <H> the servlet's handler type
  */
@@ -44,7 +49,22 @@ public final class Router<H> {
      */
     @FunctionalInterface
     public interface Page {
-        void handle(HttpServletRequest request, HttpServletResponse response, Match<Page> route) throws IOException;
+        void handle(HttpServletRequest request, HttpServletResponse response, Match<Page> route)
+                throws IOException, ServletException;
+    }
+
+    /**
+     * Runs the route of the request's method and path info, if any: false when none matches (the servlet then
+     * answers its own "not found" page).
+     */
+    public static boolean dispatch(Router<Page> router, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        Optional<Match<Page>> route = router.find(request.getMethod(), request.getPathInfo());
+        if (route.isEmpty()) {
+            return false;
+        }
+        route.get().handler().handle(request, response, route.get());
+        return true;
     }
 
     private record Route<H>(String method, List<String> segments, H handler) {
@@ -89,19 +109,28 @@ public final class Router<H> {
         return methods;
     }
 
+    /** Whether some route serves {@code method}, at any path. */
+    public boolean hasRoutesFor(String method) {
+        return routes.stream().anyMatch(route -> serves(route.method(), method));
+    }
+
     private static boolean serves(String routeMethod, String method) {
         return routeMethod.equals(method) || (routeMethod.equals("GET") && "HEAD".equals(method));
     }
 
     private static Map<String, String> match(List<String> pattern, List<String> segments) {
-        if (pattern.size() != segments.size()) {
+        boolean rest = !pattern.isEmpty() && isRest(pattern.get(pattern.size() - 1));
+        if (rest ? segments.size() < pattern.size() : pattern.size() != segments.size()) {
             return null;
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < pattern.size(); i++) {
             String expected = pattern.get(i);
             String actual = segments.get(i);
-            if (expected.startsWith("{") && expected.endsWith("}")) {
+            if (rest && i == pattern.size() - 1) {
+                parameters.put(expected.substring(1, expected.length() - 4),
+                        String.join("/", segments.subList(i, segments.size())));
+            } else if (expected.startsWith("{") && expected.endsWith("}")) {
                 if (actual.isEmpty()) {
                     return null;
                 }
@@ -111,6 +140,10 @@ public final class Router<H> {
             }
         }
         return parameters;
+    }
+
+    private static boolean isRest(String segment) {
+        return segment.startsWith("{") && segment.endsWith("...}");
     }
 
     /** {@code /a/b} → [a, b]; {@code /} and {@code null} → []; a trailing slash keeps an empty last segment. */
@@ -140,8 +173,12 @@ public final class Router<H> {
 
         public Builder<H> route(String method, String pattern, H handler) {
             List<String> segments = segments(pattern);
-            for (String segment : segments) {
-                if (segment.isEmpty() || (segment.contains("{") && !(segment.startsWith("{") && segment.endsWith("}")))) {
+            for (int i = 0; i < segments.size(); i++) {
+                String segment = segments.get(i);
+                boolean last = i == segments.size() - 1;
+                if ((segment.isEmpty() && !last) // only a trailing slash leaves an empty segment
+                        || (segment.contains("{") && !(segment.startsWith("{") && segment.endsWith("}")))
+                        || (segment.contains("...") && !(last && isRest(segment) && segment.length() > 5))) {
                     throw new IllegalArgumentException("Malformed route " + pattern);
                 }
             }

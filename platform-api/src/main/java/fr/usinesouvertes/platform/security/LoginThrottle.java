@@ -45,6 +45,11 @@ public final class LoginThrottle {
         perLoginAndAddress.forget(pairKey(login, address));
     }
 
+    /** A wait in whole seconds, one at least, as a {@code Retry-After} header gives it. */
+    public static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     /** "30 secondes", "2 minutes": a wait as the login and reset pages tell it. */
     public static String describe(Duration wait, boolean english) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);

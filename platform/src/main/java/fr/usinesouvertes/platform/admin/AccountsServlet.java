@@ -1,12 +1,12 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.AccountException;
 import fr.usinesouvertes.platform.security.Accounts;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import fr.usinesouvertes.platform.security.Role;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * or without: it is then mailed an invitation to choose one), change an account's roles, disable one, send a reset
  * link or a new invitation. Every change is logged with the administrator who made it.
  */
-final class AccountsServlet extends HttpServlet {
+final class AccountsServlet extends BackOfficeServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountsServlet.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -58,27 +58,17 @@ final class AccountsServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
-        switch (path) {
-            case "/" -> list(request, response);
-            case "/new" -> form(request, response, Map.of(), Map.of());
-            case "/roles" -> rolesForm(request, response);
-            default -> AdminServlet.notFound(request, response);
-        }
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
-        switch (path) {
-            case "/new" -> create(request, response);
-            case "/roles" -> changeRoles(request, response);
-            case "/disable" -> disable(request, response);
-            case "/reset-link" -> resetLink(request, response);
-            case "/invitation" -> invite(request, response);
-            default -> AdminServlet.notFound(request, response);
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/", (request, response, route) -> list(request, response))
+                .get("/new", (request, response, route) -> form(request, response, Map.of(), Map.of()))
+                .get("/roles", (request, response, route) -> rolesForm(request, response))
+                .post("/new", (request, response, route) -> create(request, response))
+                .post("/roles", (request, response, route) -> changeRoles(request, response))
+                .post("/disable", (request, response, route) -> disable(request, response))
+                .post("/reset-link", (request, response, route) -> resetLink(request, response))
+                .post("/invitation", (request, response, route) -> invite(request, response))
+                .build();
     }
 
     private void list(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -147,7 +137,7 @@ final class AccountsServlet extends HttpServlet {
     private void rolesForm(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = accounts.find(Optional.ofNullable(request.getParameter("login")).orElse(""));
         if (account.isEmpty()) {
-            AdminServlet.notFound(request, response);
+            notFoundPage(request, response);
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();
@@ -174,7 +164,7 @@ final class AccountsServlet extends HttpServlet {
         boolean english = lang.equals("en");
         Optional<Account> account = accounts.find(Optional.ofNullable(request.getParameter("login")).orElse(""));
         if (account.isEmpty()) {
-            AdminServlet.notFound(request, response);
+            notFoundPage(request, response);
             return;
         }
         Map<String, String> values = new LinkedHashMap<>();

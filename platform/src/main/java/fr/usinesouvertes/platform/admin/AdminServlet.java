@@ -1,7 +1,7 @@
 package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.module.AdminViews;
-import fr.usinesouvertes.platform.http.CacheControl;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.publishing.ReviewRequests;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.security.Account;
@@ -10,11 +10,10 @@ import fr.usinesouvertes.platform.security.AuthenticationFilter;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import fr.usinesouvertes.platform.security.LoginThrottle;
 import fr.usinesouvertes.platform.security.WebSessions;
-import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The back-office shell at {@code /admin/*}: login, logout, the dashboard (menu of apps) and its style
  * sheet and scripts. Apps answer their own paths ({@code /admin/<name>/*}); the password reset has its own servlet.
  */
-public final class AdminServlet extends HttpServlet {
+public final class AdminServlet extends BackOfficeServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
     /** The back office's own files: path to content type; served from {@code admin-templates/admin/static/}. */
@@ -54,40 +53,38 @@ public final class AdminServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        if (path == null) {
-            AdminViews.redirect(response, "/admin/");
-        } else if (path.equals("/")) {
-            AdminViews.render(request, response, "admin/dashboard.ftlh", dashboard(request));
-        } else if (path.equals("/login")) {
-            if (CurrentAccount.of(request).isPresent()) {
-                AdminViews.redirect(response, safeNext(request.getParameter("next")));
-                return;
-            }
-            renderLogin(request, response, null, Optional.ofNullable(request.getParameter("login")).orElse("").trim());
-        } else if (STATIC.containsKey(path)) {
-            staticFile(response, path);
-        } else if (path.startsWith(EditorFiles.PREFIX)) {
-            EditorFiles.serve(response, path);
-        } else {
-            notFound(request, response);
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/", (request, response, route) ->
+                        AdminViews.render(request, response, "admin/dashboard.ftlh", dashboard(request)))
+                .get("/login", (request, response, route) -> loginPage(request, response))
+                .get(EditorFiles.PREFIX + "{path...}", (request, response, route) -> EditorFiles.serve(response, route.get("path")))
+                .get("/static/{file}", (request, response, route) -> staticFile(request, response, "/static/" + route.get("file")))
+                .post("/login", (request, response, route) -> login(request, response))
+                .post("/logout", (request, response, route) -> {
+                    AuthenticationFilter.sessionToken(request).ifPresent(token -> sessions.close(token, request, response));
+                    AdminViews.flash(request, "en".equals(AdminViews.lang(request))
+                            ? "You are logged out." : "Vous êtes déconnecté(e).");
+                    AdminViews.redirect(response, "/admin/login");
+                })
+                .build();
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        if ("/login".equals(path)) {
-            login(request, response);
-        } else if ("/logout".equals(path)) {
-            AuthenticationFilter.sessionToken(request).ifPresent(token -> sessions.close(token, request, response));
-            AdminViews.flash(request, "en".equals(AdminViews.lang(request))
-                    ? "You are logged out." : "Vous êtes déconnecté(e).");
-            AdminViews.redirect(response, "/admin/login");
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        if (request.getPathInfo() == null) {
+            AdminViews.redirect(response, "/admin/");
         } else {
-            notFound(request, response);
+            super.doGet(request, response);
         }
+    }
+
+    private static void loginPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (CurrentAccount.of(request).isPresent()) {
+            AdminViews.redirect(response, safeNext(request.getParameter("next")));
+            return;
+        }
+        renderLogin(request, response, null, Optional.ofNullable(request.getParameter("login")).orElse("").trim());
     }
 
     /**
@@ -116,7 +113,7 @@ public final class AdminServlet extends HttpServlet {
         if (!wait.isZero()) {
             boolean english = AdminViews.lang(request).equals("en");
             response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
+            response.setHeader("Retry-After", String.valueOf(LoginThrottle.seconds(wait)));
             renderLogin(request, response, english
                     ? "Too many failed attempts. Try again in " + LoginThrottle.describe(wait, true) + "."
                     : "Trop de tentatives échouées. Réessayez dans " + LoginThrottle.describe(wait, false) + ".", login);
@@ -155,11 +152,6 @@ public final class AdminServlet extends HttpServlet {
         AdminViews.render(request, response, "admin/login.ftlh", model);
     }
 
-    static void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-        AdminViews.render(request, response, "admin/not-found.ftlh", Map.of());
-    }
-
     /** Only a path of the back office itself, so that the login page cannot send anyone elsewhere. */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/admin/") || next.startsWith("//") || next.contains("\\")
@@ -169,16 +161,12 @@ public final class AdminServlet extends HttpServlet {
         return next;
     }
 
-    private static void staticFile(HttpServletResponse response, String path) throws IOException {
-        try (InputStream in = AdminServlet.class.getClassLoader().getResourceAsStream("admin-templates/admin" + path)) {
-            if (in == null) {
-                response.sendError(HttpServletResponse.SC_NOT_FOUND);
-                return;
-            }
-            response.setContentType(STATIC.get(path));
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            response.setHeader("Cache-Control", CacheControl.publicFor(java.time.Duration.ofHours(1)));
-            in.transferTo(response.getOutputStream());
+    private static void staticFile(HttpServletRequest request, HttpServletResponse response, String path)
+            throws IOException {
+        if (!STATIC.containsKey(path)) {
+            notFoundPage(request, response);
+            return;
         }
+        EditorFiles.send(response, "admin-templates/admin" + path, STATIC.get(path));
     }
 }

@@ -25,20 +25,27 @@ final class EditorFiles {
     private EditorFiles() {
     }
 
-    /** Sends the file at {@code path} (below {@link #PREFIX}), or a 404. */
-    static void serve(HttpServletResponse response, String path) throws IOException {
-        String relative = path.substring(PREFIX.length());
+    /** Sends the file at {@code relative} (its path below {@link #PREFIX}), or a 404. */
+    static void serve(HttpServletResponse response, String relative) throws IOException {
         if (!PATH.matcher(relative).matches() || relative.contains("..")) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        String resource = "META-INF/resources/webjars/tinymce/" + VERSION + "/" + relative;
+        send(response, "META-INF/resources/webjars/tinymce/" + VERSION + "/" + relative,
+                TYPES.get(relative.substring(relative.lastIndexOf('.') + 1)));
+    }
+
+    /**
+     * Sends a back-office file of the class path ({@code resource}) as {@code contentType}, kept an hour by caches,
+     * or a 404 when there is none.
+     */
+    static void send(HttpServletResponse response, String resource, String contentType) throws IOException {
         try (InputStream in = EditorFiles.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            response.setContentType(TYPES.get(relative.substring(relative.lastIndexOf('.') + 1)));
+            response.setContentType(contentType);
             response.setHeader("X-Content-Type-Options", "nosniff");
             response.setHeader("Cache-Control", CacheControl.publicFor(java.time.Duration.ofHours(1)));
             in.transferTo(response.getOutputStream());

@@ -44,7 +44,7 @@ final class PasswordLinkMailer {
         if (token.isEmpty()) {
             return false;
         }
-        String link = publicUrl.base() + RESET_PATH + token.get() + (english ? "?lang=en" : "");
+        String link = publicUrl.link(RESET_PATH + token.get() + (english ? "?lang=en" : ""));
         return send(PasswordResetMail.of(login.trim().toLowerCase(java.util.Locale.ROOT), link), "Password-reset", login);
     }
 
@@ -61,7 +61,7 @@ final class PasswordLinkMailer {
         if (token.isEmpty()) {
             return false;
         }
-        String link = publicUrl.base() + INVITATION_PATH + token.get();
+        String link = publicUrl.link(INVITATION_PATH + token.get());
         long days = links.validity(PasswordLinks.Kind.INVITATION).toDays();
         return send(InvitationMail.of(invited.get(), invitedBy.displayName(), link, days), "Invitation", login);
     }

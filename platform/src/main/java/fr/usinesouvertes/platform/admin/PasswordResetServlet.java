@@ -1,15 +1,14 @@
 package fr.usinesouvertes.platform.admin;
 
+import fr.usinesouvertes.platform.http.RoutedServlet;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.module.AdminViews;
-import fr.usinesouvertes.platform.security.AccountException;
 import fr.usinesouvertes.platform.security.LoginThrottle;
 import fr.usinesouvertes.platform.security.ResetThrottle;
 import fr.usinesouvertes.platform.security.PasswordLinks;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * password. Requests have their own throttle ({@link ResetThrottle}), so that nobody floods a mailbox; they never
  * count as failed logins.
  */
-public final class PasswordResetServlet extends HttpServlet {
+public final class PasswordResetServlet extends RoutedServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(PasswordResetServlet.class);
 
@@ -36,25 +35,26 @@ public final class PasswordResetServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String token = token(request);
-        if (token == null) {
-            AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", ""));
-        } else if (links.loginOf(token, PasswordLinks.Kind.RESET).isPresent()) {
-            AdminViews.render(request, response, "admin/password-reset-form.ftlh", Map.of("errors", Map.of()));
-        } else {
-            invalidLink(request, response);
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/", (request, response, route) ->
+                        AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", "")))
+                .get("/{token}", (request, response, route) -> {
+                    if (links.loginOf(route.get("token"), PasswordLinks.Kind.RESET).isPresent()) {
+                        AdminViews.render(request, response, "admin/password-reset-form.ftlh", Map.of("errors", Map.of()));
+                    } else {
+                        invalidLink(request, response);
+                    }
+                })
+                .post("/", (request, response, route) -> requestLink(request, response))
+                .post("/{token}", (request, response, route) -> setPassword(route.get("token"), request, response))
+                .build();
     }
 
+    /** A path of more than one segment is no link the platform sends. */
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String token = token(request);
-        if (token == null) {
-            requestLink(request, response);
-        } else {
-            setPassword(token, request, response);
-        }
+    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        invalidLink(request, response);
     }
 
     private void requestLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -70,7 +70,7 @@ public final class PasswordResetServlet extends HttpServlet {
         java.time.Duration wait = throttle.addressWait(address);
         if (!wait.isZero()) {
             response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
+            response.setHeader("Retry-After", String.valueOf(LoginThrottle.seconds(wait)));
             AdminViews.render(request, response, "admin/password-reset-request.ftlh", Map.of("login", login,
                     "error", english ? "Too many requests. Try again in " + LoginThrottle.describe(wait, true) + "."
                             : "Trop de demandes. Réessayez dans " + LoginThrottle.describe(wait, false) + "."));
@@ -89,42 +89,23 @@ public final class PasswordResetServlet extends HttpServlet {
 
     private void setPassword(String token, HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean english = AdminViews.lang(request).equals("en");
-        String password = Optional.ofNullable(request.getParameter("password")).orElse("");
-        String confirmation = Optional.ofNullable(request.getParameter("confirmation")).orElse("");
-        Map<String, String> errors = new HashMap<>();
-        if (!password.equals(confirmation)) {
-            errors.put("confirmation", english ? "The two passwords differ." : "Les deux mots de passe diffèrent.");
+        PasswordChoice choice = PasswordChoice.submit(request, links, token, PasswordLinks.Kind.RESET,
+                e -> english ? "At least 12 characters." : e.getMessage());
+        if (choice.refused()) {
+            response.setStatus(422);
+            AdminViews.render(request, response, "admin/password-reset-form.ftlh", Map.of("errors", choice.errors()));
+        } else if (choice.login().isEmpty()) {
+            invalidLink(request, response);
+        } else {
+            LOG.info("Password of {} reset by e-mailed link", choice.login().get());
+            AdminViews.flash(request, english ? "Your password is changed. Log in with it."
+                    : "Votre mot de passe est modifié. Connectez-vous avec.");
+            AdminViews.redirect(response, "/admin/login" + (english ? "?lang=en" : ""));
         }
-        if (errors.isEmpty()) {
-            try {
-                Optional<String> login = links.use(token, PasswordLinks.Kind.RESET, password.toCharArray());
-                if (login.isEmpty()) {
-                    invalidLink(request, response);
-                    return;
-                }
-                LOG.info("Password of {} reset by e-mailed link", login.get());
-                AdminViews.flash(request, english ? "Your password is changed. Log in with it."
-                        : "Votre mot de passe est modifié. Connectez-vous avec.");
-                AdminViews.redirect(response, "/admin/login" + (english ? "?lang=en" : ""));
-                return;
-            } catch (AccountException e) {
-                errors.put("password", english ? "At least 12 characters." : e.getMessage());
-            }
-        }
-        response.setStatus(422);
-        AdminViews.render(request, response, "admin/password-reset-form.ftlh", Map.of("errors", errors));
     }
 
     private static void invalidLink(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_GONE);
         AdminViews.render(request, response, "admin/password-reset-invalid.ftlh", Map.of());
-    }
-
-    private static String token(HttpServletRequest request) {
-        String path = request.getPathInfo();
-        if (path == null || path.equals("/")) {
-            return null;
-        }
-        return path.substring(1);
     }
 }

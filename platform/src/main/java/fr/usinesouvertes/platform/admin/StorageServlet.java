@@ -1,10 +1,10 @@
 package fr.usinesouvertes.platform.admin;
 
 import fr.usinesouvertes.platform.module.AdminViews;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.maintenance.StorageMaintenance;
 import fr.usinesouvertes.platform.repository.RevisionGcReport;
 import fr.usinesouvertes.platform.security.CurrentAccount;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * collection on this node and the next nightly one, and a button starting one now (a POST, behind the back office's
  * CSRF check).
  */
-final class StorageServlet extends HttpServlet {
+final class StorageServlet extends BackOfficeServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(StorageServlet.class);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -35,11 +34,14 @@ final class StorageServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Optional.ofNullable(request.getPathInfo()).orElse("/").equals("/")) {
-            AdminServlet.notFound(request, response);
-            return;
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/", (request, response, route) -> status(request, response))
+                .post("/revision-gc", (request, response, route) -> collect(request, response))
+                .build();
+    }
+
+    private void status(HttpServletRequest request, HttpServletResponse response) throws IOException {
         StorageMaintenance.Status status = maintenance.status();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("store", status.store());
@@ -57,12 +59,7 @@ final class StorageServlet extends HttpServlet {
         AdminViews.render(request, response, "admin/storage.ftlh", model);
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Optional.ofNullable(request.getPathInfo()).orElse("/").equals("/revision-gc")) {
-            AdminServlet.notFound(request, response);
-            return;
-        }
+    private void collect(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean english = AdminViews.lang(request).equals("en");
         String login = CurrentAccount.require(request).login();
         if (maintenance.start(login)) {

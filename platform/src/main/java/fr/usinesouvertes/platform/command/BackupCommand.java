@@ -1,6 +1,5 @@
 package fr.usinesouvertes.platform.command;
 
-import fr.usinesouvertes.platform.config.ClusterSettings;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.maintenance.Backups;
@@ -41,12 +40,11 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = dataFolder.settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (settings.get(ClusterSettings.STORE) != ClusterSettings.Store.SEGMENT) {
-            err.println("The repository lives in PostgreSQL (store: document): back it up with pg_dump or continuous "
-                    + "archiving (docs/storage.md); a node's data folder holds nothing else to keep");
+        Settings settings = dataFolder.segmentStoreSettings(err, "back it up with pg_dump or continuous archiving "
+                + "(docs/storage.md); a node's data folder holds nothing else to keep");
+        if (settings == null) {
             return PlatformCommandLine.FAILED;
         }
         Path data = settings.get(CoreSettings.DATA);
@@ -61,10 +59,7 @@ final class BackupCommand implements Callable<Integer> {
             err.println("No repository in " + data.toAbsolutePath());
             return PlatformCommandLine.FAILED;
         }
-        Consumer<String> progress = line -> {
-            out.println(line);
-            out.flush();
-        };
+        Consumer<String> progress = DataFolderOptions.progress(out);
         SegmentStoreBackend store;
         try {
             store = new SegmentStoreBackend(data);

@@ -1,11 +1,14 @@
 package fr.usinesouvertes.platform.command;
 
+import fr.usinesouvertes.platform.config.ClusterSettings;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,6 +46,28 @@ final class DataFolderOptions {
             given.put(CoreSettings.CLOCK.name(), clock);
         }
         return environment.settingsLoader().load(config, given);
+    }
+
+    /**
+     * The settings of a data folder whose repository is a segment store (the files it copies), else null, once
+     * {@code err} has told what to do with a PostgreSQL repository ({@code store: document}) instead, e.g.
+     * "back it up with pg_dump".
+     */
+    Settings segmentStoreSettings(PrintWriter err, String withPostgres) {
+        Settings settings = settings();
+        if (settings.get(ClusterSettings.STORE) != ClusterSettings.Store.SEGMENT) {
+            err.println("The repository lives in PostgreSQL (store: document): " + withPostgres);
+            return null;
+        }
+        return settings;
+    }
+
+    /** Writes each line of a long operation's progress to {@code out} at once. */
+    static Consumer<String> progress(PrintWriter out) {
+        return line -> {
+            out.println(line);
+            out.flush();
+        };
     }
 
     static Clock clock(Settings settings) {

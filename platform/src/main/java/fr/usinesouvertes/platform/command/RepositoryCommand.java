@@ -41,10 +41,7 @@ final class RepositoryCommand {
         public Integer call() {
             Settings settings = dataFolder.settings();
             PrintWriter out = spec.commandLine().getOut();
-            Consumer<String> progress = line -> {
-                out.println(line);
-                out.flush();
-            };
+            Consumer<String> progress = DataFolderOptions.progress(out);
             RevisionGcReport report;
             if (settings.get(ClusterSettings.STORE) == ClusterSettings.Store.SEGMENT) {
                 Path data = settings.get(CoreSettings.DATA);

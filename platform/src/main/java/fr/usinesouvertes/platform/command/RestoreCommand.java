@@ -1,6 +1,5 @@
 package fr.usinesouvertes.platform.command;
 
-import fr.usinesouvertes.platform.config.ClusterSettings;
 import fr.usinesouvertes.platform.config.CoreSettings;
 import fr.usinesouvertes.platform.config.Settings;
 import fr.usinesouvertes.platform.maintenance.Backups;
@@ -36,22 +35,18 @@ final class RestoreCommand implements Callable<Integer>, DataFolderInUseHint {
 
     @Override
     public Integer call() {
-        Settings settings = dataFolder.settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (settings.get(ClusterSettings.STORE) != ClusterSettings.Store.SEGMENT) {
-            err.println("The repository lives in PostgreSQL (store: document): restore it with pg_restore or "
-                    + "point-in-time recovery (docs/storage.md)");
+        Settings settings = dataFolder.segmentStoreSettings(err,
+                "restore it with pg_restore or point-in-time recovery (docs/storage.md)");
+        if (settings == null) {
             return PlatformCommandLine.FAILED;
         }
         Path data = settings.get(CoreSettings.DATA);
         long started = System.nanoTime();
         long bytes;
         try (DataFolderLock lock = DataFolderLock.acquire(data)) {
-            bytes = Backups.restore(from, data, replace, line -> {
-                out.println(line);
-                out.flush();
-            });
+            bytes = Backups.restore(from, data, replace, DataFolderOptions.progress(out));
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return PlatformCommandLine.FAILED;

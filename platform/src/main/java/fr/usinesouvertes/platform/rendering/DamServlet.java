@@ -75,15 +75,8 @@ public final class DamServlet extends HttpServlet {
         long size = resource.getProperty("jcr:data").getLength();
         long lastModified = lastModified(asset, resource);
         String etag = "\"" + version(asset, resource, lastModified) + "-" + size + "\"";
-        response.setHeader("ETag", etag);
-        if (lastModified > 0) {
-            response.setDateHeader("Last-Modified", lastModified);
-        }
-        response.setHeader("Cache-Control", shared ? CacheControl.publicFor(java.time.Duration.ofSeconds(WebResourceServlet.MAX_AGE_SECONDS))
-                : CacheControl.PRIVATE);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (HttpCaching.notModified(request, etag, lastModified)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (HttpCaching.answeredNotModified(request, response, etag, lastModified,
+                shared ? WebResourceServlet.FILE : CacheControl.PRIVATE)) {
             return true;
         }
         String fileName = AssetLinks.fileName(asset);
@@ -113,15 +106,8 @@ public final class DamServlet extends HttpServlet {
         long lastModified = lastModified(asset, resource);
         String version = version(asset, resource, lastModified);
         String etag = "\"" + version + "-w" + width + "\"";
-        response.setHeader("ETag", etag);
-        if (lastModified > 0) {
-            response.setDateHeader("Last-Modified", lastModified);
-        }
-        response.setHeader("Cache-Control", shared ? CacheControl.publicFor(java.time.Duration.ofSeconds(WebResourceServlet.MAX_AGE_SECONDS))
-                : "private, no-cache");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (HttpCaching.notModified(request, etag, lastModified)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (HttpCaching.answeredNotModified(request, response, etag, lastModified,
+                shared ? WebResourceServlet.FILE : CacheControl.PRIVATE_REVALIDATE)) {
             return true;
         }
         Binary binary = resource.getProperty("jcr:data").getBinary();

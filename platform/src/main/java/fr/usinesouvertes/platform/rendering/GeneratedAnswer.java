@@ -21,13 +21,8 @@ final class GeneratedAnswer {
     /** The same with the body's ETag already computed ({@link HttpCaching#etagOf(byte[])}), for cached bodies. */
     static void send(HttpServletRequest request, HttpServletResponse response, String contentType, byte[] body,
                      String etag, ChangeTime changeTime) throws IOException {
-        long lastModified = changeTime.lastModified();
-        response.setHeader("ETag", etag);
-        response.setDateHeader("Last-Modified", lastModified);
-        response.setHeader("Cache-Control", PageServlet.PAGE_CACHE_CONTROL);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (HttpCaching.notModified(request, etag, lastModified)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (HttpCaching.answeredNotModified(request, response, etag, changeTime.lastModified(),
+                PageServlet.PAGE_CACHE_CONTROL)) {
             return;
         }
         response.setContentType(contentType);

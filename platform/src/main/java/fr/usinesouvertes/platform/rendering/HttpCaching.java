@@ -1,12 +1,13 @@
 package fr.usinesouvertes.platform.rendering;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Conditional GET: ETags, and whether a request's validators say the client's copy is still current. */
+/** Conditional GET: ETags, the caching headers, and whether a request's validators say the client's copy is still current. */
 final class HttpCaching {
 
     private HttpCaching() {
@@ -24,6 +25,26 @@ final class HttpCaching {
 
     static String etagOf(String text) {
         return etagOf(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Sets the validators and caching headers of a file or a document ({@code ETag}, {@code Last-Modified} when
+     * {@code lastModified} is known, {@code Cache-Control}, {@code nosniff}) and answers 304 when the client's copy is
+     * current: true then, and the caller writes no body.
+     */
+    static boolean answeredNotModified(HttpServletRequest request, HttpServletResponse response, String etag,
+                                       long lastModified, String cacheControl) {
+        response.setHeader("ETag", etag);
+        if (lastModified > 0) {
+            response.setDateHeader("Last-Modified", lastModified);
+        }
+        response.setHeader("Cache-Control", cacheControl);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (notModified(request, etag, lastModified)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -68,16 +68,8 @@ public final class PageServlet extends HttpServlet {
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (page.status() != 200) {
             response.setHeader("Cache-Control", cacheControl.contains("no-store") ? cacheControl : CacheControl.REVALIDATE);
-        } else {
-            response.setHeader("Cache-Control", cacheControl);
-            response.setHeader("ETag", etag);
-            if (lastModified > 0) {
-                response.setDateHeader("Last-Modified", lastModified);
-            }
-            if (HttpCaching.notModified(request, etag, lastModified)) {
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-                return;
-            }
+        } else if (HttpCaching.answeredNotModified(request, response, etag, lastModified, cacheControl)) {
+            return;
         }
         response.setStatus(page.status());
         response.setContentType("text/html;charset=UTF-8"); // Jetty writes the charset as utf-8: same charset

@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class WebResourceServlet extends HttpServlet {
 
     static final int MAX_AGE_SECONDS = 3600;
+    /** The {@code Cache-Control} of a public file whose address does not change with its content. */
+    static final String FILE = CacheControl.publicFor(java.time.Duration.ofSeconds(MAX_AGE_SECONDS));
     /** For fingerprinted links ({@code ?v=} naming the file's version, as {@code resfn.cachedCss} writes them). */
     static final String IMMUTABLE = CacheControl.IMMUTABLE;
 
@@ -43,16 +45,9 @@ public final class WebResourceServlet extends HttpServlet {
         long lastModified = resource.get().lastModified();
         long size = resource.get().size();
         String etag = "\"" + Long.toString(lastModified, 36) + "-" + Long.toString(size, 36) + "\"";
-        response.setHeader("ETag", etag);
-        if (lastModified > 0) {
-            response.setDateHeader("Last-Modified", lastModified);
-        }
         String version = request.getParameter("v");
         boolean fingerprinted = version != null && version.equals(Long.toString(lastModified, 36));
-        response.setHeader("Cache-Control", fingerprinted ? IMMUTABLE : CacheControl.publicFor(java.time.Duration.ofSeconds(MAX_AGE_SECONDS)));
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        if (HttpCaching.notModified(request, etag, lastModified)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+        if (HttpCaching.answeredNotModified(request, response, etag, lastModified, fingerprinted ? IMMUTABLE : FILE)) {
             return;
         }
         response.setContentType(MediaTypes.of(path));

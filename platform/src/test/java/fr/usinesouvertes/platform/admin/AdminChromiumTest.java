@@ -38,9 +38,7 @@ class AdminChromiumTest {
         assertThat(BROWSER.title()).startsWith("Connexion");
         BROWSER.assertAccessible();
 
-        BROWSER.find("#login").sendKeys("organisation@example.fr");
-        BROWSER.find("#password").sendKeys("correct horse battery");
-        BROWSER.clickAndWait("form.form button[type=submit]");
+        BROWSER.submitLogin("organisation@example.fr", "correct horse battery");
 
         assertThat(BROWSER.title()).startsWith("Comptes");
         assertThat(BROWSER.find("main table").getText()).contains("organisation@example.fr");
@@ -68,9 +66,7 @@ class AdminChromiumTest {
         PLATFORM.platform().accounts().create("communication@example.fr", "Communication", "correct horse battery".toCharArray(),
                 Set.of(Role.EDITOR), null);
         BROWSER.open(PLATFORM.uri("/admin/accounts/"));
-        BROWSER.find("#login").sendKeys("organisation@example.fr");
-        BROWSER.find("#password").sendKeys("correct horse battery");
-        BROWSER.clickAndWait("form.form button[type=submit]");
+        BROWSER.submitLogin("organisation@example.fr", "correct horse battery");
 
         BROWSER.clickAndWait(BROWSER.driver().findElement(By.xpath("//tr[td='communication@example.fr']//a")));
         assertThat(BROWSER.title()).startsWith("Rôles du compte Communication");

@@ -9,23 +9,19 @@ import fr.usinesouvertes.platform.testing.Browser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 
 /**
  * In real Chromium: an administrator invites a new editor from the accounts app; the invitation arrives by SMTP
  * (GreenMail); the editor opens its link, is welcomed, chooses a password and logs in with it. Each page is checked
- * with axe-core; screenshots go to {@code target/invitation-*.png}.
+ * with axe-core; screenshots go to {@code target/screenshots/invitation-*.png}.
  */
 class InvitationChromiumTest {
 
@@ -44,7 +40,6 @@ class InvitationChromiumTest {
     @Order(2)
     static final Browser BROWSER = new Browser();
 
-    private static final Pattern LINK = Pattern.compile("http://[^\\s\"]+/admin/invitation/[A-Za-z0-9_-]+");
     private static final String CHOSEN = "le mot de passe de Sacha, bien long";
 
 
@@ -62,9 +57,7 @@ class InvitationChromiumTest {
     @Test
     void anInvitedEditorSetsAPasswordAndLogsIn() throws Exception {
         BROWSER.open(PLATFORM.uri("/admin/accounts/new"));
-        BROWSER.find("#login").sendKeys("organisation@example.fr");
-        BROWSER.find("#password").sendKeys("correct horse battery");
-        BROWSER.clickAndWait("form.form button[type=submit]");
+        BROWSER.submitLogin("organisation@example.fr", "correct horse battery");
         assertThat(BROWSER.title()).startsWith("Créer un compte");
         BROWSER.find("#login").sendKeys("sacha.redaction@example.fr");
         BROWSER.find("#displayName").sendKeys("Sacha Rédaction");
@@ -79,10 +72,8 @@ class InvitationChromiumTest {
         BROWSER.assertAccessible();
         BROWSER.clickAndWait(".who button"); // the administrator logs out: the invited editor uses this browser
 
-        assertThat(SMTP.waitForIncomingEmail(5_000, 1)).isTrue();
-        Matcher link = LINK.matcher(InvitationTest.body(SMTP.getReceivedMessages()[0]));
-        assertThat(link.find()).isTrue();
-        BROWSER.open(URI.create(link.group()));
+        URI link = LocalSmtp.link(LocalSmtp.onlyMessage(SMTP), "/admin/invitation/");
+        BROWSER.open(link);
         assertThat(BROWSER.title()).startsWith("Bienvenue");
         assertThat(BROWSER.find("main").getText()).contains("Bonjour Sacha Rédaction").contains("Rédacteur");
         assertThat(BROWSER.find("#username").getAttribute("value")).isEqualTo("sacha.redaction@example.fr");
@@ -108,11 +99,11 @@ class InvitationChromiumTest {
         assertThat(BROWSER.find("main").getText()).contains("Bonjour Sacha Rédaction. Votre rôle : Rédacteur.");
         screenshot("5-dashboard");
         BROWSER.assertAccessible();
-        BROWSER.open(URI.create(link.group()));
+        BROWSER.open(link);
         assertThat(BROWSER.title()).startsWith("Invitation expirée");
     }
 
     private static void screenshot(String name) throws IOException {
-        Files.write(Path.of("target/invitation-" + name + ".png"), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
+        BROWSER.screenshot("invitation-" + name);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -123,6 +124,50 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     public String title() {
         return driver.getTitle();
+    }
+
+    /**
+     * Logs in to the back office of {@code platform} in a fresh session (the cookies of an earlier one deleted) and
+     * waits for the dashboard.
+     */
+    public Browser logIn(PlatformExtension platform, String login, String password) {
+        driver.manage().deleteAllCookies();
+        open(platform.uri("/admin/login"));
+        submitLogin(login, password);
+        waitFor(".apps");
+        return this;
+    }
+
+    /** Fills and sends the login form the current page shows (the login page, or the one a protected page led to). */
+    public Browser submitLogin(String login, String password) {
+        find("#login").sendKeys(login);
+        find("#password").sendKeys(password);
+        return clickAndWait("form.form button[type=submit]");
+    }
+
+    /** As {@link #find}, failing with the current address and page source when the element does not come. */
+    public WebElement waitFor(String cssSelector) {
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(cssSelector)));
+        } catch (RuntimeException e) {
+            throw new AssertionError("No " + cssSelector + " on " + driver.getCurrentUrl() + ":\n"
+                    + driver.getPageSource(), e);
+        }
+    }
+
+    /** Sets an input's value by script: date inputs take keyboard input in the browser's locale, this is locale-proof. */
+    public Browser setValue(WebElement input, String value) {
+        driver.executeScript("arguments[0].value = arguments[1];", input, value);
+        return this;
+    }
+
+    /** Saves a screenshot of the window as {@code target/screenshots/<name>.png}. */
+    public Browser screenshot(String name) throws IOException {
+        Path folder = Path.of("target", "screenshots");
+        Files.createDirectories(folder);
+        Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        return this;
     }
 
     /** Runs axe-core on the current page and fails listing every violation found. */

@@ -5,6 +5,7 @@ import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.web.FormTokens;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.http.Router;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The public company pages, without JavaScript: {@code /espace-entreprise/inscription} (sign-up form,
@@ -73,12 +73,12 @@ public final class CompanySignUpServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         dispatch(request, response);
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
             message(request, response, 415, "error.mediaType", "");
@@ -92,13 +92,10 @@ public final class CompanySignUpServlet extends HttpServlet {
         dispatch(request, response);
     }
 
-    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Router.Match<Router.Page>> route = routes.find(request.getMethod(), request.getPathInfo());
-        if (route.isEmpty()) {
+    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (!Router.dispatch(routes, request, response)) {
             message(request, response, 404, "error.notFound", "");
-            return;
         }
-        route.get().handler().handle(request, response, route.get());
     }
 
     private void submit(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -264,7 +264,7 @@ public final class VisitCancellations {
         if (!organisersEmail.isBlank()) {
             alerts.add(new CancellationAlert(CancellationAlert.Recipient.ORGANISERS, organisersEmail, what, companyName,
                     reason, (actor == Actor.COMPANY ? "l'entreprise (" : "les organisateurs (") + account + ")",
-                    registrations, persons, publicUrl.base() + "/admin/moderation/"));
+                    registrations, persons, publicUrl.link("/admin/moderation/")));
         }
         if (actor == Actor.ORGANISER && !companyEmail.isBlank()) {
             alerts.add(new CancellationAlert(CancellationAlert.Recipient.COMPANY, companyEmail, what, companyName, reason,

@@ -104,7 +104,7 @@ public final class ModerationQueue {
             return new Contact(EventSheets.text(company, "contactEmail"), EventSheets.text(site, "name"));
         });
         send(contact.email(), CompanyMails.sheetApproved(contact.email(), contact.siteName(), year,
-                publicUrl.base() + "/usines/" + siteSlug));
+                publicUrl.link("/usines/" + siteSlug)));
     }
 
     /** Sends a submitted sheet back to draft with the organisers' message, e-mailed to the company. */

@@ -19,6 +19,7 @@ import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.security.CurrentAccount;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -94,16 +95,16 @@ public final class ModerationServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         dispatch(request, response);
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         dispatch(request, response);
     }
 
-    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         Optional<Router.Match<Router.Page>> route = routes.find(request.getMethod(), request.getPathInfo());
         try {
             if (route.isEmpty()) {

@@ -158,7 +158,7 @@ public final class SheetChangeModeration {
             onMailQueued.run();
         }
         send(committed.companyEmail(), CompanyMails.changeApproved(committed.companyEmail(), committed.siteName(), year,
-                committed.approval().notified(), publicUrl.base() + "/usines/" + siteSlug));
+                committed.approval().notified(), publicUrl.link("/usines/" + siteSlug)));
         return committed.approval();
     }
 

@@ -10,7 +10,8 @@ import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.platform.module.AdminViews;
-import jakarta.servlet.http.HttpServlet;
+import fr.usinesouvertes.platform.http.RoutedServlet;
+import fr.usinesouvertes.platform.http.Router;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import java.util.function.Function;
  * status; sites, slots, places and confirmed, waiting and cancelled persons in total and by region, department,
  * audience and day — beside the previous edition's. {@code ?edition=2025} picks the edition (400 for a bad one).
  */
-public final class FiguresServlet extends HttpServlet {
+public final class FiguresServlet extends RoutedServlet {
 
     public static final String NAME = "chiffres";
 
@@ -47,12 +48,13 @@ public final class FiguresServlet extends HttpServlet {
         this.zone = zone;
     }
 
+    /** The app has one page. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) { // the app has one page
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder().get("/", (request, response, route) -> page(request, response)).build();
+    }
+
+    private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Lang lang = AdminRequests.lang(request);
         Map<String, String> m = CompanyPages.messages(lang);
         List<Integer> years = editions.all().stream().map(Edition::year).sorted(Comparator.reverseOrder()).toList();

@@ -6,7 +6,8 @@ import fr.usinesouvertes.events.directory.FranceMap;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.platform.module.AdminViews;
-import jakarta.servlet.http.HttpServlet;
+import fr.usinesouvertes.platform.http.RoutedServlet;
+import fr.usinesouvertes.platform.http.Router;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.Map;
  * site) and the sites' recruitment needs while the platform runs; the forms ask {@link OrganiserExportsResource}
  * for the files with the administrator's session.
  */
-public final class OrganiserExportsServlet extends HttpServlet {
+public final class OrganiserExportsServlet extends RoutedServlet {
 
     public static final String NAME = "exports";
 
@@ -31,12 +32,13 @@ public final class OrganiserExportsServlet extends HttpServlet {
         this.editions = editions;
     }
 
+    /** The app has one page. */
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) { // the app has one page
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder().get("/", (request, response, route) -> page(request, response)).build();
+    }
+
+    private void page(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("m", CompanyPages.messages(AdminRequests.lang(request)));
         model.put("years", editions.all().stream().map(Edition::year).sorted(Comparator.reverseOrder()).toList());

@@ -315,7 +315,7 @@ public final class EventsFunctions {
             Optional<PublicSheet> sheet = published.isPresent() ? published : events.cancelledSheet((String) s.get("slug"), year);
             return publicSite.isEmpty() || sheet.isEmpty() ? "[]"
                     : EventJsonLd.of(publicSite.get(), sheet.get(),
-                            publicUrl.base() + EventLinks.sitePage(publicSite.get().slug(), Lang.fromCode(lang)),
+                            publicUrl.link(EventLinks.sitePage(publicSite.get().slug(), Lang.fromCode(lang))),
                             Lang.fromCode(lang));
         });
     }

@@ -22,6 +22,7 @@ import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.events.registration.SchoolLevel;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.registration.SubmissionResult;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -97,17 +98,14 @@ public final class RegistrationPagesServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         dispatch(request, response);
     }
 
-    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Router.Match<Router.Page>> route = routes.find(request.getMethod(), request.getPathInfo());
-        if (route.isEmpty()) {
+    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if (!Router.dispatch(routes, request, response)) {
             notFound(request, response);
-            return;
         }
-        route.get().handler().handle(request, response, route.get());
     }
 
     /** A slot's registration form for one audience (or why it is closed or cancelled). */
@@ -132,7 +130,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/x-www-form-urlencoded")) {
             message(request, response, 415, "error.mediaType");

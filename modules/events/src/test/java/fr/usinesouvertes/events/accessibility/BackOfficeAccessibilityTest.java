@@ -55,9 +55,7 @@ class BackOfficeAccessibilityTest {
     void everyScreenReachedFromTheDashboardHasNoViolation() {
         BROWSER.open(PLATFORM.uri("/admin/login"));
         assertThat(Axe.violations(BROWSER.driver())).as("the login screen").isEmpty();
-        BROWSER.find("#login").sendKeys("organisation@example.fr");
-        BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.clickAndWait("button[type=submit]");
+        BROWSER.submitLogin("organisation@example.fr", PASSWORD);
 
         Map<String, List<Axe.Violation>> found = new LinkedHashMap<>();
         Map<String, Integer> perRoute = new LinkedHashMap<>();

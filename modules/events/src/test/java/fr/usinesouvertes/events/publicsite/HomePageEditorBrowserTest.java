@@ -7,7 +7,6 @@ import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.Browser;
 import fr.usinesouvertes.platform.testing.PageEditorFrame;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
 
 /**
  * In real Chromium, on the site's own home page: the communication team opens it in the page editor, moves a
@@ -49,10 +46,7 @@ class HomePageEditorBrowserTest {
 
     @Test
     void theHomePageIsEditedFromItsPreview() throws Exception {
-        BROWSER.open(PLATFORM.uri("/admin/login"));
-        BROWSER.find("#login").sendKeys("communication@example.fr");
-        BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.clickAndWait("button[type=submit]");
+        BROWSER.logIn(PLATFORM, "communication@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/pages/editor?path=%2Fjournees-usines-ouvertes"));
 
         List<String> components = EDITOR.texts(".uo-edit-component .uo-edit-name");
@@ -60,7 +54,7 @@ class HomePageEditorBrowserTest {
         assertThat(EDITOR.texts(".uo-edit-area select option")).contains("Texte", "Chiffres clés", "Dates clés")
                 .doesNotContain("Page standard");
         BROWSER.assertAccessible();
-        screenshot("home-page-editor.png");
+        BROWSER.screenshot("home-page-editor");
 
         // "Chiffres clés" up, above the banner
         EDITOR.inFrame(() -> BROWSER.driver().findElements(By.cssSelector(".uo-edit-component")).get(1)
@@ -79,11 +73,5 @@ class HomePageEditorBrowserTest {
 
         assertThat(Jsoup.parse(PLATFORM.get("/").body()).text()).as("the public page waits for publishing")
                 .doesNotContain("Portes ouvertes : inscrivez votre classe");
-    }
-
-    private static void screenshot(String name) throws java.io.IOException {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.write(target.resolve(name), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -64,7 +63,7 @@ class PressKitBrowserTest {
 
     @Test
     void thePressKitFolderIsPublishedFromTheMediaLibraryAndItsPdfsListedInThePressRoom() throws Exception {
-        logIn();
+        BROWSER.logIn(PLATFORM, "communication@example.fr", PASSWORD);
         assertThat(pressKit()).isEmpty();
         BROWSER.open(PLATFORM.uri("/admin/assets/"));
         BROWSER.find("#folder-name").sendKeys("presse");
@@ -80,14 +79,14 @@ class PressKitBrowserTest {
         BROWSER.clickAndWait(".folder-publishing button[value=publish-all]");
         assertThat(BROWSER.find(".flash").getText()).isEqualTo("Dossier publié avec tout son contenu.");
         assertThat(texts(".asset-card .badge")).containsExactly("Publié", "Publié", "Publié");
-        screenshot("press-kit-folder-published");
+        BROWSER.screenshot("press-kit-folder-published");
 
         BROWSER.open(PLATFORM.uri("/salle-de-presse"));
         List<WebElement> links = BROWSER.driver().findElements(By.cssSelector(".press-kit a"));
         assertThat(links.stream().map(WebElement::getText)).containsExactly("Dossier de presse 2026 (PDF)",
                 "Communiqué du 11 février 2026 (PDF)"); // the PDFs only, not the logo
         BROWSER.driver().executeScript("document.querySelector('.press-kit').scrollIntoView()");
-        screenshot("press-room-press-kit");
+        BROWSER.screenshot("press-room-press-kit");
         BROWSER.assertAccessible();
         for (WebElement link : links) {
             String href = link.getAttribute("href");
@@ -107,7 +106,7 @@ class PressKitBrowserTest {
 
     @Test
     void theKitPublishedInKitsShowsOnTheSchoolsPage() throws Exception {
-        logIn();
+        BROWSER.logIn(PLATFORM, "communication@example.fr", PASSWORD);
         assertThat(Jsoup.parse(PLATFORM.get("/scolaires").body()).select("a.button[href^=/dam/]")).isEmpty();
         BROWSER.open(PLATFORM.uri("/admin/assets/"));
         BROWSER.find("#folder-name").sendKeys("kits");
@@ -125,7 +124,7 @@ class PressKitBrowserTest {
 
     @Test
     void anImageDescribedInTheMediaLibraryShowsWithItsAltTextCaptionAndCreditInTheHomeBanner() throws Exception {
-        logIn();
+        BROWSER.logIn(PLATFORM, "communication@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/assets/"));
         BROWSER.find("#folder-name").sendKeys("accueil");
         BROWSER.clickAndWait("form.new-folder button[type=submit]");
@@ -152,7 +151,7 @@ class PressKitBrowserTest {
         assertThat(figure.findElement(By.tagName("img")).getAttribute("alt")).isEqualTo("Une opératrice règle une presse dans l'atelier");
         assertThat(figure.findElement(By.tagName("figcaption")).getText())
                 .isEqualTo("L'atelier d'emboutissage © Usine Exemple – photo C. Durand");
-        screenshot("home-hero-image");
+        BROWSER.screenshot("home-hero-image");
         BROWSER.assertAccessible();
         Document english = Jsoup.parse(PLATFORM.get("/en/").body());
         assertThat(english.selectFirst(".hero-figure img").attr("alt")).isEqualTo("An operator sets up a press in the workshop");
@@ -181,15 +180,6 @@ class PressKitBrowserTest {
         return BROWSER.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
 
-    private static void logIn() {
-        BROWSER.driver().manage().deleteAllCookies();
-        BROWSER.open(PLATFORM.uri("/admin/login"));
-        BROWSER.find("#login").sendKeys("communication@example.fr");
-        BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.clickAndWait("button[type=submit]");
-        BROWSER.find(".apps");
-    }
-
     private static byte[] pdf(String text) {
         return ("%PDF-1.4\n%" + text + "\n").getBytes(StandardCharsets.US_ASCII);
     }
@@ -208,11 +198,5 @@ class PressKitBrowserTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Path folder = Path.of("target/screenshots");
-        Files.createDirectories(folder);
-        Files.write(folder.resolve(name + ".png"), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 
 /**
@@ -60,26 +58,26 @@ class PressReleaseBrowserTest {
 
     @Test
     void anEditorCreatesAndPublishesAPressReleaseThatThenAppearsPubliclyAndInTheDeliveryApi() {
-        logIn();
+        BROWSER.logIn(PLATFORM, "editrice@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
         BROWSER.find("#f-_name").sendKeys("usines-ouvertes-2026");
         BROWSER.find("#f-title").sendKeys("Plus de 400 usines ouvertes");
         BROWSER.find("#f-title_en").sendKeys("Over 400 open factories");
-        setValue(BROWSER.find("#f-date"), "2026-02-11T09:00");
+        BROWSER.setValue(BROWSER.find("#f-date"), "2026-02-11T09:00");
         BROWSER.driver().switchTo().frame(BROWSER.find("#f-body_ifr")); // the rich-text editor
         WebElement body = BROWSER.find("#tinymce");
         body.click();
         body.sendKeys("Les 20 et 21 mars 2026.");
         BROWSER.driver().switchTo().defaultContent();
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
-        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré.");
+        assertThat(BROWSER.waitFor(".flash").getText()).isEqualTo("Enregistré.");
         assertThat(BROWSER.find(".badge").getText()).isEqualTo("Non publié");
 
         assertThat(PLATFORM.get("/usines-ouvertes-2026").statusCode()).isEqualTo(404);
         assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).doesNotContain("Plus de 400 usines ouvertes");
 
         BROWSER.clickAndWait(".publishing button[value=publish]");
-        assertThat(waitFor(".flash").getText()).isEqualTo("Publié.");
+        assertThat(BROWSER.waitFor(".flash").getText()).isEqualTo("Publié.");
         assertThat(BROWSER.find(".badge").getText()).isEqualTo("Publié");
 
         BROWSER.open(PLATFORM.uri("/usines-ouvertes-2026"));
@@ -91,14 +89,14 @@ class PressReleaseBrowserTest {
 
     @Test
     void anEditorSchedulesAnEmbargoedReleaseThatStaysHiddenUntilItsTime() throws InterruptedException {
-        logIn();
+        BROWSER.logIn(PLATFORM, "editrice@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
         BROWSER.find("#f-_name").sendKeys("sous-embargo");
         BROWSER.find("#f-title").sendKeys("Communiqué sous embargo");
-        setValue(BROWSER.find("#f-date"), "2026-02-11T09:00");
+        BROWSER.setValue(BROWSER.find("#f-date"), "2026-02-11T09:00");
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
 
-        setValue(BROWSER.find("#schedule-at"), "2026-02-11T09:00");
+        BROWSER.setValue(BROWSER.find("#schedule-at"), "2026-02-11T09:00");
         BROWSER.clickAndWait(BROWSER.find("#schedule-at").findElement(By.xpath("./ancestor::form//button[@type='submit']")));
         assertThat(BROWSER.find(".scheduled").getText()).contains("2026-02-11");
 
@@ -116,28 +114,6 @@ class PressReleaseBrowserTest {
         assertThat(PLATFORM.get("/.rest/delivery/news/v1").body()).contains("Communiqué sous embargo");
     }
 
-    private static void logIn() {
-        BROWSER.driver().manage().deleteAllCookies();
-        BROWSER.open(PLATFORM.uri("/admin/login"));
-        BROWSER.find("#login").sendKeys("editrice@example.fr");
-        BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.clickAndWait("button[type=submit]");
-        waitFor(".apps"); // the dashboard after logging in
-    }
-
     /** The element once the page the last click led to shows it. */
-    private static WebElement waitFor(String css) {
-        try {
-            return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10))
-                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-        } catch (RuntimeException e) {
-            throw new AssertionError("No " + css + " on " + BROWSER.driver().getCurrentUrl() + ":\n"
-                    + BROWSER.driver().getPageSource(), e);
-        }
-    }
-
     /** Date inputs take keyboard input in the browser's locale; setting the value is locale-proof. */
-    private static void setValue(WebElement input, String value) {
-        BROWSER.driver().executeScript("arguments[0].value = arguments[1];", input, value);
-    }
 }

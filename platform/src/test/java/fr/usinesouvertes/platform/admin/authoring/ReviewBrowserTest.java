@@ -8,7 +8,6 @@ import fr.usinesouvertes.platform.testing.Browser;
 import fr.usinesouvertes.platform.testing.MutableClock;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +18,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * In real Chromium, review before publishing: an editor writes a press release and, not allowed to publish it,
  * submits it for review with a comment and a wished time; a publisher finds it on the dashboard and in the queue,
  * compares it with what is public (field labels, rich text rendered) and schedules it; it stays hidden until the
- * platform's (test) clock reaches its time, then appears. Screenshots go to {@code target/review-*.png}.
+ * platform's (test) clock reaches its time, then appears. Screenshots go to {@code target/screenshots/review-*.png}.
  */
 class ReviewBrowserTest {
 
@@ -64,38 +60,38 @@ class ReviewBrowserTest {
 
     @Test
     void anEditorSubmitsAReleaseAPublisherComparesAndSchedulesItAndItAppearsAtItsTime() throws IOException {
-        logIn("editrice@example.fr");
+        BROWSER.logIn(PLATFORM, "editrice@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
         BROWSER.find("#f-_name").sendKeys("journees-2026");
         BROWSER.find("#f-title").sendKeys("Les Journées 2026 sont lancées");
         BROWSER.find("#f-title_en").sendKeys("The 2026 Days are on");
-        setValue(BROWSER.find("#f-date"), "2026-02-12T09:00");
+        BROWSER.setValue(BROWSER.find("#f-date"), "2026-02-12T09:00");
         BROWSER.find("#f-body_ifr"); // the rich-text editor is ready: give it the text as an editor's formatting would
         BROWSER.driver().executeScript("tinymce.get('f-body').setContent(arguments[0]);",
                 "<p>Plus de <strong>400 usines</strong> ouvrent leurs portes.</p>");
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
-        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré.");
+        assertThat(BROWSER.waitFor(".flash").getText()).isEqualTo("Enregistré.");
 
         assertThat(BROWSER.driver().findElements(By.cssSelector(".publishing button[value=publish]"))).isEmpty();
         assertThat(BROWSER.find(".review-submit button").getText()).isEqualTo("Soumettre pour relecture");
         BROWSER.find("#review-comment").sendKeys("Communiqué de lancement, à publier jeudi matin.");
-        setValue(BROWSER.find("#review-wished-at"), "2026-02-12T09:00");
-        screenshot("1-editor-submits");
+        BROWSER.setValue(BROWSER.find("#review-wished-at"), "2026-02-12T09:00");
+        BROWSER.screenshot("review-1-editor-submits");
         BROWSER.assertAccessible();
         BROWSER.clickAndWait(".review-submit button");
-        assertThat(waitFor(".flash").getText()).startsWith("Soumis pour relecture");
+        assertThat(BROWSER.waitFor(".flash").getText()).startsWith("Soumis pour relecture");
         assertThat(BROWSER.find(".badge").getText()).isEqualTo("En relecture");
         assertThat(BROWSER.find(".review-pending").getText()).contains("Communiqué de lancement");
-        screenshot("2-editor-submitted");
+        BROWSER.screenshot("review-2-editor-submitted");
         assertThat(PLATFORM.get("/journees-2026").statusCode()).isEqualTo(404);
 
-        logIn("publieur@example.fr");
+        BROWSER.logIn(PLATFORM, "publieur@example.fr", PASSWORD);
         assertThat(BROWSER.find(".reviews-waiting").getText()).isEqualTo("1 demande de relecture en attente");
         BROWSER.clickAndWait(".reviews-waiting a");
         assertThat(BROWSER.title()).startsWith("Relectures");
         assertThat(BROWSER.find("table.reviews tbody").getText()).contains("Les Journées 2026 sont lancées")
                 .contains("Élise").contains("Communiqué de lancement").contains("12/02/2026 09:00");
-        screenshot("3-queue");
+        BROWSER.screenshot("review-3-queue");
         BROWSER.assertAccessible();
 
         BROWSER.clickAndWait(BROWSER.driver().findElement(By.linkText("Les Journées 2026 sont lancées")));
@@ -110,22 +106,22 @@ class ReviewBrowserTest {
         assertThat(body.getText()).doesNotContain("<p>");
         assertThat(BROWSER.find("a[href^='/admin/content/news/preview?path=']").getText()).isEqualTo("Aperçu du brouillon");
         assertThat(BROWSER.find("#approve-at").getAttribute("value")).isEqualTo("2026-02-12T09:00"); // the wished time
-        screenshot("4-compare");
+        BROWSER.screenshot("review-4-compare");
         BROWSER.assertAccessible();
         BROWSER.driver().executeScript("document.querySelector('.review-decisions').scrollIntoView();");
-        screenshot("4b-decisions");
+        BROWSER.screenshot("review-4b-decisions");
 
         BROWSER.find("#when-schedule").click();
         BROWSER.find("#approve-comment").sendKeys("Relu, programmé pour jeudi.");
         BROWSER.clickAndWait(".review-decisions form[action^='/admin/reviews/approve'] button[type=submit]");
-        assertThat(waitFor(".flash").getText()).isEqualTo("Approuvé ; publication programmée.");
+        assertThat(BROWSER.waitFor(".flash").getText()).isEqualTo("Approuvé ; publication programmée.");
         assertThat(BROWSER.find(".review-summary").getText()).contains("Approuvée, programmée")
                 .contains("12/02/2026 09:00").contains("Relu, programmé pour jeudi.");
-        screenshot("5-scheduled");
+        BROWSER.screenshot("review-5-scheduled");
 
         BROWSER.open(PLATFORM.uri("/admin/reviews/?tab=done"));
         assertThat(BROWSER.find("table.reviews tbody").getText()).contains("Approuvée, programmée").contains("Paul");
-        screenshot("6-done");
+        BROWSER.screenshot("review-6-done");
         BROWSER.assertAccessible();
 
         assertThat(PLATFORM.get("/journees-2026").statusCode()).isEqualTo(404);
@@ -137,32 +133,5 @@ class ReviewBrowserTest {
                 .until(() -> PLATFORM.get("/journees-2026").statusCode() == 200);
         BROWSER.open(PLATFORM.uri("/journees-2026"));
         assertThat(BROWSER.find("h1").getText()).isEqualTo("Les Journées 2026 sont lancées");
-    }
-
-    private static void logIn(String login) {
-        BROWSER.driver().manage().deleteAllCookies();
-        BROWSER.open(PLATFORM.uri("/admin/login"));
-        BROWSER.find("#login").sendKeys(login);
-        BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.clickAndWait("button[type=submit]");
-        waitFor(".apps");
-    }
-
-    private static WebElement waitFor(String css) {
-        try {
-            return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10))
-                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-        } catch (RuntimeException e) {
-            throw new AssertionError("No " + css + " on " + BROWSER.driver().getCurrentUrl() + ":\n"
-                    + BROWSER.driver().getPageSource(), e);
-        }
-    }
-
-    private static void setValue(WebElement input, String value) {
-        BROWSER.driver().executeScript("arguments[0].value = arguments[1];", input, value);
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Files.write(Path.of("target/review-" + name + ".png"), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -12,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -81,10 +79,10 @@ class RichTextBrowserTest {
 
     @Test
     void anEditorWritesAReleaseWithAnImageALinkAndATableAndThePublicPageShowsThem() throws Exception {
-        logIn();
+        BROWSER.logIn(PLATFORM, "editrice@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
         WebElement editor = waitVisible("#f-body + .tox-tinymce");
-        screenshot("rich-text-new-release");
+        BROWSER.screenshot("rich-text-new-release");
         BROWSER.assertAccessible();
 
         BROWSER.find("#f-_name").sendKeys("programme-2026");
@@ -108,7 +106,7 @@ class RichTextBrowserTest {
         WebElement text = dialog.findElement(By.xpath(".//label[normalize-space()='Texte affiché']/following::input[1]"));
         text.clear();
         text.sendKeys("la page des usines");
-        screenshot("rich-text-link-picker");
+        BROWSER.screenshot("rich-text-link-picker");
         dialog.findElement(By.xpath(".//button[normalize-space()='Enregistrer']")).click();
         waitGone(".tox-dialog");
         inEditor(body -> body.sendKeys(Keys.END, " Voir aussi "));
@@ -137,7 +135,7 @@ class RichTextBrowserTest {
         WebElement alt = dialog.findElement(By.xpath(".//label[starts-with(normalize-space(), 'Texte alternatif')]/following::input[1]"));
         new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(d -> ALT.equals(alt.getAttribute("value")));
         assertThat(dialog.findElement(By.cssSelector(".tox-listbox")).getText()).contains("Atelier de Santes");
-        screenshot("rich-text-image-picker");
+        BROWSER.screenshot("rich-text-image-picker");
         dialog.findElement(By.xpath(".//button[normalize-space()='Enregistrer']")).click();
         waitGone(".tox-dialog");
         inEditor(body -> new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10)).until(d -> (Boolean)
@@ -154,20 +152,20 @@ class RichTextBrowserTest {
         cells.get(11).click(); // second row, second column of the grid: 2 × 2
         inEditor(body -> new Actions(BROWSER.driver()).sendKeys("Jour", Keys.TAB, "Usines", Keys.TAB, "Vendredi",
                 Keys.TAB, "400").perform());
-        screenshot("rich-text-written");
+        BROWSER.screenshot("rich-text-written");
 
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
-        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré."); // nothing removed by the sanitiser
+        assertThat(BROWSER.waitFor(".flash").getText()).isEqualTo("Enregistré."); // nothing removed by the sanitiser
         assertThat(BROWSER.driver().findElements(By.cssSelector(".field-notice"))).isEmpty();
         String stored = PLATFORM.platform().repository().read(session ->
                 session.getNode("/news/programme-2026").getProperty("body").getString());
         assertThat(stored).contains("<h2>Le programme</h2>").contains("<a href=\"/usines\">la page des usines</a>")
                 .contains("alt=\"" + ALT + "\"").contains("src=\"/dam/jcr:").contains("<thead>")
                 .contains("<th scope=\"col\">Jour</th>");
-        screenshot("rich-text-saved");
+        BROWSER.screenshot("rich-text-saved");
 
         BROWSER.clickAndWait(".publishing button[value=publish]");
-        assertThat(waitFor(".flash").getText()).isEqualTo("Publié.");
+        assertThat(BROWSER.waitFor(".flash").getText()).isEqualTo("Publié.");
 
         BROWSER.open(PLATFORM.uri("/programme-2026"));
         WebElement article = BROWSER.find("article");
@@ -182,14 +180,14 @@ class RichTextBrowserTest {
                 .containsExactly("Jour", "Usines");
         assertThat(article.findElements(By.cssSelector("table tbody td")).stream().map(WebElement::getText))
                 .containsExactly("Vendredi", "400");
-        screenshot("rich-text-public-page");
+        BROWSER.screenshot("rich-text-public-page");
         link.click();
         new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(ExpectedConditions.urlToBe(PLATFORM.uri("/usines").toString()));
     }
 
     @Test
     void textPastedFromWordKeepsItsStructureAndLosesItsStyles() throws Exception {
-        logIn();
+        BROWSER.logIn(PLATFORM, "editrice@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
         waitVisible("#f-body + .tox-tinymce");
         // what Word puts on the clipboard
@@ -228,18 +226,18 @@ class RichTextBrowserTest {
                 .doesNotContain("style=").doesNotContain("class=").doesNotContain("<span").doesNotContain("<o:p")
                 .doesNotContain("file:").doesNotContain("<img").doesNotContain("<h1").doesNotContain("lang=")
                 .doesNotContain("<!--");
-        screenshot("rich-text-pasted-from-word");
+        BROWSER.screenshot("rich-text-pasted-from-word");
 
         BROWSER.find("#f-_name").sendKeys("bilan-2025");
         BROWSER.find("#f-title").sendKeys("Bilan 2025");
         BROWSER.driver().executeScript("arguments[0].value = arguments[1];", BROWSER.find("#f-date"), "2026-02-11T09:00");
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
-        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré."); // nothing left for the server to remove
+        assertThat(BROWSER.waitFor(".flash").getText()).isEqualTo("Enregistré."); // nothing left for the server to remove
     }
 
     @Test
     void withoutTheEditorTheTextareaTakesHtmlAndWhatCleaningRemovesIsShownNextToTheField() throws Exception {
-        logIn();
+        BROWSER.logIn(PLATFORM, "editrice@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/content/news/new"));
         waitVisible("#f-body + .tox-tinymce");
         BROWSER.driver().executeScript("tinymce.get('f-body').remove();"); // as without JavaScript: the bare textarea
@@ -250,7 +248,7 @@ class RichTextBrowserTest {
                 + "<p><img src=\"https://tracker.example/pixel.gif\" alt=\"\"></p>");
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
 
-        assertThat(waitFor(".flash").getText()).isEqualTo("Enregistré. Voir les remarques sous les champs.");
+        assertThat(BROWSER.waitFor(".flash").getText()).isEqualTo("Enregistré. Voir les remarques sous les champs.");
         WebElement notice = BROWSER.find("#f-body-notice");
         assertThat(notice.getText()).contains("style (<p>)").contains("<span>")
                 .contains("<img src=\"https://tracker.example/pixel.gif\">");
@@ -258,7 +256,7 @@ class RichTextBrowserTest {
                 session.getNode("/news/brut").getProperty("body").getString());
         assertThat(stored).isEqualTo("<p>Bonjour les usines</p><p></p>");
         new Actions(BROWSER.driver()).scrollToElement(notice).perform();
-        screenshot("rich-text-notice");
+        BROWSER.screenshot("rich-text-notice");
         BROWSER.assertAccessible();
     }
 
@@ -295,31 +293,6 @@ class RichTextBrowserTest {
     private static void waitGone(String css) {
         new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5))
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
-    }
-
-    private static WebElement waitFor(String css) {
-        try {
-            return new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(10))
-                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
-        } catch (RuntimeException e) {
-            throw new AssertionError("No " + css + " on " + BROWSER.driver().getCurrentUrl() + ":\n"
-                    + BROWSER.driver().getPageSource(), e);
-        }
-    }
-
-    private static void logIn() {
-        BROWSER.driver().manage().deleteAllCookies();
-        BROWSER.open(PLATFORM.uri("/admin/login"));
-        BROWSER.find("#login").sendKeys("editrice@example.fr");
-        BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.clickAndWait("button[type=submit]");
-        waitFor(".apps");
-    }
-
-    static void screenshot(String name) throws IOException {
-        Path folder = Path.of("target/screenshots");
-        Files.createDirectories(folder);
-        Files.write(folder.resolve(name + ".png"), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
     }
 
     private static byte[] photo() throws IOException {

@@ -13,8 +13,10 @@ import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringServlet;
 import fr.usinesouvertes.platform.admin.authoring.shared.PublishingActions;
 import fr.usinesouvertes.platform.definition.ContentTypeDefinition;
+import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.http.ErrorBody;
 import fr.usinesouvertes.platform.http.JsonMapper;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.publishing.PublicationStatus;
 import fr.usinesouvertes.platform.security.Account;
 import jakarta.servlet.ServletException;
@@ -61,23 +63,54 @@ public final class AssetsServlet extends AuthoringServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        if (route.startsWith("/draft/")) {
-            // draft files for the back office's thumbnails: the public /dam/ serves published assets only
-            if (context.preview().get() == null) {
-                throw AuthoringException.notFound("Fichier introuvable.", "File not found.");
-            }
-            context.preview().get().asset(request, response, route.substring("/draft".length()));
-            return;
-        }
-        switch (route) {
-            case "/" -> render(request, response, 200, "assets.ftlh", listing(request));
-            case "/asset" -> assetScreen(request, response, param(request, "path"), null, List.of(), 200);
-            case "/delete" -> confirmDelete(request, response, param(request, "path"));
-            case "/links.json" -> links(request, response);
-            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/draft/{path...}", (request, response, route) -> {
+                    // draft files for the back office's thumbnails: the public /dam/ serves published assets only
+                    if (context.preview().get() == null) {
+                        throw AuthoringException.notFound("Fichier introuvable.", "File not found.");
+                    }
+                    context.preview().get().asset(request, response, "/" + route.get("path"));
+                })
+                .get("/", (request, response, route) -> render(request, response, 200, "assets.ftlh", listing(request)))
+                .get("/asset", (request, response, route) ->
+                        assetScreen(request, response, param(request, "path"), null, List.of(), 200))
+                .get("/delete", (request, response, route) -> confirmDelete(request, response, param(request, "path")))
+                .get("/links.json", (request, response, route) -> links(request, response))
+                .post("/upload", (request, response, route) ->
+                        upload(request, response, account(request), folder(request), back(request)))
+                .post("/folder", (request, response, route) -> {
+                    String folder = folder(request);
+                    context.repository().writeAs(account(request).login(),
+                            session -> store.createFolder(session, folder, param(request, "name")));
+                    redirect(request, response, back(request), t(request, "Dossier créé.", "Folder created."));
+                })
+                .post("/asset", (request, response, route) ->
+                        saveMetadata(request, response, account(request), param(request, "path")))
+                .post("/replace", (request, response, route) -> {
+                    Account account = account(request);
+                    FormValues values = values(request);
+                    String path = values.first("path");
+                    context.repository().writeAs(account.login(), session ->
+                            store.replace(session, path, values.fileOf("file"), account.login()).getPath());
+                    redirect(request, response, assetLink(path), t(request,
+                            "Fichier remplacé : les liens vers ce fichier montrent maintenant le nouveau. Publiez-le pour le mettre en ligne.",
+                            "File replaced: links to this file now show the new one. Publish it to put it online."));
+                })
+                .post("/delete", (request, response, route) -> delete(request, response, account(request), param(request, "path")))
+                .post("/publishing", (request, response, route) ->
+                        publish(request, response, account(request), param(request, "path")))
+                .build();
+    }
+
+    /** The folder of the {@code folder} parameter, {@code /} when absent. */
+    private static String folder(HttpServletRequest request) {
+        return param(request, "folder").isEmpty() ? "/" : param(request, "folder");
+    }
+
+    /** The grid of the request's folder. */
+    private static String back(HttpServletRequest request) {
+        return BASE + "?folder=" + encode(folder(request));
     }
 
     /**
@@ -115,39 +148,11 @@ public final class AssetsServlet extends AuthoringServlet {
         return "";
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        Account account = account(request);
-        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        String folder = param(request, "folder").isEmpty() ? "/" : param(request, "folder");
-        String back = BASE + "?folder=" + encode(folder);
-        switch (route) {
-            case "/upload" -> upload(request, response, account, folder, back);
-            case "/folder" -> {
-                context.repository().writeAs(account.login(), session -> store.createFolder(session, folder, param(request, "name")));
-                redirect(request, response, back, t(request, "Dossier créé.", "Folder created."));
-            }
-            case "/asset" -> saveMetadata(request, response, account, param(request, "path"));
-            case "/replace" -> {
-                FormValues values = values(request);
-                String path = values.first("path");
-                context.repository().writeAs(account.login(), session ->
-                        store.replace(session, path, values.fileOf("file"), account.login()).getPath());
-                redirect(request, response, assetLink(path), t(request,
-                        "Fichier remplacé : les liens vers ce fichier montrent maintenant le nouveau. Publiez-le pour le mettre en ligne.",
-                        "File replaced: links to this file now show the new one. Publish it to put it online."));
-            }
-            case "/delete" -> delete(request, response, account, param(request, "path"));
-            case "/publishing" -> publish(request, response, account, param(request, "path"));
-            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        }
-    }
-
     // --- the folder grid and the search
 
     private Map<String, Object> listing(HttpServletRequest request) {
         String login = account(request).login();
-        String folder = param(request, "folder").isEmpty() ? "/" : param(request, "folder");
+        String folder = folder(request);
         String q = param(request, "q");
         List<AssetStore.Entry> entries = context.repository().readAs(login, session -> q.isEmpty()
                 ? store.list(session, folder) : store.search(session, folder, q, LIMIT));
@@ -296,7 +301,7 @@ public final class AssetsServlet extends AuthoringServlet {
     private static void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Cache-Control", CacheControl.NO_STORE);
         JsonMapper.mapper().writeValue(response.getOutputStream(), body);
     }
 

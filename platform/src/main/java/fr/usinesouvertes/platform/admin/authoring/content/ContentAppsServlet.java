@@ -14,6 +14,7 @@ import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.admin.authoring.form.FormView;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.search.SearchIndex;
 import fr.usinesouvertes.platform.security.Account;
 import jakarta.servlet.ServletException;
@@ -46,37 +47,22 @@ public final class ContentAppsServlet extends AuthoringServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        Route route = Route.of(request.getPathInfo());
-        if (route.app == null) {
-            index(request, response);
-            return;
-        }
-        ContentApp app = app(route.app);
-        switch (route.action) {
-            case "" -> list(request, response, app);
-            case "new" -> edit(request, response, app, null, FormValues.empty(), List.of(), List.of(), 200, true);
-            case "edit" -> edit(request, response, app, param(request, "path"), null, List.of(), List.of(), 200, false);
-            case "delete" -> confirmDelete(request, response, app);
-            case "preview" -> preview(request, response, app);
-            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        }
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        Route route = Route.of(request.getPathInfo());
-        if (route.app == null) {
-            throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        }
-        ContentApp app = app(route.app);
-        switch (route.action) {
-            case "new" -> save(request, response, app, null);
-            case "edit" -> save(request, response, app, param(request, "path"));
-            case "delete" -> delete(request, response, app);
-            case "publishing" -> publish(request, response, app);
-            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/", (request, response, route) -> index(request, response))
+                .get("/{app}", (request, response, route) -> list(request, response, app(route)))
+                .get("/{app}/", (request, response, route) -> list(request, response, app(route)))
+                .get("/{app}/new", (request, response, route) ->
+                        edit(request, response, app(route), null, FormValues.empty(), List.of(), List.of(), 200, true))
+                .get("/{app}/edit", (request, response, route) ->
+                        edit(request, response, app(route), param(request, "path"), null, List.of(), List.of(), 200, false))
+                .get("/{app}/delete", (request, response, route) -> confirmDelete(request, response, app(route)))
+                .get("/{app}/preview", (request, response, route) -> preview(request, response, app(route)))
+                .post("/{app}/new", (request, response, route) -> save(request, response, app(route), null))
+                .post("/{app}/edit", (request, response, route) -> save(request, response, app(route), param(request, "path")))
+                .post("/{app}/delete", (request, response, route) -> delete(request, response, app(route)))
+                .post("/{app}/publishing", (request, response, route) -> publish(request, response, app(route)))
+                .build();
     }
 
     private void index(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -242,7 +228,9 @@ public final class ContentAppsServlet extends AuthoringServlet {
         redirect(request, response, "/admin/content/" + app.name() + "/edit?path=" + encode(path), message);
     }
 
-    private ContentApp app(String name) {
+    /** The app of the route's {@code {app}} segment. */
+    private ContentApp app(Router.Match<Router.Page> route) {
+        String name = route.get("app");
         return ContentApp.named(context.definitions().get(), name).orElseThrow(
                 () -> AuthoringException.notFound("Application introuvable : " + name, "App not found: " + name));
     }
@@ -252,17 +240,6 @@ public final class ContentAppsServlet extends AuthoringServlet {
             return text.isEmpty() ? 0 : Integer.parseInt(text);
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    /** {@code /<app>/<action>} of the path info. */
-    private record Route(String app, String action) {
-        static Route of(String pathInfo) {
-            if (pathInfo == null || pathInfo.equals("/") || pathInfo.isEmpty()) {
-                return new Route(null, "");
-            }
-            String[] parts = pathInfo.substring(1).split("/", 2);
-            return new Route(parts[0], parts.length > 1 ? parts[1] : "");
         }
     }
 }

@@ -18,6 +18,7 @@ import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.rendering.RenderContext;
 import fr.usinesouvertes.platform.rendering.SiteRoot;
 import fr.usinesouvertes.platform.definition.DialogDefinition;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.publishing.Fingerprint;
 import fr.usinesouvertes.platform.security.Account;
 import jakarta.servlet.ServletException;
@@ -56,21 +57,68 @@ public final class PagesServlet extends AuthoringServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        switch (route) {
-            case "/" -> tree(request, response);
-            case "/page" -> render(request, response, 200, "page.ftlh", screen.model(request, param(request, "path")));
-            case "/properties" -> dialog(request, response, param(request, "path"), false, null, List.of(), List.of(), 200);
-            case "/component" -> dialog(request, response, param(request, "path"), true, null, List.of(), List.of(), 200);
-            case "/delete" -> confirmDelete(request, response);
-            case "/preview" -> preview(request, response);
-            case "/editor" -> editor(request, response);
-            case "/preview-at" -> previewAt(request, response);
-            case "/compare" -> render(request, response, 200, "compare.ftlh", screen.compare(request));
-            case "/links.json" -> links(request, response);
-            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/", (request, response, route) -> tree(request, response))
+                .get("/page", (request, response, route) ->
+                        render(request, response, 200, "page.ftlh", screen.model(request, param(request, "path"))))
+                .get("/properties", (request, response, route) ->
+                        dialog(request, response, param(request, "path"), false, null, List.of(), List.of(), 200))
+                .get("/component", (request, response, route) ->
+                        dialog(request, response, param(request, "path"), true, null, List.of(), List.of(), 200))
+                .get("/delete", (request, response, route) -> confirmDelete(request, response))
+                .get("/preview", (request, response, route) -> preview(request, response))
+                .get("/editor", (request, response, route) -> editor(request, response))
+                .get("/preview-at", (request, response, route) -> previewAt(request, response))
+                .get("/compare", (request, response, route) ->
+                        render(request, response, 200, "compare.ftlh", screen.compare(request)))
+                .get("/links.json", (request, response, route) -> links(request, response))
+                .post("/new", (request, response, route) -> {
+                    Account account = account(request);
+                    String created = context.repository().writeAs(account.login(), session -> pages.create(session,
+                            param(request, "parent"), param(request, "name"), param(request, "template"),
+                            param(request, "title"), account.login()));
+                    redirect(request, response, page(created), t(request, "Page créée.", "Page created."));
+                })
+                .post("/rename", (request, response, route) -> {
+                    String login = account(request).login();
+                    redirect(request, response, page(context.repository().writeAs(login, session -> pages.rename(
+                            session, param(request, "path"), param(request, "name"), login))),
+                            t(request, "Page renommée.", "Page renamed."));
+                })
+                .post("/move", (request, response, route) -> {
+                    String login = account(request).login();
+                    redirect(request, response, page(context.repository().writeAs(login, session -> pages.move(
+                            session, param(request, "path"), param(request, "parent"), login))),
+                            t(request, "Page déplacée.", "Page moved."));
+                })
+                .post("/delete", (request, response, route) ->
+                        delete(request, response, account(request), param(request, "path")))
+                .post("/properties", (request, response, route) -> save(request, response, param(request, "path"), false))
+                .post("/component", (request, response, route) -> save(request, response, param(request, "path"), true))
+                .post("/components", (request, response, route) ->
+                        componentAction(request, response, account(request), param(request, "path")))
+                .post("/publishing", (request, response, route) -> {
+                    Account account = account(request);
+                    String path = existingPage(account, param(request, "path"));
+                    String message = publishing.run(account, "website", path, param(request, "action"),
+                            param(request, "scheduleAction"), param(request, "scheduleAt"), param(request, "scheduleId"),
+                            lang(request));
+                    redirect(request, response, page(path), message);
+                })
+                .post("/restore", (request, response, route) -> {
+                    Account account = account(request);
+                    String path = existingPage(account, param(request, "path"));
+                    context.publishing().restore(account.login(), "website", path, Integer.parseInt(param(request, "version")));
+                    redirect(request, response, page(path), t(request, "Version restaurée.", "Version restored."));
+                })
+                .build();
+    }
+
+    /** {@code path}, once checked to be a page the account may read (else a refusal). */
+    private String existingPage(Account account, String path) {
+        context.repository().readAs(account.login(), session -> PageOperations.existingPage(session, path));
+        return path;
     }
 
     private void confirmDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -82,44 +130,6 @@ public final class PagesServlet extends AuthoringServlet {
         render(request, response, 200, "confirm-delete.ftlh", Map.of("what", param(request, "path"),
                     "action", BASE + "delete", "nodePath", param(request, "path"),
                 "back", BASE + "page?path=" + encode(param(request, "path"))));
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        Account account = account(request);
-        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        String path = param(request, "path");
-        switch (route) {
-            case "/new" -> {
-                String created = context.repository().writeAs(account.login(), session -> pages.create(session,
-                        param(request, "parent"), param(request, "name"), param(request, "template"),
-                        param(request, "title"), account.login()));
-                redirect(request, response, page(created), t(request, "Page créée.", "Page created."));
-            }
-            case "/rename" -> redirect(request, response, page(context.repository().writeAs(account.login(),
-                    session -> pages.rename(session, path, param(request, "name"), account.login()))),
-                    t(request, "Page renommée.", "Page renamed."));
-            case "/move" -> redirect(request, response, page(context.repository().writeAs(account.login(),
-                    session -> pages.move(session, path, param(request, "parent"), account.login()))),
-                    t(request, "Page déplacée.", "Page moved."));
-            case "/delete" -> delete(request, response, account, path);
-            case "/properties" -> save(request, response, path, false);
-            case "/component" -> save(request, response, path, true);
-            case "/components" -> componentAction(request, response, account, path);
-            case "/publishing" -> {
-                context.repository().readAs(account.login(), session -> PageOperations.existingPage(session, path));
-                String message = publishing.run(account, "website", path, param(request, "action"),
-                        param(request, "scheduleAction"), param(request, "scheduleAt"), param(request, "scheduleId"),
-                        lang(request));
-                redirect(request, response, page(path), message);
-            }
-            case "/restore" -> {
-                context.repository().readAs(account.login(), session -> PageOperations.existingPage(session, path));
-                context.publishing().restore(account.login(), "website", path, Integer.parseInt(param(request, "version")));
-                redirect(request, response, page(path), t(request, "Version restaurée.", "Version restored."));
-            }
-            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        }
     }
 
     private void tree(HttpServletRequest request, HttpServletResponse response) throws IOException {

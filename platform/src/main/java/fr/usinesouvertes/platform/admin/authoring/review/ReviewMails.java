@@ -43,7 +43,7 @@ final class ReviewMails {
 
     /** The link to a request's screen. */
     String link(ReviewRequest request) {
-        return publicUrl.base() + REQUEST_PATH + request.id();
+        return publicUrl.link(REQUEST_PATH + request.id());
     }
 
     /**

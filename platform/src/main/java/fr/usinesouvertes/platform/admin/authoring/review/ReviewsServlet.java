@@ -5,6 +5,7 @@ import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringContext;
 import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringException;
 import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringServlet;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.publishing.ReviewRequest;
 import fr.usinesouvertes.platform.publishing.ReviewRequests;
 import fr.usinesouvertes.platform.security.Account;
@@ -49,26 +50,16 @@ public final class ReviewsServlet extends AuthoringServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        switch (route) {
-            case "/" -> queue(request, response);
-            case "/request" -> screen(request, response);
-            case "/settings" -> settings(request, response);
-            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        }
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        switch (route) {
-            case "/submit" -> submit(request, response);
-            case "/approve" -> approve(request, response);
-            case "/send-back" -> sendBack(request, response);
-            case "/settings" -> saveSettings(request, response);
-            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        }
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/", (request, response, route) -> queue(request, response))
+                .get("/request", (request, response, route) -> screen(request, response))
+                .get("/settings", (request, response, route) -> settings(request, response))
+                .post("/submit", (request, response, route) -> submit(request, response))
+                .post("/approve", (request, response, route) -> approve(request, response))
+                .post("/send-back", (request, response, route) -> sendBack(request, response))
+                .post("/settings", (request, response, route) -> saveSettings(request, response))
+                .build();
     }
 
     private void queue(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.shared;
 
+import fr.usinesouvertes.platform.http.RoutedServlet;
 import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.admin.authoring.form.UploadedFile;
@@ -8,7 +9,6 @@ import fr.usinesouvertes.platform.repository.RepositoryException;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
@@ -22,14 +22,21 @@ import java.util.Map;
 /**
  * What the authoring apps share: the signed-in account, parameters and uploads as form values, pages
  * rendered through the back-office layout, and refusals ({@link AuthoringException}, publishing errors,
- * what Oak's access control denies) shown as a French page with a 4xx status instead of a failure.
+ * what Oak's access control denies) shown as a French page with a 4xx status instead of a failure, and a path
+ * no route takes refused as not found.
  */
-public abstract class AuthoringServlet extends HttpServlet {
+public abstract class AuthoringServlet extends RoutedServlet {
 
     protected final transient AuthoringContext context;
 
     protected AuthoringServlet(AuthoringContext context) {
         this.context = context;
+    }
+
+    /** A path no route takes: the refusal page, 404. */
+    @Override
+    protected final void notFound(HttpServletRequest request, HttpServletResponse response) {
+        throw AuthoringException.notFound("Page introuvable.", "Page not found.");
     }
 
     @Override

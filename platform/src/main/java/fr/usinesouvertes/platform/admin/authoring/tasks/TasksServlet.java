@@ -6,8 +6,8 @@ import fr.usinesouvertes.platform.admin.authoring.shared.AuthoringServlet;
 import fr.usinesouvertes.platform.content.ContentImportException;
 import fr.usinesouvertes.platform.content.ImportMode;
 import fr.usinesouvertes.platform.content.MagnoliaYamlImporter;
+import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.search.SearchIndex;
-import fr.usinesouvertes.platform.security.Account;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.MultipartConfig;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +38,23 @@ public final class TasksServlet extends AuthoringServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/", (request, response, route) -> tasks(request, response))
+                .post("/reindex", (request, response, route) -> submitted(request, response, tasks.submit(
+                        t(request, "Réindexation de la recherche", "Search re-indexing"), account(request).login(),
+                        this::reindex)))
+                .post("/import", (request, response, route) -> {
+                    Map<String, String> files = yamlFiles(request);
+                    ImportMode mode = importMode(request);
+                    submitted(request, response, tasks.submit(t(request, "Import de contenus", "Content import"),
+                            account(request).login(), progress -> importAll(files, mode, progress)));
+                })
+                .build();
+    }
+
+    /** The tasks, or the one of the {@code task} parameter. */
+    private void tasks(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String id = param(request, "task");
         if (!id.isEmpty()) {
             BackgroundTasks.Task task = tasks.task(id);
@@ -57,21 +73,7 @@ public final class TasksServlet extends AuthoringServlet {
         render(request, response, 200, "tasks.ftlh", Map.of("tasks", all));
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        Account account = account(request);
-        String route = request.getPathInfo() == null ? "/" : request.getPathInfo();
-        String id = switch (route) {
-            case "/reindex" -> tasks.submit(t(request, "Réindexation de la recherche", "Search re-indexing"),
-                    account.login(), this::reindex);
-            case "/import" -> {
-                Map<String, String> files = yamlFiles(request);
-                ImportMode mode = importMode(request);
-                yield tasks.submit(t(request, "Import de contenus", "Content import"), account.login(),
-                        progress -> importAll(files, mode, progress));
-            }
-            default -> throw AuthoringException.notFound("Page introuvable.", "Page not found.");
-        };
+    private static void submitted(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
         redirect(request, response, "/admin/tasks/?task=" + id, null);
     }
 

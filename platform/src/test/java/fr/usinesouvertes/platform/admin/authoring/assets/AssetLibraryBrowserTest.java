@@ -6,7 +6,6 @@ import fr.usinesouvertes.platform.publishing.PublicationStatus;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.Browser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,7 +50,7 @@ class AssetLibraryBrowserTest {
 
     @Test
     void anEditorUploadsDescribesAndPublishesAFolderOfFiles() throws Exception {
-        logIn();
+        BROWSER.logIn(PLATFORM, "editrice@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/assets/"));
         assertThat(BROWSER.title()).startsWith("Médiathèque");
         BROWSER.assertAccessible();
@@ -72,7 +69,7 @@ class AssetLibraryBrowserTest {
         assertThat(BROWSER.driver().findElements(By.cssSelector(".upload-list li.uploaded progress")))
                 .hasSize(2).allSatisfy(bar -> assertThat(bar.getAttribute("value")).isEqualTo("100"));
         assertThat(BROWSER.find(".upload-list li.refused").getText()).contains("piege.svg").contains("SVG refusé");
-        screenshot("assets-upload-progress");
+        BROWSER.screenshot("assets-upload-progress");
         BROWSER.assertAccessible();
 
         // files dropped on the zone (a DataTransfer built in the page, as the browser gives a real drop)
@@ -91,7 +88,7 @@ class AssetLibraryBrowserTest {
         new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(20)).until(driver -> Boolean.TRUE.equals(
                 BROWSER.driver().executeScript("var i = document.querySelector('.asset-card img');"
                         + " return i.complete && i.naturalWidth === 320;"))); // the 320-pixel rendition of the draft
-        screenshot("assets-grid");
+        BROWSER.screenshot("assets-grid");
         BROWSER.assertAccessible();
 
         // describe the image
@@ -106,9 +103,9 @@ class AssetLibraryBrowserTest {
         BROWSER.clickAndWait(".asset-metadata button[type=submit]");
         assertThat(BROWSER.find(".flash").getText()).isEqualTo("Enregistré.");
         assertThat(BROWSER.find("#f-alternative").getAttribute("value")).isEqualTo("La façade de l'usine Colas de Santes");
-        screenshot("asset-screen");
+        BROWSER.screenshot("asset-screen");
         BROWSER.driver().executeScript("document.querySelector('.usages').scrollIntoView()");
-        screenshot("asset-screen-usages-replace-publishing");
+        BROWSER.screenshot("asset-screen-usages-replace-publishing");
         BROWSER.assertAccessible();
 
         // search, then publish the whole folder from its listing
@@ -124,17 +121,8 @@ class AssetLibraryBrowserTest {
         assertThat(BROWSER.find(".flash").getText()).isEqualTo("Dossier publié avec tout son contenu.");
         assertThat(BROWSER.driver().findElements(By.cssSelector(".asset-card .badge")).stream().map(WebElement::getText))
                 .containsOnly("Publié");
-        screenshot("assets-folder-published");
+        BROWSER.screenshot("assets-folder-published");
         assertThat(PLATFORM.platform().publishing().status("dam", "/presse/usine-santes")).isEqualTo(PublicationStatus.PUBLISHED);
-    }
-
-    private static void logIn() {
-        BROWSER.driver().manage().deleteAllCookies();
-        BROWSER.open(PLATFORM.uri("/admin/login"));
-        BROWSER.find("#login").sendKeys("editrice@example.fr");
-        BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.clickAndWait("button[type=submit]");
-        BROWSER.find(".apps");
     }
 
     private static WebElement waitForText(String css, String text) {
@@ -142,11 +130,5 @@ class AssetLibraryBrowserTest {
             WebElement element = driver.findElement(By.cssSelector(css));
             return element.getText().contains(text) ? element : null;
         });
-    }
-
-    static void screenshot(String name) throws IOException {
-        Path folder = Path.of("target/screenshots");
-        Files.createDirectories(folder);
-        Files.write(folder.resolve(name + ".png"), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
     }
 }

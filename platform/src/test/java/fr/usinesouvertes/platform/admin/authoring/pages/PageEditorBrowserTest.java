@@ -6,7 +6,6 @@ import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.Browser;
 import fr.usinesouvertes.platform.testing.PageEditorFrame;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -58,10 +56,7 @@ class PageEditorBrowserTest {
 
     @Test
     void anEditorMovesAddsEditsAndDeletesComponentsFromThePage() throws Exception {
-        BROWSER.open(PLATFORM.uri("/admin/login"));
-        BROWSER.find("#login").sendKeys("editrice@example.fr");
-        BROWSER.find("#password").sendKeys(PASSWORD);
-        BROWSER.clickAndWait("button[type=submit]");
+        BROWSER.logIn(PLATFORM, "editrice@example.fr", PASSWORD);
         BROWSER.open(PLATFORM.uri("/admin/pages/page?path=%2Fsite"));
         BROWSER.clickAndWait("a[href^='/admin/pages/editor?path=%2Fsite']");
 
@@ -73,7 +68,7 @@ class PageEditorBrowserTest {
                     .extracting(WebElement::getText).containsExactly("Texte");
         });
         BROWSER.assertAccessible();
-        screenshot("page-editor.png");
+        BROWSER.screenshot("page-editor");
 
         clickInFrame(".uo-edit-component button[aria-label='Descendre — Texte']"); // the first moves down
         assertThat(headings()).containsExactly("Deuxième", "Premier");
@@ -102,7 +97,7 @@ class PageEditorBrowserTest {
 
         BROWSER.find(".page-editor-widths button[data-width='390']").click();
         assertThat(BROWSER.find("#page-editor-frame").getSize().getWidth()).isBetween(385, 395);
-        screenshot("page-editor-phone.png");
+        BROWSER.screenshot("page-editor-phone");
 
         assertThat(PLATFORM.get("/?editBars=1").body()).as("the public site never shows the editor's comments")
                 .doesNotContain("cms:area").doesNotContain("cms:component");
@@ -123,11 +118,5 @@ class PageEditorBrowserTest {
 
     private static void inFrame(Runnable work) {
         EDITOR.inFrame(work);
-    }
-
-    private static void screenshot(String name) throws java.io.IOException {
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.write(target.resolve(name), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -6,7 +6,6 @@ import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.Browser;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 
 /**
  * In real Chromium: the site root's screen has no delete, rename or move and says why, a sub-page's has them; the
@@ -52,16 +50,14 @@ class SiteRootChromiumTest {
     @Test
     void theSiteRootOffersNoDeleteRenameOrMoveAndBadgesFollowTheActions() throws IOException {
         BROWSER.open(PLATFORM.uri("/admin/pages/page?path=%2Faccueil"));
-        BROWSER.find("#login").sendKeys("editrice@example.fr");
-        BROWSER.find("#password").sendKeys("correct horse battery");
-        BROWSER.clickAndWait("form.form button[type=submit]");
+        BROWSER.submitLogin("editrice@example.fr", "correct horse battery");
 
         assertThat(BROWSER.title()).startsWith("Accueil");
         assertThat(BROWSER.find("#site-root-note").getText()).startsWith("Page racine du site");
         assertThat(BROWSER.driver().findElements(By.cssSelector("a[href^='/admin/pages/delete'], "
                 + "form[action^='/admin/pages/rename'], form[action^='/admin/pages/move']"))).isEmpty();
         assertThat(BROWSER.find(".badge").getText()).isEqualTo("Publié");
-        screenshot("root");
+        BROWSER.screenshot("site-root-root");
         BROWSER.assertAccessible();
 
         BROWSER.open(PLATFORM.uri("/admin/pages/page?path=%2Faccueil%2Fpresse"));
@@ -78,11 +74,7 @@ class SiteRootChromiumTest {
         BROWSER.find("#f-title").sendKeys("Salle de presse");
         BROWSER.clickAndWait("main form button[type=submit]");
         assertThat(BROWSER.find(".badge").getText()).isEqualTo("Modifié");
-        screenshot("sub-page");
+        BROWSER.screenshot("site-root-sub-page");
         BROWSER.assertAccessible();
-    }
-
-    private static void screenshot(String name) throws IOException {
-        Files.write(Path.of("target/site-root-" + name + ".png"), BROWSER.driver().getScreenshotAs(OutputType.BYTES));
     }
 }

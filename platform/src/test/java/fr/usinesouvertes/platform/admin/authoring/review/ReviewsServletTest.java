@@ -151,7 +151,7 @@ class ReviewsServletTest {
                 .containsExactlyInAnyOrder("publieur@example.fr", "admin@example.fr", "aveugle@example.fr");
         MimeMessage mail = mails[0];
         assertThat(mail.getSubject()).isEqualTo("Relecture demandée : Actualités 2026 / Review requested: Actualités 2026");
-        String body = body(mail);
+        String body = LocalSmtp.plainText(mail);
         assertThat(body.indexOf("Élise demande la relecture")).isLessThan(body.indexOf("Élise asks for a review"));
         assertThat(body).contains("Nouveau titre pour 2026").contains("20/03/2099 09:00");
         Matcher link = LINK.matcher(body);
@@ -223,7 +223,7 @@ class ReviewsServletTest {
 
         MimeMessage mail = mailTo("editrice@example.fr");
         assertThat(mail.getSubject()).startsWith("Relecture approuvée, publié : ");
-        assertThat(body(mail)).contains("Paul a approuvé et publié").contains("Commentaire : Bravo")
+        assertThat(LocalSmtp.plainText(mail)).contains("Paul a approuvé et publié").contains("Commentaire : Bravo")
                 .contains("https://usines.example/admin/reviews/request?id=" + request.id());
 
         Document done = Jsoup.parse(publisher.get("/admin/reviews/?tab=done").body());
@@ -253,7 +253,7 @@ class ReviewsServletTest {
         assertThat(PLATFORM.platform().publishing().scheduled("website", "/site/programme")).hasSize(1);
         MimeMessage mail = mailTo("editrice@example.fr");
         assertThat(mail.getSubject()).startsWith("Relecture approuvée, publication programmée : Programme");
-        assertThat(body(mail)).contains("19/03/2099 08:30");
+        assertThat(LocalSmtp.plainText(mail)).contains("19/03/2099 08:30");
         SMTP.purgeEmailFromAllMailboxes();
 
         edit("/site/programme", "title", "Programme complet");
@@ -267,7 +267,7 @@ class ReviewsServletTest {
                 .isEqualTo(ReviewRequest.State.SENT_BACK);
         MimeMessage back = mailTo("editrice@example.fr");
         assertThat(back.getSubject()).startsWith("Relecture : à reprendre : Programme complet");
-        assertThat(body(back)).contains("Paul vous renvoie").contains("Gardez le titre court")
+        assertThat(LocalSmtp.plainText(back)).contains("Paul vous renvoie").contains("Gardez le titre court")
                 .contains("Paul sent \"Programme complet\" back");
         // the editor sees their own requests and their outcome, without the decisions
         Document mine = Jsoup.parse(editor.get("/admin/reviews/request?id=" + second.id()).body());
@@ -356,26 +356,5 @@ class ReviewsServletTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The decoded plain-text part. */
-    private static String body(MimeMessage message) throws Exception {
-        return plainText(message.getContent());
-    }
-
-    private static String plainText(Object content) throws Exception {
-        if (content instanceof jakarta.mail.Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
-                if (part.isMimeType("text/plain")) {
-                    return (String) part.getContent();
-                }
-                String nested = plainText(part.getContent());
-                if (nested != null) {
-                    return nested;
-                }
-            }
-        }
-        return content instanceof String text ? text : null;
     }
 }
