@@ -120,7 +120,7 @@ class RichTextBrowserTest {
         search.findElement(By.xpath(".//label[starts-with(normalize-space(), 'Rechercher')]/following::input[1]")).sendKeys("USINES");
         new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(d -> search.findElements(
                 By.cssSelector(".tox-collection__item")).size() == 1);
-        screenshot("rich-text-link-search");
+        BROWSER.screenshot("rich-text-link-search");
         search.findElement(By.cssSelector(".tox-collection__item")).click();
         new WebDriverWait(BROWSER.driver(), Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector(".tox-dialog")).size() == 1);
         dialog.findElement(By.xpath(".//button[normalize-space()='Enregistrer']")).click();
