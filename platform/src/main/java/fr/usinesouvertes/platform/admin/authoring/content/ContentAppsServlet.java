@@ -10,6 +10,7 @@ import fr.usinesouvertes.platform.admin.authoring.form.FieldNotice;
 import fr.usinesouvertes.platform.admin.authoring.form.Form;
 import fr.usinesouvertes.platform.admin.authoring.form.FormField;
 import fr.usinesouvertes.platform.admin.authoring.form.FormReader;
+import fr.usinesouvertes.platform.admin.authoring.form.SiteAddresses;
 import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.admin.authoring.form.FormView;
@@ -117,7 +118,8 @@ public final class ContentAppsServlet extends AuthoringServlet {
         Map<String, Object> view = context.repository().readAs(account.login(), session -> {
             FormValues values = submitted;
             if (values == null) {
-                values = new FormReader(context.zone()).read(form, ContentItems.item(session, app, path));
+                values = new FormReader(context.zone(), SiteAddresses.of(session, registry))
+                        .read(form, ContentItems.item(session, app, path));
             }
             return FormView.of(form, values, errors, notices, session, lang(request));
         });
@@ -176,7 +178,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
                 node = ContentItems.item(session, app, path);
             }
             List<FieldError> found = FormSubmission.apply(form, values, node, account.login(), context.clock(),
-                    context.zone(), notices);
+                    context.zone(), notices, SiteAddresses.of(session, context.definitions().get()));
             if (!found.isEmpty()) {
                 session.refresh(false); // drop the new item too: nothing is saved when a field is invalid
                 return found;

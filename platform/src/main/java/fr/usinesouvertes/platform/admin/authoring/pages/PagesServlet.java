@@ -7,6 +7,7 @@ import fr.usinesouvertes.platform.admin.authoring.shared.PublishingActions;
 import fr.usinesouvertes.platform.admin.authoring.form.FieldError;
 import fr.usinesouvertes.platform.admin.authoring.form.Form;
 import fr.usinesouvertes.platform.admin.authoring.form.FormReader;
+import fr.usinesouvertes.platform.admin.authoring.form.SiteAddresses;
 import fr.usinesouvertes.platform.admin.authoring.form.FormSubmission;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
 import fr.usinesouvertes.platform.admin.authoring.form.FormView;
@@ -166,7 +167,9 @@ public final class PagesServlet extends AuthoringServlet {
         Map<String, Object> model = context.repository().readAs(account(request).login(), session -> {
             Node node = node(session, path, component);
             Form form = form(node, lang(request));
-            FormValues values = submitted == null ? new FormReader(context.zone()).read(form, node) : submitted;
+            FormValues values = submitted == null
+                    ? new FormReader(context.zone(), SiteAddresses.of(session, context.definitions().get())).read(form, node)
+                    : submitted;
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("form", FormView.of(form, values, errors, notices, session, lang(request)));
             if (!notices.isEmpty()) {
@@ -195,7 +198,7 @@ public final class PagesServlet extends AuthoringServlet {
             pagePath[0] = component ? page.getPath().substring("/website".length()) : path;
             String before = Fingerprint.of(page); // with its components
             List<FieldError> found = FormSubmission.apply(form(node, lang(request)), values, node, account.login(),
-                    context.clock(), context.zone(), notices);
+                    context.clock(), context.zone(), notices, SiteAddresses.of(session, context.definitions().get()));
             if (found.isEmpty() && component && !Fingerprint.of(page).equals(before)) {
                 FormSubmission.touch(page, account.login(), context.clock());
             }
