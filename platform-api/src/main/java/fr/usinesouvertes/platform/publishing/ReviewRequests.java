@@ -195,6 +195,22 @@ public final class ReviewRequests {
         return pending().stream().filter(r -> r.workspace().equals(workspace) && r.path().equals(path)).findFirst();
     }
 
+    /**
+     * Whether {@code account} may see a request: an editor their own; a publisher or an administrator those whose draft
+     * they can read, and an administrator also those whose draft is gone. The review queue and the dashboard's count
+     * apply it alike.
+     */
+    public boolean visibleTo(fr.usinesouvertes.platform.security.Account account, ReviewRequest request) {
+        boolean reviewer = account.has(fr.usinesouvertes.platform.security.Role.PUBLISHER)
+                || account.has(fr.usinesouvertes.platform.security.Role.ADMIN);
+        if (!reviewer) {
+            return request.by().equals(account.login());
+        }
+        boolean readable = repository.readAs(account.login(), session -> draft(session, request) != null);
+        boolean gone = !readable && repository.read(session -> draft(session, request) == null);
+        return readable || gone && account.has(fr.usinesouvertes.platform.security.Role.ADMIN);
+    }
+
     /** The draft's current fingerprint, or {@code null} when the draft no longer exists. */
     public String currentFingerprint(ReviewRequest request) {
         return repository.read(session -> {
@@ -332,7 +348,8 @@ public final class ReviewRequests {
                 instant(node, "decidedAt"), string(node, "decisionComment"), instant(node, "scheduledAt"));
     }
 
-    private static Node draft(Session session, ReviewRequest request) throws RepositoryException {
+    /** The request's draft in {@code session}, or null when it is gone (or not in the request's workspace). */
+    public static Node draft(Session session, ReviewRequest request) throws RepositoryException {
         try {
             Node draft = session.getNodeByIdentifier(request.nodeId());
             return draft.getPath().startsWith("/" + request.workspace() + "/") ? draft : null;

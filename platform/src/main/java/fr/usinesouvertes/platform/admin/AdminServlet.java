@@ -98,8 +98,7 @@ public final class AdminServlet extends BackOfficeServlet {
             return model;
         }
         boolean publisher = account.get().has(Role.PUBLISHER) || account.get().has(Role.ADMIN);
-        long pending = reviews.pending().stream()
-                .filter(r -> publisher || r.by().equals(account.get().login())).count();
+        long pending = reviews.pending().stream().filter(r -> reviews.visibleTo(account.get(), r)).count();
         model.put("pendingReviews", pending);
         model.put("reviewer", publisher);
         return model;

@@ -24,9 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
-import javax.jcr.Session;
 
 /**
  * The review app at {@code /admin/reviews/} ("Relectures"): the queue of pending requests and the decided ones
@@ -88,7 +86,7 @@ public final class ReviewsServlet extends AuthoringServlet {
         Account account = account(request);
         ReviewRequest review = visibleRequest(account, param(request, "id"));
         Map<String, Object> model = summary(request, review);
-        boolean exists = context.repository().read(session -> draft(session, review) != null);
+        boolean exists = context.repository().read(session -> ReviewRequests.draft(session, review) != null);
         boolean outdated = review.pending() && reviews.outdated(review);
         model.put("outdated", outdated);
         model.put("exists", exists);
@@ -97,9 +95,9 @@ public final class ReviewsServlet extends AuthoringServlet {
         if (exists) {
             ReviewChanges changes = new ReviewChanges(context.definitions().get(), context.zone(), lang(request));
             model.put("changes", context.repository().readAs(account.login(), session ->
-                    changes.rows(session, review.workspace(), draft(session, review), reviews.changes(review))));
+                    changes.rows(session, review.workspace(), ReviewRequests.draft(session, review), reviews.changes(review))));
             model.put("sinceSubmission", outdated ? context.repository().readAs(account.login(), session ->
-                    changes.rows(session, review.workspace(), draft(session, review),
+                    changes.rows(session, review.workspace(), ReviewRequests.draft(session, review),
                             reviews.changesSinceSubmission(review))) : List.of());
             model.put("seen", reviews.currentFingerprint(review));
         } else {
@@ -139,7 +137,7 @@ public final class ReviewsServlet extends AuthoringServlet {
         });
         ReviewRequest review = reviews.submit(account.login(), workspace, path, comment, wishedAt);
         int mailed = mails.submitted(review, title, account.displayName(), login -> context.repository().readAs(login,
-                session -> draft(session, review) != null));
+                session -> ReviewRequests.draft(session, review) != null));
         redirect(request, response, editUrl(review), t(request,
                 "Soumis pour relecture (" + mailed + " éditeur" + (mailed > 1 ? "s" : "") + "-publieur" + (mailed > 1 ? "s" : "")
                         + " prévenu" + (mailed > 1 ? "s" : "") + ").",
@@ -236,12 +234,7 @@ public final class ReviewsServlet extends AuthoringServlet {
 
     /** Reviewers see the requests about content they can read (Oak decides); editors see their own. */
     private boolean visible(Account account, ReviewRequest review) {
-        if (!reviewer(account)) {
-            return review.by().equals(account.login());
-        }
-        boolean readable = context.repository().readAs(account.login(), session -> draft(session, review) != null);
-        boolean gone = !readable && context.repository().read(session -> draft(session, review) == null);
-        return readable || gone && account.has(Role.ADMIN);
+        return reviews.visibleTo(account, review);
     }
 
     private Map<String, Object> summary(HttpServletRequest request, ReviewRequest review) {
@@ -301,7 +294,7 @@ public final class ReviewsServlet extends AuthoringServlet {
 
     private String itemTitle(ReviewRequest review) {
         return context.repository().read(session -> {
-            Node draft = draft(session, review);
+            Node draft = ReviewRequests.draft(session, review);
             return draft == null ? review.path() : title(draft);
         });
     }
@@ -352,14 +345,5 @@ public final class ReviewsServlet extends AuthoringServlet {
                     "The date must be in the future (field \"" + labelEn + "\").");
         }
         return at;
-    }
-
-    private static Node draft(Session session, ReviewRequest review) throws javax.jcr.RepositoryException {
-        try {
-            Node node = session.getNodeByIdentifier(review.nodeId());
-            return node.getPath().startsWith("/" + review.workspace() + "/") ? node : null;
-        } catch (ItemNotFoundException e) {
-            return null;
-        }
     }
 }
