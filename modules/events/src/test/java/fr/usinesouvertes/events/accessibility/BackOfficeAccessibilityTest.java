@@ -3,6 +3,8 @@ package fr.usinesouvertes.events.accessibility;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.usinesouvertes.events.SeedSitePlatform;
+import fr.usinesouvertes.events.company.CancellationFixtures;
+import fr.usinesouvertes.events.company.CompanyAccessTestSupport;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.Axe;
 import fr.usinesouvertes.platform.testing.Browser;
@@ -27,7 +29,8 @@ import org.openqa.selenium.WebElement;
  * axe-core (WCAG 2.1 A/AA and best practices) reports no violation on any screen of the back office an administrator
  * reaches by following links from the dashboard, with the site's light module, the events module and the seed content:
  * a new screen is checked as soon as a link leads to it. Each screen is also checked for a page title and a main
- * heading (the first thing a screen reader announces).
+ * heading (the first thing a screen reader announces). The same for a company's screens: its space and the gate's
+ * check-in.
  */
 class BackOfficeAccessibilityTest {
 
@@ -56,7 +59,25 @@ class BackOfficeAccessibilityTest {
         BROWSER.open(PLATFORM.uri("/admin/login"));
         assertThat(Axe.violations(BROWSER.driver())).as("the login screen").isEmpty();
         BROWSER.submitLogin("organisation@example.fr", PASSWORD);
+        crawl(20);
+    }
 
+    /** The company space and the gate's check-in, as a company with a published sheet and registrations sees them. */
+    @Test
+    void everyScreenOfTheCompanySpaceHasNoViolation() {
+        CancellationFixtures.PublishedSheet sheet = CancellationFixtures.publishedSheet(PLATFORM, "Fonderie Alpha",
+                "alpha@fonderie.example.fr", "Fonderie Alpha de Santes");
+        CancellationFixtures.issueRegistrations(PLATFORM, sheet, "alpha.example.fr");
+        BROWSER.driver().manage().deleteAllCookies(); // a session of its own
+        BROWSER.open(PLATFORM.uri("/admin/login"));
+        BROWSER.submitLogin("alpha@fonderie.example.fr", CompanyAccessTestSupport.PASSWORD);
+        Set<String> seen = crawl(8);
+        assertThat(seen).anyMatch(screen -> screen.startsWith("/admin/entreprise/"))
+                .anyMatch(screen -> screen.startsWith("/admin/pointage/"));
+    }
+
+    /** Follows the back office's links from the dashboard; returns the screens seen, failing on any violation. */
+    private static Set<String> crawl(int atLeast) {
         Map<String, List<Axe.Violation>> found = new LinkedHashMap<>();
         Map<String, Integer> perRoute = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -88,10 +109,11 @@ class BackOfficeAccessibilityTest {
             }
         }
 
-        assertThat(seen.size()).as("screens visited").isGreaterThan(20);
+        assertThat(seen.size()).as("screens visited").isGreaterThan(atLeast);
         assertThat(found).as("axe violations by screen:\n" + found.entrySet().stream()
                 .map(e -> e.getKey() + "\n" + e.getValue().stream().map(Object::toString).collect(Collectors.joining("\n")))
                 .collect(Collectors.joining("\n"))).isEmpty();
+        return seen;
     }
 
     /** A back-office screen to visit, as a path with its query; null for anything else (the site, files, actions). */

@@ -18,16 +18,16 @@ import java.util.UUID;
  * of 20, 6 per registration) and the registrations of the issue: a class of 20 on Friday, three families of 6 on
  * Saturday (18 seats) and a fourth family of 4 on its waiting list.
  */
-final class CancellationFixtures {
+public final class CancellationFixtures {
 
     private CancellationFixtures() {
     }
 
     /** A published company sheet. */
-    record PublishedSheet(Account account, String slug, String fridaySlot, String saturdaySlot) {
+    public record PublishedSheet(Account account, String slug, String fridaySlot, String saturdaySlot) {
     }
 
-    static PublishedSheet publishedSheet(PlatformExtension platform, String companyName, String login, String siteName) {
+    public static PublishedSheet publishedSheet(PlatformExtension platform, String companyName, String login, String siteName) {
         return publishedSheet(platform.platform(), companyName, login, siteName, CompanyFixtures.sheetValues());
     }
 
@@ -52,7 +52,7 @@ final class CancellationFixtures {
     }
 
     /** The class of 20 (French), three families (French, English, French) and a waiting family (English). */
-    static void issueRegistrations(PlatformExtension platform, PublishedSheet sheet, String mailDomain) {
+    public static void issueRegistrations(PlatformExtension platform, PublishedSheet sheet, String mailDomain) {
         SlotBooking booking = new SlotBooking(platform.platform().repository(), Clock.systemUTC());
         book(booking, sheet.fridaySlot(), 20, Map.of("audience", "school", "teacherName", "Mme Lefebvre",
                 "schoolName", "Collège Jean Moulin", "email", "classe@" + mailDomain, "lang", "fr"));

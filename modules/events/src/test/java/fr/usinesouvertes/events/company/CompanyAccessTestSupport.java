@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.util.Set;
 
 /** Companies with a COMPANY account and the ACL on their node, as a verified sign-up leaves them. */
-final class CompanyAccessTestSupport {
+public final class CompanyAccessTestSupport {
 
-    static final String PASSWORD = "Usine-Ouverte-2026";
+    public static final String PASSWORD = "Usine-Ouverte-2026";
 
     private CompanyAccessTestSupport() {
     }
