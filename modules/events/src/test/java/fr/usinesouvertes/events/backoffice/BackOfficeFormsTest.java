@@ -88,6 +88,14 @@ class BackOfficeFormsTest {
         Document release = Jsoup.parse(staff.get("/admin/content/pressReleases/new").body());
         assertThat(release.select("fieldset.i18n-field > legend").eachText()).containsExactly("Titre", "Chapô", "Texte");
         assertThat(release.selectFirst("label[for=f-place]").text()).isEqualTo("Lieu");
+
+        // the content apps and the partners' roles in the back office's language
+        assertThat(Jsoup.parse(staff.get("/admin/content/").body()).text()).contains("Communiqués de presse", "Partenaires");
+        assertThat(Jsoup.parse(staff.get("/admin/content/?lang=en").body()).text()).contains("Press releases", "Partners")
+                .doesNotContain("Partenaires");
+        Document partnerEn = Jsoup.parse(staff.get("/admin/content/partners/new?lang=en").body());
+        assertThat(partnerEn.select("#f-role option").eachText()).contains("Organiser", "Regional partner");
+        assertThat(partnerEn.selectFirst("label[for=f-role]").text()).startsWith("Role");
     }
 
     /** The first dialog URL of each page and component template found below {@code node}. */

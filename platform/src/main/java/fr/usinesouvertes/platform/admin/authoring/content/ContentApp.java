@@ -19,6 +19,18 @@ import java.util.Optional;
  */
 public record ContentApp(String name, String label, ContentTypeDefinition type, AppDefinition app) {
 
+    /**
+     * The app's label in the back office's language: its {@code label} looked up as a message key (Magnolia's
+     * convention), else Magnolia's generated key {@code <app>.label}, else the label as written.
+     */
+    public String label(DefinitionRegistry registry, String language) {
+        String found = registry.messages().lookup(language, label);
+        if (found == null && (app == null || app.label() == null)) {
+            found = registry.messages().lookup(language, name + ".label");
+        }
+        return found != null ? found : label;
+    }
+
     /** Every content app, light-module apps first, in definition order. */
     public static List<ContentApp> all(DefinitionRegistry registry) {
         Map<String, ContentApp> apps = new LinkedHashMap<>();

@@ -68,8 +68,9 @@ public final class ContentAppsServlet extends AuthoringServlet {
 
     private void index(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<Map<String, Object>> apps = new ArrayList<>();
-        for (ContentApp app : ContentApp.all(context.definitions().get())) {
-            apps.add(Map.of("name", app.name(), "label", app.label(), "workspace", app.workspace()));
+        DefinitionRegistry registry = context.definitions().get();
+        for (ContentApp app : ContentApp.all(registry)) {
+            apps.add(Map.of("name", app.name(), "label", app.label(registry, lang(request)), "workspace", app.workspace()));
         }
         render(request, response, 200, "content-index.ftlh", Map.of("contentApps", apps));
     }
@@ -96,7 +97,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
             items.add(row);
         }
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("app", Map.of("name", app.name(), "label", app.label()));
+        model.put("app", Map.of("name", app.name(), "label", app.label(context.definitions().get(), lang(request))));
         model.put("columns", columns.stream().map(c -> Map.of("name", c.name(), "label", c.displayLabel())).toList());
         model.put("items", items);
         model.put("q", q);
@@ -128,7 +129,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
             model.put("flash", t(request, "Enregistré. Voir les remarques sous les champs.",
                     "Saved. See the remarks below the fields."));
         }
-        model.put("app", Map.of("name", app.name(), "label", app.label()));
+        model.put("app", Map.of("name", app.name(), "label", app.label(context.definitions().get(), lang(request))));
         model.put("form", view);
         model.put("creating", creating);
         model.put("nodePath", path == null ? "" : path);
