@@ -24,7 +24,8 @@ import org.openqa.selenium.WebElement;
  * In real Chromium, review before publishing: an editor writes a press release and, not allowed to publish it,
  * submits it for review with a comment and a wished time; a publisher finds it on the dashboard and in the queue,
  * compares it with what is public (field labels, rich text rendered) and schedules it; it stays hidden until the
- * platform's (test) clock reaches its time, then appears. Screenshots go to {@code target/screenshots/review-*.png}.
+ * platform's (test) clock reaches its time, then appears with its image from the media library, its link to a page and
+ * its table. Screenshots go to {@code target/screenshots/review-*.png}.
  */
 class ReviewBrowserTest {
 
@@ -44,18 +45,29 @@ class ReviewBrowserTest {
     static final String PASSWORD = "correct horse battery";
 
     @BeforeAll
-    static void site() {
+    static void site() throws IOException {
         PLATFORM.platform().accounts().create("editrice@example.fr", "Élise", PASSWORD.toCharArray(),
                 Set.of(Role.EDITOR), null);
         PLATFORM.platform().accounts().create("publieur@example.fr", "Paul", PASSWORD.toCharArray(),
                 Set.of(Role.PUBLISHER), null);
+        byte[] photo = RichTextBrowserTest.photo();
         PLATFORM.platform().repository().write(session -> {
             var page = session.getNode("/website").addNode("site", "mgnl:page");
             page.setProperty("mgnl:template", "authoring-test:pages/news-room");
             page.setProperty("title", "Salle de presse");
+            var factories = page.addNode("usines", "mgnl:page");
+            factories.setProperty("mgnl:template", "authoring-test:pages/standard");
+            factories.setProperty("title", "Les usines");
+            var asset = session.getNode("/dam").addNode("atelier", "mgnl:asset");
+            asset.setProperty("title", "Atelier de Santes");
+            var resource = asset.addNode("jcr:content", "mgnl:resource");
+            resource.setProperty("jcr:data", session.getValueFactory().createBinary(new java.io.ByteArrayInputStream(photo)));
+            resource.setProperty("jcr:mimeType", "image/png");
+            resource.setProperty("fileName", "atelier.png");
             return null;
         });
-        PLATFORM.platform().publishing().publish("setup", "website", "/site", false);
+        PLATFORM.platform().publishing().publish("setup", "website", "/site", true);
+        PLATFORM.platform().publishing().publish("setup", "dam", "/atelier", false);
     }
 
     @Test
@@ -67,8 +79,13 @@ class ReviewBrowserTest {
         BROWSER.find("#f-title_en").sendKeys("The 2026 Days are on");
         BROWSER.setValue(BROWSER.find("#f-date"), "2026-02-12T09:00");
         BROWSER.find("#f-body_ifr"); // the rich-text editor is ready: give it the text as an editor's formatting would
+        String image = PLATFORM.platform().repository().read(session -> "/dam/jcr:"
+                + session.getNode("/dam/atelier").getIdentifier() + "/atelier.png");
         BROWSER.driver().executeScript("tinymce.get('f-body').setContent(arguments[0]);",
-                "<p>Plus de <strong>400 usines</strong> ouvrent leurs portes.</p>");
+                "<p>Plus de <strong>400 usines</strong> ouvrent leurs portes : voir <a href=\"/usines\">la page des usines</a>.</p>"
+                        + "<p><img src=\"" + image + "\" alt=\"L'atelier de Santes\"></p>"
+                        + "<table><thead><tr><th scope=\"col\">Jour</th><th scope=\"col\">Usines</th></tr></thead>"
+                        + "<tbody><tr><td>Vendredi</td><td>400</td></tr></tbody></table>");
         BROWSER.clickAndWait("form.generated-form button[type=submit]");
         assertThat(BROWSER.waitFor(".flash").getText()).isEqualTo("Enregistré.");
 
@@ -133,5 +150,13 @@ class ReviewBrowserTest {
                 .until(() -> PLATFORM.get("/journees-2026").statusCode() == 200);
         BROWSER.open(PLATFORM.uri("/journees-2026"));
         assertThat(BROWSER.find("h1").getText()).isEqualTo("Les Journées 2026 sont lancées");
+        // with its image (loaded from the media library), its link to the page and its table
+        BROWSER.waitFor("article img");
+        await().atMost(Duration.ofSeconds(10)).until(() -> (Boolean) BROWSER.driver().executeScript(
+                "var i = document.querySelector('article img'); return i.complete && i.naturalWidth === 320;"));
+        assertThat(BROWSER.find("article img").getAttribute("alt")).isEqualTo("L'atelier de Santes");
+        assertThat(BROWSER.find("article a").getAttribute("href")).isEqualTo(PLATFORM.uri("/usines").toString());
+        assertThat(BROWSER.find("article table tbody").getText()).contains("Vendredi", "400");
+        BROWSER.screenshot("review-7-published");
     }
 }

@@ -295,7 +295,8 @@ class RichTextBrowserTest {
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(css)));
     }
 
-    private static byte[] photo() throws IOException {
+    /** A 320 × 200 PNG, a gradient: what an editor uploads as a photo. */
+    static byte[] photo() throws IOException {
         BufferedImage image = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, new Color(0xB2, 0x3C, 0x00), 320, 200, new Color(0x0B, 0x4F, 0x9C)));
