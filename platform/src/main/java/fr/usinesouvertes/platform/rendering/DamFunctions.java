@@ -4,9 +4,10 @@ import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 
 /**
- * {@code damfn}: assets by id, and their renditions: a rendition name is a width ({@code 480}, {@code w800},
- * {@code 960x540}) or one of Magnolia's usual theme variation names ({@code thumbnail}, {@code small},
- * {@code medium}, {@code large}), served as the nearest of {@link AssetRenditions#WIDTHS} for JPEG and PNG images;
+ * {@code damfn}: assets by id, and their renditions: a rendition name is an image variation of the site's theme
+ * ({@code imaging.variations.<name>.width}), a width ({@code 480}, {@code w800}, {@code 960x540}) or one of Magnolia's
+ * usual variation names ({@code thumbnail}, {@code small}, {@code medium}, {@code large}), served as the nearest of
+ * {@link AssetRenditions#WIDTHS} for JPEG and PNG images;
  * any other name, or another kind of file, gives the original's link, as Magnolia does for a rendition it does not
  * know.
  */
@@ -41,7 +42,7 @@ public final class DamFunctions {
 
     public String getAssetLink(String id, String rendition) throws RepositoryException {
         Asset asset = getAsset(id);
-        return asset == null ? null : asset.rendition(AssetRenditions.widthNamed(rendition));
+        return asset == null ? null : asset.rendition(width(rendition));
     }
 
     public String getAssetLinkForId(String id) {
@@ -55,7 +56,14 @@ public final class DamFunctions {
     /** Magnolia's {@code damfn.getRendition(asset, name)}: the rendition, with its {@code link}; null without asset. */
     public Rendition getRendition(Object asset, String rendition) throws RepositoryException {
         Asset found = asset instanceof Asset given ? given : getAsset(String.valueOf(asset));
-        return found == null ? null : new Rendition(found.rendition(AssetRenditions.widthNamed(rendition)), rendition);
+        return found == null ? null : new Rendition(found.rendition(width(rendition)), rendition);
+    }
+
+    /** The rendition's width: the site theme's image variation of that name, else the name read as a width. */
+    private Integer width(String rendition) {
+        Integer themed = rendition == null ? null
+                : new SiteFunctions(context.registry(), context.site()).theme().variationWidth(rendition);
+        return AssetRenditions.widthNamed(themed != null ? themed.toString() : rendition);
     }
 
     /** A rendition as {@code damfn.getRendition} returns it: {@code .link}, {@code .name}. */

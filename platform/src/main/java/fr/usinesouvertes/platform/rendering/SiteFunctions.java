@@ -151,6 +151,22 @@ public final class SiteFunctions {
             return files("cssFiles");
         }
 
+        /**
+         * The width of the theme's image variation {@code name} ({@code imaging.variations.<name>.width}, Magnolia's
+         * {@code SimpleResizeVariation}), or null when the theme has no such variation or it gives no width.
+         */
+        public Integer variationWidth(String name) {
+            Object imaging = properties.get("imaging");
+            Object variations = imaging instanceof Map<?, ?> map ? map.get("variations") : null;
+            Object variation = variations instanceof Map<?, ?> map ? map.get(name) : null;
+            Object width = variation instanceof Map<?, ?> map ? map.get("width") : null;
+            try {
+                return width == null ? null : Integer.valueOf(width.toString().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
         public List<Map<String, Object>> getJsFiles() {
             return files("jsFiles");
         }

@@ -73,7 +73,11 @@ class SitesTest {
         HttpResponse<String> home = PLATFORM.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<h1>Travel home</h1>").contains("<p id=\"site\">travel</p>")
-                .contains("<p id=\"pages\">About us;</p>"); // cmsfn.contentListByTemplateId: the pages below
+                .contains("<p id=\"pages\">About us;</p>") // cmsfn.contentListByTemplateId: the pages below
+                // the theme's image variations: small (480 wide) and hero (1200) are the 800 and 1600 renditions
+                .contains("<p id=\"renditions\">/dam/jcr:3a0c0a47-9c4e-4d6b-8a59-7f1e5d2c9b01/w800/logo.png;"
+                        + "/dam/jcr:3a0c0a47-9c4e-4d6b-8a59-7f1e5d2c9b01/w1600/logo.png;"
+                        + "/dam/jcr:3a0c0a47-9c4e-4d6b-8a59-7f1e5d2c9b01/logo.png</p>");
         assertThat(PLATFORM.get("/about").body()).contains("<h1>About us</h1>");
         // the site's own pages have one address, without the root's name
         assertThat(PLATFORM.get("/travel/about").statusCode()).isEqualTo(404);
