@@ -176,7 +176,8 @@ public final class LightModuleLoader {
      * Merges the site's template prototype ({@code templates.prototype} of the site a request without a known host
      * gets, see {@link DefinitionRegistry#site}) into every page template, the template winning, as Magnolia's Site
      * module applies it: a module's page gets the site's areas, their scripts and available components without
-     * naming the site's files. The raw definitions stay as written.
+     * naming the site's files; a page template of {@code renderType: site} renders as the prototype's render type. The raw
+     * definitions stay as written.
      */
     private static void applySitePrototype(DefinitionRegistry.Builder builder, Map<String, ParsedDefinition> parsed,
                                            Map<String, Map<String, Object>> resolved, List<Problem> problems) {
@@ -195,7 +196,13 @@ public final class LightModuleLoader {
             List<Problem> found = new ArrayList<>();
             DefinitionContext context = new DefinitionContext(definition.id(), definition.source(), definition.document(),
                     found);
-            builder.template(TemplateReader.read(YamlMerge.mergeMaps(prototype, yaml), context));
+            Map<String, Object> merged = new java.util.LinkedHashMap<>(YamlMerge.mergeMaps(prototype, yaml));
+            if ("site".equals(merged.get("renderType"))) {
+                // Magnolia's renderType: site renders as the site's prototype says (FreeMarker unless it says otherwise)
+                Object byPrototype = prototype.get("renderType");
+                merged.put("renderType", byPrototype == null || "site".equals(byPrototype) ? "freemarker" : byPrototype);
+            }
+            builder.template(TemplateReader.read(merged, context));
             found.stream().filter(p -> !problems.contains(p)).forEach(problems::add); // the first reading reported the rest
         });
     }

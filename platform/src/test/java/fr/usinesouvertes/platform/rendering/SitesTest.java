@@ -148,6 +148,12 @@ class SitesTest {
     }
 
     @Test
+    void aPageTemplateOfRenderTypeSiteRendersAsThePrototypeSays() {
+        assertThat(registry().template("travel-spa:pages/site-rendered").orElseThrow().renderType()).isEqualTo("freemarker");
+        assertThat(registry().problems()).noneMatch(p -> "travel-spa:pages/site-rendered".equals(p.definitionId()));
+    }
+
+    @Test
     void newPagesOfTheSiteOfferTheTemplatesItsAvailabilityNamesAndOtherTreesEveryVisibleOne() {
         var pages = new fr.usinesouvertes.platform.admin.authoring.pages.PageOperations(SitesTest::registry,
                 java.time.Clock.systemUTC());
