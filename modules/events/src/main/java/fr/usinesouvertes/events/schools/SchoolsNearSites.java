@@ -25,6 +25,16 @@ public final class SchoolsNearSites {
         this.travelTime = travelTime;
     }
 
+    /** Every school of the directory. */
+    public List<School> schools() {
+        return directory.all();
+    }
+
+    /** The estimated way from a school to a point. */
+    public TravelTime.Estimate estimate(School school, double latitude, double longitude) {
+        return travelTime.between(school, latitude, longitude);
+    }
+
     /** The schools of {@code levels} within {@code maxMinutes} of the point, nearest (in time) first. */
     public List<Match> near(double latitude, double longitude, Set<School.Level> levels, int maxMinutes) {
         double reachKm = FASTEST_STRAIGHT_KMH * maxMinutes / 60.0;

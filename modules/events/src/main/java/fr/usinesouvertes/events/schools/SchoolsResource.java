@@ -15,25 +15,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import javax.jcr.Node;
-import javax.jcr.NodeIterator;
-import javax.jcr.Value;
-import org.apache.jackrabbit.commons.JcrUtils;
 
 /**
  * For the organisers' scripts (administrators' sessions): {@code GET /.rest/organiser/v1/schools/near-site/{site}
- * ?edition=2026[&minutes=45]} — the schools within reach of a site whose published sheet of the edition has a slot open
- * to school groups on a school day (Monday to Friday), of the levels its visits accept (a minimum age above 14 leaves
- * the collèges out, above 17 the lycées), sorted by estimated minutes: {@code {"results": [{"uai", "name", "type",
- * "commune", "km", "minutes"}, …], "estimate": "…"}}. 401 without a session, 403 for another role, 400 naming a bad
+ * ?edition=2026[&minutes=45]} — the schools within reach of a site the edition opens to school groups
+ * ({@link SchoolVisits}), of the levels its visits accept, sorted by estimated minutes: {@code {"results": [{"uai",
+ * "name", "type", "commune", "km", "minutes"}, …], "estimate": "…"}}; {@code coverage} and {@code {uai}/factories}. 401 without a session, 403 for another role, 400 naming a bad
  * parameter, 404 for an unknown site or one without such a slot.
  */
 @Path("organiser/v1/schools")
@@ -42,12 +34,12 @@ public final class SchoolsResource {
 
     private final ContentRepository repository;
     private final SchoolsNearSites near;
-    private final ZoneId zone;
+    private final SchoolVisits visits;
 
     public SchoolsResource(ContentRepository repository, SchoolsNearSites near, ZoneId zone) {
         this.repository = repository;
         this.near = near;
-        this.zone = zone;
+        this.visits = new SchoolVisits(zone);
     }
 
     @GET
@@ -60,17 +52,13 @@ public final class SchoolsResource {
         if (site == null || !site.matches("[a-z0-9-]{1,100}")) {
             throw ApiException.badRequest("invalidSite", "site: expected the site's identifier, e.g. upsa-agen");
         }
-        VisitedSite visited = repository.read(session -> {
-            String path = "/sites/" + site;
-            if (!session.nodeExists(path)) {
+        SchoolVisits.Site visited = repository.read(session -> {
+            if (!session.nodeExists("/sites/" + site)) {
                 throw ApiException.notFound("unknownSite", "site: there is no site '" + site + "'");
             }
-            Node node = session.getNode(path);
-            if (!node.hasProperty("latitude") || !node.hasProperty("longitude")) {
-                throw ApiException.notFound("siteWithoutPosition", "site: '" + site + "' has no position");
-            }
-            return new VisitedSite(node.getProperty("latitude").getDouble(), node.getProperty("longitude").getDouble(),
-                    levels(session, year, site));
+            return visits.one(session, year, site).orElseThrow(() -> ApiException.notFound("noSchoolVisit", "site: '"
+                    + site + "' has no published slot open to school groups on a school day in " + year
+                    + " (or no position)"));
         });
         List<Map<String, Object>> results = new ArrayList<>();
         for (SchoolsNearSites.Match match : near.near(visited.latitude(), visited.longitude(), visited.levels(), reach)) {
@@ -90,44 +78,74 @@ public final class SchoolsResource {
         return Response.ok(body).header("Cache-Control", CacheControl.PRIVATE).build();
     }
 
-    private record VisitedSite(double latitude, double longitude, Set<School.Level> levels) {
+    /**
+     * {@code GET coverage?edition=2026[&minutes=45]}: by department and by region, the schools within reach of at least
+     * one site the edition opens to school groups, and those with none (where companies are to be found).
+     */
+    @GET
+    @Path("coverage")
+    public Response coverage(@Context HttpServletRequest request, @QueryParam("edition") String edition,
+                             @QueryParam("minutes") String minutes) {
+        requireAdministrator(request);
+        int year = number("edition", edition, 2000, 2100, null);
+        int reach = number("minutes", minutes, 5, 180, SchoolsNearSites.DEFAULT_MINUTES);
+        List<SchoolVisits.Site> sites = repository.read(session -> visits.all(session, year));
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        for (SchoolVisits.Site site : sites) {
+            near.near(site.latitude(), site.longitude(), site.levels(), reach)
+                    .forEach(match -> covered.add(match.school().uai()));
+        }
+        Map<String, long[]> byDepartment = new java.util.TreeMap<>();
+        for (School school : near.schools()) {
+            long[] counts = byDepartment.computeIfAbsent(school.department(), d -> new long[2]);
+            counts[covered.contains(school.uai()) ? 0 : 1]++;
+        }
+        List<Map<String, Object>> departments = new ArrayList<>();
+        byDepartment.forEach((department, counts) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("department", department);
+            row.put("covered", counts[0]);
+            row.put("uncovered", counts[1]);
+            departments.add(row);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("edition", year);
+        body.put("minutes", reach);
+        body.put("sites", sites.size());
+        body.put("covered", covered.size());
+        body.put("uncovered", near.schools().size() - covered.size());
+        body.put("byDepartment", departments);
+        body.put("estimate", "Travel times are estimates (straight line × detour factor at an average speed), not routes.");
+        return Response.ok(body).header("Cache-Control", CacheControl.PRIVATE).build();
     }
 
-    /** The levels the site's published sheet accepts on school days; 404 when it has no such slot. */
-    private Set<School.Level> levels(javax.jcr.Session session, int year, String site) throws javax.jcr.RepositoryException {
-        String path = "/events/" + year + "/" + site;
-        boolean schoolDay = false;
-        Node sheet = session.nodeExists(path) ? session.getNode(path) : null;
-        String status = sheet == null ? "" : JcrUtils.getStringProperty(sheet, "status", "");
-        if (sheet != null && (status.equals("published") || status.equals("full")) && sheet.hasNode("slots")) {
-            for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext() && !schoolDay; ) {
-                Node slot = it.nextNode();
-                if (!slot.hasProperty("start") || !slot.hasProperty("audiences")
-                        || JcrUtils.getBooleanProperty(slot, "cancelled", false)) {
-                    continue;
-                }
-                DayOfWeek day = slot.getProperty("start").getDate().toInstant().atZone(zone).getDayOfWeek();
-                boolean school = false;
-                for (Value audience : slot.getProperty("audiences").getValues()) {
-                    school |= audience.getString().equals("school");
-                }
-                schoolDay = school && day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
+    /** {@code GET {uai}/factories?edition=2026[&minutes=45]}: the sites a school reaches, nearest first. */
+    @GET
+    @Path("{uai}/factories")
+    public Response factories(@Context HttpServletRequest request, @PathParam("uai") String uai,
+                              @QueryParam("edition") String edition, @QueryParam("minutes") String minutes) {
+        requireAdministrator(request);
+        int year = number("edition", edition, 2000, 2100, null);
+        int reach = number("minutes", minutes, 5, 180, SchoolsNearSites.DEFAULT_MINUTES);
+        School school = near.schools().stream().filter(s -> s.uai().equals(uai)).findFirst().orElseThrow(() ->
+                ApiException.notFound("unknownSchool", "uai: no school " + uai + " in the directory"));
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (SchoolVisits.Site site : repository.read(session -> visits.all(session, year))) {
+            if (school.levels().stream().noneMatch(site.levels()::contains)) {
+                continue;
+            }
+            TravelTime.Estimate estimate = near.estimate(school, site.latitude(), site.longitude());
+            if (estimate.minutes() <= reach) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("site", site.slug());
+                row.put("name", site.name());
+                row.put("km", estimate.km());
+                row.put("minutes", estimate.minutes());
+                results.add(row);
             }
         }
-        if (!schoolDay) {
-            throw ApiException.notFound("noSchoolVisit", "site: '" + site + "' has no published slot open to school "
-                    + "groups on a school day in " + year);
-        }
-        long minimumAge = JcrUtils.getLongProperty(sheet, "minimumAge", 0);
-        Set<School.Level> levels = EnumSet.allOf(School.Level.class);
-        if (minimumAge > 14) {
-            levels.remove(School.Level.COLLEGE);
-        }
-        if (minimumAge > 17) {
-            levels.removeAll(Set.of(School.Level.LYCEE_GENERAL, School.Level.LYCEE_TECHNOLOGIQUE,
-                    School.Level.LYCEE_PROFESSIONNEL, School.Level.EREA));
-        }
-        return levels;
+        results.sort(java.util.Comparator.comparingInt(row -> (Integer) row.get("minutes")));
+        return Response.ok(Map.of("results", results)).header("Cache-Control", CacheControl.PRIVATE).build();
     }
 
     private static void requireAdministrator(HttpServletRequest request) {

@@ -75,6 +75,20 @@ class SchoolsNearSiteTest {
         assertThat(JsonMapper.mapper().readTree(organiser.get("/.rest/organiser/v1/schools/near-site/" + sheet.slug()
                 + "?edition=2026&minutes=180").body()).get("results")).hasSize(5);
 
+        // coverage by department (the seed's sites open to schools count too): every school counted once, Santes's
+        // collège and Lille's lycée and EREA within reach
+        JsonNode coverage = JsonMapper.mapper().readTree(organiser.get("/.rest/organiser/v1/schools/coverage?edition=2026").body());
+        assertThat(coverage.get("sites").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(coverage.get("covered").asInt() + coverage.get("uncovered").asInt()).isEqualTo(5);
+        assertThat(coverage.get("covered").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(coverage.get("byDepartment")).extracting(d -> d.get("department").asText() + ":"
+                + (d.get("covered").asInt() + d.get("uncovered").asInt())).containsExactly("59:4", "80:1");
+        JsonNode factories = JsonMapper.mapper().readTree(organiser.get("/.rest/organiser/v1/schools/0590002B/factories"
+                + "?edition=2026").body()).get("results");
+        assertThat(factories).extracting(f -> f.get("site").asText()).contains(sheet.slug());
+        assertThat(factories.get(0).get("minutes").asInt()).isLessThanOrEqualTo(45);
+        assertThat(organiser.get("/.rest/organiser/v1/schools/9999999Z/factories?edition=2026").statusCode()).isEqualTo(404);
+
         assertThat(organiser.get("/.rest/organiser/v1/schools/near-site/" + sheet.slug() + "?edition=deux").statusCode())
                 .isEqualTo(400);
         assertThat(organiser.get("/.rest/organiser/v1/schools/near-site/nulle-part?edition=2026").statusCode()).isEqualTo(404);
