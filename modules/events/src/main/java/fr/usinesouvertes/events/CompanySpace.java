@@ -14,6 +14,7 @@ import fr.usinesouvertes.events.company.RecruitmentNeeds;
 import fr.usinesouvertes.events.company.SheetChanges;
 import fr.usinesouvertes.events.company.SitePhotos;
 import fr.usinesouvertes.events.company.SitePhotosServlet;
+import fr.usinesouvertes.events.company.SlotMessages;
 import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.metrics.EventsMetrics;
@@ -68,7 +69,9 @@ final class CompanySpace {
         context.rest().register(new CompanyResource(repository, sites, sheets, registrations));
         context.admin().app(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
                 new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock(), zone), signUp,
-                        photos, communes, cancellations, new SheetChanges(context.clock(), zone))));
+                        photos, communes, cancellations, new SheetChanges(context.clock(), zone),
+                        new SlotMessages(repository, registrations, new SlotDirectory(repository, config.maxGroupSize(), zone),
+                                mailQueue, onMailQueued, context.publicUrl(), context.clock()))));
         ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), context.publicUrl(), context.clock(), zone);
         fr.usinesouvertes.events.moderation.SheetChangeModeration changes = new fr.usinesouvertes.events.moderation.SheetChangeModeration(
                 repository, ACL, mailQueue, onMailQueued, context.mail(), context.publicUrl(), context.clock(), zone);

@@ -90,11 +90,11 @@ public final class RegistrationMailComposer {
                             + "link above: your places will go to those waiting.").in(lang));
         }
         if (mail.kind() == MailKind.COMPANY_MESSAGE) {
-            body.paragraph(t("Ce message de l'entreprise vous est transmis par les Journées Usines Ouvertes, qui ne lui "
-                            + "communiquent pas votre adresse. Une réponse à cet e-mail parvient à l'équipe des Journées "
-                            + "Usines Ouvertes.",
-                    "This message from the company is relayed to you by the Journées Usines Ouvertes, who do not give it "
-                            + "your address. A reply to this e-mail reaches the Journées Usines Ouvertes team.").in(lang));
+            body.paragraph(t("Ce message de l'entreprise vous est transmis par la plateforme des Journées Usines Ouvertes, "
+                            + "à chaque inscrit séparément. Une réponse à cet e-mail parvient à l'équipe des Journées Usines "
+                            + "Ouvertes.",
+                    "This message from the company is relayed to you by the Journées Usines Ouvertes platform, to each "
+                            + "registrant separately. A reply to this e-mail reaches the Journées Usines Ouvertes team.").in(lang));
         }
         boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION
                 || ((mail.kind() == MailKind.CHANGED || mail.kind() == MailKind.VISIT_CHANGED) && mail.waitingPosition() == null);
