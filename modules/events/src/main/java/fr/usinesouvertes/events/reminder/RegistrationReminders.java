@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * registrations read. Per slot, one commit queues the e-mails in the mail queue (sent by the mail worker like every
  * registration e-mail, with its retries), marks each registration reminded ({@value #REGISTRATION_DONE}: days) and the
  * folder handled: a reminder goes once per booking, even after a crash (the commit holds both) or if two nodes ran the
- * job at once (both would write the registration's marker: Oak refuses the second commit).
+ * job at once (each commit also writes a random {@value #FOLDER_TOKEN} on the folder: Oak refuses the second one).
  *
  * <p>When several reminders are due at once (the platform was stopped through the first one's moment), only the
  * nearest to the visit is sent; the others are marked handled. A registration moved to another slot keeps its markers,
@@ -53,6 +53,8 @@ public final class RegistrationReminders {
     static final String FOLDER_DONE = "remindersHandled";
     /** On a registration: the reminders (days) queued for it. */
     static final String REGISTRATION_DONE = "remindersSent";
+    /** On a slot's registrations folder: rewritten with a random value by every commit queuing its reminders. */
+    static final String FOLDER_TOKEN = "remindersToken";
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationReminders.class);
     private static final String EVENTS = "/events";
 
@@ -205,6 +207,10 @@ public final class RegistrationReminders {
         }
         handled.addAll(due);
         folder.setProperty(FOLDER_DONE, strings(handled));
+        // A new random value each time, as the slot ledger's bookingToken: were two nodes to remind the same slot at
+        // once, their commits would set the same marks to the same values, which Oak merges; this one differs, so Oak
+        // refuses the second commit instead of sending every reminder twice.
+        folder.setProperty(FOLDER_TOKEN, java.util.UUID.randomUUID().toString());
         return queued;
     }
 
