@@ -88,6 +88,35 @@ class ReminderConcurrencyTest {
         }
     }
 
+    @Test
+    void aReminderQueuedForARegistrationCancelledMeanwhileIsDroppedUnsent() throws Exception {
+        ContentRepository repository = PLATFORM.platform().repository();
+        CLOCK.set(Instant.parse("2026-02-10T09:00:00Z"));
+        String slot = EventSheetFixtures.slot(repository, 30, 6, "public");
+        String address = "cancelled.meanwhile@concurrent.example.fr";
+        String body = PLATFORM.post(RegistrationResourceTest.API, "application/json",
+                RegistrationResourceTest.publicBody(slot, address, 2, "fr")).body();
+        String id = body.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+        assertThat(Outbox.awaitMessagesTo(PLATFORM.dataFolder(), address, 1)).hasSize(1); // the confirmation
+        new fr.usinesouvertes.events.booking.SlotBooking(repository, CLOCK).cancel(id); // (queues no e-mail itself)
+
+        // a reminder and a company's message queued before the cancellation committed (as a racing job would)
+        MailQueue queue = new MailQueue(repository, Clock.systemUTC());
+        repository.write(session -> {
+            queue.enqueue(session, fr.usinesouvertes.events.mail.QueuedMail.of(
+                    fr.usinesouvertes.events.mail.MailKind.REMINDER, id, "http://127.0.0.1", null, java.util.Map.of("days", "7")));
+            queue.enqueue(session, fr.usinesouvertes.events.mail.QueuedMail.of(
+                    fr.usinesouvertes.events.mail.MailKind.COMPANY_MESSAGE, id, "http://127.0.0.1", null,
+                    new fr.usinesouvertes.events.mail.CompanyMessage("Fonderie", "Parking", "Le parking est fermé.").toDetails()));
+            return null;
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> queue.pending().stream().noneMatch(mail -> mail.registrationId().equals(id)));
+        assertThat(queue.failed()).noneMatch(mail -> mail.registrationId().equals(id));
+        Thread.sleep(500);
+        assertThat(Outbox.messagesTo(PLATFORM.dataFolder(), address)).hasSize(1); // the confirmation only
+    }
+
     private static boolean isReminder(MimeMessage message) {
         try {
             return message.getSubject().startsWith("Rappel");
