@@ -14,6 +14,7 @@ import fr.usinesouvertes.events.company.RecruitmentNeeds;
 import fr.usinesouvertes.events.company.SheetChanges;
 import fr.usinesouvertes.events.company.SitePhotos;
 import fr.usinesouvertes.events.company.SitePhotosServlet;
+import fr.usinesouvertes.events.company.SlotMessages;
 import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.metrics.EventsMetrics;
@@ -68,7 +69,9 @@ final class CompanySpace {
         context.rest().register(new CompanyResource(repository, sites, sheets, registrations));
         context.admin().app(new AdminApp(CompanyAppServlet.NAME, "Espace entreprise", "Company space", Set.of(Role.COMPANY),
                 new CompanyAppServlet(repository, sites, sheets, registrations, new RecruitmentNeeds(context.clock(), zone), signUp,
-                        photos, communes, cancellations, new SheetChanges(context.clock(), zone))));
+                        photos, communes, cancellations, new SheetChanges(context.clock(), zone),
+                        new SlotMessages(repository, registrations, new SlotDirectory(repository, config.maxGroupSize(), zone),
+                                mailQueue, onMailQueued, context.publicUrl(), context.clock()))));
         context.admin().app(new AdminApp(fr.usinesouvertes.events.checkin.CheckInServlet.NAME, "Pointage des visites",
                 "Visit check-in", Set.of(Role.COMPANY), new fr.usinesouvertes.events.checkin.CheckInServlet(repository,
                 new fr.usinesouvertes.events.checkin.Attendance(repository, sites, sheets, registrations,

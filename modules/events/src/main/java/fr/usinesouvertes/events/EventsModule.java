@@ -32,6 +32,10 @@ import fr.usinesouvertes.events.registration.RegistrationMailer;
 import fr.usinesouvertes.events.registration.RegistrationRecords;
 import fr.usinesouvertes.events.registration.RegistrationService;
 import fr.usinesouvertes.events.registration.SlotDirectory;
+import fr.usinesouvertes.events.reminder.RegistrationReminders;
+import fr.usinesouvertes.events.ticket.TicketLinks;
+import fr.usinesouvertes.events.ticket.TicketServlet;
+import fr.usinesouvertes.events.ticket.Tickets;
 import fr.usinesouvertes.events.search.CommunesTable;
 import fr.usinesouvertes.events.search.SearchParameters;
 import fr.usinesouvertes.events.search.ContentDocuments;
@@ -128,7 +132,11 @@ public final class EventsModule implements PlatformModule {
         MailQueueHealth mailHealth = new MailQueueHealth(mailQueue, Clock.systemUTC(),
                 config.mailQueueStuckAfter().isZero()
                         ? MailQueueHealth.stuckAfter(config.mailRetryDelay(), MAIL_POLL) : config.mailQueueStuckAfter());
-        RegistrationMailWorker mailWorker = startMailWorker(context, config, mailQueue, links, calendar, metrics, mailHealth);
+        Tickets tickets = new Tickets(new TicketLinks(RegistrationLinks.forTickets(config, context.clock())), links,
+                new RegistrationRecords(context.repository()),
+                new SlotDirectory(context.repository(), config.maxGroupSize(), zone), context.publicUrl());
+        RegistrationMailWorker mailWorker = startMailWorker(context, config, mailQueue, links, tickets, calendar, metrics,
+                mailHealth);
         context.lifecycle().manage(mailWorker);
         context.health().register(MailQueueHealth.NAME, mailHealth);
         metrics.mailQueue(mailHealth::counts);
@@ -136,7 +144,10 @@ public final class EventsModule implements PlatformModule {
                 context.clock(), mailQueue, mailWorker::wake, links, context.publicUrl(), metrics);
         context.rest().register(new RegistrationResource(registrations));
         context.rest().register(new OpenApiResource());
-        RegistrationPagesServlet.mount(context, config, registrations);
+        RegistrationPagesServlet.mount(context, config, registrations, tickets);
+        context.web().servlet(TicketServlet.pathSpec(), new TicketServlet(tickets, context.site().pages(), zone));
+        new RegistrationReminders(context.repository(), mailQueue, mailWorker::wake, config.reminderDays(),
+                context.publicUrl(), context.clock(), zone).schedule(context.jobs(), config.reminderInterval());
         SitePhotos sitePhotos = new SitePhotos(context.repository());
         EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), context.publicUrl(), zone,
                 slug -> sitePhotos.publicPhotos(slug).stream().map(photo -> new PublicPhotos.Photo(
@@ -188,7 +199,7 @@ public final class EventsModule implements PlatformModule {
 
     /** Sends the queued registration e-mails from the one node holding the job's lease. */
     private static RegistrationMailWorker startMailWorker(ModuleContext context, EventsConfig config, MailQueue queue,
-                                                          ManageLinks links, VisitCalendar calendar,
+                                                          ManageLinks links, Tickets tickets, VisitCalendar calendar,
                                                           EventsMetrics metrics, MailQueueHealth health) {
         ZoneId zone = config.zone();
         Duration retryDelay = config.mailRetryDelay();
@@ -196,8 +207,8 @@ public final class EventsModule implements PlatformModule {
                 new RegistrationRecords(context.repository()),
                 new SlotDirectory(context.repository(), config.maxGroupSize(), zone),
                 links, new RegistrationMailer(new RegistrationMailComposer(calendar, zone), context.mail()),
-                new fr.usinesouvertes.events.site.NearbySlots(context.repository(), context.clock(), zone), retryDelay,
-                config.mailMaxAttempts(), MAIL_BATCH, MAIL_SENDERS, metrics);
+                new fr.usinesouvertes.events.site.NearbySlots(context.repository(), context.clock(), zone), tickets,
+                context.clock(), retryDelay, config.mailMaxAttempts(), MAIL_BATCH, MAIL_SENDERS, metrics);
         return new RegistrationMailWorker(context.jobs(), dispatcher, MAIL_POLL, retryDelay, MAIL_BATCH, health);
     }
 }

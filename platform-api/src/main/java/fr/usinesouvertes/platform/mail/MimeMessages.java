@@ -11,6 +11,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -65,9 +66,31 @@ final class MimeMessages {
 
             MimeMultipart mixed = new MimeMultipart("mixed");
             MimeBodyPart body = new MimeBodyPart();
-            body.setContent(alternative);
+            List<Attachment> inline = mail.attachments().stream().filter(Attachment::inline).toList();
+            if (inline.isEmpty()) {
+                body.setContent(alternative);
+            } else {
+                // multipart/related: the alternative, then the images its HTML shows by Content-ID (RFC 2387)
+                MimeMultipart related = new MimeMultipart("related");
+                MimeBodyPart alternatives = new MimeBodyPart();
+                alternatives.setContent(alternative);
+                related.addBodyPart(alternatives);
+                for (Attachment image : inline) {
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setDataHandler(new DataHandler(new ByteArrayDataSource(image.content(), image.contentType())));
+                    part.setContentID("<" + image.contentId() + ">");
+                    part.setDisposition(MimeBodyPart.INLINE);
+                    part.setFileName(image.fileName());
+                    part.setHeader("Content-Transfer-Encoding", "base64");
+                    related.addBodyPart(part);
+                }
+                body.setContent(related);
+            }
             mixed.addBodyPart(body);
             for (Attachment attachment : mail.attachments()) {
+                if (attachment.inline()) {
+                    continue;
+                }
                 MimeBodyPart part = new MimeBodyPart();
                 part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
                 part.setFileName(attachment.fileName());

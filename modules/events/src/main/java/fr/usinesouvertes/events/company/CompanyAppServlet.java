@@ -45,11 +45,13 @@ public final class CompanyAppServlet extends HttpServlet {
     private final transient CommunesTable communes;
     private final transient VisitCancellations cancellations;
     private final transient SheetChanges changes;
+    private final transient SlotMessages messages;
 
     public CompanyAppServlet(ContentRepository repository, CompanySites sites, EventSheets sheets,
                              CompanyRegistrations registrations, RecruitmentNeeds needs, CompanySignUp signUp,
                              SitePhotos photos, CommunesTable communes, VisitCancellations cancellations,
-                             SheetChanges changes) {
+                             SheetChanges changes, SlotMessages messages) {
+        this.messages = messages;
         this.changes = changes;
         this.repository = repository;
         this.sites = sites;
@@ -98,6 +100,10 @@ public final class CompanyAppServlet extends HttpServlet {
                 .get("/creneaux/{slot}/inscriptions.csv", (request, response, company, route) -> csv(response, company,
                         List.of(route.get("slot")), "inscriptions-" + route.get("slot").substring(0,
                                 Math.min(8, route.get("slot").length())) + ".csv"))
+                .get("/creneaux/{slot}/message", (request, response, company, route) ->
+                        messagePage(request, response, company, route.get("slot"), 200, Map.of(), List.of()))
+                .post("/creneaux/{slot}/message", (request, response, company, route) ->
+                        sendMessage(request, response, company, route.get("slot")))
                 .get("/sites/{slug}/recrutement", (request, response, company, route) ->
                         recruitmentPage(request, response, company, route.get("slug"), null, List.of()))
                 .post("/sites/nouveau", (request, response, company, route) -> saveSite(request, response, company, null))
@@ -448,6 +454,49 @@ public final class CompanyAppServlet extends HttpServlet {
         }
         model.put("audienceLabels", audienceLabels);
         render(request, response, 200, "company-registrations", model);
+    }
+
+    /** "Écrire aux inscrits de ce créneau": the form, whom it reaches; {@code values} as typed, {@code errors} by field. */
+    private void messagePage(HttpServletRequest request, HttpServletResponse response, CompanySession company,
+                             String slotId, int status, Map<String, String> values,
+                             List<fr.usinesouvertes.events.registration.FieldError> errors) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        SlotMessages.Audience audience = messages.audience(company, slotId);
+        fr.usinesouvertes.events.visit.Visit visit = audience.slot().visit();
+        Map<String, Object> model = model(lang);
+        model.put("company", visit.company());
+        model.put("siteName", visit.site());
+        model.put("slotLabel", fr.usinesouvertes.events.i18n.FrenchDates.dayWithWeekday(visit.start().toLocalDate(), lang)
+                + ", " + fr.usinesouvertes.events.i18n.FrenchDates.time(visit.start().toLocalTime(), lang) + " – "
+                + fr.usinesouvertes.events.i18n.FrenchDates.time(visit.end().toLocalTime(), lang));
+        model.put("cancelled", audience.slot().cancelled());
+        model.put("registrations", audience.registrations());
+        model.put("persons", audience.persons());
+        model.put("values", values);
+        model.put("action", BASE + "/creneaux/" + slotId + "/message" + (lang == Lang.EN ? "?lang=en" : ""));
+        model.put("back", BASE + "/");
+        CompanyViewModels.putErrors(model, errors);
+        render(request, response, status, "slot-message", model);
+    }
+
+    /** Sends the message, or shows the form again (400) with each refused field and nothing sent. */
+    private void sendMessage(HttpServletRequest request, HttpServletResponse response, CompanySession company,
+                             String slotId) throws IOException {
+        Lang lang = AdminRequests.lang(request);
+        Map<String, String> values = AdminRequests.fields(request);
+        Map<String, String> typed = new HashMap<>();
+        typed.put("subject", values.getOrDefault("subject", ""));
+        typed.put("text", values.getOrDefault("text", ""));
+        List<fr.usinesouvertes.events.registration.FieldError> errors = SlotMessages.check(typed, lang);
+        if (!errors.isEmpty()) {
+            messages.audience(company, slotId); // another company's slot: 404 before anything is said about the form
+            messagePage(request, response, company, slotId, 400, typed, errors);
+            return;
+        }
+        int sent = messages.send(company, slotId, typed, CurrentAccount.require(request).login(), lang);
+        Map<String, String> m = CompanyPages.messages(lang);
+        AdminViews.flash(request, sent == 0 ? m.get("message.sentNone") : m.get("message.sent").replace("{0}", String.valueOf(sent)));
+        AdminViews.redirect(response, BASE + "/creneaux/" + slotId + "/message" + (lang == Lang.EN ? "?lang=en" : ""));
     }
 
     private void recruitmentPage(HttpServletRequest request, HttpServletResponse response, CompanySession company,

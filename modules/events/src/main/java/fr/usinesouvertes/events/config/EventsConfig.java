@@ -27,10 +27,13 @@ import java.util.Objects;
  * @param mailMaxAttempts       attempts before an e-mail is given up
  * @param mailQueueStuckAfter   the threshold of the readiness check {@code events.mail-queue}; zero: derived from
  *                              the retry delay and the worker's poll
+ * @param reminderDays          days before a visit its confirmed registrants are reminded of it, largest first; empty: none
+ * @param reminderInterval      how often the reminders' job looks for reminders due
  */
 public record EventsConfig(ZoneId zone, String organiserEmail, Path dataFolder, String linkSecret,
                            int registrationRateLimit, int maxGroupSize, int maxAccompanyingAdults, Path communes,
-                           Duration mailRetryDelay, int mailMaxAttempts, Duration mailQueueStuckAfter) {
+                           Duration mailRetryDelay, int mailMaxAttempts, Duration mailQueueStuckAfter,
+                           java.util.List<Integer> reminderDays, Duration reminderInterval) {
 
     public EventsConfig {
         Objects.requireNonNull(zone, "zone");
@@ -38,6 +41,8 @@ public record EventsConfig(ZoneId zone, String organiserEmail, Path dataFolder, 
         Objects.requireNonNull(dataFolder, "dataFolder");
         Objects.requireNonNull(mailRetryDelay, "mailRetryDelay");
         Objects.requireNonNull(mailQueueStuckAfter, "mailQueueStuckAfter");
+        reminderDays = java.util.List.copyOf(reminderDays);
+        Objects.requireNonNull(reminderInterval, "reminderInterval");
     }
 
     /** Reads the configuration from settings loaded with the module's {@link EventsSettings#all() definitions}. */
@@ -48,7 +53,8 @@ public record EventsConfig(ZoneId zone, String organiserEmail, Path dataFolder, 
                 settings.get(EventsSettings.REGISTRATION_MAX_ACCOMPANYING_ADULTS), settings.get(EventsSettings.COMMUNES),
                 Duration.ofSeconds(settings.get(EventsSettings.MAIL_RETRY_DELAY)),
                 settings.get(EventsSettings.MAIL_MAX_ATTEMPTS),
-                Duration.ofSeconds(settings.get(EventsSettings.MAIL_QUEUE_STUCK_AFTER)));
+                Duration.ofSeconds(settings.get(EventsSettings.MAIL_QUEUE_STUCK_AFTER)),
+                settings.get(EventsSettings.REMINDER_DAYS), Duration.ofSeconds(settings.get(EventsSettings.REMINDER_INTERVAL)));
     }
 
     /** {@code Name <address>} → {@code address} (RFC 822, as Jakarta Mail reads it, quoted names included); a bare address unchanged. */

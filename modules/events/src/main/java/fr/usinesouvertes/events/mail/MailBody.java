@@ -37,6 +37,27 @@ final class MailBody {
         return this;
     }
 
+    /**
+     * A ticket: in the text, its label and address; in the HTML, the QR code (an inline image part, {@code cid:}) with
+     * its label and a link to the same address below it.
+     */
+    MailBody ticket(String label, String url, String contentId, String alt) {
+        text.add(label + "\n" + url);
+        html.add("<p><strong>" + escape(label) + "</strong><br>\n<img src=\"cid:" + escape(contentId) + "\" alt=\""
+                + escape(alt) + "\" width=\"220\" height=\"220\" style=\"display: block; margin: 8px 0\"><a href=\""
+                + escape(url) + "\">" + escape(url) + "</a></p>");
+        return this;
+    }
+
+    /** A quoted block of someone else's words (a company's message), each line kept. */
+    MailBody quote(String quoted) {
+        List<String> lines = quoted.lines().toList();
+        text.add(String.join("\n", lines.stream().map(line -> "> " + line).toList()));
+        html.add("<blockquote style=\"border-left: 3px solid #999; margin: 0; padding-left: 12px\"><p>"
+                + String.join("<br>\n", lines.stream().map(MailBody::escape).toList()) + "</p></blockquote>");
+        return this;
+    }
+
     String text() {
         return String.join("\n\n", text) + "\n";
     }

@@ -26,6 +26,17 @@ public enum MailKind {
      */
     VISIT_CHANGED,
     /**
+     * Before the visit (by default 7 days and 1 day before, the {@code reminder-days} setting), to a confirmed
+     * registration booked before that moment: the visit, its practical information, the ticket and the link to change
+     * or cancel; queued by the reminders' job with the number of days in its details ({@code days}).
+     */
+    REMINDER,
+    /**
+     * The company's message to the confirmed registrants of one of its slots ({@link CompanyMessage}, in the entry's
+     * details), relayed by the platform: the company never sees their addresses.
+     */
+    COMPANY_MESSAGE,
+    /**
      * Not a registrant's: the organisers (and, when they cancelled, the company) told that a visit was cancelled,
      * queued in the cancellation's commit. The entry's details hold the message ({@link CancellationAlert}); its
      * registration id is the cancelled sheet's or slot's.

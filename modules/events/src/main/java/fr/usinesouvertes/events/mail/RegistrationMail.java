@@ -23,11 +23,24 @@ import java.util.Objects;
  * @param transportFundingRequested a school group asked for help with transport funding (said back to it)
  * @param calendarSequence times the registration was changed: the SEQUENCE of its {@code .ics}
  * @param change           for {@link MailKind#VISIT_CHANGED}: what changed
+ * @param ticket           the ticket (its page's address and QR code) of a registration holding seats, or {@code null}
+ * @param reminderDays     for {@link MailKind#REMINDER}: days before the visit it was due
+ * @param companyMessage   for {@link MailKind#COMPANY_MESSAGE}: what the company wrote
  */
 public record RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
                                int persons, Integer waitingPosition, String manageLink, Lang lang,
                                String cancellationReason, List<OtherDate> otherDates, String directoryLink,
-                               boolean transportFundingRequested, int calendarSequence, VisitChange change) {
+                               boolean transportFundingRequested, int calendarSequence, VisitChange change,
+                               TicketImage ticket, int reminderDays, CompanyMessage companyMessage) {
+
+    public RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
+                            int persons, Integer waitingPosition, String manageLink, Lang lang,
+                            String cancellationReason, List<OtherDate> otherDates, String directoryLink,
+                            boolean transportFundingRequested, int calendarSequence, VisitChange change) {
+        this(kind, visit, registrationId, contactName, contactEmail, persons, waitingPosition, manageLink, lang,
+                cancellationReason, otherDates, directoryLink, transportFundingRequested, calendarSequence, change,
+                null, 0, null);
+    }
 
     public RegistrationMail(MailKind kind, Visit visit, String registrationId, String contactName, String contactEmail,
                             int persons, Integer waitingPosition, String manageLink, Lang lang,
@@ -57,6 +70,9 @@ public record RegistrationMail(MailKind kind, Visit visit, String registrationId
         Objects.requireNonNull(lang, "lang");
         if (kind == MailKind.WAITING_LIST && waitingPosition == null) {
             throw new IllegalArgumentException("A waiting-list e-mail gives the position");
+        }
+        if (kind == MailKind.COMPANY_MESSAGE && companyMessage == null) {
+            throw new IllegalArgumentException("A company's message gives its text");
         }
     }
 }

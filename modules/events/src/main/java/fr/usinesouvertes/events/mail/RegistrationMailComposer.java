@@ -12,9 +12,10 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
- * Writes the e-mails a registrant receives (confirmation, waiting list, promotion, change, cancellation), in
- * French or English, with the visit's details in the site's time zone, the signed link to view or cancel,
- * and, once a seat is held, the visit's {@code .ics} (on cancellation, the same event marked cancelled).
+ * Writes the e-mails a registrant receives (confirmation, waiting list, promotion, change, cancellation, reminder, a
+ * company's message), in French or English, with the visit's details in the site's time zone, the signed link to view
+ * or cancel, once a seat is held the visit's {@code .ics} (on cancellation, the same event marked cancelled), and, when
+ * given, the ticket: its address and its QR code as an inline image ({@code cid:ticket-qr}) of the HTML part.
  */
 public final class RegistrationMailComposer {
 
@@ -34,12 +35,21 @@ public final class RegistrationMailComposer {
         Lang lang = mail.lang();
         Visit visit = mail.visit();
         String day = day(visit.start(), lang);
-        String subject = subject(mail.kind(), visit).in(lang) + " – " + day;
+        String subject = mail.kind() == MailKind.REMINDER ? reminderSubject(mail, day)
+                : mail.kind() == MailKind.COMPANY_MESSAGE
+                ? t("Message de " + visit.company() + " : ", "Message from " + visit.company() + ": ").in(lang)
+                        + mail.companyMessage().subject()
+                : subject(mail.kind(), visit).in(lang) + " – " + day;
         MailBody body = new MailBody()
                 .paragraph(t("Bonjour " + mail.contactName() + ",", "Hello " + mail.contactName() + ",").in(lang))
                 .paragraph(opening(mail).in(lang));
         if (mail.kind() == MailKind.VISIT_CHANGED) {
             visitChanged(mail, body); // what changes first, then the visit as it now is
+        }
+        if (mail.kind() == MailKind.COMPANY_MESSAGE) { // the company's words first, then the visit they are about
+            body.lines(t("Objet : ", "Subject: ").in(lang) + mail.companyMessage().subject());
+            body.quote(mail.companyMessage().text());
+            body.paragraph(t("Votre visite :", "Your visit:").in(lang));
         }
         body.lines(visit.company() + " – " + visit.site(),
                         t("Le ", "On ").in(lang) + day + t(", de ", ", from ").in(lang) + time(visit.start(), lang)
@@ -53,7 +63,8 @@ public final class RegistrationMailComposer {
             lines.addAll(visit.practicalInformation().lines().toList()); // one per line, in the HTML part too
             body.lines(lines.toArray(String[]::new));
         }
-        if (!ended && mail.transportFundingRequested()) {
+        boolean notice = mail.kind() == MailKind.REMINDER || mail.kind() == MailKind.COMPANY_MESSAGE;
+        if (!ended && !notice && mail.transportFundingRequested()) {
             body.paragraph(t("Vous avez demandé une aide au financement du transport : votre demande est transmise aux "
                             + "organisateurs, qui vous recontacteront.",
                     "You asked for help with transport funding: your request goes to the organisers, who will get back "
@@ -62,9 +73,28 @@ public final class RegistrationMailComposer {
         if (mail.kind() == MailKind.VISIT_CANCELLED) {
             visitCancelled(mail, body);
         }
+        if (!ended && mail.ticket() != null) {
+            body.ticket(t("Votre billet (à présenter à l'accueil, imprimé ou sur votre téléphone)",
+                            "Your ticket (show it at the entrance, printed or on your phone)").in(lang),
+                    mail.ticket().url(), TicketImage.CONTENT_ID,
+                    t("QR code du billet : il mène à la page du billet", "Ticket QR code: it leads to the ticket's page").in(lang));
+        }
         if (!ended) {
             body.link(t("Consulter, modifier ou annuler votre inscription", "View, change or cancel your registration").in(lang),
                     mail.manageLink());
+        }
+        if (mail.kind() == MailKind.REMINDER) {
+            body.paragraph(t("Si vous ne pouvez plus venir, ou venez moins nombreux, merci de modifier ou d'annuler votre "
+                            + "inscription avec le lien ci-dessus : vos places iront aux personnes qui attendent.",
+                    "If you can no longer come, or fewer of you will, please change or cancel your registration with the "
+                            + "link above: your places will go to those waiting.").in(lang));
+        }
+        if (mail.kind() == MailKind.COMPANY_MESSAGE) {
+            body.paragraph(t("Ce message de l'entreprise vous est transmis par la plateforme des Journées Usines Ouvertes, "
+                            + "à chaque inscrit séparément. Une réponse à cet e-mail parvient à l'équipe des Journées Usines "
+                            + "Ouvertes.",
+                    "This message from the company is relayed to you by the Journées Usines Ouvertes platform, to each "
+                            + "registrant separately. A reply to this e-mail reaches the Journées Usines Ouvertes team.").in(lang));
         }
         boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION
                 || ((mail.kind() == MailKind.CHANGED || mail.kind() == MailKind.VISIT_CHANGED) && mail.waitingPosition() == null);
@@ -80,14 +110,17 @@ public final class RegistrationMailComposer {
                             + "to free your places.").in(lang));
         }
         body.paragraph(SIGNATURE.in(lang));
-        List<Attachment> attachments = List.of();
+        List<Attachment> attachments = new java.util.ArrayList<>();
+        if (!ended && mail.ticket() != null) {
+            attachments.add(Attachment.inline("billet-qr.png", "image/png", mail.ticket().png(), TicketImage.CONTENT_ID));
+        }
         if (holdsSeats) {
-            attachments = List.of(new Attachment("visite.ics", VisitCalendar.MEDIA_TYPE, calendar.forRegistration(visit,
+            attachments.add(new Attachment("visite.ics", VisitCalendar.MEDIA_TYPE, calendar.forRegistration(visit,
                     mail.registrationId(), mail.persons(), mail.manageLink(), lang, mail.calendarSequence())));
         } else if (mail.kind() == MailKind.CANCELLATION
                 || (mail.kind() == MailKind.VISIT_CANCELLED && mail.waitingPosition() == null)) {
             // the event of the confirmation's .ics (same UID), marked cancelled; a waiting registration had none
-            attachments = List.of(new Attachment("visite-annulee.ics", VisitCalendar.MEDIA_TYPE,
+            attachments.add(new Attachment("visite-annulee.ics", VisitCalendar.MEDIA_TYPE,
                     calendar.forCancelledRegistration(visit, mail.registrationId(), lang, mail.calendarSequence())));
         }
         return new OutgoingMail(mail.contactEmail(), subject, body.text(), body.html(lang.code(), subject), attachments);
@@ -164,6 +197,16 @@ public final class RegistrationMailComposer {
         }
     }
 
+    /** "Rappel : votre visite de Colas demain – samedi 21 mars 2026" */
+    private static String reminderSubject(RegistrationMail mail, String day) {
+        int days = mail.reminderDays();
+        String company = mail.visit().company();
+        LocalizedText when = days == 1 ? t("demain", "tomorrow")
+                : days > 1 ? t("dans " + days + " jours", "in " + days + " days") : t("aujourd'hui", "today");
+        return t("Rappel : votre visite de " + company + " " + when.fr(),
+                "Reminder: your visit to " + company + " " + when.en()).in(mail.lang()) + " – " + day;
+    }
+
     private static LocalizedText subject(MailKind kind, Visit visit) {
         return switch (kind) {
             case CONFIRMATION -> t("Inscription confirmée : visite de " + visit.company(),
@@ -179,6 +222,8 @@ public final class RegistrationMailComposer {
                     "Visit cancelled: " + visit.company() + " – " + visit.site());
             case VISIT_CHANGED -> t("Visite modifiée : " + visit.company() + " – " + visit.site(),
                     "Visit changed: " + visit.company() + " – " + visit.site());
+            case REMINDER -> t("Rappel : visite de " + visit.company(), "Reminder: visit to " + visit.company());
+            case COMPANY_MESSAGE -> t("Message de " + visit.company(), "Message from " + visit.company());
             case CANCELLATION_ALERT -> throw notARegistrants(kind);
         };
     }
@@ -207,6 +252,21 @@ public final class RegistrationMailComposer {
                     "We are sorry: the visit you registered for is cancelled.");
             case VISIT_CHANGED -> t("L'entreprise a modifié la visite à laquelle vous êtes inscrit(e).",
                     "The company changed the visit you registered for.");
+            case REMINDER -> mail.reminderDays() == 1
+                    ? t("Votre visite, c'est demain ! Voici ce qu'il faut savoir, avec votre billet à présenter à l'accueil :",
+                        "Your visit is tomorrow! Here is what you need to know, with your ticket to show at the entrance:")
+                    : mail.reminderDays() < 1
+                    ? t("Votre visite, c'est aujourd'hui ! Voici ce qu'il faut savoir, avec votre billet à présenter à "
+                            + "l'accueil :",
+                        "Your visit is today! Here is what you need to know, with your ticket to show at the entrance:")
+                    : t("Votre visite approche (dans " + mail.reminderDays() + " jours). Voici ce qu'il faut savoir, avec "
+                            + "votre billet à présenter à l'accueil :",
+                        "Your visit is coming up (in " + mail.reminderDays() + " days). Here is what you need to know, with "
+                            + "your ticket to show at the entrance:");
+            case COMPANY_MESSAGE -> t("L'entreprise " + mail.visit().company() + ", que vous visiterez, écrit aux "
+                            + "inscrits de votre créneau :",
+                    "The company " + mail.visit().company() + ", which you will visit, writes to those registered for "
+                            + "your slot:");
             case CANCELLATION_ALERT -> throw notARegistrants(mail.kind());
         };
     }

@@ -1,7 +1,10 @@
 package fr.usinesouvertes.events.registration;
 
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.mail.CompanyMessage;
 import fr.usinesouvertes.events.mail.MailKind;
+import fr.usinesouvertes.events.mail.TicketImage;
+import fr.usinesouvertes.events.mail.TicketImages;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
 import fr.usinesouvertes.events.metrics.EventsMetrics;
@@ -44,6 +47,8 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
     private final int batchSize;
     private final ExecutorService senders;
     private final EventsMetrics metrics;
+    private final TicketImages tickets;
+    private final java.time.Clock clock;
 
     /**
      * @param retryDelay  wait before the second attempt, doubled at each further one
@@ -69,6 +74,20 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
     public RegistrationMailDispatcher(MailQueue queue, RegistrationRecords records, SlotDirectory slots, ManageLinks links,
                                       RegistrationMailer mailer, OtherDates otherDates, Duration retryDelay,
                                       int maxAttempts, int batchSize, int parallel, EventsMetrics metrics) {
+        this(queue, records, slots, links, mailer, otherDates, TicketImages.NONE, java.time.Clock.systemUTC(), retryDelay,
+                maxAttempts, batchSize, parallel, metrics);
+    }
+
+    /**
+     * @param tickets the ticket (QR code) of the e-mails to a confirmed registration
+     * @param clock   the platform's clock: a reminder still queued once its visit started is dropped
+     */
+    public RegistrationMailDispatcher(MailQueue queue, RegistrationRecords records, SlotDirectory slots, ManageLinks links,
+                                      RegistrationMailer mailer, OtherDates otherDates, TicketImages tickets,
+                                      java.time.Clock clock, Duration retryDelay, int maxAttempts, int batchSize,
+                                      int parallel, EventsMetrics metrics) {
+        this.tickets = tickets;
+        this.clock = clock;
         this.metrics = metrics;
         this.otherDates = otherDates;
         this.queue = queue;
@@ -114,22 +133,29 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
         Map<String, Optional<BookableSlot>> slotsById = slots.findAll(registrations.values().stream()
                 .flatMap(Optional::stream).map(RegistrationRecord::slotId).distinct().toList());
         List<Future<MailQueue.Failure>> attempts = new ArrayList<>(due.size());
+        List<QueuedMail> sent = new ArrayList<>();
+        List<QueuedMail> toSend = new ArrayList<>(due.size());
         for (QueuedMail mail : due) {
             Optional<RegistrationRecord> record = registrations.getOrDefault(mail.registrationId(), Optional.empty());
             Optional<BookableSlot> slot = record.flatMap(found -> slotsById.getOrDefault(found.slotId(), Optional.empty()));
+            if (obsolete(mail, record, slot)) {
+                sent.add(mail); // removed unsent: see obsolete()
+                LOG.debug("Dropped the {} e-mail of {}: no longer confirmed or the visit is over", mail.kind(), mail.about());
+                continue;
+            }
+            toSend.add(mail);
             attempts.add(senders.submit(() -> attempt(mail, record, slot)));
         }
-        List<QueuedMail> sent = new ArrayList<>();
         List<MailQueue.Failure> failures = new ArrayList<>();
         boolean transportDown = false;
-        for (int i = 0; i < due.size(); i++) {
-            MailQueue.Failure failure = outcome(attempts.get(i), due.get(i));
+        for (int i = 0; i < toSend.size(); i++) {
+            MailQueue.Failure failure = outcome(attempts.get(i), toSend.get(i));
             if (failure == null) {
-                sent.add(due.get(i));
-                metrics.mailSent(due.get(i).kind().name());
+                sent.add(toSend.get(i));
+                metrics.mailSent(toSend.get(i).kind().name());
             } else {
                 failures.add(failure);
-                metrics.mailFailed(due.get(i).kind().name(), failure.permanent());
+                metrics.mailFailed(toSend.get(i).kind().name(), failure.permanent());
                 transportDown |= !failure.permanent();
             }
         }
@@ -142,6 +168,34 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
                     gaveUp.lastError(), MailQueue.WORKSPACE);
         }
         return new BatchResult(sent.size(), failures.size(), transportDown);
+    }
+
+    /**
+     * Whether an entry no longer has a reason to be sent: a reminder or a company's message to a registration that was
+     * cancelled or put back on the waiting list meanwhile (queued before a racing cancellation committed), or whose
+     * visit was cancelled or has started. Such an entry is removed unsent.
+     */
+    private boolean obsolete(QueuedMail mail, Optional<RegistrationRecord> record, Optional<BookableSlot> slot) {
+        if (mail.kind() != MailKind.REMINDER && mail.kind() != MailKind.COMPANY_MESSAGE) {
+            return false;
+        }
+        if (record.isEmpty() || slot.isEmpty()) {
+            return false; // reported as a failure, like any entry whose registration vanished
+        }
+        return !fr.usinesouvertes.events.booking.RegistrationStatus.CONFIRMED.stored().equals(record.get().status())
+                || slot.get().cancelled()
+                || (mail.kind() == MailKind.REMINDER && !clock.instant().isBefore(slot.get().visit().start().toInstant()));
+    }
+
+    /** The ticket of a registration holding seats, for the e-mails that show it. */
+    private TicketImage ticket(QueuedMail mail, RegistrationRecord record, BookableSlot slot) {
+        boolean confirmed = fr.usinesouvertes.events.booking.RegistrationStatus.CONFIRMED.stored().equals(record.status());
+        boolean shows = switch (mail.kind()) {
+            case CONFIRMATION, PROMOTION, CHANGED, VISIT_CHANGED, REMINDER -> true;
+            default -> false;
+        };
+        return confirmed && shows && mail.position() == null && !slot.cancelled()
+                ? tickets.ticket(record.id(), slot.visit().end().toInstant(), mail.siteUrl()) : null;
     }
 
     /** Sends one entry; answers why it failed, or {@code null} once handed over. */
@@ -191,9 +245,15 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
                         mail.siteUrl() + (lang == Lang.EN ? "/en" : "") + "/usines");
             } else if (mail.kind() == MailKind.VISIT_CHANGED) {
                 mailer.sendVisitChanged(slot.get().visit(), record.get(), mail.position(), manageLink,
-                        fr.usinesouvertes.events.mail.VisitChange.fromDetails(mail.details()));
+                        fr.usinesouvertes.events.mail.VisitChange.fromDetails(mail.details()),
+                        ticket(mail, record.get(), slot.get()));
+            } else if (mail.kind() == MailKind.COMPANY_MESSAGE) {
+                mailer.send(mail.kind(), slot.get().visit(), record.get(), null, manageLink, null, 0,
+                        CompanyMessage.fromDetails(mail.details()));
             } else {
-                mailer.send(mail.kind(), slot.get().visit(), record.get(), mail.position(), manageLink);
+                int days = mail.kind() == MailKind.REMINDER ? reminderDays(mail) : 0;
+                mailer.send(mail.kind(), slot.get().visit(), record.get(), mail.position(), manageLink,
+                        ticket(mail, record.get(), slot.get()), days, null);
             }
         } catch (MailException e) {
             // The transport names the recipient; the log and the queue keep the registration id instead.
@@ -201,6 +261,14 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
             throw new MailException(reason, e);
         }
         return Optional.empty();
+    }
+
+    private static int reminderDays(QueuedMail mail) {
+        try {
+            return Integer.parseInt(mail.details().getOrDefault("days", "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Stops the sending threads once the messages in hand are sent. */

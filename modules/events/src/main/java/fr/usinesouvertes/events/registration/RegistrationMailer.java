@@ -1,6 +1,8 @@
 package fr.usinesouvertes.events.registration;
 
+import fr.usinesouvertes.events.mail.CompanyMessage;
 import fr.usinesouvertes.events.mail.MailKind;
+import fr.usinesouvertes.events.mail.TicketImage;
 import fr.usinesouvertes.events.mail.OtherDate;
 import fr.usinesouvertes.events.mail.RegistrationMail;
 import fr.usinesouvertes.events.mail.RegistrationMailComposer;
@@ -25,18 +27,35 @@ public final class RegistrationMailer {
      * @throws IllegalArgumentException                       when the message cannot be written (not worth retrying)
      */
     public void send(MailKind kind, Visit visit, RegistrationRecord registration, Integer position, String manageLink) {
+        send(kind, visit, registration, position, manageLink, null, 0, null);
+    }
+
+    /**
+     * @param ticket         the ticket shown in the e-mail (inline QR code), or {@code null}
+     * @param reminderDays   for {@link MailKind#REMINDER}: days before the visit
+     * @param companyMessage for {@link MailKind#COMPANY_MESSAGE}: what the company wrote
+     */
+    public void send(MailKind kind, Visit visit, RegistrationRecord registration, Integer position, String manageLink,
+                     TicketImage ticket, int reminderDays, CompanyMessage companyMessage) {
         sender.send(composer.compose(new RegistrationMail(kind, visit, registration.id(), registration.contactName(),
                 registration.email(), registration.persons(), position, manageLink, registration.lang(), "", List.of(), "",
-                registration.transportFundingRequested(), registration.calendarSequence(), null)));
+                registration.transportFundingRequested(), registration.calendarSequence(), null, ticket, reminderDays,
+                companyMessage)));
     }
 
     /** The e-mail telling a registrant the visit's times or meeting place changed, with the updated calendar. */
     public void sendVisitChanged(Visit visit, RegistrationRecord registration, Integer position, String manageLink,
                                  VisitChange change) {
+        sendVisitChanged(visit, registration, position, manageLink, change, null);
+    }
+
+    /** @param ticket the ticket of a confirmed registration, or {@code null} */
+    public void sendVisitChanged(Visit visit, RegistrationRecord registration, Integer position, String manageLink,
+                                 VisitChange change, TicketImage ticket) {
         sender.send(composer.compose(new RegistrationMail(MailKind.VISIT_CHANGED, visit, registration.id(),
                 registration.contactName(), registration.email(), registration.persons(), position, manageLink,
                 registration.lang(), "", List.of(), "", registration.transportFundingRequested(),
-                registration.calendarSequence(), change)));
+                registration.calendarSequence(), change, ticket, 0, null)));
     }
 
     /** The organisers' alert, or the company's notice, about a cancelled visit. */

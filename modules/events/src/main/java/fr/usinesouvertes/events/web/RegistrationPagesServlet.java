@@ -22,6 +22,8 @@ import fr.usinesouvertes.events.registration.RegistrationValidator.InputKind;
 import fr.usinesouvertes.events.registration.SchoolLevel;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.registration.SubmissionResult;
+import fr.usinesouvertes.events.ticket.TicketLinks;
+import fr.usinesouvertes.events.ticket.Tickets;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -56,9 +58,11 @@ public final class RegistrationPagesServlet extends HttpServlet {
     private final transient RegistrationPages pages;
     private final Lang lang;
     private final transient Router<Router.Page> routes;
+    private final transient Tickets tickets;
 
     RegistrationPagesServlet(RegistrationService service, SlotDirectory slots, FormTokens tokens, RegistrationPages pages,
-                             Lang lang) {
+                             Lang lang, Tickets tickets) {
+        this.tickets = tickets;
         this.service = service;
         this.slots = slots;
         this.tokens = tokens;
@@ -69,12 +73,12 @@ public final class RegistrationPagesServlet extends HttpServlet {
 
     /** Mounts the French pages at {@code /inscription/*} and the English ones at {@code /en/inscription/*}. */
     public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, EventsConfig config,
-                             RegistrationService service) {
+                             RegistrationService service, Tickets tickets) {
         SlotDirectory slots = new SlotDirectory(context.repository(), config.maxGroupSize(), config.zone());
         FormTokens tokens = FormTokens.from(config, context.clock());
         RegistrationPages pages = new RegistrationPages(context.site().pages());
         for (Lang lang : Lang.values()) {
-            context.web().servlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang));
+            context.web().servlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang, tickets));
         }
     }
 
@@ -270,6 +274,13 @@ public final class RegistrationPagesServlet extends HttpServlet {
         model.put("cancellationReason", managed.registration().cancellationReason());
         boolean changeable = service.changeable(managed);
         model.put("changeable", changeable);
+        if (RegistrationStatus.CONFIRMED.stored().equals(managed.registration().status()) && !managed.slot().cancelled()) {
+            // the ticket: its QR code (served by the ticket pages) and a link to the printable page
+            java.time.Instant end = managed.slot().visit().end().toInstant();
+            String ticketToken = tickets.token(managed.registration().id(), end);
+            model.put("ticketUrl", request.getContextPath() + TicketLinks.PATH + ticketToken);
+            model.put("ticketQr", request.getContextPath() + TicketLinks.PATH + ticketToken + ".png");
+        }
         Map<String, String> byField = new LinkedHashMap<>();
         List<String> general = new ArrayList<>();
         for (FieldError error : errors) {

@@ -24,6 +24,14 @@
     <dt>${msg["manage.contact"]}</dt><dd>${contactName} – ${email}</dd>
     <dt>${msg["manage.persons"]}</dt><dd>${persons}</dd>
   </dl>
+  [#if ticketUrl??]
+    <section class="registration-ticket" aria-labelledby="ticket-title">
+      <h2 id="ticket-title">${msg["manage.ticket.title"]}</h2>
+      <p>${msg["manage.ticket.intro"]}</p>
+      <p><img src="${ticketQr}" width="200" height="200" alt="${msg["manage.ticket.alt"]}"></p>
+      <p><a href="${ticketUrl}">${msg["manage.ticket.open"]}</a></p>
+    </section>
+  [/#if]
   [#if changeErrors?has_content]
     <div class="form-errors" role="alert" tabindex="-1">
       <h2>${msg["manage.change.refused"]}</h2>

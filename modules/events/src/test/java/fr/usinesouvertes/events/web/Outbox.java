@@ -59,11 +59,41 @@ final class Outbox {
         return found;
     }
 
-    /** The plain-text body of a message built by the composer (multipart/mixed → alternative → text/plain). */
+    /**
+     * The plain-text body of a message built by the composer (multipart/mixed → alternative → text/plain, or
+     * multipart/mixed → related → alternative → text/plain when it shows a ticket's QR code).
+     */
     static String text(Part message) throws Exception {
+        return (String) alternative(message).getBodyPart(0).getContent();
+    }
+
+    /** The HTML body of a message built by the composer. */
+    static String html(Part message) throws Exception {
+        return (String) alternative(message).getBodyPart(1).getContent();
+    }
+
+    static Multipart alternative(Part message) throws Exception {
         Multipart mixed = (Multipart) message.getContent();
-        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
-        return (String) alternative.getBodyPart(0).getContent();
+        Part first = mixed.getBodyPart(0);
+        Multipart inner = (Multipart) first.getContent();
+        return first.isMimeType("multipart/related") ? (Multipart) inner.getBodyPart(0).getContent() : inner;
+    }
+
+    /** The inline part of a message shown in its HTML as {@code cid:<contentId>}, or null. */
+    static Part inline(Part message, String contentId) throws Exception {
+        Multipart mixed = (Multipart) message.getContent();
+        Part first = mixed.getBodyPart(0);
+        if (!first.isMimeType("multipart/related")) {
+            return null;
+        }
+        Multipart related = (Multipart) first.getContent();
+        for (int i = 1; i < related.getCount(); i++) {
+            String[] ids = related.getBodyPart(i).getHeader("Content-ID");
+            if (ids != null && ids[0].equals("<" + contentId + ">")) {
+                return related.getBodyPart(i);
+            }
+        }
+        return null;
     }
 
     /** The attached calendar, as text. */
