@@ -75,7 +75,9 @@ final class CompanySpace {
         context.admin().app(new AdminApp(fr.usinesouvertes.events.checkin.CheckInServlet.NAME, "Pointage des visites",
                 "Visit check-in", Set.of(Role.COMPANY), new fr.usinesouvertes.events.checkin.CheckInServlet(repository,
                 new fr.usinesouvertes.events.checkin.Attendance(repository, sites, sheets, registrations,
-                        new SlotDirectory(repository, config.maxGroupSize(), zone), context.clock(), zone))));
+                        new SlotDirectory(repository, config.maxGroupSize(), zone), context.clock(), zone),
+                new fr.usinesouvertes.events.ticket.TicketLinks(
+                        fr.usinesouvertes.events.registration.RegistrationLinks.forTickets(config, context.clock())))));
         ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), context.publicUrl(), context.clock(), zone);
         fr.usinesouvertes.events.moderation.SheetChangeModeration changes = new fr.usinesouvertes.events.moderation.SheetChangeModeration(
                 repository, ACL, mailQueue, onMailQueued, context.mail(), context.publicUrl(), context.clock(), zone);

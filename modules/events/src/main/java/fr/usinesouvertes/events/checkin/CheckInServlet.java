@@ -9,6 +9,9 @@ import fr.usinesouvertes.events.company.CompanySession;
 import fr.usinesouvertes.events.company.NotFoundException;
 import fr.usinesouvertes.events.i18n.Bundles;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.registration.InvalidLinkException;
+import fr.usinesouvertes.events.ticket.QrCodes;
+import fr.usinesouvertes.events.ticket.TicketLinks;
 import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.module.AdminViews;
@@ -38,10 +41,16 @@ import java.util.Optional;
  *   <li>{@code GET /?jour=2026-03-20}: the page (today by default);</li>
  *   <li>{@code GET /jour.json?jour=}: the day as JSON;</li>
  *   <li>{@code POST /sync} ({@code X-CSRF-Token}, JSON {@code {"date", "operations": [...]}}): applies the operations
- *       ({@link CheckInOperation}) and answers the day again; 400 naming the field, 404 for another company's slot.</li>
+ *       ({@link CheckInOperation}) and answers the day again; 400 naming the field, 404 for another company's slot;</li>
+ *   <li>{@code POST /scan} (multipart {@code photo}): the booking of a ticket's photo, for phones that cannot read QR
+ *       codes themselves (those that can, with the browser's {@code BarcodeDetector}, read them offline).</li>
  * </ul>
  */
+@jakarta.servlet.annotation.MultipartConfig(maxFileSize = CheckInServlet.MAX_PHOTO, maxRequestSize = CheckInServlet.MAX_PHOTO + 64 * 1024)
 public final class CheckInServlet extends HttpServlet {
+
+    /** The largest photo of a ticket accepted (a phone's camera picture). */
+    static final long MAX_PHOTO = 12L * 1024 * 1024;
 
     public static final String NAME = "pointage";
     static final String BASE = "/admin/" + NAME + "/";
@@ -63,14 +72,19 @@ public final class CheckInServlet extends HttpServlet {
             .get("/jour.json", (request, response, company, account) -> json(response, 200,
                     day(company, date(request.getParameter("jour")))))
             .post("/sync", this::sync)
+            .post("/scan", this::scan)
             .get("/checkin.js", (request, response, company, account) -> file(response, "checkin.js", "text/javascript"))
             .get("/checkin.css", (request, response, company, account) -> file(response, "checkin.css", "text/css"))
             .get("/sw.js", (request, response, company, account) -> file(response, "checkin-sw.js", "text/javascript"))
             .build();
 
-    public CheckInServlet(fr.usinesouvertes.platform.repository.ContentRepository repository, Attendance attendance) {
+    private final transient TicketLinks tickets;
+
+    public CheckInServlet(fr.usinesouvertes.platform.repository.ContentRepository repository, Attendance attendance,
+                          TicketLinks tickets) {
         this.repository = repository;
         this.attendance = attendance;
+        this.tickets = tickets;
     }
 
     @Override
@@ -136,6 +150,49 @@ public final class CheckInServlet extends HttpServlet {
         Map<String, Object> answer = new LinkedHashMap<>(day(company, day));
         answer.put("applied", applied);
         json(response, 200, answer);
+    }
+
+    /**
+     * A photo of a ticket (multipart {@code photo}), for phones that cannot read QR codes themselves: its QR code read
+     * here, the ticket's signature checked, and the booking answered when it is one of the company's on that day
+     * ({@code {"slot", "registration"}}); 400 naming {@code photo} when no ticket is found in it, 404 for another visit.
+     */
+    private void scan(HttpServletRequest request, HttpServletResponse response, CompanySession company, Account account)
+            throws IOException {
+        Optional<String> text;
+        try {
+            jakarta.servlet.http.Part photo = request.getPart("photo");
+            if (photo == null) {
+                throw new CheckInRefusedException("photo", "photo: send the ticket's photo");
+            }
+            try (InputStream in = photo.getInputStream()) {
+                text = QrCodes.read(in);
+            }
+        } catch (jakarta.servlet.ServletException | IllegalStateException | IOException e) {
+            throw new CheckInRefusedException("photo", "photo: not an image, or larger than "
+                    + MAX_PHOTO / (1024 * 1024) + " MB");
+        }
+        int at = text.map(code -> code.indexOf(TicketLinks.PATH)).orElse(-1);
+        if (at < 0) {
+            throw new CheckInRefusedException("photo", "photo: no ticket's QR code found; search the name instead");
+        }
+        String registration;
+        try {
+            registration = tickets.verify(text.get().substring(at + TicketLinks.PATH.length()));
+        } catch (InvalidLinkException e) {
+            throw new CheckInRefusedException("photo", "photo: this ticket is not valid (" + e.getMessage() + ")");
+        }
+        LocalDate date = date(request.getParameter("jour"));
+        for (Attendance.SlotDay slot : attendance.day(company, date)) {
+            for (Attendance.Booking booking : slot.bookings()) {
+                if (booking.id().equals(registration)) {
+                    json(response, 200, Map.of("slot", slot.id(), "registration", registration));
+                    return;
+                }
+            }
+        }
+        json(response, 404, Map.of("code", "notThisVisit", "message",
+                "This ticket is for another visit or another day, or was cancelled"));
     }
 
     private Map<String, Object> day(CompanySession company, LocalDate date) {

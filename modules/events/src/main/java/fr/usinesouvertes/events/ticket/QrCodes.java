@@ -27,6 +27,27 @@ public final class QrCodes {
     }
 
     /**
+     * The text of the QR code in a photo (a phone's picture of a ticket, printed or on a screen), if one is found:
+     * ZXing's reader, trying harder (a photo is rarely square to the code).
+     */
+    public static java.util.Optional<String> read(java.io.InputStream photo) throws IOException {
+        BufferedImage image = ImageIO.read(photo);
+        if (image == null) {
+            throw new IOException("not an image");
+        }
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        com.google.zxing.BinaryBitmap bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        try {
+            return java.util.Optional.of(new com.google.zxing.qrcode.QRCodeReader().decode(bitmap,
+                    Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText());
+        } catch (com.google.zxing.NotFoundException | com.google.zxing.ChecksumException
+                 | com.google.zxing.FormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * @param content what the code encodes (here an address, ASCII)
      * @param minSize the least width and height in pixels; the image is the smallest multiple of the module count above it
      */

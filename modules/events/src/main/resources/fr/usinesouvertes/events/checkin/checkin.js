@@ -23,6 +23,7 @@
   var filter = '';
   var sending = false;
   var refused = '';
+  var notice = '';
 
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/admin/pointage/sw.js').catch(function () { /* still works online */ });
@@ -213,7 +214,8 @@
     day.slots.forEach(function (slot) { list.appendChild(slotSection(slot)); });
     var pending = queue.filter(function (op) { return op.date === date; }).length;
     status.textContent = (navigator.onLine ? m['checkin.online'] : m['checkin.offline']) + ' '
-      + (pending ? pending + ' ' + m['checkin.pending'] : m['checkin.synced']) + (refused ? ' ' + refused : '');
+      + (pending ? pending + ' ' + m['checkin.pending'] : m['checkin.synced']) + (refused ? ' ' + refused : '')
+      + (notice ? ' ' + notice : '');
     status.className = 'checkin-status' + (navigator.onLine ? '' : ' checkin-offline');
     if (focused) {
       var again = list.querySelector('[aria-label="' + focused.replace(/"/g, '\\"') + '"]');
@@ -282,6 +284,94 @@
       })
       .catch(function () { /* keep the stored list */ })
       .then(function () { render(); sync(); });
+  }
+
+  // Scanning a ticket: the phone's camera takes a photo of its QR code (/billet/<token>), read here when the browser
+  // can (BarcodeDetector: offline too; the token names the booking), else sent to /admin/pointage/scan to be read.
+  var scan = document.getElementById('checkin-scan');
+  function bookingOfToken(text) {
+    var at = text.indexOf('/billet/');
+    if (at < 0) {
+      return null;
+    }
+    var part = text.substring(at + '/billet/'.length).split('.')[0].replace(/-/g, '+').replace(/_/g, '/');
+    var id;
+    try {
+      id = window.atob(part + '==='.slice((part.length + 3) % 4));
+    } catch (e) {
+      return null;
+    }
+    var found = null;
+    view().slots.forEach(function (slot) {
+      slot.bookings.forEach(function (booking) {
+        if (booking.id === id) {
+          found = { slot: slot.id, registration: id };
+        }
+      });
+    });
+    return found || { other: true };
+  }
+  function readHere(file) {
+    if (!('BarcodeDetector' in window) || !window.createImageBitmap) {
+      return Promise.resolve(null);
+    }
+    return window.createImageBitmap(file).then(function (bitmap) {
+      return new window.BarcodeDetector({ formats: ['qr_code'] }).detect(bitmap);
+    }).then(function (codes) { return codes.length ? codes[0].rawValue : null; }).catch(function () { return null; });
+  }
+  function readThere(file) {
+    if (!navigator.onLine) {
+      return Promise.resolve({ message: m['checkin.scanOffline'] });
+    }
+    var form = new FormData();
+    form.append('photo', file);
+    return fetch('/admin/pointage/scan?jour=' + encodeURIComponent(date), { method: 'POST', credentials: 'same-origin',
+      headers: { 'X-CSRF-Token': csrf, Accept: 'application/json' }, body: form })
+      .then(function (response) {
+        return response.json().then(function (body) {
+          return response.ok ? body : { message: response.status === 404 ? m['checkin.scanOther'] : m['checkin.scanNothing'] };
+        });
+      }).catch(function () { return { message: m['checkin.scanOffline'] }; });
+  }
+  function scanned(found) {
+    if (!found || found.message || found.other) {
+      notice = found && found.message ? found.message : found && found.other ? m['checkin.scanOther']
+        : m['checkin.scanNothing'];
+      render();
+      return;
+    }
+    var booking = null;
+    view().slots.forEach(function (slot) {
+      slot.bookings.forEach(function (b) { if (b.id === found.registration) { booking = b; } });
+    });
+    if (!booking) {
+      notice = m['checkin.scanOther'];
+      render();
+      return;
+    }
+    if (booking.state !== 'present') {
+      queueOp({ type: 'present', slot: found.slot, registration: booking.id, persons: booking.expected });
+    }
+    var shown = view();
+    shown.slots.forEach(function (slot) {
+      slot.bookings.forEach(function (b) { if (b.id === booking.id) { booking = b; } });
+    });
+    notice = m['checkin.scanned'].replace('%s', booking.label).replace('%s', booking.present);
+    render();
+    var persons = list.querySelector('li[data-id="' + booking.id + '"] .checkin-persons');
+    if (persons) {
+      persons.focus();
+    }
+  }
+  if (scan) {
+    scan.addEventListener('change', function () {
+      var file = scan.files && scan.files[0];
+      if (!file) {
+        return;
+      }
+      readHere(file).then(function (text) { return text ? bookingOfToken(text) : readThere(file); })
+        .then(scanned).then(function () { scan.value = ''; });
+    });
   }
 
   window.addEventListener('online', function () { render(); sync(); });

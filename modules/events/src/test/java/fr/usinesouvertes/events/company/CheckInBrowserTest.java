@@ -26,7 +26,8 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * In real Chromium at a phone's width: a company checks in a family online, then, with the network gone, checks in
+ * In real Chromium at a phone's width: a company checks in a family by the photo of its ticket's QR code, then, with
+ * the network gone, checks in
  * another family, marks a third absent and adds a walk-in; the page reloads offline from its service worker with those
  * check-ins kept on the phone; back online they are sent, and the server counts each once.
  */
@@ -38,6 +39,7 @@ class CheckInBrowserTest {
             .inMemory()
             .setting("clock", "2025-10-01T10:00:00+02:00")
             .setting("login-rate-limit", "0")
+            .setting("registration-link-secret", "0123456789abcdef0123456789abcdef0123456789abcdef")
             .modules(new EventsModule());
 
     @RegisterExtension
@@ -68,7 +70,11 @@ class CheckInBrowserTest {
         waitFor(d -> Boolean.TRUE.equals(BROWSER.driver().executeAsyncScript(
                 "var done = arguments[0]; navigator.serviceWorker.ready.then(function () { done(true); });")));
 
-        click("Présent — Famille Martin");
+        // the Martin family shows its ticket: the phone's photo of its QR code checks it in with the persons booked
+        Path photo = Files.createTempFile("ticket", ".png");
+        Files.write(photo, fr.usinesouvertes.events.ticket.QrCodes.png(ticketAddress("Famille Martin"), 400));
+        BROWSER.find("#checkin-scan").sendKeys(photo.toString());
+        waitFor(d -> status().contains("Billet de Famille Martin : présent (6)"));
         waitFor(d -> status().contains("Tout est envoyé"));
 
         offline(true);
@@ -112,6 +118,22 @@ class CheckInBrowserTest {
         assertThat(total.select("tr:has(th:containsOwn(Absents)) td").first().text()).isEqualTo("6");
         assertThat(total.select("tr:has(th:containsOwn(Venus sans réservation)) td").first().text()).isEqualTo("2");
         assertThat(figures.select("caption:containsOwn(Par site)")).hasSize(1);
+    }
+
+    /** The address a booking's ticket prints in its QR code, signed as the platform signs it. */
+    private static String ticketAddress(String label) throws Exception {
+        String id = null;
+        for (JsonNode booking : server().get("bookings")) {
+            if (booking.get("label").asText().equals(label)) {
+                id = booking.get("id").asText();
+            }
+        }
+        var config = fr.usinesouvertes.events.config.EventsConfig.from(PLATFORM.platform().settings());
+        var visit = new SlotDirectory(PLATFORM.platform().repository(), 6, ZoneId.of("Europe/Paris"))
+                .find(sheet.saturdaySlot()).orElseThrow().visit();
+        return new fr.usinesouvertes.events.ticket.TicketLinks(fr.usinesouvertes.events.registration.RegistrationLinks
+                .forTickets(config, PLATFORM.platform().clock())).url("https://journees.example.fr", id,
+                visit.end().toInstant());
     }
 
     private static void click(String label) {
