@@ -102,14 +102,14 @@ public final class Attendance {
         found.sort(Comparator.comparing(slot -> slot.visit().start()));
         List<SlotDay> days = new ArrayList<>();
         for (BookableSlot slot : found) {
-            days.add(slotDay(company, slot, siteOfSlot.get(slot.id())));
+            days.add(slotDay(slot, siteOfSlot.get(slot.id()), registrations.list(company, slot.id())));
         }
         return days;
     }
 
-    private SlotDay slotDay(CompanySession company, BookableSlot slot, String site) {
-        List<RegistrationRow> rows = registrations.list(company, slot.id()).stream()
-                .filter(row -> confirmed(row) || waiting(row)).toList();
+    /** A slot with the bookings of {@code all} (the slot's registrations, read on the company's session). */
+    private SlotDay slotDay(BookableSlot slot, String site, List<RegistrationRow> all) {
+        List<RegistrationRow> rows = all.stream().filter(row -> confirmed(row) || waiting(row)).toList();
         return repository.read(session -> {
             Node folder = AttendanceRecords.folder(session, slot.id(), false);
             List<Booking> bookings = new ArrayList<>();
@@ -143,9 +143,9 @@ public final class Attendance {
 
     /**
      * Applies a phone's queued operations in order, each on one of the company's own slots (another slot: 404) and
-     * bookings of that slot (another booking: 400 naming it). Returns how many were applied.
+     * bookings of that slot (another booking: 400 naming it). Returns the slots they touched, as they are now.
      */
-    public int apply(CompanySession company, String by, List<CheckInOperation> operations) {
+    public List<SlotDay> apply(CompanySession company, String by, List<CheckInOperation> operations) {
         Map<String, List<RegistrationRow>> rowsBySlot = new LinkedHashMap<>();
         for (CheckInOperation operation : operations) {
             List<RegistrationRow> rows = rowsBySlot.computeIfAbsent(operation.slot(),
@@ -165,7 +165,7 @@ public final class Attendance {
                     }
                     return null;
                 });
-                return operations.size();
+                break;
             } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
                 // another phone's commit changed the same records: the operations set, never add, so apply them again
                 if (attempt >= MAX_ATTEMPTS || !(e.getCause() instanceof javax.jcr.InvalidItemStateException)) {
@@ -173,6 +173,10 @@ public final class Attendance {
                 }
             }
         }
+        List<SlotDay> touched = new ArrayList<>();
+        slots.findAll(rowsBySlot.keySet()).forEach((id, slot) -> slot.ifPresent(found ->
+                touched.add(slotDay(found, found.visit().site(), rowsBySlot.get(id)))));
+        return touched;
     }
 
     private static void applyOne(Session session, CheckInOperation operation, List<RegistrationRow> rows, String by,

@@ -40,8 +40,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code GET /?jour=2026-03-20}: the page (today by default);</li>
  *   <li>{@code GET /jour.json?jour=}: the day as JSON;</li>
- *   <li>{@code POST /sync} ({@code X-CSRF-Token}, JSON {@code {"date", "operations": [...]}}): applies the operations
- *       ({@link CheckInOperation}) and answers the day again; 400 naming the field, 404 for another company's slot;</li>
+ *   <li>{@code POST /sync} ({@code X-CSRF-Token}, JSON {@code {"operations": [...]}}): applies the operations
+ *       ({@link CheckInOperation}) and answers the slots they touched as they are now; 400 naming the field, 404 for
+ *       another company's slot;</li>
  *   <li>{@code POST /scan} (multipart {@code photo}): the booking of a ticket's photo, for phones that cannot read QR
  *       codes themselves (those that can, with the browser's {@code BarcodeDetector}, read them offline).</li>
  * </ul>
@@ -144,11 +145,9 @@ public final class CheckInServlet extends HttpServlet {
             throw new CheckInRefusedException("body", "the request is not JSON");
         }
         List<CheckInOperation> operations = CheckInOperation.parse(json);
-        String date = json.hasNonNull("date") ? json.get("date").asText() : null;
-        LocalDate day = date(date);
-        int applied = attendance.apply(company, account.login(), operations);
-        Map<String, Object> answer = new LinkedHashMap<>(day(company, day));
-        answer.put("applied", applied);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("slots", attendance.apply(company, account.login(), operations));
+        answer.put("applied", operations.size());
         json(response, 200, answer);
     }
 

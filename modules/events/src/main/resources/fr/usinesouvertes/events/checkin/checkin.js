@@ -251,7 +251,12 @@
           queue = queue.filter(function (op) { return ids.indexOf(op.id) < 0; });
         }
         if (answer.ok) {
-          server = { date: answer.body.date, slots: answer.body.slots };
+          // the slots the operations touched, as the server has them now
+          answer.body.slots.forEach(function (slot) {
+            if (server) {
+              server.slots = server.slots.map(function (kept) { return kept.id === slot.id ? slot : kept; });
+            }
+          });
           refused = '';
         } else if (answer.status === 400 || answer.status === 404) {
           refused = m['checkin.refused'] + ' ' + answer.body.message;
