@@ -177,5 +177,21 @@
     });
   }
 
-  window.uoEditBars = {decorate: decorate};
+  // Calls handler with each message (a JSON string) that the window source() sends from origin; ignores any other.
+  function onMessage(source, origin, handler) {
+    window.addEventListener("message", function (event) {
+      if (event.source !== source() || event.origin !== origin || typeof event.data !== "string") {
+        return;
+      }
+      var message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      handler(message);
+    });
+  }
+
+  window.uoEditBars = {decorate: decorate, onMessage: onMessage};
 })();

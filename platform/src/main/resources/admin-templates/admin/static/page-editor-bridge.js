@@ -27,16 +27,7 @@
   if (!editorOrigin || window.parent === window) {
     return;
   }
-  window.addEventListener("message", function (event) {
-    if (event.source !== window.parent || event.origin !== editorOrigin || typeof event.data !== "string") {
-      return;
-    }
-    var message;
-    try {
-      message = JSON.parse(event.data);
-    } catch (e) {
-      return;
-    }
+  window.uoEditBars.onMessage(function () { return window.parent; }, editorOrigin, function (message) {
     if (message.action === "uoBridgeConfig") {
       config = message;
       redraw();

@@ -87,16 +87,7 @@
   function tell(message) {
     frame.contentWindow.postMessage(JSON.stringify(message), frontEndOrigin);
   }
-  window.addEventListener("message", function (event) {
-    if (event.source !== frame.contentWindow || event.origin !== frontEndOrigin || typeof event.data !== "string") {
-      return;
-    }
-    var message;
-    try {
-      message = JSON.parse(event.data);
-    } catch (e) {
-      return;
-    }
+  window.uoEditBars.onMessage(function () { return frame.contentWindow; }, frontEndOrigin, function (message) {
     if (message.action === "initialize") {
       // Magnolia's helpers take the bridge's host from this address, and edit mode from its ":edit" end.
       tell({action: "updateState", serverUrl: window.location.origin + "/.magnolia/admincentral#app:pages:detail;"

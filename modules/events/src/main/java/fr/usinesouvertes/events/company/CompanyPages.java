@@ -8,11 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Enumeration;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 /**
  * The public company pages ({@code /espace-entreprise/inscription}, the e-mailed verification link) in the
@@ -37,14 +34,7 @@ public final class CompanyPages {
 
     /** The French or English messages of the company pages, for templates ({@code m}) and servlets. */
     public static Map<String, String> messages(Lang lang) {
-        ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, lang.locale(), CompanyPages.class.getClassLoader(),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        Map<String, String> texts = new LinkedHashMap<>();
-        for (Enumeration<String> keys = bundle.getKeys(); keys.hasMoreElements(); ) {
-            String key = keys.nextElement();
-            texts.put(key, bundle.getString(key));
-        }
-        return Map.copyOf(texts);
+        return fr.usinesouvertes.events.i18n.Bundles.of(MESSAGES, lang);
     }
 
     public String message(Lang lang, String key) {

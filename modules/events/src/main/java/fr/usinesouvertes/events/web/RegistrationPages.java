@@ -6,11 +6,9 @@ import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.BookableSlot;
 import fr.usinesouvertes.platform.module.ModulePages;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.ResourceBundle;
 
 /**
  * Renders the registration pages from the FreeMarker templates of the events light module
@@ -29,14 +27,7 @@ final class RegistrationPages {
     RegistrationPages(ModulePages modulePages) {
         this.modulePages = modulePages;
         for (Lang lang : Lang.values()) {
-            ResourceBundle bundle = ResourceBundle.getBundle(MESSAGES, lang.locale(), RegistrationPages.class.getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            Map<String, String> texts = new LinkedHashMap<>();
-            for (Enumeration<String> keys = bundle.getKeys(); keys.hasMoreElements(); ) {
-                String key = keys.nextElement();
-                texts.put(key, bundle.getString(key));
-            }
-            messages.put(lang, Map.copyOf(texts));
+            messages.put(lang, fr.usinesouvertes.events.i18n.Bundles.of(MESSAGES, lang));
         }
     }
 
