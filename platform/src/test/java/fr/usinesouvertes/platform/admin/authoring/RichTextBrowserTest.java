@@ -159,7 +159,8 @@ class RichTextBrowserTest {
         assertThat(BROWSER.driver().findElements(By.cssSelector(".field-notice"))).isEmpty();
         String stored = PLATFORM.platform().repository().read(session ->
                 session.getNode("/news/programme-2026").getProperty("body").getString());
-        assertThat(stored).contains("<h2>Le programme</h2>").contains("<a href=\"/usines\">la page des usines</a>")
+        assertThat(stored).contains("<h2>Le programme</h2>").contains("<a href=\"/usines\" data-page-id=\"")
+                .contains("\">la page des usines</a>")
                 .contains("alt=\"" + ALT + "\"").contains("src=\"/dam/jcr:").contains("<thead>")
                 .contains("<th scope=\"col\">Jour</th>");
         BROWSER.screenshot("rich-text-saved");
