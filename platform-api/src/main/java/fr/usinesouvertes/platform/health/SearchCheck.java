@@ -8,12 +8,15 @@ import java.util.function.Supplier;
 
 /**
  * Every search index is current (built, or caught up from its last commit, since start) and its last rebuild
- * succeeded. A rebuild after a change does not make the node unready: searchers keep the previous index until the new
- * one is complete.
+ * succeeded. Once they all were, a rebuild or the first build of an index opened later (the back office's
+ * {@code content-apps}, on first use) does not make the node unready: searchers keep the previous index until the new
+ * one is complete, and the node's pages and APIs serve meanwhile; it is said in the check's detail.
  */
 final class SearchCheck implements Supplier<Readiness.Status> {
 
     private final SearchIndexes indexes;
+    /** Whether every index was current once: after that, building ones are reported without making the node unready. */
+    private volatile boolean wasReady;
 
     SearchCheck(SearchIndexes indexes) {
         this.indexes = indexes;
@@ -31,11 +34,14 @@ final class SearchCheck implements Supplier<Readiness.Status> {
                 notReady.add("'" + status.index() + "': the last rebuild failed (see the log)");
             }
         }
-        if (!notReady.isEmpty()) {
+        boolean failed = statuses.stream().anyMatch(status -> status.current() && status.lastError() != null);
+        if (!notReady.isEmpty() && (!wasReady || failed)) {
             return Readiness.Status.down(String.join("; ", notReady));
         }
-        return Readiness.Status.up(statuses.isEmpty() ? "no search index"
+        wasReady = true;
+        String ready = statuses.isEmpty() ? "no search index"
                 : statuses.size() + " index(es) ready, " + statuses.stream().mapToLong(SearchStatus::documents).sum()
-                        + " documents");
+                        + " documents";
+        return Readiness.Status.up(notReady.isEmpty() ? ready : ready + "; " + String.join("; ", notReady));
     }
 }
