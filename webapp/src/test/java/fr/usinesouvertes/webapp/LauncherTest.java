@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,7 @@ class LauncherTest {
 
     @Test
     void startsTheJarWithTheNodesJvmOptionsAndPassesTheArgumentsOn() throws Exception {
-        Run run = run(Map.of(), "--port", "8081", "--data", "data node");
+        Run run = run(Map.of("USINES_OUVERTES_CDS", "off"), "--port", "8081", "--data", "data node");
 
         assertThat(run.exit).isZero();
         assertThat(run.arguments).containsSubsequence("-Xmx256m", "-XX:+UseSerialGC", "-jar",
@@ -41,8 +43,39 @@ class LauncherTest {
     }
 
     @Test
+    void keepsAClassDataArchiveMadeFromTheFirstStartsClassList() throws Exception {
+        Path classes = folder.resolve("platform.jsa.classes");
+        Path archive = folder.resolve("platform.jsa");
+
+        Run first = run(Map.of());
+        assertThat(first.arguments).as("the first start lists the classes it loads")
+                .contains("-XX:DumpLoadedClassList=" + classes).doesNotContainSubsequence("-Xshare:dump");
+
+        Files.writeString(classes, "java/lang/Object id: 0\nfr/usinesouvertes/platform/Platform\n"
+                + "@lambda-proxy fr/usinesouvertes/platform/Platform run ()Ljava/lang/Runnable;\n");
+        Run second = run(Map.of());
+        assertThat(second.calls).as("the next start makes the archive from the list, without its lambda entries")
+                .anySatisfy(call -> assertThat(call).contains("-Xshare:dump", "-XX:SharedArchiveFile=" + archive));
+        assertThat(Files.readString(folder.resolve("dumped-list"))).contains("fr/usinesouvertes/platform/Platform")
+                .doesNotContain("@lambda-proxy");
+        assertThat(second.arguments).as("and starts with it").contains("-XX:SharedArchiveFile=" + archive)
+                .containsSubsequence("-Xmx256m", "-jar");
+        assertThat(classes).doesNotExist();
+
+        Run third = run(Map.of());
+        assertThat(third.calls).as("later starts only use it").hasSize(1);
+        assertThat(third.arguments).contains("-XX:SharedArchiveFile=" + archive);
+
+        Files.setLastModifiedTime(folder.resolve("platform.jar"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Run rebuilt = run(Map.of());
+        assertThat(rebuilt.arguments).as("a newer jar starts the cycle again")
+                .contains("-XX:DumpLoadedClassList=" + classes).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
     void javaOptsReplaceTheDefaults() throws Exception {
-        Run run = run(Map.of("JAVA_OPTS", "-Xmx1g -XX:+UseG1GC"), "--help");
+        Run run = run(Map.of("JAVA_OPTS", "-Xmx1g -XX:+UseG1GC", "USINES_OUVERTES_CDS", "off"), "--help");
 
         assertThat(run.arguments).startsWith("-Xmx1g", "-XX:+UseG1GC", "-jar").doesNotContain("-Xmx256m");
     }
@@ -60,17 +93,40 @@ class LauncherTest {
         assertThat(output).contains("missing.jar is missing").contains("mvn -B -DskipTests package");
     }
 
-    private record Run(int exit, List<String> arguments, String environment) {
+    /** The last call's arguments (the start) and every call's, the archive's making included. */
+    private record Run(int exit, List<String> arguments, String environment, List<List<String>> calls) {
     }
 
-    /** Runs the launcher with a stand-in java that writes its arguments, one per line, and its environment. */
+    /**
+     * Runs the launcher with a stand-in java that writes its arguments, one per line, and its environment; given
+     * -Xshare:dump, it keeps the class list it was given and writes the archive.
+     */
     private Run run(Map<String, String> environment, String... arguments) throws Exception {
-        Path jar = Files.writeString(folder.resolve("platform.jar"), "not a jar");
+        Path jar = folder.resolve("platform.jar");
+        if (!Files.exists(jar)) {
+            // built a minute ago: the launcher compares its files' times with the jar's, to the second on some shells
+            Files.writeString(jar, "not a jar");
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        }
+        Files.deleteIfExists(folder.resolve("calls"));
         Path java = folder.resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"$(dirname \"$0\")/arguments\"\n"
-                + "env > \"$(dirname \"$0\")/environment\"\n");
+        Files.writeString(java, """
+                #!/bin/sh
+                here=$(dirname "$0")
+                for a in "$@"; do printf '%s\\n' "$a"; done > "$here/arguments"
+                { cat "$here/arguments"; echo ---; } >> "$here/calls"
+                env > "$here/environment"
+                case " $* " in *" -Xshare:dump "*)
+                  for a in "$@"; do
+                    case "$a" in
+                      -XX:SharedClassListFile=*) cp "${a#*=}" "$here/dumped-list" ;;
+                      -XX:SharedArchiveFile=*) echo archive > "${a#*=}" ;;
+                    esac
+                  done ;;
+                esac
+                """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> command = new java.util.ArrayList<>(List.of(LAUNCHER.toString()));
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("JAVA_OPTS");
@@ -80,7 +136,17 @@ class LauncherTest {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(output).isTrue();
+        List<List<String>> calls = new ArrayList<>();
+        List<String> call = new ArrayList<>();
+        for (String line : Files.readAllLines(folder.resolve("calls"))) {
+            if (line.equals("---")) {
+                calls.add(call);
+                call = new ArrayList<>();
+            } else {
+                call.add(line);
+            }
+        }
         return new Run(process.exitValue(), Files.readAllLines(folder.resolve("arguments")),
-                Files.readString(folder.resolve("environment")));
+                Files.readString(folder.resolve("environment")), calls);
     }
 }
