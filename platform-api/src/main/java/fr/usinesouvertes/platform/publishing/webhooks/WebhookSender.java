@@ -45,13 +45,20 @@ public final class WebhookSender {
     private final ContentRepository repository;
     private final Definitions definitions;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Built on the first call: a client loads the JVM's TLS trust store, which would otherwise lengthen every start. */
+    private HttpClient http;
 
     public WebhookSender(ContentRepository repository, Definitions definitions, Clock clock) {
         this.repository = repository;
         this.definitions = definitions;
         this.clock = clock;
+    }
+
+    private synchronized HttpClient client() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return http;
     }
 
     /** A queued call as read from the repository. */
@@ -121,7 +128,7 @@ public final class WebhookSender {
                 }
                 request.method(webhook.method(), HttpRequest.BodyPublishers.ofString(body.toString()));
             }
-            HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client().send(request.build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() / 100 == 2 ? null : "answered " + response.statusCode();
         } catch (IOException | IllegalArgumentException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();
