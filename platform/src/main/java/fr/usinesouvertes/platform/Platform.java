@@ -230,7 +230,8 @@ public final class Platform implements AutoCloseable {
         pagePreview = Rendering.preview(repository, definitions, origins, contributions, publicUrl, zone,
                 renderingCaches);
 
-        maintenance = new StorageMaintenance(repository, settings.get(MaintenanceSettings.REVISION_GC_AT), zone, clock);
+        maintenance = new StorageMaintenance(repository, settings.get(MaintenanceSettings.REVISION_GC_AT),
+                Duration.ofSeconds(settings.get(MaintenanceSettings.REVISION_GC_RECLAIM_AFTER)), zone, clock);
         toClose.add(maintenance);
         maintenance.scheduleNightly(clusterJobs);
         if (repository.backend() instanceof SegmentStoreBackend segment) {

@@ -15,11 +15,17 @@ public final class MaintenanceSettings {
                     + "it off (the back office and 'repository gc' still run it)",
             "03:00", MaintenanceSettings::timeOrNone);
 
+    public static final SettingDefinition<Integer> REVISION_GC_RECLAIM_AFTER = SettingDefinition.integer(
+            "revision-gc-reclaim-after",
+            "Seconds after a revision garbage collection at which the copy it kept of the repository's previous state, for "
+                    + "readers still on it, is reclaimed; longer than any request or export takes",
+            "600", 1, 86_400);
+
     private MaintenanceSettings() {
     }
 
     public static List<SettingDefinition<?>> all() {
-        return List.of(REVISION_GC_AT);
+        return List.of(REVISION_GC_AT, REVISION_GC_RECLAIM_AFTER);
     }
 
     static Optional<LocalTime> timeOrNone(String value) {

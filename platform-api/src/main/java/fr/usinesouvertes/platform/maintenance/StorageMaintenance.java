@@ -42,6 +42,7 @@ public final class StorageMaintenance implements AutoCloseable {
     private final ContentRepository repository;
     private final Clock clock;
     private final RevisionGcSchedule schedule;
+    private final Duration reclaimAfter;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "storage-maintenance");
         thread.setDaemon(true);
@@ -51,8 +52,11 @@ public final class StorageMaintenance implements AutoCloseable {
     private final List<String> progress = Collections.synchronizedList(new ArrayList<>());
     private volatile Run last;
 
-    /** What the latest collection on this node did: a report, or the error that stopped it. */
-    public record Run(Instant started, String by, RevisionGcReport report, String error) {
+    /**
+     * What the latest collection on this node did: a report, or the error that stopped it; {@code reclaimed}: what
+     * reclaiming the generation it kept did, null until then.
+     */
+    public record Run(Instant started, String by, RevisionGcReport report, String error, RevisionGcReport reclaimed) {
     }
 
     /** What the back office shows. */
@@ -60,11 +64,17 @@ public final class StorageMaintenance implements AutoCloseable {
                          Instant nextScheduled) {
     }
 
-    /** {@code at}: the nightly window's start in {@code zone}, empty when there is no nightly collection. */
-    public StorageMaintenance(ContentRepository repository, Optional<LocalTime> at, ZoneId zone, Clock clock) {
+    /**
+     * {@code at}: the nightly window's start in {@code zone}, empty when there is no nightly collection;
+     * {@code reclaimAfter}: how long after a collection the generation it kept for the readers of older states is
+     * reclaimed (the longest a request or export may read one state).
+     */
+    public StorageMaintenance(ContentRepository repository, Optional<LocalTime> at, Duration reclaimAfter, ZoneId zone,
+                              Clock clock) {
         this.repository = repository;
         this.clock = clock;
         this.schedule = at.map(time -> new RevisionGcSchedule(time, zone)).orElse(null);
+        this.reclaimAfter = reclaimAfter;
     }
 
     /** Checks every minute, on the node holding the job's lease, whether tonight's collection is due. */
@@ -140,12 +150,39 @@ public final class StorageMaintenance implements AutoCloseable {
             } else {
                 LOG.warn("Revision garbage collection {}", report.summary());
             }
-            last = new Run(started, by, report, null);
+            Run run = new Run(started, by, report, null, null);
+            last = run;
+            if (report.completed()) {
+                worker.schedule(() -> reclaim(run), reclaimAfter.toMillis(), TimeUnit.MILLISECONDS);
+            }
             return report;
         } catch (RuntimeException e) {
             LOG.error("Revision garbage collection failed ({})", by, e);
-            last = new Run(started, by, null, e.getMessage());
+            last = new Run(started, by, null, e.getMessage(), null);
             throw e;
+        } finally {
+            collecting.set(false);
+        }
+    }
+
+    /** After {@code run}, reclaims the generation it kept; skipped while another collection runs (that one will). */
+    private void reclaim(Run run) {
+        if (!collecting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            repository.backend().reclaimPreviousGeneration(line -> LOG.info("Revision GC: {}", line)).ifPresent(report -> {
+                if (report.completed()) {
+                    LOG.info("Previous generation reclaimed: {}", report.summary());
+                } else {
+                    LOG.warn("Reclaiming the previous generation {}", report.summary());
+                }
+                if (last == run) {
+                    last = new Run(run.started(), run.by(), run.report(), null, report);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Reclaiming the generation before the collection of {} failed; the next collection does", run.started(), e);
         } finally {
             collecting.set(false);
         }

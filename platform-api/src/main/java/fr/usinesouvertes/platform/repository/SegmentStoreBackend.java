@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.jackrabbit.oak.backup.impl.FileStoreBackupImpl;
@@ -160,6 +161,44 @@ public final class SegmentStoreBackend implements StoreBackend {
                     Duration.ofNanos(System.nanoTime() - started), skipped != null ? "skipped by Oak: " + skipped
                     : compacted ? fileStore.getSegmentCount() + " segments left"
                     : "compaction did not complete: " + gcMonitor.lastWarning);
+        }
+    }
+
+    /**
+     * Oak keeps the generation before the last full compaction for readers still on an older head, and reclaims it at
+     * the next collection only (a day later with the nightly schedule): until then the store holds the old, uncompacted
+     * segments beside the compacted copy. A tail compaction followed by a cleanup reclaims them at once, since Oak keeps
+     * no uncompacted segment two generations old. Called once the readers of the old head are done
+     * ({@link fr.usinesouvertes.platform.maintenance.StorageMaintenance} waits a few minutes). Oak's
+     * {@code FileStore.tailGC} is not used: its back-off skips any run within an hour of the full one.
+     */
+    @Override
+    public Optional<RevisionGcReport> reclaimPreviousGeneration(Consumer<String> progress) {
+        synchronized (maintenance) {
+            long started = System.nanoTime();
+            long before = fileStore.size();
+            progress.accept("Reclaiming the generation before the last collection (" + RevisionGcReport.megabytes(before)
+                    + ")");
+            boolean compacted;
+            gcMonitor.start(progress);
+            try {
+                // Observers compare each new head with the last one they saw: reading the head now moves them to the
+                // compacted one while the state they last saw still exists; after the cleanup it would not.
+                nodeStore.getRoot();
+                compacted = fileStore.compactTail();
+                if (compacted) {
+                    fileStore.cleanup();
+                }
+                fileStore.flush();
+            } catch (IOException e) {
+                throw new RepositoryException("Reclaiming the previous generation failed: " + e.getMessage(), e);
+            } finally {
+                gcMonitor.start(null);
+            }
+            return Optional.of(new RevisionGcReport("segment store", compacted, before, fileStore.size(),
+                    Duration.ofNanos(System.nanoTime() - started), compacted
+                    ? fileStore.getSegmentCount() + " segments left" : "tail compaction did not complete: "
+                    + gcMonitor.lastWarning));
         }
     }
 

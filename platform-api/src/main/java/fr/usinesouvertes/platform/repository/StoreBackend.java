@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.repository;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.jackrabbit.oak.spi.state.NodeStore;
 
@@ -43,6 +44,14 @@ public interface StoreBackend extends AutoCloseable {
      */
     default RevisionGcReport collectRevisions(Consumer<String> progress) {
         return new RevisionGcReport(describe(), true, -1, -1, java.time.Duration.ZERO, "nothing to collect");
+    }
+
+    /**
+     * Reclaims what the last {@link #collectRevisions} kept for the readers of the states before it, once no reader
+     * needs them any more; empty for a store that keeps nothing of the kind.
+     */
+    default Optional<RevisionGcReport> reclaimPreviousGeneration(Consumer<String> progress) {
+        return Optional.empty();
     }
 
     default StartupGuard exclusiveStartup() {

@@ -55,6 +55,7 @@ final class StorageServlet extends BackOfficeServlet {
             model.put("lastBy", last.by());
             model.put("lastSummary", last.report() != null ? last.report().summary() : "");
             model.put("lastError", last.error() != null ? last.error() : "");
+            model.put("lastReclaimed", last.reclaimed() != null ? last.reclaimed().summary() : "");
         }
         AdminViews.render(request, response, "admin/storage.ftlh", model);
     }

@@ -32,6 +32,7 @@ class StorageMaintenanceTest {
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("target/no-light-modules"))
             .clock(new MutableClock(Instant.parse("2026-03-10T02:10:00Z"), ZoneId.of("Europe/Paris")))
             .setting("revision-gc-at", "03:00")
+            .setting("revision-gc-reclaim-after", "1")
             .setting("login-rate-limit", "0");
 
     @BeforeAll
@@ -57,6 +58,11 @@ class StorageMaintenanceTest {
                 session.getNode("/config/maintenance/revision-gc").getProperty("lastRun").getDate().toInstant());
         assertThat(recorded).isEqualTo(Instant.parse("2026-03-10T02:10:00Z"));
         assertThat(maintenance.status().nextScheduled()).isEqualTo(Instant.parse("2026-03-11T02:00:00Z"));
+
+        // a second later, the generation the collection kept for readers of the state before it is reclaimed
+        await().atMost(Duration.ofSeconds(60)).until(() -> maintenance.status().last().reclaimed() != null);
+        assertThat(maintenance.status().last().reclaimed().completed()).isTrue();
+        assertThat(maintenance.status().last().reclaimed().summary()).startsWith("segment store: ").contains(" MB → ");
     }
 
     @Test

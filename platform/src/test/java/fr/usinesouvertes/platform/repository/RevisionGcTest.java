@@ -59,6 +59,34 @@ class RevisionGcTest {
     }
 
     @Test
+    void reclaimingThePreviousGenerationAfterACollectionLeavesAboutTheLiveData() {
+        List<String> progress = new ArrayList<>();
+        try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data))) {
+            write(repository, "kept", 200);
+            write(repository, "deleted", 2_000);
+            delete(repository, "deleted");
+            long before = SegmentStoreBackend.diskSize(data.resolve("repository"));
+            assertThat(repository.backend().collectRevisions(progress::add).completed()).isTrue();
+            write(repository, "between", 10); // written after the compaction, before the reclaim
+
+            RevisionGcReport reclaimed = repository.backend().reclaimPreviousGeneration(progress::add).orElseThrow();
+
+            assertThat(reclaimed.completed()).isTrue();
+            assertThat(reclaimed.summary()).startsWith("segment store: ").contains("segments left");
+            assertThat(progress).anyMatch(line -> line.startsWith("Reclaiming the generation before the last collection"));
+            // 200 of the 2,200 nodes written are live: the store holds about them, not the 2,000 deleted ones
+            assertThat(reclaimed.bytesAfter()).isLessThan(before / 4);
+            assertThat(count(repository, "kept")).isEqualTo(200L);
+            assertThat(count(repository, "between")).isEqualTo(10L);
+        }
+        try (ContentRepository reopened = ContentRepository.open(new SegmentStoreBackend(data))) {
+            String text = reopened.read(session -> session.getNode("/content/kept/n199").getProperty("text").getString());
+            assertThat(text).isEqualTo(TEXT + 199);
+            assertThat(count(reopened, "between")).isEqualTo(10L);
+        }
+    }
+
+    @Test
     void offlineCollectionReclaimsInOneRun() {
         try (ContentRepository repository = ContentRepository.open(new SegmentStoreBackend(data))) {
             write(repository, "kept", 200);
