@@ -162,6 +162,15 @@ public final class SheetChanges {
     }
 
     /**
+     * A change as the {@code change-diff} template shows it.
+     *
+     * @param message the organisers' message when they sent it back, else empty
+     */
+    public record ChangeView(String status, String message, List<Map<String, String>> fields,
+                             List<Map<String, Object>> slots) {
+    }
+
+    /**
      * Reads the change of {@code sheet} (which has one) on any session that may read the slots' counters, its slots'
      * days and times in {@code zone}.
      */
