@@ -296,12 +296,10 @@ public final class RegistrationPagesServlet extends HttpServlet {
             model.put("kind", managed.registration().audience().id());
             model.put("changeAction", (lang == Lang.EN ? "/en" : "") + "/inscription/" + MANAGE + "/" + token + "/" + CHANGE);
             model.put("changeCsrf", tokens.issue("change:" + token));
-            List<Map<String, Object>> options = new ArrayList<>();
+            List<RegistrationPages.SlotOption> options = new ArrayList<>();
             for (ChangeOption option : service.changeOptions(managed)) {
-                Map<String, Object> item = new LinkedHashMap<>(RegistrationPages.slotModel(option.slot(), lang));
-                item.put("current", option.current());
-                item.put("placesLeft", option.placesLeft());
-                options.add(item);
+                options.add(RegistrationPages.SlotOption.of(RegistrationPages.slotModel(option.slot(), lang),
+                        option.current(), option.placesLeft()));
             }
             model.put("options", options);
             Map<String, String> shown = new LinkedHashMap<>();
