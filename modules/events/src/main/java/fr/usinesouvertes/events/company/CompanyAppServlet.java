@@ -40,10 +40,6 @@ public final class CompanyAppServlet extends HttpServlet {
                           String rejectionMessage) {
     }
 
-    /** A commune the site form's place may be: {@code value} goes back in the form, {@code label} is shown. */
-    public record CommuneChoice(String value, String label) {
-    }
-
     /** A slot of the sheet page, with its counts. */
     public record SlotRow(String id, String label, long booked, long capacity, long waiting, boolean cancelled) {
     }
@@ -369,7 +365,7 @@ public final class CompanyAppServlet extends HttpServlet {
         model.put("title", slug == null ? m.get("site.newTitle") : m.get("site.editTitle") + " – " + values.getOrDefault("name", slug));
         model.put("action", BASE + "/sites/" + (slug == null ? "nouveau" : slug));
         model.put("values", values);
-        model.put("communeCandidates", communeCandidates.stream().map(c -> new CommuneChoice(
+        model.put("communeCandidates", communeCandidates.stream().map(c -> new CompanyViewModels.Choice(
                 c.name() + " (" + c.mainPostalCode() + ")",
                 c.name() + " (" + c.department() + ") – " + String.join(", ", c.postalCodes())
                         + (c.region().isEmpty() ? "" : ", " + c.region()))).toList());

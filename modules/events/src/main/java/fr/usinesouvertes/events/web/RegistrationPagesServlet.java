@@ -226,13 +226,11 @@ public final class RegistrationPagesServlet extends HttpServlet {
         model.put("csrf", tokens.issue(formTarget(slot, kind)));
         model.put("values", values);
         model.put("honeypot", RegistrationValidator.HONEYPOT);
-        List<Map<String, String>> errorList = new ArrayList<>();
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : errors) {
-            errorList.add(Map.of("field", error.field(), "message", error.message()));
             byField.putIfAbsent(error.field(), error.message());
         }
-        model.put("errors", errorList);
+        model.put("errors", List.copyOf(errors));
         model.put("fieldErrors", byField);
         List<Map<String, String>> levels = new ArrayList<>();
         for (SchoolLevel level : SchoolLevel.values()) {
