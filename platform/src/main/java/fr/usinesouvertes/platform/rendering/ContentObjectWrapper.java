@@ -22,8 +22,8 @@ final class ContentObjectWrapper extends DefaultObjectWrapper {
         super(Configuration.VERSION_2_3_34);
         // Since 2.3.33 a record component reads as a property (${slot.start} calls start()), except one named like a
         // JavaBeans getter: isFull() becomes the property "full", and ${slot.isFull} a method, which [#if] refuses.
-        // Java modules give templates records whose component names are the keys templates use (they were maps'
-        // keys before), so each component is also a property under its own name.
+        // Java modules give templates records whose component names are the names templates read, so each component
+        // is also a property under its own name.
         setMethodAppearanceFineTuner((in, out) -> {
             if (out.getExposeAsProperty() == null && isRecordComponent(in.getContainingClass(), in.getMethod())) {
                 try {
