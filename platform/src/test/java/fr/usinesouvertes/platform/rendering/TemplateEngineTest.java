@@ -41,6 +41,19 @@ class TemplateEngineTest {
                 .isEqualTo("<h1>&lt;b&gt;&amp;&lt;/b&gt;</h1>12");
     }
 
+    /** A record as a Java module gives it to templates: public, a component named like a getter among others. */
+    public record Slot(String label, boolean isFull, Long limit) {
+    }
+
+    @Test
+    void readsEveryRecordComponentUnderItsOwnName() throws Exception {
+        write("site/templates/t.ftl", "${slot.label} [#if slot.isFull]full[/#if] ${slot.isFull()?c}"
+                + " [#if slot.limit??]limit[#else]none[/#if] ${slot.label()}");
+        TemplateEngine engine = new TemplateEngine(new LightModuleOrigins(lightModules, Map.of()), new Definitions());
+        assertThat(render(engine, "/site/templates/t.ftl", Map.of("slot", new Slot("9h", true, null))))
+                .isEqualTo("9h full true none 9h");
+    }
+
     @Test
     void aScriptWrittenForMagnoliasClassicEscapingRendersAsOnMagnolia() throws Exception {
         write("magnolia/templates/page.ftl", "<h1>${title?html}</h1>${body!}[#include \"/magnolia/templates/part.ftl\"]");

@@ -35,6 +35,20 @@ public final class CompanyAppServlet extends HttpServlet {
     public static final String NAME = "entreprise";
     static final String BASE = "/admin/" + NAME;
 
+    /** A site on the company's home page, with its sheet's status ({@code none} without one) for the edition. */
+    public record SiteRow(String slug, String name, String commune, String region, String status,
+                          String rejectionMessage) {
+    }
+
+    /** A slot of the sheet page, with its counts. */
+    public record SlotRow(String id, String label, long booked, long capacity, long waiting, boolean cancelled) {
+    }
+
+    /** A slot of the registrations page, with its counts and its registrations in booking order. */
+    public record SlotRegistrations(String id, String label, long booked, long capacity, long waiting,
+                                    List<RegistrationRow> rows) {
+    }
+
     private final transient ContentRepository repository;
     private final transient CompanySites sites;
     private final transient EventSheets sheets;
@@ -325,17 +339,12 @@ public final class CompanyAppServlet extends HttpServlet {
     private void home(HttpServletRequest request, HttpServletResponse response, CompanySession company) throws IOException {
         Lang lang = AdminRequests.lang(request);
         Edition edition = sheets.currentEdition();
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<SiteRow> rows = new ArrayList<>();
         for (SiteSummary site : sites.list(company)) {
             Optional<SheetSummary> sheet = sheets.find(company, edition.year(), site.slug());
-            Map<String, Object> row = new HashMap<>();
-            row.put("slug", site.slug());
-            row.put("name", site.name());
-            row.put("commune", site.commune());
-            row.put("region", site.region());
-            row.put("status", sheet.map(SheetSummary::status).orElse("none"));
-            row.put("rejectionMessage", sheet.map(SheetSummary::rejectionMessage).orElse(""));
-            rows.add(row);
+            rows.add(new SiteRow(site.slug(), site.name(), site.commune(), site.region(),
+                    sheet.map(SheetSummary::status).orElse("none"),
+                    sheet.map(SheetSummary::rejectionMessage).orElse("")));
         }
         Map<String, Object> model = model(lang);
         model.put("sites", rows);
@@ -356,9 +365,9 @@ public final class CompanyAppServlet extends HttpServlet {
         model.put("title", slug == null ? m.get("site.newTitle") : m.get("site.editTitle") + " – " + values.getOrDefault("name", slug));
         model.put("action", BASE + "/sites/" + (slug == null ? "nouveau" : slug));
         model.put("values", values);
-        model.put("communeCandidates", communeCandidates.stream().map(c -> Map.of(
-                "value", c.name() + " (" + c.mainPostalCode() + ")",
-                "label", c.name() + " (" + c.department() + ") – " + String.join(", ", c.postalCodes())
+        model.put("communeCandidates", communeCandidates.stream().map(c -> new CompanyViewModels.Choice(
+                c.name() + " (" + c.mainPostalCode() + ")",
+                c.name() + " (" + c.department() + ") – " + String.join(", ", c.postalCodes())
                         + (c.region().isEmpty() ? "" : ", " + c.region()))).toList());
         model.put("communeChoice", SiteForm.COMMUNE_CHOICE);
         model.put("slug", slug == null ? "" : slug);
@@ -387,14 +396,8 @@ public final class CompanyAppServlet extends HttpServlet {
                 ? changes.pending(company, edition.year(), slug, edition, lang) : Optional.empty();
         model.put("editable", sheetStatus.equals("none") || sheetStatus.equals(EventSheets.DRAFT) || changeMode);
         model.put("changeMode", changeMode);
-        model.put("change", pending.map(p -> {
-            Map<String, Object> change = new HashMap<>();
-            change.put("status", p.status());
-            change.put("message", p.sentBackMessage());
-            change.put("fields", p.fields());
-            change.put("slots", p.slots());
-            return change;
-        }).orElse(Map.of()));
+        pending.ifPresent(p -> model.put("change",
+                new SheetChanges.ChangeView(p.status(), p.sentBackMessage(), p.fields(), p.slots())));
         model.put("hasChange", pending.isPresent());
         model.put("formAction", BASE + "/sites/" + slug + "/fiche" + (lang == Lang.EN ? "?lang=en" : ""));
         model.put("hasSlots", sheet.map(s -> !s.slots().isEmpty()).orElse(false));
@@ -410,16 +413,10 @@ public final class CompanyAppServlet extends HttpServlet {
         model.put("days", CompanyViewModels.days(edition, lang));
         model.put("audiences", CompanyViewModels.audiences(lang));
         model.put("maxSlots", SheetForm.MAX_SLOTS);
-        List<Map<String, Object>> slotRows = new ArrayList<>();
+        List<SlotRow> slotRows = new ArrayList<>();
         for (SheetSummary.SlotSummary slot : sheet.map(SheetSummary::slots).orElse(List.of())) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", slot.id());
-            row.put("label", CompanyViewModels.slotLabel(edition, slot, lang));
-            row.put("booked", slot.booked());
-            row.put("capacity", slot.capacity());
-            row.put("waiting", slot.waiting());
-            row.put("cancelled", slot.cancelled());
-            slotRows.add(row);
+            slotRows.add(new SlotRow(slot.id(), CompanyViewModels.slotLabel(edition, slot, lang), slot.booked(),
+                    slot.capacity(), slot.waiting(), slot.cancelled()));
         }
         model.put("slotRows", slotRows);
         model.put("cancellable", sheetStatus.equals(EventSheets.PUBLISHED) || sheetStatus.equals("full"));
@@ -433,16 +430,10 @@ public final class CompanyAppServlet extends HttpServlet {
         Edition edition = sheets.currentEdition();
         SiteSummary site = sites.find(company, slug);
         SheetSummary sheet = sheets.find(company, edition.year(), slug).orElseThrow(() -> new NotFoundException("Sheet " + slug));
-        List<Map<String, Object>> slots = new ArrayList<>();
+        List<SlotRegistrations> slots = new ArrayList<>();
         for (SheetSummary.SlotSummary slot : sheet.slots()) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", slot.id());
-            row.put("label", CompanyViewModels.slotLabel(edition, slot, lang));
-            row.put("booked", slot.booked());
-            row.put("capacity", slot.capacity());
-            row.put("waiting", slot.waiting());
-            row.put("rows", registrations.list(company, slot.id()));
-            slots.add(row);
+            slots.add(new SlotRegistrations(slot.id(), CompanyViewModels.slotLabel(edition, slot, lang), slot.booked(),
+                    slot.capacity(), slot.waiting(), registrations.list(company, slot.id())));
         }
         Map<String, Object> model = model(lang);
         model.put("slug", slug);

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,13 +147,11 @@ public final class CompanySignUpServlet extends HttpServlet {
         model.put("values", values);
         model.put("regions", FrenchRegions.ALL);
         model.put("refusal", refusal == null ? "" : refusal);
-        List<Map<String, String>> list = new ArrayList<>();
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : errors) {
-            list.add(Map.of("field", error.field(), "message", error.message()));
             byField.putIfAbsent(error.field(), error.message());
         }
-        model.put("errors", list);
+        model.put("errors", List.copyOf(errors));
         model.put("fieldErrors", byField);
         pages.render(request, response, status, "signup", lang, model);
     }

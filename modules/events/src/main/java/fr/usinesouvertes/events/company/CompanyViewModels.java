@@ -17,27 +17,31 @@ public final class CompanyViewModels {
     private CompanyViewModels() {
     }
 
-    static List<Map<String, String>> options(List<String> values, Map<String, String> labels, String keyPrefix) {
-        List<Map<String, String>> options = new ArrayList<>();
+    /** A choice of a form's list: {@code value} goes back in the form, {@code label} is shown. */
+    public record Choice(String value, String label) {
+    }
+
+    static List<Choice> options(List<String> values, Map<String, String> labels, String keyPrefix) {
+        List<Choice> options = new ArrayList<>();
         for (String value : values) {
-            options.add(Map.of("value", value, "label", labels.getOrDefault(keyPrefix + value, value)));
+            options.add(new Choice(value, labels.getOrDefault(keyPrefix + value, value)));
         }
         return options;
     }
 
-    static List<Map<String, String>> days(Edition edition, Lang lang) {
-        List<Map<String, String>> days = new ArrayList<>();
+    static List<Choice> days(Edition edition, Lang lang) {
+        List<Choice> days = new ArrayList<>();
         for (EventDay day : edition.days()) {
-            days.add(Map.of("value", day.name(), "label", FrenchDates.dayWithWeekday(day.date(), lang)));
+            days.add(new Choice(day.name(), FrenchDates.dayWithWeekday(day.date(), lang)));
         }
         return days;
     }
 
-    static List<Map<String, String>> audiences(Lang lang) {
-        List<Map<String, String>> audiences = new ArrayList<>();
+    static List<Choice> audiences(Lang lang) {
+        List<Choice> audiences = new ArrayList<>();
         for (Audience audience : Audience.values()) {
             if (audience.isVisitor()) {
-                audiences.add(Map.of("value", audience.id(), "label", AudienceLabels.of(audience, lang)));
+                audiences.add(new Choice(audience.id(), AudienceLabels.of(audience, lang)));
             }
         }
         return audiences;
@@ -62,13 +66,11 @@ public final class CompanyViewModels {
     }
 
     public static void putErrors(Map<String, Object> model, List<FieldError> errors) {
-        List<Map<String, String>> list = new ArrayList<>();
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : errors) {
-            list.add(Map.of("field", error.field(), "message", error.message()));
             byField.putIfAbsent(error.field(), error.message());
         }
-        model.put("errors", list);
+        model.put("errors", List.copyOf(errors));
         model.put("fieldErrors", byField);
     }
 

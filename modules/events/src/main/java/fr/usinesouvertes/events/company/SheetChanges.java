@@ -154,11 +154,36 @@ public final class SheetChanges {
      * A sheet's change: its state, the organisers' message when sent back, the form's values and the differences.
      *
      * @param values the change as the sheet form's values (rows with their slot ids)
-     * @param fields the fields that change: {@code field}, {@code before}, {@code after} (display text)
+     * @param fields the fields that change
      * @param slots  the slots added, changed or removed (see {@link #slotDiffs})
      */
     public record Pending(String status, String sentBackMessage, java.time.Instant submitted, Map<String, String> values,
-                         List<Map<String, String>> fields, List<Map<String, Object>> slots) {
+                         List<FieldDiff> fields, List<SlotDiff> slots) {
+    }
+
+    /** A field that changes, its published and proposed values as display text. */
+    public record FieldDiff(String field, String before, String after) {
+    }
+
+    /**
+     * A slot that a change adds, changes or removes.
+     *
+     * @param kind    {@code added}, {@code changed} or {@code removed}
+     * @param id      the slot's id, empty when added
+     * @param before  day, times, capacity and audiences as published, empty when added
+     * @param after   the same as proposed, empty when removed
+     * @param retimed its times move (its registrants are told)
+     */
+    public record SlotDiff(String kind, String id, String before, String after, boolean retimed, long booked,
+                           long waiting) {
+    }
+
+    /**
+     * A change as the {@code change-diff} template shows it.
+     *
+     * @param message the organisers' message when they sent it back, else empty
+     */
+    public record ChangeView(String status, String message, List<FieldDiff> fields, List<SlotDiff> slots) {
     }
 
     /**
@@ -233,26 +258,22 @@ public final class SheetChanges {
 
 
     /** The fields whose proposed value differs from the published one (contact e-mail aside). */
-    static List<Map<String, String>> fieldDiffs(Node sheet, SheetForm form) throws RepositoryException {
+    static List<FieldDiff> fieldDiffs(Node sheet, SheetForm form) throws RepositoryException {
         Map<String, String> after = fieldTexts(form);
-        List<Map<String, String>> diffs = new ArrayList<>();
+        List<FieldDiff> diffs = new ArrayList<>();
         for (String field : FIELDS) {
             String before = publishedText(sheet, field);
             if (!before.equals(after.get(field))) {
-                diffs.add(Map.of("field", field, "before", display(field, before), "after", display(field, after.get(field))));
+                diffs.add(new FieldDiff(field, display(field, before), display(field, after.get(field))));
             }
         }
         return diffs;
     }
 
-    /**
-     * The slots the change adds, changes or removes, as maps: {@code kind} ({@code added|changed|removed}), {@code id},
-     * {@code before} and {@code after} (day, times, capacity, audiences), {@code retimed}, {@code booked},
-     * {@code waiting} (its registrants are told when its times move).
-     */
-    static List<Map<String, Object>> slotDiffs(Session session, Node sheet, SheetForm form, ZoneId zone, Lang lang)
+    /** The slots the change adds, changes or removes. */
+    static List<SlotDiff> slotDiffs(Session session, Node sheet, SheetForm form, ZoneId zone, Lang lang)
             throws RepositoryException {
-        List<Map<String, Object>> diffs = new ArrayList<>();
+        List<SlotDiff> diffs = new ArrayList<>();
         Map<String, Node> published = new LinkedHashMap<>();
         for (Node slot : SheetSlots.inStartOrder(sheet)) {
             if (!SlotBooking.isCancelled(slot)) {
@@ -264,7 +285,7 @@ public final class SheetChanges {
             String after = describe(slot.start(), slot.end(), slot.capacity(), slot.audiences(), slot.maxPersons(), zone,
                     lang);
             if (node == null) {
-                diffs.add(slotDiff("added", "", "", after, false, 0, 0));
+                diffs.add(new SlotDiff("added", "", "", after, false, 0, 0));
                 continue;
             }
             String before = describe(node, zone, lang);
@@ -272,27 +293,14 @@ public final class SheetChanges {
                 SlotCounts counts = SlotCounts.of(session, node);
                 boolean retimed = !instant(node, "start").equals(slot.start().toInstant())
                         || !instant(node, "end").equals(slot.end().toInstant());
-                diffs.add(slotDiff("changed", node.getIdentifier(), before, after, retimed, counts.bookedPersons(),
+                diffs.add(new SlotDiff("changed", node.getIdentifier(), before, after, retimed, counts.bookedPersons(),
                         counts.waitingRegistrations()));
             }
         }
         for (Node node : published.values()) {
-            diffs.add(slotDiff("removed", node.getIdentifier(), describe(node, zone, lang), "", false, 0, 0));
+            diffs.add(new SlotDiff("removed", node.getIdentifier(), describe(node, zone, lang), "", false, 0, 0));
         }
         return diffs;
-    }
-
-    private static Map<String, Object> slotDiff(String kind, String id, String before, String after, boolean retimed,
-                                                long booked, long waiting) {
-        Map<String, Object> diff = new HashMap<>();
-        diff.put("kind", kind);
-        diff.put("id", id);
-        diff.put("before", before);
-        diff.put("after", after);
-        diff.put("retimed", retimed);
-        diff.put("booked", booked);
-        diff.put("waiting", waiting);
-        return diff;
     }
 
     private static boolean slotsUnchanged(Node sheet, SheetForm form, ZoneId zone) throws RepositoryException {

@@ -43,7 +43,7 @@ public final class DirectoryFunctions {
     private final java.time.ZoneId zone;
     private final FranceMap map = FranceMap.bundled();
     /** Keys carry the index version and the minute: entries of an older index or minute are never read again and age out. */
-    private final Cache<String, Map<String, Object>> views = Caffeine.newBuilder().maximumSize(VIEWS).build();
+    private final Cache<String, DirectoryPage> views = Caffeine.newBuilder().maximumSize(VIEWS).build();
     private final FragmentCache fragments = new FragmentCache(FRAGMENTS);
 
     /** @param zone the site's time zone, in which editions' days and slots' times are read */
@@ -71,12 +71,12 @@ public final class DirectoryFunctions {
     }
 
     /** The directory page's view for the request's parameters: {@code directoryfn.search(ctx, lang)}. */
-    public Map<String, Object> search(WebContextView request, String lang) {
+    public DirectoryPage search(WebContextView request, String lang) {
         return view(DirectoryQuery.of(parametersOf(request)), Lang.fromCode(lang));
     }
 
     /** A region's sites (first page) with the same view as the directory. */
-    public Map<String, Object> region(String regionName, String lang) {
+    public DirectoryPage region(String regionName, String lang) {
         Map<String, String[]> request = Map.of("region", new String[] {regionName == null ? "" : regionName});
         DirectoryQuery query = DirectoryQuery.of(request);
         Lang language = Lang.fromCode(lang);
@@ -88,7 +88,7 @@ public final class DirectoryFunctions {
      * The schools page's view: sites open to school groups on the edition's school days, near the school's
      * commune ({@code near}) within {@code km}, by default {@link #schoolKm()}.
      */
-    public Map<String, Object> schools(WebContextView request, String lang) {
+    public DirectoryPage schools(WebContextView request, String lang) {
         DirectoryQuery query = DirectoryQuery.of(parametersOf(request))
                 .withFixed("audience", List.of(Audience.SCHOOL.id()))
                 .withDefaultKm(String.valueOf(schoolKm()));
@@ -124,7 +124,7 @@ public final class DirectoryFunctions {
                 .orElse(List.of());
     }
 
-    private Map<String, Object> view(DirectoryQuery query, Lang lang) {
+    private DirectoryPage view(DirectoryQuery query, Lang lang) {
         return views.get(key(query, lang), k -> compute(query, lang, true));
     }
 
@@ -134,16 +134,16 @@ public final class DirectoryFunctions {
     }
 
     /** The view of a search; {@code visitorInput} also checks what only a visitor's parameters can get wrong. */
-    private Map<String, Object> compute(DirectoryQuery query, Lang lang, boolean visitorInput) {
+    private DirectoryPage compute(DirectoryQuery query, Lang lang, boolean visitorInput) {
         Map<String, List<String>> searchParameters = new LinkedHashMap<>(query.searchParameters(lang.code()));
-        Map<String, Object> error = null;
+        DirectoryPage.Refusal error = null;
         try {
             if (visitorInput) {
                 checkPageParameters(query);
             }
         } catch (SearchParameterException refused) {
             error = error(refused, query);
-            if ("region".equals(error.get("field"))) {
+            if ("region".equals(error.field())) {
                 searchParameters.remove("region"); // list the other filters' sites next to the message
             }
         }
@@ -152,9 +152,9 @@ public final class DirectoryFunctions {
             try {
                 return new DirectoryView(query, lang, map, zone).of(search.search(parameters.read(searchParameters)), error);
             } catch (SearchParameterException refused) {
-                Map<String, Object> refusal = error(refused, query);
+                DirectoryPage.Refusal refusal = error(refused, query);
                 error = error == null ? refusal : error; // the first refused field is the one shown
-                String field = (String) refusal.get("field");
+                String field = refusal.field();
                 if (attempt > DirectoryQuery.PARAMETERS.size() || searchParameters.remove(field) == null) {
                     throw refused;
                 }
@@ -187,18 +187,16 @@ public final class DirectoryFunctions {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> error(SearchParameterException refused, DirectoryQuery query) {
+    private static DirectoryPage.Refusal error(SearchParameterException refused, DirectoryQuery query) {
         Map<String, Object> body = (Map<String, Object>) refused.getResponse().getEntity();
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("field", body.get("parameter"));
-        error.put("code", body.get("code"));
         List<Map<String, String>> candidates = (List<Map<String, String>>) body.getOrDefault("candidates", List.of());
-        error.put("candidates", candidates.stream().map(candidate -> {
-            String postalCode = candidate.get("postalCode");
-            String near = postalCode == null || postalCode.isEmpty() ? candidate.get("inseeCode") : postalCode;
-            return Map.of("label", candidate.get("name") + " (" + candidate.get("department") + ", " + near + ")",
-                    "href", query.nearing(near));
-        }).toList());
-        return error;
+        return new DirectoryPage.Refusal((String) body.get("parameter"), (String) body.get("code"),
+                candidates.stream().map(candidate -> {
+                    String postalCode = candidate.get("postalCode");
+                    String near = postalCode == null || postalCode.isEmpty() ? candidate.get("inseeCode") : postalCode;
+                    return new DirectoryPage.Candidate(
+                            candidate.get("name") + " (" + candidate.get("department") + ", " + near + ")",
+                            query.nearing(near));
+                }).toList());
     }
 }

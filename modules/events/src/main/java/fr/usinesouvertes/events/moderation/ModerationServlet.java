@@ -9,6 +9,7 @@ import fr.usinesouvertes.events.company.CurrentEdition;
 import fr.usinesouvertes.events.company.NotFoundException;
 import fr.usinesouvertes.events.company.RefusedException;
 import fr.usinesouvertes.events.company.RichText;
+import fr.usinesouvertes.events.company.SheetChanges;
 import fr.usinesouvertes.events.company.SheetSummary;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.Edition;
@@ -26,7 +27,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +42,34 @@ public final class ModerationServlet extends HttpServlet {
 
     public static final String NAME = "moderation";
     static final String BASE = "/admin/" + NAME;
+
+    /**
+     * A change to a published sheet awaiting moderation.
+     *
+     * @param submitted when, as shown, or empty
+     * @param error     the send-back message's error, or empty
+     * @param message   the send-back message as typed, or empty
+     */
+    public record ChangeItem(int year, String slug, String siteName, String company, String submitted,
+                             SheetChanges.ChangeView change, String error, String message) {
+    }
+
+    /**
+     * A sheet submitted for moderation, with its site and company.
+     *
+     * @param values      the sheet's form values
+     * @param description the sheet's description, cleaned
+     * @param slots       each slot on one line: day, times, capacity, audiences
+     */
+    public record SubmittedSheet(String company, String siteName, String slug, int edition, String address,
+                                 String commune, String region, String sector, Map<String, String> values,
+                                 String description, List<String> slots) {
+    }
+
+    /** A visit or slot cancelled in the edition; {@code slotLabel} is empty for a whole sheet. */
+    public record CancellationRow(String siteName, String slotLabel, String reason, String by, String byRole,
+                                  String at) {
+    }
 
     private final transient ModerationQueue queue;
     private final transient EditionStore editions;
@@ -189,26 +217,20 @@ public final class ModerationServlet extends HttpServlet {
                       Map<String, String> changeErrors, Map<String, String> changeMessage) throws IOException {
         Lang lang = AdminRequests.lang(request);
         Map<String, Object> model = new LinkedHashMap<>();
-        List<Map<String, Object>> changeItems = new ArrayList<>();
+        List<ChangeItem> changeItems = new ArrayList<>();
         for (SheetChangeModeration.Item item : changes.pending(lang)) {
-            Map<String, Object> map = new HashMap<>();
-            map.put("year", item.year());
-            map.put("slug", item.siteSlug());
-            map.put("siteName", item.siteName());
-            map.put("company", item.company());
-            map.put("submitted", item.submitted() == null ? "" : FrenchDates.dayAndTime(item.submitted(), zone, lang));
-            map.put("change", Map.of("status", item.change().status(), "message", "", "fields", item.change().fields(),
-                    "slots", item.change().slots()));
-            map.put("error", changeErrors.getOrDefault(item.siteSlug(), ""));
-            map.put("message", changeMessage.getOrDefault(item.siteSlug(), ""));
-            changeItems.add(map);
+            changeItems.add(new ChangeItem(item.year(), item.siteSlug(), item.siteName(), item.company(),
+                    item.submitted() == null ? "" : FrenchDates.dayAndTime(item.submitted(), zone, lang),
+                    new SheetChanges.ChangeView(item.change().status(), "", item.change().fields(),
+                            item.change().slots()),
+                    changeErrors.getOrDefault(item.siteSlug(), ""), changeMessage.getOrDefault(item.siteSlug(), "")));
         }
         model.put("changes", changeItems);
         model.put("langQuery", lang == Lang.EN ? "?lang=en" : "");
         model.put("m", CompanyPages.messages(lang));
         model.put("base", BASE);
         model.put("refusal", refusal);
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<SubmittedSheet> items = new ArrayList<>();
         for (ModerationItem item : queue.submitted()) {
             items.add(item(item, editions.find(item.sheet().edition()).orElse(null), lang));
         }
@@ -216,46 +238,20 @@ public final class ModerationServlet extends HttpServlet {
         Edition edition = CurrentEdition.of(editions, clock, zone).orElse(null);
         int year = edition == null ? java.time.Year.now(clock).getValue() : edition.year();
         model.put("year", year);
-        List<Map<String, Object>> cancelled = new ArrayList<>();
+        List<CancellationRow> cancelled = new ArrayList<>();
         for (VisitCancellations.Cancellation c : cancellations.cancellations(year)) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("siteName", c.siteName());
-            row.put("slotLabel", c.slotLabel() == null ? "" : c.slotLabel());
-            row.put("reason", c.reason());
-            row.put("by", c.by());
-            row.put("byRole", c.byRole());
-            row.put("at", FrenchDates.dayAndTime(c.at(), zone, lang));
-            cancelled.add(row);
+            cancelled.add(new CancellationRow(c.siteName(), c.slotLabel() == null ? "" : c.slotLabel(), c.reason(),
+                    c.by(), c.byRole(), FrenchDates.dayAndTime(c.at(), zone, lang)));
         }
         model.put("cancellations", cancelled);
-        List<Map<String, Object>> published = new ArrayList<>();
-        for (VisitCancellations.Cancellable sheet : cancellations.published(year, lang)) {
-            List<Map<String, Object>> slots = new ArrayList<>();
-            for (VisitCancellations.CancellableSlot slot : sheet.slots()) {
-                slots.add(Map.of("id", slot.id(), "label", slot.label(), "cancelled", slot.cancelled()));
-            }
-            published.add(Map.of("year", sheet.year(), "siteSlug", sheet.siteSlug(), "siteName", sheet.siteName(),
-                    "slots", slots));
-        }
-        model.put("published", published);
+        model.put("published", cancellations.published(year, lang));
         response.setStatus(status);
         AdminViews.render(request, response, "events/moderation.ftlh", model);
     }
 
-    private static Map<String, Object> item(ModerationItem item, Edition edition, Lang lang) {
+    private static SubmittedSheet item(ModerationItem item, Edition edition, Lang lang) {
         SheetSummary sheet = item.sheet();
-        Map<String, Object> map = new HashMap<>();
-        map.put("company", item.company());
-        map.put("siteName", sheet.siteName());
-        map.put("slug", sheet.siteSlug());
-        map.put("edition", sheet.edition());
-        map.put("address", item.address());
-        map.put("commune", item.commune());
-        map.put("region", item.region());
-        map.put("sector", item.sector());
-        map.put("values", sheet.values());
         String description = RichText.clean(sheet.values().getOrDefault("description", ""));
-        map.put("description", description == null ? "" : description);
         List<String> slots = new ArrayList<>();
         for (SheetSummary.SlotSummary slot : sheet.slots()) {
             String day = edition == null ? slot.dayName() : edition.days().stream().filter(d -> d.name().equals(slot.dayName()))
@@ -264,7 +260,8 @@ public final class ModerationServlet extends HttpServlet {
                     + String.join(", ", slot.audiences().stream()
                     .map(id -> Audience.fromId(id).map(a -> AudienceLabels.of(a, lang)).orElse(id)).toList()));
         }
-        map.put("slots", slots);
-        return map;
+        return new SubmittedSheet(item.company(), sheet.siteName(), sheet.siteSlug(), sheet.edition(), item.address(),
+                item.commune(), item.region(), item.sector(), sheet.values(), description == null ? "" : description,
+                slots);
     }
 }

@@ -35,6 +35,11 @@ public final class FiguresServlet extends RoutedServlet {
 
     public static final String NAME = "chiffres";
 
+    /** A line of a figures table, by the template's column names; {@code before}: the previous edition's. */
+    public record FiguresRow(String label, long sites, long slots, long places, long confirmed, long waitlisted,
+                             long cancelled, long present, long noShows, long walkIns, FiguresRow before) {
+    }
+
     private final transient EditionFigures figures;
     private final transient EditionStore editions;
     private final transient Clock clock;
@@ -92,27 +97,24 @@ public final class FiguresServlet extends RoutedServlet {
         AdminViews.render(request, response, "events/figures.ftlh", model);
     }
 
-    private static <K> List<Map<String, Object>> rows(Map<K, EditionFigures.Line> lines, Map<K, EditionFigures.Line> before,
-                                                      Function<K, String> label) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private static <K> List<FiguresRow> rows(Map<K, EditionFigures.Line> lines, Map<K, EditionFigures.Line> before,
+                                             Function<K, String> label) {
+        List<FiguresRow> rows = new ArrayList<>();
         lines.forEach((key, line) -> rows.add(row(label.apply(key), line, before.get(key))));
         return rows;
     }
 
-    /** A table row; {@code before} is the same line of the previous edition, or null. */
-    private static Map<String, Object> row(String label, EditionFigures.Line line, EditionFigures.Line before) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("label", label);
-        row.put("sites", line.sites());
-        row.put("slots", line.slots());
-        row.put("places", line.places());
-        row.put("confirmed", line.confirmedPersons());
-        row.put("waitlisted", line.waitlistedPersons());
-        row.put("cancelled", line.cancelledPersons());
-        row.put("present", line.presentPersons());
-        row.put("noShows", line.noShowPersons());
-        row.put("walkIns", line.walkInPersons());
-        row.put("before", before == null ? Map.of() : row(label, before, null));
-        return row;
+    /**
+     * A table row; {@code before} is the same line of the previous edition, or null: its row then counts zero, what
+     * the template shows for a line the previous edition did not have.
+     */
+    private static FiguresRow row(String label, EditionFigures.Line line, EditionFigures.Line before) {
+        return counts(label, line, counts(label, before == null ? new EditionFigures.Line() : before, null));
+    }
+
+    private static FiguresRow counts(String label, EditionFigures.Line line, FiguresRow before) {
+        return new FiguresRow(label, line.sites(), line.slots(), line.places(), line.confirmedPersons(),
+                line.waitlistedPersons(), line.cancelledPersons(), line.presentPersons(), line.noShowPersons(),
+                line.walkInPersons(), before);
     }
 }

@@ -3,7 +3,6 @@ package fr.usinesouvertes.events.search;
 import fr.usinesouvertes.events.i18n.Lang;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,26 +33,31 @@ public final class ContentSearchFunctions {
 
     /**
      * The open factories matching {@code q} (site, company, commune, sector, descriptions, the company's
-     * showcase), best first: {@code total}, {@code results} (as {@code GET /.rest/search/v1} answers them:
-     * {@code name}, {@code company}, {@code commune}, {@code department}, {@code sector}, {@code url}…) and
-     * {@code directoryUrl}, the directory searching the same text. Nothing for a blank text.
+     * showcase), best first. Nothing for a blank text.
      */
-    public Map<String, Object> sites(String q, String lang, Number limit) {
+    public SiteMatches sites(String q, String lang, Number limit) {
         String text = text(q);
         Lang language = "en".equals(lang) ? Lang.EN : Lang.FR;
-        Map<String, Object> answer = new LinkedHashMap<>();
+        String directoryUrl = (language == Lang.EN ? "/en/usines" : "/usines") + "?q="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8);
         if (text.isBlank()) {
-            answer.put("total", 0L);
-            answer.put("results", List.of());
-        } else {
-            int size = Math.max(1, Math.min(MAX_SITES, limit == null ? 5 : limit.intValue()));
-            Map<String, Object> found = sites.search(new SiteQuery(text, Map.of(), null, null, size, 0, language));
-            answer.put("total", ((Number) found.get("total")).longValue());
-            answer.put("results", found.get("results"));
+            return new SiteMatches(0L, List.of(), directoryUrl);
         }
-        answer.put("directoryUrl", (language == Lang.EN ? "/en/usines" : "/usines") + "?q="
-                + URLEncoder.encode(text, StandardCharsets.UTF_8));
-        return answer;
+        int size = Math.max(1, Math.min(MAX_SITES, limit == null ? 5 : limit.intValue()));
+        Map<String, Object> found = sites.search(new SiteQuery(text, Map.of(), null, null, size, 0, language));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) found.get("results");
+        return new SiteMatches(((Number) found.get("total")).longValue(), results, directoryUrl);
+    }
+
+    /**
+     * The factories found for a text.
+     *
+     * @param results      as {@code GET /.rest/search/v1} answers them ({@code name}, {@code company}, {@code commune},
+     *                     {@code department}, {@code sector}, {@code url}…)
+     * @param directoryUrl the directory searching the same text
+     */
+    public record SiteMatches(long total, List<Map<String, Object>> results, String directoryUrl) {
     }
 
     private static String text(String q) {

@@ -26,9 +26,63 @@ import java.util.Optional;
 
 /**
  * {@code eventsfn}: what page scripts need about sites, companies, published event sheets and slots,
- * as plain maps (never a node: registrations and the booking ledger stay out of templates' reach).
+ * as the records below and {@link PublicSite} (never a node: registrations and the booking ledger stay out of
+ * templates' reach). A template reads a component by its name ({@code ${slot.startLabel}}); an absent value is null.
  */
 public final class EventsFunctions {
+
+    /** Sites with a public page in one region. */
+    public record RegionSites(String region, List<PublicSite> sites) {
+    }
+
+    /** The company of a site. */
+    public record CompanyCard(String name, String slug, String website, String description) {
+    }
+
+    /**
+     * A site's sheet for one edition as its page shows it.
+     *
+     * @param slotRecords the slots as read; pages use {@link #slots} or {@link #slotsByDay}, which label them
+     * @param cancelled   the visit was cancelled after its publication
+     */
+    public record SheetView(int edition, String siteSlug, String status, String registrationMode, String externalUrl,
+                            String contactEmail, String meetingPoint, String access, String parking,
+                            String safetyEquipment, Long minimumAge, Boolean reducedMobilityAccess,
+                            List<String> languages, String description, List<PublicSlot> slotRecords,
+                            boolean cancelled) {
+
+        static SheetView of(PublicSheet sheet) {
+            return new SheetView(sheet.edition(), sheet.siteSlug(), sheet.status(), sheet.registrationMode(),
+                    sheet.externalUrl(), sheet.contactEmail(), sheet.meetingPoint(), sheet.access(), sheet.parking(),
+                    sheet.safetyEquipment(), sheet.minimumAge(), sheet.reducedMobilityAccess(), sheet.languages(),
+                    sheet.description(), sheet.slots(), "cancelled".equals(sheet.status()));
+        }
+    }
+
+    /**
+     * A slot as a site page lists it, labelled in the page's language.
+     *
+     * @param start      ISO offset date-time
+     * @param day        ISO date, in the site's time zone
+     * @param maxPersonsPerRegistration null when the sheet sets no limit
+     */
+    public record SlotView(String id, String start, String end, String day, String dayLabel, String startLabel,
+                           String endLabel, long capacity, long placesLeft, boolean isFull, boolean cancelled,
+                           List<String> audiences, Long maxPersonsPerRegistration) {
+    }
+
+    /** One day's slots of a sheet. */
+    public record SlotDay(String day, String dayLabel, List<SlotView> slots) {
+    }
+
+    /** An open slot at another site nearby; {@code url} is that site's page, at the slot. */
+    public record NearbyVisit(String siteName, String companyName, String commune, long km, String url,
+                              String dayLabel, String startLabel, String endLabel) {
+    }
+
+    /** Whether a visitor audience may register for a slot now; {@code message} says why not (empty when open). */
+    public record AudienceState(String audience, boolean open, String message) {
+    }
 
     private static final DateTimeFormatter TIME_FR = DateTimeFormatter.ofPattern("HH'h'mm", Locale.FRENCH);
     private static final DateTimeFormatter TIME_EN = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
@@ -61,129 +115,100 @@ public final class EventsFunctions {
         this.nearby = new fr.usinesouvertes.events.site.NearbySlots(repository, clock, zone);
     }
 
-    /** The site of a slug (a map of its public fields), or null. */
-    public Map<String, Object> site(String slug) {
-        return repository.read(session -> new PublicEvents(session, zone).site(slug).map(EventsFunctions::toMap).orElse(null));
+    /** The site of a slug, or null. */
+    public PublicSite site(String slug) {
+        return repository.read(session -> new PublicEvents(session, zone).site(slug).orElse(null));
     }
 
     /** Every site, by region then name; with a region name, that region's only. */
-    public List<Map<String, Object>> sites(String... region) {
+    public List<PublicSite> sites(String... region) {
         String only = region.length > 0 && region[0] != null && !region[0].isBlank() ? region[0] : null;
         return repository.read(session -> new PublicEvents(session, zone).sites().stream()
                 .filter(s -> only == null || fr.usinesouvertes.events.edition.Regions.same(only, s.region()))
-                .map(EventsFunctions::toMap).toList());
+                .toList());
     }
 
     /**
      * The sites with a published sheet in the current edition (those with a public page), grouped by region:
-     * a list of {@code {region, sites}}, regions alphabetical.
+     * regions alphabetical.
      */
-    public List<Map<String, Object>> sitesByRegion() {
+    public List<RegionSites> sitesByRegion() {
         int year = currentEdition();
-        List<Map<String, Object>> open = repository.read(session -> {
+        List<PublicSite> open = repository.read(session -> {
             PublicEvents events = new PublicEvents(session, zone);
-            List<Map<String, Object>> sites = new ArrayList<>();
+            List<PublicSite> sites = new ArrayList<>();
             for (PublicSite site : events.sites()) {
                 if (events.sheet(site.slug(), year).isPresent()) {
-                    sites.add(toMap(site));
+                    sites.add(site);
                 }
             }
             return sites;
         });
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        for (Map<String, Object> site : open) {
-            groups.computeIfAbsent((String) site.get("region"), r -> new ArrayList<>()).add(site);
+        Map<String, List<PublicSite>> groups = new LinkedHashMap<>();
+        for (PublicSite site : open) {
+            groups.computeIfAbsent(site.region(), r -> new ArrayList<>()).add(site);
         }
-        List<Map<String, Object>> result = new ArrayList<>();
-        groups.forEach((region, sites) -> result.add(Map.of("region", region, "sites", sites)));
+        List<RegionSites> result = new ArrayList<>();
+        groups.forEach((region, sites) -> result.add(new RegionSites(region, sites)));
         return result;
     }
 
-    /** The company of a site (map, content map or slug): name, slug, website, description. */
-    public Map<String, Object> company(Object site) {
-        Map<String, Object> s = resolveSite(site);
+    /** The company of a site (site, content map or slug). */
+    public CompanyCard company(Object site) {
+        PublicSite s = resolveSite(site);
         if (s == null) {
             return null;
         }
-        Map<String, Object> company = new LinkedHashMap<>();
-        company.put("name", s.get("companyName"));
-        company.put("slug", s.get("companySlug"));
-        company.put("website", s.get("companyWebsite"));
-        company.put("description", s.get("companyDescription"));
-        return company;
+        return new CompanyCard(s.companyName(), s.companySlug(), s.companyWebsite(), s.companyDescription());
     }
 
     /** The published sheet of a site for the current edition, or null. */
-    public Map<String, Object> eventSheet(Object site) {
+    public SheetView eventSheet(Object site) {
         return eventSheet(site, currentEdition());
     }
 
     /** The published sheet of a site for an edition, or null. */
-    public Map<String, Object> eventSheet(Object site, Number year) {
-        Map<String, Object> s = resolveSite(site);
+    public SheetView eventSheet(Object site, Number year) {
+        PublicSite s = resolveSite(site);
         if (s == null || year == null) {
             return null;
         }
-        return repository.read(session -> new PublicEvents(session, zone).sheet((String) s.get("slug"), year.intValue())
-                .map(EventsFunctions::toMap).orElse(null));
+        return repository.read(session -> new PublicEvents(session, zone).sheet(s.slug(), year.intValue())
+                .map(SheetView::of).orElse(null));
     }
 
-    /** The company's photos of an approved site ({@code url}, {@code alt}); empty until its sheet is published. */
-    public List<Map<String, String>> photos(Object site) {
-        Map<String, Object> s = resolveSite(site);
+    /** The company's photos of an approved site; empty until its sheet is published. */
+    public List<PublicPhotos.Photo> photos(Object site) {
+        PublicSite s = resolveSite(site);
         if (s == null) {
             return List.of();
         }
-        return photos.of((String) s.get("slug")).stream()
-                .map(photo -> Map.of("url", photo.url(), "alt", photo.alt()))
-                .toList();
+        return List.copyOf(photos.of(s.slug()));
     }
 
-    /** The slots of a sheet, each with placesLeft, isFull, audiences and French or English labels. */
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> slots(Map<String, Object> sheet, String lang) {
+    /** The slots of a sheet, with French or English labels. */
+    public List<SlotView> slots(SheetView sheet, String lang) {
         if (sheet == null) {
             return List.of();
         }
         Lang language = Lang.fromCode(lang);
-        List<Map<String, Object>> result = new ArrayList<>();
-        for (PublicSlot slot : (List<PublicSlot>) sheet.get("slotRecords")) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("id", slot.id());
-            map.put("start", slot.start().toOffsetDateTime().toString());
-            map.put("end", slot.end().toOffsetDateTime().toString());
-            map.put("day", slot.start().toLocalDate().toString());
-            map.put("dayLabel", capitalize(slot.start().format(language == Lang.EN ? DAY_EN : DAY_FR)));
-            DateTimeFormatter time = language == Lang.EN ? TIME_EN : TIME_FR;
-            map.put("startLabel", slot.start().format(time));
-            map.put("endLabel", slot.end().format(time));
-            map.put("capacity", slot.capacity());
-            map.put("placesLeft", slot.placesLeft());
-            map.put("isFull", slot.isFull());
-            map.put("cancelled", slot.cancelled());
-            map.put("audiences", slot.audiences());
-            if (slot.maxPersonsPerRegistration() != null) {
-                map.put("maxPersonsPerRegistration", slot.maxPersonsPerRegistration());
-            }
-            result.add(map);
+        DateTimeFormatter time = language == Lang.EN ? TIME_EN : TIME_FR;
+        List<SlotView> result = new ArrayList<>();
+        for (PublicSlot slot : sheet.slotRecords()) {
+            result.add(new SlotView(slot.id(), slot.start().toOffsetDateTime().toString(),
+                    slot.end().toOffsetDateTime().toString(), slot.start().toLocalDate().toString(),
+                    dayLabel(slot.start(), language), slot.start().format(time), slot.end().format(time),
+                    slot.capacity(), slot.placesLeft(), slot.isFull(), slot.cancelled(), slot.audiences(),
+                    slot.maxPersonsPerRegistration()));
         }
         return result;
     }
 
-    /** The slots of a sheet grouped per day: a list of {@code {day, dayLabel, slots}}. */
-    public List<Map<String, Object>> slotsByDay(Map<String, Object> sheet, String lang) {
-        Map<String, Map<String, Object>> days = new LinkedHashMap<>();
-        for (Map<String, Object> slot : slots(sheet, lang)) {
-            Map<String, Object> day = days.computeIfAbsent((String) slot.get("day"), d -> {
-                Map<String, Object> group = new LinkedHashMap<>();
-                group.put("day", d);
-                group.put("dayLabel", slot.get("dayLabel"));
-                group.put("slots", new ArrayList<Map<String, Object>>());
-                return group;
-            });
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> list = (List<Map<String, Object>>) day.get("slots");
-            list.add(slot);
+    /** The slots of a sheet grouped per day. */
+    public List<SlotDay> slotsByDay(SheetView sheet, String lang) {
+        Map<String, SlotDay> days = new LinkedHashMap<>();
+        for (SlotView slot : slots(sheet, lang)) {
+            days.computeIfAbsent(slot.day(), d -> new SlotDay(d, slot.dayLabel(), new ArrayList<>())).slots().add(slot);
         }
         return new ArrayList<>(days.values());
     }
@@ -192,8 +217,8 @@ public final class EventsFunctions {
      * The published sheet of a site for the current edition; when there is none, the page answers the
      * site's 404 (a site without a public sheet has no public page).
      */
-    public Map<String, Object> requirePublishedSheet(Object site) {
-        Map<String, Object> sheet = site == null ? null : eventSheet(site);
+    public SheetView requirePublishedSheet(Object site) {
+        SheetView sheet = site == null ? null : eventSheet(site);
         if (sheet == null && site != null) {
             sheet = cancelledSheet(site);
         }
@@ -204,64 +229,55 @@ public final class EventsFunctions {
     }
 
     /**
-     * The sheet of a site for the current edition if it was cancelled after its publication (its map has
+     * The sheet of a site for the current edition if it was cancelled after its publication (with
      * {@code cancelled = true}), or null: its page stays and says the visit is cancelled.
      */
-    public Map<String, Object> cancelledSheet(Object site) {
-        Map<String, Object> s = resolveSite(site);
+    public SheetView cancelledSheet(Object site) {
+        PublicSite s = resolveSite(site);
         if (s == null) {
             return null;
         }
         int year = currentEdition();
-        return repository.read(session -> new PublicEvents(session, zone).cancelledSheet((String) s.get("slug"), year)
-                .map(EventsFunctions::toMap).orElse(null));
+        return repository.read(session -> new PublicEvents(session, zone).cancelledSheet(s.slug(), year)
+                .map(SheetView::of).orElse(null));
     }
 
     /**
      * Open slots at other sites within {@value fr.usinesouvertes.events.site.NearbySlots#KM} km of a site,
-     * nearest first (see {@code NearbySlots}): each {@code siteName}, {@code companyName}, {@code commune},
-     * {@code km}, {@code url} (the site's page), {@code dayLabel}, {@code startLabel}, {@code endLabel}.
+     * nearest first (see {@code NearbySlots}).
      */
-    public List<Map<String, Object>> nearbySlots(Object site, String lang) {
-        Map<String, Object> s = resolveSite(site);
+    public List<NearbyVisit> nearbySlots(Object site, String lang) {
+        PublicSite s = resolveSite(site);
         if (s == null) {
             return List.of();
         }
         Lang language = Lang.fromCode(lang);
-        List<Map<String, Object>> result = new ArrayList<>();
+        DateTimeFormatter time = language == Lang.EN ? TIME_EN : TIME_FR;
+        List<NearbyVisit> result = new ArrayList<>();
         for (fr.usinesouvertes.events.site.NearbySlots.Candidate candidate
-                : nearby.around((String) s.get("slug"), currentEdition(), null)) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("siteName", candidate.site().name());
-            map.put("companyName", candidate.site().companyName());
-            map.put("commune", candidate.site().commune());
-            map.put("km", Math.round(candidate.kilometres()));
-            map.put("url", EventLinks.sitePage(candidate.site().slug(), language) + "#slot-" + candidate.slot().id());
-            map.put("dayLabel", capitalize(candidate.slot().start().format(language == Lang.EN ? DAY_EN : DAY_FR)));
-            DateTimeFormatter time = language == Lang.EN ? TIME_EN : TIME_FR;
-            map.put("startLabel", candidate.slot().start().format(time));
-            map.put("endLabel", candidate.slot().end().format(time));
-            result.add(map);
+                : nearby.around(s.slug(), currentEdition(), null)) {
+            PublicSlot slot = candidate.slot();
+            result.add(new NearbyVisit(candidate.site().name(), candidate.site().companyName(),
+                    candidate.site().commune(), Math.round(candidate.kilometres()),
+                    EventLinks.sitePage(candidate.site().slug(), language) + "#slot-" + slot.id(),
+                    dayLabel(slot.start(), language), slot.start().format(time), slot.end().format(time)));
         }
         return result;
     }
 
     /**
      * Whether each visitor audience of a slot may register now, for the site page to say so before the form:
-     * a list of {@code {audience, open, message}} — {@code message} says when sign-up opens, that it closed,
-     * or that the visit is over; empty when open. {@code sheet} and {@code slot} are the maps of
-     * {@link #eventSheet} and {@link #slots}; {@code site} gives the region (regional windows).
+     * the {@code message} says when sign-up opens, that it closed, or that the visit is over. {@code site} gives the
+     * region (regional windows).
      */
-    @SuppressWarnings("unchecked")
-    public List<Map<String, Object>> registrationStates(Object site, Map<String, Object> sheet, Map<String, Object> slot,
-                                                        String lang) {
-        Map<String, Object> s = resolveSite(site);
+    public List<AudienceState> registrationStates(Object site, SheetView sheet, SlotView slot, String lang) {
+        PublicSite s = resolveSite(site);
         Lang language = Lang.fromCode(lang);
-        Optional<Edition> edition = editions.find(((Number) sheet.get("edition")).intValue());
-        ZonedDateTime start = OffsetDateTime.parse((String) slot.get("start")).atZoneSameInstant(zone);
+        Optional<Edition> edition = editions.find(sheet.edition());
+        ZonedDateTime start = OffsetDateTime.parse(slot.start()).atZoneSameInstant(zone);
         boolean started = !clock.instant().isBefore(start.toInstant());
-        List<Map<String, Object>> states = new ArrayList<>();
-        for (String id : (List<String>) slot.get("audiences")) {
+        List<AudienceState> states = new ArrayList<>();
+        for (String id : slot.audiences()) {
             Optional<Audience> audience = Audience.fromId(id).filter(Audience::isVisitor);
             if (audience.isEmpty()) {
                 continue;
@@ -273,19 +289,15 @@ public final class EventsFunctions {
                 message = language == Lang.EN ? "Registration is not open" : "Inscriptions non ouvertes";
             } else {
                 WindowDecision decision = window.visit(edition.get(),
-                        s == null ? null : (String) s.get("region"), audience.get(), start.toLocalDate());
+                        s == null ? null : s.region(), audience.get(), start.toLocalDate());
                 message = decision.open() ? "" : decision.message().in(language);
             }
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("audience", id);
-            state.put("open", message.isEmpty());
-            state.put("message", message);
-            states.add(state);
+            states.add(new AudienceState(id, message.isEmpty(), message));
         }
         return states;
     }
 
-    /** The registration form URL of a slot (map or id) for an audience, or null for other audiences. */
+    /** The registration form URL of a slot (slot or id) for an audience, or null for other audiences. */
     public String registrationUrl(Object slot, String audience, String lang) {
         return EventLinks.registration(slotId(slot), audience, Lang.fromCode(lang)).orElse(null);
     }
@@ -297,22 +309,22 @@ public final class EventsFunctions {
 
     /** The site page's URL. */
     public String siteUrl(Object site, String lang) {
-        Map<String, Object> s = resolveSite(site);
-        return s == null ? null : EventLinks.sitePage((String) s.get("slug"), Lang.fromCode(lang));
+        PublicSite s = resolveSite(site);
+        return s == null ? null : EventLinks.sitePage(s.slug(), Lang.fromCode(lang));
     }
 
     /** schema.org Event JSON-LD for the site's current published sheet, safe in a script element; "[]" if none. */
     public String jsonLd(Object site, String lang) {
-        Map<String, Object> s = resolveSite(site);
+        PublicSite s = resolveSite(site);
         if (s == null) {
             return "[]";
         }
         int year = currentEdition();
         return repository.read(session -> {
             PublicEvents events = new PublicEvents(session, zone);
-            Optional<PublicSite> publicSite = events.site((String) s.get("slug"));
-            Optional<PublicSheet> published = events.sheet((String) s.get("slug"), year);
-            Optional<PublicSheet> sheet = published.isPresent() ? published : events.cancelledSheet((String) s.get("slug"), year);
+            Optional<PublicSite> publicSite = events.site(s.slug());
+            Optional<PublicSheet> published = events.sheet(s.slug(), year);
+            Optional<PublicSheet> sheet = published.isPresent() ? published : events.cancelledSheet(s.slug(), year);
             return publicSite.isEmpty() || sheet.isEmpty() ? "[]"
                     : EventJsonLd.of(publicSite.get(), sheet.get(),
                             publicUrl.link(EventLinks.sitePage(publicSite.get().slug(), Lang.fromCode(lang))),
@@ -337,13 +349,17 @@ public final class EventsFunctions {
         return all.isEmpty() ? today.getYear() : all.get(all.size() - 1).year();
     }
 
-    private Map<String, Object> resolveSite(Object site) {
+    /** A site (as {@link #site} gives it), a site node's content map, a hash with its {@code slug}, or a slug. */
+    private PublicSite resolveSite(Object site) {
         if (site instanceof ContentMap content) {
             try {
                 return site(content.getJCRNode().getName());
             } catch (javax.jcr.RepositoryException e) {
                 return null;
             }
+        }
+        if (site instanceof PublicSite publicSite) {
+            return site(publicSite.slug());
         }
         if (site instanceof Map<?, ?> map && map.get("slug") instanceof String slug) {
             return site(slug);
@@ -355,59 +371,20 @@ public final class EventsFunctions {
     }
 
     private static String slotId(Object slot) {
+        if (slot instanceof SlotView view) {
+            return view.id();
+        }
         if (slot instanceof Map<?, ?> map && map.get("id") instanceof String id) {
             return id;
         }
         return String.valueOf(slot);
     }
 
+    private static String dayLabel(ZonedDateTime start, Lang language) {
+        return capitalize(start.format(language == Lang.EN ? DAY_EN : DAY_FR));
+    }
+
     private static String capitalize(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
-
-    static Map<String, Object> toMap(PublicSite site) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("id", site.id());
-        map.put("slug", site.slug());
-        map.put("name", site.name());
-        map.put("address", site.address());
-        map.put("postalCode", site.postalCode());
-        map.put("commune", site.commune());
-        map.put("inseeCode", site.inseeCode());
-        map.put("department", site.department());
-        map.put("region", site.region());
-        map.put("latitude", site.latitude());
-        map.put("longitude", site.longitude());
-        map.put("sector", site.sector());
-        map.put("description", site.description());
-        map.put("images", site.images());
-        map.put("companyName", site.companyName());
-        map.put("companySlug", site.companySlug());
-        map.put("companyWebsite", site.companyWebsite());
-        map.put("companyDescription", site.companyDescription());
-        map.values().removeIf(java.util.Objects::isNull);
-        return map;
-    }
-
-    static Map<String, Object> toMap(PublicSheet sheet) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("edition", sheet.edition());
-        map.put("siteSlug", sheet.siteSlug());
-        map.put("status", sheet.status());
-        map.put("registrationMode", sheet.registrationMode());
-        map.put("externalUrl", sheet.externalUrl());
-        map.put("contactEmail", sheet.contactEmail());
-        map.put("meetingPoint", sheet.meetingPoint());
-        map.put("access", sheet.access());
-        map.put("parking", sheet.parking());
-        map.put("safetyEquipment", sheet.safetyEquipment());
-        map.put("minimumAge", sheet.minimumAge());
-        map.put("reducedMobilityAccess", sheet.reducedMobilityAccess());
-        map.put("languages", sheet.languages());
-        map.put("description", sheet.description());
-        map.put("slotRecords", sheet.slots());
-        map.put("cancelled", "cancelled".equals(sheet.status()));
-        map.values().removeIf(java.util.Objects::isNull);
-        return map;
     }
 }

@@ -5,7 +5,6 @@ import fr.usinesouvertes.platform.module.SitemapEntry;
 import fr.usinesouvertes.platform.module.SitemapSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The site pages ({@code /usines/<slug>}) for the platform's {@code sitemap.xml}: the sites with a
@@ -20,12 +19,11 @@ public final class SiteSitemap implements SitemapSource {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<SitemapEntry> entries() {
         List<SitemapEntry> entries = new ArrayList<>();
-        for (Map<String, Object> region : events.sitesByRegion()) {
-            for (Map<String, Object> site : (List<Map<String, Object>>) region.get("sites")) {
-                entries.add(new SitemapEntry(EventLinks.sitePage((String) site.get("slug"), Lang.FR), 0));
+        for (EventsFunctions.RegionSites region : events.sitesByRegion()) {
+            for (PublicSite site : region.sites()) {
+                entries.add(new SitemapEntry(EventLinks.sitePage(site.slug(), Lang.FR), 0));
             }
         }
         return entries;

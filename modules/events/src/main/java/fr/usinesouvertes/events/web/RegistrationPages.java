@@ -7,7 +7,6 @@ import fr.usinesouvertes.events.registration.BookableSlot;
 import fr.usinesouvertes.platform.module.ModulePages;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -45,17 +44,30 @@ final class RegistrationPages {
         return messages.get(lang).getOrDefault(key, key);
     }
 
-    /** What the pages show of a slot: who opens what, where and when. */
-    static Map<String, Object> slotModel(BookableSlot slot, Lang lang) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("id", slot.id());
-        model.put("company", slot.visit().company());
-        model.put("site", slot.visit().site());
-        model.put("address", slot.visit().address());
-        model.put("day", FrenchDates.dayWithWeekday(slot.visit().start().toLocalDate(), lang));
-        model.put("start", FrenchDates.time(slot.visit().start().toLocalTime(), lang));
-        model.put("end", FrenchDates.time(slot.visit().end().toLocalTime(), lang));
-        model.put("maxPersons", slot.maxPersons());
-        return model;
+    /**
+     * What the pages show of a slot: who opens what, where and when.
+     *
+     * @param day        with its weekday, in the page's language
+     * @param maxPersons most seats one registration may take
+     */
+    public record SlotView(String id, String company, String site, String address, String day, String start,
+                           String end, int maxPersons) {
+    }
+
+    /** A slot a registration may move to, shown as its {@link SlotView}; {@code current}: the registration's own. */
+    public record SlotOption(String id, String company, String site, String address, String day, String start,
+                             String end, int maxPersons, boolean current, long placesLeft) {
+
+        static SlotOption of(SlotView slot, boolean current, long placesLeft) {
+            return new SlotOption(slot.id(), slot.company(), slot.site(), slot.address(), slot.day(), slot.start(),
+                    slot.end(), slot.maxPersons(), current, placesLeft);
+        }
+    }
+
+    static SlotView slotModel(BookableSlot slot, Lang lang) {
+        return new SlotView(slot.id(), slot.visit().company(), slot.visit().site(), slot.visit().address(),
+                FrenchDates.dayWithWeekday(slot.visit().start().toLocalDate(), lang),
+                FrenchDates.time(slot.visit().start().toLocalTime(), lang),
+                FrenchDates.time(slot.visit().end().toLocalTime(), lang), slot.maxPersons());
     }
 }

@@ -226,13 +226,11 @@ public final class RegistrationPagesServlet extends HttpServlet {
         model.put("csrf", tokens.issue(formTarget(slot, kind)));
         model.put("values", values);
         model.put("honeypot", RegistrationValidator.HONEYPOT);
-        List<Map<String, String>> errorList = new ArrayList<>();
         Map<String, String> byField = new LinkedHashMap<>();
         for (FieldError error : errors) {
-            errorList.add(Map.of("field", error.field(), "message", error.message()));
             byField.putIfAbsent(error.field(), error.message());
         }
-        model.put("errors", errorList);
+        model.put("errors", List.copyOf(errors));
         model.put("fieldErrors", byField);
         List<Map<String, String>> levels = new ArrayList<>();
         for (SchoolLevel level : SchoolLevel.values()) {
@@ -296,12 +294,10 @@ public final class RegistrationPagesServlet extends HttpServlet {
             model.put("kind", managed.registration().audience().id());
             model.put("changeAction", (lang == Lang.EN ? "/en" : "") + "/inscription/" + MANAGE + "/" + token + "/" + CHANGE);
             model.put("changeCsrf", tokens.issue("change:" + token));
-            List<Map<String, Object>> options = new ArrayList<>();
+            List<RegistrationPages.SlotOption> options = new ArrayList<>();
             for (ChangeOption option : service.changeOptions(managed)) {
-                Map<String, Object> item = new LinkedHashMap<>(RegistrationPages.slotModel(option.slot(), lang));
-                item.put("current", option.current());
-                item.put("placesLeft", option.placesLeft());
-                options.add(item);
+                options.add(RegistrationPages.SlotOption.of(RegistrationPages.slotModel(option.slot(), lang),
+                        option.current(), option.placesLeft()));
             }
             model.put("options", options);
             Map<String, String> shown = new LinkedHashMap<>();
