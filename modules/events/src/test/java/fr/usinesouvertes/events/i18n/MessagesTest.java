@@ -111,6 +111,18 @@ class MessagesTest {
     }
 
     @Test
+    void patternsWritePlainNumbersApostrophesAndTextsInTheReadersLanguage() {
+        Messages french = Messages.of(Messages.EVENTS, Lang.FR);
+        assertThat(french.format("fieldError.outOfRange", 1, 5000)).isEqualTo("Indiquez un nombre entre 1 et 5000.");
+        assertThat(french.format("api.tooLarge", 16)).isEqualTo("L'inscription dépasse 16 Ko.");
+        assertThat(french.text("api.invalidLink")).isEqualTo("Lien d'inscription invalide ou expiré.");
+        Message refusal = Message.of(Messages.EVENTS, "registration.change.slotNotAvailable",
+                fr.usinesouvertes.events.edition.Audience.SCHOOL.label());
+        assertThat(refusal.fr()).isEqualTo("Ce créneau ne prend pas d'inscriptions des groupes scolaires en ce moment.");
+        assertThat(refusal.en()).isEqualTo("This slot does not take registrations from school groups now.");
+    }
+
+    @Test
     void aBundleIsReadOnce() {
         assertThat(Messages.of(Messages.CHECKIN, Lang.EN)).isSameAs(Messages.of(Messages.CHECKIN, Lang.EN));
     }
