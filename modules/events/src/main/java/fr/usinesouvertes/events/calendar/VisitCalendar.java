@@ -1,7 +1,7 @@
 package fr.usinesouvertes.events.calendar;
 
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.visit.Visit;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -79,11 +79,10 @@ public final class VisitCalendar {
      */
     public byte[] forRegistration(Visit visit, String registrationId, int persons, String manageLink, Lang lang,
                                   int sequence) {
-        LocalizedText party = new LocalizedText(
-                persons + (persons > 1 ? " personnes" : " personne"), persons + (persons > 1 ? " persons" : " person"));
-        LocalizedText manage = new LocalizedText("Voir ou annuler votre inscription : ", "View or cancel your registration: ");
-        String description = visit.company() + " – " + visit.site() + "\n" + party.in(lang) + "\n"
-                + visit.practicalInformation() + "\n" + manage.in(lang) + manageLink;
+        Messages m = Messages.of(Messages.EVENTS, lang);
+        String party = m.format(persons > 1 ? "calendar.persons.many" : "calendar.persons.one", persons);
+        String description = visit.company() + " – " + visit.site() + "\n" + party + "\n"
+                + visit.practicalInformation() + "\n" + m.format("calendar.manage", manageLink);
         VEvent event = event(visit, "registration-" + registrationId, lang, description.replaceAll("\n+", "\n").strip());
         event.add(new Url(java.net.URI.create(manageLink)));
         int changes = sequence + visit.sequence(); // the registration's changes and its slot's (time, place)
@@ -103,9 +102,9 @@ public final class VisitCalendar {
 
     /** The cancellation's calendar for a registration changed {@code changes} times: SEQUENCE {@code changes + 1}. */
     public byte[] forCancelledRegistration(Visit visit, String registrationId, Lang lang, int changes) {
-        LocalizedText cancelled = new LocalizedText("Inscription annulée.", "Registration cancelled.");
+        String cancelled = Messages.of(Messages.EVENTS, lang).text("calendar.cancelled");
         VEvent event = event(visit, "registration-" + registrationId, lang,
-                cancelled.in(lang) + "\n" + visit.company() + " – " + visit.site());
+                cancelled + "\n" + visit.company() + " – " + visit.site());
         event.add(ImmutableStatus.VEVENT_CANCELLED);
         event.add(new Sequence(changes + visit.sequence() + 1));
         return write(event);
@@ -123,7 +122,6 @@ public final class VisitCalendar {
     }
 
     private VEvent event(Visit visit, String uid, Lang lang, String description) {
-        LocalizedText summary = new LocalizedText("Visite d'usine : ", "Factory visit: ");
         ZonedDateTime start = visit.start().withZoneSameInstant(zone);
         ZonedDateTime end = visit.end().withZoneSameInstant(zone);
         VEvent event = new VEvent();
@@ -133,7 +131,7 @@ public final class VisitCalendar {
         // Setting a date puts a plain TZID parameter on the property: replace it afterwards.
         event.add(new DtStart<>(start).replace(new SiteZoneId(zone)));
         event.add(new DtEnd<>(end).replace(new SiteZoneId(zone)));
-        event.add(new Summary(summary.in(lang) + visit.company() + " – " + visit.site()));
+        event.add(new Summary(Messages.of(Messages.EVENTS, lang).format("visit.title", visit.company(), visit.site())));
         event.add(new Location(location(visit)));
         event.add(new Description(description));
         return event;

@@ -7,7 +7,7 @@ import fr.usinesouvertes.events.company.AccountCompanySession;
 import fr.usinesouvertes.events.company.AdminRequests;
 import fr.usinesouvertes.events.company.CompanySession;
 import fr.usinesouvertes.events.company.NotFoundException;
-import fr.usinesouvertes.events.i18n.Bundles;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.i18n.Lang;
 import fr.usinesouvertes.events.registration.InvalidLinkException;
 import fr.usinesouvertes.events.ticket.QrCodes;
@@ -55,7 +55,6 @@ public final class CheckInServlet extends HttpServlet {
 
     public static final String NAME = "pointage";
     static final String BASE = "/admin/" + NAME + "/";
-    private static final String MESSAGES = "fr/usinesouvertes/events/checkin/checkin-messages";
     private static final String FILES = "fr/usinesouvertes/events/checkin/";
     private static final int MAX_BODY = 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -122,7 +121,7 @@ public final class CheckInServlet extends HttpServlet {
     private void page(HttpServletRequest request, HttpServletResponse response, CompanySession company, Account account)
             throws IOException {
         Lang lang = AdminRequests.lang(request);
-        Map<String, String> m = Bundles.of(MESSAGES, lang);
+        Map<String, String> m = Messages.of(Messages.CHECKIN, lang).all();
         LocalDate date = date(request.getParameter("jour"));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("m", m);

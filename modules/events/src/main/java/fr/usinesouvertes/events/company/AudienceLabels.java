@@ -2,6 +2,7 @@ package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 
 /** Short names of the audiences for forms and tables: "Scolaires", "France Travail", "Grand public". */
 public final class AudienceLabels {
@@ -10,11 +11,11 @@ public final class AudienceLabels {
     }
 
     public static String of(Audience audience, Lang lang) {
-        return switch (audience) {
-            case SCHOOL -> lang == Lang.EN ? "School groups" : "Scolaires";
-            case FRANCE_TRAVAIL -> "France Travail";
-            case PUBLIC -> lang == Lang.EN ? "General public" : "Grand public";
-            case COMPANY -> lang == Lang.EN ? "Companies" : "Entreprises";
-        };
+        return Messages.of(Messages.COMPANY, lang).text(switch (audience) {
+            case SCHOOL -> "audienceLabel.school";
+            case FRANCE_TRAVAIL -> "audienceLabel.franceTravail";
+            case PUBLIC -> "audienceLabel.public";
+            case COMPANY -> "audienceLabel.company";
+        });
     }
 }

@@ -3,6 +3,7 @@ package fr.usinesouvertes.events.company;
 import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.platform.module.ModulePages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +20,6 @@ import java.util.Map;
  */
 public final class CompanyPages {
 
-    private static final String MESSAGES = "fr/usinesouvertes/events/company/company-messages";
     private static final String TEMPLATES = "/events/templates/company/";
 
     private final ModulePages modulePages;
@@ -34,7 +34,7 @@ public final class CompanyPages {
 
     /** The French or English messages of the company pages, for templates ({@code m}) and servlets. */
     public static Map<String, String> messages(Lang lang) {
-        return fr.usinesouvertes.events.i18n.Bundles.of(MESSAGES, lang);
+        return Messages.of(Messages.COMPANY, lang).all();
     }
 
     public String message(Lang lang, String key) {

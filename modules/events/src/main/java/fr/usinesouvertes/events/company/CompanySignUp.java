@@ -6,6 +6,7 @@ import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.edition.RegistrationWindow;
 import fr.usinesouvertes.events.edition.WindowDecision;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.mail.CompanyMails;
 import fr.usinesouvertes.events.registration.RateLimiter;
 import fr.usinesouvertes.platform.mail.MailSender;
@@ -89,7 +90,7 @@ public final class CompanySignUp {
     public Optional<String> closedReason(String region, Lang lang) {
         Optional<Edition> edition = CurrentEdition.of(editions, clock, zone);
         if (edition.isEmpty()) {
-            return Optional.of(lang == Lang.EN ? "No edition is open to companies." : "Aucune édition n'est ouverte aux entreprises.");
+            return Optional.of(Messages.of(Messages.COMPANY, lang).text("signupError.noEdition"));
         }
         WindowDecision decision = window.signUp(edition.get(), region, Audience.COMPANY);
         return decision.open() ? Optional.empty() : Optional.of(decision.message().in(lang));

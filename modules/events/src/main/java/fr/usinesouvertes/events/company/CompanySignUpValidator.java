@@ -1,7 +1,7 @@
 package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+
 import fr.usinesouvertes.events.registration.EmailAddresses;
 import fr.usinesouvertes.events.registration.FieldError;
 import java.util.List;
@@ -37,8 +37,7 @@ public final class CompanySignUpValidator {
         if (siretText != null) {
             siret = Siret.digits(siretText);
             if (siret == null || !Siret.isValid(siret)) {
-                input.error("siret", new LocalizedText("Numéro SIRET invalide (14 chiffres, clé de contrôle incorrecte).",
-                        "Invalid SIRET number (14 digits, wrong check digit)."));
+                input.error("siret", "signupError.siret");
                 siret = null;
             }
         }
@@ -49,22 +48,20 @@ public final class CompanySignUpValidator {
             email = EmailAddresses.normalise(emailText).map(e -> e.toLowerCase(Locale.ROOT))
                     .filter(e -> e.matches(LOGIN)).orElse(null);
             if (email == null) {
-                input.error("email", new LocalizedText("Adresse e-mail invalide.", "Invalid e-mail address."));
+                input.error("email", "formError.email");
             }
         }
         String regionText = input.text("region", true, 60);
         String region = regionText == null ? null : FrenchRegions.canonical(regionText).orElse(null);
         if (regionText != null && region == null) {
-            input.error("region", new LocalizedText("Région inconnue.", "Unknown region."));
+            input.error("region", "signupError.region");
         }
         PasswordRules.problem(password, email).ifPresent(problem -> input.error("password", problem));
         if (!input.checked("consent")) {
-            input.error("consent", new LocalizedText(
-                    "Votre accord est nécessaire pour créer le compte de votre entreprise.",
-                    "Your consent is needed to create your company's account."));
+            input.error("consent", "signupError.consent");
         }
         if (input.present(HONEYPOT)) {
-            input.error(HONEYPOT, new LocalizedText("Ce champ doit rester vide.", "This field must stay empty."));
+            input.error(HONEYPOT, "formError.honeypot");
         }
         List<FieldError> errors = input.errors();
         return new Result(errors.isEmpty() ? new CompanySignUpForm(companyName, siret, contactName, email, region) : null,

@@ -8,6 +8,7 @@ import fr.usinesouvertes.events.edition.EventDay;
 import fr.usinesouvertes.events.edition.RegistrationWindow;
 import fr.usinesouvertes.events.edition.WindowDecision;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -122,11 +123,10 @@ public final class EventSheets {
             Node site = CompanySites.ownSite(session, company, siteSlug);
             Node sheet = ownSheet(session, edition.year(), siteSlug);
             if (!text(sheet, "status").equals(DRAFT)) {
-                throw new RefusedException(lang == Lang.EN ? "Only a draft sheet can be submitted."
-                        : "Seule une fiche en brouillon peut être soumise.");
+                throw new RefusedException(Messages.of(Messages.COMPANY, lang).text("submitError.notDraft"));
             }
             if (!sheet.hasNode("slots") || !sheet.getNode("slots").getNodes().hasNext()) {
-                throw new RefusedException(lang == Lang.EN ? "Add at least one time slot first." : "Ajoutez d'abord au moins un créneau.");
+                throw new RefusedException(Messages.of(Messages.COMPANY, lang).text("submitError.noSlot"));
             }
             WindowDecision decision = window.signUp(edition, text(site, "region"), Audience.COMPANY);
             if (!decision.open()) {

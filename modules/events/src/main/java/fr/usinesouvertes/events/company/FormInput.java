@@ -1,7 +1,9 @@
 package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Message;
+import fr.usinesouvertes.events.i18n.Messages;
+import fr.usinesouvertes.events.i18n.Text;
 import fr.usinesouvertes.events.registration.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,17 +30,16 @@ final class FormInput {
         value = value == null ? null : value.strip();
         if (value == null || value.isEmpty()) {
             if (required) {
-                error(field, new LocalizedText("Ce champ est obligatoire.", "This field is required."));
+                error(field, "formError.required");
             }
             return null;
         }
         if (value.length() > max) {
-            error(field, new LocalizedText("Ce champ ne peut dépasser " + max + " caractères.",
-                    "This field cannot exceed " + max + " characters."));
+            error(field, "formError.tooLong", max);
             return null;
         }
         if (value.chars().anyMatch(c -> c < ' ' && c != '\n' && c != '\r' && c != '\t')) {
-            error(field, new LocalizedText("Ce champ contient des caractères invalides.", "This field contains invalid characters."));
+            error(field, "formError.invalidCharacters");
             return null;
         }
         return value;
@@ -58,8 +59,7 @@ final class FormInput {
         } catch (NumberFormatException e) {
             // reported below
         }
-        error(field, new LocalizedText("Indiquez un nombre entier entre " + min + " et " + max + ".",
-                "Enter a whole number between " + min + " and " + max + "."));
+        error(field, "formError.wholeNumber", min, max);
         return null;
     }
 
@@ -77,8 +77,7 @@ final class FormInput {
         } catch (NumberFormatException e) {
             // reported below
         }
-        error(field, new LocalizedText("Indiquez un nombre entre " + min + " et " + max + ".",
-                "Enter a number between " + min + " and " + max + "."));
+        error(field, "formError.decimal", String.valueOf(min), String.valueOf(max));
         return null;
     }
 
@@ -92,7 +91,12 @@ final class FormInput {
         return value != null && !value.isBlank();
     }
 
-    void error(String field, LocalizedText message) {
+    /** The first error of {@code field}: the company bundle's {@code key} with {@code args}. */
+    void error(String field, String key, Object... args) {
+        error(field, Message.of(Messages.COMPANY, key, args));
+    }
+
+    void error(String field, Text message) {
         if (errors.stream().noneMatch(e -> e.field().equals(field))) {
             errors.add(new FieldError(field, message.in(lang)));
         }

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.company;
 
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Message;
+import fr.usinesouvertes.events.i18n.Messages;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -27,24 +28,25 @@ public final class PasswordRules {
     }
 
     /** Why this password is refused, or empty when it is acceptable. */
-    public static Optional<LocalizedText> problem(char[] password, String login) {
+    public static Optional<Message> problem(char[] password, String login) {
         if (password == null || password.length == 0) {
-            return Optional.of(new LocalizedText("Choisissez un mot de passe.", "Choose a password."));
+            return Optional.of(message("passwordError.missing"));
         }
         if (password.length < MIN_LENGTH) {
-            return Optional.of(new LocalizedText("Le mot de passe doit compter au moins " + MIN_LENGTH + " caractères.",
-                    "The password must be at least " + MIN_LENGTH + " characters long."));
+            return Optional.of(message("passwordError.tooShort", MIN_LENGTH));
         }
         if (password.length > MAX_LENGTH) {
-            return Optional.of(new LocalizedText("Le mot de passe ne peut dépasser " + MAX_LENGTH + " caractères.",
-                    "The password cannot exceed " + MAX_LENGTH + " characters."));
+            return Optional.of(message("passwordError.tooLong", MAX_LENGTH));
         }
         String lower = new String(password).toLowerCase(Locale.ROOT);
         if (COMMON.contains(lower) || lower.chars().distinct().count() < 4
                 || (login != null && lower.equals(login.toLowerCase(Locale.ROOT)))) {
-            return Optional.of(new LocalizedText("Ce mot de passe est trop courant ou trop simple : choisissez-en un autre.",
-                    "This password is too common or too simple: choose another one."));
+            return Optional.of(message("passwordError.tooCommon"));
         }
         return Optional.empty();
+    }
+
+    private static Message message(String key, Object... args) {
+        return Message.of(Messages.COMPANY, key, args);
     }
 }

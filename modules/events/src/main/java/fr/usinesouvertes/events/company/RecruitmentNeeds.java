@@ -2,7 +2,7 @@ package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+
 import fr.usinesouvertes.events.registration.FieldError;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class RecruitmentNeeds {
             Long count = input.number(prefix + "count", true, 1, 10_000);
             String type = input.text(prefix + "contractType", true, 20);
             if (type != null && !CONTRACT_TYPES.contains(type)) {
-                input.error(prefix + "contractType", new LocalizedText("Type de contrat inconnu.", "Unknown contract type."));
+                input.error(prefix + "contractType", "recruitmentError.contractType");
             }
             if (job != null && count != null && CONTRACT_TYPES.contains(type)) {
                 needs.add(new RecruitmentNeed(job, count, type));

@@ -7,7 +7,7 @@ import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EventDay;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.mail.VisitChange;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.site.SheetSlots;
@@ -222,18 +222,14 @@ public final class SheetChanges {
             int row = rows.getOrDefault(slot.id(), 0);
             Node node = published.get(slot.id());
             if (node == null || SlotBooking.isCancelled(node) || !kept.add(slot.id())) {
-                errors.add(new FieldError("slot." + row + ".start", new LocalizedText(
-                        "Ce créneau n'est pas un créneau ouvert de la fiche publiée.",
-                        "This slot is not an open slot of the published sheet.").in(lang)));
+                errors.add(new FieldError("slot." + row + ".start",
+                        text(lang, "sheetChangeError.notAnOpenSlot")));
                 continue;
             }
             SlotCounts counts = SlotCounts.of(session, node);
             if (slot.capacity() < counts.bookedPersons()) {
-                errors.add(new FieldError("slot." + row + ".capacity", new LocalizedText(
-                        "La capacité ne peut descendre sous les " + counts.bookedPersons()
-                                + " personnes déjà confirmées sur ce créneau (vous demandez " + slot.capacity() + ").",
-                        "The capacity cannot go below the " + counts.bookedPersons()
-                                + " persons already confirmed on this slot (you ask for " + slot.capacity() + ").").in(lang)));
+                errors.add(new FieldError("slot." + row + ".capacity",
+                        text(lang, "sheetChangeError.capacityBelowBooked", counts.bookedPersons(), slot.capacity())));
             }
         }
         for (Map.Entry<String, Node> entry : published.entrySet()) {
@@ -242,15 +238,9 @@ public final class SheetChanges {
             }
             SlotCounts counts = SlotCounts.of(session, entry.getValue());
             if (counts.bookedPersons() > 0 || counts.waitingRegistrations() > 0) {
-                errors.add(new FieldError("slot." + rows.getOrDefault(entry.getKey(), 0) + ".start", new LocalizedText(
-                        "Le créneau du " + label(entry.getValue(), zone, Lang.FR) + " a " + counts.bookedPersons()
-                                + " personne(s) confirmée(s) et " + counts.waitingRegistrations()
-                                + " inscription(s) en attente : il ne peut être supprimé. Pour ne plus l'ouvrir, "
-                                + "utilisez « Annuler ce créneau » (les inscrits sont prévenus).",
-                        "The slot of " + label(entry.getValue(), zone, Lang.EN) + " has " + counts.bookedPersons()
-                                + " confirmed person(s) and " + counts.waitingRegistrations()
-                                + " waiting registration(s): it cannot be removed. To close it, use \"Cancel this slot\" "
-                                + "(the registrants are told).").in(lang)));
+                errors.add(new FieldError("slot." + rows.getOrDefault(entry.getKey(), 0) + ".start",
+                        text(lang, "sheetChangeError.slotHasRegistrations", label(entry.getValue(), zone, lang),
+                                counts.bookedPersons(), counts.waitingRegistrations())));
             }
         }
         return errors;
@@ -326,8 +316,9 @@ public final class SheetChanges {
     /** "samedi 21 mars 2026, 10 h – 12 h · 20 pers. (6 max. par inscription) · Grand public" */
     private static String describe(ZonedDateTime start, ZonedDateTime end, long capacity, Set<Audience> audiences,
                                    Long maxPersons, ZoneId zone, Lang lang) {
-        return FrenchDates.slot(start.toInstant(), end.toInstant(), zone, lang) + " · " + capacity + (lang == Lang.EN ? " persons" : " pers.")
-                + (maxPersons == null ? "" : " (" + maxPersons + (lang == Lang.EN ? " max. per registration)" : " max. par inscription)"))
+        String when = FrenchDates.slot(start.toInstant(), end.toInstant(), zone, lang);
+        return (maxPersons == null ? text(lang, "sheetChange.slot", when, capacity)
+                : text(lang, "sheetChange.slotWithMax", when, capacity, maxPersons))
                 + " · " + String.join(", ", audiences.stream().sorted().map(a -> AudienceLabels.of(a, lang)).toList());
     }
 
@@ -509,9 +500,12 @@ public final class SheetChanges {
     static void requirePublished(Node sheet, Lang lang) throws RepositoryException {
         String status = EventSheets.text(sheet, "status");
         if (!status.equals(EventSheets.PUBLISHED) && !status.equals("full")) {
-            throw new RefusedException(new LocalizedText("Seule une fiche publiée peut recevoir une modification.",
-                    "Only a published sheet can take a change.").in(lang));
+            throw new RefusedException(text(lang, "sheetChangeError.notPublished"));
         }
+    }
+
+    private static String text(Lang lang, String key, Object... args) {
+        return Messages.of(Messages.COMPANY, lang).format(key, args);
     }
 
     private static ZonedDateTime date(Node node, String property, ZoneId zone) throws RepositoryException {

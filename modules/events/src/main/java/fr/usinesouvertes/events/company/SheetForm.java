@@ -4,7 +4,7 @@ import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.Edition;
 import fr.usinesouvertes.events.edition.EventDay;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Text;
 import fr.usinesouvertes.events.registration.EmailAddresses;
 import fr.usinesouvertes.events.registration.FieldError;
 import java.net.URI;
@@ -46,16 +46,16 @@ public record SheetForm(String registrationMode, String externalUrl, String cont
         FormInput input = new FormInput(values, lang);
         String mode = Optional.ofNullable(input.text("registrationMode", true, 20)).orElse("platform");
         if (!MODES.contains(mode)) {
-            input.error("registrationMode", new LocalizedText("Modalité inconnue.", "Unknown modality."));
+            input.error("registrationMode", "sheetError.mode");
         }
         String externalUrl = input.text("externalUrl", mode.equals("external"), 500);
         if (externalUrl != null && !isWebAddress(externalUrl)) {
-            input.error("externalUrl", new LocalizedText("Adresse web invalide (https://…).", "Invalid web address (https://…)."));
+            input.error("externalUrl", "sheetError.externalUrl");
         }
         String contactText = input.text("contactEmail", mode.equals("contact"), EmailAddresses.MAX_LENGTH);
         String contactEmail = contactText == null ? null : EmailAddresses.normalise(contactText).orElse(null);
         if (contactText != null && contactEmail == null) {
-            input.error("contactEmail", new LocalizedText("Adresse e-mail invalide.", "Invalid e-mail address."));
+            input.error("contactEmail", "formError.email");
         }
         String meetingPoint = input.text("meetingPoint", true, 500);
         String access = input.text("access", false, 1000);
@@ -81,19 +81,17 @@ public record SheetForm(String registrationMode, String externalUrl, String cont
             String dayName = input.text(prefix + "day", true, 40);
             Optional<EventDay> day = edition.days().stream().filter(d -> d.name().equals(dayName)).findFirst();
             if (dayName != null && day.isEmpty()) {
-                input.error(prefix + "day", new LocalizedText("Ce jour ne fait pas partie de l'édition.",
-                        "This day is not part of the edition."));
+                input.error(prefix + "day", "sheetError.day");
             }
             LocalTime start = time(input, values, prefix + "start");
             LocalTime end = time(input, values, prefix + "end");
             if (start != null && end != null && !end.isAfter(start)) {
-                input.error(prefix + "end", new LocalizedText("La fin doit suivre le début.", "The end must come after the start."));
+                input.error(prefix + "end", "sheetError.endBeforeStart");
             }
             Long capacity = input.number(prefix + "capacity", true, 1, 2_000);
             Long maxPersons = input.number(prefix + "maxPersons", false, 1, 2_000);
             if (capacity != null && maxPersons != null && maxPersons > capacity) {
-                input.error(prefix + "maxPersons", new LocalizedText("Au plus la capacité du créneau.",
-                        "At most the slot's capacity."));
+                input.error(prefix + "maxPersons", "sheetError.maxPersons");
             }
             Set<Audience> audiences = EnumSet.noneOf(Audience.class);
             for (Audience audience : Audience.values()) {
@@ -102,11 +100,10 @@ public record SheetForm(String registrationMode, String externalUrl, String cont
                 }
             }
             if (audiences.isEmpty()) {
-                input.error(prefix + "audiences", new LocalizedText("Choisissez au moins un public.", "Choose at least one audience."));
+                input.error(prefix + "audiences", "sheetError.noAudience");
             } else if (day.isPresent() && !day.get().audiences().containsAll(audiences)) {
-                input.error(prefix + "audiences", new LocalizedText(
-                        "Ce jour n'accueille que : " + labels(day.get(), Lang.FR) + ".",
-                        "This day only welcomes: " + labels(day.get(), Lang.EN) + "."));
+                input.error(prefix + "audiences", "sheetError.audienceNotThatDay",
+                        (Text) lang -> labels(day.get(), lang));
             }
             if (day.isPresent() && start != null && end != null && end.isAfter(start) && capacity != null) {
                 slots.add(new SlotForm(day.get().date().atTime(start).atZone(zone),
@@ -115,7 +112,7 @@ public record SheetForm(String registrationMode, String externalUrl, String cont
             }
         }
         if (slots.isEmpty() && input.errors().stream().noneMatch(e -> e.field().startsWith("slot."))) {
-            input.error("slot.0.start", new LocalizedText("Ajoutez au moins un créneau.", "Add at least one time slot."));
+            input.error("slot.0.start", "sheetError.noSlot");
         }
         return slots;
     }
@@ -134,7 +131,7 @@ public record SheetForm(String registrationMode, String externalUrl, String cont
         try {
             return LocalTime.parse(text.length() == 4 ? "0" + text : text);
         } catch (DateTimeParseException e) {
-            input.error(field, new LocalizedText("Heure au format HH:MM.", "Time as HH:MM."));
+            input.error(field, "sheetError.time");
             return null;
         }
     }

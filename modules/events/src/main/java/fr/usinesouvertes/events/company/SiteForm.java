@@ -1,7 +1,8 @@
 package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Message;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.search.Commune;
 import fr.usinesouvertes.events.search.CommuneNotFoundException;
@@ -77,13 +78,8 @@ public record SiteForm(String name, String address, String postalCode, String co
             } catch (CommuneNotFoundException e) {
                 candidates = e.candidates();
                 input.error("commune", e.isAmbiguous()
-                        ? new LocalizedText("Plusieurs communes portent ce nom : choisissez la vôtre ci-dessous, ou "
-                                + "ajoutez le département ou le code postal, par exemple « " + e.candidates().get(0).label()
-                                + " ».", "Several communes have this name: choose yours below, or add the department or "
-                                + "the postcode, e.g. '" + e.candidates().get(0).label() + "'.")
-                        : new LocalizedText("Aucune commune ne correspond à « " + place + " » : vérifiez l'orthographe "
-                                + "ou saisissez le code postal.", "No commune matches '" + place + "': check the spelling "
-                                + "or enter the postcode."));
+                        ? Message.of(Messages.COMPANY, "siteError.communeAmbiguous", e.candidates().get(0).label())
+                        : Message.of(Messages.COMPANY, "siteError.communeUnknown", place));
             }
         }
         Double latitude = input.decimal("latitude", false, -90, 90);
@@ -91,15 +87,10 @@ public record SiteForm(String name, String address, String postalCode, String co
         boolean coordinateErrors = input.errors().stream()
                 .anyMatch(e -> e.field().equals("latitude") || e.field().equals("longitude"));
         if ((latitude == null) != (longitude == null) && !coordinateErrors) {
-            input.error(latitude == null ? "latitude" : "longitude", new LocalizedText(
-                    "Indiquez la latitude et la longitude, ou aucune des deux.", "Give both latitude and longitude, or neither."));
+            input.error(latitude == null ? "latitude" : "longitude", "siteError.coordinatesPair");
         } else if (latitude != null && longitude != null && !inFrance(latitude, longitude)) {
             // the pair is at fault (often swapped): the message names both, the error the first of them
-            input.error("latitude", new LocalizedText(
-                    "Cette position n'est pas en France (métropole ou outre-mer) : vérifiez la latitude et la longitude "
-                            + "(degrés décimaux, par exemple 49.8722 et 2.3588), ou laissez-les vides.",
-                    "This position is not in France (metropolitan or overseas): check the latitude and longitude "
-                            + "(decimal degrees, e.g. 49.8722 and 2.3588), or leave them empty."));
+            input.error("latitude", "siteError.notInFrance");
         }
         String sector = input.text("sector", true, 200);
         String description = input.text("description", false, 10_000);

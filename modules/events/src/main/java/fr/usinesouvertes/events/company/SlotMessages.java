@@ -2,7 +2,7 @@ package fr.usinesouvertes.events.company;
 
 import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.mail.CompanyMessage;
 import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
@@ -80,21 +80,17 @@ public final class SlotMessages {
         List<FieldError> errors = new ArrayList<>();
         String subject = values.getOrDefault("subject", "").strip();
         if (subject.isEmpty()) {
-            errors.add(error("subject", lang, "Indiquez l'objet du message.", "Give the message's subject."));
+            errors.add(error("subject", lang, "messageError.noSubject"));
         } else if (subject.length() > MAX_SUBJECT) {
-            errors.add(error("subject", lang, "L'objet doit faire au plus " + MAX_SUBJECT + " caractères (ici "
-                    + subject.length() + ").", "The subject must be at most " + MAX_SUBJECT + " characters long (here "
-                    + subject.length() + ")."));
+            errors.add(error("subject", lang, "messageError.subjectLength", MAX_SUBJECT, subject.length()));
         } else if (subject.chars().anyMatch(c -> c < 0x20)) {
-            errors.add(error("subject", lang, "L'objet tient sur une ligne.", "The subject is one line."));
+            errors.add(error("subject", lang, "messageError.subjectLines"));
         }
         String text = values.getOrDefault("text", "").strip();
         if (text.isEmpty()) {
-            errors.add(error("text", lang, "Écrivez le message.", "Write the message."));
+            errors.add(error("text", lang, "messageError.noText"));
         } else if (text.length() < MIN_TEXT || text.length() > MAX_TEXT) {
-            errors.add(error("text", lang, "Le message doit faire entre " + MIN_TEXT + " et " + MAX_TEXT
-                    + " caractères (ici " + text.length() + ").", "The message must be " + MIN_TEXT + " to " + MAX_TEXT
-                    + " characters long (here " + text.length() + ")."));
+            errors.add(error("text", lang, "messageError.textLength", MIN_TEXT, MAX_TEXT, text.length()));
         }
         return errors;
     }
@@ -115,8 +111,7 @@ public final class SlotMessages {
         List<RegistrationRow> confirmed = confirmed(company, slotId);
         BookableSlot slot = slots.find(slotId).orElseThrow(() -> new NotFoundException("Slot " + slotId));
         if (slot.cancelled()) {
-            throw new RefusedException(new LocalizedText("Cette visite est annulée : ses inscrits ont été prévenus.",
-                    "This visit is cancelled: its registrants were told.").in(lang));
+            throw new RefusedException(Messages.of(Messages.COMPANY, lang).text("messageError.visitCancelled"));
         }
         if (confirmed.isEmpty()) {
             return 0;
@@ -156,7 +151,7 @@ public final class SlotMessages {
                 .filter(row -> RegistrationStatus.CONFIRMED.stored().equals(row.status())).toList();
     }
 
-    private static FieldError error(String field, Lang lang, String fr, String en) {
-        return new FieldError(field, new LocalizedText(fr, en).in(lang));
+    private static FieldError error(String field, Lang lang, String key, Object... args) {
+        return new FieldError(field, Messages.of(Messages.COMPANY, lang).format(key, args));
     }
 }

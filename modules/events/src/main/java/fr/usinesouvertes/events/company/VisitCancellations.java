@@ -8,7 +8,7 @@ import fr.usinesouvertes.events.company.NotFoundException;
 import fr.usinesouvertes.events.company.RefusedException;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.mail.CancellationAlert;
 import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
@@ -96,13 +96,9 @@ public final class VisitCancellations {
         if (length >= MIN_REASON && length <= MAX_REASON) {
             return Optional.empty();
         }
-        LocalizedText message = length == 0
-                ? new LocalizedText("Indiquez le motif de l'annulation : il est envoyé aux inscrits.",
-                "Give the reason for the cancellation: it is sent to the registrants.")
-                : new LocalizedText("Le motif doit faire entre " + MIN_REASON + " et " + MAX_REASON + " caractères (ici "
-                + length + ").", "The reason must be " + MIN_REASON + " to " + MAX_REASON + " characters long (here "
-                + length + ").");
-        return Optional.of(new FieldError(FIELD, message.in(lang)));
+        Messages messages = Messages.of(Messages.COMPANY, lang);
+        return Optional.of(new FieldError(FIELD, length == 0 ? messages.text("cancelError.noReason")
+                : messages.format("cancelError.reasonLength", MIN_REASON, MAX_REASON, length)));
     }
 
     /**
@@ -214,9 +210,8 @@ public final class VisitCancellations {
                 return Committed.NOTHING;
             }
             if (!status.equals(EventSheets.PUBLISHED) && !status.equals("full")) {
-                throw new RefusedException(new LocalizedText(
-                        "Seul un créneau d'une fiche publiée peut être annulé : modifiez la fiche en brouillon.",
-                        "Only a slot of a published sheet can be cancelled: edit the draft sheet instead.").in(lang));
+                throw new RefusedException(
+                        Messages.of(Messages.COMPANY, lang).text("cancelError.notPublished"));
             }
             slot.setProperty(SlotBooking.CANCELLED_FLAG, true);
             mark(slot, reason, actor, account, now);

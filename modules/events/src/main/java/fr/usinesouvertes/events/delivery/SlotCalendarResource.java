@@ -3,6 +3,7 @@ package fr.usinesouvertes.events.delivery;
 import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.site.PublicEvents;
 import fr.usinesouvertes.events.site.PublicSheet;
 import fr.usinesouvertes.events.site.PublicSite;
@@ -53,19 +54,19 @@ public final class SlotCalendarResource {
     /** The visit of a public slot, with the sheet's practical information in one paragraph. */
     public static Visit visitOf(PublicSite site, PublicSheet sheet, fr.usinesouvertes.events.site.PublicSlot slot,
                                 Lang lang) {
-        boolean en = lang == Lang.EN;
+        Messages m = Messages.of(Messages.EVENTS, lang);
         List<String> lines = new ArrayList<>();
-        add(lines, en ? "Meeting point: " : "Point de rendez-vous : ", sheet.meetingPoint());
-        add(lines, en ? "Access: " : "Accès : ", sheet.access());
-        add(lines, en ? "Parking: " : "Stationnement : ", sheet.parking());
-        add(lines, en ? "Safety equipment: " : "Équipements de sécurité : ", sheet.safetyEquipment());
+        add(lines, m, "practical.meetingPoint", sheet.meetingPoint());
+        add(lines, m, "practical.access", sheet.access());
+        add(lines, m, "practical.parking", sheet.parking());
+        add(lines, m, "practical.safetyEquipment", sheet.safetyEquipment());
         return new Visit(slot.id(), site.companyName().isEmpty() ? site.name() : site.companyName(), site.name(),
                 site.addressLine(), slot.start(), slot.end(), String.join("\n", lines));
     }
 
-    private static void add(List<String> lines, String label, String value) {
+    private static void add(List<String> lines, Messages m, String key, String value) {
         if (value != null && !value.isBlank()) {
-            lines.add(label + value);
+            lines.add(m.format(key, value));
         }
     }
 }

@@ -2,6 +2,7 @@ package fr.usinesouvertes.events.directory;
 
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -22,12 +23,13 @@ final class DirectoryView {
 
     private static final int MAX_FACET_VALUES = 30;
     private static final int PAGE_WINDOW = 2;
-    private static final Map<String, String[]> VALUE_LABELS = Map.of(
-            "school", new String[] {"Groupes scolaires", "School groups"},
-            "franceTravail", new String[] {"Groupes France Travail", "France Travail groups"},
-            "public", new String[] {"Grand public", "General public"},
-            "any", new String[] {"Places disponibles", "Places left"},
-            "none", new String[] {"Complet", "Full"});
+    /** A filter value's label: the key of its text in the events bundle. */
+    private static final Map<String, String> VALUE_LABELS = Map.of(
+            "school", "directory.filter.school",
+            "franceTravail", "directory.filter.franceTravail",
+            "public", "directory.filter.public",
+            "any", "directory.filter.any",
+            "none", "directory.filter.none");
 
     private final DirectoryQuery query;
     private final Lang lang;
@@ -180,9 +182,9 @@ final class DirectoryView {
                 return value;
             }
         }
-        String[] labels = VALUE_LABELS.get(value);
-        return labels != null && (dimension.equals("audience") || dimension.equals("placesLeft"))
-                ? labels[lang == Lang.EN ? 1 : 0] : value;
+        String label = VALUE_LABELS.get(value);
+        return label != null && (dimension.equals("audience") || dimension.equals("placesLeft"))
+                ? Messages.of(Messages.EVENTS, lang).text(label) : value;
     }
 
     private static String capitalize(String text) {

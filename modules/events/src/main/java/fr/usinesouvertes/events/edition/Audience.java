@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.edition;
 
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Message;
+import fr.usinesouvertes.events.i18n.Messages;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -9,17 +10,17 @@ import java.util.Optional;
  * kinds of visitors (school groups, France Travail groups of job seekers, the general public).
  */
 public enum Audience {
-    COMPANY("company", new LocalizedText("des entreprises", "companies")),
-    SCHOOL("school", new LocalizedText("des groupes scolaires", "school groups")),
-    FRANCE_TRAVAIL("franceTravail", new LocalizedText("des groupes France Travail", "France Travail groups")),
-    PUBLIC("public", new LocalizedText("du grand public", "the general public"));
+    COMPANY("company", "audience.company.who"),
+    SCHOOL("school", "audience.school.who"),
+    FRANCE_TRAVAIL("franceTravail", "audience.franceTravail.who"),
+    PUBLIC("public", "audience.public.who");
 
     private final String id;
-    private final LocalizedText label;
+    private final Message label;
 
-    Audience(String id, LocalizedText label) {
+    Audience(String id, String labelKey) {
         this.id = id;
-        this.label = label;
+        this.label = Message.of(Messages.EVENTS, labelKey);
     }
 
     /** The name used in the repository, in YAML and in the JSON API, e.g. {@code franceTravail}. */
@@ -28,7 +29,7 @@ public enum Audience {
     }
 
     /** Who, as written after "Les inscriptions …" / "Registration for …". */
-    public LocalizedText label() {
+    public Message label() {
         return label;
     }
 

@@ -2,8 +2,9 @@ package fr.usinesouvertes.events.edition;
 
 import fr.usinesouvertes.events.edition.WindowDecision.Reason;
 import fr.usinesouvertes.events.i18n.FrenchDates;
-import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Message;
+import fr.usinesouvertes.events.i18n.Messages;
+import fr.usinesouvertes.events.i18n.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,26 +33,22 @@ public final class RegistrationWindow {
     public WindowDecision signUp(Edition edition, String region, Audience audience) {
         Optional<SignUpWindow> found = edition.window(audience, region);
         if (found.isEmpty()) {
-            return WindowDecision.refused(Reason.NO_WINDOW, new LocalizedText(
-                    "Les inscriptions " + audience.label().fr() + " ne sont pas ouvertes pour l'édition " + edition.year() + ".",
-                    "Registration for " + audience.label().en() + " is not open for the " + edition.year() + " edition."));
+            return WindowDecision.refused(Reason.NO_WINDOW,
+                    message("window.noWindow", audience.label(), edition.year()));
         }
         SignUpWindow window = found.get();
         Instant now = clock.instant();
-        String where = window.region() == null ? "" : " en " + window.region();
-        String whereEn = window.region() == null ? "" : " in " + window.region();
+        boolean regional = window.region() != null;
+        String windowRegion = regional ? window.region() : "";
         if (now.isBefore(window.opens())) {
-            LocalDate opens = LocalDate.ofInstant(window.opens(), zone);
-            return WindowDecision.refused(Reason.NOT_YET_OPEN, new LocalizedText(
-                    "Les inscriptions " + audience.label().fr() + where + " ouvrent le " + FrenchDates.date(opens, Lang.FR) + ".",
-                    "Registration for " + audience.label().en() + whereEn + " opens on " + FrenchDates.date(opens, Lang.EN) + "."));
+            String key = regional ? "window.notYetOpen.region" : "window.notYetOpen";
+            Text opens = date(LocalDate.ofInstant(window.opens(), zone));
+            return WindowDecision.refused(Reason.NOT_YET_OPEN, message(key, audience.label(), opens, windowRegion));
         }
         if (window.closes() != null && now.isAfter(window.closes())) {
-            LocalDate closed = LocalDate.ofInstant(window.closes(), zone);
-            return WindowDecision.refused(Reason.CLOSED, new LocalizedText(
-                    "Les inscriptions " + audience.label().fr() + where + " sont closes depuis le "
-                            + FrenchDates.date(closed, Lang.FR) + ".",
-                    "Registration for " + audience.label().en() + whereEn + " closed on " + FrenchDates.date(closed, Lang.EN) + "."));
+            String key = regional ? "window.closed.region" : "window.closed";
+            Text closed = date(LocalDate.ofInstant(window.closes(), zone));
+            return WindowDecision.refused(Reason.CLOSED, message(key, audience.label(), closed, windowRegion));
         }
         return WindowDecision.allowed();
     }
@@ -60,22 +57,26 @@ public final class RegistrationWindow {
     public WindowDecision visit(Edition edition, String region, Audience audience, LocalDate day) {
         Optional<EventDay> eventDay = edition.day(day);
         if (eventDay.isEmpty()) {
-            return WindowDecision.refused(Reason.DAY_NOT_IN_EDITION, new LocalizedText(
-                    "Le " + FrenchDates.date(day, Lang.FR) + " ne fait pas partie de l'édition " + edition.year() + ".",
-                    FrenchDates.date(day, Lang.EN) + " is not a day of the " + edition.year() + " edition."));
+            return WindowDecision.refused(Reason.DAY_NOT_IN_EDITION,
+                    message("window.dayNotInEdition", date(day), edition.year()));
         }
+        Text dayWithWeekday = lang -> FrenchDates.dayWithWeekday(day, lang);
         if (!eventDay.get().welcomes(audience)) {
-            return WindowDecision.refused(Reason.AUDIENCE_NOT_WELCOME_THAT_DAY, new LocalizedText(
-                    "Le " + FrenchDates.dayWithWeekday(day, Lang.FR) + " n'est pas ouvert aux visites "
-                            + audience.label().fr() + ".",
-                    FrenchDates.dayWithWeekday(day, Lang.EN) + " is not open to visits by " + audience.label().en() + "."));
+            return WindowDecision.refused(Reason.AUDIENCE_NOT_WELCOME_THAT_DAY,
+                    message("window.audienceNotWelcome", dayWithWeekday, audience.label()));
         }
         Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
         if (!clock.instant().isBefore(endOfDay)) {
-            return WindowDecision.refused(Reason.DAY_PASSED, new LocalizedText(
-                    "Les visites du " + FrenchDates.dayWithWeekday(day, Lang.FR) + " ont eu lieu.",
-                    "The visits of " + FrenchDates.dayWithWeekday(day, Lang.EN) + " are over."));
+            return WindowDecision.refused(Reason.DAY_PASSED, message("window.dayPassed", dayWithWeekday));
         }
         return signUp(edition, region, audience);
+    }
+
+    private static Text date(LocalDate date) {
+        return lang -> FrenchDates.date(date, lang);
+    }
+
+    private static Message message(String key, Object... args) {
+        return Message.of(Messages.EVENTS, key, args);
     }
 }

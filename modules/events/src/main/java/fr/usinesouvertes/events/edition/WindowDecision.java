@@ -1,6 +1,6 @@
 package fr.usinesouvertes.events.edition;
 
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Text;
 import java.util.Objects;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param message the sentence to show when closed ("Les inscriptions … ouvrent le 1er décembre 2025."),
  *                {@code null} when open
  */
-public record WindowDecision(boolean open, Reason reason, LocalizedText message) {
+public record WindowDecision(boolean open, Reason reason, Text message) {
 
     /** Why a sign-up is refused; lets the API pick a code without parsing messages. */
     public enum Reason { OPEN, NOT_YET_OPEN, CLOSED, NO_WINDOW, DAY_NOT_IN_EDITION, AUDIENCE_NOT_WELCOME_THAT_DAY, DAY_PASSED }
@@ -27,7 +27,7 @@ public record WindowDecision(boolean open, Reason reason, LocalizedText message)
         return new WindowDecision(true, Reason.OPEN, null);
     }
 
-    static WindowDecision refused(Reason reason, LocalizedText message) {
+    static WindowDecision refused(Reason reason, Text message) {
         return new WindowDecision(false, reason, message);
     }
 }

@@ -1,6 +1,7 @@
 package fr.usinesouvertes.events.mail;
 
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.platform.mail.OutgoingMail;
 import java.util.List;
 
@@ -15,22 +16,13 @@ public final class CompanyMails {
     }
 
     public static OutgoingMail verification(String to, String contactName, String companyName, String link, Lang lang) {
-        if (lang == Lang.EN) {
-            String subject = "Confirm your company's sign-up – Journées Usines Ouvertes";
-            MailBody body = new MailBody().paragraph("Hello " + contactName + ",")
-                    .paragraph("To create the account of " + companyName + " on the Journées Usines Ouvertes platform, "
-                            + "confirm your e-mail address with this link, valid for 48 hours:")
-                    .link("Confirm my e-mail address", link)
-                    .paragraph("If you did not ask for this, ignore this message: nothing will be created.");
-            return new OutgoingMail(to, subject, body.text(), body.html("en", subject), List.of());
-        }
-        String subject = "Confirmez l'inscription de votre entreprise – Journées Usines Ouvertes";
-        MailBody body = new MailBody().paragraph("Bonjour " + contactName + ",")
-                .paragraph("Pour créer le compte de " + companyName + " sur la plateforme des Journées Usines Ouvertes, "
-                        + "confirmez votre adresse e-mail avec ce lien, valable 48 heures :")
-                .link("Confirmer mon adresse e-mail", link)
-                .paragraph("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : rien ne sera créé.");
-        return new OutgoingMail(to, subject, body.text(), body.html("fr", subject), List.of());
+        Messages m = Messages.of(Messages.COMPANY, lang);
+        String subject = m.text("companyMail.verification.subject");
+        MailBody body = new MailBody().paragraph(m.format("companyMail.verification.greeting", contactName))
+                .paragraph(m.format("companyMail.verification.intro", companyName))
+                .link(m.text("companyMail.verification.link"), link)
+                .paragraph(m.text("companyMail.verification.ignore"));
+        return new OutgoingMail(to, subject, body.text(), body.html(lang.code(), subject), List.of());
     }
 
     public static OutgoingMail sheetRejected(String to, String siteName, int edition, String reason) {

@@ -5,7 +5,7 @@ import fr.usinesouvertes.platform.mail.Attachment;
 import fr.usinesouvertes.events.calendar.VisitCalendar;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.visit.Visit;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -19,9 +19,6 @@ import java.util.List;
  */
 public final class RegistrationMailComposer {
 
-    private static final LocalizedText SIGNATURE = new LocalizedText("L'équipe des Journées Usines Ouvertes",
-            "The Journées Usines Ouvertes team");
-
     private final VisitCalendar calendar;
     private final ZoneId zone;
 
@@ -33,83 +30,61 @@ public final class RegistrationMailComposer {
 
     public OutgoingMail compose(RegistrationMail mail) {
         Lang lang = mail.lang();
+        Messages m = Messages.of(Messages.EVENTS, lang);
         Visit visit = mail.visit();
         String day = day(visit.start(), lang);
-        String subject = mail.kind() == MailKind.REMINDER ? reminderSubject(mail, day)
+        String subject = mail.kind() == MailKind.REMINDER ? reminderSubject(mail, m) + " – " + day
                 : mail.kind() == MailKind.COMPANY_MESSAGE
-                ? t("Message de " + visit.company() + " : ", "Message from " + visit.company() + ": ").in(lang)
-                        + mail.companyMessage().subject()
-                : subject(mail.kind(), visit).in(lang) + " – " + day;
+                ? m.format("mail.subject.companyMessage", visit.company(), mail.companyMessage().subject())
+                : subject(mail.kind(), visit, m) + " – " + day;
         MailBody body = new MailBody()
-                .paragraph(t("Bonjour " + mail.contactName() + ",", "Hello " + mail.contactName() + ",").in(lang))
-                .paragraph(opening(mail).in(lang));
+                .paragraph(m.format("mail.greeting", mail.contactName()))
+                .paragraph(opening(mail, m));
         if (mail.kind() == MailKind.VISIT_CHANGED) {
-            visitChanged(mail, body); // what changes first, then the visit as it now is
+            visitChanged(mail, m, body); // what changes first, then the visit as it now is
         }
         if (mail.kind() == MailKind.COMPANY_MESSAGE) { // the company's words first, then the visit they are about
-            body.lines(t("Objet : ", "Subject: ").in(lang) + mail.companyMessage().subject());
+            body.lines(m.format("mail.companyMessage.subject", mail.companyMessage().subject()));
             body.quote(mail.companyMessage().text());
-            body.paragraph(t("Votre visite :", "Your visit:").in(lang));
+            body.paragraph(m.text("mail.companyMessage.yourVisit"));
         }
         body.lines(visit.company() + " – " + visit.site(),
-                        t("Le ", "On ").in(lang) + day + t(", de ", ", from ").in(lang) + time(visit.start(), lang)
-                                + t(" à ", " to ").in(lang) + time(visit.end(), lang),
-                        t("Adresse : ", "Address: ").in(lang) + visit.address(),
-                        t("Nombre de personnes : ", "Number of persons: ").in(lang) + mail.persons());
+                        m.format("mail.visit.when", day, time(visit.start(), lang), time(visit.end(), lang)),
+                        m.format("mail.visit.address", visit.address()),
+                        m.format("mail.visit.persons", mail.persons()));
         boolean ended = mail.kind() == MailKind.CANCELLATION || mail.kind() == MailKind.VISIT_CANCELLED;
         if (!ended && !visit.practicalInformation().isBlank()) {
             List<String> lines = new java.util.ArrayList<>();
-            lines.add(t("Informations pratiques :", "Practical information:").in(lang));
+            lines.add(m.text("mail.practicalInformation"));
             lines.addAll(visit.practicalInformation().lines().toList()); // one per line, in the HTML part too
             body.lines(lines.toArray(String[]::new));
         }
         boolean notice = mail.kind() == MailKind.REMINDER || mail.kind() == MailKind.COMPANY_MESSAGE;
         if (!ended && !notice && mail.transportFundingRequested()) {
-            body.paragraph(t("Vous avez demandé une aide au financement du transport : votre demande est transmise aux "
-                            + "organisateurs, qui vous recontacteront.",
-                    "You asked for help with transport funding: your request goes to the organisers, who will get back "
-                            + "to you.").in(lang));
+            body.paragraph(m.text("mail.transportFunding"));
         }
         if (mail.kind() == MailKind.VISIT_CANCELLED) {
-            visitCancelled(mail, body);
+            visitCancelled(mail, m, body);
         }
         if (!ended && mail.ticket() != null) {
-            body.ticket(t("Votre billet (à présenter à l'accueil, imprimé ou sur votre téléphone)",
-                            "Your ticket (show it at the entrance, printed or on your phone)").in(lang),
-                    mail.ticket().url(), TicketImage.CONTENT_ID,
-                    t("QR code du billet : il mène à la page du billet", "Ticket QR code: it leads to the ticket's page").in(lang));
+            body.ticket(m.text("mail.ticket"), mail.ticket().url(), TicketImage.CONTENT_ID,
+                    m.text("mail.ticket.qrAlt"));
         }
         if (!ended) {
-            body.link(t("Consulter, modifier ou annuler votre inscription", "View, change or cancel your registration").in(lang),
-                    mail.manageLink());
+            body.link(m.text("mail.manage"), mail.manageLink());
         }
         if (mail.kind() == MailKind.REMINDER) {
-            body.paragraph(t("Si vous ne pouvez plus venir, ou venez moins nombreux, merci de modifier ou d'annuler votre "
-                            + "inscription avec le lien ci-dessus : vos places iront aux personnes qui attendent.",
-                    "If you can no longer come, or fewer of you will, please change or cancel your registration with the "
-                            + "link above: your places will go to those waiting.").in(lang));
+            body.paragraph(m.text("mail.reminder.cannotCome"));
         }
         if (mail.kind() == MailKind.COMPANY_MESSAGE) {
-            body.paragraph(t("Ce message de l'entreprise vous est transmis par la plateforme des Journées Usines Ouvertes, "
-                            + "à chaque inscrit séparément. Une réponse à cet e-mail parvient à l'équipe des Journées Usines "
-                            + "Ouvertes.",
-                    "This message from the company is relayed to you by the Journées Usines Ouvertes platform, to each "
-                            + "registrant separately. A reply to this e-mail reaches the Journées Usines Ouvertes team.").in(lang));
+            body.paragraph(m.text("mail.companyMessage.relayed"));
         }
         boolean holdsSeats = mail.kind() == MailKind.CONFIRMATION || mail.kind() == MailKind.PROMOTION
                 || ((mail.kind() == MailKind.CHANGED || mail.kind() == MailKind.VISIT_CHANGED) && mail.waitingPosition() == null);
         if (holdsSeats && mail.kind() != MailKind.VISIT_CHANGED) { // a changed visit's e-mail says it itself
-            body.paragraph(mail.kind() == MailKind.CHANGED
-                    ? t("Le fichier joint (.ics) met à jour la visite dans votre agenda. Si vous ne pouvez plus venir, "
-                            + "merci d'annuler pour libérer vos places.",
-                    "The attached file (.ics) updates the visit in your calendar. If you can no longer come, please cancel "
-                            + "to free your places.").in(lang)
-                    : t("Le fichier joint (.ics) ajoute la visite à votre agenda. Si vous ne pouvez plus venir, "
-                            + "merci d'annuler pour libérer vos places.",
-                    "The attached file (.ics) adds the visit to your calendar. If you can no longer come, please cancel "
-                            + "to free your places.").in(lang));
+            body.paragraph(m.text(mail.kind() == MailKind.CHANGED ? "mail.calendar.updated" : "mail.calendar.added"));
         }
-        body.paragraph(SIGNATURE.in(lang));
+        body.paragraph(m.text("mail.signature"));
         List<Attachment> attachments = new java.util.ArrayList<>();
         if (!ended && mail.ticket() != null) {
             attachments.add(Attachment.inline("billet-qr.png", "image/png", mail.ticket().png(), TicketImage.CONTENT_ID));
@@ -127,37 +102,30 @@ public final class RegistrationMailComposer {
     }
 
     /** What changed, before and after, and what the registrant may do. */
-    private void visitChanged(RegistrationMail mail, MailBody body) {
+    private void visitChanged(RegistrationMail mail, Messages m, MailBody body) {
         Lang lang = mail.lang();
         VisitChange change = mail.change();
         List<String> lines = new java.util.ArrayList<>();
-        lines.add(t("Ce qui change :", "What changes:").in(lang));
+        lines.add(m.text("mail.change.title"));
         if (change.retimed()) {
             Visit visit = mail.visit();
-            lines.add(t("Horaire : ", "Time: ").in(lang) + when(visit.start(), visit.end(), lang)
-                    + t(" (au lieu de ", " (instead of ").in(lang) + when(change.previousStart(), change.previousEnd(), lang) + ")");
+            lines.add(m.format("mail.change.time", when(visit.start(), visit.end(), lang),
+                    when(change.previousStart(), change.previousEnd(), lang)));
         }
         for (VisitChange.FieldChange field : change.fields()) {
             String label = switch (field.field()) {
-                case "meetingPoint" -> t("Point de rendez-vous", "Meeting point").in(lang);
-                case "access" -> t("Accès", "Access").in(lang);
-                case "parking" -> t("Stationnement", "Parking").in(lang);
+                case "meetingPoint" -> m.text("mail.change.meetingPoint");
+                case "access" -> m.text("mail.change.access");
+                case "parking" -> m.text("mail.change.parking");
                 default -> field.field();
             };
-            String none = t("(non précisé)", "(not given)").in(lang);
-            lines.add(label + t(" : ", ": ").in(lang) + (field.after().isBlank() ? none : field.after())
-                    + t(" (auparavant : ", " (before: ").in(lang) + (field.before().isBlank() ? none : field.before()) + ")");
+            String none = m.text("mail.change.notGiven");
+            lines.add(m.format("mail.change.field", label, field.after().isBlank() ? none : field.after(),
+                    field.before().isBlank() ? none : field.before()));
         }
         body.lines(lines.toArray(String[]::new));
-        body.paragraph((mail.waitingPosition() == null
-                ? t("Votre inscription reste valable avec ces nouvelles informations. Le fichier joint (.ics) met à jour "
-                        + "la visite dans votre agenda. Si vous ne pouvez plus venir, merci d'annuler pour libérer vos places.",
-                "Your registration stays valid with this new information. The attached file (.ics) updates the visit in "
-                        + "your calendar. If you can no longer come, please cancel to free your places.")
-                : t("Vous restez en position " + mail.waitingPosition() + " sur la liste d'attente. Si ce changement ne "
-                        + "vous convient plus, vous pouvez annuler votre inscription.",
-                "You are still number " + mail.waitingPosition() + " on the waiting list. If this change no longer "
-                        + "suits you, you can cancel your registration.")).in(lang));
+        body.paragraph(mail.waitingPosition() == null ? m.text("mail.change.stillValid")
+                : m.format("mail.change.stillWaiting", mail.waitingPosition()));
     }
 
     /** "samedi 21 mars 2026, 10 h – 12 h" */
@@ -167,106 +135,65 @@ public final class RegistrationMailComposer {
     }
 
     /** The reason, what it means for the registrant, and other dates nearby. */
-    private void visitCancelled(RegistrationMail mail, MailBody body) {
+    private void visitCancelled(RegistrationMail mail, Messages m, MailBody body) {
         Lang lang = mail.lang();
-        body.lines(t("Motif de l'annulation :", "Reason for the cancellation:").in(lang), mail.cancellationReason());
-        body.paragraph(t("Vous n'avez rien à faire : votre inscription est annulée"
-                        + (mail.waitingPosition() == null ? " et vos places libérées." : " (vous étiez sur la liste d'attente).")
-                        + " Pour toute question, répondez simplement à cet e-mail : il parviendra à l'équipe des Journées "
-                        + "Usines Ouvertes.",
-                "There is nothing you need to do: your registration is cancelled"
-                        + (mail.waitingPosition() == null ? "." : " (you were on the waiting list).")
-                        + " If you have any question, simply reply to this e-mail: it reaches the Journées Usines "
-                        + "Ouvertes team.").in(lang));
+        body.lines(m.text("mail.cancelled.reason"), mail.cancellationReason());
+        body.paragraph(m.text(mail.waitingPosition() == null ? "mail.cancelled.nothingToDo"
+                : "mail.cancelled.nothingToDo.waiting"));
         if (!mail.otherDates().isEmpty()) {
-            body.paragraph(t("D'autres visites ont encore lieu près de ce site :", "Other visits still take place near this site:")
-                    .in(lang));
+            body.paragraph(m.text("mail.cancelled.otherDates"));
             for (OtherDate other : mail.otherDates()) {
-                String day = day(other.start(), lang);
-                String label = other.company() + " – " + other.site() + ", " + other.commune() + " ("
-                        + Math.round(other.kilometres()) + " km)" + t(" : ", ": ").in(lang) + day + ", " + time(other.start(), lang) + " – "
-                        + time(other.end(), lang)
-                        + (other.full() ? t(" (complet, liste d'attente)", " (full, waiting list)").in(lang) : "");
+                String label = m.format(other.full() ? "mail.cancelled.otherDate.full" : "mail.cancelled.otherDate",
+                        other.company(), other.site(), other.commune(), Math.round(other.kilometres()),
+                        day(other.start(), lang), time(other.start(), lang), time(other.end(), lang));
                 body.link(label, other.registrationLink());
             }
         }
-        body.link(t("Voir votre inscription annulée", "View your cancelled registration").in(lang), mail.manageLink());
+        body.link(m.text("mail.cancelled.view"), mail.manageLink());
         if (!mail.directoryLink().isEmpty()) {
-            body.link(t("Toutes les usines ouvertes près de chez vous", "All the open factories near you").in(lang),
-                    mail.directoryLink());
+            body.link(m.text("mail.cancelled.directory"), mail.directoryLink());
         }
     }
 
-    /** "Rappel : votre visite de Colas demain – samedi 21 mars 2026" */
-    private static String reminderSubject(RegistrationMail mail, String day) {
+    /** "Rappel : votre visite de Colas demain" */
+    private static String reminderSubject(RegistrationMail mail, Messages m) {
         int days = mail.reminderDays();
         String company = mail.visit().company();
-        LocalizedText when = days == 1 ? t("demain", "tomorrow")
-                : days > 1 ? t("dans " + days + " jours", "in " + days + " days") : t("aujourd'hui", "today");
-        return t("Rappel : votre visite de " + company + " " + when.fr(),
-                "Reminder: your visit to " + company + " " + when.en()).in(mail.lang()) + " – " + day;
+        return days == 1 ? m.format("mail.subject.reminder.tomorrow", company)
+                : days > 1 ? m.format("mail.subject.reminder.inDays", company, days)
+                : m.format("mail.subject.reminder.today", company);
     }
 
-    private static LocalizedText subject(MailKind kind, Visit visit) {
-        return switch (kind) {
-            case CONFIRMATION -> t("Inscription confirmée : visite de " + visit.company(),
-                    "Registration confirmed: visit to " + visit.company());
-            case WAITING_LIST -> t("Liste d'attente : visite de " + visit.company(), "Waiting list: visit to " + visit.company());
-            case PROMOTION -> t("Une place s'est libérée : visite de " + visit.company() + " confirmée",
-                    "A place came free: visit to " + visit.company() + " confirmed");
-            case CHANGED -> t("Votre inscription est modifiée : visite de " + visit.company(),
-                    "Your registration has changed: visit to " + visit.company());
-            case CANCELLATION -> t("Inscription annulée : visite de " + visit.company(),
-                    "Registration cancelled: visit to " + visit.company());
-            case VISIT_CANCELLED -> t("Visite annulée : " + visit.company() + " – " + visit.site(),
-                    "Visit cancelled: " + visit.company() + " – " + visit.site());
-            case VISIT_CHANGED -> t("Visite modifiée : " + visit.company() + " – " + visit.site(),
-                    "Visit changed: " + visit.company() + " – " + visit.site());
-            case REMINDER -> t("Rappel : visite de " + visit.company(), "Reminder: visit to " + visit.company());
-            case COMPANY_MESSAGE -> t("Message de " + visit.company(), "Message from " + visit.company());
+    private static String subject(MailKind kind, Visit visit, Messages m) {
+        String key = switch (kind) {
+            case CONFIRMATION -> "mail.subject.confirmation";
+            case WAITING_LIST -> "mail.subject.waitingList";
+            case PROMOTION -> "mail.subject.promotion";
+            case CHANGED -> "mail.subject.changed";
+            case CANCELLATION -> "mail.subject.cancellation";
+            case VISIT_CANCELLED -> "mail.subject.visitCancelled";
+            case VISIT_CHANGED -> "mail.subject.visitChanged";
+            case REMINDER -> "mail.subject.reminder";
+            case COMPANY_MESSAGE -> "mail.subject.message";
             case CANCELLATION_ALERT -> throw notARegistrants(kind);
         };
+        return m.format(key, visit.company(), visit.site());
     }
 
-    private static LocalizedText opening(RegistrationMail mail) {
+    private static String opening(RegistrationMail mail, Messages m) {
         return switch (mail.kind()) {
-            case CONFIRMATION -> t("Votre inscription à cette visite est confirmée :", "Your registration for this visit is confirmed:");
-            case WAITING_LIST -> t("Ce créneau est complet : vous êtes en position " + mail.waitingPosition()
-                            + " sur la liste d'attente. Nous vous écrirons dès que des places se libèrent.",
-                    "This slot is full: you are number " + mail.waitingPosition()
-                            + " on the waiting list. We will write to you as soon as places come free.");
-            case PROMOTION -> t("Bonne nouvelle : des places se sont libérées et votre inscription est maintenant confirmée :",
-                    "Good news: places came free and your registration is now confirmed:");
-            case CHANGED -> mail.waitingPosition() == null
-                    ? t("Votre inscription est modifiée. La voici à jour, confirmée :",
-                        "Your registration has changed. Here it is as it stands now, confirmed:")
-                    : t("Votre inscription est modifiée. Ce créneau est complet : vous êtes en position "
-                            + mail.waitingPosition() + " sur la liste d'attente. Nous vous écrirons dès que des places "
-                            + "se libèrent. La voici à jour :",
-                        "Your registration has changed. This slot is full: you are number " + mail.waitingPosition()
-                            + " on the waiting list. We will write to you as soon as places come free. Here it is as "
-                            + "it stands now:");
-            case CANCELLATION -> t("Votre inscription à cette visite a bien été annulée :",
-                    "Your registration for this visit has been cancelled:");
-            case VISIT_CANCELLED -> t("Nous sommes désolés : la visite à laquelle vous étiez inscrit(e) est annulée.",
-                    "We are sorry: the visit you registered for is cancelled.");
-            case VISIT_CHANGED -> t("L'entreprise a modifié la visite à laquelle vous êtes inscrit(e).",
-                    "The company changed the visit you registered for.");
-            case REMINDER -> mail.reminderDays() == 1
-                    ? t("Votre visite, c'est demain ! Voici ce qu'il faut savoir, avec votre billet à présenter à l'accueil :",
-                        "Your visit is tomorrow! Here is what you need to know, with your ticket to show at the entrance:")
-                    : mail.reminderDays() < 1
-                    ? t("Votre visite, c'est aujourd'hui ! Voici ce qu'il faut savoir, avec votre billet à présenter à "
-                            + "l'accueil :",
-                        "Your visit is today! Here is what you need to know, with your ticket to show at the entrance:")
-                    : t("Votre visite approche (dans " + mail.reminderDays() + " jours). Voici ce qu'il faut savoir, avec "
-                            + "votre billet à présenter à l'accueil :",
-                        "Your visit is coming up (in " + mail.reminderDays() + " days). Here is what you need to know, with "
-                            + "your ticket to show at the entrance:");
-            case COMPANY_MESSAGE -> t("L'entreprise " + mail.visit().company() + ", que vous visiterez, écrit aux "
-                            + "inscrits de votre créneau :",
-                    "The company " + mail.visit().company() + ", which you will visit, writes to those registered for "
-                            + "your slot:");
+            case CONFIRMATION -> m.text("mail.opening.confirmation");
+            case WAITING_LIST -> m.format("mail.opening.waitingList", mail.waitingPosition());
+            case PROMOTION -> m.text("mail.opening.promotion");
+            case CHANGED -> mail.waitingPosition() == null ? m.text("mail.opening.changed")
+                    : m.format("mail.opening.changedWaiting", mail.waitingPosition());
+            case CANCELLATION -> m.text("mail.opening.cancellation");
+            case VISIT_CANCELLED -> m.text("mail.opening.visitCancelled");
+            case VISIT_CHANGED -> m.text("mail.opening.visitChanged");
+            case REMINDER -> mail.reminderDays() == 1 ? m.text("mail.opening.reminder.tomorrow")
+                    : mail.reminderDays() < 1 ? m.text("mail.opening.reminder.today")
+                    : m.format("mail.opening.reminder.inDays", mail.reminderDays());
+            case COMPANY_MESSAGE -> m.format("mail.opening.companyMessage", mail.visit().company());
             case CANCELLATION_ALERT -> throw notARegistrants(mail.kind());
         };
     }
@@ -282,9 +209,5 @@ public final class RegistrationMailComposer {
 
     private static IllegalArgumentException notARegistrants(MailKind kind) {
         return new IllegalArgumentException(kind + " is not a registrant's e-mail (see CancellationAlert)");
-    }
-
-    private static LocalizedText t(String fr, String en) {
-        return new LocalizedText(fr, en);
     }
 }

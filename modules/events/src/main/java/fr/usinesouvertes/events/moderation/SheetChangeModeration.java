@@ -12,6 +12,7 @@ import fr.usinesouvertes.events.company.SlotForm;
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.mail.CompanyMails;
 import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
@@ -288,12 +289,11 @@ public final class SheetChangeModeration {
     public static java.util.Optional<String> checkMessage(String message, Lang lang) {
         String text = message == null ? "" : message.strip();
         if (text.isEmpty()) {
-            return java.util.Optional.of(lang == Lang.EN ? "Write the message to the company: it is e-mailed to it."
-                    : "Écrivez le message à l'entreprise : il lui est envoyé par e-mail.");
+            return java.util.Optional.of(Messages.of(Messages.COMPANY, lang).text("moderationError.noMessage"));
         }
         if (text.length() > MAX_MESSAGE) {
-            return java.util.Optional.of(lang == Lang.EN ? "At most " + MAX_MESSAGE + " characters (here " + text.length() + ")."
-                    : "Au plus " + MAX_MESSAGE + " caractères (ici " + text.length() + ").");
+            return java.util.Optional.of(Messages.of(Messages.COMPANY, lang).format("moderationError.messageLength",
+                    MAX_MESSAGE, text.length()));
         }
         return java.util.Optional.empty();
     }

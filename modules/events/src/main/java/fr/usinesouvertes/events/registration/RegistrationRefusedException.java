@@ -1,14 +1,14 @@
 package fr.usinesouvertes.events.registration;
 
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Message;
 
 /** A change to a registration that is well-formed but no longer possible, such as cancelling a visit that has started. */
 public class RegistrationRefusedException extends RuntimeException {
 
     private final String code;
-    private final LocalizedText text;
+    private final Message text;
 
-    public RegistrationRefusedException(String code, LocalizedText text) {
+    public RegistrationRefusedException(String code, Message text) {
         super(text.en());
         this.code = code;
         this.text = text;
@@ -18,7 +18,7 @@ public class RegistrationRefusedException extends RuntimeException {
         return code;
     }
 
-    public LocalizedText text() {
+    public Message text() {
         return text;
     }
 }

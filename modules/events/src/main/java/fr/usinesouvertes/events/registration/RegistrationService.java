@@ -17,7 +17,9 @@ import fr.usinesouvertes.events.edition.EditionStore;
 import fr.usinesouvertes.events.edition.RegistrationWindow;
 import fr.usinesouvertes.events.edition.WindowDecision;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Message;
+import fr.usinesouvertes.events.i18n.Messages;
+import fr.usinesouvertes.events.i18n.Text;
 import fr.usinesouvertes.events.mail.MailKind;
 import fr.usinesouvertes.events.mail.MailQueue;
 import fr.usinesouvertes.events.mail.QueuedMail;
@@ -150,8 +152,7 @@ public final class RegistrationService {
             return cancelled(slot.get(), lang);
         }
         if (slot.isEmpty() || !slot.get().takesRegistrations()) {
-            return invalid("slot", lang, "Ce créneau n'existe pas ou ne prend pas d'inscriptions sur la plateforme.",
-                    "This slot does not exist or does not take registrations on the platform.");
+            return invalid("slot", lang, "registration.slotUnavailable");
         }
         BookableSlot bookable = slot.get();
         Optional<SubmissionResult> refused = refusal(bookable, form, lang);
@@ -163,13 +164,8 @@ public final class RegistrationService {
                 && !acceptsWaitingList(input.get(RegistrationValidator.WAITING_LIST))) {
             // on the form, rather than a silent waiting list, the group hears how many places remain and chooses
             // (the JSON API puts it on the waiting list, as documented)
-            return new SubmissionResult.Refused(NOT_ENOUGH_PLACES, new LocalizedText(
-                    "Il ne reste que " + placesLeft + (placesLeft == 1 ? " place" : " places") + " sur ce créneau pour vos "
-                            + form.seats() + " personnes : réduisez le nombre de personnes à " + placesLeft
-                            + " au plus, ou inscrivez-vous sur la liste d'attente.",
-                    "Only " + placesLeft + (placesLeft == 1 ? " place is" : " places are") + " left on this slot for your "
-                            + form.seats() + " persons: reduce the number of persons to " + placesLeft
-                            + " at most, or join the waiting list.").in(lang));
+            String key = placesLeft == 1 ? "registration.notEnoughPlaces.one" : "registration.notEnoughPlaces.many";
+            return new SubmissionResult.Refused(NOT_ENOUGH_PLACES, text(lang, key, placesLeft, form.seats()));
         }
         String siteUrl = publicUrl.base();
         BookingOutcome outcome;
@@ -179,7 +175,7 @@ public final class RegistrationService {
                             booked.status() == RegistrationStatus.CONFIRMED ? MailKind.CONFIRMATION : MailKind.WAITING_LIST,
                             booked.registrationId(), siteUrl, booked.position()))));
         } catch (SlotNotFoundException e) {
-            return invalid("slot", lang, "Ce créneau n'existe plus.", "This slot no longer exists.");
+            return invalid("slot", lang, "registration.slotGone");
         } catch (SlotCancelledException e) {
             return cancelled(bookable, lang);
         }
@@ -202,20 +198,17 @@ public final class RegistrationService {
      */
     public Optional<SubmissionResult.Refused> closed(BookableSlot slot, Audience audience, Lang lang) {
         if (!slot.audiences().contains(audience)) {
-            return Optional.of(new SubmissionResult.Refused("audienceNotAllowed", new LocalizedText(
-                    "Ce créneau n'est pas ouvert aux inscriptions " + audience.label().fr() + ".",
-                    "This slot is not open to registrations from " + audience.label().en() + ".").in(lang)));
+            return Optional.of(new SubmissionResult.Refused("audienceNotAllowed",
+                    text(lang, "registration.audienceNotAllowed", audience.label())));
         }
         Optional<Edition> edition = editions.find(slot.edition());
         if (edition.isEmpty()) {
-            return Optional.of(new SubmissionResult.Refused("registrationClosed", new LocalizedText(
-                    "Les inscriptions à l'édition " + slot.edition() + " ne sont pas ouvertes.",
-                    "Registration for the " + slot.edition() + " edition is not open.").in(lang)));
+            return Optional.of(new SubmissionResult.Refused("registrationClosed",
+                    text(lang, "registration.editionNotOpen", slot.edition())));
         }
         if (!clock.instant().isBefore(slot.visit().start().toInstant())) {
-            return Optional.of(new SubmissionResult.Refused("registrationClosed", new LocalizedText(
-                    "Cette visite a commencé : les inscriptions sont closes.",
-                    "This visit has started: registration is closed.").in(lang)));
+            return Optional.of(new SubmissionResult.Refused("registrationClosed",
+                    text(lang, "registration.visitStarted")));
         }
         WindowDecision decision = window.visit(edition.get(), slot.region(), audience, day(slot));
         if (!decision.open()) {
@@ -239,22 +232,22 @@ public final class RegistrationService {
         return new SubmissionResult.Refused("slotCancelled", slotCancelledMessage(slot).in(lang));
     }
 
-    /** "The visit of <company> on <day>, <start>–<end> (slot <id>) is cancelled", in French and English. */
-    public LocalizedText slotCancelledMessage(BookableSlot slot) {
+    /** "The visit of <company> on <day>, <start>–<end> (slot <id>) is cancelled", written in the reader's language. */
+    public Message slotCancelledMessage(BookableSlot slot) {
         ZonedDateTime start = slot.visit().start().withZoneSameInstant(zone);
         ZonedDateTime end = slot.visit().end().withZoneSameInstant(zone);
-        String fr = FrenchDates.dayWithWeekday(start.toLocalDate(), Lang.FR) + ", "
-                + FrenchDates.time(start.toLocalTime(), Lang.FR) + " – " + FrenchDates.time(end.toLocalTime(), Lang.FR);
-        String en = FrenchDates.dayWithWeekday(start.toLocalDate(), Lang.EN) + ", "
-                + FrenchDates.time(start.toLocalTime(), Lang.EN) + " – " + FrenchDates.time(end.toLocalTime(), Lang.EN);
-        return new LocalizedText("La visite " + slot.visit().company() + " – " + slot.visit().site() + " du " + fr
-                + " (créneau " + slot.id() + ") est annulée : elle ne prend plus d'inscriptions.",
-                "The visit " + slot.visit().company() + " – " + slot.visit().site() + " on " + en + " (slot " + slot.id()
-                        + ") is cancelled: it no longer takes registrations.");
+        Text when = lang -> FrenchDates.dayWithWeekday(start.toLocalDate(), lang) + ", "
+                + FrenchDates.time(start.toLocalTime(), lang) + " – " + FrenchDates.time(end.toLocalTime(), lang);
+        return Message.of(Messages.EVENTS, "registration.slotCancelled", slot.visit().company(), slot.visit().site(),
+                when, slot.id());
     }
 
-    private static SubmissionResult invalid(String field, Lang lang, String fr, String en) {
-        return new SubmissionResult.Invalid(List.of(new FieldError(field, new LocalizedText(fr, en).in(lang))));
+    private static SubmissionResult invalid(String field, Lang lang, String key) {
+        return new SubmissionResult.Invalid(List.of(new FieldError(field, text(lang, key))));
+    }
+
+    private static String text(Lang lang, String key, Object... args) {
+        return Messages.of(Messages.EVENTS, lang).format(key, args);
     }
 
     /**
@@ -285,9 +278,8 @@ public final class RegistrationService {
         }
         BookableSlot slot = current.slot();
         if (!clock.instant().isBefore(slot.visit().start().toInstant())) {
-            throw new RegistrationRefusedException("visitStarted", new LocalizedText(
-                    "La visite a commencé : l'inscription ne peut plus être annulée en ligne.",
-                    "The visit has started: the registration can no longer be cancelled online."));
+            throw new RegistrationRefusedException("visitStarted",
+                    Message.of(Messages.EVENTS, "registration.cancel.visitStarted"));
         }
         String siteUrl = publicUrl.base();
         List<String> promotedIds = booking.cancel(record.id(), (session, promoted) -> {
@@ -353,12 +345,10 @@ public final class RegistrationService {
         ManagedRegistration current = view(token);
         RegistrationRecord record = current.registration();
         if (record.isCancelled() || current.slot().cancelled()) {
-            return refused(409, "registrationCancelled", "", lang, "Cette inscription est annulée : elle ne peut plus être modifiée.",
-                    "This registration is cancelled: it can no longer be changed.");
+            return refused(409, "registrationCancelled", "", lang, "registration.change.cancelled");
         }
         if (!clock.instant().isBefore(current.slot().visit().start().toInstant())) {
-            return refused(409, "visitStarted", "", lang, "La visite a commencé : l'inscription ne peut plus être modifiée en ligne.",
-                    "The visit has started: the registration can no longer be changed online.");
+            return refused(409, "visitStarted", "", lang, "registration.change.visitStarted");
         }
         BookableSlot target = current.slot();
         Object slotField = input == null ? null : input.get("slot");
@@ -367,13 +357,11 @@ public final class RegistrationService {
             Optional<BookableSlot> other = slots.sameSheet(current.slot().id()).stream()
                     .filter(slot -> slot.id().equals(id)).findFirst();
             if (other.isEmpty()) {
-                return refused(400, "invalid", "slot", lang,
-                        "Choisissez un autre créneau de la même visite.", "Choose another slot of the same visit.");
+                return refused(400, "invalid", "slot", lang, "registration.change.otherSlot");
             }
             if (!movable(other.get(), record.audience())) {
-                return refused(409, "slotNotAvailable", "slot", lang,
-                        "Ce créneau ne prend pas d'inscriptions " + record.audience().label().fr() + " en ce moment.",
-                        "This slot does not take registrations from " + record.audience().label().en() + " now.");
+                return refused(409, "slotNotAvailable", "slot", lang, "registration.change.slotNotAvailable",
+                        record.audience().label());
             }
             target = other.get();
         }
@@ -406,22 +394,19 @@ public final class RegistrationService {
             });
         } catch (BookingChangeRefusedException e) {
             if (e.reason() == BookingChangeRefusedException.Reason.CANCELLED) {
-                return refused(409, "registrationCancelled", "", lang, "Cette inscription est annulée : elle ne peut plus être modifiée.",
-                        "This registration is cancelled: it can no longer be changed.");
+                return refused(409, "registrationCancelled", "", lang, "registration.change.cancelled");
             }
             boolean moving = !target.id().equals(record.slotId());
             long left = e.placesLeft();
-            String frLeft = left == 0 ? "il ne reste plus de place" : left == 1 ? "il reste 1 place" : "il reste " + left + " places";
-            String enLeft = left == 0 ? "no place is left" : left == 1 ? "1 place is left" : left + " places are left";
+            String placesLeft = text(lang, left == 0 ? "registration.change.placesLeft.none"
+                    : left == 1 ? "registration.change.placesLeft.one" : "registration.change.placesLeft.many", left);
             return moving
-                    ? refused(409, "notEnoughPlaces", "slot", lang, "Sur ce créneau, " + frLeft + " : pas assez pour vos "
-                            + counts.seats() + " personnes.", "On this slot " + enLeft + ": not enough for your "
-                            + counts.seats() + " persons.")
-                    : refused(409, "notEnoughPlaces", "persons", lang, "Sur ce créneau, " + frLeft
-                            + " : vous pouvez passer à " + (record.persons() + left) + " personnes au plus.",
-                            "On this slot " + enLeft + ": you can go up to " + (record.persons() + left) + " persons at most.");
+                    ? refused(409, "notEnoughPlaces", "slot", lang, "registration.change.notEnoughPlaces", placesLeft,
+                            counts.seats())
+                    : refused(409, "notEnoughPlaces", "persons", lang, "registration.change.notEnoughPlacesToGrow",
+                            placesLeft, record.persons() + left);
         } catch (SlotCancelledException e) {
-            return refused(409, "slotCancelled", "slot", lang, "Cette visite est annulée.", "This visit is cancelled.");
+            return refused(409, "slotCancelled", "slot", lang, "registration.change.slotCancelled");
         }
         if (change.changed()) {
             onMailQueued.run();
@@ -430,7 +415,7 @@ public final class RegistrationService {
         return new ChangeResult.Changed(view(token), change.changed());
     }
 
-    private static ChangeResult refused(int status, String code, String field, Lang lang, String fr, String en) {
-        return new ChangeResult.Refused(status, code, List.of(new FieldError(field, new LocalizedText(fr, en).in(lang))));
+    private static ChangeResult refused(int status, String code, String field, Lang lang, String key, Object... args) {
+        return new ChangeResult.Refused(status, code, List.of(new FieldError(field, text(lang, key, args))));
     }
 }

@@ -2,7 +2,7 @@ package fr.usinesouvertes.events.registration;
 
 import fr.usinesouvertes.events.edition.Audience;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Messages;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -97,9 +97,7 @@ public final class RegistrationValidator {
             adults = reader.present("accompanyingAdults") ? reader.count("accompanyingAdults", 1, limits.maxAccompanyingAdults())
                     : Integer.valueOf(currentAdults);
             if (persons != null && adults != null && persons + adults > maxPersons) {
-                reader.error("persons", new LocalizedText(
-                        "Le groupe (élèves et accompagnateurs) dépasse les " + maxPersons + " places possibles pour une inscription sur ce créneau.",
-                        "The group (pupils and accompanying adults) exceeds the " + maxPersons + " places one registration may take on this slot."));
+                reader.error("persons", "registration.groupTooLarge", maxPersons);
             }
         }
         return new ChangeCounts(reader.ok() ? persons : 0, reader.ok() ? adults : 0, List.copyOf(reader.errors));
@@ -140,9 +138,7 @@ public final class RegistrationValidator {
         String phone = reader.phone("phone");
         Boolean transportFunding = reader.bool("transportFunding", false);
         if (persons != null && adults != null && persons + adults > maxPersons) {
-            reader.error("persons", new LocalizedText(
-                    "Le groupe (élèves et accompagnateurs) dépasse les " + maxPersons + " places possibles pour une inscription sur ce créneau.",
-                    "The group (pupils and accompanying adults) exceeds the " + maxPersons + " places one registration may take on this slot."));
+            reader.error("persons", "registration.groupTooLarge", maxPersons);
         }
         return reader.ok() ? new RegistrationForm.School(slot, persons, schoolName, uai, commune, level, adults,
                 teacherName, email, phone, transportFunding, lang) : null;
@@ -185,12 +181,12 @@ public final class RegistrationValidator {
             return errors.isEmpty() ? ValidationResult.valid(form) : ValidationResult.invalid(errors);
         }
 
-        void error(String field, LocalizedText message) {
-            errors.add(new FieldError(field, message.in(lang)));
+        void error(String field, String key, Object... args) {
+            errors.add(new FieldError(field, Messages.of(Messages.EVENTS, lang).format(key, args)));
         }
 
         private void missing(String field) {
-            error(field, new LocalizedText("Ce champ est obligatoire.", "This field is required."));
+            error(field, "fieldError.required");
         }
 
         private boolean present(String field) {
@@ -207,17 +203,16 @@ public final class RegistrationValidator {
                 return null;
             }
             if (!(value instanceof String text)) {
-                error(field, new LocalizedText("Ce champ doit être un texte.", "This field must be text."));
+                error(field, "fieldError.notText");
                 return null;
             }
             String trimmed = text.strip();
             if (trimmed.length() > maxLength) {
-                error(field, new LocalizedText("Ce champ dépasse " + maxLength + " caractères.",
-                        "This field is longer than " + maxLength + " characters."));
+                error(field, "fieldError.tooLong", maxLength);
                 return null;
             }
             if (trimmed.chars().anyMatch(Character::isISOControl)) {
-                error(field, new LocalizedText("Ce champ contient des caractères invalides.", "This field contains invalid characters."));
+                error(field, "fieldError.invalidCharacters");
                 return null;
             }
             return trimmed;
@@ -230,8 +225,7 @@ public final class RegistrationValidator {
             }
             Audience audience = Audience.fromId(id).filter(Audience::isVisitor).orElse(null);
             if (audience == null) {
-                error("audience", new LocalizedText("Public inconnu : choisissez public, school ou franceTravail.",
-                        "Unknown audience: choose public, school or franceTravail."));
+                error("audience", "registration.unknownAudience");
             }
             return audience;
         }
@@ -239,15 +233,13 @@ public final class RegistrationValidator {
         void consent() {
             Boolean consent = bool("consent", null);
             if (consent != null && !consent) {
-                error("consent", new LocalizedText(
-                        "Votre accord est nécessaire pour traiter votre inscription.",
-                        "Your consent is needed to process your registration."));
+                error("consent", "registration.consentNeeded");
             }
         }
 
         void honeypot() {
             if (present(HONEYPOT)) {
-                error(HONEYPOT, new LocalizedText("Ce champ doit rester vide.", "This field must stay empty."));
+                error(HONEYPOT, "fieldError.honeypot");
             }
         }
 
@@ -257,7 +249,7 @@ public final class RegistrationValidator {
                 return Lang.FR;
             }
             if (!code.equals("fr") && !code.equals("en")) {
-                error("lang", new LocalizedText("Langue inconnue : fr ou en.", "Unknown language: fr or en."));
+                error("lang", "registration.unknownLang");
                 return Lang.FR;
             }
             return Lang.fromCode(code);
@@ -265,7 +257,7 @@ public final class RegistrationValidator {
 
         void unknownFields(Set<String> allowed) {
             input.keySet().stream().filter(field -> !allowed.contains(field)).sorted().forEach(field ->
-                    error(field, new LocalizedText("Champ inconnu pour ce formulaire.", "Unknown field for this form.")));
+                    error(field, "fieldError.unknownField"));
         }
 
         Integer count(String field, int min, int max) {
@@ -276,12 +268,11 @@ public final class RegistrationValidator {
             Object value = input.get(field);
             Long number = wholeNumber(value);
             if (number == null) {
-                error(field, new LocalizedText("Ce champ doit être un nombre entier.", "This field must be a whole number."));
+                error(field, "fieldError.notWholeNumber");
                 return null;
             }
             if (number < min || number > max) {
-                error(field, new LocalizedText("Indiquez un nombre entre " + min + " et " + max + ".",
-                        "Enter a number between " + min + " and " + max + "."));
+                error(field, "fieldError.outOfRange", min, max);
                 return null;
             }
             return number.intValue();
@@ -324,7 +315,7 @@ public final class RegistrationValidator {
                     default: break;
                 }
             }
-            error(field, new LocalizedText("Ce champ doit valoir vrai ou faux.", "This field must be true or false."));
+            error(field, "fieldError.notBoolean");
             return null;
         }
 
@@ -334,7 +325,7 @@ public final class RegistrationValidator {
                 return null;
             }
             return EmailAddresses.normalise(text).orElseGet(() -> {
-                error(field, new LocalizedText("Adresse e-mail invalide.", "Invalid e-mail address."));
+                error(field, "fieldError.email");
                 return null;
             });
         }
@@ -345,9 +336,7 @@ public final class RegistrationValidator {
                 return null;
             }
             return PhoneNumbers.normalise(text).orElseGet(() -> {
-                error(field, new LocalizedText(
-                        "Numéro de téléphone invalide (ex. 06 12 34 56 78, ou +32 470 12 34 56 hors de France).",
-                        "Invalid phone number (e.g. 06 12 34 56 78, or +44 20 7946 0958 outside France)."));
+                error(field, "fieldError.phone");
                 return null;
             });
         }
@@ -359,8 +348,7 @@ public final class RegistrationValidator {
             }
             String upper = text.toUpperCase(Locale.ROOT);
             if (!upper.matches("[0-9]{7}[A-Z]")) {
-                error(field, new LocalizedText("Le code UAI compte 7 chiffres et une lettre (ex. 0751234A).",
-                        "A UAI code is 7 digits and a letter (e.g. 0751234A)."));
+                error(field, "registration.invalidUai");
                 return null;
             }
             return upper;
@@ -373,7 +361,7 @@ public final class RegistrationValidator {
             }
             return SchoolLevel.fromId(id).orElseGet(() -> {
                 String allowed = Stream.of(SchoolLevel.values()).map(SchoolLevel::id).collect(Collectors.joining(", "));
-                error(field, new LocalizedText("Niveau inconnu : " + allowed + ".", "Unknown level: " + allowed + "."));
+                error(field, "registration.unknownLevel", allowed);
                 return null;
             });
         }

@@ -1,25 +1,25 @@
 package fr.usinesouvertes.events.registration;
 
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Message;
+import fr.usinesouvertes.events.i18n.Messages;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** The level of a school group, from collège to higher education, as French schools name them. */
 public enum SchoolLevel {
-    COLLEGE("college", new LocalizedText("Collège", "Lower secondary school (collège)")),
-    LYCEE("lycee", new LocalizedText("Lycée général et technologique", "General and technological upper secondary school")),
-    LYCEE_PROFESSIONNEL("lycee-professionnel", new LocalizedText("Lycée professionnel", "Vocational upper secondary school")),
-    BTS("bts", new LocalizedText("BTS (section de technicien supérieur)", "Higher technician section (BTS)")),
-    CPGE("cpge", new LocalizedText("Classe préparatoire aux grandes écoles", "Preparatory class for the grandes écoles")),
-    SUPERIEUR("superieur", new LocalizedText("Enseignement supérieur (université, BUT, école d'ingénieurs)",
-            "Higher education (university, BUT, engineering school)"));
+    COLLEGE("college", "schoolLevel.college"),
+    LYCEE("lycee", "schoolLevel.lycee"),
+    LYCEE_PROFESSIONNEL("lycee-professionnel", "schoolLevel.lyceeProfessionnel"),
+    BTS("bts", "schoolLevel.bts"),
+    CPGE("cpge", "schoolLevel.cpge"),
+    SUPERIEUR("superieur", "schoolLevel.superieur");
 
     private final String id;
-    private final LocalizedText label;
+    private final Message label;
 
-    SchoolLevel(String id, LocalizedText label) {
+    SchoolLevel(String id, String labelKey) {
         this.id = id;
-        this.label = label;
+        this.label = Message.of(Messages.EVENTS, labelKey);
     }
 
     /** The value sent by forms and stored in the repository, e.g. {@code lycee-professionnel}. */
@@ -27,7 +27,7 @@ public enum SchoolLevel {
         return id;
     }
 
-    public LocalizedText label() {
+    public Message label() {
         return label;
     }
 

@@ -2,6 +2,7 @@ package fr.usinesouvertes.events.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.platform.http.JsonMapper;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,8 +38,7 @@ public final class EventJsonLd {
         event.put("@context", "https://schema.org");
         event.put("@type", "Event");
         event.put("@id", siteUrl + "#slot-" + slot.id());
-        event.put("name", (lang == Lang.EN ? "Factory visit: " : "Visite d'usine : ")
-                + site.companyName() + " – " + site.name());
+        event.put("name", Messages.of(Messages.EVENTS, lang).format("visit.title", site.companyName(), site.name()));
         event.put("url", siteUrl);
         event.put("startDate", slot.start().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         event.put("endDate", slot.end().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));

@@ -7,6 +7,7 @@ import fr.usinesouvertes.events.edition.EventDay;
 import fr.usinesouvertes.events.edition.RegistrationWindow;
 import fr.usinesouvertes.events.edition.WindowDecision;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.module.ContentMap;
 import fr.usinesouvertes.platform.module.PageNotFoundException;
@@ -284,9 +285,9 @@ public final class EventsFunctions {
             }
             String message = "";
             if (started) {
-                message = language == Lang.EN ? "Over" : "Terminé";
+                message = Messages.of(Messages.EVENTS, language).text("slotState.over");
             } else if (edition.isEmpty()) {
-                message = language == Lang.EN ? "Registration is not open" : "Inscriptions non ouvertes";
+                message = Messages.of(Messages.EVENTS, language).text("slotState.notOpen");
             } else {
                 WindowDecision decision = window.visit(edition.get(),
                         s == null ? null : s.region(), audience.get(), start.toLocalDate());

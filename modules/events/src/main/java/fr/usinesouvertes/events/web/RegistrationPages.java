@@ -3,6 +3,7 @@ package fr.usinesouvertes.events.web;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.events.i18n.FrenchDates;
 import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.registration.BookableSlot;
 import fr.usinesouvertes.platform.module.ModulePages;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,6 @@ import java.util.Map;
 final class RegistrationPages {
 
     private static final String TEMPLATES = "/events/templates/registration/";
-    private static final String MESSAGES = "light-modules/events/i18n/events-messages";
 
     private final ModulePages modulePages;
     private final Map<Lang, Map<String, String>> messages = new HashMap<>();
@@ -26,7 +26,7 @@ final class RegistrationPages {
     RegistrationPages(ModulePages modulePages) {
         this.modulePages = modulePages;
         for (Lang lang : Lang.values()) {
-            messages.put(lang, fr.usinesouvertes.events.i18n.Bundles.of(MESSAGES, lang));
+            messages.put(lang, Messages.of(Messages.EVENTS, lang).all());
         }
     }
 

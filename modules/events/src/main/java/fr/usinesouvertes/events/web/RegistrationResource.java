@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.usinesouvertes.events.booking.BookingOutcome;
 import fr.usinesouvertes.events.booking.RegistrationNotFoundException;
 import fr.usinesouvertes.events.i18n.Lang;
-import fr.usinesouvertes.events.i18n.LocalizedText;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.registration.ChangeResult;
 import fr.usinesouvertes.events.registration.FieldError;
 import fr.usinesouvertes.events.registration.InvalidLinkException;
@@ -58,8 +58,7 @@ public final class RegistrationResource {
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                              @Context HttpServletRequest request, InputStream body) throws IOException {
         Lang lang = Lang.fromCode(acceptLanguage);
-        JsonObject parsed = JsonObject.read(contentType, request, body, lang, new LocalizedText(
-                "Envoyez l'inscription en application/json.", "Send the registration as application/json."));
+        JsonObject parsed = JsonObject.read(contentType, request, body, lang, "api.notJson.registration");
         if (parsed.error() != null) {
             return parsed.error();
         }
@@ -80,9 +79,7 @@ public final class RegistrationResource {
         SubmissionResult.RateLimited limited = (SubmissionResult.RateLimited) result;
         return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Retry-After", limited.retryAfterSeconds())
-                .entity(new ErrorBody("tooManyRequests", lang == Lang.EN
-                        ? "Too many registrations from your connection; try again in a minute."
-                        : "Trop d'inscriptions depuis votre connexion ; réessayez dans une minute.")).build();
+                .entity(new ErrorBody("tooManyRequests", text(lang, "api.tooManyRequests"))).build();
     }
 
     @GET
@@ -105,8 +102,7 @@ public final class RegistrationResource {
                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                            @Context HttpServletRequest request, InputStream body) throws IOException {
         Lang lang = Lang.fromCode(acceptLanguage);
-        JsonObject parsed = JsonObject.read(contentType, request, body, lang, new LocalizedText(
-                "Envoyez la modification en application/json.", "Send the change as application/json."));
+        JsonObject parsed = JsonObject.read(contentType, request, body, lang, "api.notJson.change");
         if (parsed.error() != null) {
             return parsed.error();
         }
@@ -201,13 +197,15 @@ public final class RegistrationResource {
     }
 
     private static Response tooLarge(Lang lang) {
-        return error(413, "payloadTooLarge", lang == Lang.EN
-                ? "The registration is larger than " + BoundedBody.MAX_BYTES / 1024 + " KB."
-                : "L'inscription dépasse " + BoundedBody.MAX_BYTES / 1024 + " Ko.");
+        return error(413, "payloadTooLarge", text(lang, "api.tooLarge", BoundedBody.MAX_BYTES / 1024));
     }
 
     private static Response notFound() {
-        return error(404, "notFound", "Lien d'inscription invalide ou expiré. / Invalid or expired registration link.");
+        return error(404, "notFound", text(Lang.FR, "api.invalidLink") + " / " + text(Lang.EN, "api.invalidLink"));
+    }
+
+    private static String text(Lang lang, String key, Object... args) {
+        return Messages.of(Messages.EVENTS, lang).format(key, args);
     }
 
     private static Response error(int status, String code, String message) {
@@ -217,11 +215,12 @@ public final class RegistrationResource {
     /** A request body read as one JSON object, or the 415/413/400 answer saying why it is not one. */
     private record JsonObject(Map<String, Object> fields, Response error) {
 
-        /** {@code notJson}: what a 415 says, e.g. "Send the registration as application/json." */
+        /** {@code notJson}: the key of what a 415 says, e.g. "Send the registration as application/json." */
         static JsonObject read(String contentType, HttpServletRequest request, InputStream body, Lang lang,
-                               LocalizedText notJson) throws IOException {
+                               String notJson) throws IOException {
             if (!isJson(contentType)) {
-                return new JsonObject(null, RegistrationResource.error(415, "unsupportedMediaType", notJson.in(lang)));
+                return new JsonObject(null,
+                        RegistrationResource.error(415, "unsupportedMediaType", text(lang, notJson)));
             }
             if (request.getContentLengthLong() > BoundedBody.MAX_BYTES) {
                 return new JsonObject(null, tooLarge(lang));
@@ -234,15 +233,14 @@ public final class RegistrationResource {
                 // One pass straight to maps and lists (objects become LinkedHashMaps), not a tree then a conversion.
                 Object json = bytes.get().length == 0 ? null : JsonMapper.mapper().readValue(bytes.get(), Object.class);
                 if (!(json instanceof Map<?, ?> object)) {
-                    return new JsonObject(null, invalid(List.of(new FieldError("body", lang == Lang.EN
-                            ? "The body must be a JSON object." : "Le corps doit être un objet JSON."))));
+                    return new JsonObject(null,
+                            invalid(List.of(new FieldError("body", text(lang, "api.bodyNotObject")))));
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> fields = (Map<String, Object>) object;
                 return new JsonObject(fields, null);
             } catch (JsonProcessingException e) {
-                return new JsonObject(null, invalid(List.of(new FieldError("body", lang == Lang.EN
-                        ? "The body is not valid JSON." : "Le corps n'est pas un JSON valide."))));
+                return new JsonObject(null, invalid(List.of(new FieldError("body", text(lang, "api.bodyNotJson")))));
             }
         }
     }
