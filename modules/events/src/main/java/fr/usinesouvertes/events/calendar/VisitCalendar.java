@@ -51,7 +51,8 @@ public final class VisitCalendar {
     private final Clock clock;
     private final ZoneId zone;
     /** Shared by every calendar written: components are only read once built, and copying one rebuilt its rules. */
-    private final VTimeZone timeZone;
+    /** Parsed on the first calendar written: parsing loads ical4j's model, about half a second of every start. */
+    private VTimeZone timeZone;
     private final String uidDomain;
     private final String organizerEmail;
 
@@ -63,7 +64,6 @@ public final class VisitCalendar {
     public VisitCalendar(Clock clock, ZoneId zone, String uidDomain, String organizerEmail) {
         this.clock = clock;
         this.zone = zone;
-        this.timeZone = parseZone(ZoneDefinition.of(zone, clock.instant()));
         this.uidDomain = uidDomain;
         this.organizerEmail = organizerEmail;
     }
@@ -178,6 +178,13 @@ public final class VisitCalendar {
         return where.toString();
     }
 
+    private synchronized VTimeZone timeZone() {
+        if (timeZone == null) {
+            timeZone = parseZone(ZoneDefinition.of(zone, clock.instant()));
+        }
+        return timeZone;
+    }
+
     private static VTimeZone parseZone(String vtimezone) {
         String calendar = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + PRODUCT, vtimezone,
                 "END:VCALENDAR", "");
@@ -194,7 +201,7 @@ public final class VisitCalendar {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(ImmutableMethod.PUBLISH);
-        calendar.add(timeZone);
+        calendar.add(timeZone());
         calendar.add(event);
         StringWriter out = new StringWriter();
         try {
