@@ -6,6 +6,7 @@
 #
 #   bench/platform-bench.sh            # builds the jar first if missing
 #   DURATION=30 CONNECTIONS=64 bench/platform-bench.sh
+#   CDS=off bench/platform-bench.sh    # without the class-data archive
 #
 # Figures depend on the machine; run it twice and report ranges.
 set -euo pipefail
@@ -36,7 +37,7 @@ HUNDRED="$BASE/.rest/delivery/bench/v1?limit=100&orderBy=title%20asc"
 start_platform() { # sets PID and START_MS: launch to first HTTP 200
   local start_ns
   start_ns=$(date +%s%N)
-  USINES_OUVERTES_JAR="$JAR" USINES_OUVERTES_CDS="$WORK/classes.jsa" "$ROOT/bin/usines-ouvertes" --config "$WORK/platform.yaml" --data "$WORK/data" \
+  USINES_OUVERTES_JAR="$JAR" USINES_OUVERTES_CDS="${CDS:-$WORK/classes.jsa}" "$ROOT/bin/usines-ouvertes" --config "$WORK/platform.yaml" --data "$WORK/data" \
        --light-modules "$WORK/light-modules" > "$WORK/platform.log" 2>&1 &
   PID=$!
   until curl -s -o /dev/null -w '%{http_code}' "$ONE_NODE" 2>/dev/null | grep -q 200; do
