@@ -259,6 +259,7 @@ public final class Platform implements AutoCloseable {
                 settings.get(OperationsSettings.ACCESS_LOG));
         server.start();
         toClose.add(server);
+        moduleManager.serving();
     }
 
     /** The repository's revision garbage collection and the outbox pruning of this node. */

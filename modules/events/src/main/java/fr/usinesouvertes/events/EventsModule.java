@@ -158,6 +158,7 @@ public final class EventsModule implements PlatformModule {
         context.rest().register(new SlotCalendarResource(context.repository(), calendar, zone));
         Path communesFile = config.communes();
         CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : CommunesTable.embedded();
+        context.lifecycle().whenServing(communes::warmUp);
         backfillSitePositions(context, communes);
         SearchIndex index = context.search().open(SEARCH_INDEX, new SiteDocuments(zone));
         SiteSearch siteSearch = new SiteSearch(index, context.clock(),

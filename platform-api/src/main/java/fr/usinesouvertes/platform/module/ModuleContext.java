@@ -153,5 +153,13 @@ public interface ModuleContext {
          * of registration; a failure to close is logged and does not keep the others open.
          */
         void manage(AutoCloseable resource);
+
+        /**
+         * Runs {@code task} once the platform serves (its HTTP server started), on a background thread, after the
+         * tasks registered before it: work that would only lengthen the start, such as warming a table that the
+         * first request would otherwise load. A failure is logged; what the task prepares must still work when it
+         * has not run yet.
+         */
+        void whenServing(Runnable task);
     }
 }

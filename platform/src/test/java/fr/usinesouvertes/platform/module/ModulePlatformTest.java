@@ -12,17 +12,25 @@ import fr.usinesouvertes.platform.testing.PlatformExtension;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Modules inside a running platform: contributions over HTTP, records in the repository, discovery. */
 class ModulePlatformTest {
+
+    /** What a task run once the platform serves found when it asked the module's own page. */
+    private static final CompletableFuture<Integer> WHEN_SERVING = new CompletableFuture<>();
 
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("target/no-light-modules"))
@@ -33,8 +41,19 @@ class ModulePlatformTest {
                             .onStart(context -> {
                                 context.rest().register(new GreetingResource());
                                 context.web().servlet("/bonjour/*", new GreetingPage());
+                                context.lifecycle().whenServing(() -> WHEN_SERVING.complete(statusOf(
+                                        context.publicUrl().base() + "/bonjour/usine")));
                             }),
                     TestModule.of("core", "1.2"));
+
+    private static int statusOf(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** A JAX-RS resource contributed by a module. */
     @jakarta.ws.rs.Path("greetings")
@@ -62,6 +81,11 @@ class ModulePlatformTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("<p>Bonjour 5</p>");
+    }
+
+    @Test
+    void aTaskForWhenThePlatformServesRunsOnceItAnswers() throws Exception {
+        assertThat(WHEN_SERVING.get(10, TimeUnit.SECONDS)).isEqualTo(200);
     }
 
     @Test

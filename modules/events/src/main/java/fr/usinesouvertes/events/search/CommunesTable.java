@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
@@ -52,6 +53,7 @@ public final class CommunesTable {
     private static final Pattern NAME_WITH_DEPARTMENT = Pattern.compile("(.+?)\\s*\\(\\s*(\\d[\\dAaBb]|97\\d)\\s*\\)");
     private static final Pattern NAME_WITH_POSTAL_CODE = Pattern.compile("(.+?)\\s*[(,]?\\s*(\\d{5})\\s*\\)?");
     private static final Pattern POSTAL_CODE_WITH_NAME = Pattern.compile("(\\d{5})\\s*[-,]?\\s*(.+)");
+    private static final Pattern POSTAL_CODE_SEPARATORS = Pattern.compile("[|\\-,; ]+");
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}");
     private static final int MAX_CANDIDATES = 10;
     /** INSEE codes of the regions, for tables whose REGION column holds codes. */
@@ -67,11 +69,13 @@ public final class CommunesTable {
     private static final Comparator<Commune> BY_SIZE = Comparator.comparingLong(Commune::population).reversed()
             .thenComparing(Commune::name).thenComparing(Commune::inseeCode);
 
-    /** The table's lookups; the embedded table's is built on a thread of its own while the platform starts. */
-    private final CompletableFuture<Lookup> lookup;
+    /** Builds the table's lookups: the embedded table's is read at its first lookup or {@link #warmUp()}. */
+    private final Supplier<Lookup> loader;
+    /** The lookups, once their building began; guarded by {@code this}. */
+    private CompletableFuture<Lookup> lookup;
 
-    private CommunesTable(CompletableFuture<Lookup> lookup) {
-        this.lookup = lookup;
+    private CommunesTable(Supplier<Lookup> loader) {
+        this.loader = loader;
     }
 
     /** The communes by name, postal code and INSEE code. */
@@ -104,37 +108,58 @@ public final class CommunesTable {
     }
 
     private Lookup lookup() {
+        CompletableFuture<Lookup> loading;
+        boolean here;
+        synchronized (this) {
+            here = lookup == null;
+            if (here) {
+                lookup = new CompletableFuture<>();
+            }
+            loading = lookup;
+        }
+        if (here) {
+            load(loading);
+        }
         try {
-            return lookup.join();
+            return loading.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
+    private void load(CompletableFuture<Lookup> loading) {
+        try {
+            loading.complete(loader.get());
+        } catch (RuntimeException | Error e) {
+            loading.completeExceptionally(e);
+        }
+    }
+
     /**
-     * The table shipped with the module, loaded once; the first call starts reading it on a thread of its own (parsing
-     * its 35,000 lines takes about a second on a cold JVM), and its lookups wait for it.
+     * Reads the table now on a thread of its own unless a lookup already did (parsing the embedded table's 35,000
+     * lines takes about a second of a cold JVM's CPU time): called once the platform serves, so that neither the
+     * start nor the first search pays for it.
      */
+    public void warmUp() {
+        CompletableFuture<Lookup> loading;
+        synchronized (this) {
+            if (lookup != null) {
+                return;
+            }
+            lookup = loading = new CompletableFuture<>();
+        }
+        Thread thread = new Thread(() -> load(loading), "communes-table");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The table shipped with the module, read once, at its first lookup or {@link #warmUp()}. */
     public static CommunesTable embedded() {
         return Embedded.TABLE;
     }
 
     private static final class Embedded {
-        static final CommunesTable TABLE = new CommunesTable(loadInBackground());
-
-        private static CompletableFuture<Lookup> loadInBackground() {
-            CompletableFuture<Lookup> loaded = new CompletableFuture<>();
-            Thread thread = new Thread(() -> {
-                try {
-                    loaded.complete(load());
-                } catch (RuntimeException | Error e) {
-                    loaded.completeExceptionally(e);
-                }
-            }, "communes-table");
-            thread.setDaemon(true);
-            thread.start();
-            return loaded;
-        }
+        static final CommunesTable TABLE = new CommunesTable(Embedded::load);
 
         private static Lookup load() {
             InputStream in = CommunesTable.class.getResourceAsStream(EMBEDDED);
@@ -152,7 +177,8 @@ public final class CommunesTable {
     /** Reads a table file (gzipped or not); a missing column or a malformed number names the line. */
     public static CommunesTable read(Path csv) {
         try (Reader reader = reader(Files.newInputStream(csv))) {
-            return new CommunesTable(CompletableFuture.completedFuture(parse(reader, csv.toString())));
+            Lookup lookup = parse(reader, csv.toString());
+            return new CommunesTable(() -> lookup);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the communes table " + csv, e);
         }
@@ -181,7 +207,7 @@ public final class CommunesTable {
 
     private static Commune commune(CSVRecord record) {
         try {
-            List<String> postalCodes = Arrays.stream(record.get("ZIP_CODES").split("[|\\-,; ]+"))
+            List<String> postalCodes = POSTAL_CODE_SEPARATORS.splitAsStream(record.get("ZIP_CODES"))
                     .map(String::strip).filter(code -> !code.isEmpty()).toList();
             String region = optional(record, "REGION");
             region = REGION_NAMES.getOrDefault(region, region);

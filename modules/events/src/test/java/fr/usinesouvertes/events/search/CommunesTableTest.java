@@ -18,6 +18,14 @@ class CommunesTableTest {
     private static final CommunesTable EMBEDDED = CommunesTable.embedded();
 
     @Test
+    void aTableWarmedUpOnItsOwnThreadAnswersAsOneReadAtItsFirstLookup() {
+        EMBEDDED.warmUp();
+        EMBEDDED.warmUp(); // a second call neither reads it again nor waits
+        assertThat(EMBEDDED.resolve("80330").name()).isEqualTo("Longueau");
+        assertThat(FILE.size()).isPositive();
+    }
+
+    @Test
     void theEmbeddedTableKnowsEveryPostalCodeOfTheBigCities() {
         assertThat(EMBEDDED.size()).isGreaterThan(34_900);
         assertThat(EMBEDDED.resolve("80000").name()).isEqualTo("Amiens");

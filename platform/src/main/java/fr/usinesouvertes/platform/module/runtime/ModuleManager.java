@@ -86,6 +86,11 @@ public final class ModuleManager implements AutoCloseable {
         }
     }
 
+    /** Runs what the modules asked to run once the platform serves ({@link ModuleContext.Lifecycle#whenServing}). */
+    public void serving() {
+        context.serving();
+    }
+
     /**
      * Stops the started modules in reverse order, then closes what they handed to {@link ModuleContext#lifecycle()};
      * one module failing to stop does not keep the others running.

@@ -62,6 +62,7 @@ public final class PlatformModuleContext implements ModuleContext, ModuleContext
     private final Services services;
     private final Contributions contributions;
     private final List<AutoCloseable> managed = new ArrayList<>();
+    private final List<Runnable> whenServing = new ArrayList<>();
 
     public PlatformModuleContext(Services services, Contributions contributions) {
         this.services = services;
@@ -210,6 +211,31 @@ public final class PlatformModuleContext implements ModuleContext, ModuleContext
     @Override
     public synchronized void manage(AutoCloseable resource) {
         managed.add(Objects.requireNonNull(resource, "resource"));
+    }
+
+    @Override
+    public synchronized void whenServing(Runnable task) {
+        whenServing.add(Objects.requireNonNull(task, "task"));
+    }
+
+    /** Runs the tasks handed to {@link #whenServing}, in order, on a daemon thread of their own. */
+    synchronized void serving() {
+        List<Runnable> tasks = List.copyOf(whenServing);
+        whenServing.clear();
+        if (tasks.isEmpty()) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            for (Runnable task : tasks) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("A module's task run once the platform serves failed", e);
+                }
+            }
+        }, "modules-when-serving");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Closes the managed resources in reverse order of registration. */
