@@ -126,7 +126,7 @@ public final class DeliveryResource {
         int childrenOffset = children ? NodeQueryParser.integer(parameters, "offset", 0, Integer.MAX_VALUE) : 0;
         return DraftReading.read(repository, draftReader, session -> json(json -> {
             NodeJsonWriter writer = new NodeJsonWriter(session, endpoint, repository.workspaces(), languages,
-                    language, visibility, stage);
+                    language, visibility, stage, definitions.current());
             Node root = NodePaths.root(session, repository.workspaces(), endpoint, stage);
             if (query != null) {
                 writeQuery(json, writer, root, query, endpoint);

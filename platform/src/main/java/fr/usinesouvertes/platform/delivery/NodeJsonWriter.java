@@ -1,8 +1,11 @@
 package fr.usinesouvertes.platform.delivery;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.publishing.ContentStage;
+import fr.usinesouvertes.platform.rendering.RichTextPageLinks;
+import fr.usinesouvertes.platform.rendering.SiteRoot;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.Property;
 import javax.jcr.PropertyIterator;
+import javax.jcr.PropertyType;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
@@ -31,18 +35,25 @@ final class NodeJsonWriter {
     private final String language;
     private final DeliveryVisibility visibility;
     private final ContentStage stage;
+    private final DefinitionRegistry registry;
     private final NodeTypeMatcher childTypes;
     private final ReferenceResolver references;
 
     NodeJsonWriter(Session session, DeliveryEndpointDefinition endpoint, Workspaces workspaces,
                    DeliveryLanguages languages, String language, DeliveryVisibility visibility) {
-        this(session, endpoint, workspaces, languages, language, visibility, ContentStage.PUBLIC);
+        this(session, endpoint, workspaces, languages, language, visibility, ContentStage.PUBLIC,
+                DefinitionRegistry.empty());
     }
 
-    /** @param stage which copy references resolve to: the published one, or the drafts for the page editor */
+    /**
+     * @param stage    which copy references resolve to: the published one, or the drafts for the page editor
+     * @param registry the definitions, for the site addresses of pages linked from rich text
+     */
     NodeJsonWriter(Session session, DeliveryEndpointDefinition endpoint, Workspaces workspaces,
-                   DeliveryLanguages languages, String language, DeliveryVisibility visibility, ContentStage stage) {
+                   DeliveryLanguages languages, String language, DeliveryVisibility visibility, ContentStage stage,
+                   DefinitionRegistry registry) {
         this.stage = stage;
+        this.registry = registry;
         this.session = session;
         this.endpoint = endpoint;
         this.workspaces = workspaces;
@@ -155,8 +166,26 @@ final class NodeJsonWriter {
             return;
         }
         json.writeFieldName(name);
-        if (!references.writeResolved(json, name, property)) {
+        if (references.writeResolved(json, name, property)) {
+            return;
+        }
+        if (property.getType() == PropertyType.STRING && !property.isMultiple()
+                && property.getString().contains(RichTextPageLinks.ATTRIBUTE)) {
+            // rich text keeps its links to pages by id: their addresses are written from the pages as they are now
+            json.writeString(RichTextPageLinks.refresh(property.getString(), this::pageAddress));
+        } else {
             PropertyJson.write(json, property, endpoint.typedValues());
+        }
+    }
+
+    /** The site address of the page with this (draft) id in this answer's stage; empty when gone or unpublished. */
+    private java.util.Optional<String> pageAddress(String id) {
+        try {
+            Node page = stage.nodeByIdentifier(session, id);
+            return page.isNodeType("mgnl:page") ? java.util.Optional.of(SiteRoot.siteAddress(page, registry))
+                    : java.util.Optional.empty();
+        } catch (RepositoryException | IllegalArgumentException e) {
+            return java.util.Optional.empty(); // the link keeps the address it had
         }
     }
 

@@ -62,6 +62,27 @@ public final class SiteRoot {
     }
 
     /**
+     * The public address, without language prefix, of a page of the drafts' {@code /website} or of its published copy
+     * ({@code /live/website}), as {@link #sitePath} gives it for a draft: the address the page has in its own stage.
+     */
+    public static String siteAddress(Node page, DefinitionRegistry registry) throws RepositoryException {
+        String website = page.getPath().startsWith(fr.usinesouvertes.platform.publishing.ContentStage.LIVE_ROOT + "/website/")
+                ? fr.usinesouvertes.platform.publishing.ContentStage.LIVE_ROOT + "/website" : "/website";
+        String path = page.getPath();
+        Optional<Node> root = find(page.getSession(), website, registry, registry.site(null));
+        if (root.isPresent()) {
+            String rootPath = root.get().getPath();
+            if (path.equals(rootPath)) {
+                return "/";
+            }
+            if (path.startsWith(rootPath + "/")) {
+                return path.substring(rootPath.length());
+            }
+        }
+        return path.substring(website.length());
+    }
+
+    /**
      * The page of the drafts' {@code /website} at a public address without language prefix ({@code /usines}), the
      * inverse of {@link #sitePath}: below the site's root, else at its own path; empty when there is no page there.
      */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Over real HTTP: a press release links to the factories' page; the page is renamed; the release's public page and
- * its form in the back office link to the new address, and an anchor in the link is kept.
+ * its form in the back office and its Delivery API answer link to the new address, and an anchor in the link is kept.
  */
 class RichTextPageLinksRenameTest {
 
@@ -68,6 +68,8 @@ class RichTextPageLinksRenameTest {
 
         String release = PLATFORM.get("/programme").body();
         assertThat(Jsoup.parse(release).selectFirst("article a").attr("href")).isEqualTo("/les-usines#carte");
+        String delivered = PLATFORM.get("/.rest/delivery/news/v1/programme").body();
+        assertThat(delivered).contains("href=\\\"/les-usines#carte\\\"").doesNotContain("href=\\\"/usines");
         String edit = editor.get("/admin/content/news/edit?path=%2Fprogramme").body();
         assertThat(Jsoup.parse(edit).selectFirst("#f-body").text()).contains("href=\"/les-usines#carte\"");
     }
