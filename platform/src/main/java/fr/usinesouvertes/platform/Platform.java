@@ -224,6 +224,7 @@ public final class Platform implements AutoCloseable {
                         security.previewTokens()));
         DeliveryApi.register(contributions, repository, definitions, publicUrl, DeliveryVisibility.ALL, zone,
                 metrics.registry(), security.previewTokens());
+        fr.usinesouvertes.platform.lightmodule.LightModules.reportShadowedEndpoints(definitions, contributions);
         mounts.addAll(contributions.mounts());
         mounts.addAll(Rendering.mounts(repository, definitions, origins, contributions, publicUrl, zone,
                 renderingCaches));

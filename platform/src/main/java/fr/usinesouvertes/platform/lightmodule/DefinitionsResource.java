@@ -5,6 +5,7 @@ import fr.usinesouvertes.platform.definition.DefinitionRegistry;
 import fr.usinesouvertes.platform.definition.DefinitionType;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.ApiException;
+import fr.usinesouvertes.platform.module.runtime.Contributions;
 import fr.usinesouvertes.platform.security.Account;
 import fr.usinesouvertes.platform.security.CurrentAccount;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,9 +34,11 @@ import java.util.stream.Collectors;
 public final class DefinitionsResource {
 
     private final Definitions definitions;
+    private final Contributions contributions;
 
-    public DefinitionsResource(Definitions definitions) {
+    public DefinitionsResource(Definitions definitions, Contributions contributions) {
         this.definitions = definitions;
+        this.contributions = contributions;
     }
 
     @GET
@@ -66,7 +69,9 @@ public final class DefinitionsResource {
             grouped.put(t.folder(), items);
         }
         body.put("definitions", grouped);
-        body.put("problems", registry.problems().stream().map(p -> {
+        List<fr.usinesouvertes.platform.definition.Problem> problems = new ArrayList<>(registry.problems());
+        problems.addAll(ShadowedEndpoints.find(registry, contributions));
+        body.put("problems", problems.stream().map(p -> {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("source", p.source());
             problem.put("line", p.line());

@@ -27,8 +27,16 @@ public final class LightModules implements AutoCloseable {
         Path folder = origins.folder();
         LightModuleWatcher watcher = folder != null && Files.isDirectory(folder)
                 ? LightModuleWatcher.start(loader, definitions, LightModuleWatcher.DEFAULT_DEBOUNCE) : null;
-        contributions.addRestComponent(new DefinitionsResource(definitions));
+        contributions.addRestComponent(new DefinitionsResource(definitions, contributions));
         return new LightModules(watcher);
+    }
+
+    /**
+     * Once the Java modules registered their resources: reports the light-module endpoints one of them shadows, now
+     * and at every reload.
+     */
+    public static void reportShadowedEndpoints(Definitions definitions, Contributions contributions) {
+        ShadowedEndpoints.report(definitions, contributions);
     }
 
     @Override
