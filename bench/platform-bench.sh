@@ -6,7 +6,7 @@
 #
 #   bench/platform-bench.sh            # builds the jar first if missing
 #   DURATION=30 CONNECTIONS=64 bench/platform-bench.sh
-#   CDS=off bench/platform-bench.sh    # without the class-data archive
+#   CDS=off bench/platform-bench.sh    # without the class-data archive the build makes beside the jar
 #
 # Figures depend on the machine; run it twice and report ranges.
 set -euo pipefail
@@ -37,7 +37,7 @@ HUNDRED="$BASE/.rest/delivery/bench/v1?limit=100&orderBy=title%20asc"
 start_platform() { # sets PID and START_MS: launch to first HTTP 200
   local start_ns
   start_ns=$(date +%s%N)
-  USINES_OUVERTES_JAR="$JAR" USINES_OUVERTES_CDS="${CDS:-$WORK/classes.jsa}" "$ROOT/bin/usines-ouvertes" --config "$WORK/platform.yaml" --data "$WORK/data" \
+  USINES_OUVERTES_JAR="$JAR" USINES_OUVERTES_CDS="${CDS:-${JAR%.jar}.jsa}" "$ROOT/bin/usines-ouvertes" --config "$WORK/platform.yaml" --data "$WORK/data" \
        --light-modules "$WORK/light-modules" > "$WORK/platform.log" 2>&1 &
   PID=$!
   until curl -s -o /dev/null -w '%{http_code}' "$ONE_NODE" 2>/dev/null | grep -q 200; do
@@ -50,17 +50,13 @@ start_platform
 first_ms=$START_MS
 kill $PID; wait $PID 2>/dev/null || true
 start_platform
-archive_ms=$START_MS
-kill $PID; wait $PID 2>/dev/null || true
-start_platform
 cold_ms=$START_MS
 rss_kb() { ps -o rss= -p "$PID" | tr -d ' '; }
 rss_start=$(rss_kb)
 
 echo "# Platform benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "# JVM options: $OPTIONS  wrk: $THREADS threads, $CONNECTIONS connections, ${DURATION}s per run (after a 5 s warm-up)"
-echo "first start to HTTP 200       : ${first_ms} ms (empty data folder: includes the bootstrap import)"
-echo "restart making the CDS archive: ${archive_ms} ms (once per build: bin/usines-ouvertes turns the first start's class list into an archive)"
+echo "first start to HTTP 200       : ${first_ms} ms (empty data folder: includes the bootstrap import; with the build's class-data archive unless CDS=off)"
 echo "restart to first HTTP 200     : ${cold_ms} ms (new JVM on an existing data folder, with the class-data archive)"
 echo "RSS after start               : $((rss_start / 1024)) MB"
 count=$(curl -s "$HUNDRED" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["results"]))')

@@ -44,6 +44,31 @@ class ExecutableJarIT {
     }
 
     @Test
+    void theBuildWritesAClassDataArchiveBesideTheJarThatTheJvmMaps() throws Exception {
+        Path jar = JarProcess.jar();
+        Path archive = jar.resolveSibling("usines-ouvertes.jsa");
+        assertThat(archive).exists();
+        assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(Files.getLastModifiedTime(jar));
+        // -Xshare:on: the JVM refuses to start rather than run without the archive
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+                "-Xlog:class+path=off", "-jar", jar.toString(), "--help").redirectErrorStream(true).start();
+        String output = new String(jvm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(jvm.waitFor()).as(output).isZero();
+        assertThat(output).contains("Usage: usines-ouvertes");
+    }
+
+    @Test
+    void theWarmUpRunOfTheBuildStartsAsksAndStopsOnAFolderOfItsOwn() throws Exception {
+        try (JarProcess warmUp = JarProcess.start(work, "warm-up", "--light-modules",
+                Files.createDirectories(work.resolve("light-modules")).toString())) {
+            assertThat(warmUp.awaitExit(Duration.ofSeconds(90))).as(warmUp.output()).isZero();
+            assertThat(warmUp.output()).contains("ready at http://127.0.0.1:");
+        }
+        assertThat(work.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void secondProcessOnTheSameDataFolderFailsFast() throws Exception {
         try (JarProcess first = JarProcess.start(work, args())) {
             first.awaitReady(START);

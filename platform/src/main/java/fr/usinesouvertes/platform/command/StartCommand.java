@@ -25,7 +25,8 @@ import picocli.CommandLine.Unmatched;
         footer = {"", "Exit status: 0 done, 1 failed or refused, 2 bad usage or configuration, "
                 + "3 data folder in use by another platform process."},
         subcommands = {ExportCommand.class, ImportCommand.class, AccountsCommand.class, PublishingCommand.class,
-                SearchCommand.class, RepositoryCommand.class, BackupCommand.class, RestoreCommand.class})
+                SearchCommand.class, RepositoryCommand.class, BackupCommand.class, RestoreCommand.class,
+                WarmUpCommand.class})
 final class StartCommand implements Callable<Integer>, StartsPlatform {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Shows this help")
