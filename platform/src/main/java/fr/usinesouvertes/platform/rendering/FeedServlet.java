@@ -1,6 +1,7 @@
 package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.definition.Definitions;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import jakarta.servlet.http.HttpServlet;
@@ -13,8 +14,10 @@ import javax.jcr.Node;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds of a detail page's items (e.g. the press room's press releases), newest
- * first: {@code /feeds/<page path>.rss} and {@code .atom} in French, {@code /en/feeds/...} in English.
- * Every link is absolute ({@code public-url}). 404 for a page without {@code parameters.detailWorkspace}.
+ * first: {@code /feeds/<page path>.rss} and {@code .atom} in the site's default language, {@code /<locale>/feeds/...}
+ * in each other language of the site's {@code i18n} ({@code /en/feeds/...} on ours; the page servlet hands those
+ * over, see {@link #serve}). Every link is absolute ({@code public-url}). 404 for a page without
+ * {@code parameters.detailWorkspace}.
  */
 final class FeedServlet extends HttpServlet {
 
@@ -34,8 +37,18 @@ final class FeedServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String language = request.getServletPath().startsWith("/en/") ? "en" : RenderContext.DEFAULT_LANGUAGE;
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        serve(request, response, null, request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    /**
+     * Answers the feed at {@code path} (below {@code /feeds}) in {@code language}, one of the site's locales; null:
+     * the site's default one.
+     */
+    void serve(HttpServletRequest request, HttpServletResponse response, String language, String path)
+            throws IOException {
+        SiteDefinition.SiteLanguages languages = definitions.current()
+                .siteLanguages(RenderContext.hostOf(publicUrl.base()));
+        String feedLanguage = language != null ? language : languages.defaultLocale();
         FeedWriter.Format format = path.endsWith(".rss") ? FeedWriter.Format.RSS
                 : path.endsWith(".atom") ? FeedWriter.Format.ATOM : null;
         if (format == null || path.contains("..")) {
@@ -51,7 +64,7 @@ final class FeedServlet extends HttpServlet {
                 return Optional.<byte[]>empty();
             }
             List<Node> items = urls.detailItems(page.get());
-            return Optional.of(new FeedWriter(urls, base, language)
+            return Optional.of(new FeedWriter(urls, base, feedLanguage, languages)
                     .write(format, page.get(), pagePath, items.subList(0, Math.min(MAX_ITEMS, items.size()))));
         });
         if (feed.isEmpty()) {

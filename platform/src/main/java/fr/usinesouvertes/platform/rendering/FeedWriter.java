@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.rendering;
 
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,21 +42,24 @@ final class FeedWriter {
     private final SiteUrls urls;
     private final String base;
     private final String language;
+    private final SiteDefinition.SiteLanguages languages;
 
-    FeedWriter(SiteUrls urls, String base, String language) {
+    /** A feed in {@code language}, one of the site's {@code languages}. */
+    FeedWriter(SiteUrls urls, String base, String language, SiteDefinition.SiteLanguages languages) {
         this.urls = urls;
         this.base = base;
         this.language = language;
+        this.languages = languages;
     }
 
     byte[] write(Format format, Node page, String pagePath, List<Node> items) throws RepositoryException {
-        String prefix = RenderContext.DEFAULT_LANGUAGE.equals(language) ? "" : "/" + language;
-        String pageUrl = base + prefix + urls.links().pageLink(page, RenderContext.DEFAULT_LANGUAGE);
+        String prefix = languages.prefix(language);
+        String pageUrl = base + prefix + urls.links().pageLink(page, languages.defaultLocale());
         String feedUrl = base + prefix + "/feeds" + pagePath + (format == Format.RSS ? ".rss" : ".atom");
         Node root = urls.page("/").orElse(page);
-        String siteName = orElse(SiteUrls.text(root, "title", language), root.getName());
-        String title = orElse(SiteUrls.text(page, "title", language), page.getName()) + " – " + siteName;
-        String description = orElse(SiteUrls.text(page, "description", language), title);
+        String siteName = orElse(SiteUrls.text(root, "title", language, languages), root.getName());
+        String title = orElse(SiteUrls.text(page, "title", language, languages), page.getName()) + " – " + siteName;
+        String description = orElse(SiteUrls.text(page, "description", language, languages), title);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
@@ -82,7 +86,7 @@ final class FeedWriter {
         element(xml, "title", title);
         element(xml, "link", pageUrl);
         element(xml, "description", description);
-        element(xml, "language", "en".equals(language) ? "en-GB" : "fr-FR");
+        element(xml, "language", language.replace('_', '-'));
         xml.writeEmptyElement("atom", "link", ATOM_NS);
         xml.writeAttribute("href", feedUrl);
         xml.writeAttribute("rel", "self");
@@ -100,7 +104,7 @@ final class FeedWriter {
             xml.writeCharacters(link);
             xml.writeEndElement();
             element(xml, "pubDate", RFC_822.format(Instant.ofEpochMilli(published(item))));
-            String lead = SiteUrls.text(item, "lead", language);
+            String lead = SiteUrls.text(item, "lead", language, languages);
             if (lead != null && !lead.isBlank()) {
                 element(xml, "description", lead);
             }
@@ -133,7 +137,7 @@ final class FeedWriter {
             element(xml, "id", "urn:uuid:" + SiteUrls.publicId(item).toLowerCase(Locale.ROOT));
             element(xml, "published", RFC_3339.format(Instant.ofEpochMilli(published(item))));
             element(xml, "updated", RFC_3339.format(Instant.ofEpochMilli(updated(item))));
-            String lead = SiteUrls.text(item, "lead", language);
+            String lead = SiteUrls.text(item, "lead", language, languages);
             if (lead != null && !lead.isBlank()) {
                 element(xml, "summary", lead);
             }
@@ -143,7 +147,7 @@ final class FeedWriter {
     }
 
     private String itemTitle(Node item) throws RepositoryException {
-        return orElse(SiteUrls.text(item, "title", language), item.getName());
+        return orElse(SiteUrls.text(item, "title", language, languages), item.getName());
     }
 
     private static String itemUrl(String pageUrl, Node item) throws RepositoryException {

@@ -23,21 +23,30 @@ public final class PageServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
 
     static final String PAGE_CACHE_CONTROL = CacheControl.PAGE;
+    private static final String FEEDS = "/feeds/";
 
     private final transient PageRenderer renderer;
     private final transient ChangeTime changeTime;
     private final transient PublicUrl publicUrl;
+    /** The feeds, for {@code /<locale>/feeds/...} in a language of the site other than its default one. */
+    private final transient FeedServlet feeds;
 
     /** {@code publicUrl}: the base of the templates' absolute URLs. */
-    public PageServlet(PageRenderer renderer, ChangeTime changeTime, PublicUrl publicUrl) {
+    PageServlet(PageRenderer renderer, ChangeTime changeTime, PublicUrl publicUrl, FeedServlet feeds) {
         this.renderer = renderer;
         this.changeTime = changeTime;
         this.publicUrl = publicUrl;
+        this.feeds = feeds;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        PageResolver.LocalizedPath localized = renderer.localize(path, publicUrl.base());
+        if (localized.path().startsWith(FEEDS) && !localized.path().equals(path)) {
+            feeds.serve(request, response, localized.language(), localized.path().substring(FEEDS.length() - 1));
+            return;
+        }
         serve(renderer, path, request, response, PAGE_CACHE_CONTROL, changeTime.lastModified(), publicUrl.base());
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * Wires page rendering into the HTTP server: web resources at {@code /.resources/*}, asset files at
  * {@code /dam/*}, {@code /sitemap.xml}, {@code /robots.txt}, feeds at {@code /feeds/*} and
- * {@code /en/feeds/*}, and rendered pages for every other path ({@code /}, the default servlet), all from
+ * {@code /<locale>/feeds/*}, and rendered pages for every other path ({@code /}, the default servlet), all from
  * the published content; {@link #preview} renders the drafts for the back office.
  */
 public final class Rendering {
@@ -64,8 +64,7 @@ public final class Rendering {
                         contributions::sitemapSources, changeTime, publicUrl, sitemaps)),
                 new PlatformServer.Mount("/robots.txt", new RobotsServlet(changeTime, publicUrl)),
                 new PlatformServer.Mount("/feeds/*", feeds),
-                new PlatformServer.Mount("/en/feeds/*", feeds),
-                new PlatformServer.Mount("/", new PageServlet(pages, changeTime, publicUrl)));
+                new PlatformServer.Mount("/", new PageServlet(pages, changeTime, publicUrl, feeds)));
     }
 
     /** Pages that modules serve themselves inside the site's frame ({@link ModulePages}), from the published content. */

@@ -2,6 +2,7 @@ package fr.usinesouvertes.platform.rendering;
 
 import fr.usinesouvertes.platform.module.SitemapEntry;
 import fr.usinesouvertes.platform.definition.DefinitionRegistry;
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.Workspaces;
 import java.util.ArrayList;
@@ -138,11 +139,18 @@ final class SiteUrls {
     }
 
     /** A property in a language: {@code name_<lang>} when it is set and the language is not French, else {@code name}. */
-    static String text(Node node, String name, String language) throws RepositoryException {
-        if (!RenderContext.DEFAULT_LANGUAGE.equals(language) && node.hasProperty(name + "_" + language)) {
-            String value = node.getProperty(name + "_" + language).getString();
-            if (!value.isBlank()) {
-                return value;
+    /**
+     * A text property in {@code language}: its {@code _<language>} value, then the fallback locale's, then the
+     * unsuffixed one (the default language's), as pages show it.
+     */
+    static String text(Node node, String name, String language, SiteDefinition.SiteLanguages languages)
+            throws RepositoryException {
+        for (String suffix : languages.suffixes(language)) {
+            if (node.hasProperty(name + "_" + suffix)) {
+                String value = node.getProperty(name + "_" + suffix).getString();
+                if (!value.isBlank()) {
+                    return value;
+                }
             }
         }
         return node.hasProperty(name) ? node.getProperty(name).getString() : null;

@@ -122,7 +122,7 @@ class PressRoomTest {
         assertThat(text(channel, "title")).startsWith("Salle de presse – Journées Usines Ouvertes");
         assertThat(text(channel, "link")).isEqualTo("https://usines.example/salle-de-presse");
         assertThat(text(channel, "description")).isNotBlank();
-        assertThat(text(channel, "language")).isEqualTo("fr-FR");
+        assertThat(text(channel, "language")).isEqualTo("fr");
         NodeList items = rss.getElementsByTagName("item");
         assertThat(items.getLength()).isEqualTo(2);
         org.w3c.dom.Element first = (org.w3c.dom.Element) items.item(0);
