@@ -139,14 +139,16 @@ public final class ContentAppsServlet extends AuthoringServlet {
         model.put("review", creating ? Map.of() : publishing.review(account, app.workspace(), path));
         model.put("publishing", !creating && publishing.enabled(app.workspace()));
         model.put("multipart", form.fields().stream().anyMatch(f -> f.kind() == FieldKind.UPLOAD));
+        model.put("previewLanguages", previewLanguages(siteLanguages().defaultLocale()));
         model.put("previewable", !creating && context.preview().get() != null
                 && context.preview().get().itemPath(app.workspace(), "item").isPresent());
         render(request, response, status, "content-edit.ftlh", model);
     }
 
     /**
-     * The item's draft in the page that shows it (the site's detail page for the app's workspace), in French or, with
-     * {@code language=en}, English: what it will look like once published.
+     * The item's draft in the page that shows it (the site's detail page for the app's workspace), in the site's
+     * default language or, with {@code language=<locale>}, another of its languages: what it will look like once
+     * published.
      */
     private void preview(HttpServletRequest request, HttpServletResponse response, ContentApp app) throws IOException {
         String path = param(request, "path");
@@ -158,8 +160,7 @@ public final class ContentAppsServlet extends AuthoringServlet {
             throw AuthoringException.notFound("Aucune page du site ne montre ces éléments : pas d'aperçu.",
                     "No page of the site shows these items: no preview.");
         }
-        context.preview().get().render(request, response,
-                ("en".equals(param(request, "language")) ? "/en" : "") + sitePath);
+        context.preview().get().render(request, response, inPreviewLanguage(request, sitePath));
     }
 
     private void save(HttpServletRequest request, HttpServletResponse response, ContentApp app, String path)

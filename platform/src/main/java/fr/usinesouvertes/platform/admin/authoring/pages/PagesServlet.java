@@ -61,8 +61,11 @@ public final class PagesServlet extends AuthoringServlet {
     protected Router<Router.Page> routes() {
         return Router.<Router.Page>builder()
                 .get("/", (request, response, route) -> tree(request, response))
-                .get("/page", (request, response, route) ->
-                        render(request, response, 200, "page.ftlh", screen.model(request, param(request, "path"))))
+                .get("/page", (request, response, route) -> {
+                    Map<String, Object> model = screen.model(request, param(request, "path"));
+                    model.put("previewLanguages", previewLanguages(siteLanguages().defaultLocale()));
+                    render(request, response, 200, "page.ftlh", model);
+                })
                 .get("/properties", (request, response, route) ->
                         dialog(request, response, param(request, "path"), false, null, List.of(), List.of(), 200))
                 .get("/component", (request, response, route) ->
@@ -311,8 +314,7 @@ public final class PagesServlet extends AuthoringServlet {
                 response.setHeader("Content-Security-Policy", policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
             }
         }
-        context.preview().get().render(request, response, ("en".equals(param(request, "language")) ? "/en" : "")
-                + sitePath);
+        context.preview().get().render(request, response, inPreviewLanguage(request, sitePath));
     }
 
     /**
@@ -329,8 +331,8 @@ public final class PagesServlet extends AuthoringServlet {
                 .map(calendar -> calendar.toInstant()).orElseThrow(() -> AuthoringException.invalid(
                         "Champ « at » : date et heure invalides (attendu : AAAA-MM-JJTHH:MM).",
                         "Field 'at': invalid date and time (expected YYYY-MM-DDTHH:MM)."));
-        context.preview().get().renderAsOf(request, response, ("en".equals(param(request, "language")) ? "/en" : "")
-                + sitePath, at, context.publishing());
+        context.preview().get().renderAsOf(request, response, inPreviewLanguage(request, sitePath), at,
+                context.publishing());
     }
 
     /**
@@ -343,7 +345,7 @@ public final class PagesServlet extends AuthoringServlet {
         String[] found = context.repository().readAs(account(request).login(), session -> new String[] {
                 SiteRoot.sitePath(session, path, registry), PageTree.template(PageOperations.existingPage(session, path))});
         String sitePath = found[0];
-        String language = "en".equals(param(request, "language")) ? "en" : "fr";
+        String language = previewLanguage(request);
         Optional<FrontEndFrame> frontEnd = Optional.ofNullable(found[1]).flatMap(registry::template)
                 .flatMap(template -> FrontEndFrame.of(template, path, frontEndLanguage(registry, language),
                         context.previewTokens().issue(account(request))));
@@ -353,6 +355,8 @@ public final class PagesServlet extends AuthoringServlet {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("nodePath", path);
         model.put("language", language);
+        model.put("languageParam", siteLanguages().isDefault(language) ? "" : "&language=" + language);
+        model.put("otherLanguages", previewLanguages(language));
         model.put("badge", publishing.badge("website", path, lang(request)));
         frontEnd.ifPresent(frame -> {
             frame.allowFraming(response);

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.platform.admin.authoring.shared;
 
+import fr.usinesouvertes.platform.definition.SiteDefinition;
 import fr.usinesouvertes.platform.http.RoutedServlet;
 import fr.usinesouvertes.platform.module.AdminViews;
 import fr.usinesouvertes.platform.admin.authoring.form.FormValues;
@@ -68,6 +69,45 @@ public abstract class AuthoringServlet extends RoutedServlet {
 
     protected static String lang(HttpServletRequest request) {
         return AdminViews.lang(request);
+    }
+
+    /** The languages of the site ({@code i18n} of its definition; French then English without one). */
+    protected final SiteDefinition.SiteLanguages siteLanguages() {
+        return context.definitions().get().siteLanguages(context.publicUrl().host());
+    }
+
+    /**
+     * The language a preview asks for ({@code language}, one of the site's locales), or the site's default language
+     * when it asks for none or for one the site does not have.
+     */
+    protected final String previewLanguage(HttpServletRequest request) {
+        SiteDefinition.SiteLanguages languages = siteLanguages();
+        return languages.ofPrefix(param(request, "language")).orElse(languages.defaultLocale());
+    }
+
+    /** {@code sitePath} as the preview's language shows it: under its prefix ({@code /de/…}), none for the default. */
+    protected final String inPreviewLanguage(HttpServletRequest request, String sitePath) {
+        return siteLanguages().prefix(previewLanguage(request)) + sitePath;
+    }
+
+    /**
+     * The site's languages but {@code except} for the links that switch a preview to them: {@code code}, {@code name}
+     * (the language's own name: "English", "Deutsch (Schweiz)") and {@code param} ({@code &language=<code>}, empty
+     * for the default language).
+     */
+    protected final java.util.List<Map<String, String>> previewLanguages(String except) {
+        SiteDefinition.SiteLanguages languages = siteLanguages();
+        java.util.List<Map<String, String>> choices = new java.util.ArrayList<>();
+        for (String code : languages.enabled() ? languages.locales() : java.util.List.of(languages.defaultLocale())) {
+            if (!code.equals(except)) {
+                java.util.Locale locale = java.util.Locale.forLanguageTag(code.replace('_', '-'));
+                String name = locale.getDisplayName(locale);
+                choices.add(Map.of("code", code,
+                        "name", name.isEmpty() ? code : name.substring(0, 1).toUpperCase(locale) + name.substring(1),
+                        "param", languages.isDefault(code) ? "" : "&language=" + code));
+            }
+        }
+        return choices;
     }
 
     /** A parameter, trimmed; empty when absent. */

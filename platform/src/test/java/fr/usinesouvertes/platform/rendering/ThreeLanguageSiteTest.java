@@ -17,11 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The feeds of a site in three languages ({@code src/test/resources/feeds-site}: French by default, English,
- * German): one per language of the site's {@code i18n}, under its URL prefix, with the items' texts in that language
- * or the fallback locale's; a language the site does not have is no feed.
+ * A site in three languages ({@code src/test/resources/feeds-site}: French by default, English, German): one feed
+ * per language of the site's {@code i18n}, under its URL prefix, with the items' texts in that language or the
+ * fallback locale's (a language the site does not have is no feed); the back office previews a page in each.
  */
-class FeedLanguagesTest {
+class ThreeLanguageSiteTest {
 
     @RegisterExtension
     static final PlatformExtension PLATFORM = PlatformExtension.withLightModules(Path.of("src/test/resources/feeds-site"))
@@ -75,6 +75,26 @@ class FeedLanguagesTest {
     void aLanguageTheSiteDoesNotHaveHasNoFeed() {
         assertThat(PLATFORM.get("/es/feeds/actualites.rss").statusCode()).isEqualTo(404);
         assertThat(PLATFORM.get("/de/feeds/nulle-part.rss").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theBackOfficePreviewsAPageInEachLanguageOfTheSite() {
+        var editor = PLATFORM.staff();
+        Document screen = Jsoup.parse(editor.get("/admin/pages/page?path=%2Ffeeds%2Factualites").body());
+        assertThat(screen.select("a[href^=/admin/pages/preview]").eachAttr("href")).containsExactly(
+                "/admin/pages/preview?path=%2Ffeeds%2Factualites",
+                "/admin/pages/preview?path=%2Ffeeds%2Factualites&language=en",
+                "/admin/pages/preview?path=%2Ffeeds%2Factualites&language=de");
+        assertThat(screen.select("a[hreflang=de]").text()).contains("Deutsch");
+
+        assertThat(Jsoup.parse(editor.get("/admin/pages/preview?path=%2Ffeeds%2Factualites&language=de").body())
+                .selectFirst("h1").text()).isEqualTo("Neuigkeiten");
+        assertThat(Jsoup.parse(editor.get("/admin/pages/preview?path=%2Ffeeds%2Factualites&language=es").body())
+                .selectFirst("h1").text()).isEqualTo("Actualités"); // not a language of the site: the default one
+
+        Document german = Jsoup.parse(editor.get("/admin/pages/editor?path=%2Ffeeds%2Factualites&language=de").body());
+        assertThat(german.selectFirst("#page-editor-frame").attr("src")).endsWith("&editBars=1&language=de");
+        assertThat(german.select(".page-editor-bar a[hreflang]").eachText()).containsExactly("Français", "English");
     }
 
     private static Document rss(String path) {
