@@ -144,6 +144,11 @@ public final class DefinitionRegistry {
         return fallback.isPresent() ? fallback : sites.stream().findFirst();
     }
 
+    /** Whether a site definition names {@code host} among its {@code domains}. */
+    public boolean isSiteDomain(String host) {
+        return sites.stream().anyMatch(s -> s.servesHost(host));
+    }
+
     /** The webhooks ({@code webhooks/}) that can be called, in load order. */
     public List<WebhookDefinition> webhooks() {
         return webhooks;

@@ -40,7 +40,7 @@ public final class CorsFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String origin = request.getHeader("Origin");
-        Optional<CorsRule> rule = origin == null ? Optional.empty() : rule(request.getRequestURI());
+        Optional<CorsRule> rule = origin == null ? Optional.empty() : rule(request.getRequestURI(), request.getServerName());
         if (rule.isEmpty()) {
             chain.doFilter(req, res);
             return;
@@ -90,8 +90,9 @@ public final class CorsFilter implements Filter {
         }
     }
 
-    private Optional<CorsRule> rule(String path) {
-        return definitions.current().site(publicUrl.host()).stream()
+    private Optional<CorsRule> rule(String path, String requestHost) {
+        var registry = definitions.current();
+        return registry.site(publicUrl.hostFor(requestHost, registry::isSiteDomain)).stream()
                 .flatMap(site -> site.cors().stream())
                 .filter(rule -> rule.covers(path))
                 .findFirst();

@@ -71,6 +71,30 @@ public final class PublicUrl {
         }
     }
 
+    /**
+     * The base of absolute URLs for a request made to {@code requestHost} (its {@code Host}): that host, with
+     * {@link #base()}'s scheme and port, when {@code isSiteDomain} says a site definition names it among its
+     * {@code domains} (the platform serves that site at its own address); else {@link #base()}. The request's host is
+     * trusted only as far as the configured domains go, and e-mail links always use {@link #base()}.
+     */
+    public String baseFor(String requestHost, java.util.function.Predicate<String> isSiteDomain) {
+        String base = base();
+        if (requestHost == null || requestHost.isBlank()) {
+            return base;
+        }
+        String name = requestHost.strip().toLowerCase(java.util.Locale.ROOT);
+        java.net.URI uri = java.net.URI.create(base);
+        if (name.equals(uri.getHost()) || !isSiteDomain.test(name)) {
+            return base;
+        }
+        return uri.getScheme() + "://" + name + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    /** The host that chooses the site for a request to {@code requestHost}: see {@link #baseFor}. */
+    public String hostFor(String requestHost, java.util.function.Predicate<String> isSiteDomain) {
+        return java.net.URI.create(baseFor(requestHost, isSiteDomain)).getHost();
+    }
+
     /** Whether links are https, so that cookies must be {@code Secure}. */
     public boolean isHttps() {
         return base().startsWith("https://");

@@ -98,11 +98,15 @@ public final class DeliveryResource {
                 .orElseThrow(() -> unknownEndpoint(requestPath));
         Map<String, List<String>> parameters = uri.getQueryParameters(true);
         List<String> lang = parameters.get("lang");
-        DeliveryLanguages languages = DeliveryLanguages.of(definitions.current().siteLanguages(siteHost.get()));
+        var registry = definitions.current();
+        // the site of the request's host when a site definition names it among its domains, else public-url's
+        String host = registry.isSiteDomain(request.getServerName()) ? request.getServerName() : siteHost.get();
+        DeliveryLanguages languages = DeliveryLanguages.of(registry.siteLanguages(host));
         String language = languages.choose(lang != null && !lang.isEmpty() ? lang.get(0) : null,
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        // the host is in the key: two sites may resolve the same language's properties differently
         String key = route.endpoint().endpointPath() + '\n' + route.remainder() + '\n'
-                + uri.getRequestUri().getRawQuery() + '\n' + language;
+                + uri.getRequestUri().getRawQuery() + '\n' + language + '\n' + host;
         Optional<String> draftReader = drafts.reader(parameters);
         // a logged-in editor's request neither reads nor fills the cache: always what was just published
         CachedAnswer answer = CurrentAccount.of(request).isPresent() || draftReader.isPresent()

@@ -46,8 +46,9 @@ final class FeedServlet extends HttpServlet {
      */
     void serve(HttpServletRequest request, HttpServletResponse response, String language, String path)
             throws IOException {
-        SiteDefinition.SiteLanguages languages = definitions.current()
-                .siteLanguages(RenderContext.hostOf(publicUrl.base()));
+        var registry = definitions.current();
+        String base = publicUrl.baseFor(request.getServerName(), registry::isSiteDomain);
+        SiteDefinition.SiteLanguages languages = registry.siteLanguages(RenderContext.hostOf(base));
         String feedLanguage = language != null ? language : languages.defaultLocale();
         FeedWriter.Format format = path.endsWith(".rss") ? FeedWriter.Format.RSS
                 : path.endsWith(".atom") ? FeedWriter.Format.ATOM : null;
@@ -56,9 +57,8 @@ final class FeedServlet extends HttpServlet {
             return;
         }
         String pagePath = path.substring(0, path.lastIndexOf('.'));
-        String base = publicUrl.base();
         Optional<byte[]> feed = repository.read(session -> {
-            SiteUrls urls = new SiteUrls(session, repository.workspaces(), definitions.current());
+            SiteUrls urls = new SiteUrls(session, repository.workspaces(), registry, base);
             Optional<Node> page = urls.page(pagePath);
             if (page.isEmpty() || urls.links().detailWorkspace(page.get()) == null) {
                 return Optional.<byte[]>empty();

@@ -89,6 +89,11 @@ public final class PageRenderer {
         return page != null ? page : notFound(session, registry, localized.language(), path, parameters, publicUrl);
     }
 
+    /** Whether a site definition names {@code host} among its domains (the platform serves it at that address). */
+    boolean isSiteDomain(String host) {
+        return definitions.current().isSiteDomain(host);
+    }
+
     /** The language a URL path asks for (its prefix among the site's languages) and the path without it. */
     PageResolver.LocalizedPath localize(String path, String publicUrl) {
         return localize(definitions.current(), path, publicUrl);

@@ -42,12 +42,14 @@ public final class PageServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        PageResolver.LocalizedPath localized = renderer.localize(path, publicUrl.base());
+        // the site whose domains name the request's host, at that address; else the site of public-url
+        String base = publicUrl.baseFor(request.getServerName(), renderer::isSiteDomain);
+        PageResolver.LocalizedPath localized = renderer.localize(path, base);
         if (localized.path().startsWith(FEEDS) && !localized.path().equals(path)) {
             feeds.serve(request, response, localized.language(), localized.path().substring(FEEDS.length() - 1));
             return;
         }
-        serve(renderer, path, request, response, PAGE_CACHE_CONTROL, changeTime.lastModified(), publicUrl.base());
+        serve(renderer, path, request, response, PAGE_CACHE_CONTROL, changeTime.lastModified(), base);
     }
 
     /**

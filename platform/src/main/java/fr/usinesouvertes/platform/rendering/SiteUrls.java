@@ -31,8 +31,16 @@ final class SiteUrls {
     private final RenderContext context;
 
     SiteUrls(Session session, Workspaces workspaces, DefinitionRegistry registry) {
+        this(session, workspaces, registry, null);
+    }
+
+    /** {@code base}: the address whose host chooses the site (see {@link RenderContext#site()}); null: public-url's. */
+    SiteUrls(Session session, Workspaces workspaces, DefinitionRegistry registry, String base) {
         this.context = new RenderContext(session, workspaces, registry, RenderContext.DEFAULT_LANGUAGE,
                 new AggregationState("/", "/", RenderContext.localeOf(RenderContext.DEFAULT_LANGUAGE)), Map.of());
+        if (base != null) {
+            context.setPublicUrl(base);
+        }
         this.session = session;
         this.links = new LinkBuilder(context);
     }
