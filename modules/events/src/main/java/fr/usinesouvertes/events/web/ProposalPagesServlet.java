@@ -1,0 +1,134 @@
+package fr.usinesouvertes.events.web;
+
+import fr.usinesouvertes.events.i18n.Lang;
+import fr.usinesouvertes.events.registration.BookableSlot;
+import fr.usinesouvertes.events.registration.FormKind;
+import fr.usinesouvertes.events.registration.SlotDirectory;
+import fr.usinesouvertes.events.schools.SchoolProposals;
+import fr.usinesouvertes.platform.http.Router;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The pages of a proposal's e-mailed link ({@link SchoolProposals}), in French: {@code GET /ecoles/proposition/<token>}
+ * records that the school opened it and lists the proposed slots still taking registrations, each opening the school
+ * form pre-filled ({@code /inscription/<slot>/scolaire?proposition=<token>}); {@code …/<token>/decliner} asks to
+ * confirm, and its {@code POST} (with the form's CSRF token) records the decline. A bad or unknown token answers 404.
+ */
+public final class ProposalPagesServlet extends HttpServlet {
+
+    public static final String PATH_SPEC = "/ecoles/proposition/*";
+    private static final String DECLINE = "decliner";
+
+    private final transient SchoolProposals proposals;
+    private final transient SlotDirectory slots;
+    private final transient FormTokens tokens;
+    private final transient RegistrationPages pages;
+    private final transient fr.usinesouvertes.events.schools.SchoolVisits visits;
+    private final transient fr.usinesouvertes.platform.repository.ContentRepository repository;
+    private final transient Router<Router.Page> routes;
+
+    ProposalPagesServlet(SchoolProposals proposals, SlotDirectory slots, FormTokens tokens, RegistrationPages pages,
+                         fr.usinesouvertes.events.schools.SchoolVisits visits,
+                         fr.usinesouvertes.platform.repository.ContentRepository repository) {
+        this.proposals = proposals;
+        this.slots = slots;
+        this.tokens = tokens;
+        this.pages = pages;
+        this.visits = visits;
+        this.repository = repository;
+        this.routes = Router.<Router.Page>builder()
+                .get("/{token}", (request, response, route) -> show(request, response, route.get("token")))
+                .get("/{token}/" + DECLINE, (request, response, route) -> askDecline(request, response, route.get("token")))
+                .post("/{token}/" + DECLINE, (request, response, route) -> decline(request, response, route.get("token")))
+                .build();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        dispatch(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding("UTF-8");
+        dispatch(request, response);
+    }
+
+    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            if (!Router.dispatch(routes, request, response)) {
+                message(request, response, 404, "error.notFound", "");
+            }
+        } catch (jakarta.servlet.ServletException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private void show(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+        Optional<SchoolProposals.Proposal> proposal = proposals.fromToken(token);
+        if (proposal.isEmpty()) {
+            message(request, response, 404, "proposal.unknown", "");
+            return;
+        }
+        proposals.opened(proposal.get());
+        List<Map<String, Object>> offered = new ArrayList<>();
+        for (var slot : repository.read(session -> visits.schoolSlots(session, proposal.get().year(), proposal.get().site()))) {
+            Optional<BookableSlot> bookable = slots.find(slot.id()).filter(BookableSlot::takesRegistrations);
+            bookable.ifPresent(found -> offered.add(Map.of("view", RegistrationPages.slotModel(found, Lang.FR),
+                    "form", "/inscription/" + found.id() + "/" + FormKind.SCHOOL.segment() + "?proposition=" + token)));
+        }
+        Map<String, Object> model = model(proposal.get(), false);
+        model.put("slots", offered);
+        model.put("declineLink", "/ecoles/proposition/" + token + "/" + DECLINE);
+        RegistrationPagesServlet.html(response, 200, pages.render(request, "proposal", Lang.FR, model));
+    }
+
+    private void askDecline(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+        Optional<SchoolProposals.Proposal> proposal = proposals.fromToken(token);
+        if (proposal.isEmpty()) {
+            message(request, response, 404, "proposal.unknown", "");
+            return;
+        }
+        Map<String, Object> model = model(proposal.get(), true);
+        model.put("declineAction", "/ecoles/proposition/" + token + "/" + DECLINE);
+        model.put("csrf", tokens.issue("decline:" + token));
+        RegistrationPagesServlet.html(response, 200, pages.render(request, "proposal", Lang.FR, model));
+    }
+
+    private void decline(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
+        Optional<SchoolProposals.Proposal> proposal = proposals.fromToken(token);
+        if (proposal.isEmpty()) {
+            message(request, response, 404, "proposal.unknown", "");
+            return;
+        }
+        if (!tokens.accepts(request.getParameter("csrf"), "decline:" + token)) {
+            message(request, response, 403, "error.csrf", "");
+            return;
+        }
+        proposals.declined(proposal.get());
+        message(request, response, 200, "proposal.declined", pages.message(Lang.FR, "proposal.declined.detail"));
+    }
+
+    private static Map<String, Object> model(SchoolProposals.Proposal proposal, boolean declining) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("school", proposal.name());
+        model.put("commune", proposal.commune());
+        model.put("declining", declining);
+        model.put("slots", List.of());
+        return model;
+    }
+
+    private void message(HttpServletRequest request, HttpServletResponse response, int status, String key, String detail)
+            throws IOException {
+        RegistrationPagesServlet.html(response, status, pages.render(request, "message", Lang.FR,
+                Map.of("messageKey", key, "detail", detail)));
+    }
+}
