@@ -224,6 +224,19 @@ class SchoolsOutreachTest {
                 .doesNotContain("0590101A").contains("0590001A");
     }
 
+    @Test
+    @Order(5)
+    void schoolContactsArePurgedWhenTheOrganisersChoose() {
+        var repository = PLATFORM.platform().repository();
+        fr.usinesouvertes.events.schools.SchoolContactsPurge.Result purged =
+                new fr.usinesouvertes.events.schools.SchoolContactsPurge(repository).purge(2026);
+        assertThat(purged.proposals()).isEqualTo(3);
+        assertThat(purged.decisions()).isEqualTo(2);
+        assertThat(new SchoolDirectory(repository).all()).allMatch(school -> school.email().isEmpty());
+        assertThat(organiser.get("/admin/ecoles/?edition=2026").body())
+                .as("the figures stay").contains("<th scope=\"row\">Hauts-de-France</th><td>3</td>");
+    }
+
     private static HttpResponse<String> upload(byte[] file) throws Exception {
         String boundary = "----schools" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
