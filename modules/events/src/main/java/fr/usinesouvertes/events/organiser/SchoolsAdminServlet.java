@@ -4,6 +4,7 @@ import fr.usinesouvertes.events.company.AdminRequests;
 import fr.usinesouvertes.events.company.CompanyPages;
 import fr.usinesouvertes.events.company.FrenchRegions;
 import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.events.schools.ProposalText;
 import fr.usinesouvertes.events.schools.SchoolImports;
 import fr.usinesouvertes.events.schools.SchoolProposals;
@@ -87,11 +88,12 @@ public final class SchoolsAdminServlet extends RoutedServlet {
         try {
             file = request.getPart("file");
         } catch (ServletException | IllegalStateException e) {
-            page(request, response, 413, Map.of(), Map.of("file", "Le fichier dépasse " + MAX_FILE / 1024 / 1024 + " Mo."));
+            page(request, response, 413, Map.of(), Map.of("file", messages(request).format("schools.error.fileTooLarge",
+                    MAX_FILE / 1024 / 1024)));
             return;
         }
         if (file == null || file.getSize() == 0) {
-            page(request, response, 400, Map.of(), Map.of("file", "Choisissez le fichier CSV de l'Annuaire de l'éducation."));
+            page(request, response, 400, Map.of(), Map.of("file", messages(request).text("schools.error.noFile")));
             return;
         }
         String name = file.getSubmittedFileName() == null ? "annuaire.csv" : file.getSubmittedFileName();
@@ -108,16 +110,17 @@ public final class SchoolsAdminServlet extends RoutedServlet {
         var year = AdminForms.year(fields.get("edition"), years);
         String region = fields.getOrDefault("region", "").strip();
         String site = fields.getOrDefault("site", "").strip();
+        Messages m = messages(request);
         Map<String, String> errors = new LinkedHashMap<>();
         if (year.isEmpty()) {
-            errors.put("edition", "Choisissez une édition existante.");
+            errors.put("edition", m.text("schools.error.edition"));
         }
         if (region.isEmpty() == site.isEmpty()) {
-            errors.put("region", "Choisissez une région, ou indiquez un site (mais pas les deux).");
+            errors.put("region", m.text("schools.error.regionOrSite"));
         } else if (!region.isEmpty() && FrenchRegions.canonical(region).isEmpty()) {
-            errors.put("region", "Région inconnue : " + region);
+            errors.put("region", m.format("schools.error.unknownRegion", region));
         } else if (!site.isEmpty() && !site.matches("[a-z0-9-]{1,100}")) {
-            errors.put("site", "L'identifiant du site s'écrit en minuscules, chiffres et tirets, par exemple upsa-agen.");
+            errors.put("site", m.text("schools.error.site"));
         }
         if (!errors.isEmpty()) {
             page(request, response, 400, fields, errors);
@@ -129,19 +132,18 @@ public final class SchoolsAdminServlet extends RoutedServlet {
         SchoolProposals.SendResult result = proposals.send(year.get(), target, SchoolsNearSites.DEFAULT_MINUTES,
                 checked(request, "again"), AdminForms.login(request));
         if (result.sites() == 0) {
-            page(request, response, 400, fields, Map.of(site.isEmpty() ? "region" : "site", "Aucun site de l'édition "
-                    + year.get() + " n'y accueille de groupes scolaires un jour de classe."));
+            page(request, response, 400, fields, Map.of(site.isEmpty() ? "region" : "site",
+                    m.format("schools.error.noSite", Integer.toString(year.get()))));
             return;
         }
-        AdminViews.flash(request, result.queued() + " proposition(s) envoyée(s) (" + result.sites() + " site(s)) ; "
-                + result.alreadyProposed() + " établissement(s) déjà sollicité(s) pour cette édition, non relancé(s) ; "
-                + result.withoutAddress() + " sans adresse e-mail.");
+        AdminViews.flash(request, m.format("schools.sent", result.queued(), result.sites(), result.alreadyProposed(),
+                result.withoutAddress()));
         AdminViews.redirect(response, BASE + "/?edition=" + year.get());
     }
 
     private void saveText(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, String> fields = AdminRequests.fields(request);
-        Map<String, String> errors = ProposalText.problems(fields.get("subject"), fields.get("body"));
+        Map<String, String> errors = ProposalText.problems(fields.get("subject"), fields.get("body"), messages(request));
         if (!errors.isEmpty()) {
             page(request, response, 400, fields, errors);
             return;
@@ -149,6 +151,10 @@ public final class SchoolsAdminServlet extends RoutedServlet {
         text.save(fields.get("subject"), fields.get("body"), AdminForms.login(request));
         AdminViews.flash(request, CompanyPages.messages(AdminRequests.lang(request)).get("schools.textSaved"));
         AdminViews.redirect(response, BASE + "/");
+    }
+
+    private static Messages messages(HttpServletRequest request) {
+        return Messages.of(Messages.COMPANY, AdminRequests.lang(request));
     }
 
     private static boolean checked(HttpServletRequest request, String name) {

@@ -4,6 +4,8 @@ import fr.usinesouvertes.events.company.AdminRequests;
 import fr.usinesouvertes.events.company.CompanyPages;
 import fr.usinesouvertes.events.company.FrenchRegions;
 import fr.usinesouvertes.events.edition.EditionStore;
+import fr.usinesouvertes.events.i18n.Messages;
+import fr.usinesouvertes.events.registration.RegistrationValidator;
 import fr.usinesouvertes.events.schools.TransportFunding;
 import fr.usinesouvertes.platform.http.RoutedServlet;
 import fr.usinesouvertes.platform.http.Router;
@@ -71,7 +73,7 @@ public final class TransportFundingServlet extends RoutedServlet {
     private void export(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Integer> year = AdminForms.year(request.getParameter("edition"), AdminForms.years(editions));
         if (year.isEmpty()) {
-            page(request, response, 400, null, Map.of(), Map.of("edition", "Choisissez une édition existante."));
+            page(request, response, 400, null, Map.of(), Map.of("edition", messages(request).text("schools.error.edition")));
             return;
         }
         response.setContentType("text/csv;charset=UTF-8");
@@ -87,20 +89,20 @@ public final class TransportFundingServlet extends RoutedServlet {
         Long euros = euros(fields.get("budget"), 0, MAX_BUDGET);
         Map<String, String> errors = new LinkedHashMap<>();
         if (year.isEmpty()) {
-            errors.put("edition", "Choisissez une édition existante.");
+            errors.put("edition", messages(request).text("schools.error.edition"));
         }
         if (region.isEmpty()) {
-            errors.put("region", "Choisissez une région.");
+            errors.put("region", messages(request).text("funding.error.region"));
         }
         if (euros == null) {
-            errors.put("budget", "Le budget est un nombre entier d'euros, de 0 à " + MAX_BUDGET + ".");
+            errors.put("budget", messages(request).format("funding.error.budget", MAX_BUDGET));
         }
         if (!errors.isEmpty()) {
             page(request, response, 400, null, fields, errors);
             return;
         }
         funding.budget(year.get(), region.get(), euros);
-        AdminViews.flash(request, "Budget de " + region.get() + " : " + euros + " €.");
+        AdminViews.flash(request, messages(request).format("funding.budgetSaved", region.get(), euros));
         AdminViews.redirect(response, BASE + "/?edition=" + year.get());
     }
 
@@ -109,39 +111,44 @@ public final class TransportFundingServlet extends RoutedServlet {
         Map<String, String> fields = AdminRequests.fields(request);
         Optional<Integer> year = AdminForms.year(fields.get("edition"), AdminForms.years(editions));
         if (year.isEmpty()) {
-            page(request, response, 400, id, fields, Map.of("edition", "Choisissez une édition existante."));
+            page(request, response, 400, id, fields, Map.of("edition", messages(request).text("schools.error.edition")));
             return;
         }
         Optional<TransportFunding.Case> found = funding.find(year.get(), id);
         if (found.isEmpty()) {
-            page(request, response, 404, null, fields, Map.of("id", "Aucune demande " + id + " pour l'édition " + year.get() + "."));
+            page(request, response, 404, null, fields, Map.of("id", messages(request).format("funding.error.unknown", id,
+                    Integer.toString(year.get()))));
             return;
         }
         if (found.get().decision() != TransportFunding.Decision.PENDING) {
-            page(request, response, 409, id, fields, Map.of("id", "Cette demande a déjà été traitée."));
+            page(request, response, 409, id, fields, Map.of("id", messages(request).text("funding.error.decided")));
             return;
         }
         String by = AdminForms.login(request);
         if (approve) {
-            Long amount = euros(fields.get("amount"), 1, fr.usinesouvertes.events.registration.RegistrationValidator.MAX_TRANSPORT_AMOUNT);
+            Long amount = euros(fields.get("amount"), 1, RegistrationValidator.MAX_TRANSPORT_AMOUNT);
             if (amount == null) {
-                page(request, response, 400, id, fields, Map.of("amount", "Le montant accordé est un nombre entier d'euros, de 1 à "
-                        + fr.usinesouvertes.events.registration.RegistrationValidator.MAX_TRANSPORT_AMOUNT + "."));
+                page(request, response, 400, id, fields, Map.of("amount", messages(request).format("funding.error.amount",
+                        RegistrationValidator.MAX_TRANSPORT_AMOUNT)));
                 return;
             }
             funding.approve(year.get(), found.get(), amount, by);
-            AdminViews.flash(request, "Aide accordée à " + found.get().school() + " : " + amount + " € ; l'enseignant est prévenu.");
+            AdminViews.flash(request, messages(request).format("funding.approvedFlash", found.get().school(), amount));
         } else {
             String message = fields.getOrDefault("message", "").strip();
             if (message.length() < 10 || message.length() > TransportFunding.MAX_MESSAGE) {
-                page(request, response, 400, id, fields, Map.of("message", "Le message à l'enseignant compte de 10 à "
-                        + TransportFunding.MAX_MESSAGE + " caractères."));
+                page(request, response, 400, id, fields, Map.of("message", messages(request).format("funding.error.message",
+                        TransportFunding.MAX_MESSAGE)));
                 return;
             }
             funding.refuse(year.get(), found.get(), message, by);
-            AdminViews.flash(request, "Demande de " + found.get().school() + " refusée ; l'enseignant reçoit votre message.");
+            AdminViews.flash(request, messages(request).format("funding.refusedFlash", found.get().school()));
         }
         AdminViews.redirect(response, BASE + "/?edition=" + year.get());
+    }
+
+    private static Messages messages(HttpServletRequest request) {
+        return Messages.of(Messages.COMPANY, AdminRequests.lang(request));
     }
 
     private static Long euros(String text, long min, long max) {

@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.schools;
 
+import fr.usinesouvertes.events.i18n.Messages;
 import fr.usinesouvertes.platform.repository.ContentRepository;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,29 +62,29 @@ public final class ProposalText {
         });
     }
 
-    /** The problems of a text, by field ({@code subject}, {@code body}); empty when it may be saved. */
-    public static Map<String, String> problems(String subject, String body) {
+    /** The problems of a text, by field ({@code subject}, {@code body}), in {@code m}'s language; empty when it may be saved. */
+    public static Map<String, String> problems(String subject, String body, Messages m) {
         Map<String, String> problems = new java.util.LinkedHashMap<>();
         if (subject == null || subject.isBlank()) {
-            problems.put("subject", "L'objet est obligatoire.");
+            problems.put("subject", m.text("schools.error.subject"));
         } else if (subject.strip().length() > MAX_SUBJECT || subject.contains("\n")) {
-            problems.put("subject", "L'objet tient sur une ligne de " + MAX_SUBJECT + " caractères au plus.");
+            problems.put("subject", m.format("schools.error.subjectLength", MAX_SUBJECT));
         }
         if (body == null || body.isBlank()) {
-            problems.put("body", "Le texte est obligatoire.");
+            problems.put("body", m.text("schools.error.body"));
         } else if (body.length() > MAX_BODY) {
-            problems.put("body", "Le texte fait " + MAX_BODY + " caractères au plus.");
+            problems.put("body", m.format("schools.error.bodyLength", MAX_BODY));
         } else {
             List<String> unknown = new ArrayList<>();
-            Matcher matcher = PLACEHOLDER.matcher(body + subject);
+            Matcher matcher = PLACEHOLDER.matcher(body + (subject == null ? "" : subject));
             while (matcher.find()) {
                 if (!PLACEHOLDERS.contains(matcher.group(1))) {
                     unknown.add(matcher.group());
                 }
             }
             if (!unknown.isEmpty()) {
-                problems.put("body", "Champ(s) inconnu(s) : " + String.join(", ", unknown) + " ; champs possibles : {"
-                        + String.join("}, {", PLACEHOLDERS) + "}.");
+                problems.put("body", m.format("schools.error.placeholders", String.join(", ", unknown),
+                        "{" + String.join("}, {", PLACEHOLDERS) + "}"));
             }
         }
         return problems;

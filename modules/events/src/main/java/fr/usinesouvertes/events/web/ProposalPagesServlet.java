@@ -5,8 +5,10 @@ import fr.usinesouvertes.events.registration.BookableSlot;
 import fr.usinesouvertes.events.registration.FormKind;
 import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.schools.SchoolProposals;
+import fr.usinesouvertes.events.schools.SchoolVisits;
+import fr.usinesouvertes.platform.http.RoutedServlet;
 import fr.usinesouvertes.platform.http.Router;
-import jakarta.servlet.http.HttpServlet;
+import fr.usinesouvertes.platform.repository.ContentRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,7 +24,7 @@ import java.util.Optional;
  * form pre-filled ({@code /inscription/<slot>/scolaire?proposition=<token>}); {@code …/<token>/decliner} asks to
  * confirm, and its {@code POST} (with the form's CSRF token) records the decline. A bad or unknown token answers 404.
  */
-public final class ProposalPagesServlet extends HttpServlet {
+public final class ProposalPagesServlet extends RoutedServlet {
 
     public static final String PATH_SPEC = "/ecoles/proposition/*";
     private static final String DECLINE = "decliner";
@@ -31,20 +33,22 @@ public final class ProposalPagesServlet extends HttpServlet {
     private final transient SlotDirectory slots;
     private final transient FormTokens tokens;
     private final transient RegistrationPages pages;
-    private final transient fr.usinesouvertes.events.schools.SchoolVisits visits;
-    private final transient fr.usinesouvertes.platform.repository.ContentRepository repository;
-    private final transient Router<Router.Page> routes;
+    private final transient SchoolVisits visits;
+    private final transient ContentRepository repository;
 
     ProposalPagesServlet(SchoolProposals proposals, SlotDirectory slots, FormTokens tokens, RegistrationPages pages,
-                         fr.usinesouvertes.events.schools.SchoolVisits visits,
-                         fr.usinesouvertes.platform.repository.ContentRepository repository) {
+                         SchoolVisits visits, ContentRepository repository) {
         this.proposals = proposals;
         this.slots = slots;
         this.tokens = tokens;
         this.pages = pages;
         this.visits = visits;
         this.repository = repository;
-        this.routes = Router.<Router.Page>builder()
+    }
+
+    @Override
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
                 .get("/{token}", (request, response, route) -> show(request, response, route.get("token")))
                 .get("/{token}/" + DECLINE, (request, response, route) -> askDecline(request, response, route.get("token")))
                 .post("/{token}/" + DECLINE, (request, response, route) -> decline(request, response, route.get("token")))
@@ -52,30 +56,13 @@ public final class ProposalPagesServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        dispatch(request, response);
-    }
-
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        request.setCharacterEncoding("UTF-8");
-        dispatch(request, response);
-    }
-
-    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            if (!Router.dispatch(routes, request, response)) {
-                message(request, response, 404, "error.notFound", "");
-            }
-        } catch (jakarta.servlet.ServletException e) {
-            throw new IOException(e);
-        }
+    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        message(request, response, 404, "error.notFound", "");
     }
 
     private void show(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
-        Optional<SchoolProposals.Proposal> proposal = proposals.fromToken(token);
+        Optional<SchoolProposals.Proposal> proposal = proposal(request, response, token);
         if (proposal.isEmpty()) {
-            message(request, response, 404, "proposal.unknown", "");
             return;
         }
         proposals.opened(proposal.get());
@@ -92,9 +79,8 @@ public final class ProposalPagesServlet extends HttpServlet {
     }
 
     private void askDecline(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
-        Optional<SchoolProposals.Proposal> proposal = proposals.fromToken(token);
+        Optional<SchoolProposals.Proposal> proposal = proposal(request, response, token);
         if (proposal.isEmpty()) {
-            message(request, response, 404, "proposal.unknown", "");
             return;
         }
         Map<String, Object> model = model(proposal.get(), true);
@@ -104,9 +90,9 @@ public final class ProposalPagesServlet extends HttpServlet {
     }
 
     private void decline(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
-        Optional<SchoolProposals.Proposal> proposal = proposals.fromToken(token);
+        request.setCharacterEncoding("UTF-8");
+        Optional<SchoolProposals.Proposal> proposal = proposal(request, response, token);
         if (proposal.isEmpty()) {
-            message(request, response, 404, "proposal.unknown", "");
             return;
         }
         if (!tokens.accepts(request.getParameter("csrf"), "decline:" + token)) {
@@ -115,6 +101,16 @@ public final class ProposalPagesServlet extends HttpServlet {
         }
         proposals.declined(proposal.get());
         message(request, response, 200, "proposal.declined", pages.message(Lang.FR, "proposal.declined.detail"));
+    }
+
+    /** The proposal the token names; when none, the 404 page is answered and the result is empty. */
+    private Optional<SchoolProposals.Proposal> proposal(HttpServletRequest request, HttpServletResponse response,
+                                                        String token) throws IOException {
+        Optional<SchoolProposals.Proposal> proposal = proposals.fromToken(token);
+        if (proposal.isEmpty()) {
+            message(request, response, 404, "proposal.unknown", "");
+        }
+        return proposal;
     }
 
     private static Map<String, Object> model(SchoolProposals.Proposal proposal, boolean declining) {
