@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import fr.usinesouvertes.events.EventsModule;
 import fr.usinesouvertes.events.schools.SchoolDirectory;
 import fr.usinesouvertes.events.schools.SchoolsCsv;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +60,6 @@ class SchoolsOutreachTest {
 
     private static final String ADMIN = "organisation@example.fr";
     private static final String ADMIN_PASSWORD = "correct horse battery";
-    private static final Pattern LINK = Pattern.compile("https://journees\\.example\\.fr(/ecoles/proposition/[A-Za-z0-9._~-]+)");
     private static CancellationFixtures.PublishedSheet sheet;
     private static AdminBrowser organiser;
 
@@ -99,12 +96,11 @@ class SchoolsOutreachTest {
         HttpResponse<String> sent = organiser.post("/admin/ecoles/propositions", Map.of("edition", "2026", "site", sheet.slug()));
         assertThat(sent.statusCode()).isEqualTo(303);
         await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length >= 3);
-        assertThat(recipients()).containsExactlyInAnyOrder("ce.0590001a@ac-lille.fr", "ce.0590002b@ac-lille.fr",
+        assertThat(SchoolMails.recipients(SMTP)).containsExactlyInAnyOrder("ce.0590001a@ac-lille.fr", "ce.0590002b@ac-lille.fr",
                 "ce.0590005e@ac-lille.fr");
-        MimeMessage toCollege = to("ce.0590001a@ac-lille.fr").get(0);
-        String body = GreenMailUtil.getBody(toCollege);
-        assertThat(toCollege.getSubject()).isEqualTo("Journées Usines Ouvertes : une visite d'usine pour vos élèves");
-        assertThat(decoded(body)).contains("Fonderie Alpha de Santes", "Collège Jean Jaurès (Santes)", "vendredi 20 mars 2026",
+        MimeMessage toCollege = SchoolMails.to(SMTP, "ce.0590001a@ac-lille.fr").get(0);
+                assertThat(toCollege.getSubject()).isEqualTo("Journées Usines Ouvertes : une visite d'usine pour vos élèves");
+        assertThat(SchoolMails.text(toCollege)).contains("Fonderie Alpha de Santes", "Collège Jean Jaurès (Santes)", "vendredi 20 mars 2026",
                 "Décliner la proposition", "estimé");
 
         organiser.get("/admin/ecoles/");
@@ -117,13 +113,13 @@ class SchoolsOutreachTest {
         assertThat(organiser.post("/admin/ecoles/propositions", Map.of("edition", "2026", "site", sheet.slug(),
                 "again", "true")).statusCode()).isEqualTo(303);
         await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.getReceivedMessages().length >= 6);
-        assertThat(to("ce.0590001a@ac-lille.fr")).hasSize(2);
+        assertThat(SchoolMails.to(SMTP, "ce.0590001a@ac-lille.fr")).hasSize(2);
     }
 
     @Test
     @Order(2)
     void theLinkOpensTheFormPreFilledAndOpenedRegisteredDeclinedAreCounted() throws Exception {
-        String link = link("ce.0590001a@ac-lille.fr");
+        String link = SchoolMails.link(SMTP, "ce.0590001a@ac-lille.fr");
         AdminBrowser school = AdminBrowser.on(PLATFORM);
         HttpResponse<String> proposal = school.get(link);
         assertThat(proposal.statusCode()).isEqualTo(200);
@@ -139,7 +135,7 @@ class SchoolsOutreachTest {
         register(school, form.group(1), "0590001A", "Collège Jean Jaurès", "Santes", "Mme Carpentier",
                 "carpentier@college.example.fr", "350");
 
-        String lyceeLink = link("ce.0590002b@ac-lille.fr");
+        String lyceeLink = SchoolMails.link(SMTP, "ce.0590002b@ac-lille.fr");
         HttpResponse<String> ask = school.get(lyceeLink + "/decliner");
         assertThat(ask.statusCode()).isEqualTo(200);
         String csrf = value(ask.body(), "csrf");
@@ -156,7 +152,7 @@ class SchoolsOutreachTest {
     @Order(3)
     void aFundingRequestIsApprovedAndExportedAnotherRefusedWithTheEmailedMessage() throws Exception {
         AdminBrowser school = AdminBrowser.on(PLATFORM);
-        String proposal = school.get(link("ce.0590005e@ac-lille.fr")).body();
+        String proposal = school.get(SchoolMails.link(SMTP, "ce.0590005e@ac-lille.fr")).body();
         Matcher form = Pattern.compile("href=\"(/inscription/[^\"]+/scolaire\\?proposition=[^\"]+)\"").matcher(proposal);
         assertThat(form.find()).isTrue();
         register(school, form.group(1), "0590005E", "EREA Lille Métropole", "Lille", "M. Leroy", "leroy@erea.example.fr",
@@ -182,7 +178,7 @@ class SchoolsOutreachTest {
                 Map.of("edition", "2026", "amount", "300")).statusCode()).isEqualTo(303);
         await().atMost(Duration.ofSeconds(20)).until(() -> funding("carpentier@college.example.fr") != null);
         assertThat(funding("carpentier@college.example.fr").getSubject()).contains("aide au transport accordée");
-        assertThat(decoded(GreenMailUtil.getBody(funding("carpentier@college.example.fr")))).contains("300 €");
+        assertThat(SchoolMails.text(funding("carpentier@college.example.fr"))).contains("300 €");
 
         organiser.get("/admin/transport-scolaire/?edition=2026");
         HttpResponse<String> shortMessage = organiser.post("/admin/transport-scolaire/" + erea + "/refuser",
@@ -194,7 +190,7 @@ class SchoolsOutreachTest {
         assertThat(organiser.post("/admin/transport-scolaire/" + erea + "/refuser",
                 Map.of("edition", "2026", "message", reason)).statusCode()).isEqualTo(303);
         await().atMost(Duration.ofSeconds(20)).until(() -> funding("leroy@erea.example.fr") != null);
-        assertThat(decoded(GreenMailUtil.getBody(funding("leroy@erea.example.fr")))).contains(reason);
+        assertThat(SchoolMails.text(funding("leroy@erea.example.fr"))).contains(reason);
 
         String totals = organiser.get("/admin/transport-scolaire/?edition=2026").body();
         assertThat(totals).contains("<th scope=\"row\">Hauts-de-France</th><td>1000 €</td><td>850 €</td><td>300 €</td><td>700 €</td>");
@@ -275,44 +271,14 @@ class SchoolsOutreachTest {
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
     }
 
-    private static List<String> recipients() {
-        return Arrays.stream(SMTP.getReceivedMessages()).map(SchoolsOutreachTest::recipient).toList();
-    }
-
-    private static List<MimeMessage> to(String address) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipient(m).equals(address)).toList();
-    }
-
     /** The e-mail about a transport-funding request to {@code address}, or null. */
     private static MimeMessage funding(String address) throws jakarta.mail.MessagingException {
-        for (MimeMessage message : to(address)) {
+        for (MimeMessage message : SchoolMails.to(SMTP, address)) {
             if (message.getSubject().contains("aide au transport")) {
                 return message;
             }
         }
         return null;
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String link(String address) throws Exception {
-        Matcher matcher = LINK.matcher(decoded(GreenMailUtil.getBody(to(address).get(0))));
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
-    }
-
-    /** The body as text: quoted-printable soft breaks and escapes undone. */
-    private static String decoded(String body) throws Exception {
-        try (InputStream in = jakarta.mail.internet.MimeUtility.decode(
-                new java.io.ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)), "quoted-printable")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static String value(String html, String name) {
