@@ -35,6 +35,8 @@ public final class SchoolImports {
     static final String IMPORTS = "/" + SchoolDirectory.WORKSPACE + "/imports";
     private static final Logger LOG = LoggerFactory.getLogger(SchoolImports.class);
     private static final int SHOWN_PROBLEMS = 50;
+    /** Longer than any import goes without writing its progress (the whole directory is written in about a minute). */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(15);
 
     /** Where an import stands. */
     public enum State { QUEUED, RUNNING, DONE, FAILED }
@@ -111,11 +113,35 @@ public final class SchoolImports {
         });
     }
 
-    /** Runs every queued import, oldest first. */
+    /**
+     * Runs every queued import, oldest first; an import left running by a node that stopped (no progress written for
+     * {@link #ABANDONED_AFTER}) is marked stopped first: it imported nothing, as the directory is swapped in one commit.
+     */
     public void runQueued() {
+        for (String id : abandoned()) {
+            finish(IMPORTS + "/" + id, State.FAILED, "L'import a été interrompu (arrêt du serveur) : rien n'a été "
+                    + "importé ; importez le fichier de nouveau.");
+        }
         for (String id = next(); id != null; id = next()) {
             run(id);
         }
+    }
+
+    private List<String> abandoned() {
+        long before = System.currentTimeMillis() - ABANDONED_AFTER.toMillis(); // real time, even under --clock
+        return repository.read(session -> {
+            List<String> ids = new ArrayList<>();
+            if (session.nodeExists(IMPORTS)) {
+                for (NodeIterator it = session.getNode(IMPORTS).getNodes(); it.hasNext(); ) {
+                    Node node = it.nextNode();
+                    if (State.RUNNING.name().equals(JcrUtils.getStringProperty(node, "state", ""))
+                            && JcrUtils.getLongProperty(node, "updatedAt", 0) < before) {
+                        ids.add(node.getName());
+                    }
+                }
+            }
+            return ids;
+        });
     }
 
     private String next() {
@@ -193,7 +219,9 @@ public final class SchoolImports {
 
     private void update(String path, Change change) {
         repository.write(session -> {
-            change.apply(session.getNode(path));
+            Node node = session.getNode(path);
+            change.apply(node);
+            node.setProperty("updatedAt", System.currentTimeMillis());
             return null;
         });
     }

@@ -19,14 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pages of a proposal's e-mailed link ({@link SchoolProposals}), in French: {@code GET /ecoles/proposition/<token>}
+ * The pages of a proposal's e-mailed link ({@link SchoolProposals}), in French (in English under {@code /en}):
+ * {@code GET /ecoles/proposition/<token>}
  * records that the school opened it and lists the proposed slots still taking registrations, each opening the school
  * form pre-filled ({@code /inscription/<slot>/scolaire?proposition=<token>}); {@code …/<token>/decliner} asks to
  * confirm, and its {@code POST} (with the form's CSRF token) records the decline. A bad or unknown token answers 404.
  */
 public final class ProposalPagesServlet extends RoutedServlet {
 
-    public static final String PATH_SPEC = "/ecoles/proposition/*";
+    private static final String PATH = "/ecoles/proposition";
     private static final String DECLINE = "decliner";
 
     private final transient SchoolProposals proposals;
@@ -35,15 +36,26 @@ public final class ProposalPagesServlet extends RoutedServlet {
     private final transient RegistrationPages pages;
     private final transient SchoolVisits visits;
     private final transient ContentRepository repository;
+    private final Lang lang;
 
     ProposalPagesServlet(SchoolProposals proposals, SlotDirectory slots, FormTokens tokens, RegistrationPages pages,
-                         SchoolVisits visits, ContentRepository repository) {
+                         SchoolVisits visits, ContentRepository repository, Lang lang) {
+        this.lang = lang;
         this.proposals = proposals;
         this.slots = slots;
         this.tokens = tokens;
         this.pages = pages;
         this.visits = visits;
         this.repository = repository;
+    }
+
+    /** Where the pages of {@code lang} are mounted: {@code /ecoles/proposition/*}, {@code /en/ecoles/proposition/*}. */
+    static String pathSpec(Lang lang) {
+        return prefix(lang) + PATH + "/*";
+    }
+
+    private static String prefix(Lang lang) {
+        return lang == Lang.EN ? "/en" : "";
     }
 
     @Override
@@ -69,13 +81,13 @@ public final class ProposalPagesServlet extends RoutedServlet {
         List<Map<String, Object>> offered = new ArrayList<>();
         for (var slot : repository.read(session -> visits.schoolSlots(session, proposal.get().year(), proposal.get().site()))) {
             Optional<BookableSlot> bookable = slots.find(slot.id()).filter(BookableSlot::takesRegistrations);
-            bookable.ifPresent(found -> offered.add(Map.of("view", RegistrationPages.slotModel(found, Lang.FR),
-                    "form", "/inscription/" + found.id() + "/" + FormKind.SCHOOL.segment() + "?proposition=" + token)));
+            bookable.ifPresent(found -> offered.add(Map.of("view", RegistrationPages.slotModel(found, lang),
+                    "form", prefix(lang) + "/inscription/" + found.id() + "/" + FormKind.SCHOOL.segment() + "?proposition=" + token)));
         }
         Map<String, Object> model = model(proposal.get(), false);
         model.put("slots", offered);
-        model.put("declineLink", "/ecoles/proposition/" + token + "/" + DECLINE);
-        RegistrationPagesServlet.html(response, 200, pages.render(request, "proposal", Lang.FR, model));
+        model.put("declineLink", prefix(lang) + PATH + "/" + token + "/" + DECLINE);
+        RegistrationPagesServlet.html(response, 200, pages.render(request, "proposal", lang, model));
     }
 
     private void askDecline(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
@@ -84,9 +96,9 @@ public final class ProposalPagesServlet extends RoutedServlet {
             return;
         }
         Map<String, Object> model = model(proposal.get(), true);
-        model.put("declineAction", "/ecoles/proposition/" + token + "/" + DECLINE);
+        model.put("declineAction", prefix(lang) + PATH + "/" + token + "/" + DECLINE);
         model.put("csrf", tokens.issue("decline:" + token));
-        RegistrationPagesServlet.html(response, 200, pages.render(request, "proposal", Lang.FR, model));
+        RegistrationPagesServlet.html(response, 200, pages.render(request, "proposal", lang, model));
     }
 
     private void decline(HttpServletRequest request, HttpServletResponse response, String token) throws IOException {
@@ -100,7 +112,7 @@ public final class ProposalPagesServlet extends RoutedServlet {
             return;
         }
         proposals.declined(proposal.get());
-        message(request, response, 200, "proposal.declined", pages.message(Lang.FR, "proposal.declined.detail"));
+        message(request, response, 200, "proposal.declined", pages.message(lang, "proposal.declined.detail"));
     }
 
     /** The proposal the token names; when none, the 404 page is answered and the result is empty. */
@@ -124,7 +136,7 @@ public final class ProposalPagesServlet extends RoutedServlet {
 
     private void message(HttpServletRequest request, HttpServletResponse response, int status, String key, String detail)
             throws IOException {
-        RegistrationPagesServlet.html(response, status, pages.render(request, "message", Lang.FR,
+        RegistrationPagesServlet.html(response, status, pages.render(request, "message", lang,
                 Map.of("messageKey", key, "detail", detail)));
     }
 }

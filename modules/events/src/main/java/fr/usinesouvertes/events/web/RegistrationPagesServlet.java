@@ -88,8 +88,10 @@ public final class RegistrationPagesServlet extends HttpServlet {
             context.web().servlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang, tickets,
                     proposals));
         }
-        context.web().servlet(ProposalPagesServlet.PATH_SPEC, new ProposalPagesServlet(proposals, slots, tokens, pages,
-                new SchoolVisits(config.zone()), context.repository()));
+        for (Lang lang : Lang.values()) {
+            context.web().servlet(ProposalPagesServlet.pathSpec(lang), new ProposalPagesServlet(proposals, slots, tokens,
+                    pages, new SchoolVisits(config.zone()), context.repository(), lang));
+        }
     }
 
     /** The path spec this servlet's language is mounted at. */

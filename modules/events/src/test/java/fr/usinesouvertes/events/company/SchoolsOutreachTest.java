@@ -131,6 +131,9 @@ class SchoolsOutreachTest {
         assertThat(prefilled.body()).contains("value=\"Collège Jean Jaurès\"", "value=\"0590001A\"", "value=\"Santes\"",
                 "name=\"transportAmount\"");
         assertThat(school.get("/ecoles/proposition/forged.token.x").statusCode()).isEqualTo(404);
+        HttpResponse<String> english = school.get("/en" + link);
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).contains("Factory visit proposal", "/en/inscription/");
 
         register(school, form.group(1), "0590001A", "Collège Jean Jaurès", "Santes", "Mme Carpentier",
                 "carpentier@college.example.fr", "350");
@@ -207,6 +210,13 @@ class SchoolsOutreachTest {
                 + "latitude;longitude\n"
                 + "0590101A;Collège Neuf;Collège;59350;Lille;50.63;3.06\n"
                 + "0590102B;Collège sans position;Collège;59350;Lille;;\n";
+        PLATFORM.platform().repository().write(session -> { // left running by a node that stopped
+            javax.jcr.Node stale = org.apache.jackrabbit.commons.JcrUtils.getOrCreateByPath("/schools/imports/i0-stale",
+                    "oak:Unstructured", "oak:Unstructured", session, false);
+            stale.setProperty("state", "RUNNING");
+            stale.setProperty("updatedAt", 0L);
+            return null;
+        });
         organiser.get("/admin/ecoles/");
         HttpResponse<String> noFile = upload(new byte[0]);
         assertThat(noFile.statusCode()).isEqualTo(400);
@@ -218,6 +228,9 @@ class SchoolsOutreachTest {
         assertThat(page).contains("2 / 2 lignes lues", "ligne 3 : UAI 0590102B has no position", "rien n&#39;a été importé");
         assertThat(new SchoolDirectory(PLATFORM.platform().repository()).all()).extracting(s -> s.uai())
                 .doesNotContain("0590101A").contains("0590001A");
+        String staleState = PLATFORM.platform().repository().read(session -> session.getNode("/schools/imports/i0-stale")
+                .getProperty("state").getString());
+        assertThat(staleState).isEqualTo("FAILED");
     }
 
     @Test
