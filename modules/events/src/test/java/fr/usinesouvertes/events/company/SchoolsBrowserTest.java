@@ -5,15 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import fr.usinesouvertes.events.EventsModule;
-import fr.usinesouvertes.events.schools.SchoolDirectory;
-import fr.usinesouvertes.events.schools.SchoolsCsv;
 import fr.usinesouvertes.platform.security.Role;
 import fr.usinesouvertes.platform.testing.Browser;
 import fr.usinesouvertes.platform.testing.LocalSmtp;
 import fr.usinesouvertes.platform.testing.PlatformExtension;
-import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -54,10 +50,7 @@ class SchoolsBrowserTest {
 
     @Test
     void aSchoolRegistersFromItsProposalAndItsFundingRequestReachesTheOrganisers() throws Exception {
-        try (InputStream in = SchoolsBrowserTest.class.getResourceAsStream("/schools/annuaire-extrait.csv")) {
-            new SchoolDirectory(PLATFORM.platform().repository()).replace(SchoolsCsv.read(in, false).schools(), "test",
-                    Clock.systemUTC());
-        }
+        SchoolsOutreachTest.importExtract(PLATFORM);
         CancellationFixtures.PublishedSheet sheet = CancellationFixtures.publishedSheet(PLATFORM, "Fonderie Alpha",
                 "alpha@fonderie.example.fr", "Fonderie Alpha de Santes");
         PLATFORM.platform().accounts().create("organisation@example.fr", "Organisation",

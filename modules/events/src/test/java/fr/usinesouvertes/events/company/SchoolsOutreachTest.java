@@ -65,15 +65,20 @@ class SchoolsOutreachTest {
 
     @BeforeAll
     static void directoryAndSite() throws Exception {
-        try (InputStream in = SchoolsOutreachTest.class.getResourceAsStream("/schools/annuaire-extrait.csv")) {
-            new SchoolDirectory(PLATFORM.platform().repository()).replace(SchoolsCsv.read(in, false).schools(), "test",
-                    Clock.systemUTC());
-        }
+        importExtract(PLATFORM);
         sheet = CancellationFixtures.publishedSheet(PLATFORM, "Fonderie Alpha", "alpha@fonderie.example.fr",
                 "Fonderie Alpha de Santes");
         PLATFORM.platform().accounts().create(ADMIN, "Organisation", ADMIN_PASSWORD.toCharArray(), Set.of(Role.ADMIN), null);
         organiser = AdminBrowser.on(PLATFORM);
         organiser.login(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** Replaces the directory with the establishments of the official export's extract ({@code annuaire-extrait.csv}). */
+    static void importExtract(PlatformExtension platform) throws Exception {
+        try (InputStream in = SchoolsOutreachTest.class.getResourceAsStream("/schools/annuaire-extrait.csv")) {
+            new SchoolDirectory(platform.platform().repository()).replace(SchoolsCsv.read(in, false).schools(), "test",
+                    Clock.systemUTC());
+        }
     }
 
     @AfterAll
