@@ -11,6 +11,18 @@ import fr.usinesouvertes.events.organiser.FiguresServlet;
 import fr.usinesouvertes.events.organiser.OrganiserExportsResource;
 import fr.usinesouvertes.events.organiser.OrganiserExportsServlet;
 import fr.usinesouvertes.platform.module.AdminApp;
+import fr.usinesouvertes.events.registration.LinkSecret;
+import fr.usinesouvertes.events.schools.EstimatedTravelTime;
+import fr.usinesouvertes.events.schools.ProposalText;
+import fr.usinesouvertes.events.schools.SchoolDirectory;
+import fr.usinesouvertes.events.schools.SchoolImports;
+import fr.usinesouvertes.events.schools.SchoolProposals;
+import fr.usinesouvertes.events.organiser.SchoolsAdminServlet;
+import fr.usinesouvertes.events.schools.SchoolsCommand;
+import fr.usinesouvertes.events.schools.SchoolsNearSites;
+import fr.usinesouvertes.events.schools.SchoolsResource;
+import fr.usinesouvertes.events.schools.TransportFunding;
+import fr.usinesouvertes.events.organiser.TransportFundingServlet;
 
 import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.calendar.VisitCalendar;
@@ -81,6 +93,7 @@ public final class EventsModule implements PlatformModule {
     private static final Duration MAIL_POLL = Duration.ofSeconds(1);
     private static final int MAIL_BATCH = 100;
     private static final int MAIL_SENDERS = 4;
+    private static final Duration SCHOOL_IMPORT_POLL = Duration.ofSeconds(2);
 
     @Override
     public ModuleDescriptor descriptor() {
@@ -112,7 +125,7 @@ public final class EventsModule implements PlatformModule {
     @Override
     public List<Object> commands() {
         return List.of(new RegistrationsCommand(), new RecruitmentCommand(), new MailQueueCommand(),
-                new fr.usinesouvertes.events.schools.SchoolsCommand());
+                new SchoolsCommand());
     }
 
     @Override
@@ -124,7 +137,7 @@ public final class EventsModule implements PlatformModule {
         // public caches (a booking still does, through the places left on its slot).
         context.repository().excludeFromChangeNotifications(SlotBooking.WORKSPACE);
         context.repository().excludeFromChangeNotifications(MailQueue.WORKSPACE);
-        context.repository().excludeFromChangeNotifications(fr.usinesouvertes.events.schools.SchoolDirectory.WORKSPACE);
+        context.repository().excludeFromChangeNotifications(SchoolDirectory.WORKSPACE);
         // Retries follow real time, even when --clock fixes the platform's "now".
         MailQueue mailQueue = new MailQueue(context.repository(), Clock.systemUTC());
         ManageLinks links = new ManageLinks(RegistrationLinks.from(config, context.clock()));
@@ -144,7 +157,16 @@ public final class EventsModule implements PlatformModule {
                 context.clock(), mailQueue, mailWorker::wake, links, context.publicUrl(), metrics);
         context.rest().register(new RegistrationResource(registrations));
         context.rest().register(new OpenApiResource());
-        RegistrationPagesServlet.mount(context, config, registrations, tickets);
+        Path communesFile = config.communes();
+        CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : CommunesTable.embedded();
+        context.lifecycle().whenServing(communes::warmUp);
+        SchoolDirectory schoolDirectory = new SchoolDirectory(context.repository());
+        SchoolsNearSites schoolsNear = new SchoolsNearSites(schoolDirectory,
+                new EstimatedTravelTime(communes, EstimatedTravelTime.Parameters.DEFAULT));
+        SchoolProposals proposals = new SchoolProposals(context.repository(), schoolsNear, mailQueue, mailWorker::wake,
+                new RegistrationLinks(LinkSecret.resolve(config), context.clock(), SchoolProposals.LINK_PURPOSE),
+                context.publicUrl().base(), context.clock(), zone);
+        RegistrationPagesServlet.mount(context, config, registrations, tickets, proposals);
         context.web().servlet(TicketServlet.pathSpec(), new TicketServlet(tickets, context.site().pages(), zone));
         new RegistrationReminders(context.repository(), mailQueue, mailWorker::wake, config.reminderDays(),
                 context.publicUrl(), context.clock(), zone).schedule(context.jobs(), config.reminderInterval());
@@ -156,9 +178,6 @@ public final class EventsModule implements PlatformModule {
         context.site().sitemap(new fr.usinesouvertes.events.site.SiteSitemap(eventsFunctions));
         context.rest().register(new EventsDeliveryResource(context.repository(), zone));
         context.rest().register(new SlotCalendarResource(context.repository(), calendar, zone));
-        Path communesFile = config.communes();
-        CommunesTable communes = communesFile != null ? CommunesTable.read(communesFile) : CommunesTable.embedded();
-        context.lifecycle().whenServing(communes::warmUp);
         backfillSitePositions(context, communes);
         SearchIndex index = context.search().open(SEARCH_INDEX, new SiteDocuments(zone));
         SiteSearch siteSearch = new SiteSearch(index, context.clock(),
@@ -173,11 +192,16 @@ public final class EventsModule implements PlatformModule {
         context.site().templatingFunctions("searchfn", new ContentSearchFunctions(contentSearch, siteSearch));
         CompanySpace.start(context, config, communes, mailQueue, mailWorker::wake, metrics);
         context.rest().register(new OrganiserExportsResource(context.repository(), zone));
-        context.rest().register(new fr.usinesouvertes.events.schools.SchoolsResource(context.repository(),
-                new fr.usinesouvertes.events.schools.SchoolsNearSites(
-                        new fr.usinesouvertes.events.schools.SchoolDirectory(context.repository()),
-                        new fr.usinesouvertes.events.schools.EstimatedTravelTime(communes,
-                                fr.usinesouvertes.events.schools.EstimatedTravelTime.Parameters.DEFAULT)), zone));
+        context.rest().register(new SchoolsResource(context.repository(), schoolsNear, zone));
+        SchoolImports schoolImports = new SchoolImports(context.repository(), schoolDirectory, context.clock());
+        schoolImports.schedule(context.jobs(), SCHOOL_IMPORT_POLL);
+        context.admin().app(new AdminApp(SchoolsAdminServlet.NAME, "Écoles", "Schools", Set.of(Role.ADMIN),
+                new SchoolsAdminServlet(schoolImports, proposals, new ProposalText(context.repository()),
+                        new EditionStore(context.repository(), zone))));
+        context.admin().app(new AdminApp(TransportFundingServlet.NAME, "Transport des scolaires", "School transport",
+                Set.of(Role.ADMIN), new TransportFundingServlet(new TransportFunding(context.repository(), schoolsNear,
+                mailQueue, mailWorker::wake, context.publicUrl().base(), context.clock()),
+                new EditionStore(context.repository(), zone))));
         context.admin().app(new AdminApp(FiguresServlet.NAME, "Chiffres de l'édition", "Edition figures",
                 Set.of(Role.ADMIN), new FiguresServlet(new EditionFigures(context.repository(), zone),
                 new EditionStore(context.repository(), zone), context.clock(), zone)));

@@ -41,10 +41,16 @@ public enum MailKind {
      * queued in the cancellation's commit. The entry's details hold the message ({@link CancellationAlert}); its
      * registration id is the cancelled sheet's or slot's.
      */
-    CANCELLATION_ALERT;
+    CANCELLATION_ALERT,
+    /**
+     * Not a registrant's: a message of the schools outreach written whole when it was queued (a proposal to a school, an
+     * organisers' decision on a transport-funding request), kept in the entry's details ({@link PreparedMail}); its
+     * registration id names what it is about (the proposal, the funding case).
+     */
+    PREPARED;
 
     /** Whether the e-mail goes to a registrant, about the registration the queue entry names. */
     public boolean toRegistrant() {
-        return this != CANCELLATION_ALERT;
+        return this != CANCELLATION_ALERT && this != PREPARED;
     }
 }

@@ -175,7 +175,7 @@ public final class RegistrationMailComposer {
             case VISIT_CHANGED -> "mail.subject.visitChanged";
             case REMINDER -> "mail.subject.reminder";
             case COMPANY_MESSAGE -> "mail.subject.message";
-            case CANCELLATION_ALERT -> throw notARegistrants(kind);
+            case CANCELLATION_ALERT, PREPARED -> throw notARegistrants(kind);
         };
         return m.format(key, visit.company(), visit.site());
     }
@@ -194,7 +194,7 @@ public final class RegistrationMailComposer {
                     : mail.reminderDays() < 1 ? m.text("mail.opening.reminder.today")
                     : m.format("mail.opening.reminder.inDays", mail.reminderDays());
             case COMPANY_MESSAGE -> m.format("mail.opening.companyMessage", mail.visit().company());
-            case CANCELLATION_ALERT -> throw notARegistrants(mail.kind());
+            case CANCELLATION_ALERT, PREPARED -> throw notARegistrants(mail.kind());
         };
     }
 

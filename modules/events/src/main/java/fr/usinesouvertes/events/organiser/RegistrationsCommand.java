@@ -1,5 +1,6 @@
 package fr.usinesouvertes.events.organiser;
 
+import fr.usinesouvertes.events.schools.SchoolContactsPurge;
 import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.events.visit.Visit;
 import fr.usinesouvertes.platform.module.CommandContext;
@@ -62,11 +63,22 @@ public final class RegistrationsCommand {
         @Mixin
         OrganiserOptions.Edition edition;
 
+        @Option(names = "--school-contacts", description = "Also delete the school contacts: the addresses the "
+                + "edition's proposals went to, the messages on transport-funding requests, and the e-mail addresses "
+                + "and phone numbers of the schools directory (an import brings them back)")
+        boolean schoolContacts;
+
         @Override
         public int run(CommandContext context) {
             RegistrationPurge.Result result = new RegistrationPurge(context.repository(), context.clock(),
                     EventsConfig.from(context.settings()).zone()).purge(edition.year);
             (result.done() ? context.out() : context.err()).println(result.message());
+            if (result.done() && schoolContacts) {
+                SchoolContactsPurge.Result schools = new SchoolContactsPurge(context.repository()).purge(edition.year);
+                context.out().println("School contacts deleted: " + schools.proposals() + " proposal(s), "
+                        + schools.decisions() + " funding decision(s), " + schools.establishments()
+                        + " establishment(s) of the directory.");
+            }
             return result.done() ? 0 : 1;
         }
     }

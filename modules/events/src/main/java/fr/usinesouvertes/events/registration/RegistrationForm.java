@@ -56,10 +56,21 @@ public sealed interface RegistrationForm
         }
     }
 
-    /** A class with its teachers. {@code uai} is the school's national identifier, or {@code null}. */
+    /**
+     * A class with its teachers. {@code uai} is the school's national identifier, or {@code null}; {@code
+     * transportAmount} the euros asked for the transport with a funding request, or {@code null}.
+     */
     record School(String slot, int persons, String schoolName, String uai, String commune, SchoolLevel level,
                   int accompanyingAdults, String teacherName, String email, String phone, boolean transportFunding,
-                  Lang lang) implements RegistrationForm {
+                  Integer transportAmount, Lang lang) implements RegistrationForm {
+
+        public School(String slot, int persons, String schoolName, String uai, String commune, SchoolLevel level,
+                      int accompanyingAdults, String teacherName, String email, String phone, boolean transportFunding,
+                      Lang lang) {
+            this(slot, persons, schoolName, uai, commune, level, accompanyingAdults, teacherName, email, phone,
+                    transportFunding, null, lang);
+        }
+
         public Audience audience() {
             return Audience.SCHOOL;
         }
@@ -89,6 +100,9 @@ public sealed interface RegistrationForm
             node.setProperty("teacherName", teacherName);
             node.setProperty("phone", phone);
             node.setProperty("transportFunding", transportFunding);
+            if (transportAmount != null) {
+                node.setProperty("transportAmount", (long) transportAmount);
+            }
         }
     }
 

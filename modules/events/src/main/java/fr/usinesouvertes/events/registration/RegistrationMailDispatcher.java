@@ -229,6 +229,10 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
             mailer.sendCancellationAlert(fr.usinesouvertes.events.mail.CancellationAlert.fromDetails(mail.details()));
             return Optional.empty();
         }
+        if (mail.kind() == MailKind.PREPARED) {
+            mailer.sendPrepared(fr.usinesouvertes.events.mail.PreparedMail.fromDetails(mail.details()));
+            return Optional.empty();
+        }
         if (record.isEmpty()) {
             return Optional.of("the registration no longer exists");
         }

@@ -63,6 +63,11 @@ public final class RegistrationMailer {
         sender.send(alert.message());
     }
 
+    /** A message written whole when it was queued (schools outreach). */
+    public void sendPrepared(fr.usinesouvertes.events.mail.PreparedMail mail) {
+        sender.send(mail.message());
+    }
+
     /** The e-mail telling a registrant their visit is cancelled, with the reason and other dates nearby. */
     public void sendVisitCancelled(Visit visit, RegistrationRecord registration, Integer position, String manageLink,
                                    List<OtherDate> otherDates, String directoryLink) {

@@ -38,8 +38,11 @@ public final class RegistrationValidator {
     private static final Map<Audience, Set<String>> FIELDS = Map.of(
             Audience.PUBLIC, Set.of("name", "email", "persons"),
             Audience.SCHOOL, Set.of("schoolName", "uai", "commune", "level", "persons", "accompanyingAdults",
-                    "teacherName", "email", "phone", "transportFunding"),
+                    "teacherName", "email", "phone", "transportFunding", "transportAmount"),
             Audience.FRANCE_TRAVAIL, Set.of("agency", "adviserName", "adviserEmail", "persons"));
+
+    /** The most a school may ask for its transport, in euros: a coach for the day. */
+    public static final int MAX_TRANSPORT_AMOUNT = 20_000;
 
     private final FormLimits limits;
 
@@ -137,11 +140,16 @@ public final class RegistrationValidator {
         String email = reader.email("email");
         String phone = reader.phone("phone");
         Boolean transportFunding = reader.bool("transportFunding", false);
+        Integer transportAmount = reader.present("transportAmount")
+                ? reader.count("transportAmount", 1, MAX_TRANSPORT_AMOUNT) : null;
+        if (transportAmount != null && Boolean.FALSE.equals(transportFunding)) {
+            reader.error("transportAmount", "registration.amountWithoutRequest");
+        }
         if (persons != null && adults != null && persons + adults > maxPersons) {
             reader.error("persons", "registration.groupTooLarge", maxPersons);
         }
         return reader.ok() ? new RegistrationForm.School(slot, persons, schoolName, uai, commune, level, adults,
-                teacherName, email, phone, transportFunding, lang) : null;
+                teacherName, email, phone, transportFunding, transportAmount, lang) : null;
     }
 
     private RegistrationForm franceTravailForm(Reader reader, String slot, int maxPersons, Lang lang) {

@@ -79,23 +79,40 @@ public final class SchoolVisits {
                 site.getProperty("longitude").getDouble(), levels));
     }
 
+    /** A slot open to school groups on a school day. */
+    public record Slot(String id, java.time.Instant start, java.time.Instant end) {
+    }
+
+    /** The slots of the edition's sheet of {@code slug} open to school groups on a school day, in sheet order. */
+    public List<Slot> schoolSlots(Session session, int year, String slug) throws RepositoryException {
+        String path = "/events/" + year + "/" + slug;
+        return session.nodeExists(path) ? schoolSlots(session.getNode(path)) : List.of();
+    }
+
     private boolean openToSchools(Node sheet) throws RepositoryException {
+        return !schoolSlots(sheet).isEmpty();
+    }
+
+    private List<Slot> schoolSlots(Node sheet) throws RepositoryException {
+        List<Slot> slots = new ArrayList<>();
         if (!sheet.hasNode("slots")) {
-            return false;
+            return slots;
         }
         for (NodeIterator it = sheet.getNode("slots").getNodes(); it.hasNext(); ) {
             Node slot = it.nextNode();
-            if (!slot.hasProperty("start") || !slot.hasProperty("audiences")
+            if (!slot.hasProperty("start") || !slot.hasProperty("end") || !slot.hasProperty("audiences")
                     || JcrUtils.getBooleanProperty(slot, "cancelled", false)) {
                 continue;
             }
-            DayOfWeek day = slot.getProperty("start").getDate().toInstant().atZone(zone).getDayOfWeek();
+            java.time.Instant start = slot.getProperty("start").getDate().toInstant();
+            DayOfWeek day = start.atZone(zone).getDayOfWeek();
             for (Value audience : slot.getProperty("audiences").getValues()) {
                 if (audience.getString().equals("school") && day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
-                    return true;
+                    slots.add(new Slot(slot.getIdentifier(), start, slot.getProperty("end").getDate().toInstant()));
+                    break;
                 }
             }
         }
-        return false;
+        return slots;
     }
 }

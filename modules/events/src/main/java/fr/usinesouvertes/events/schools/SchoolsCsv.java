@@ -39,6 +39,7 @@ public final class SchoolsCsv {
     static final List<String> REQUIRED = List.of(UAI, NAME, TYPE, COMMUNE_CODE, COMMUNE, LATITUDE, LONGITUDE);
     private static final Pattern UAI_FORMAT = Pattern.compile("[0-9]{7}[A-Z]");
     private static final int MAX_PROBLEMS = 200;
+    private static final int PROGRESS_EVERY = 2_000;
 
     private SchoolsCsv() {
     }
@@ -56,6 +57,12 @@ public final class SchoolsCsv {
 
     /** Reads {@code in}; {@link IllegalArgumentException} naming the columns missing, or when it is no such CSV. */
     public static Parsed read(InputStream in, boolean withPrimary) throws IOException {
+        return read(in, withPrimary, rows -> { });
+    }
+
+    /** Reads {@code in}, telling {@code progress} the rows read so far every {@value #PROGRESS_EVERY} rows. */
+    public static Parsed read(InputStream in, boolean withPrimary, java.util.function.LongConsumer progress)
+            throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.Builder.create().setDelimiter(';').setQuote('"').setHeader()
                 .setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).build();
@@ -74,6 +81,9 @@ public final class SchoolsCsv {
             int outOfScope = 0;
             for (CSVRecord record : parser) {
                 long line = record.getRecordNumber() + 1;
+                if (record.getRecordNumber() % PROGRESS_EVERY == 0) {
+                    progress.accept(record.getRecordNumber());
+                }
                 String type = cell(record, columns, TYPE);
                 Set<School.Level> levels = levels(type, record, columns, withPrimary);
                 if (levels == null) {

@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
-/** The schools within reach of a site: estimated travel time at most a limit, of the levels the site's visits accept. */
+/**
+ * The schools within reach of a site: estimated travel time at most a limit, of the levels the site's visits accept;
+ * looked for in a {@link SchoolGrid} around the site, not among every school.
+ */
 public final class SchoolsNearSites {
 
     /** A school within reach, with the estimate. */
@@ -19,6 +22,7 @@ public final class SchoolsNearSites {
 
     private final SchoolDirectory directory;
     private final TravelTime travelTime;
+    private volatile SchoolGrid grid = new SchoolGrid(List.of());
 
     public SchoolsNearSites(SchoolDirectory directory, TravelTime travelTime) {
         this.directory = directory;
@@ -35,11 +39,22 @@ public final class SchoolsNearSites {
         return travelTime.between(school, latitude, longitude);
     }
 
+    /** The grid of the directory's current schools, made again when an import replaced them. */
+    private SchoolGrid grid() {
+        List<School> schools = directory.all();
+        SchoolGrid current = grid;
+        if (!current.holds(schools)) {
+            current = new SchoolGrid(schools);
+            grid = current;
+        }
+        return current;
+    }
+
     /** The schools of {@code levels} within {@code maxMinutes} of the point, nearest (in time) first. */
     public List<Match> near(double latitude, double longitude, Set<School.Level> levels, int maxMinutes) {
         double reachKm = FASTEST_STRAIGHT_KMH * maxMinutes / 60.0;
         List<Match> matches = new ArrayList<>();
-        for (School school : directory.all()) {
+        for (School school : grid().around(latitude, longitude, reachKm)) {
             if (school.levels().stream().noneMatch(levels::contains)
                     || TravelTime.straightKm(school.latitude(), school.longitude(), latitude, longitude) > reachKm) {
                 continue;

@@ -4,6 +4,8 @@ import fr.usinesouvertes.events.booking.RegistrationStatus;
 import fr.usinesouvertes.platform.http.CacheControl;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.events.registration.FormKind;
+import fr.usinesouvertes.events.schools.SchoolProposals;
+import fr.usinesouvertes.events.schools.SchoolVisits;
 import fr.usinesouvertes.events.config.EventsConfig;
 import fr.usinesouvertes.platform.module.RenderedPage;
 import fr.usinesouvertes.events.booking.BookingOutcome;
@@ -59,10 +61,12 @@ public final class RegistrationPagesServlet extends HttpServlet {
     private final Lang lang;
     private final transient Router<Router.Page> routes;
     private final transient Tickets tickets;
+    private final transient SchoolProposals proposals;
 
     RegistrationPagesServlet(RegistrationService service, SlotDirectory slots, FormTokens tokens, RegistrationPages pages,
-                             Lang lang, Tickets tickets) {
+                             Lang lang, Tickets tickets, SchoolProposals proposals) {
         this.tickets = tickets;
+        this.proposals = proposals;
         this.service = service;
         this.slots = slots;
         this.tokens = tokens;
@@ -71,14 +75,22 @@ public final class RegistrationPagesServlet extends HttpServlet {
         this.routes = routes();
     }
 
-    /** Mounts the French pages at {@code /inscription/*} and the English ones at {@code /en/inscription/*}. */
+    /**
+     * Mounts the French pages at {@code /inscription/*} and the English ones at {@code /en/inscription/*}, and the
+     * pages of the schools' proposal links ({@link ProposalPagesServlet}).
+     */
     public static void mount(fr.usinesouvertes.platform.module.ModuleContext context, EventsConfig config,
-                             RegistrationService service, Tickets tickets) {
+                             RegistrationService service, Tickets tickets, SchoolProposals proposals) {
         SlotDirectory slots = new SlotDirectory(context.repository(), config.maxGroupSize(), config.zone());
         FormTokens tokens = FormTokens.from(config, context.clock());
         RegistrationPages pages = new RegistrationPages(context.site().pages());
         for (Lang lang : Lang.values()) {
-            context.web().servlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang, tickets));
+            context.web().servlet(pathSpec(lang), new RegistrationPagesServlet(service, slots, tokens, pages, lang, tickets,
+                    proposals));
+        }
+        for (Lang lang : Lang.values()) {
+            context.web().servlet(ProposalPagesServlet.pathSpec(lang), new ProposalPagesServlet(proposals, slots, tokens,
+                    pages, new SchoolVisits(config.zone()), context.repository(), lang));
         }
     }
 
@@ -130,7 +142,22 @@ public final class RegistrationPagesServlet extends HttpServlet {
                     "detail", closed.get().message())));
             return;
         }
-        showForm(request, response, 200, slot.get(), kind.get(), Map.of(), List.of());
+        showForm(request, response, 200, slot.get(), kind.get(), prefilled(request, kind.get()), List.of());
+    }
+
+    /**
+     * The school form opened from a proposal's link ({@code ?proposition=<token>}): the school's name, UAI and commune
+     * filled in, and the proposal marked opened. Any other form, or a bad token, starts empty.
+     */
+    private Map<String, String> prefilled(HttpServletRequest request, FormKind kind) {
+        String token = request.getParameter("proposition");
+        if (kind != FormKind.SCHOOL || token == null || token.isBlank()) {
+            return Map.of();
+        }
+        return proposals.fromToken(token).map(proposal -> {
+            proposals.opened(proposal);
+            return Map.of("schoolName", proposal.name(), "uai", proposal.uai(), "commune", proposal.commune());
+        }).orElse(Map.of());
     }
 
     @Override
@@ -390,7 +417,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
      * Writes a page with {@code status} (500 when its template failed): never stored by any cache, since the
      * pages show personal data or carry a single-use form token.
      */
-    private static void html(HttpServletResponse response, int status, RenderedPage page) throws IOException {
+    static void html(HttpServletResponse response, int status, RenderedPage page) throws IOException {
         response.setStatus(page.status() == 500 ? 500 : status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", page.language());

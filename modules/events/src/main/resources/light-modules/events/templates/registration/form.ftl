@@ -50,6 +50,7 @@
         <input id="f-transportFunding" name="transportFunding" type="checkbox" value="true"[#if (values["transportFunding"]!"") == "true"] checked[/#if]>
         <label for="f-transportFunding">${msg["field.transportFunding"]}</label>
       </p>
+      [@field name="transportAmount" label=msg["field.transportAmount"] type="number" required=false /]
     [#else]
       [@field name="agency" label=msg["field.agency"] /]
       [@field name="adviserName" label=msg["field.adviserName"] /]

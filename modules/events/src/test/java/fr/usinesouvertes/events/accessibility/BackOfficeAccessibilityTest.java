@@ -60,6 +60,11 @@ class BackOfficeAccessibilityTest {
         assertThat(Axe.violations(BROWSER.driver())).as("the login screen").isEmpty();
         BROWSER.submitLogin("organisation@example.fr", PASSWORD);
         crawl(20);
+        for (String screen : List.of("/admin/ecoles/", "/admin/transport-scolaire/")) { // the schools outreach's screens
+            BROWSER.open(PLATFORM.uri(screen));
+            assertThat(BROWSER.driver().getTitle()).as(screen).doesNotContain("404");
+            assertThat(Axe.violations(BROWSER.driver())).as(screen).isEmpty();
+        }
     }
 
     /** The company space and the gate's check-in, as a company with a published sheet and registrations sees them. */
