@@ -15,7 +15,9 @@ public enum DefinitionType {
     SITE("sites"),
     THEME("themes"),
     VIRTUAL_URI_MAPPING("virtualUriMappings"),
-    WEBHOOK("webhooks");
+    WEBHOOK("webhooks"),
+    /** Magnolia's declarative REST clients ({@code baseUrl}, {@code restCalls}): what webhooks name to call. */
+    REST_CLIENT("restClients");
 
     private final String folder;
 

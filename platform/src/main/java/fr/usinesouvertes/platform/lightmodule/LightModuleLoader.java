@@ -62,7 +62,8 @@ public final class LightModuleLoader {
             }
         }
         Map<String, Map<String, Object>> resolved = new InheritanceResolver(parsed, decorations, problems).resolveAll();
-        resolved.forEach((key, yaml) -> register(parsed.get(key), yaml, builder, problems));
+        Map<String, Map<String, Object>> restClients = restClients(parsed, resolved);
+        resolved.forEach((key, yaml) -> register(parsed.get(key), yaml, builder, problems, restClients));
         applySitePrototype(builder, parsed, resolved, problems);
         builder.messages(messages.catalog());
         checkAppContentTypes(builder.build(), problems);
@@ -148,8 +149,25 @@ public final class LightModuleLoader {
         }
     }
 
+    /**
+     * The REST clients ({@code restClients/<name>.yaml}) by name, as webhooks name them: the file's name; the first
+     * module's when two have the same.
+     */
+    private static Map<String, Map<String, Object>> restClients(Map<String, ParsedDefinition> parsed,
+                                                                Map<String, Map<String, Object>> resolved) {
+        Map<String, Map<String, Object>> clients = new LinkedHashMap<>();
+        resolved.forEach((key, yaml) -> {
+            ParsedDefinition definition = parsed.get(key);
+            if (definition.type() == DefinitionType.REST_CLIENT) {
+                String id = definition.id();
+                clients.putIfAbsent(id.substring(Math.max(id.lastIndexOf(':'), id.lastIndexOf('/')) + 1), yaml);
+            }
+        });
+        return clients;
+    }
+
     private static void register(ParsedDefinition parsed, Map<String, Object> yaml, DefinitionRegistry.Builder builder,
-                                 List<Problem> problems) {
+                                 List<Problem> problems, Map<String, Map<String, Object>> restClients) {
         DefinitionContext context = new DefinitionContext(parsed.id(), parsed.source(), parsed.document(), problems);
         Map<String, Object> scanned = yaml;
         if (parsed.type() == DefinitionType.REST_ENDPOINT) {
@@ -169,7 +187,7 @@ public final class LightModuleLoader {
             }
         }
         builder.definition(new Definition(parsed.id(), parsed.type(), parsed.source(), yaml));
-        TypedDefinitions.register(parsed.type(), yaml, contentType, context, builder);
+        TypedDefinitions.register(parsed.type(), yaml, contentType, context, builder, restClients);
     }
 
     /**

@@ -28,7 +28,9 @@ final class SupportedClasses {
             "info.magnolia.rendering.spa.renderer.SpaRenderableDefinition",
             "info.magnolia.rendering.generator.CopyGenerator",
             "info.magnolia.virtualuri.mapping.DefaultVirtualUriMapping",
-            "info.magnolia.virtualuri.mapping.RegexpVirtualUriMapping");
+            "info.magnolia.virtualuri.mapping.RegexpVirtualUriMapping",
+            "info.magnolia.rest.client.ConfiguredRestClientDefinition",
+            "info.magnolia.rest.client.call.ConfiguredRestCallDefinition");
 
     private static final Set<String> OTHER_TYPES = Set.of(
             "jcrDeliveryEndpoint_v2", "assetReferenceResolver", "jcrReferenceResolver", "spa", "siteSpa", "default", "regexp");

@@ -14,8 +14,10 @@ final class TypedDefinitions {
     private TypedDefinitions() {
     }
 
+    /** {@code restClients}: the REST clients by name, for the webhooks that name one. */
     static void register(DefinitionType type, Map<String, Object> yaml, String contentType,
-                         DefinitionContext context, DefinitionRegistry.Builder builder) {
+                         DefinitionContext context, DefinitionRegistry.Builder builder,
+                         Map<String, Map<String, Object>> restClients) {
         switch (type) {
             case TEMPLATE -> builder.template(TemplateReader.read(yaml, context));
             case DIALOG -> builder.dialog(DialogReader.read(yaml, context));
@@ -42,7 +44,7 @@ final class TypedDefinitions {
             }
             case SITE -> builder.site(SiteReader.read(yaml, context));
             case WEBHOOK -> {
-                WebhookDefinition webhook = WebhookReader.read(yaml, context);
+                WebhookDefinition webhook = WebhookReader.read(yaml, context, restClients);
                 if (webhook != null) {
                     builder.webhook(webhook);
                 }
@@ -54,7 +56,7 @@ final class TypedDefinitions {
                 }
             }
             default -> {
-                // blocks, themes, message views: kept as raw definitions only
+                // blocks, themes, message views, REST clients (read by the webhooks naming them): raw definitions only
             }
         }
     }

@@ -49,7 +49,7 @@ class WebhooksTest {
     @BeforeAll
     static void pages() {
         PLATFORM.platform().repository().write(session -> {
-            for (String path : List.of("/site", "/site/news", "/site/old-offer", "/other")) {
+            for (String path : List.of("/site", "/site/news", "/site/old-offer", "/other", "/hooked")) {
                 javax.jcr.Node page = session.getNode(path.substring(0, path.lastIndexOf('/')).isEmpty() ? "/website"
                         : "/website" + path.substring(0, path.lastIndexOf('/'))).addNode(path.substring(path.lastIndexOf('/') + 1),
                         "mgnl:page");
@@ -130,12 +130,23 @@ class WebhooksTest {
     @Test
     void webhooksThatCannotBeCalledAreReportedAndADisabledOneIsNeverCalled() {
         assertThat(PLATFORM.platform().definitions().current().webhooks()).extracting(w -> w.name())
-                .containsExactlyInAnyOrder("rebuild", "notify", "disabled");
+                .containsExactlyInAnyOrder("rebuild", "notify", "disabled", "named-client");
         assertThat(PLATFORM.platform().definitions().current().problems())
                 .filteredOn(p -> p.definitionId() != null && p.definitionId().startsWith("hooks:"))
                 .extracting(Problem::definitionId, Problem::severity)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("hooks:bad-filter", "error"),
-                        org.assertj.core.groups.Tuple.tuple("hooks:named-client", "error"));
+                        org.assertj.core.groups.Tuple.tuple("hooks:missing-client", "error"));
+    }
+
+    @Test
+    void aWebhookNamingARestClientCallsItsCallWithItsPathHeadersAndTheWebhooksParameters() {
+        PLATFORM.platform().publishing().publish("editor@example.fr", "website", "/hooked", false);
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVED.size() == 1);
+        Received call = RECEIVED.get(0);
+        assertThat(call.method()).isEqualTo("POST");
+        assertThat(call.target()).isEqualTo("/hooks/site%2042?source=magnolia");
+        assertThat(call.hook()).isEqualTo("netlify");
+        assertThat(call.body()).contains("\"webhook\":\"named-client\"", "\"path\":\"/hooked\"");
     }
 
     /** The failure recorded on the one queued call, or null while none is. */
