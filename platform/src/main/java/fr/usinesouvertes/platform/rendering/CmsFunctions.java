@@ -241,6 +241,49 @@ public final class CmsFunctions {
         }
     }
 
+    /**
+     * Magnolia's {@code cmsfn.search(workspace, statement, language, returnItemType)}: the nodes of {@code workspace}
+     * that a JCR-SQL2 {@code statement} finds, its paths being the workspace's ({@code ISDESCENDANTNODE('/travel')}),
+     * as this request's stage has them (the published copies on the public site), at most
+     * {@value WorkspaceQuery#MAX_RESULTS}, in the statement's order; with a {@code returnItemType}
+     * ({@code mgnl:page}), each found node gives its nearest ancestor-or-self of that type, once. Only the editorial
+     * workspaces (those under publishing: pages, assets, content types) can be searched, and only JCR-SQL2 is read;
+     * anything else is an error of the template.
+     */
+    public List<ContentMap> search(String workspace, String statement, String language, String returnItemType)
+            throws RepositoryException {
+        if (language != null && !language.isBlank() && !"JCR-SQL2".equalsIgnoreCase(language.strip())) {
+            throw new IllegalArgumentException("cmsfn.search reads JCR-SQL2 statements only, not " + language);
+        }
+        if (workspace == null || !context.session().nodeExists(ContentStage.LIVE_ROOT + "/" + workspace)) {
+            throw new IllegalArgumentException("cmsfn.search: '" + workspace + "' is not a workspace of published "
+                    + "content (pages, assets, content types)");
+        }
+        List<ContentMap> found = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (Node node : WorkspaceQuery.run(context.session(), context.jcrPath(workspace, "/"), statement)) {
+            Node item = returnItemType == null || returnItemType.isBlank() ? node : ofType(node, returnItemType.strip());
+            if (item != null && seen.add(item.getPath())) {
+                found.add(context.wrap(item));
+            }
+        }
+        return found;
+    }
+
+    /** {@link #search(String, String, String, String)} without a return item type. */
+    public List<ContentMap> search(String workspace, String statement, String language) throws RepositoryException {
+        return search(workspace, statement, language, null);
+    }
+
+    private static Node ofType(Node node, String type) throws RepositoryException {
+        for (Node current = node; current.getDepth() > 0; current = current.getParent()) {
+            if (current.isNodeType(type)) {
+                return current;
+            }
+        }
+        return null;
+    }
+
     // ---- conversion
 
     public ContentMap asContentMap(Object content) {

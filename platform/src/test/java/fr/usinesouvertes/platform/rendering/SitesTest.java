@@ -69,6 +69,27 @@ class SitesTest {
     }
 
     @Test
+    void cmsfnSearchRunsAStatementOfTheWorkspaceOnThePublishedPagesOnly() {
+        PLATFORM.platform().repository().write(session -> {
+            javax.jcr.Node draft = session.getNode("/website/travel").addNode("draft", "mgnl:page");
+            draft.setProperty("mgnl:template", "travel-spa:pages/home");
+            draft.setProperty("title", "A draft");
+            return null;
+        });
+        try {
+            String home = PLATFORM.get("/").body();
+            // the statement's path is the workspace's; the draft, never published, is not found
+            assertThat(home).contains("<p id=\"search\">About us;</p>")
+                    .contains("<p id=\"search-type\">/travel/about;</p>");
+        } finally {
+            PLATFORM.platform().repository().write(session -> {
+                session.getNode("/website/travel/draft").remove();
+                return null;
+            });
+        }
+    }
+
+    @Test
     void theSiteRootIsThePageNamedLikeTheSiteNotTheFirstPage() {
         HttpResponse<String> home = PLATFORM.get("/");
         assertThat(home.statusCode()).isEqualTo(200);
