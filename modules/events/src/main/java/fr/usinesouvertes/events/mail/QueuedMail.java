@@ -42,7 +42,8 @@ public record QueuedMail(String id, MailKind kind, String registrationId, String
 
     /** What the entry is about, for logs and the {@code mail-queue} command: {@code registration <id>} or the visit's. */
     public String about() {
-        return (kind.toRegistrant() ? "registration " : "cancelled visit ") + registrationId;
+        return (kind.toRegistrant() ? "registration " : kind == MailKind.COMPANY_FOLLOW_UP ? "follow-up of sheet "
+                : "cancelled visit ") + registrationId;
     }
 
     /** A new entry, due at once; its id is given when it is written. */

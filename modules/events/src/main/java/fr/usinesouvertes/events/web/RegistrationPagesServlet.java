@@ -390,7 +390,7 @@ public final class RegistrationPagesServlet extends HttpServlet {
      * Writes a page with {@code status} (500 when its template failed): never stored by any cache, since the
      * pages show personal data or carry a single-use form token.
      */
-    private static void html(HttpServletResponse response, int status, RenderedPage page) throws IOException {
+    static void html(HttpServletResponse response, int status, RenderedPage page) throws IOException {
         response.setStatus(page.status() == 500 ? 500 : status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Content-Language", page.language());
