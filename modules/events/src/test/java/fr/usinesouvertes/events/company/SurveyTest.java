@@ -71,7 +71,7 @@ class SurveyTest {
         // at Alpha's Saturday gate: the Martin and Smith families came, the Nguyen family did not
         AdminBrowser company = AdminBrowser.on(PLATFORM);
         company.login("alpha@fonderie.example.fr", CompanyAccessTestSupport.PASSWORD);
-        List<String> saturday = bookings(alpha.saturdaySlot());
+        List<String> saturday = CancellationFixtures.registrationIds(PLATFORM, alpha.saturdaySlot());
         String checkIns = "{\"operations\": ["
                 + op(alpha.saturdaySlot(), saturday.get(0), "present", 5) + ", "
                 + op(alpha.saturdaySlot(), saturday.get(1), "present", 6) + ", "
@@ -172,25 +172,6 @@ class SurveyTest {
     private static String op(String slot, String registration, String type, int persons) {
         return "{\"type\": \"" + type + "\", \"slot\": \"" + slot + "\", \"registration\": \"" + registration + "\""
                 + (persons > 0 ? ", \"persons\": " + persons : "") + "}";
-    }
-
-    /** The slot's registrations in booking order (the fixture's Martin, Smith, Nguyen, then the waiting Jones). */
-    private static List<String> bookings(String slot) {
-        return PLATFORM.platform().repository().read(session -> {
-            List<javax.jcr.Node> nodes = new java.util.ArrayList<>();
-            for (javax.jcr.NodeIterator it = session.getNode("/registrations/" + slot).getNodes(); it.hasNext(); ) {
-                javax.jcr.Node node = it.nextNode();
-                if (node.isNodeType("mgnl:contentNode")) {
-                    nodes.add(node);
-                }
-            }
-            nodes.sort(fr.usinesouvertes.events.booking.BookingOrder.REGISTRATIONS);
-            List<String> ids = new java.util.ArrayList<>();
-            for (javax.jcr.Node node : nodes) {
-                ids.add(node.getIdentifier());
-            }
-            return ids;
-        });
     }
 
     private static HttpResponse<String> post(AdminBrowser browser, String path, String json) throws Exception {
