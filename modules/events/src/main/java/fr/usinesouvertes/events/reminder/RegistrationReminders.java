@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * registrations read. Per slot, commits of at most {@value #MAX_PER_COMMIT} reminders each queue the e-mails in the
  * mail queue (sent by the mail worker like every registration e-mail, with its retries) and mark each registration
  * reminded ({@value #REGISTRATION_DONE}: days); the last one marks the folder handled. Bounded commits keep the
- * repository's commit short, so bookings committing meanwhile do not wait behind a slot of thousands. A reminder goes
+ * repository's commit short, so bookings committing meanwhile do not wait behind a slot of thousands; the e-mails are
+ * queued as a bulk ({@link MailQueue#enqueueBulk}: {@value MailQueue#BULK_PER_MINUTE} due a minute), so their sending
+ * neither takes the machine from registrations nor delays their e-mails. A reminder goes
  * once per booking, even after a crash (the commit holds both) or if two nodes ran the
  * job at once (each commit also writes a random {@value #FOLDER_TOKEN} on the folder: Oak refuses the second one).
  *
@@ -120,7 +122,8 @@ public final class RegistrationReminders {
             try {
                 int batch;
                 do { // bounded commits until the slot is done
-                    batch = repository.write(session -> remind(session, slot, now));
+                    int rank = queued;
+                    batch = repository.write(session -> remind(session, slot, now, rank));
                     queued += Math.max(batch, 0);
                 } while (batch == MAX_PER_COMMIT);
             } catch (RuntimeException e) {
@@ -200,7 +203,7 @@ public final class RegistrationReminders {
      *
      * @return the reminders queued: {@value #MAX_PER_COMMIT} when the slot may have more
      */
-    private int remind(Session session, DueSlot slot, Instant now) throws RepositoryException {
+    private int remind(Session session, DueSlot slot, Instant now, int rank) throws RepositoryException {
         Node folder = session.getNode("/" + SlotBooking.WORKSPACE + "/" + slot.slotId());
         Set<Integer> handled = handled(folder, FOLDER_DONE);
         List<Integer> due = dueDays(slot.days(), slot.start(), now);
@@ -224,8 +227,8 @@ public final class RegistrationReminders {
                 if (sent.contains(nearest)) {
                     continue;
                 }
-                queue.enqueue(session, QueuedMail.of(MailKind.REMINDER, registration.getIdentifier(), siteUrl, null,
-                        Map.of("days", String.valueOf(daysLeft))));
+                queue.enqueueBulk(session, QueuedMail.of(MailKind.REMINDER, registration.getIdentifier(), siteUrl, null,
+                        Map.of("days", String.valueOf(daysLeft))), rank + queued);
                 sent.add(nearest);
                 registration.setProperty(REGISTRATION_DONE, strings(sent));
                 queued++;

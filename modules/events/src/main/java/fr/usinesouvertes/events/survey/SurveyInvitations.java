@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When: from the day after the visit's day (site's time zone), for {@value #DAYS_AFTER} days (a visit older than that
  * when the job first sees it is left alone). Runs as the run-once cluster job {@value #JOB}; per slot, commits of at most
- * {@value #MAX_PER_COMMIT} e-mails queue them and mark each registration ({@value #REGISTRATION_DONE}); the last marks
+ * {@value #MAX_PER_COMMIT} e-mails queue them (as a bulk, {@link MailQueue#enqueueBulk}) and mark each registration ({@value #REGISTRATION_DONE}); the last marks
  * the registrations folder ({@value #FOLDER_DONE}) and, as the reminders do, every commit rewrites a random
  * {@value #FOLDER_TOKEN} on it, so two nodes running the job at once cannot both commit. A company's follow-up is
  * queued with a marker {@code /mailqueue/followUps/<year>-<sheet>} created in the same commit: a second node creating
@@ -126,7 +126,8 @@ public final class SurveyInvitations {
             try {
                 int batch;
                 do {
-                    batch = repository.write(session -> invite(session, slot));
+                    int rank = queued;
+                    batch = repository.write(session -> invite(session, slot, rank));
                     queued += batch;
                 } while (batch == MAX_PER_COMMIT);
             } catch (RuntimeException e) {
@@ -195,7 +196,7 @@ public final class SurveyInvitations {
     }
 
     /** One bounded commit of a slot's surveys; returns how many it queued ({@value #MAX_PER_COMMIT}: maybe more). */
-    private int invite(Session session, DueSlot slot) throws RepositoryException {
+    private int invite(Session session, DueSlot slot, int rank) throws RepositoryException {
         Node folder = session.getNode("/" + SlotBooking.WORKSPACE + "/" + slot.slotId());
         if (JcrUtils.getBooleanProperty(folder, FOLDER_DONE, false)) {
             return 0;
@@ -215,8 +216,8 @@ public final class SurveyInvitations {
                 continue; // a no-show, or not checked at a slot that was
             }
             Lang lang = Lang.fromCode(JcrUtils.getStringProperty(registration, "lang", "fr"));
-            queue.enqueue(session, QueuedMail.of(MailKind.SURVEY, id, siteUrl, null,
-                    Map.of("surveyUrl", links.url(siteUrl, id, slot.end(), lang))));
+            queue.enqueueBulk(session, QueuedMail.of(MailKind.SURVEY, id, siteUrl, null,
+                    Map.of("surveyUrl", links.url(siteUrl, id, slot.end(), lang))), rank + queued);
             registration.setProperty(REGISTRATION_DONE, true);
             queued++;
         }
