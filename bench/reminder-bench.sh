@@ -10,13 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
-CP_FILE=$(mktemp)
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -q -B -o -pl modules/events -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-CLASSES="$ROOT/modules/events/target/test-classes:$ROOT/modules/events/target/classes"
-CLASSES="$CLASSES:$ROOT/platform/target/test-classes:$ROOT/platform/target/classes:$ROOT/platform-api/target/classes"
+# shellcheck source=bench/test-classpath.sh
+. bench/test-classpath.sh
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
 java $JAVA_OPTS -Dregistrations="${REGISTRATIONS:-100000}" -Dslots="${SLOTS:-100}" -Dclients="${CLIENTS:-16}" \
-    -Dseconds="${DURATION:-20}" -cp "$CLASSES:$(cat "$CP_FILE")" \
+    -Dseconds="${DURATION:-20}" \
     fr.usinesouvertes.events.web.ReminderBenchmark "$ROOT/light-modules"

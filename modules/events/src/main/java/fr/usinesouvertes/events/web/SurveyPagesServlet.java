@@ -11,11 +11,10 @@ import fr.usinesouvertes.events.registration.SlotDirectory;
 import fr.usinesouvertes.events.survey.SurveyAnswer;
 import fr.usinesouvertes.events.survey.SurveyAnswers;
 import fr.usinesouvertes.events.survey.SurveyLinks;
+import fr.usinesouvertes.platform.http.RoutedServlet;
 import fr.usinesouvertes.platform.http.Router;
 import fr.usinesouvertes.platform.module.ModuleContext;
 import fr.usinesouvertes.platform.repository.ContentRepository;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -36,7 +35,7 @@ import java.util.Optional;
  * altered, another link's, expired) or whose registration is gone answers 404; a registration that is not confirmed
  * 410. Mounted once per language: {@code /enquete/*} in French, {@code /en/enquete/*} in English.
  */
-public final class SurveyPagesServlet extends HttpServlet {
+public final class SurveyPagesServlet extends RoutedServlet {
 
     private final transient SurveyLinks links;
     private final transient RegistrationRecords records;
@@ -46,10 +45,6 @@ public final class SurveyPagesServlet extends HttpServlet {
     private final transient RegistrationPages pages;
     private final transient Clock clock;
     private final Lang lang;
-    private final transient Router<Router.Page> routes = Router.<Router.Page>builder()
-            .get("/{token}", (request, response, route) -> show(request, response, route.get("token")))
-            .post("/{token}", (request, response, route) -> answer(request, response, route.get("token")))
-            .build();
 
     private SurveyPagesServlet(SurveyLinks links, RegistrationRecords records, SlotDirectory slots,
                                ContentRepository repository, FormTokens tokens, RegistrationPages pages, Clock clock,
@@ -75,19 +70,16 @@ public final class SurveyPagesServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        dispatch(request, response);
+    protected Router<Router.Page> routes() {
+        return Router.<Router.Page>builder()
+                .get("/{token}", (request, response, route) -> show(request, response, route.get("token")))
+                .post("/{token}", (request, response, route) -> answer(request, response, route.get("token")))
+                .build();
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        dispatch(request, response);
-    }
-
-    private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
-        if (!Router.dispatch(routes, request, response)) {
-            message(request, response, 404, "survey.notFound");
-        }
+    protected void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        message(request, response, 404, "survey.notFound");
     }
 
     /** The registration and slot of a token, when it verifies and they exist. */
