@@ -25,7 +25,7 @@
     </div>
   [/#if]
   <p>${msg["survey.intro"]}</p>
-  <form method="post" action="${action}" novalidate>
+  <form method="post" action="${action}" class="survey-form" novalidate>
     <input type="hidden" name="csrf" value="${csrf}">
     [@choice name="rating" legend=msg["survey.rating"] options=["1", "2", "3", "4", "5"] labelPrefix="survey.rating." /]
     [@choice name="recommend" legend=msg["survey.recommend"] options=["yes", "no"] labelPrefix="survey." /]
