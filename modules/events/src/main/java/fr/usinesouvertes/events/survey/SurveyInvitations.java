@@ -81,13 +81,20 @@ public final class SurveyInvitations {
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.zone = zone;
-        repository.write(session -> {
-            Node root = session.getNode("/" + MailQueue.WORKSPACE);
-            if (!root.hasNode(FOLLOW_UPS)) {
-                root.addNode(FOLLOW_UPS, "oak:Unstructured");
+        try {
+            repository.write(session -> {
+                Node root = session.getNode("/" + MailQueue.WORKSPACE);
+                if (!root.hasNode(FOLLOW_UPS)) {
+                    root.addNode(FOLLOW_UPS, "oak:Unstructured");
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // another node starting at the same moment created it: its commit won
+            if (!repository.read(session -> session.nodeExists("/" + MailQueue.WORKSPACE + "/" + FOLLOW_UPS))) {
+                throw e;
             }
-            return null;
-        });
+        }
     }
 
     /** Schedules the job on the cluster. */
