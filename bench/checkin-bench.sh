@@ -9,13 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
-CP_FILE=$(mktemp)
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -q -B -o -pl modules/events -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-CLASSES="$ROOT/modules/events/target/test-classes:$ROOT/modules/events/target/classes"
-CLASSES="$CLASSES:$ROOT/platform/target/test-classes:$ROOT/platform/target/classes:$ROOT/platform-api/target/classes"
+# shellcheck source=bench/test-classpath.sh
+. bench/test-classpath.sh
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
 java $JAVA_OPTS -Dcompanies="${COMPANIES:-25}" -DperSlot="${PER_SLOT:-40}" -DphonesPerSlot="${PHONES_PER_SLOT:-2}" \
-    -Dbatch="${BATCH:-10}" -cp "$CLASSES:$(cat "$CP_FILE")" \
+    -Dbatch="${BATCH:-10}" \
     fr.usinesouvertes.events.company.CheckInBenchmark "$ROOT/light-modules"

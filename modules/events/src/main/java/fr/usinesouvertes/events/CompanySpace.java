@@ -78,6 +78,15 @@ final class CompanySpace {
                         new SlotDirectory(repository, config.maxGroupSize(), zone), context.clock(), zone),
                 new fr.usinesouvertes.events.ticket.TicketLinks(
                         fr.usinesouvertes.events.registration.RegistrationLinks.forTickets(config, context.clock())))));
+        fr.usinesouvertes.events.survey.results.SurveyResults surveys = new fr.usinesouvertes.events.survey.results.SurveyResults(
+                repository, sites, sheets, zone);
+        context.admin().app(new AdminApp(fr.usinesouvertes.events.survey.results.CompanySurveyServlet.NAME, "Avis des visiteurs",
+                "Visitors' opinions", Set.of(Role.COMPANY), new fr.usinesouvertes.events.survey.results.CompanySurveyServlet(
+                repository, surveys, new EditionStore(repository, zone), context.clock(), zone)));
+        context.admin().app(new AdminApp(fr.usinesouvertes.events.survey.results.OrganiserSurveyServlet.NAME,
+                "Enquêtes de satisfaction", "Satisfaction surveys", Set.of(Role.ADMIN),
+                new fr.usinesouvertes.events.survey.results.OrganiserSurveyServlet(surveys, new EditionStore(repository, zone),
+                        context.clock(), zone)));
         ModerationQueue queue = new ModerationQueue(repository, ACL, context.mail(), context.publicUrl(), context.clock(), zone);
         fr.usinesouvertes.events.moderation.SheetChangeModeration changes = new fr.usinesouvertes.events.moderation.SheetChangeModeration(
                 repository, ACL, mailQueue, onMailQueued, context.mail(), context.publicUrl(), context.clock(), zone);

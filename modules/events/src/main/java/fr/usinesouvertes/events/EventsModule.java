@@ -170,6 +170,13 @@ public final class EventsModule implements PlatformModule {
         context.web().servlet(TicketServlet.pathSpec(), new TicketServlet(tickets, context.site().pages(), zone));
         new RegistrationReminders(context.repository(), mailQueue, mailWorker::wake, config.reminderDays(),
                 context.publicUrl(), context.clock(), zone).schedule(context.jobs(), config.reminderInterval());
+        fr.usinesouvertes.events.survey.SurveyLinks surveyLinks = new fr.usinesouvertes.events.survey.SurveyLinks(
+                RegistrationLinks.forSurveys(config, context.clock()));
+        new fr.usinesouvertes.events.survey.SurveyInvitations(context.repository(), mailQueue, mailWorker::wake,
+                surveyLinks, context.publicUrl(), context.clock(), zone).schedule(context.jobs(), config.reminderInterval());
+        fr.usinesouvertes.events.web.SurveyPagesServlet.mount(context, surveyLinks,
+                fr.usinesouvertes.events.web.FormTokens.from(config, context.clock()),
+                new SlotDirectory(context.repository(), config.maxGroupSize(), zone));
         SitePhotos sitePhotos = new SitePhotos(context.repository());
         EventsFunctions eventsFunctions = new EventsFunctions(context.repository(), context.clock(), context.publicUrl(), zone,
                 slug -> sitePhotos.publicPhotos(slug).stream().map(photo -> new PublicPhotos.Photo(

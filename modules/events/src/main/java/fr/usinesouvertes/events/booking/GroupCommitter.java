@@ -5,6 +5,7 @@ import fr.usinesouvertes.platform.repository.RepositoryException;
 import fr.usinesouvertes.platform.repository.SessionWork;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import javax.jcr.InvalidItemStateException;
 
 /**
- * Saves concurrent bookings of this process together: each caller queues its work, and whichever
+ * Saves concurrent bookings (or other short works, such as the gate's check-ins) of this process together: each caller queues its work, and whichever
  * caller holds the commit lock runs every queued work, in arrival order, on one session and saves them
  * in one commit (group commit). A repository commit has a large fixed cost (session login, Oak's commit
  * hooks and its diff of the whole change, the flush to disk); under load, bookings share it.
@@ -27,12 +28,17 @@ import javax.jcr.InvalidItemStateException;
  * are committed one by one, so that only those touching the contended slot wait; each of these backs
  * off for a short random time without holding the commit lock, then queues again.
  */
-final class GroupCommitter {
+public final class GroupCommitter {
 
     private static final int MAX_BATCH = 64;
     private static final int MAX_ATTEMPTS = 200;
 
+    /** The booking's refusals: thrown by a work before it changed anything. */
+    private static final Set<Class<? extends RuntimeException>> BOOKING_REFUSALS = Set.of(SlotNotFoundException.class,
+            SlotCancelledException.class, RegistrationNotFoundException.class, BookingChangeRefusedException.class);
+
     private final ContentRepository repository;
+    private final Set<Class<? extends RuntimeException>> refusals;
     private final ReentrantLock commitLock = new ReentrantLock();
     private final ConcurrentLinkedQueue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
 
@@ -54,7 +60,16 @@ final class GroupCommitter {
     private enum Attempt { SAVED, CONFLICT, FAILED }
 
     GroupCommitter(ContentRepository repository) {
+        this(repository, BOOKING_REFUSALS);
+    }
+
+    /**
+     * @param refusals exceptions a work throws before it changed anything: it fails alone, the others of its batch are
+     *                 saved
+     */
+    public GroupCommitter(ContentRepository repository, Set<Class<? extends RuntimeException>> refusals) {
         this.repository = repository;
+        this.refusals = Set.copyOf(refusals);
     }
 
     /**
@@ -63,7 +78,7 @@ final class GroupCommitter {
      *
      * @param key names the contended resource in errors (the slot)
      */
-    <T> T commit(String key, SessionWork<T> work) {
+    public <T> T commit(String key, SessionWork<T> work) {
         Pending<T> pending = new Pending<>(key, work);
         queue.add(pending);
         while (!pending.result.isDone()) {
@@ -135,9 +150,11 @@ final class GroupCommitter {
                 for (Pending<?> pending : batch) {
                     try {
                         outcomes.add(pending.work.run(session));
-                    } catch (SlotNotFoundException | SlotCancelledException | RegistrationNotFoundException
-                             | BookingChangeRefusedException refused) {
-                        outcomes.add(refused); // thrown before the work changed anything
+                    } catch (RuntimeException e) {
+                        if (!refusal(e)) {
+                            throw e;
+                        }
+                        outcomes.add(new Refused(e)); // thrown before the work changed anything
                     }
                 }
                 return outcomes;
@@ -163,11 +180,18 @@ final class GroupCommitter {
         return Attempt.FAILED;
     }
 
+    private boolean refusal(RuntimeException e) {
+        return refusals.stream().anyMatch(type -> type.isInstance(e));
+    }
+
+    /** A work's refusal, kept apart from what the works return. */
+    private record Refused(RuntimeException refusal) {
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> void complete(Pending<T> pending, Object result) {
-        if (result instanceof SlotNotFoundException || result instanceof SlotCancelledException
-                || result instanceof RegistrationNotFoundException || result instanceof BookingChangeRefusedException) {
-            pending.result.completeExceptionally((RuntimeException) result);
+        if (result instanceof Refused refused) {
+            pending.result.completeExceptionally(refused.refusal());
         } else {
             pending.result.complete((T) result);
         }

@@ -311,6 +311,20 @@ public final class SlotBooking {
     }
 
     /**
+     * The slot's current ledger stamp: rewritten by every commit that books, changes or cancels one of its registrations
+     * (or cancels the slot), so a reader can tell that the slot's registrations are as it last read them; {@code null}
+     * when the slot has no registrations yet.
+     */
+    public static String ledgerStamp(Session session, String slotId) throws javax.jcr.RepositoryException {
+        String path = "/" + WORKSPACE + "/" + slotId;
+        if (!session.nodeExists(path)) {
+            return null;
+        }
+        Node folder = session.getNode(path);
+        return folder.hasProperty(SlotLedger.TOKEN) ? folder.getProperty(SlotLedger.TOKEN).getString() : null;
+    }
+
+    /**
      * Whether the slot's visit is cancelled: the slot itself ({@code cancelled}) or its whole event sheet
      * (status {@code cancelled}).
      */

@@ -1,7 +1,9 @@
 package fr.usinesouvertes.events.checkin;
 
 import fr.usinesouvertes.events.attendance.AttendanceRecords;
+import fr.usinesouvertes.events.booking.GroupCommitter;
 import fr.usinesouvertes.events.booking.RegistrationStatus;
+import fr.usinesouvertes.events.booking.SlotBooking;
 import fr.usinesouvertes.events.company.CompanyRegistrations;
 import fr.usinesouvertes.events.company.CompanySession;
 import fr.usinesouvertes.events.company.CompanySites;
@@ -20,9 +22,11 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Comparator;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
@@ -47,7 +51,8 @@ public final class Attendance {
     private static final String EXPECTED = AttendanceRecords.EXPECTED;
     private static final String WALK_IN_PREFIX = AttendanceRecords.WALK_IN_PREFIX;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final int MAX_ATTEMPTS = 5;
+    /** The slots whose bookings are kept (a day's slots of every gate). */
+    private static final int KNOWN_SLOTS = 5_000;
 
     private final ContentRepository repository;
     private final CompanySites sites;
@@ -56,6 +61,15 @@ public final class Attendance {
     private final SlotDirectory slots;
     private final Clock clock;
     private final ZoneId zone;
+    private final GroupCommitter commits;
+    /** By company and slot: kept in access order, the least recently used dropped past {@value #KNOWN_SLOTS}. */
+    private final Map<String, KnownRows> knownRows = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, KnownRows> eldest) {
+                    return size() > KNOWN_SLOTS;
+                }
+            });
 
     public Attendance(ContentRepository repository, CompanySites sites, EventSheets sheets,
                       CompanyRegistrations registrations, SlotDirectory slots, Clock clock, ZoneId zone) {
@@ -66,6 +80,7 @@ public final class Attendance {
         this.slots = slots;
         this.clock = clock;
         this.zone = zone;
+        this.commits = new GroupCommitter(repository, java.util.Set.of());
     }
 
     /** A booking as the gate sees it: who (the group's name), how many are expected and how many came. */
@@ -144,12 +159,26 @@ public final class Attendance {
     /**
      * Applies a phone's queued operations in order, each on one of the company's own slots (another slot: 404) and
      * bookings of that slot (another booking: 400 naming it). Returns the slots they touched, as they are now.
+     *
+     * <p>Many phones sync at once at the gates of a visit day, so a sync reads as little as it can and shares its commit:
+     * the slot's bookings are read on the company's session (its access checked) once, then kept while the slot's ledger
+     * stamp ({@link SlotBooking#ledgerStamp}) says no booking, change or cancellation happened since; the operations of
+     * concurrent syncs are saved together ({@link GroupCommitter}), each sync's in order after the others', which is
+     * the same as one after another since every operation sets, never adds.
      */
     public List<SlotDay> apply(CompanySession company, String by, List<CheckInOperation> operations) {
+        List<String> slotIds = operations.stream().map(CheckInOperation::slot).distinct().toList();
+        Map<String, String> stamps = repository.read(session -> {
+            Map<String, String> read = new HashMap<>();
+            for (String slot : slotIds) {
+                read.put(slot, SlotBooking.ledgerStamp(session, slot));
+            }
+            return read;
+        });
         Map<String, List<RegistrationRow>> rowsBySlot = new LinkedHashMap<>();
         for (CheckInOperation operation : operations) {
             List<RegistrationRow> rows = rowsBySlot.computeIfAbsent(operation.slot(),
-                    slot -> registrations.list(company, slot)); // the company's own slot, else NotFoundException
+                    slot -> rows(company, slot, stamps.get(slot))); // the company's own slot, else NotFoundException
             if (operation.registration() != null && rows.stream().noneMatch(row -> row.id().equals(operation.registration())
                     && (confirmed(row) || waiting(row)))) {
                 throw new CheckInRefusedException("registration", "No booking " + operation.registration()
@@ -157,26 +186,32 @@ public final class Attendance {
             }
         }
         Calendar now = GregorianCalendar.from(clock.instant().atZone(zone));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                repository.write(session -> {
-                    for (CheckInOperation operation : operations) {
-                        applyOne(session, operation, rowsBySlot.get(operation.slot()), by, now);
-                    }
-                    return null;
-                });
-                break;
-            } catch (fr.usinesouvertes.platform.repository.RepositoryException e) {
-                // another phone's commit changed the same records: the operations set, never add, so apply them again
-                if (attempt >= MAX_ATTEMPTS || !(e.getCause() instanceof javax.jcr.InvalidItemStateException)) {
-                    throw e;
-                }
+        commits.commit("check-in", session -> {
+            for (CheckInOperation operation : operations) {
+                applyOne(session, operation, rowsBySlot.get(operation.slot()), by, now);
             }
-        }
+            return null;
+        });
         List<SlotDay> touched = new ArrayList<>();
         slots.findAll(rowsBySlot.keySet()).forEach((id, slot) -> slot.ifPresent(found ->
                 touched.add(slotDay(found, found.visit().site(), rowsBySlot.get(id)))));
         return touched;
+    }
+
+    /** A slot's bookings as the company reads them, kept while the slot's ledger stamp is {@code stamp}. */
+    private List<RegistrationRow> rows(CompanySession company, String slot, String stamp) {
+        String key = company.company() + "/" + slot;
+        KnownRows known = knownRows.get(key);
+        if (known != null && Objects.equals(known.stamp(), stamp)) {
+            return known.rows();
+        }
+        List<RegistrationRow> rows = registrations.list(company, slot); // its own slot, else NotFoundException
+        knownRows.put(key, new KnownRows(stamp, rows));
+        return rows;
+    }
+
+    /** A slot's bookings as read when its ledger had {@code stamp}. */
+    private record KnownRows(String stamp, List<RegistrationRow> rows) {
     }
 
     private static void applyOne(Session session, CheckInOperation operation, List<RegistrationRow> rows, String by,

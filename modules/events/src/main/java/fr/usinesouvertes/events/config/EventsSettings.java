@@ -45,7 +45,7 @@ public final class EventsSettings {
     public static final SettingDefinition<List<Integer>> REMINDER_DAYS = new SettingDefinition<>("reminder-days",
             "Days before a visit its confirmed registrants get a reminder e-mail, with their ticket, largest first, "
                     + "separated by commas (each 1 to 60, at most 5); a booking made after a reminder's moment does not get "
-                    + "that one; 'none': no reminders",
+                    + "that one; 'none': no reminders. An edition's own reminderDays replaces it for its visits",
             "7,1", EventsSettings::reminderDays);
     public static final SettingDefinition<Integer> REMINDER_INTERVAL = SettingDefinition.integer("reminder-interval",
             "Seconds between two looks of the reminders' job for the reminders that fell due (on the one node holding "
@@ -69,29 +69,7 @@ public final class EventsSettings {
 
     /** "7,1" → [7, 1]: distinct days from 1 to 60, largest first; "none" → none. */
     static List<Integer> reminderDays(String value) {
-        String text = value.strip();
-        if (text.equalsIgnoreCase("none") || text.isEmpty()) {
-            return List.of();
-        }
-        java.util.TreeSet<Integer> days = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
-        for (String part : text.split(",")) {
-            int day;
-            try {
-                day = Integer.parseInt(part.strip());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + part.strip() + "' is not a number of days (e.g. 7,1, or none)");
-            }
-            if (day < 1 || day > 60) {
-                throw new IllegalArgumentException(day + " days: each must be from 1 to 60");
-            }
-            if (!days.add(day)) {
-                throw new IllegalArgumentException(day + " days is given twice");
-            }
-        }
-        if (days.size() > 5) {
-            throw new IllegalArgumentException("at most 5 reminders");
-        }
-        return List.copyOf(days);
+        return fr.usinesouvertes.events.edition.ReminderDays.parse(value);
     }
 
     private static Path readableFile(String value) {

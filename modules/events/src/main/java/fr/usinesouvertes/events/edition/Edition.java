@@ -14,11 +14,20 @@ import java.util.Optional;
  * @param days              the event days, in date order
  * @param windows           national sign-up window per audience; an audience without one cannot sign up
  * @param regionalOverrides windows replacing the national one's opening and/or closing in one region
+ * @param reminderDays      days before a visit of this edition its confirmed registrants are reminded, largest first
+ *                          (empty: none); {@code null}: the module's {@code reminder-days} setting
  */
 public record Edition(int year, List<EventDay> days, Map<Audience, SignUpWindow> windows,
-                      List<SignUpWindow> regionalOverrides) {
+                      List<SignUpWindow> regionalOverrides, List<Integer> reminderDays) {
+
+    /** An edition whose reminders follow the module's {@code reminder-days} setting. */
+    public Edition(int year, List<EventDay> days, Map<Audience, SignUpWindow> windows,
+                   List<SignUpWindow> regionalOverrides) {
+        this(year, days, windows, regionalOverrides, null);
+    }
 
     public Edition {
+        reminderDays = reminderDays == null ? null : List.copyOf(reminderDays);
         days = days.stream().sorted(Comparator.comparing(EventDay::date)).toList();
         windows = Map.copyOf(windows);
         regionalOverrides = List.copyOf(regionalOverrides);
@@ -30,6 +39,16 @@ public record Edition(int year, List<EventDay> days, Map<Audience, SignUpWindow>
         if (regionalOverrides.stream().anyMatch(w -> w.region() == null)) {
             throw new IllegalArgumentException("A regional override needs a region");
         }
+    }
+
+    /** The edition's reminder days, else {@code fallback} (the module's setting). */
+    public List<Integer> reminderDaysOr(List<Integer> fallback) {
+        return reminderDays != null ? reminderDays : fallback;
+    }
+
+    /** The same edition with its own reminder days ({@code null}: the module's setting). */
+    public Edition withReminderDays(List<Integer> days) {
+        return new Edition(year, this.days, windows, regionalOverrides, days);
     }
 
     public Optional<EventDay> day(LocalDate date) {

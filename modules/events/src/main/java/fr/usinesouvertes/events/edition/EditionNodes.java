@@ -21,7 +21,7 @@ import javax.jcr.Value;
  * Maps an {@link Edition} to and from its repository node, in the {@value #WORKSPACE} workspace:
  *
  * <pre>
- * /2026                         mgnl:content      year (Long)
+ * /2026                         mgnl:content      year (Long), reminderDays (String, optional: "7,1", "3", "none")
  *   days/friday                 mgnl:contentNode  date (Date, midnight in the site's time zone), audiences (String[])
  *   windows/school              mgnl:contentNode  audience (String), opens (Date), closes (Date, optional)
  *   regionalOverrides/idf-company mgnl:contentNode region (String), audience, opens?, closes?
@@ -38,6 +38,7 @@ public final class EditionNodes {
     static final String DAYS = "days";
     static final String WINDOWS = "windows";
     static final String OVERRIDES = "regionalOverrides";
+    static final String REMINDER_DAYS = "reminderDays";
 
     private EditionNodes() {
     }
@@ -67,7 +68,26 @@ public final class EditionNodes {
                     audience(override, text(override, "audience", null)),
                     optionalInstant(override, "opens"), optionalInstant(override, "closes")));
         }
-        return new Edition(year, days, windows, overrides);
+        return new Edition(year, days, windows, overrides, reminderDays(edition));
+    }
+
+    /**
+     * The edition's own reminder days, {@code null} when it has none. A value that does not read (typed by hand in the
+     * editions app) is logged and left aside, so that the module's setting applies rather than every read of the
+     * editions, registrations included, failing.
+     */
+    private static List<Integer> reminderDays(Node edition) throws RepositoryException {
+        if (!edition.hasProperty(REMINDER_DAYS)) {
+            return null;
+        }
+        String value = edition.getProperty(REMINDER_DAYS).getString();
+        try {
+            return ReminderDays.parse(value);
+        } catch (IllegalArgumentException e) {
+            org.slf4j.LoggerFactory.getLogger(EditionNodes.class).warn("Edition node {}: reminderDays '{}' ignored ({}); "
+                    + "the reminder-days setting applies", edition.getPath(), value, e.getMessage());
+            return null;
+        }
     }
 
     /** Writes an edition as a child of {@code parent}, its days at midnight in {@code zone}, replacing any node of the same year. */
@@ -78,6 +98,9 @@ public final class EditionNodes {
         }
         Node node = parent.addNode(name, "mgnl:content");
         node.setProperty("year", (long) edition.year());
+        if (edition.reminderDays() != null) {
+            node.setProperty(REMINDER_DAYS, ReminderDays.format(edition.reminderDays()));
+        }
         Node days = node.addNode(DAYS, "mgnl:contentNode");
         for (EventDay day : edition.days()) {
             Node dayNode = days.addNode(day.name(), "mgnl:contentNode");

@@ -37,6 +37,17 @@ public enum MailKind {
      */
     COMPANY_MESSAGE,
     /**
+     * The day after the visit, to a confirmed registration checked in present (or to every confirmed one of a slot
+     * nobody checked in): the short satisfaction survey, its signed link in the entry's details ({@code surveyUrl}).
+     */
+    SURVEY,
+    /**
+     * Not a registrant's: the day after a site's last visit, the company thanked, pointed to its visitors' survey
+     * results and offered the recruitment-needs declaration ({@link CompanyFollowUp}, in the entry's details; its
+     * registration id is the event sheet's).
+     */
+    COMPANY_FOLLOW_UP,
+    /**
      * Not a registrant's: the organisers (and, when they cancelled, the company) told that a visit was cancelled,
      * queued in the cancellation's commit. The entry's details hold the message ({@link CancellationAlert}); its
      * registration id is the cancelled sheet's or slot's.
@@ -51,6 +62,6 @@ public enum MailKind {
 
     /** Whether the e-mail goes to a registrant, about the registration the queue entry names. */
     public boolean toRegistrant() {
-        return this != CANCELLATION_ALERT && this != PREPARED;
+        return this != CANCELLATION_ALERT && this != PREPARED && this != COMPANY_FOLLOW_UP;
     }
 }

@@ -69,7 +69,11 @@ public final class MailQueue {
         long now = clock.millis();
         // Time first, so that names sort roughly in queue order; the random part keeps them unique across nodes.
         String name = "m" + Long.toString(now, 36) + "-" + UUID.randomUUID().toString().replace("-", "");
-        Node entry = bucket(session, now).addNode(name, ENTRY_TYPE);
+        write(bucket(session, now).addNode(name, ENTRY_TYPE), mail);
+        // No attempts (0) nor due time (its creation, in its name) until a failure: a booking's commit writes less.
+    }
+
+    private static void write(Node entry, QueuedMail mail) throws RepositoryException {
         entry.setProperty("kind", mail.kind().name());
         entry.setProperty("registration", mail.registrationId());
         entry.setProperty("siteUrl", mail.siteUrl());
@@ -79,7 +83,29 @@ public final class MailQueue {
         for (java.util.Map.Entry<String, String> detail : mail.details().entrySet()) {
             entry.setProperty(DETAIL + detail.getKey(), detail.getValue());
         }
-        // No attempts (0) nor due time (its creation, in its name) until a failure: a booking's commit writes less.
+    }
+
+    /** How many e-mails of a bulk sending (reminders, surveys) fall due in one minute. */
+    public static final int BULK_PER_MINUTE = 1_000;
+
+    /**
+     * Adds the {@code rank}-th e-mail (from 0) of a bulk sending, such as a look of the reminders' job, within the
+     * caller's session: the first {@value #BULK_PER_MINUTE} are due now, the next ones a minute later, and so on. A bulk
+     * of 100,000 reminders is thus sent over 100 minutes instead of at once: the mail worker's batches stay a small share
+     * of the machine, and the registration e-mails queued meanwhile wait behind one minute's share at most (the worker
+     * sends the oldest minutes first), not behind the whole bulk.
+     */
+    public void enqueueBulk(Session session, QueuedMail mail, int rank) throws RepositoryException {
+        long minutes = rank / BULK_PER_MINUTE;
+        if (minutes == 0) {
+            enqueue(session, mail);
+            return;
+        }
+        long due = clock.millis() + minutes * 60_000;
+        String name = "m" + Long.toString(clock.millis(), 36) + "-" + UUID.randomUUID().toString().replace("-", "");
+        Node entry = bucket(session, due).addNode(name, ENTRY_TYPE);
+        write(entry, mail);
+        entry.setProperty("due", due);
     }
 
     /** Up to {@code max} pending entries due now, oldest due first. */

@@ -44,6 +44,7 @@ public record QueuedMail(String id, MailKind kind, String registrationId, String
     public String about() {
         return switch (kind) {
             case CANCELLATION_ALERT -> "cancelled visit " + registrationId;
+            case COMPANY_FOLLOW_UP -> "follow-up of sheet " + registrationId;
             case PREPARED -> registrationId;
             default -> "registration " + registrationId;
         };

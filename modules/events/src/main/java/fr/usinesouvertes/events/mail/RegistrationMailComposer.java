@@ -101,6 +101,11 @@ public final class RegistrationMailComposer {
         return new OutgoingMail(mail.contactEmail(), subject, body.text(), body.html(lang.code(), subject), attachments);
     }
 
+    /** The survey's invitation of the day after the visit ({@link SurveyMails}), the day in the site's time zone. */
+    public OutgoingMail survey(String to, String contactName, Visit visit, String surveyUrl, Lang lang) {
+        return SurveyMails.invitation(to, contactName, visit, surveyUrl, lang, zone);
+    }
+
     /** What changed, before and after, and what the registrant may do. */
     private void visitChanged(RegistrationMail mail, Messages m, MailBody body) {
         Lang lang = mail.lang();
@@ -175,7 +180,7 @@ public final class RegistrationMailComposer {
             case VISIT_CHANGED -> "mail.subject.visitChanged";
             case REMINDER -> "mail.subject.reminder";
             case COMPANY_MESSAGE -> "mail.subject.message";
-            case CANCELLATION_ALERT, PREPARED -> throw notARegistrants(kind);
+            case SURVEY, CANCELLATION_ALERT, COMPANY_FOLLOW_UP, PREPARED -> throw notARegistrants(kind);
         };
         return m.format(key, visit.company(), visit.site());
     }
@@ -194,7 +199,7 @@ public final class RegistrationMailComposer {
                     : mail.reminderDays() < 1 ? m.text("mail.opening.reminder.today")
                     : m.format("mail.opening.reminder.inDays", mail.reminderDays());
             case COMPANY_MESSAGE -> m.format("mail.opening.companyMessage", mail.visit().company());
-            case CANCELLATION_ALERT, PREPARED -> throw notARegistrants(mail.kind());
+            case SURVEY, CANCELLATION_ALERT, COMPANY_FOLLOW_UP, PREPARED -> throw notARegistrants(mail.kind());
         };
     }
 
@@ -208,6 +213,6 @@ public final class RegistrationMailComposer {
     }
 
     private static IllegalArgumentException notARegistrants(MailKind kind) {
-        return new IllegalArgumentException(kind + " is not a registrant's e-mail (see CancellationAlert)");
+        return new IllegalArgumentException(kind + " is not written here (see SurveyMails, CancellationAlert, CompanyFollowUp)");
     }
 }

@@ -18,7 +18,10 @@ import javax.jcr.Session;
 
 /**
  * Deletes the personal fields of an edition's registrations once the edition is over (GDPR retention),
- * keeping each registration's audience, persons and status so the counts per slot and audience remain.
+ * keeping each registration's audience, persons and status so the counts per slot and audience remain. The gate's
+ * check-in records lose who checked them (a staff account's login) and keep their state and persons, so the
+ * attendance figures (present, no-shows, walk-ins) remain; survey answers lose their free comment and keep the rest,
+ * so the survey's aggregates remain.
  */
 public final class RegistrationPurge {
 
@@ -60,6 +63,8 @@ public final class RegistrationPurge {
                 if (!session.nodeExists(path)) {
                     continue;
                 }
+                purgeCheckIns(session, slotId);
+                fr.usinesouvertes.events.survey.SurveyAnswers.purgeComments(session, slotId);
                 for (NodeIterator it = session.getNode(path).getNodes(); it.hasNext(); ) {
                     Node registration = it.nextNode();
                     if (!registration.isNodeType("mgnl:contentNode")) {
@@ -82,6 +87,23 @@ public final class RegistrationPurge {
         });
         return new Result(true, purged, purged + " registrations of the " + year
                 + " edition purged of their personal data; counts per slot and audience are kept.");
+    }
+
+    /** Removes who checked in each booking and walk-in of a slot (a staff account's login); the counts stay. */
+    private static void purgeCheckIns(Session session, String slotId) throws RepositoryException {
+        Node folder = fr.usinesouvertes.events.attendance.AttendanceRecords.folder(session, slotId, false);
+        if (folder == null) {
+            return;
+        }
+        if (folder.hasProperty("by")) {
+            folder.getProperty("by").remove();
+        }
+        for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
+            Node record = it.nextNode();
+            if (record.hasProperty("by")) {
+                record.getProperty("by").remove();
+            }
+        }
     }
 
     /** Ids of every slot of every event sheet of the edition, whatever the sheet's status. */

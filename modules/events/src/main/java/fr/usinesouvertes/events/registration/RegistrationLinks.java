@@ -25,6 +25,8 @@ public final class RegistrationLinks {
     public static final String MANAGE_PURPOSE = "v1";
     /** The purpose of the tickets' links ({@code /billet/<token>}). */
     public static final String TICKET_PURPOSE = "ticket-v1";
+    /** The purpose of the after-visit survey's links ({@code /enquete/<token>}). */
+    public static final String SURVEY_PURPOSE = "survey-v1";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -55,6 +57,11 @@ public final class RegistrationLinks {
     /** Ticket links signed with the secret of the settings, for {@link #TICKET_PURPOSE}. */
     public static RegistrationLinks forTickets(EventsConfig config, Clock clock) {
         return new RegistrationLinks(LinkSecret.resolve(config), clock, TICKET_PURPOSE);
+    }
+
+    /** Survey links signed with the secret of the settings, for {@link #SURVEY_PURPOSE}. */
+    public static RegistrationLinks forSurveys(EventsConfig config, Clock clock) {
+        return new RegistrationLinks(LinkSecret.resolve(config), clock, SURVEY_PURPOSE);
     }
 
     public String sign(String registrationId, Instant expiresAt) {

@@ -229,8 +229,12 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
             mailer.sendCancellationAlert(fr.usinesouvertes.events.mail.CancellationAlert.fromDetails(mail.details()));
             return Optional.empty();
         }
-        if (mail.kind() == MailKind.PREPARED) {
+        if (mail.kind() == MailKind.PREPARED) { // likewise
             mailer.sendPrepared(fr.usinesouvertes.events.mail.PreparedMail.fromDetails(mail.details()));
+            return Optional.empty();
+        }
+        if (mail.kind() == MailKind.COMPANY_FOLLOW_UP) { // likewise
+            mailer.sendCompanyFollowUp(fr.usinesouvertes.events.mail.CompanyFollowUp.fromDetails(mail.details()));
             return Optional.empty();
         }
         if (record.isEmpty()) {
@@ -251,6 +255,12 @@ public final class RegistrationMailDispatcher implements AutoCloseable {
                 mailer.sendVisitChanged(slot.get().visit(), record.get(), mail.position(), manageLink,
                         fr.usinesouvertes.events.mail.VisitChange.fromDetails(mail.details()),
                         ticket(mail, record.get(), slot.get()));
+            } else if (mail.kind() == MailKind.SURVEY) {
+                String surveyUrl = mail.details().get("surveyUrl");
+                if (surveyUrl == null) {
+                    return Optional.of("no survey link in the entry");
+                }
+                mailer.sendSurvey(slot.get().visit(), record.get(), surveyUrl);
             } else if (mail.kind() == MailKind.COMPANY_MESSAGE) {
                 mailer.send(mail.kind(), slot.get().visit(), record.get(), null, manageLink, null, 0,
                         CompanyMessage.fromDetails(mail.details()));

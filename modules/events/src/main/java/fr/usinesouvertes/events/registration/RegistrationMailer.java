@@ -58,6 +58,17 @@ public final class RegistrationMailer {
                 registration.calendarSequence(), change, ticket, 0, null)));
     }
 
+    /** The survey of the day after the visit, in the registrant's language. */
+    public void sendSurvey(Visit visit, RegistrationRecord registration, String surveyUrl) {
+        sender.send(composer.survey(registration.email(), registration.contactName(), visit, surveyUrl,
+                registration.lang()));
+    }
+
+    /** The company's e-mail of the day after its visits. */
+    public void sendCompanyFollowUp(fr.usinesouvertes.events.mail.CompanyFollowUp followUp) {
+        sender.send(followUp.message());
+    }
+
     /** The organisers' alert, or the company's notice, about a cancelled visit. */
     public void sendCancellationAlert(fr.usinesouvertes.events.mail.CancellationAlert alert) {
         sender.send(alert.message());

@@ -29,16 +29,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Queues the reminder e-mails ({@link MailKind#REMINDER}) before each visit: by default 7 days and 1 day before its
- * start (the {@code reminder-days} setting), to every confirmed registration booked before that moment (a booking made
+ * start (the edition's {@code reminderDays}, else the {@code reminder-days} setting), to every confirmed registration booked before that moment (a booking made
  * 3 days before gets the 1-day reminder only; one made the evening before gets none). Waiting registrations get none:
  * they hold no seat, and a reminder would bring them to the gate without one; a promotion's e-mail carries their ticket.
  *
  * <p>Runs as the run-once cluster job {@value #JOB} (one node at a time) every {@code reminder-interval}. Each look
  * reads the slots (not cancelled, of published or full sheets, not started) and, on each slot's registrations folder,
  * which reminders were handled ({@value #FOLDER_DONE}: days); only a slot with a reminder due and not handled has its
- * registrations read. Per slot, one commit queues the e-mails in the mail queue (sent by the mail worker like every
- * registration e-mail, with its retries), marks each registration reminded ({@value #REGISTRATION_DONE}: days) and the
- * folder handled: a reminder goes once per booking, even after a crash (the commit holds both) or if two nodes ran the
+ * registrations read. Per slot, commits of at most {@value #MAX_PER_COMMIT} reminders each queue the e-mails in the
+ * mail queue (sent by the mail worker like every registration e-mail, with its retries) and mark each registration
+ * reminded ({@value #REGISTRATION_DONE}: days); the last one marks the folder handled. Bounded commits keep the
+ * repository's commit short, so bookings committing meanwhile do not wait behind a slot of thousands; the e-mails are
+ * queued as a bulk ({@link MailQueue#enqueueBulk}: {@value MailQueue#BULK_PER_MINUTE} due a minute), so their sending
+ * neither takes the machine from registrations nor delays their e-mails. A reminder goes
+ * once per booking, even after a crash (the commit holds both) or if two nodes ran the
  * job at once (each commit also writes a random {@value #FOLDER_TOKEN} on the folder: Oak refuses the second one).
  *
  * <p>When several reminders are due at once (the platform was stopped through the first one's moment), only the
@@ -57,17 +61,21 @@ public final class RegistrationReminders {
     static final String FOLDER_TOKEN = "remindersToken";
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationReminders.class);
     private static final String EVENTS = "/events";
+    /** Most reminders queued by one commit. */
+    static final int MAX_PER_COMMIT = 200;
 
     private final ContentRepository repository;
     private final MailQueue queue;
     private final Runnable onMailQueued;
-    private final List<Integer> days;
+    private final List<Integer> defaultDays;
+    private final fr.usinesouvertes.events.edition.EditionStore editions;
     private final PublicUrl publicUrl;
     private final Clock clock;
     private final ZoneId zone;
 
     /**
-     * @param days         days before a visit, largest first (the {@code reminder-days} setting); empty: no reminders
+     * @param days         days before a visit, largest first (the {@code reminder-days} setting); empty: no reminders,
+     *                     unless an edition has its own {@code reminderDays}
      * @param onMailQueued wakes the mail worker after a commit that queued reminders
      * @param clock        the platform's clock: reminders fall due by it
      * @param zone         the site's time zone: "in 7 days" counts its calendar days
@@ -77,17 +85,16 @@ public final class RegistrationReminders {
         this.repository = repository;
         this.queue = queue;
         this.onMailQueued = onMailQueued;
-        this.days = List.copyOf(days);
+        this.defaultDays = List.copyOf(days);
+        this.editions = new fr.usinesouvertes.events.edition.EditionStore(repository, zone);
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.zone = zone;
     }
 
-    /** Schedules the job on the cluster; does nothing without reminders. */
+    /** Schedules the job on the cluster (an edition may have reminders even when the setting has none). */
     public void schedule(ClusterJobs jobs, Duration interval) {
-        if (!days.isEmpty()) {
-            jobs.runOnce(JOB, interval, this::runLogged);
-        }
+        jobs.runOnce(JOB, interval, this::runLogged);
     }
 
     private void runLogged() {
@@ -99,7 +106,7 @@ public final class RegistrationReminders {
     }
 
     /** A slot with reminders to handle. */
-    private record DueSlot(String slotId, Instant start) {
+    private record DueSlot(String slotId, Instant start, List<Integer> days) {
     }
 
     /**
@@ -108,15 +115,17 @@ public final class RegistrationReminders {
      * @return how many reminder e-mails it queued
      */
     public int run() {
-        if (days.isEmpty()) {
-            return 0;
-        }
         Instant now = clock.instant();
         List<DueSlot> due = repository.read(session -> dueSlots(session, now));
         int queued = 0;
         for (DueSlot slot : due) {
             try {
-                queued += repository.write(session -> remind(session, slot, now));
+                int batch;
+                do { // bounded commits until the slot is done
+                    int rank = queued;
+                    batch = repository.write(session -> remind(session, slot, now, rank));
+                    queued += Math.max(batch, 0);
+                } while (batch == MAX_PER_COMMIT);
             } catch (RuntimeException e) {
                 // a booking or cancellation of the slot committed meanwhile: the next look does it again
                 LOG.warn("Reminders of slot {} not queued this time: {}", slot.slotId(), e.getMessage());
@@ -129,8 +138,8 @@ public final class RegistrationReminders {
         return queued;
     }
 
-    /** The reminders due at {@code now} for a visit starting at {@code start}, largest first. */
-    private List<Integer> dueDays(Instant start, Instant now) {
+    /** The reminders of {@code days} due at {@code now} for a visit starting at {@code start}, largest first. */
+    private static List<Integer> dueDays(List<Integer> days, Instant start, Instant now) {
         List<Integer> due = new ArrayList<>();
         for (int day : days) {
             if (!now.isBefore(start.minus(day, ChronoUnit.DAYS)) && now.isBefore(start)) {
@@ -147,7 +156,12 @@ public final class RegistrationReminders {
         }
         Node registrations = session.getNode("/" + SlotBooking.WORKSPACE);
         for (NodeIterator years = session.getNode(EVENTS).getNodes(); years.hasNext(); ) {
-            for (NodeIterator sheets = years.nextNode().getNodes(); sheets.hasNext(); ) {
+            Node year = years.nextNode();
+            List<Integer> days = daysOf(year.getName());
+            if (days.isEmpty()) {
+                continue;
+            }
+            for (NodeIterator sheets = year.getNodes(); sheets.hasNext(); ) {
                 Node sheet = sheets.nextNode();
                 String status = sheet.hasProperty("status") ? sheet.getProperty("status").getString() : "";
                 if (!sheet.hasNode("slots") || !(status.equals("published") || status.equals("full"))) {
@@ -159,13 +173,13 @@ public final class RegistrationReminders {
                         continue;
                     }
                     Instant start = slot.getProperty("start").getDate().toInstant();
-                    List<Integer> due = dueDays(start, now);
+                    List<Integer> due = dueDays(days, start, now);
                     String id = slot.getIdentifier();
                     if (due.isEmpty() || !registrations.hasNode(id)) {
                         continue;
                     }
                     if (!handled(registrations.getNode(id), FOLDER_DONE).containsAll(due)) {
-                        found.add(new DueSlot(id, start));
+                        found.add(new DueSlot(id, start, days));
                     }
                 }
             }
@@ -173,11 +187,26 @@ public final class RegistrationReminders {
         return found;
     }
 
-    /** In one commit: the slot's reminders queued, its registrations and folder marked. */
-    private int remind(Session session, DueSlot slot, Instant now) throws RepositoryException {
+    /** The reminder days of the edition of {@code year} (a folder of {@code /events}), else the setting's. */
+    private List<Integer> daysOf(String year) {
+        try {
+            return editions.find(Integer.parseInt(year)).map(edition -> edition.reminderDaysOr(defaultDays))
+                    .orElse(defaultDays);
+        } catch (NumberFormatException e) {
+            return defaultDays;
+        }
+    }
+
+    /**
+     * In one commit: up to {@value #MAX_PER_COMMIT} of the slot's reminders queued and their registrations marked; with
+     * fewer (the last of the slot), the folder marked handled.
+     *
+     * @return the reminders queued: {@value #MAX_PER_COMMIT} when the slot may have more
+     */
+    private int remind(Session session, DueSlot slot, Instant now, int rank) throws RepositoryException {
         Node folder = session.getNode("/" + SlotBooking.WORKSPACE + "/" + slot.slotId());
         Set<Integer> handled = handled(folder, FOLDER_DONE);
-        List<Integer> due = dueDays(slot.start(), now);
+        List<Integer> due = dueDays(slot.days(), slot.start(), now);
         if (due.isEmpty() || handled.containsAll(due)) {
             return 0;
         }
@@ -188,7 +217,7 @@ public final class RegistrationReminders {
             // "in 7 days", "tomorrow": calendar days in the site's zone between now and the visit
             long daysLeft = ChronoUnit.DAYS.between(now.atZone(zone).toLocalDate(), slot.start().atZone(zone).toLocalDate());
             String siteUrl = publicUrl.base();
-            for (NodeIterator it = folder.getNodes(); it.hasNext(); ) {
+            for (NodeIterator it = folder.getNodes(); it.hasNext() && queued < MAX_PER_COMMIT; ) {
                 Node registration = it.nextNode();
                 if (!registration.isNodeType("mgnl:contentNode") || !RegistrationStatus.CONFIRMED.is(registration)
                         || !bookedBefore(registration, moment)) {
@@ -198,15 +227,17 @@ public final class RegistrationReminders {
                 if (sent.contains(nearest)) {
                     continue;
                 }
-                queue.enqueue(session, QueuedMail.of(MailKind.REMINDER, registration.getIdentifier(), siteUrl, null,
-                        Map.of("days", String.valueOf(daysLeft))));
+                queue.enqueueBulk(session, QueuedMail.of(MailKind.REMINDER, registration.getIdentifier(), siteUrl, null,
+                        Map.of("days", String.valueOf(daysLeft))), rank + queued);
                 sent.add(nearest);
                 registration.setProperty(REGISTRATION_DONE, strings(sent));
                 queued++;
             }
         }
-        handled.addAll(due);
-        folder.setProperty(FOLDER_DONE, strings(handled));
+        if (queued < MAX_PER_COMMIT) {
+            handled.addAll(due);
+            folder.setProperty(FOLDER_DONE, strings(handled));
+        }
         // A new random value each time, as the slot ledger's bookingToken: were two nodes to remind the same slot at
         // once, their commits would set the same marks to the same values, which Oak merges; this one differs, so Oak
         // refuses the second commit instead of sending every reminder twice.

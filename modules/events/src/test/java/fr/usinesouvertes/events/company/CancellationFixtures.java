@@ -78,6 +78,25 @@ public final class CancellationFixtures {
         }));
     }
 
+    /** The slot's registrations in booking order (the fixture's Martin, Smith, Nguyen, then the waiting Jones). */
+    static List<String> registrationIds(PlatformExtension platform, String slotId) {
+        return platform.platform().repository().read(session -> {
+            List<javax.jcr.Node> nodes = new java.util.ArrayList<>();
+            for (javax.jcr.NodeIterator it = session.getNode("/registrations/" + slotId).getNodes(); it.hasNext(); ) {
+                javax.jcr.Node node = it.nextNode();
+                if (node.isNodeType("mgnl:contentNode")) {
+                    nodes.add(node);
+                }
+            }
+            nodes.sort(fr.usinesouvertes.events.booking.BookingOrder.REGISTRATIONS);
+            List<String> ids = new java.util.ArrayList<>();
+            for (javax.jcr.Node node : nodes) {
+                ids.add(node.getIdentifier());
+            }
+            return ids;
+        });
+    }
+
     /** Status of every registration of a slot. */
     static List<String> statuses(PlatformExtension platform, String slotId) {
         return platform.platform().repository().read(session -> {

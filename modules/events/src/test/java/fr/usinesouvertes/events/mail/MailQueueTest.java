@@ -51,6 +51,27 @@ class MailQueueTest {
     }
 
     @Test
+    void aBulkIsDueAThousandAMinuteAndAConfirmationQueuedAfterItWaitsBehindOneMinutesShareAtMost() {
+        repository.write(session -> {
+            for (int rank = 0; rank < 2_500; rank++) {
+                queue.enqueueBulk(session, QueuedMail.of(MailKind.REMINDER, "reminded-" + rank, "https://example.org",
+                        null), rank);
+            }
+            return null;
+        });
+        enqueue("booked-just-after");
+        assertThat(queue.counts()[0]).isEqualTo(2_501);
+        List<QueuedMail> now = queue.due(5_000);
+        assertThat(now).hasSize(MailQueue.BULK_PER_MINUTE + 1);
+        assertThat(now).extracting(QueuedMail::registrationId).contains("booked-just-after", "reminded-999")
+                .doesNotContain("reminded-1000");
+        clock.set(Instant.parse("2026-02-10T09:01:00Z"));
+        assertThat(queue.due(5_000)).hasSize(2 * MailQueue.BULK_PER_MINUTE + 1);
+        clock.set(Instant.parse("2026-02-10T09:02:00Z"));
+        assertThat(queue.due(5_000)).hasSize(2_501);
+    }
+
+    @Test
     void aNewEntryStoresOnlyWhatItTellsAndIsDueAtOnce() {
         enqueue("r1");
 
