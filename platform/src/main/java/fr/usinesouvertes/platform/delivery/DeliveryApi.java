@@ -28,7 +28,7 @@ public final class DeliveryApi {
                                 PublicUrl publicUrl, DeliveryVisibility visibility, ZoneId zone,
                                 io.micrometer.core.instrument.MeterRegistry meters, PreviewTokens previewTokens) {
         DraftReading drafts = new DraftReading(previewTokens::verify);
-        contributions.addRestComponent(new DeliveryResource(repository, definitions, publicUrl::host,
+        contributions.addRestComponent(new DeliveryResource(repository, definitions, publicUrl,
                 visibility, drafts, zone, meters));
         contributions.addRestComponent(new TemplateAnnotationsResource(repository, definitions, visibility, drafts));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import fr.usinesouvertes.platform.definition.DeliveryEndpointDefinition;
 import fr.usinesouvertes.platform.definition.Definitions;
 import fr.usinesouvertes.platform.http.ApiException;
+import fr.usinesouvertes.platform.http.PublicUrl;
 import fr.usinesouvertes.platform.http.JsonMapper;
 import fr.usinesouvertes.platform.publishing.ContentStage;
 import fr.usinesouvertes.platform.repository.ContentRepository;
@@ -27,7 +28,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -59,29 +59,29 @@ public final class DeliveryResource {
 
     private final ContentRepository repository;
     private final Definitions definitions;
-    private final Supplier<String> siteHost;
+    private final PublicUrl publicUrl;
     private final DeliveryVisibility visibility;
     private final NodeQueryExecutor queries;
     private final DraftReading drafts;
     private final DeliveryCache cache = new DeliveryCache(CACHE_CAPACITY, CACHE_BYTES);
 
     /**
-     * @param siteHost the host whose site's languages the answers are in (the public address's, see
-     *                 {@link fr.usinesouvertes.platform.definition.DefinitionRegistry#site})
+     * @param publicUrl the platform's address: the answers are in the languages of the site of a request's host when
+     *                  a site's domains name it, else of the site of this address ({@link PublicUrl#hostFor})
      * @param meters   where the answers' cache reports ({@code cache_*{cache="delivery.answers"}}); {@code null}: nowhere
      */
-    public DeliveryResource(ContentRepository repository, Definitions definitions, Supplier<String> siteHost,
+    public DeliveryResource(ContentRepository repository, Definitions definitions, PublicUrl publicUrl,
                             DeliveryVisibility visibility, ZoneId zone, io.micrometer.core.instrument.MeterRegistry meters) {
-        this(repository, definitions, siteHost, visibility, DraftReading.NONE, zone, meters);
+        this(repository, definitions, publicUrl, visibility, DraftReading.NONE, zone, meters);
     }
 
-    DeliveryResource(ContentRepository repository, Definitions definitions, Supplier<String> siteHost,
+    DeliveryResource(ContentRepository repository, Definitions definitions, PublicUrl publicUrl,
                      DeliveryVisibility visibility, DraftReading drafts, ZoneId zone,
                      io.micrometer.core.instrument.MeterRegistry meters) {
         this.drafts = drafts;
         this.repository = repository;
         this.definitions = definitions;
-        this.siteHost = siteHost;
+        this.publicUrl = publicUrl;
         this.visibility = visibility;
         this.queries = new NodeQueryExecutor(new FilterMatcher(zone));
         repository.addChangeListener(cache::clear);
@@ -99,8 +99,7 @@ public final class DeliveryResource {
         Map<String, List<String>> parameters = uri.getQueryParameters(true);
         List<String> lang = parameters.get("lang");
         var registry = definitions.current();
-        // the site of the request's host when a site definition names it among its domains, else public-url's
-        String host = registry.isSiteDomain(request.getServerName()) ? request.getServerName() : siteHost.get();
+        String host = publicUrl.hostFor(request.getServerName(), registry::isSiteDomain);
         DeliveryLanguages languages = DeliveryLanguages.of(registry.siteLanguages(host));
         String language = languages.choose(lang != null && !lang.isEmpty() ? lang.get(0) : null,
                 headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
