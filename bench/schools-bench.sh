@@ -14,12 +14,9 @@ COMMUNES=${1:-$ROOT/../shared/data/france-communes/france_cities.csv}
 SCHOOLS=${2:-66000}
 SITES=${3:-2000}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
-CP_FILE=$(mktemp)
-trap 'rm -f "$CP_FILE"' EXIT
-mvn -q -B -o -pl modules/events -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$CP_FILE" >/dev/null
-CP="$ROOT/modules/events/target/test-classes:$ROOT/modules/events/target/classes:$ROOT/platform/target/classes:$ROOT/platform/target/test-classes:$ROOT/platform-api/target/classes:$(cat "$CP_FILE")"
+# shellcheck source=bench/test-classpath.sh
+. bench/test-classpath.sh
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-java $JAVA_OPTS -cp "$CP" fr.usinesouvertes.events.schools.SchoolsBenchmark "$COMMUNES" "$SCHOOLS" "$SITES"
+java $JAVA_OPTS fr.usinesouvertes.events.schools.SchoolsBenchmark "$COMMUNES" "$SCHOOLS" "$SITES"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
